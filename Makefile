@@ -1,0 +1,111 @@
+# kb - a knowledge base of articles: build, test, install.
+#
+#   make            build ./kb
+#   make check      build and run the Check suites (tests/check_*.c)
+#   make demo       install missing packages, build, ingest corpus/, query
+#   make asan       the suites under AddressSanitizer + UBSan
+#   make valgrind   the suites under valgrind
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+CC      ?= cc
+PKGS    := sqlite3 libxml-2.0 libutf8proc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+# Deferred (=) so that they are read after the deps step below has
+# installed whatever pkg-config could not find.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CHECK_CFLAGS = $(shell pkg-config --cflags check)
+CHECK_LIBS   = $(shell pkg-config --libs check)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Ibuild
+ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+
+B       := build
+SRC     := $(wildcard src/*.c)
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+LIBOBJ  := $(patsubst src/%.c,$(B)/%.o,$(LIBSRC)) $(B)/embed.o
+TESTSRC := $(wildcard tests/check_*.c)
+TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
+SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) schema/aliases.tsv
+
+all: kb
+
+kb: $(B)/main.o $(B)/libkb.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+
+$(B)/libkb.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%.o: src/%.c | $(B)/.deps
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The schema and the default data files are compiled into the binary so
+# that an installed kb needs nothing from the source tree.
+$(B)/embed.c: $(SCHEMA) Makefile | $(B)/.deps
+	@{ echo '/* generated from schema/ by the Makefile; do not edit */'; \
+	   echo '#include "embed.h"'; \
+	   n=0; for f in $(filter %.sql,$(SCHEMA)); do \
+	     n=$$((n+1)); echo "static const char mig_$$n[] ="; \
+	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; echo ';'; \
+	   done; \
+	   echo 'const char *const embed_migrations[] = {'; \
+	   i=1; while [ $$i -le $$n ]; do echo "    mig_$$i,"; i=$$((i+1)); done; \
+	   echo '};'; echo "const int embed_migration_count = $$n;"; \
+	   echo 'const char embed_aliases[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' -e 's/^/"/' -e 's/$$/\\n"/' schema/aliases.tsv; echo ';'; \
+	 } > $@.tmp && mv $@.tmp $@
+
+$(B)/embed.o: $(B)/embed.c src/embed.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/check_%: tests/check_%.c tests/testutil.h $(B)/libkb.a
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) $(CHECK_LIBS) -lpthread
+
+# Install missing Debian packages once per build folder (.ci/deps is a
+# no-op when pkg-config finds everything).
+$(B)/.deps: .ci/deps
+	./.ci/deps
+	@mkdir -p $(B) && touch $@
+
+# Each suite runs from the top directory (fixtures are found relative to
+# it) against the freshly built ./kb.
+check: kb $(TESTBIN)
+	@fail=0; for t in $(TESTBIN); do \
+	   echo "== $$t"; KB=$(CURDIR)/kb $(TEST_WRAP) $$t || fail=1; \
+	 done; \
+	 if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; \
+	 echo "make check: all suites passed"
+
+asan:
+	$(MAKE) B=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+valgrind: kb $(TESTBIN)
+	$(MAKE) check TEST_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" CK_FORK=no
+
+# demo: the main job on the bundled corpus, from a fresh Debian machine.
+demo: kb
+	rm -f kb.db kb.db-wal kb.db-shm
+	./kb ingest corpus/
+	./kb sources
+	./kb search --limit 5 GIL
+	./kb search --limit 3 nodejs
+
+install: kb
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 kb $(DESTDIR)$(BINDIR)/kb
+	install -m 644 docs/kb.1 $(DESTDIR)$(MANDIR)/man1/kb.1
+
+clean:
+	rm -rf build build-asan kb
+
+.PHONY: all check asan valgrind demo install clean
+
+-include $(wildcard $(B)/*.d)

@@ -1,0 +1,66 @@
+/*
+ * cli.h - what the command files share: the command table entry, the
+ * global options, and the few helpers that print (only the CLI prints).
+ *
+ * Exit codes: 0 success, 1 some input failed (or the store did),
+ * 2 usage error (including a query the user must change).
+ */
+#ifndef KB_CLI_H
+#define KB_CLI_H
+
+#include <stdio.h>
+
+#include "alias.h"
+#include "store.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+typedef struct cli {
+    const char *db_path;   /* --db, $KB_DB, or "kb.db" */
+} cli;
+
+typedef struct cli_command {
+    const char *name;
+    int (*run)(cli *c, int argc, char **argv);
+    const char *summary;   /* one line for `kb --help` */
+    const char *usage;     /* the full text for `kb COMMAND --help` */
+} cli_command;
+
+/* The commands, one file each. */
+int cmd_init(cli *c, int argc, char **argv);
+int cmd_ingest(cli *c, int argc, char **argv);
+int cmd_remove(cli *c, int argc, char **argv);
+int cmd_sources(cli *c, int argc, char **argv);
+int cmd_show(cli *c, int argc, char **argv);
+int cmd_search(cli *c, int argc, char **argv);
+
+extern const cli_command cli_commands[];
+const cli_command *cli_find(const char *name);
+
+/* "kb: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report a usage error for command name and return CLI_USAGE. */
+int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print the usage text of command name to f. */
+void cli_print_usage(const char *name, FILE *f);
+
+/* Options every command takes (--db, --help).  Returns 1 when opt was
+ * one of them (and handled it), 0 otherwise.  For --help, *exit_now is
+ * set after printing usage. */
+int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit_now);
+#define CLI_OPT_DB 1000
+#define CLI_OPT_HELP 'h'
+#define CLI_COMMON_LONGOPTS {"db", required_argument, NULL, CLI_OPT_DB}, \
+                            {"help", no_argument, NULL, CLI_OPT_HELP}
+
+/* Open the store; prints the error.  create: make it if missing. */
+int cli_open(cli *c, int create, store **st);
+/* The alias set in force (the store's, else the built-in default). */
+int cli_aliases(store *st, alias_set **out);
+/* Flush stdout and turn a write error (full disk, closed pipe) into a
+ * failure, as jq does. */
+int cli_finish(int rc);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * cmd_ingest.c - `kb ingest PATH...`: options, per-file error lines,
+ * progress on a terminal, and the summary.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "doc.h"
+#include "ingest.h"
+#include "json.h"
+#include "util.h"
+
+typedef struct ingest_ui {
+    int progress;      /* stderr is a terminal */
+    int line_open;     /* a progress line is on screen */
+} ingest_ui;
+
+static void ui_clear(ingest_ui *ui)
+{
+    if (ui->line_open) {
+        fputs("\r\033[K", stderr);
+        ui->line_open = 0;
+    }
+}
+
+static void ui_fail(void *ctx, const char *path, const char *msg)
+{
+    ingest_ui *ui = ctx;
+    ui_clear(ui);
+    fprintf(stderr, "kb: %s: %s\n", path, msg);
+}
+
+static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
+{
+    ingest_ui *ui = ctx;
+    if (!ui->progress) return;
+    size_t done = s->added + s->replaced + s->unchanged + s->failed;
+    fprintf(stderr, "\r\033[Kkb: ingest: %zu files: %.60s", done, path);
+    ui->line_open = 1;
+}
+
+static int ingest_parse_format(const char *s)
+{
+    if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0) return DOC_TEXT;
+    if (strcmp(s, "markdown") == 0 || strcmp(s, "md") == 0) return DOC_MARKDOWN;
+    if (strcmp(s, "html") == 0) return DOC_HTML;
+    return -2;
+}
+
+int cmd_ingest(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"name", required_argument, NULL, 'n'},  {"format", required_argument, NULL, 'f'},
+        {"force", no_argument, NULL, 'F'},       {"max-size", required_argument, NULL, 'm'},
+        {"quiet", no_argument, NULL, 'q'},       {"json", no_argument, NULL, 'j'},
+        CLI_COMMON_LONGOPTS,                     {NULL, 0, NULL, 0}};
+    ingest_opts o;
+    memset(&o, 0, sizeof o);
+    o.format = -1;
+    int quiet = 0, as_json = 0, opt, exit_now = 0;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        if (cli_common_opt(c, "ingest", opt, optarg, &exit_now)) {
+            if (exit_now) return CLI_OK;
+            continue;
+        }
+        switch (opt) {
+        case 'n': o.stdin_name = optarg; break;
+        case 'f':
+            o.format = ingest_parse_format(optarg);
+            if (o.format == -2)
+                return cli_usage_error("ingest", "--format must be text, markdown or html");
+            break;
+        case 'F': o.force = 1; break;
+        case 'm': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v <= 0 || v > 4096)
+                return cli_usage_error("ingest", "--max-size takes a number of MiB from 1 to 4096");
+            o.max_size = (size_t)v << 20;
+            break;
+        }
+        case 'q': quiet = 1; break;
+        case 'j': as_json = 1; break;
+        default: return cli_usage_error("ingest", "unknown option");
+        }
+    }
+    if (optind >= argc) return cli_usage_error("ingest", "no PATH given");
+    int stdin_uses = 0;
+    for (int i = optind; i < argc; i++) stdin_uses += strcmp(argv[i], "-") == 0;
+    if (stdin_uses > 1) return cli_usage_error("ingest", "'-' can be given once");
+    if (stdin_uses && !o.stdin_name)
+        return cli_usage_error("ingest", "reading standard input needs --name NAME");
+
+    store *st = NULL;
+    if (cli_open(c, 1, &st)) return CLI_FAIL;
+    ingest_ui ui = {isatty(STDERR_FILENO) && !quiet, 0};
+    ingest_events ev = {ui_fail, ui_progress, &ui};
+    ingest_stats s;
+    char *err = NULL;
+    int rc = ingest_run(st, argv + optind, (size_t)(argc - optind), &o, &ev, &s, &err);
+    ui_clear(&ui);
+    if (rc) {
+        cli_error("%s: %s (the last batch was not stored; run the ingest again)", c->db_path, err);
+        free(err);
+    }
+    if (as_json) {
+        json j;
+        json_init(&j, stdout);
+        json_object(&j);
+        json_key(&j, "added"); json_int(&j, (long long)s.added);
+        json_key(&j, "replaced"); json_int(&j, (long long)s.replaced);
+        json_key(&j, "unchanged"); json_int(&j, (long long)s.unchanged);
+        json_key(&j, "failed"); json_int(&j, (long long)s.failed);
+        json_key(&j, "skipped"); json_int(&j, (long long)s.skipped);
+        json_key(&j, "units"); json_int(&j, (long long)s.units);
+        json_end(&j);
+    } else if (!quiet) {
+        fprintf(stderr, "kb: ingest: %zu added, %zu replaced, %zu unchanged, %zu failed",
+                s.added, s.replaced, s.unchanged, s.failed);
+        if (s.skipped) fprintf(stderr, ", %zu skipped (not an article format)", s.skipped);
+        fprintf(stderr, "; %zu units\n", s.units);
+    }
+    store_close(st);
+    return rc || s.failed ? CLI_FAIL : CLI_OK;
+}

@@ -1,0 +1,78 @@
+/*
+ * cmd_init.c - `kb init`: create or upgrade the database, and set the
+ * alias list it searches with.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "util.h"
+
+/* Read a small data file whole into b. */
+static int init_read(const char *path, buf *b, char **err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return kb_seterr(err, "%s: %s", path, strerror(errno));
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) return kb_seterr(err, "%s: read error", path);
+    return KB_OK;
+}
+
+int cmd_init(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"aliases", required_argument, NULL, 'a'}, CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
+    const char *aliases = NULL;
+    int opt, exit_now = 0;
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (cli_common_opt(c, "init", opt, optarg, &exit_now)) {
+            if (exit_now) return CLI_OK;
+            continue;
+        }
+        if (opt == 'a') aliases = optarg;
+        else return cli_usage_error("init", "unknown option");
+    }
+    if (optind < argc) return cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
+
+    store *st = NULL;
+    if (cli_open(c, 1, &st)) return CLI_FAIL;
+    int rc = CLI_OK;
+    char *err = NULL;
+    buf data = BUF_INIT;
+    alias_set *set = NULL;
+    if (aliases) {
+        /* Check the file parses before storing it. */
+        if (init_read(aliases, &data, &err) ||
+            alias_load(buf_cstr(&data), data.len, &set, &err)) {
+            cli_error("%s%s%s", strstr(err, aliases) ? "" : aliases, strstr(err, aliases) ? "" : ": ", err);
+            rc = CLI_FAIL;
+            goto done;
+        }
+        if (store_meta_set(st, "aliases", buf_cstr(&data), &err)) {
+            cli_error("%s", err);
+            rc = CLI_FAIL;
+            goto done;
+        }
+        fprintf(stderr, "kb: %s: alias list replaced (%zu groups)\n", c->db_path, alias_groups(set));
+    }
+    long long ns = 0, nu = 0;
+    if (store_counts(st, &ns, &nu, &err)) {
+        cli_error("%s", err);
+        rc = CLI_FAIL;
+        goto done;
+    }
+    fprintf(stderr, "kb: %s: ready (%lld sources, %lld units)\n", c->db_path, ns, nu);
+done:
+    alias_free(set);
+    buf_free(&data);
+    free(err);
+    store_close(st);
+    return rc;
+}

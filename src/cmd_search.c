@@ -1,0 +1,198 @@
+/*
+ * cmd_search.c - `kb search`: options, and the hits as text (matched
+ * words highlighted, a citation line) or JSON.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "json.h"
+#include "search.h"
+#include "util.h"
+
+/* Text output shows at most this many bytes of a long unit, in a window
+ * around the first match; JSON always carries the whole unit. */
+#define SEARCH_WINDOW 480
+
+typedef struct search_ui {
+    json *j;
+    int color;
+    int n;
+} search_ui;
+
+/* Step back/forward to the start of a UTF-8 character. */
+static size_t ui_char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+static void ui_print_text(const search_ui *ui, const search_hit *hit)
+{
+    const store_unit *u = &hit->h->unit;
+    size_t base = (size_t)u->start, len = u->text_len;
+    size_t from = 0, to = len;
+    if (len > SEARCH_WINDOW) {
+        size_t first = hit->nranges ? hit->ranges[0] - base : 0;
+        from = first > SEARCH_WINDOW / 3 ? first - SEARCH_WINDOW / 3 : 0;
+        to = from + SEARCH_WINDOW < len ? from + SEARCH_WINDOW : len;
+        from = ui_char_start(u->text, from);
+        to = to < len ? ui_char_start(u->text, to) : len;
+    }
+    const char *on = ui->color ? "\033[1;31m" : "**", *off = ui->color ? "\033[0m" : "**";
+    fputs("    ", stdout);
+    if (from > 0) fputs("…", stdout);
+    size_t r = 0;
+    for (size_t i = from; i < to; i++) {
+        while (r < hit->nranges && hit->ranges[2 * r + 1] - base <= i) r++;
+        int in = r < hit->nranges && hit->ranges[2 * r] - base <= i;
+        if (in && hit->ranges[2 * r] - base == i) fputs(on, stdout);
+        char ch = u->text[i];
+        putchar(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
+        if (in && hit->ranges[2 * r + 1] - base == i + 1) fputs(off, stdout);
+    }
+    /* a range cut by the window end still needs closing */
+    if (r < hit->nranges && hit->ranges[2 * r] - base < to && hit->ranges[2 * r + 1] - base > to)
+        fputs(off, stdout);
+    if (to < len) fputs("…", stdout);
+    putchar('\n');
+}
+
+static int ui_hit(void *ctx, const search_hit *hit)
+{
+    search_ui *ui = ctx;
+    const store_hit *h = hit->h;
+    ui->n++;
+    if (ui->j) {
+        json *j = ui->j;
+        json_object(j);
+        json_key(j, "id"); json_int(j, h->unit.id);
+        json_key(j, "source"); json_str(j, h->path);
+        json_key(j, "title"); json_str(j, h->title);
+        json_key(j, "date"); json_str(j, h->date);
+        json_key(j, "text"); json_strn(j, h->unit.text, h->unit.text_len);
+        json_key(j, "start"); json_int(j, h->unit.start);
+        json_key(j, "end"); json_int(j, h->unit.end);
+        json_key(j, "rank"); json_num(j, h->rank);
+        json_key(j, "kind"); json_str(j, h->unit.kind);
+        json_key(j, "section"); json_str(j, h->unit.section);
+        json_key(j, "highlights");
+        json_array(j);
+        for (size_t i = 0; i < hit->nranges; i++) {
+            json_array(j);
+            json_int(j, (long long)hit->ranges[2 * i]);
+            json_int(j, (long long)hit->ranges[2 * i + 1]);
+            json_end(j);
+        }
+        json_end(j);
+        json_end(j);
+        return 0;
+    }
+    printf("%d. %s", ui->n, h->title ? h->title : h->path);
+    if (h->date) printf(" (%s)", h->date);
+    putchar('\n');
+    printf("    %s:%lld-%lld", h->path, h->unit.start, h->unit.end);
+    if (h->unit.section) printf("  § %s", h->unit.section);
+    putchar('\n');
+    ui_print_text(ui, hit);
+    return 0;
+}
+
+int cmd_search(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"fts", no_argument, NULL, 'r'},          {"source", required_argument, NULL, 's'},
+        {"limit", required_argument, NULL, 'n'},  {"json", no_argument, NULL, 'j'},
+        {"color", required_argument, NULL, 'c'},  {"explain", no_argument, NULL, 'e'},
+        CLI_COMMON_LONGOPTS,                      {NULL, 0, NULL, 0}};
+    search_opts o;
+    memset(&o, 0, sizeof o);
+    o.limit = 10;
+    const char *source = NULL;
+    int as_json = 0, explain = 0, color = -1, opt, exit_now = 0;
+    while ((opt = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
+        if (cli_common_opt(c, "search", opt, optarg, &exit_now)) {
+            if (exit_now) return CLI_OK;
+            continue;
+        }
+        switch (opt) {
+        case 'r': o.raw = 1; break;
+        case 's': source = optarg; break;
+        case 'n': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 100000)
+                return cli_usage_error("search", "--limit takes a number from 1 to 100000");
+            o.limit = (int)v;
+            break;
+        }
+        case 'j': as_json = 1; break;
+        case 'e': explain = 1; break;
+        case 'c':
+            if (strcmp(optarg, "always") == 0) color = 1;
+            else if (strcmp(optarg, "never") == 0) color = 0;
+            else if (strcmp(optarg, "auto") == 0) color = -1;
+            else return cli_usage_error("search", "--color takes auto, always or never");
+            break;
+        default: return cli_usage_error("search", "unknown option");
+        }
+    }
+    if (optind >= argc) return cli_usage_error("search", "no QUERY given");
+    buf q = BUF_INIT;
+    for (int i = optind; i < argc; i++) {
+        if (i > optind) buf_addc(&q, ' ');
+        buf_adds(&q, argv[i]);
+    }
+    o.query = buf_cstr(&q);
+
+    store *st = NULL;
+    alias_set *aliases = NULL;
+    char *err = NULL, *match = NULL;
+    int rc = CLI_FAIL;
+    if (cli_open(c, 0, &st) || cli_aliases(st, &aliases)) goto done;
+    if (source && store_source_resolve(st, source, &o.source_id, &err)) {
+        cli_error("search: %s", err);
+        goto done;
+    }
+    json j;
+    search_ui ui = {NULL, color < 0 ? isatty(STDOUT_FILENO) : color, 0};
+    if (as_json) {
+        ui.j = &j;
+        json_init(&j, stdout);
+        json_object(&j);
+        json_key(&j, "query");
+        json_str(&j, o.query);
+        json_key(&j, "results");
+        json_array(&j);
+    }
+    int r = search_run(st, aliases, &o, ui_hit, &ui, &match, &err);
+    if (as_json) {
+        json_end(&j);
+        if (match) {
+            json_key(&j, "fts");
+            json_str(&j, match);
+        }
+        json_end(&j);
+    }
+    if (explain && match) fprintf(stderr, "kb: search: FTS5 query: %s\n", match);
+    if (r == KB_BADARG) {
+        fflush(stdout);
+        fprintf(stderr, "kb search: %s\n", err);
+        rc = CLI_USAGE;
+    } else if (r) {
+        cli_error("search: %s", err);
+    } else {
+        if (!as_json && ui.n == 0) fprintf(stderr, "kb: search: no matches\n");
+        rc = CLI_OK;
+    }
+done:
+    free(match);
+    free(err);
+    alias_free(aliases);
+    store_close(st);
+    buf_free(&q);
+    return rc;
+}

@@ -1,0 +1,12 @@
+/*
+ * hash.h - SHA-256 of a byte string, as 64 lowercase hex digits.
+ * kb keeps one per source to tell an unchanged file from a changed one.
+ */
+#ifndef KB_HASH_H
+#define KB_HASH_H
+
+#include <stddef.h>
+
+void hash_sha256_hex(const void *data, size_t len, char out[65]);
+
+#endif

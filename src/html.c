@@ -1,0 +1,929 @@
+/*
+ * html.c - article text and metadata from a saved web page; see html.h.
+ *
+ * How it works:
+ *   1. html_encoding() decides how the bytes are encoded.  libxml2's own
+ *      guess can flip to Latin-1 halfway through a page, so it is always
+ *      told.  windows-1252 (and Latin-1, which browsers read as 1252) is
+ *      transcoded here, so the parser sees UTF-8, UTF-16 or, rarely, an
+ *      encoding it converts through iconv.
+ *   2. libxml2's HTML parser builds a tree.
+ *   3. Three walks of that tree, all by html_walk (parent links, no
+ *      recursion): html_find picks the content root, html_meta collects
+ *      metadata candidates from the whole page, html_ex builds the text
+ *      and its blocks from the content root.
+ *
+ * Choices the header leaves open:
+ *   - One <br> is a space (a soft line break inside a paragraph); two in
+ *     a row, with only white space between, end the block, as old pages
+ *     use <br><br> for paragraphs.  Inside headings, rows and pre it is
+ *     always a space.
+ *   - <pre> is one DOC_CODE block with its white space folded like any
+ *     other text: the contract is one block a line.
+ *   - An article's own <header> (one inside <article> or <main>) keeps
+ *     its h1-h6 as heading blocks; the rest of it (byline, date, reading
+ *     time) is not text but still feeds the metadata.  Any other <header>
+ *     is site furniture.
+ */
+#include "html.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "date.h"
+#include "norm.h"
+#include "util.h"
+
+/* No HTML_PARSE_HUGE (2.9.14 spells it XML_PARSE_HUGE): without it the
+ * parser stops at 256 levels of nesting, which loses the rest of such a
+ * page, but with it libxml2 matches each stray end tag against the whole
+ * open-element stack; measured 3.9 s for 40,000 nested <div>s followed by
+ * 40,000 </span>s, against 0.00 s capped.  Its 10 MB text-node cap only
+ * bites on pathological pages.
+ * No HTML_PARSE_NOBLANKS either: it drops the space between inline
+ * elements it does not know ("<time>May 8</time> <mark>x</mark>" reads
+ * "May 8x"); white space is folded here anyway. */
+#define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_RECOVER | \
+                      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
+#define HTML_NUL_WINDOW 8192   /* a NUL this early means binary */
+#define HTML_META_WINDOW 1024  /* where <meta charset> must be */
+#define HTML_NAME_MAX 100      /* longer "author" text is not a name */
+#define HTML_NODE_TEXT_MAX 1024
+
+/* ---- policy tables ---------------------------------------------------- */
+
+enum {
+    T_BLOCK = 1 << 0,   /* text before and after it are separate blocks */
+    T_SKIP = 1 << 1,    /* furniture: never read */
+    T_HEADER = 1 << 2,  /* furniture unless an article's own */
+    T_MAIN = 1 << 3,    /* article, main: the page's content */
+    T_LIST = 1 << 4,    /* its li are one level deeper */
+    T_HEAD = 1 << 5, T_LI = 1 << 6, T_QUOTE = 1 << 7, T_PRE = 1 << 8,
+    T_ROW = 1 << 9, T_CELL = 1 << 10, T_BR = 1 << 11
+};
+
+typedef struct html_tag {
+    const char *name;
+    unsigned flags;
+} html_tag;
+
+/* Elements that are not inline, sorted by name for bsearch (libxml2
+ * lower-cases tag names).  Anything unlisted contributes its text inline,
+ * as a browser shows an unknown element.  <head> is read like a <div>:
+ * libxml2's HTML4 parser leaves an HTML5 element that follows <title> in
+ * a page without <body> inside <head>, and head's own elements are
+ * skipped one by one anyway. */
+static const html_tag html_tags[] = {
+    {"address", T_BLOCK}, {"article", T_BLOCK | T_MAIN}, {"aside", T_SKIP},
+    {"audio", T_SKIP}, {"blockquote", T_BLOCK | T_QUOTE}, {"body", T_BLOCK},
+    {"br", T_BR}, {"button", T_SKIP}, {"canvas", T_SKIP},
+    {"caption", T_BLOCK}, {"center", T_BLOCK}, {"datalist", T_SKIP},
+    {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_SKIP},
+    {"dir", T_BLOCK | T_LIST}, {"div", T_BLOCK}, {"dl", T_BLOCK},
+    {"dt", T_BLOCK}, {"embed", T_SKIP}, {"fieldset", T_BLOCK},
+    {"figcaption", T_BLOCK}, {"figure", T_BLOCK}, {"footer", T_SKIP},
+    {"form", T_SKIP}, {"frameset", T_SKIP}, {"h1", T_BLOCK | T_HEAD},
+    {"h2", T_BLOCK | T_HEAD}, {"h3", T_BLOCK | T_HEAD},
+    {"h4", T_BLOCK | T_HEAD}, {"h5", T_BLOCK | T_HEAD},
+    {"h6", T_BLOCK | T_HEAD}, {"head", T_BLOCK},
+    {"header", T_BLOCK | T_HEADER}, {"hgroup", T_BLOCK}, {"hr", T_BLOCK},
+    {"html", T_BLOCK}, {"iframe", T_SKIP}, {"legend", T_BLOCK},
+    {"li", T_BLOCK | T_LI}, {"main", T_BLOCK | T_MAIN},
+    {"menu", T_BLOCK | T_LIST}, {"nav", T_SKIP}, {"noembed", T_SKIP},
+    {"noframes", T_SKIP}, {"noscript", T_SKIP}, {"object", T_SKIP},
+    {"ol", T_BLOCK | T_LIST}, {"p", T_BLOCK}, {"pre", T_BLOCK | T_PRE},
+    {"script", T_SKIP}, {"section", T_BLOCK}, {"select", T_SKIP},
+    {"style", T_SKIP}, {"summary", T_BLOCK}, {"svg", T_SKIP},
+    {"table", T_BLOCK}, {"tbody", T_BLOCK}, {"td", T_BLOCK | T_CELL},
+    {"template", T_SKIP}, {"textarea", T_SKIP}, {"tfoot", T_BLOCK},
+    {"th", T_BLOCK | T_CELL}, {"thead", T_BLOCK}, {"title", T_SKIP},
+    {"tr", T_BLOCK | T_ROW}, {"ul", T_BLOCK | T_LIST}, {"video", T_SKIP},
+};
+
+/* class and id values are split into tokens (white space) and each token
+ * into parts ("share-buttons" -> share, buttons; BEM "__" too).  A token
+ * is furniture if one of its parts is a furniture word, unless its first
+ * part says it is a state or a taxonomy label ("has-comments",
+ * WordPress's "tag-social-media").  A token with a content word and no
+ * furniture word ("entry-content") vouches for the element, so
+ * class="entry-content has-sidebar" or id="main" is kept.  "toc" is
+ * deliberately absent: a table of contents is part of the article. */
+static const char *const html_furniture_words[] = {
+    "ad", "ads", "adsense", "advert", "advertisement", "advertising",
+    "adverts", "breadcrumb", "breadcrumbs", "comment", "comments",
+    "consent", "cookie", "cookies", "disqus", "footer", "gdpr", "menu",
+    "modal", "nav", "navbar", "navigation", "newsletter", "popup", "promo",
+    "promotion", "related", "share", "sharing", "sidebar", "signup", "skip",
+    "social", "sponsor", "sponsored", "subscribe", "subscription", NULL};
+static const char *const html_content_words[] = {
+    "article", "body", "content", "entry", "main", "story", "text", NULL};
+static const char *const html_label_words[] = {
+    "category", "format", "has", "is", "no", "show", "status", "tag", "type",
+    "with", NULL};
+/* ARIA landmark roles of page furniture. */
+static const char *const html_furniture_roles[] = {
+    "alertdialog", "banner", "complementary", "contentinfo", "dialog",
+    "menu", "menubar", "navigation", "search", NULL};
+
+/* Names of encodings handled here rather than by libxml2.  A <meta> is
+ * read as ASCII, so one declaring UTF-16 is wrong about itself (HTML5
+ * reads such pages as UTF-8): treat it as no declaration. */
+static const char *const html_utf8_names[] = {
+    "utf-8", "utf8", "unicode-1-1-utf-8", NULL};
+static const char *const html_1252_names[] = {
+    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
+    "iso_8859-1", "latin1", "l1", "us-ascii", "ascii", NULL};
+static const char *const html_bogus_names[] = {
+    "utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", NULL};
+
+/* windows-1252 0x80..0x9F.  The five unassigned bytes become U+FFFD
+ * rather than the C1 controls WHATWG maps them to: they mean the page was
+ * in some other encoding, and controls do not belong in stored text. */
+static const unsigned short html_1252_high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+/* Metadata candidates, in priority order within each field. */
+enum {
+    S_OG_TITLE, S_H1, S_TITLE,
+    S_AUTHOR_META, S_AUTHOR_ARTICLE, S_AUTHOR_ROOT, S_AUTHOR_ANY,
+    S_DATE_PUBLISHED, S_DATE_META, S_DATE_TIME_ROOT, S_DATE_TIME_ANY,
+    S_SITE, S_URL_CANONICAL, S_URL_OG,
+    S_COUNT
+};
+
+/* <meta> keys, looked up in property=, name= and itemprop=. */
+static const struct {
+    const char *key;
+    int slot;
+} html_meta_keys[] = {
+    {"og:title", S_OG_TITLE}, {"og:site_name", S_SITE}, {"og:url", S_URL_OG},
+    {"author", S_AUTHOR_META}, {"article:author", S_AUTHOR_ARTICLE},
+    {"article:published_time", S_DATE_PUBLISHED},
+    {"datepublished", S_DATE_META}, {"date", S_DATE_META},
+    {"dc.date", S_DATE_META}, {"dc.date.issued", S_DATE_META},
+    {"dcterms.date", S_DATE_META}, {"dcterms.issued", S_DATE_META},
+    {"dcterms.created", S_DATE_META},
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static int html_tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const html_tag *)elem)->name);
+}
+
+static unsigned html_tag_flags(const xmlNode *n)
+{
+    const html_tag *t = bsearch(n->name, html_tags,
+                                sizeof html_tags / sizeof html_tags[0],
+                                sizeof html_tags[0], html_tag_cmp);
+    return t ? t->flags : 0;
+}
+
+static int html_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* An attribute's value without copying it: the HTML parser stores each
+ * value as one text child; a bare attribute ("hidden") has none. */
+static const char *html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (strcmp((const char *)a->name, name) != 0) continue;
+        if (a->children && a->children->content)
+            return (const char *)a->children->content;
+        return "";
+    }
+    return NULL;
+}
+
+static int html_word_in(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (kb_ascii_ieq(s, n, list[i])) return 1;
+    return 0;
+}
+
+/* Is one of the white-space separated tokens of s in list? */
+static int html_token_in(const char *s, const char *const *list)
+{
+    while (s && *s) {
+        while (*s && isspace((unsigned char)*s)) s++;
+        const char *t = s;
+        while (*s && !isspace((unsigned char)*s)) s++;
+        if (s > t && html_word_in(t, (size_t)(s - t), list)) return 1;
+    }
+    return 0;
+}
+
+/* Does s[0..n) start with lit, ignoring ASCII case? */
+static int html_starts(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n >= l && kb_ascii_ieq(s, l, lit);
+}
+
+/* Length of the white space at s: ASCII, or a no-break space (U+00A0,
+ * from &nbsp;) which is folded like any other. */
+static size_t html_space(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return 1;
+    if (c == 0xC2 && (unsigned char)s[1] == 0xA0) return 2;
+    return 0;
+}
+
+/* Scan class/id tokens of v into *furn / *content; see the word lists. */
+static void html_class_scan(const char *v, int *furn, int *content)
+{
+    while (*v) {
+        while (*v && isspace((unsigned char)*v)) v++;
+        const char *t = v;
+        while (*v && !isspace((unsigned char)*v)) v++;
+        size_t tl = (size_t)(v - t);
+        int f = 0, c = 0, label = 0, first = 1;
+        for (size_t i = 0; i < tl;) {
+            size_t j = i;
+            while (j < tl && t[j] != '-' && t[j] != '_') j++;
+            if (j > i) {
+                if (first) label = html_word_in(t + i, j - i, html_label_words);
+                first = 0;
+                f |= html_word_in(t + i, j - i, html_furniture_words);
+                c |= html_word_in(t + i, j - i, html_content_words);
+            }
+            i = j + 1;
+        }
+        if (f && !label) *furn = 1;
+        if (c && !f) *content = 1;
+    }
+}
+
+/* Is n furniture by its attributes?  Also says whether role="main". */
+static int html_furniture(const xmlNode *n, int *is_main)
+{
+    static const char *const main_role[] = {"main", NULL};
+    int furn = 0, content = 0;
+    const char *v;
+    if ((v = html_attr(n, "role")) != NULL) {
+        if (html_token_in(v, html_furniture_roles)) return 1;
+        *is_main = html_token_in(v, main_role);
+    }
+    if (html_attr(n, "hidden")) return 1;
+    if ((v = html_attr(n, "class")) != NULL) html_class_scan(v, &furn, &content);
+    if ((v = html_attr(n, "id")) != NULL) html_class_scan(v, &furn, &content);
+    return furn && !content;
+}
+
+typedef int (*html_visit)(void *ctx, xmlNode *n, int enter);
+
+/* Depth-first walk of root's subtree without recursion or a stack: the
+ * parent links lead back up, so a page nested 100,000 deep costs nothing
+ * here.  fn(ctx, n, 1) is called going down and returns 1 to enter an
+ * element's children; each node so entered gets fn(ctx, n, 0) going up. */
+static void html_walk(xmlNode *root, html_visit fn, void *ctx)
+{
+    xmlNode *n = root;
+    for (;;) {
+        if (fn(ctx, n, 1)) {
+            if (n->type == XML_ELEMENT_NODE && n->children) {
+                n = n->children;
+                continue;
+            }
+            fn(ctx, n, 0);
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            fn(ctx, n, 0);
+        }
+        if (n == root) return;
+        n = n->next;
+    }
+}
+
+static int html_text_visit(void *ctx, xmlNode *n, int enter)
+{
+    buf *b = ctx;
+    if (!enter || b->len > HTML_NODE_TEXT_MAX) return 0;
+    if (n->type == XML_TEXT_NODE && n->content) buf_adds(b, (const char *)n->content);
+    return n->type == XML_ELEMENT_NODE && !html_is(n, "script") && !html_is(n, "style");
+}
+
+/* The text of n's subtree (the first KB or so) into b, replacing it. */
+static void html_node_text(xmlNode *n, buf *b)
+{
+    buf_reset(b);
+    html_walk(n, html_text_visit, b);
+}
+
+/* ---- encoding --------------------------------------------------------- */
+
+typedef struct html_input {
+    const char *p;     /* the bytes to parse, byte-order mark removed */
+    size_t n;
+    const char *enc;   /* for libxml2; NULL: windows-1252, transcode here */
+    char declared[48]; /* from <meta>, if any */
+} html_input;
+
+/* Find a charset= inside a <meta ...> tag in s[0..n) (covers both
+ * <meta charset=x> and http-equiv content="text/html; charset=x"). */
+static int html_meta_charset(const char *s, size_t n, char *out, size_t outsz)
+{
+    for (size_t i = 0; i + 6 < n; i++) {
+        if (s[i] != '<' || !kb_ascii_ieq(s + i + 1, 4, "meta") ||
+            !(isspace((unsigned char)s[i + 5]) || s[i + 5] == '/'))
+            continue;
+        size_t end = i + 5;
+        while (end < n && s[end] != '>') end++;
+        for (size_t j = i + 5; j + 7 <= end; j++) {
+            if (!kb_ascii_ieq(s + j, 7, "charset")) continue;
+            size_t k = j + 7;
+            while (k < end && isspace((unsigned char)s[k])) k++;
+            if (k >= end || s[k] != '=') continue;
+            k++;
+            while (k < end && (isspace((unsigned char)s[k]) || s[k] == '"' || s[k] == '\''))
+                k++;
+            size_t v = k;
+            while (k < end && s[k] && (isalnum((unsigned char)s[k]) || strchr("-_.:", s[k])))
+                k++;
+            if (k > v && k - v < outsz) {
+                memcpy(out, s + v, k - v);
+                out[k - v] = '\0';
+                return 1;
+            }
+        }
+        i = end;
+    }
+    return 0;
+}
+
+/* Decide the encoding; see html.h.  One addition: bytes that are valid
+ * UTF-8 and not plain ASCII are read as UTF-8 whatever a <meta> says, as
+ * a stale <meta> (the server's header said UTF-8) is far likelier than a
+ * legacy page that happens to form valid UTF-8 sequences. */
+static int html_encoding(const char *data, size_t len, html_input *in, char **err)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    enum { D_NONE, D_UTF8, D_1252, D_OTHER } decl = D_NONE;
+    size_t bad = 0;
+
+    in->p = data;
+    in->n = len;
+    in->enc = "UTF-8";
+    in->declared[0] = '\0';
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        in->enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        in->p += 2;
+        in->n -= 2;
+        return KB_OK;
+    }
+    const char *nul = memchr(data, '\0', len < HTML_NUL_WINDOW ? len : HTML_NUL_WINDOW);
+    if (nul) return kb_seterr(err, "looks binary (NUL byte at offset %zu)", (size_t)(nul - data));
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        in->p += 3;
+        in->n -= 3;
+        decl = D_UTF8;
+    } else if (html_meta_charset(data, len < HTML_META_WINDOW ? len : HTML_META_WINDOW,
+                                 in->declared, sizeof in->declared)) {
+        const char *d = in->declared;
+        size_t dl = strlen(d);
+        if (html_word_in(d, dl, html_utf8_names)) decl = D_UTF8;
+        else if (html_word_in(d, dl, html_1252_names)) decl = D_1252;
+        else if (!html_word_in(d, dl, html_bogus_names)) {
+            xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(d);
+            if (h) {
+                decl = D_OTHER;
+                xmlCharEncCloseFunc(h);
+            }
+        }
+    }
+    int valid = norm_valid_utf8(in->p, in->n, &bad), ascii = 1;
+    for (size_t i = 0; i < in->n && ascii; i++) ascii = (unsigned char)in->p[i] < 0x80;
+    if (decl == D_UTF8 && !valid)
+        return kb_seterr(err, "declares UTF-8 but is not valid UTF-8 (byte %zu)",
+                         bad + (size_t)(in->p - data));
+    if (decl == D_OTHER && (!valid || ascii))
+        in->enc = in->declared;
+    else if (!valid)
+        in->enc = NULL;
+    return KB_OK;
+}
+
+static void html_from_1252(const char *s, size_t n, buf *out)
+{
+    buf_grow(out, n + n / 4);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x80) {
+            buf_addc(out, (int)c);
+            continue;
+        }
+        if (c < 0xA0) c = html_1252_high[c - 0x80];
+        if (c < 0x800) {
+            buf_addc(out, (int)(0xC0 | c >> 6));
+        } else {
+            buf_addc(out, (int)(0xE0 | c >> 12));
+            buf_addc(out, (int)(0x80 | (c >> 6 & 0x3F)));
+        }
+        buf_addc(out, (int)(0x80 | (c & 0x3F)));
+    }
+}
+
+/* libxml2 reports decoding failures (bad UTF-16, iconv) on its generic
+ * error channel, which prints to stderr, and then stops reading the page.
+ * Count them instead so the page is an error, not silently cut short. */
+static void html_on_error(void *ctx, const char *msg, ...)
+{
+    (void)msg;
+    (*(int *)ctx)++;
+}
+
+/* ---- content root ----------------------------------------------------- */
+
+typedef struct html_find {
+    size_t text;       /* non-space text bytes seen so far */
+    size_t *open;      /* text count when each open <article> began */
+    size_t depth, cap;
+    xmlNode *article, *main, *role_main;
+    size_t article_len;
+} html_find;
+
+static int html_find_visit(void *ctx, xmlNode *n, int enter)
+{
+    html_find *f = ctx;
+    if (n->type == XML_TEXT_NODE) {
+        for (const char *s = (const char *)n->content; s && *s; s++)
+            f->text += !isspace((unsigned char)*s);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE) return 0;
+    int article = html_is(n, "article");
+    if (!enter) {
+        if (article) {
+            size_t got = f->text - f->open[--f->depth];
+            if (got > f->article_len) {
+                f->article = n;
+                f->article_len = got;
+            }
+        }
+        return 0;
+    }
+    if (html_tag_flags(n) & T_SKIP) return 0;
+    if (article) {
+        if (f->depth == f->cap) {
+            f->cap = f->cap ? f->cap * 2 : 16;
+            f->open = kb_realloc(f->open, f->cap * sizeof *f->open);
+        }
+        f->open[f->depth++] = f->text;
+    } else if (!f->main && html_is(n, "main")) {
+        f->main = n;
+    }
+    const char *role = html_attr(n, "role");
+    if (!f->role_main && role && kb_ascii_ieq(role, strlen(role), "main")) f->role_main = n;
+    return 1;
+}
+
+/* The largest <article> by text, else <main>, else role=main, else the
+ * whole page: <html> rather than <body>, as the parser puts text found
+ * after </body> beside it. */
+static xmlNode *html_content_root(xmlNode *top)
+{
+    html_find f;
+    memset(&f, 0, sizeof f);
+    html_walk(top, html_find_visit, &f);
+    free(f.open);
+    if (f.article) return f.article;
+    if (f.main) return f.main;
+    if (f.role_main) return f.role_main;
+    return top;
+}
+
+/* ---- metadata --------------------------------------------------------- */
+
+typedef struct html_meta {
+    char *slot[S_COUNT];
+    xmlNode *root;
+    int in_root;
+    buf tmp;
+} html_meta;
+
+/* Offer a candidate for slot; the first acceptable one stays. */
+static void html_meta_offer(html_meta *m, int slot, const char *v)
+{
+    char date[11];
+    size_t n = v ? strlen(v) : 0;
+    if (!v || m->slot[slot]) return;
+    v = kb_trim(v, &n);
+    switch (slot) {
+    case S_DATE_PUBLISHED: case S_DATE_META:
+    case S_DATE_TIME_ROOT: case S_DATE_TIME_ANY:
+        if (date_parse(v, n, date)) m->slot[slot] = kb_strdup(date);
+        return;
+    case S_URL_CANONICAL: case S_URL_OG:
+        /* a relative URL names nothing once the page is a file */
+        if (!(n > 7 && kb_ascii_ieq(v, 7, "http://")) &&
+            !(n > 8 && kb_ascii_ieq(v, 8, "https://")))
+            return;
+        break;
+    case S_AUTHOR_META: case S_AUTHOR_ARTICLE:
+    case S_AUTHOR_ROOT: case S_AUTHOR_ANY:
+        /* article:author is often a profile URL, not a name */
+        if (n > HTML_NAME_MAX || strstr(v, "://") || html_starts(v, n, "www.")) return;
+        break;
+    }
+    doc_meta_set(&m->slot[slot], v, n);
+}
+
+static int html_meta_visit(void *ctx, xmlNode *n, int enter)
+{
+    static const char *const canonical[] = {"canonical", NULL};
+    static const char *const author[] = {"author", NULL};
+    static const char *const keyattrs[] = {"property", "name", "itemprop"};
+    html_meta *m = ctx;
+    if (n->type != XML_ELEMENT_NODE) return 0;
+    if (n == m->root) m->in_root = enter;
+    if (!enter) return 0;
+    const char *name = (const char *)n->name, *v;
+    if (!strcmp(name, "meta")) {
+        const char *content = html_attr(n, "content");
+        for (size_t a = 0; a < 3 && content; a++) {
+            if (!(v = html_attr(n, keyattrs[a]))) continue;
+            for (size_t k = 0; k < sizeof html_meta_keys / sizeof html_meta_keys[0]; k++)
+                if (kb_ascii_ieq(v, strlen(v), html_meta_keys[k].key))
+                    html_meta_offer(m, html_meta_keys[k].slot, content);
+        }
+        return 0;
+    }
+    if (!strcmp(name, "link")) {
+        if (html_token_in(html_attr(n, "rel"), canonical))
+            html_meta_offer(m, S_URL_CANONICAL, html_attr(n, "href"));
+        return 0;
+    }
+    if (!strcmp(name, "script") || !strcmp(name, "style")) return 0;
+    if (!strcmp(name, "title")) {
+        html_node_text(n, &m->tmp);
+        html_meta_offer(m, S_TITLE, buf_cstr(&m->tmp));
+        return 0;
+    }
+    v = html_attr(n, "itemprop");
+    if (!strcmp(name, "time") || (v && kb_ascii_ieq(v, strlen(v), "datepublished"))) {
+        const char *when = html_attr(n, "datetime");
+        if (!when) when = html_attr(n, "content");
+        if (!when) {
+            html_node_text(n, &m->tmp);
+            when = buf_cstr(&m->tmp);
+        }
+        html_meta_offer(m, !strcmp(name, "time") ? (m->in_root ? S_DATE_TIME_ROOT : S_DATE_TIME_ANY)
+                                                 : S_DATE_META, when);
+        return 1;
+    }
+    if (html_token_in(html_attr(n, "rel"), author) || html_token_in(v, author)) {
+        html_node_text(n, &m->tmp);
+        html_meta_offer(m, m->in_root ? S_AUTHOR_ROOT : S_AUTHOR_ANY, buf_cstr(&m->tmp));
+        return 0;
+    }
+    return 1;
+}
+
+/* Move the best candidate of each field into the doc. */
+static void html_meta_apply(html_meta *m, doc *d)
+{
+    static const struct {
+        size_t field, first, last;
+    } order[] = {
+        {offsetof(doc_meta, title), S_OG_TITLE, S_TITLE},
+        {offsetof(doc_meta, author), S_AUTHOR_META, S_AUTHOR_ANY},
+        {offsetof(doc_meta, date), S_DATE_PUBLISHED, S_DATE_TIME_ANY},
+        {offsetof(doc_meta, site), S_SITE, S_SITE},
+        {offsetof(doc_meta, url), S_URL_CANONICAL, S_URL_OG},
+    };
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        char **field = (char **)((char *)&d->meta + order[i].field);
+        for (size_t s = order[i].first; s <= order[i].last; s++)
+            if (m->slot[s]) doc_meta_set(field, m->slot[s], strlen(m->slot[s]));
+    }
+    if (d->meta.date) d->meta.date_basis = "meta";
+}
+
+/* ---- text and blocks -------------------------------------------------- */
+
+/* What an open element means for the text inside it; saved on entry
+ * and restored on exit. */
+typedef struct html_state {
+    doc_kind kind;   /* of blocks made here */
+    int level;       /* heading level or list item depth */
+    int lists;       /* open ul/ol */
+    int rows;        /* open tr; 1 = the row being built */
+    int flat;        /* no block breaks: inside a heading, row or pre */
+    int mute;        /* text dropped: an article header, outside headings */
+    int main;        /* inside article/main: a <header> is the article's */
+} html_state;
+
+typedef struct html_frame {
+    html_state st;
+    unsigned flags;
+} html_frame;
+
+typedef struct html_ex {
+    doc *d;
+    xmlNode *root;
+    buf text;
+    size_t start;    /* where the pending block's text begins */
+    int space;       /* white space seen and not yet written */
+    int after_br;    /* a <br> with only white space after it */
+    int row_text;    /* the open row has text, not only " | " */
+    size_t cells;    /* cells begun in the open row */
+    html_state st;
+    html_frame *stack;
+    size_t depth, cap;
+    char **h1;       /* the first h1's text goes here */
+} html_ex;
+
+/* End the pending block: hand [start, len) to the doc and start a line. */
+static void html_flush(html_ex *x)
+{
+    long idx = -1;
+    while (x->text.len > x->start && x->text.data[x->text.len - 1] == ' ')
+        buf_truncate(&x->text, x->text.len - 1);
+    if (x->text.len > x->start && (x->st.kind != DOC_ROW || x->row_text)) {
+        /* doc_add_* trim and copy the heading through d->text */
+        x->d->text = x->text.data;
+        x->d->len = x->text.len;
+        if (x->st.kind == DOC_HEADING)
+            idx = doc_add_heading(x->d, x->st.level, x->start, x->text.len);
+        else
+            idx = doc_add_block(x->d, x->st.kind, x->st.level, x->start, x->text.len);
+    }
+    if (idx >= 0) {
+        if (x->st.kind == DOC_HEADING && x->st.level == 1 && !*x->h1)
+            *x->h1 = kb_strndup(x->text.data + x->start, x->text.len - x->start);
+        buf_addc(&x->text, '\n');
+    } else {
+        buf_truncate(&x->text, x->start);
+    }
+    x->start = x->text.len;
+    x->space = x->after_br = 0;
+}
+
+static void html_add_text(html_ex *x, const char *s)
+{
+    while (*s) {
+        size_t k = html_space(s);
+        if (k) {
+            x->space = 1;
+            s += k;
+            continue;
+        }
+        while (s[k] && !html_space(s + k)) k++;
+        if (x->space && x->text.len > x->start && x->text.data[x->text.len - 1] != ' ')
+            buf_addc(&x->text, ' ');
+        buf_add(&x->text, s, k);
+        x->space = x->after_br = 0;
+        x->row_text = 1;
+        s += k;
+    }
+}
+
+static void html_br(html_ex *x)
+{
+    if (!x->st.flat && x->after_br) {
+        html_flush(x);
+        return;
+    }
+    x->space = 1;
+    x->after_br = !x->st.flat;
+}
+
+static void html_cell(html_ex *x)
+{
+    if (x->st.kind != DOC_ROW || x->st.rows != 1) { /* a nested table's cell */
+        x->space = 1;
+        return;
+    }
+    if (x->cells++ == 0) return;
+    while (x->text.len > x->start && x->text.data[x->text.len - 1] == ' ')
+        buf_truncate(&x->text, x->text.len - 1);
+    buf_adds(&x->text, x->text.len > x->start ? " | " : "| ");
+    x->space = 0;
+}
+
+static int html_ex_enter(html_ex *x, xmlNode *n)
+{
+    html_state *st = &x->st;
+    unsigned f = html_tag_flags(n);
+    int is_main = 0, furn = html_furniture(n, &is_main);
+    /* the root and <body> are exempt: WordPress puts "comments-open" on
+     * <body>, and the article's own classes are taxonomy, not layout */
+    if (n != x->root && !html_is(n, "body") && (furn || ((f & T_HEADER) ? !st->main : (f & T_SKIP)))) return 0;
+
+    if (x->depth == x->cap) {
+        x->cap = x->cap ? x->cap * 2 : 64;
+        x->stack = kb_realloc(x->stack, x->cap * sizeof *x->stack);
+    }
+    x->stack[x->depth].st = *st;
+    x->stack[x->depth++].flags = f;
+
+    if (f & T_BR) {
+        html_br(x);
+    } else if ((f & T_CELL) && st->rows) {
+        html_cell(x);
+    } else if (f & T_ROW) {
+        if (st->flat) {
+            x->space = 1;
+        } else {
+            html_flush(x);
+            st->kind = DOC_ROW;
+            st->level = 0;
+            st->flat = 1;
+            x->cells = 0;
+            x->row_text = 0;
+        }
+        st->rows++;
+    } else if (f & T_BLOCK) {
+        if (st->flat) {
+            x->space = 1;
+            return 1;   /* inside a heading, row or pre nothing changes */
+        }
+        html_flush(x);
+        if (f & T_HEAD) {
+            st->kind = DOC_HEADING;
+            st->level = n->name[1] - '0';
+            st->flat = 1;
+            st->mute = 0;
+        } else if (f & T_LI) {
+            st->kind = DOC_ITEM;
+            st->level = st->lists ? st->lists : 1;
+        } else if (f & T_LIST) {
+            st->lists++;
+        } else if (f & T_QUOTE) {
+            st->kind = DOC_QUOTE;
+            st->level = 0;
+        } else if (f & T_PRE) {
+            st->kind = DOC_CODE;
+            st->level = 0;
+            st->flat = 1;
+        } else if (f & T_HEADER) {
+            st->mute = 1;
+        }
+        /* p, div and the like keep the kind around them: a <p> in an
+         * <li> is still the item, in a <blockquote> still the quote */
+    }
+    if ((f & T_MAIN) || is_main) st->main = 1;
+    return 1;
+}
+
+static void html_ex_leave(html_ex *x)
+{
+    const html_frame *fr = &x->stack[--x->depth];
+    if (fr->flags & T_BLOCK) {
+        if (fr->st.flat) x->space = 1;
+        else html_flush(x);
+    }
+    x->st = fr->st;
+}
+
+static int html_ex_visit(void *ctx, xmlNode *n, int enter)
+{
+    html_ex *x = ctx;
+    if (n->type == XML_TEXT_NODE) {
+        if (!x->st.mute && n->content) html_add_text(x, (const char *)n->content);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE) return 0;
+    if (!enter) {
+        html_ex_leave(x);
+        return 0;
+    }
+    return html_ex_enter(x, n);
+}
+
+/* Build d's text and blocks from root's subtree. */
+static void html_blocks(doc *d, xmlNode *root, char **h1)
+{
+    html_ex x;
+    memset(&x, 0, sizeof x);
+    x.d = d;
+    x.root = root;
+    x.h1 = h1;
+    x.st.kind = DOC_PARAGRAPH;
+    html_walk(root, html_ex_visit, &x);
+    html_flush(&x);
+    if (x.text.len && x.text.data[x.text.len - 1] == '\n')
+        buf_truncate(&x.text, x.text.len - 1);
+    d->text = buf_detach(&x.text, &d->len);
+    free(x.stack);
+}
+
+/* ---- entry points ----------------------------------------------------- */
+
+int html_extract(const char *data, size_t len, doc *out, char **err)
+{
+    int rc = KB_ERR, failed = 0;
+    html_input in;
+    buf conv = BUF_INIT;
+    htmlDocPtr hd = NULL;
+    html_meta m;
+    xmlNode *top;
+    xmlGenericErrorFunc old_fn;
+    void *old_ctx;
+
+    memset(&m, 0, sizeof m);
+    if (html_encoding(data, len, &in, err) != KB_OK) goto done;
+    if (!in.enc) {
+        html_from_1252(in.p, in.n, &conv);
+        in.p = buf_cstr(&conv);
+        in.n = conv.len;
+        in.enc = "UTF-8";
+    }
+    if (in.n == 0) { /* libxml2 refuses an empty buffer; it is just empty */
+        rc = KB_OK;
+        goto done;
+    }
+    if (in.n > INT_MAX) {
+        kb_seterr(err, "is too large to parse as HTML (%zu bytes)", len);
+        goto done;
+    }
+    xmlInitParser();
+    old_fn = xmlGenericError;
+    old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(&failed, html_on_error);
+    hd = htmlReadMemory(in.p, (int)in.n, NULL, in.enc, HTML_OPTIONS);
+    xmlSetGenericErrorFunc(old_ctx, old_fn);
+    if (!hd) {
+        kb_seterr(err, "could not be parsed as HTML");
+        goto done;
+    }
+    if (failed) {
+        kb_seterr(err, "could not be decoded as %s", in.enc);
+        goto done;
+    }
+    if ((top = xmlDocGetRootElement(hd)) == NULL) {
+        rc = KB_OK;
+        goto done;
+    }
+    m.root = html_content_root(top);
+    html_walk(top, html_meta_visit, &m);
+    html_blocks(out, m.root, &m.slot[S_H1]);
+    html_meta_apply(&m, out);
+    rc = KB_OK;
+done:
+    if (rc == KB_OK && !out->text) {
+        out->text = kb_strdup("");
+        out->len = 0;
+    }
+    for (size_t i = 0; i < S_COUNT; i++) free(m.slot[i]);
+    buf_free(&m.tmp);
+    buf_free(&conv);
+    if (hd) xmlFreeDoc(hd);
+    return rc;
+}
+
+int html_sniff(const char *data, size_t len)
+{
+    static const char *const tags[] = {"<html", "<head", "<body", NULL};
+    const unsigned char *u = (const unsigned char *)data;
+    char head[HTML_META_WINDOW];
+    size_t n = 0, i = 0;
+
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        int le = u[0] == 0xFF;   /* keep the ASCII of each UTF-16 unit */
+        for (size_t k = 2; k + 1 < len && n < sizeof head; k += 2)
+            head[n++] = u[k + le] ? '?' : (char)u[k + !le];
+    } else {
+        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) i = 3;
+        for (; i < len && n < sizeof head; i++) head[n++] = data[i];
+    }
+    for (i = 0;;) { /* white space, comments, an <?xml ...?> declaration */
+        while (i < n && isspace((unsigned char)head[i])) i++;
+        const char *close = html_starts(head + i, n - i, "<!--") ? "-->"
+                          : html_starts(head + i, n - i, "<?") ? ">" : NULL;
+        if (!close) break;
+        size_t cl = strlen(close), j = i + 2;
+        while (j + cl <= n && memcmp(head + j, close, cl) != 0) j++;
+        if (j + cl > n) return 0;
+        i = j + cl;
+    }
+    if (html_starts(head + i, n - i, "<!doctype")) {
+        i += 9;
+        while (i < n && isspace((unsigned char)head[i])) i++;
+        return html_starts(head + i, n - i, "html");
+    }
+    for (size_t t = 0; tags[t]; t++) {
+        size_t l = strlen(tags[t]);
+        if (html_starts(head + i, n - i, tags[t]) &&
+            (i + l == n || isspace((unsigned char)head[i + l]) || head[i + l] == '>' ||
+             head[i + l] == '/'))
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * html.h - article text and metadata from an HTML page, through
+ * libxml2's HTML parser.
+ *
+ * The encoding is decided here, not by the parser: a byte-order mark,
+ * else a <meta charset> / http-equiv Content-Type in the first 1024
+ * bytes, else UTF-8 if the bytes are valid UTF-8, else windows-1252.
+ * A page that declares UTF-8 (or nothing) and is not valid UTF-8 in the
+ * declared case is an error naming the byte offset.
+ *
+ * Furniture is dropped: script, style, noscript, template, nav, header,
+ * footer, aside, form, iframe, svg, button, select, dialog, and elements
+ * whose role, id or class mark them as navigation, share widgets, ads,
+ * cookie banners, newsletters, related posts, comments or breadcrumbs.
+ * If the page has an <article> (or <main>, or role="main") only that is
+ * read; else the body.
+ *
+ * The doc's text is the extracted text: one block a line ("\n" between
+ * blocks), white space folded.  Headings h1-h6 start sections; p, li,
+ * dt, dd, blockquote, pre, figcaption and any block-level element with
+ * direct text make blocks; a table row is one DOC_ROW block whose cells
+ * are joined by " | ".
+ *
+ * Metadata: title from og:title, else the first <h1> of the article,
+ * else <title>; author from meta name=author / article:author / an
+ * element with rel=author or itemprop=author; date from
+ * article:published_time, meta name=date / dc.date / itemprop
+ * datePublished, else the first <time datetime=...>; site from
+ * og:site_name; url from link rel=canonical or og:url.
+ */
+#ifndef KB_HTML_H
+#define KB_HTML_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* Extract from data[0..len).  out must be doc_init'ed (format DOC_HTML);
+ * on KB_ERR *err names the problem and out stays valid for doc_free. */
+int html_extract(const char *data, size_t len, doc *out, char **err);
+
+/* Does data look like HTML (a doctype, <html, <head or <body near the
+ * start, after a BOM and white space)?  Used to sniff files whose
+ * extension says nothing. */
+int html_sniff(const char *data, size_t len);
+
+#endif

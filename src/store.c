@@ -1,0 +1,614 @@
+/*
+ * store.c - every SQL statement kb runs, over one sqlite3 handle.
+ *
+ * Statements are kept in a cache indexed by an enum (as FTS5's
+ * fts5_storage.c does): prepared on first use, reset after each use,
+ * values always bound.  Errors carry SQLite's message and the database
+ * path; nothing here prints.
+ */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "embed.h"
+#include "util.h"
+
+enum {
+    ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
+    ST_META_GET, ST_META_SET,
+    ST_SOURCE_LOOKUP, ST_SOURCE_BY_ID, ST_SOURCE_SUFFIX,
+    ST_SOURCE_INSERT, ST_SOURCE_UPDATE, ST_SOURCE_DELETE,
+    ST_UNITS_DELETE, ST_TEXT_DELETE, ST_TEXT_INSERT, ST_TEXT_GET,
+    ST_UNIT_INSERT, ST_UNITS_OF,
+    ST_SOURCES, ST_SOURCE_GET, ST_COUNTS,
+    ST_SEARCH,
+    ST_COUNT
+};
+
+static const char *const store_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_SAVEPOINT] = "SAVEPOINT kb_source",
+    [ST_RELEASE] = "RELEASE kb_source",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO kb_source",
+    [ST_META_GET] = "SELECT value FROM kb_meta WHERE key = ?1",
+    [ST_META_SET] = "INSERT INTO kb_meta(key, value) VALUES (?1, ?2) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    [ST_SOURCE_LOOKUP] = "SELECT id, hash FROM source WHERE path = ?1",
+    [ST_SOURCE_BY_ID] = "SELECT id FROM source WHERE id = ?1",
+    /* path ends with "/" || key: a user naming a file without its folder */
+    [ST_SOURCE_SUFFIX] = "SELECT id, path FROM source WHERE substr(path, -length(?1) - 1) = '/' || ?1 "
+                         "ORDER BY path LIMIT 3",
+    [ST_SOURCE_INSERT] =
+        "INSERT INTO source(path, format, title, site, author, date, date_basis, url, hash, size, ingested_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_SOURCE_UPDATE] =
+        "UPDATE source SET path = ?1, format = ?2, title = ?3, site = ?4, author = ?5, date = ?6, "
+        "date_basis = ?7, url = ?8, hash = ?9, size = ?10, ingested_at = ?11 WHERE id = ?12",
+    [ST_SOURCE_DELETE] = "DELETE FROM source WHERE id = ?1",
+    [ST_UNITS_DELETE] = "DELETE FROM unit WHERE source_id = ?1",
+    [ST_TEXT_DELETE] = "DELETE FROM source_text WHERE source_id = ?1",
+    [ST_TEXT_INSERT] = "INSERT INTO source_text(source_id, body) VALUES (?1, ?2)",
+    [ST_TEXT_GET] = "SELECT body FROM source_text WHERE source_id = ?1",
+    [ST_UNIT_INSERT] =
+        "INSERT INTO unit(source_id, seq, kind, level, byte_start, byte_end, section, text, norm) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_UNITS_OF] = "SELECT id, seq, kind, level, byte_start, byte_end, section, text FROM unit "
+                    "WHERE source_id = ?1 ORDER BY seq",
+    [ST_SOURCES] =
+        "SELECT s.id, s.path, s.format, s.title, s.site, s.author, s.date, s.date_basis, s.url, s.hash, "
+        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id) "
+        "FROM source s ORDER BY s.path",
+    [ST_SOURCE_GET] =
+        "SELECT s.id, s.path, s.format, s.title, s.site, s.author, s.date, s.date_basis, s.url, s.hash, "
+        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id) "
+        "FROM source s WHERE s.id = ?1",
+    [ST_COUNTS] = "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM unit)",
+    [ST_SEARCH] =
+        "SELECT u.id, u.source_id, u.seq, u.kind, u.level, u.byte_start, u.byte_end, u.section, u.text, "
+        "s.path, s.title, s.date, bm25(unit_fts), highlight(unit_fts, 0, char(1), char(2)) "
+        "FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid JOIN source s ON s.id = u.source_id "
+        "WHERE unit_fts MATCH ?1 AND (?2 = 0 OR u.source_id = ?2) "
+        "ORDER BY bm25(unit_fts), u.id LIMIT ?3",
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *stmt[ST_COUNT];
+};
+
+static int store_fail(store *st, char **err, const char *what)
+{
+    return kb_seterr(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+/* The cached statement for id, reset and with bindings cleared. */
+static sqlite3_stmt *store_stmt(store *st, int id, char **err)
+{
+    if (!st->stmt[id]) {
+        if (sqlite3_prepare_v3(st->db, store_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                               &st->stmt[id], NULL) != SQLITE_OK) {
+            store_fail(st, err, "preparing a statement");
+            st->stmt[id] = NULL;
+            return NULL;
+        }
+    }
+    return st->stmt[id];
+}
+
+/* Finish with a statement: reset it (the error of a failed step shows
+ * again at reset) and clear bindings so no pointer outlives the call. */
+static void store_done(sqlite3_stmt *s)
+{
+    if (!s) return;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+}
+
+static int store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
+}
+
+/* Run a statement that returns no rows.  Binding errors surface here. */
+static int store_exec_stmt(store *st, sqlite3_stmt *s, int brc, char **err, const char *what)
+{
+    int rc = brc == SQLITE_OK ? sqlite3_step(s) : brc;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_fail(st, err, what);
+        store_done(s);
+        return KB_ERR;
+    }
+    store_done(s);
+    return KB_OK;
+}
+
+static int store_simple(store *st, int id, char **err, const char *what)
+{
+    sqlite3_stmt *s = store_stmt(st, id, err);
+    if (!s) return KB_ERR;
+    return store_exec_stmt(st, s, SQLITE_OK, err, what);
+}
+
+static int store_exec(store *st, const char *sql, char **err, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        kb_seterr(err, "%s: %s: %s", st->path, what, msg ? msg : sqlite3_errmsg(st->db));
+        sqlite3_free(msg);
+        return KB_ERR;
+    }
+    return KB_OK;
+}
+
+static int store_user_version(store *st, int *v, char **err)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+        return store_fail(st, err, "reading the schema version");
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) *v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW) return store_fail(st, err, "reading the schema version");
+    return KB_OK;
+}
+
+/* Apply the migrations the database lacks, all in one transaction, so a
+ * crash during an upgrade leaves the old version intact. */
+static int store_migrate(store *st, char **err)
+{
+    int v = 0;
+    if (store_user_version(st, &v, err)) return KB_ERR;
+    if (v > embed_migration_count)
+        return kb_seterr(err, "%s: made by a newer kb (schema version %d, this kb knows %d)",
+                         st->path, v, embed_migration_count);
+    if (v == embed_migration_count) return KB_OK;
+    if (store_exec(st, "BEGIN IMMEDIATE", err, "starting the schema upgrade")) return KB_ERR;
+    /* Another process may have upgraded while we waited for the lock. */
+    if (store_user_version(st, &v, err)) goto fail;
+    int fresh = v == 0;
+    for (; v < embed_migration_count; v++) {
+        char what[64];
+        snprintf(what, sizeof what, "applying schema migration %d", v + 1);
+        if (store_exec(st, embed_migrations[v], err, what)) goto fail;
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+        if (store_exec(st, sql, err, "setting the schema version")) goto fail;
+    }
+    /* A new database starts with the built-in alias list, so that every
+     * client reading it sees the list kb searches with. */
+    if (fresh && store_meta_set(st, "aliases", embed_aliases, err)) goto fail;
+    if (store_exec(st, "COMMIT", err, "committing the schema upgrade")) goto fail;
+    return KB_OK;
+fail:
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return KB_ERR;
+}
+
+int store_open(const char *path, int create, store **out, char **err)
+{
+    *out = NULL;
+    store *st = kb_calloc(1, sizeof *st);
+    st->path = kb_strdup(path);
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        if (!create && (rc == SQLITE_CANTOPEN))
+            kb_seterr(err, "%s: no such database (create it with `kb init` or `kb ingest`)", path);
+        else
+            kb_seterr(err, "%s: cannot open database: %s", path,
+                      st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    if (sqlite3_busy_timeout(st->db, 30000) != SQLITE_OK) {
+        store_fail(st, err, "setting the busy timeout");
+        goto fail;
+    }
+    /* journal_mode answers with the mode in force: check it took. */
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL) != SQLITE_OK) {
+        store_fail(st, err, "opening");
+        goto fail;
+    }
+    rc = sqlite3_step(s);
+    int wal = rc == SQLITE_ROW && sqlite3_column_text(s, 0) &&
+              strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW) {
+        store_fail(st, err, "opening");
+        goto fail;
+    }
+    if (!wal) {
+        kb_seterr(err, "%s: cannot switch the database to WAL mode", path);
+        goto fail;
+    }
+    if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err, "opening"))
+        goto fail;
+    if (store_migrate(st, err)) goto fail;
+    *out = st;
+    return KB_OK;
+fail:
+    store_close(st);
+    return KB_ERR;
+}
+
+void store_close(store *st)
+{
+    if (!st) return;
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(st->stmt[i]);
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+sqlite3 *store_db(store *st) { return st->db; }
+
+int store_begin(store *st, char **err) { return store_simple(st, ST_BEGIN, err, "starting a transaction"); }
+int store_commit(store *st, char **err) { return store_simple(st, ST_COMMIT, err, "committing"); }
+int store_savepoint(store *st, char **err) { return store_simple(st, ST_SAVEPOINT, err, "starting a savepoint"); }
+int store_release(store *st, char **err) { return store_simple(st, ST_RELEASE, err, "releasing a savepoint"); }
+
+void store_rollback(store *st)
+{
+    if (!sqlite3_get_autocommit(st->db)) store_simple(st, ST_ROLLBACK, NULL, "rolling back");
+}
+
+void store_rollback_savepoint(store *st)
+{
+    if (sqlite3_get_autocommit(st->db)) return;
+    if (store_simple(st, ST_ROLLBACK_TO, NULL, "rolling back") == KB_OK)
+        store_simple(st, ST_RELEASE, NULL, "releasing a savepoint");
+}
+
+int store_meta_get(store *st, const char *key, char **value, char **err)
+{
+    *value = NULL;
+    sqlite3_stmt *s = store_stmt(st, ST_META_GET, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) *value = kb_strdup((const char *)sqlite3_column_text(s, 0));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        store_fail(st, err, "reading settings");
+        store_done(s);
+        return KB_ERR;
+    }
+    store_done(s);
+    return KB_OK;
+}
+
+int store_meta_set(store *st, const char *key, const char *value, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_META_SET, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+    return store_exec_stmt(st, s, rc, err, "writing settings");
+}
+
+int store_source_lookup(store *st, const char *path, long long *id, char **hash, char **err)
+{
+    *id = 0;
+    if (hash) *hash = NULL;
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_LOOKUP, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        if (hash) *hash = kb_strdup((const char *)sqlite3_column_text(s, 1));
+    }
+    store_done(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source");
+    return KB_OK;
+}
+
+int store_source_resolve(store *st, const char *key, long long *id, char **err)
+{
+    *id = 0;
+    if (store_source_lookup(st, key, id, NULL, err)) return KB_ERR;
+    if (*id) return KB_OK;
+    /* a number names a source id */
+    char *end = NULL;
+    long long n = strtoll(key, &end, 10);
+    if (*key && end && *end == '\0' && n > 0) {
+        sqlite3_stmt *s = store_stmt(st, ST_SOURCE_BY_ID, err);
+        if (!s) return KB_ERR;
+        sqlite3_bind_int64(s, 1, n);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) *id = n;
+        store_done(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source");
+        if (*id) return KB_OK;
+    }
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_SUFFIX, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    int found = 0, rc;
+    char *first = NULL, *second = NULL;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (found == 0) {
+            *id = sqlite3_column_int64(s, 0);
+            first = kb_strdup((const char *)sqlite3_column_text(s, 1));
+        } else if (found == 1) {
+            second = kb_strdup((const char *)sqlite3_column_text(s, 1));
+        }
+        found++;
+    }
+    store_done(s);
+    int ret = KB_OK;
+    if (rc != SQLITE_DONE) ret = store_fail(st, err, "looking up a source");
+    else if (found == 0) ret = kb_seterr(err, "no source matches '%s' (see `kb sources`)", key);
+    else if (found > 1)
+        ret = kb_seterr(err, "'%s' matches several sources (%s, %s%s); give the full path", key,
+                        first, second, found > 2 ? ", ..." : "");
+    if (ret) *id = 0;
+    free(first);
+    free(second);
+    return ret;
+}
+
+static void store_now(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        strcpy(out, "1970-01-01T00:00:00Z");
+}
+
+int store_source_put(store *st, const store_source *src, long long *id_inout, char **err)
+{
+    long long id = *id_inout;
+    if (id) {
+        /* Replacing: drop the derived rows first; the FTS index follows
+         * through the unit_ad trigger. */
+        sqlite3_stmt *s = store_stmt(st, ST_UNITS_DELETE, err);
+        if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "deleting old units"))
+            return KB_ERR;
+        s = store_stmt(st, ST_TEXT_DELETE, err);
+        if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "deleting old text"))
+            return KB_ERR;
+    }
+    sqlite3_stmt *s = store_stmt(st, id ? ST_SOURCE_UPDATE : ST_SOURCE_INSERT, err);
+    if (!s) return KB_ERR;
+    char now[32];
+    store_now(now);
+    int rc = SQLITE_OK;
+    const char *vals[] = {src->path, src->format, src->title, src->site, src->author,
+                          src->date, src->date_basis, src->url, src->hash};
+    for (int i = 0; i < 9 && rc == SQLITE_OK; i++) rc = store_bind_text(s, i + 1, vals[i]);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 10, src->size);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, 11, now, -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK && id) rc = sqlite3_bind_int64(s, 12, id);
+    if (store_exec_stmt(st, s, rc, err, "writing a source")) return KB_ERR;
+    if (!id) *id_inout = sqlite3_last_insert_rowid(st->db);
+    return KB_OK;
+}
+
+int store_text_put(store *st, long long source_id, const char *body, size_t len, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_TEXT_INSERT, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 2, body, len, SQLITE_STATIC, SQLITE_UTF8);
+    return store_exec_stmt(st, s, rc, err, "writing source text");
+}
+
+int store_unit_add(store *st, const store_unit *u, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_UNIT_INSERT, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, u->source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, u->seq);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, 3, u->kind, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 4, u->level);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 5, u->start);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 6, u->end);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 7, u->section);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 8, u->text, u->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 9, u->norm, u->norm_len, SQLITE_STATIC, SQLITE_UTF8);
+    return store_exec_stmt(st, s, rc, err, "writing a unit");
+}
+
+int store_source_delete(store *st, long long id, char **err)
+{
+    /* Units first, explicitly, so the FTS delete trigger sees each row. */
+    static const int order[] = {ST_UNITS_DELETE, ST_TEXT_DELETE, ST_SOURCE_DELETE};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        sqlite3_stmt *s = store_stmt(st, order[i], err);
+        if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "removing a source"))
+            return KB_ERR;
+    }
+    return KB_OK;
+}
+
+static const char *store_col(sqlite3_stmt *s, int i)
+{
+    return (const char *)sqlite3_column_text(s, i);
+}
+
+static void store_read_source(sqlite3_stmt *s, store_source *o)
+{
+    o->id = sqlite3_column_int64(s, 0);
+    o->path = store_col(s, 1);
+    o->format = store_col(s, 2);
+    o->title = store_col(s, 3);
+    o->site = store_col(s, 4);
+    o->author = store_col(s, 5);
+    o->date = store_col(s, 6);
+    o->date_basis = store_col(s, 7);
+    o->url = store_col(s, 8);
+    o->hash = store_col(s, 9);
+    o->size = sqlite3_column_int64(s, 10);
+    o->ingested_at = store_col(s, 11);
+    o->units = sqlite3_column_int64(s, 12);
+}
+
+int store_sources(store *st, store_source_fn fn, void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCES, err);
+    if (!s) return KB_ERR;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_source o;
+        store_read_source(s, &o);
+        if (fn(ctx, &o)) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "listing sources");
+    return KB_OK;
+}
+
+int store_source_get(store *st, long long id, store_source *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_GET, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        store_source o;
+        store_read_source(s, &o);
+        *out = o;
+        const char **f[] = {&out->path, &out->format, &out->title, &out->site, &out->author,
+                            &out->date, &out->date_basis, &out->url, &out->hash, &out->ingested_at};
+        for (size_t i = 0; i < sizeof f / sizeof *f; i++) *f[i] = kb_strdup(*f[i]);
+    }
+    store_done(s);
+    if (rc == SQLITE_DONE) return kb_seterr(err, "no source with id %lld", id);
+    if (rc != SQLITE_ROW) return store_fail(st, err, "reading a source");
+    return KB_OK;
+}
+
+void store_source_clear(store *st, store_source *s)
+{
+    (void)st;
+    const char *f[] = {s->path, s->format, s->title, s->site, s->author,
+                       s->date, s->date_basis, s->url, s->hash, s->ingested_at};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) free((char *)f[i]);
+    memset(s, 0, sizeof *s);
+}
+
+int store_text_get(store *st, long long id, char **body, size_t *len, char **err)
+{
+    *body = NULL;
+    *len = 0;
+    sqlite3_stmt *s = store_stmt(st, ST_TEXT_GET, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *len = (size_t)sqlite3_column_bytes(s, 0);
+        *body = kb_strndup((const char *)sqlite3_column_text(s, 0), *len);
+    }
+    store_done(s);
+    if (rc == SQLITE_DONE) return kb_seterr(err, "no text stored for source %lld", id);
+    if (rc != SQLITE_ROW) return store_fail(st, err, "reading source text");
+    return KB_OK;
+}
+
+static void store_read_unit(sqlite3_stmt *s, int base, store_unit *u)
+{
+    u->id = sqlite3_column_int64(s, base + 0);
+    u->seq = sqlite3_column_int64(s, base + 1);
+    u->kind = store_col(s, base + 2);
+    u->level = sqlite3_column_int(s, base + 3);
+    u->start = sqlite3_column_int64(s, base + 4);
+    u->end = sqlite3_column_int64(s, base + 5);
+    u->section = store_col(s, base + 6);
+    u->text = store_col(s, base + 7);
+    u->text_len = (size_t)sqlite3_column_bytes(s, base + 7);
+    u->norm = NULL;
+    u->norm_len = 0;
+}
+
+int store_units(store *st, long long source_id, store_unit_fn fn, void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_UNITS_OF, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_int64(s, 1, source_id);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_unit u;
+        store_read_unit(s, 0, &u);
+        u.source_id = source_id;
+        if (fn(ctx, &u)) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "reading units");
+    return KB_OK;
+}
+
+int store_counts(store *st, long long *sources, long long *units, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_COUNTS, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *sources = sqlite3_column_int64(s, 0);
+        *units = sqlite3_column_int64(s, 1);
+    }
+    store_done(s);
+    if (rc != SQLITE_ROW) return store_fail(st, err, "counting");
+    return KB_OK;
+}
+
+int store_search(store *st, const char *match, long long source_id, int limit,
+                 int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_SEARCH, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 3, limit);
+    if (rc != SQLITE_OK) {
+        store_done(s);
+        return store_fail(st, err, "searching");
+    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_hit h;
+        memset(&h, 0, sizeof h);
+        h.unit.id = sqlite3_column_int64(s, 0);
+        h.unit.source_id = sqlite3_column_int64(s, 1);
+        h.unit.seq = sqlite3_column_int64(s, 2);
+        h.unit.kind = store_col(s, 3);
+        h.unit.level = sqlite3_column_int(s, 4);
+        h.unit.start = sqlite3_column_int64(s, 5);
+        h.unit.end = sqlite3_column_int64(s, 6);
+        h.unit.section = store_col(s, 7);
+        h.unit.text = store_col(s, 8);
+        h.unit.text_len = (size_t)sqlite3_column_bytes(s, 8);
+        h.path = store_col(s, 9);
+        h.title = store_col(s, 10);
+        h.date = store_col(s, 11);
+        h.rank = sqlite3_column_double(s, 12);
+        h.hl = store_col(s, 13);
+        h.hl_len = (size_t)sqlite3_column_bytes(s, 13);
+        if (fn(ctx, &h)) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        /* A bad MATCH expression is the user's input, not a failure of
+         * the store: report SQLite's own one-line message. */
+        int bad = (rc & 0xff) == SQLITE_ERROR;
+        kb_seterr(err, "%s", sqlite3_errmsg(st->db));
+        store_done(s);
+        return bad ? KB_BADARG : KB_ERR;
+    }
+    store_done(s);
+    return KB_OK;
+}

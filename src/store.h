@@ -1,0 +1,123 @@
+/*
+ * store.h - the SQLite database behind kb: opening and upgrading it,
+ * writing sources and their units, and reading them back.
+ *
+ * All SQL lives in store.c.  Statements are prepared once per handle
+ * and reused; every value is bound.  The schema is the migrations in
+ * schema/ (compiled in, see embed.h): PRAGMA user_version counts those
+ * applied, and store_open applies the missing ones in one transaction.
+ *
+ * Writers bracket work in store_begin/store_commit (BEGIN IMMEDIATE, so
+ * the busy timeout applies) and each source in a savepoint, so a failed
+ * source leaves nothing behind and a crash never leaves half a source.
+ *
+ * Strings handed to callbacks are valid only during the callback.
+ */
+#ifndef KB_STORE_H
+#define KB_STORE_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+typedef struct store store;
+
+/* Open (create == 1: create if missing) and upgrade the database at
+ * path.  WAL journal, foreign keys on, a busy timeout.  On error *out
+ * is NULL and *err says what failed, naming the path. */
+int store_open(const char *path, int create, store **out, char **err);
+void store_close(store *st);          /* accepts NULL */
+sqlite3 *store_db(store *st);         /* the raw handle, for tests */
+
+int store_begin(store *st, char **err);     /* BEGIN IMMEDIATE */
+int store_commit(store *st, char **err);
+void store_rollback(store *st);
+int store_savepoint(store *st, char **err);
+int store_release(store *st, char **err);
+void store_rollback_savepoint(store *st);
+
+/* kb_meta key/value pairs (for example the alias table).  get: *value is
+ * malloc'd or NULL when the key is absent. */
+int store_meta_get(store *st, const char *key, char **value, char **err);
+int store_meta_set(store *st, const char *key, const char *value, char **err);
+
+/* A source row.  In callbacks the strings are borrowed; from
+ * store_source_get they are owned (store_source_clear frees them). */
+typedef struct store_source {
+    long long id;
+    const char *path, *format, *title, *site, *author, *date, *date_basis,
+        *url, *hash, *ingested_at;
+    long long size;
+    long long units;
+} store_source;
+
+/* Find a source by its path exactly.  Returns KB_OK with *id = 0 when
+ * absent; *hash (malloc'd, may be NULL) gets its content hash. */
+int store_source_lookup(store *st, const char *path, long long *id, char **hash,
+                        char **err);
+
+/* Resolve what a user typed to name a source: an exact path, a numeric
+ * id, or a path suffix ("000_8ce771bb35dfdba8.txt") that matches one
+ * source.  KB_ERR with a message when none or several match. */
+int store_source_resolve(store *st, const char *key, long long *id, char **err);
+
+/* Insert a source, or, when id_inout != 0, replace that source's row and
+ * delete its text and units (they are then re-added).  Every field of s
+ * except id/units/ingested_at is written; *id_inout gets the id. */
+int store_source_put(store *st, const store_source *s, long long *id_inout, char **err);
+int store_text_put(store *st, long long source_id, const char *body, size_t len,
+                   char **err);
+
+typedef struct store_unit {
+    long long id;
+    long long source_id;
+    long long seq;
+    const char *kind;
+    int level;
+    long long start, end;
+    const char *section;
+    const char *text;
+    size_t text_len;
+    const char *norm;
+    size_t norm_len;
+} store_unit;
+
+int store_unit_add(store *st, const store_unit *u, char **err);
+
+/* Delete a source and everything derived from it. */
+int store_source_delete(store *st, long long id, char **err);
+
+typedef int (*store_source_fn)(void *ctx, const store_source *s);
+typedef int (*store_unit_fn)(void *ctx, const store_unit *u);
+
+/* All sources by path.  A non-zero return from fn stops the walk and
+ * store_sources returns KB_ERR (with *err untouched if fn set none). */
+int store_sources(store *st, store_source_fn fn, void *ctx, char **err);
+/* One source, owned copy; free with store_source_clear. */
+int store_source_get(store *st, long long id, store_source *out, char **err);
+void store_source_clear(store *st, store_source *s);
+/* The stored text of a source (malloc'd). */
+int store_text_get(store *st, long long id, char **body, size_t *len, char **err);
+/* The units of a source in order (norm is not read: NULL). */
+int store_units(store *st, long long source_id, store_unit_fn fn, void *ctx, char **err);
+
+/* Counts for tests and `kb sources`: rows in source, unit, and the
+ * FTS index's own row count. */
+int store_counts(store *st, long long *sources, long long *units, char **err);
+
+/* One search hit.  hl is the unit's norm text with FTS5 highlight marks
+ * (\x01 before, \x02 after each matched token). */
+typedef struct store_hit {
+    store_unit unit;
+    const char *path, *title, *date;
+    double rank;
+    const char *hl;
+    size_t hl_len;
+} store_hit;
+
+/* Run an FTS5 MATCH expression, best bm25 first.  source_id 0 means all
+ * sources.  An FTS5 syntax error returns KB_BADARG with SQLite's
+ * one-line message. */
+int store_search(store *st, const char *match, long long source_id, int limit,
+                 int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * util.c - allocation, string copies and the error-message helper
+ * described in util.h.
+ */
+#include "util.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void kb_oom(void)
+{
+    fputs("kb: out of memory\n", stderr);
+    abort();
+}
+
+void *kb_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) kb_oom();
+    return p;
+}
+
+void *kb_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) kb_oom();
+    return p;
+}
+
+void *kb_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) kb_oom();
+    return q;
+}
+
+char *kb_strdup(const char *s)
+{
+    return s ? kb_strndup(s, strlen(s)) : NULL;
+}
+
+char *kb_strndup(const char *s, size_t n)
+{
+    char *p = kb_malloc(n + 1);
+    if (n) memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+int kb_seterr(char **err, const char *fmt, ...)
+{
+    if (!err || *err) return KB_ERR;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *m = kb_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(m, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    *err = m;
+    return KB_ERR;
+}
+
+const char *kb_trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && isspace((unsigned char)*s)) { s++; n--; }
+    while (n && isspace((unsigned char)s[n - 1])) n--;
+    *len = n;
+    return s;
+}
+
+int kb_ascii_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (m != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)s[i]) != tolower((unsigned char)lit[i])) return 0;
+    return 1;
+}

@@ -1,0 +1,38 @@
+/*
+ * util.h - the few helpers every module shares: allocation that cannot
+ * return NULL, owned string copies, and the error-message convention.
+ *
+ * Error convention (used by every module): a function that can fail
+ * returns KB_OK (0) or KB_ERR (1) and, on KB_ERR, stores a message in
+ * *err (malloc'd, owned by the caller, free with free()).  A message
+ * already present in *err is never overwritten, so the first error wins.
+ * Only the CLI layer prints.
+ */
+#ifndef KB_UTIL_H
+#define KB_UTIL_H
+
+#include <stddef.h>
+
+#define KB_OK 0
+#define KB_ERR 1
+#define KB_BADARG 2  /* the input given is at fault (a usage error, exit 2) */
+
+/* Allocation: abort with "kb: out of memory" rather than return NULL. */
+void *kb_malloc(size_t n);
+void *kb_calloc(size_t n, size_t size);
+void *kb_realloc(void *p, size_t n);
+char *kb_strdup(const char *s);             /* NULL in, NULL out */
+char *kb_strndup(const char *s, size_t n);  /* copies n bytes, NUL-terminates */
+
+/* Store a printf-style message in *err unless err is NULL or *err is set.
+ * Always returns KB_ERR so callers can write `return kb_seterr(...)`. */
+int kb_seterr(char **err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Trim ASCII white space from both ends of s[0..*len); returns new start. */
+const char *kb_trim(const char *s, size_t *len);
+
+/* Case-insensitive ASCII comparison of s[0..n) with the C string lit. */
+int kb_ascii_ieq(const char *s, size_t n, const char *lit);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * check_store.c - the SQLite store: schema, migrations, writing and
+ * replacing sources, the FTS index staying in step, lookups, search.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+static char *dir;
+static char dbpath[512];
+
+static void setup(void)
+{
+    dir = tu_tmpdir();
+    snprintf(dbpath, sizeof dbpath, "%s/t.db", dir);
+}
+
+static void teardown(void)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(dir);
+}
+
+static long long q_int(store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static const char *q_text_buf(store *st, const char *sql, char *out, size_t n)
+{
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    snprintf(out, n, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+}
+
+/* Store a source with one unit per word of `words` (space separated). */
+static long long put(store *st, const char *path, const char *hash, const char *words, long long id)
+{
+    char *err = NULL;
+    store_source s;
+    memset(&s, 0, sizeof s);
+    s.path = path;
+    s.format = "text";
+    s.title = "T";
+    s.hash = hash;
+    s.size = (long long)strlen(words);
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_source_put(st, &s, &id, &err), KB_OK);
+    ck_assert_int_eq(store_text_put(st, id, words, strlen(words), &err), KB_OK);
+    const char *p = words;
+    long long seq = 0;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        store_unit u;
+        memset(&u, 0, sizeof u);
+        u.source_id = id;
+        u.seq = seq++;
+        u.kind = "paragraph";
+        u.start = p - words;
+        u.end = u.start + (long long)n;
+        u.text = p;
+        u.text_len = n;
+        u.norm = p;
+        u.norm_len = n;
+        ck_assert_int_eq(store_unit_add(st, &u, &err), KB_OK);
+        p += n;
+        while (*p == ' ') p++;
+    }
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_ptr_null(err);
+    return id;
+}
+
+static void fts_ok(store *st)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(store_db(st), "INSERT INTO unit_fts(unit_fts) VALUES('integrity-check')",
+                          NULL, NULL, &msg);
+    ck_assert_msg(rc == SQLITE_OK, "FTS integrity-check: %s", msg ? msg : "");
+}
+
+START_TEST(test_create_schema)
+{
+    store *st = NULL;
+    char *err = NULL;
+    /* not created without create */
+    ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_ERR);
+    ck_assert_ptr_null(st);
+    ck_assert_ptr_nonnull(strstr(err, "no such database"));
+    free(err);
+    err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    ck_assert_int_ge(q_int(st, "PRAGMA user_version"), 1);
+    char buf[64];
+    ck_assert_str_eq(q_text_buf(st, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+    ck_assert_int_eq(q_int(st, "PRAGMA foreign_keys"), 1);
+    /* the default alias list is stored with a new database */
+    char *al = NULL;
+    ck_assert_int_eq(store_meta_get(st, "aliases", &al, &err), KB_OK);
+    ck_assert_ptr_nonnull(al);
+    ck_assert_ptr_nonnull(strstr(al, "nodejs"));
+    free(al);
+    store_close(st);
+    /* reopening does not re-run migrations */
+    ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(test_newer_and_foreign_files)
+{
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    ck_assert_int_eq(sqlite3_exec(store_db(st), "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    store_close(st);
+    ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "newer kb"));
+    free(err);
+    err = NULL;
+    /* a file that is not a database */
+    char junk[520];
+    snprintf(junk, sizeof junk, "%s/junk.db", dir);
+    tu_write_file(junk, "this is not sqlite, just some text that is long enough........", 62);
+    ck_assert_int_eq(store_open(junk, 0, &st, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, junk));
+    free(err);
+}
+END_TEST
+
+START_TEST(test_put_replace_delete)
+{
+    store *st = NULL;
+    char *err = NULL, *hash = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    long long a = put(st, "dir/a.txt", "h1", "alpha beta gamma", 0);
+    long long b = put(st, "dir/b.txt", "h2", "beta delta", 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 5);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 2);
+    long long id;
+    ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", &id, &hash, &err), KB_OK);
+    ck_assert_int_eq(id, a);
+    ck_assert_str_eq(hash, "h1");
+    free(hash);
+    /* replace a: old units and their index entries go */
+    ck_assert_int_eq(put(st, "dir/a.txt", "h3", "epsilon", a), a);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 3);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'alpha'"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'epsilon'"), 1);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 2);
+    fts_ok(st);
+    /* delete b */
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_source_delete(st, b, &err), KB_OK);
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit WHERE source_id = 2"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'delta'"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 1);
+    fts_ok(st);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(test_savepoint_rollback)
+{
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    put(st, "keep.txt", "h1", "kept", 0);
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_savepoint(st, &err), KB_OK);
+    store_source s;
+    memset(&s, 0, sizeof s);
+    s.path = "half.txt";
+    s.format = "text";
+    s.hash = "x";
+    long long id = 0;
+    ck_assert_int_eq(store_source_put(st, &s, &id, &err), KB_OK);
+    /* a second source with the same path violates UNIQUE */
+    long long id2 = 0;
+    ck_assert_int_eq(store_source_put(st, &s, &id2, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "UNIQUE"));
+    free(err);
+    err = NULL;
+    store_rollback_savepoint(st);
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(test_resolve)
+{
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    long long a = put(st, "x/one.txt", "h1", "w", 0);
+    put(st, "y/one.txt", "h2", "w", 0);
+    long long c = put(st, "y/two.txt", "h3", "w", 0);
+    long long id;
+    ck_assert_int_eq(store_source_resolve(st, "x/one.txt", &id, &err), KB_OK);
+    ck_assert_int_eq(id, a);
+    ck_assert_int_eq(store_source_resolve(st, "two.txt", &id, &err), KB_OK);
+    ck_assert_int_eq(id, c);
+    char num[32];
+    snprintf(num, sizeof num, "%lld", c);
+    ck_assert_int_eq(store_source_resolve(st, num, &id, &err), KB_OK);
+    ck_assert_int_eq(id, c);
+    ck_assert_int_eq(store_source_resolve(st, "one.txt", &id, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "several"));
+    free(err);
+    err = NULL;
+    ck_assert_int_eq(store_source_resolve(st, "nothing.txt", &id, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "no source"));
+    free(err);
+    err = NULL;
+    /* "ne.txt" is not a whole file name */
+    ck_assert_int_eq(store_source_resolve(st, "ne.txt", &id, &err), KB_ERR);
+    free(err);
+    store_close(st);
+}
+END_TEST
+
+typedef struct hits {
+    int n;
+    char hl[256];
+    double rank;
+} hits;
+
+static int on_hit(void *ctx, const store_hit *h)
+{
+    hits *hs = ctx;
+    if (hs->n++ == 0) {
+        snprintf(hs->hl, sizeof hs->hl, "%.*s", (int)h->hl_len, h->hl);
+        hs->rank = h->rank;
+    }
+    return 0;
+}
+
+START_TEST(test_search)
+{
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    long long a = put(st, "a.txt", "h1", "packages packaging", 0);
+    put(st, "b.txt", "h2", "package", 0);
+    hits hs = {0};
+    ck_assert_int_eq(store_search(st, "\"package\"", 0, 10, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(hs.n, 3); /* porter: packages, packaging, package */
+    ck_assert_ptr_nonnull(strchr(hs.hl, '\x01'));
+    ck_assert(hs.rank < 0);
+    memset(&hs, 0, sizeof hs);
+    ck_assert_int_eq(store_search(st, "\"package\"", a, 10, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(hs.n, 2);
+    memset(&hs, 0, sizeof hs);
+    ck_assert_int_eq(store_search(st, "\"package\"", 0, 1, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(hs.n, 1);
+    /* a syntax error is the caller's fault, with SQLite's message */
+    ck_assert_int_eq(store_search(st, "NEAR(", 0, 10, on_hit, &hs, &err), KB_BADARG);
+    ck_assert_ptr_nonnull(strstr(err, "syntax error"));
+    free(err);
+    store_close(st);
+}
+END_TEST
+
+static Suite *store_suite(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("store");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_create_schema);
+    tcase_add_test(tc, test_newer_and_foreign_files);
+    tcase_add_test(tc, test_put_replace_delete);
+    tcase_add_test(tc, test_savepoint_rollback);
+    tcase_add_test(tc, test_resolve);
+    tcase_add_test(tc, test_search);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(store_suite());
+}

@@ -33,9 +33,12 @@ TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
 SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) schema/aliases.tsv
 
-all: kb
+# The binary; sanitizer builds put theirs in their own folder.
+KBBIN   ?= kb
 
-kb: $(B)/main.o $(B)/libkb.a
+all: $(KBBIN)
+
+$(KBBIN): $(B)/main.o $(B)/libkb.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
 $(B)/libkb.a: $(LIBOBJ)
@@ -75,20 +78,21 @@ $(B)/.deps: .ci/deps
 
 # Each suite runs from the top directory (fixtures are found relative to
 # it) against the freshly built ./kb.
-check: kb $(TESTBIN)
+check: $(KBBIN) $(TESTBIN)
 	@fail=0; for t in $(TESTBIN); do \
-	   echo "== $$t"; KB=$(CURDIR)/kb $(TEST_WRAP) $$t || fail=1; \
+	   echo "== $$t"; KB=$(CURDIR)/$(KBBIN) $(TEST_WRAP) $$t || fail=1; \
 	 done; \
 	 if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; \
 	 echo "make check: all suites passed"
 
 asan:
-	$(MAKE) B=build-asan CC=clang \
+	$(MAKE) B=build-asan KBBIN=build-asan/kb CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
-valgrind: kb $(TESTBIN)
-	$(MAKE) check TEST_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" CK_FORK=no
+# Check forks each test by default; under valgrind run them in-process.
+valgrind:
+	CK_FORK=no $(MAKE) check TEST_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 
 # demo: the main job on the bundled corpus, from a fresh Debian machine.
 demo: kb

@@ -55,7 +55,7 @@
 #define HTML_NUL_WINDOW 8192   /* a NUL this early means binary */
 #define HTML_META_WINDOW 1024  /* where <meta charset> must be */
 #define HTML_NAME_MAX 100      /* longer "author" text is not a name */
-#define HTML_NODE_TEXT_MAX 1024
+#define HTML_NODE_TEXT_MAX 1024 /* enough of a <title> or a byline */
 
 /* ---- policy tables ---------------------------------------------------- */
 
@@ -649,12 +649,18 @@ typedef struct html_ex {
     char **h1;       /* the first h1's text goes here */
 } html_ex;
 
+/* Drop the spaces a cell separator left at the end of the pending block. */
+static void html_trim_tail(html_ex *x)
+{
+    while (x->text.len > x->start && x->text.data[x->text.len - 1] == ' ')
+        buf_truncate(&x->text, x->text.len - 1);
+}
+
 /* End the pending block: hand [start, len) to the doc and start a line. */
 static void html_flush(html_ex *x)
 {
     long idx = -1;
-    while (x->text.len > x->start && x->text.data[x->text.len - 1] == ' ')
-        buf_truncate(&x->text, x->text.len - 1);
+    html_trim_tail(x);
     if (x->text.len > x->start && (x->st.kind != DOC_ROW || x->row_text)) {
         /* doc_add_* trim and copy the heading through d->text */
         x->d->text = x->text.data;
@@ -664,12 +670,12 @@ static void html_flush(html_ex *x)
         else
             idx = doc_add_block(x->d, x->st.kind, x->st.level, x->start, x->text.len);
     }
-    if (idx >= 0) {
+    if (idx < 0) {
+        buf_truncate(&x->text, x->start);
+    } else {
         if (x->st.kind == DOC_HEADING && x->st.level == 1 && !*x->h1)
             *x->h1 = kb_strndup(x->text.data + x->start, x->text.len - x->start);
         buf_addc(&x->text, '\n');
-    } else {
-        buf_truncate(&x->text, x->start);
     }
     x->start = x->text.len;
     x->space = x->after_br = 0;
@@ -698,23 +704,52 @@ static void html_br(html_ex *x)
 {
     if (!x->st.flat && x->after_br) {
         html_flush(x);
-        return;
+    } else {
+        x->space = 1;
+        x->after_br = !x->st.flat;
     }
-    x->space = 1;
-    x->after_br = !x->st.flat;
 }
 
+/* A th/td: " | " between the cells of the row being built; the cells of
+ * a table nested in it are only separated by a space. */
 static void html_cell(html_ex *x)
 {
-    if (x->st.kind != DOC_ROW || x->st.rows != 1) { /* a nested table's cell */
-        x->space = 1;
-        return;
-    }
-    if (x->cells++ == 0) return;
-    while (x->text.len > x->start && x->text.data[x->text.len - 1] == ' ')
-        buf_truncate(&x->text, x->text.len - 1);
+    if (x->st.kind != DOC_ROW || x->st.rows != 1) x->space = 1;
+    if (x->st.kind != DOC_ROW || x->st.rows != 1 || x->cells++ == 0) return;
+    html_trim_tail(x);
     buf_adds(&x->text, x->text.len > x->start ? " | " : "| ");
     x->space = 0;
+}
+
+/* A block element begins (outside headings, rows and pre): end the text
+ * before it and set what the text inside it makes.  p, div and the like
+ * keep the kind around them: a <p> in an <li> is still the item, in a
+ * <blockquote> still the quote. */
+static void html_block(html_ex *x, const xmlNode *n, unsigned f)
+{
+    html_state *st = &x->st;
+    html_flush(x);
+    if (f & (T_HEAD | T_ROW | T_QUOTE | T_PRE)) st->level = 0;
+    if (f & (T_HEAD | T_ROW | T_PRE)) st->flat = 1;
+    if (f & T_HEAD) {
+        st->kind = DOC_HEADING;
+        st->level = n->name[1] - '0';
+        st->mute = 0;
+    } else if (f & T_ROW) {
+        st->kind = DOC_ROW;
+        st->rows = 1;
+        x->cells = 0;
+        x->row_text = 0;
+    } else if (f & T_LI) {
+        st->kind = DOC_ITEM;
+        st->level = st->lists ? st->lists : 1;
+    } else if (f & T_QUOTE) {
+        st->kind = DOC_QUOTE;
+    } else if (f & T_PRE) {
+        st->kind = DOC_CODE;
+    }
+    st->lists += !!(f & T_LIST);
+    st->mute |= !!(f & T_HEADER);
 }
 
 static int html_ex_enter(html_ex *x, xmlNode *n)
@@ -724,7 +759,9 @@ static int html_ex_enter(html_ex *x, xmlNode *n)
     int is_main = 0, furn = html_furniture(n, &is_main);
     /* the root and <body> are exempt: WordPress puts "comments-open" on
      * <body>, and the article's own classes are taxonomy, not layout */
-    if (n != x->root && !html_is(n, "body") && (furn || ((f & T_HEADER) ? !st->main : (f & T_SKIP)))) return 0;
+    if (n != x->root && !html_is(n, "body") &&
+        (furn || ((f & T_HEADER) ? !st->main : (f & T_SKIP))))
+        return 0;
 
     if (x->depth == x->cap) {
         x->cap = x->cap ? x->cap * 2 : 64;
@@ -732,53 +769,17 @@ static int html_ex_enter(html_ex *x, xmlNode *n)
     }
     x->stack[x->depth].st = *st;
     x->stack[x->depth++].flags = f;
-
+    if ((f & T_MAIN) || is_main) st->main = 1;
     if (f & T_BR) {
         html_br(x);
     } else if ((f & T_CELL) && st->rows) {
         html_cell(x);
-    } else if (f & T_ROW) {
-        if (st->flat) {
-            x->space = 1;
-        } else {
-            html_flush(x);
-            st->kind = DOC_ROW;
-            st->level = 0;
-            st->flat = 1;
-            x->cells = 0;
-            x->row_text = 0;
-        }
-        st->rows++;
+    } else if ((f & T_BLOCK) && st->flat) { /* a table nested in a cell... */
+        x->space = 1;
+        st->rows += !!(f & T_ROW);
     } else if (f & T_BLOCK) {
-        if (st->flat) {
-            x->space = 1;
-            return 1;   /* inside a heading, row or pre nothing changes */
-        }
-        html_flush(x);
-        if (f & T_HEAD) {
-            st->kind = DOC_HEADING;
-            st->level = n->name[1] - '0';
-            st->flat = 1;
-            st->mute = 0;
-        } else if (f & T_LI) {
-            st->kind = DOC_ITEM;
-            st->level = st->lists ? st->lists : 1;
-        } else if (f & T_LIST) {
-            st->lists++;
-        } else if (f & T_QUOTE) {
-            st->kind = DOC_QUOTE;
-            st->level = 0;
-        } else if (f & T_PRE) {
-            st->kind = DOC_CODE;
-            st->level = 0;
-            st->flat = 1;
-        } else if (f & T_HEADER) {
-            st->mute = 1;
-        }
-        /* p, div and the like keep the kind around them: a <p> in an
-         * <li> is still the item, in a <blockquote> still the quote */
+        html_block(x, n, f);
     }
-    if ((f & T_MAIN) || is_main) st->main = 1;
     return 1;
 }
 

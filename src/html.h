@@ -27,6 +27,20 @@
  * article:published_time, meta name=date / dc.date / itemprop
  * datePublished, else the first <time datetime=...>; site from
  * og:site_name; url from link rel=canonical or og:url.
+ *
+ * Details callers may notice:
+ *   - Latin-1 and ASCII declarations are read as windows-1252, as
+ *     browsers do.  Bytes that are valid UTF-8 and not plain ASCII are
+ *     read as UTF-8 even if a <meta> names a legacy charset (a saved page
+ *     often keeps a stale <meta> the server's header overrode).
+ *   - A page the parser cannot decode in its encoding (a lone UTF-16
+ *     surrogate, bytes iconv rejects) is KB_ERR, not a page cut short.
+ *   - Nothing to read (empty input, no text) is KB_OK with no blocks and
+ *     text "".
+ *   - One <br> is a space, two in a row end the block; <pre> is one
+ *     DOC_CODE block with its white space folded (one block a line).
+ *   - libxml2 stops reading at 256 levels of nesting; what came before
+ *     is kept.
  */
 #ifndef KB_HTML_H
 #define KB_HTML_H

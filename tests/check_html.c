@@ -558,6 +558,57 @@ START_TEST(test_long_text)
 }
 END_TEST
 
+START_TEST(test_truncated)
+{
+    /* a page cut short anywhere is read or refused, never mangled; a cut
+     * inside a UTF-8 sequence is invalid UTF-8 in a page declaring it */
+    size_t len;
+    char *data = tu_read_file(FIX "article.html", &len);
+    for (size_t cut = 0; cut <= len; cut += cut < 200 ? 1 : 37) {
+        doc d;
+        char *err = NULL;
+        doc_init(&d, DOC_HTML);
+        if (html_extract(data, cut, &d, &err) == KB_OK) {
+            ck_assert_ptr_null(err);
+            check_invariants(&d);
+        } else {
+            ck_assert_msg(err && strstr(err, "UTF-8"), "cut at %zu: %s", cut, err ? err : "-");
+        }
+        free(err);
+        doc_free(&d);
+    }
+    free(data);
+}
+END_TEST
+
+START_TEST(test_tag_soup)
+{
+    /* random markup from the elements the extractor treats specially */
+    static const char *const bits[] = {
+        "<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "</li>", "<ul>", "</ul>", "<ol>",
+        "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<h1>", "</h1>",
+        "<h3>", "</h3>", "<pre>", "</pre>", "<blockquote>", "</blockquote>", "<header>",
+        "</header>", "<article>", "</article>", "<main>", "<nav>", "</nav>", "<b>", "</b>",
+        "<span class=\"ad-slot\">", "</span>", "<script>x<", "</script>", "word ", "text",
+        " ", "\n", "&amp;", "&nbsp;", "\xC3\xA9", "<!-- c -->", "<", ">", "&", "<td",
+        "<time datetime=\"2024-01-02\">", "<a rel=author>Al</a>", "</body>", "<html>",
+    };
+    unsigned seed = 12345;
+    for (int round = 0; round < 300; round++) {
+        buf b = BUF_INIT;
+        doc d;
+        int n = 1 + round % 120;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            buf_adds(&b, bits[(seed >> 16) % (sizeof bits / sizeof bits[0])]);
+        }
+        extract_ok(buf_cstr(&b), b.len, &d);
+        doc_free(&d);
+        buf_free(&b);
+    }
+}
+END_TEST
+
 /* ---- sniffing -------------------------------------------------------------- */
 
 static const struct {
@@ -638,6 +689,8 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_deep_nesting);
     tcase_add_test(tc, test_moderate_nesting);
     tcase_add_test(tc, test_long_text);
+    tcase_add_test(tc, test_truncated);
+    tcase_add_test(tc, test_tag_soup);
     tcase_add_loop_test(tc, test_sniff, 0, NCASES(sniff_cases));
     tcase_add_test(tc, test_sniff_fixtures);
     suite_add_tcase(s, tc);

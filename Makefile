@@ -31,7 +31,10 @@ LIBSRC  := $(filter-out src/main.c,$(SRC))
 LIBOBJ  := $(patsubst src/%.c,$(B)/%.o,$(LIBSRC)) $(B)/embed.o
 TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
-SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) schema/aliases.tsv
+# Data files compiled in: name in schema/ -> C symbol embed_NAME.
+DATA    := aliases.tsv:aliases taxonomy.tsv:taxonomy furniture.tsv:furniture \
+           abbreviations.txt:abbreviations stance.tsv:stance
+SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) $(addprefix schema/,$(foreach d,$(DATA),$(firstword $(subst :, ,$(d)))))
 
 # The binary; sanitizer builds put theirs in their own folder.
 KBBIN   ?= kb
@@ -60,8 +63,10 @@ $(B)/embed.c: $(SCHEMA) Makefile | $(B)/.deps
 	   echo 'const char *const embed_migrations[] = {'; \
 	   i=1; while [ $$i -le $$n ]; do echo "    mig_$$i,"; i=$$((i+1)); done; \
 	   echo '};'; echo "const int embed_migration_count = $$n;"; \
-	   echo 'const char embed_aliases[] ='; \
-	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' -e 's/^/"/' -e 's/$$/\\n"/' schema/aliases.tsv; echo ';'; \
+	   for d in $(DATA); do \
+	     echo "const char embed_$${d#*:}[] = \"\""; \
+	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' -e 's/^/"/' -e 's/$$/\\n"/' schema/$${d%%:*}; echo ';'; \
+	   done; \
 	 } > $@.tmp && mv $@.tmp $@
 
 $(B)/embed.o: $(B)/embed.c src/embed.h
@@ -102,6 +107,16 @@ demo: kb
 	./kb search --limit 5 GIL
 	./kb search --limit 3 nodejs
 
+# eval: precision and recall of the claim tags against the hand-labelled
+# gold set (tests/gold/).  A measurement, not a test.
+eval: $(KBBIN) $(B)/eval
+	@rm -f $(B)/eval.db $(B)/eval.db-wal $(B)/eval.db-shm
+	@./$(KBBIN) --db $(B)/eval.db ingest --quiet corpus/
+	@$(B)/eval $(B)/eval.db tests/gold/corpus.tsv corpus $(EVAL_FLAGS)
+
+$(B)/eval: tests/eval.c | $(B)/.deps
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lm
+
 install: kb
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 kb $(DESTDIR)$(BINDIR)/kb
@@ -110,6 +125,6 @@ install: kb
 clean:
 	rm -rf build build-asan kb
 
-.PHONY: all check asan valgrind demo install clean
+.PHONY: all check asan valgrind demo eval install clean
 
 -include $(wildcard $(B)/*.d)

@@ -83,6 +83,29 @@ fail:
     return CLI_FAIL;
 }
 
+char *cli_taxonomy_text(store *st)
+{
+    char *tsv = NULL, *err = NULL;
+    if (store_meta_get(st, "taxonomy", &tsv, &err) || !tsv) {
+        free(err);
+        return kb_strdup(embed_taxonomy);
+    }
+    return tsv;
+}
+
+int cli_claims(store *st, claims **out)
+{
+    char *err = NULL, *tsv = cli_taxonomy_text(st);
+    int rc = claims_new(tsv, NULL, NULL, out, &err);
+    free(tsv);
+    if (rc) {
+        cli_error("%s", err);
+        free(err);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
 int cli_finish(int rc)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

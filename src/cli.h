@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "alias.h"
+#include "claims.h"
 #include "store.h"
 
 #define CLI_OK 0
@@ -35,6 +36,9 @@ int cmd_remove(cli *c, int argc, char **argv);
 int cmd_sources(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
+int cmd_claims(cli *c, int argc, char **argv);
+int cmd_stats(cli *c, int argc, char **argv);
+int cmd_taxonomy(cli *c, int argc, char **argv);
 
 extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
@@ -59,6 +63,16 @@ int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit
 int cli_open(cli *c, int create, store **st);
 /* The alias set in force (the store's, else the built-in default). */
 int cli_aliases(store *st, alias_set **out);
+/* The taxonomy text in force (the store's, else the built-in one);
+ * malloc'd. */
+char *cli_taxonomy_text(store *st);
+/* A claim builder for the taxonomy in force; prints the error. */
+int cli_claims(store *st, claims **out);
+/* Resolve --subject/--dimension names through the taxonomy in force to
+ * their canonical names (malloc'd, NULL when not given); an unknown
+ * name is a usage error (printed). */
+int cli_resolve_tags(const char *cmd, store *st, const char *subject, const char *dimension,
+                     char **subj_out, char **dim_out);
 /* Flush stdout and turn a write error (full disk, closed pipe) into a
  * failure, as jq does. */
 int cli_finish(int rc);

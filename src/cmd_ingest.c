@@ -96,6 +96,10 @@ int cmd_ingest(cli *c, int argc, char **argv)
 
     store *st = NULL;
     if (cli_open(c, 1, &st)) return CLI_FAIL;
+    if (cli_claims(st, &o.claims)) {
+        store_close(st);
+        return CLI_FAIL;
+    }
     ingest_ui ui = {isatty(STDERR_FILENO) && !quiet, 0};
     ingest_events ev = {ui_fail, ui_progress, &ui};
     ingest_stats s;
@@ -116,13 +120,15 @@ int cmd_ingest(cli *c, int argc, char **argv)
         json_key(&j, "failed"); json_int(&j, (long long)s.failed);
         json_key(&j, "skipped"); json_int(&j, (long long)s.skipped);
         json_key(&j, "units"); json_int(&j, (long long)s.units);
+        json_key(&j, "claims"); json_int(&j, (long long)s.claims);
         json_end(&j);
     } else if (!quiet) {
         fprintf(stderr, "kb: ingest: %zu added, %zu replaced, %zu unchanged, %zu failed",
                 s.added, s.replaced, s.unchanged, s.failed);
         if (s.skipped) fprintf(stderr, ", %zu skipped (not an article format)", s.skipped);
-        fprintf(stderr, "; %zu units\n", s.units);
+        fprintf(stderr, "; %zu units, %zu claims\n", s.units, s.claims);
     }
+    claims_free(o.claims);
     store_close(st);
     return rc || s.failed ? CLI_FAIL : CLI_OK;
 }

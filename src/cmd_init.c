@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "claims.h"
 #include "cli.h"
+#include "taxonomy.h"
 #include "util.h"
 
 /* Read a small data file whole into b. */
@@ -25,11 +27,52 @@ static int init_read(const char *path, buf *b, char **err)
     return KB_OK;
 }
 
+/* Replace the taxonomy and tag every source again, all in one
+ * transaction: a taxonomy that fails to load changes nothing. */
+static int init_taxonomy(store *st, const char *path, char **err)
+{
+    buf data = BUF_INIT;
+    claims *cl = NULL;
+    long long *ids = NULL;
+    size_t n = 0, total = 0;
+    int rc = KB_ERR;
+    char *e = NULL;
+    if (init_read(path, &data, err)) goto done;
+    if (claims_new(buf_cstr(&data), NULL, NULL, &cl, &e)) {
+        kb_seterr(err, "%s: %s", path, e);
+        goto done;
+    }
+    if (store_begin(st, err)) goto done;
+    if (store_meta_set(st, "taxonomy", buf_cstr(&data), err) || store_source_ids(st, &ids, &n, err)) {
+        store_rollback(st);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        if (claims_source(cl, st, ids[i], &k, err)) {
+            store_rollback(st);
+            goto done;
+        }
+        total += k;
+    }
+    if (store_commit(st, err)) goto done;
+    fprintf(stderr, "kb: taxonomy replaced from %s (%zu subjects, %zu dimensions); %zu sources tagged again, %zu claims\n",
+            path, tax_subjects(claims_taxonomy(cl)), tax_dimensions(claims_taxonomy(cl)), n, total);
+    rc = KB_OK;
+done:
+    free(e);
+    free(ids);
+    claims_free(cl);
+    buf_free(&data);
+    return rc;
+}
+
 int cmd_init(cli *c, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"aliases", required_argument, NULL, 'a'}, CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
-    const char *aliases = NULL;
+        {"aliases", required_argument, NULL, 'a'}, {"taxonomy", required_argument, NULL, 't'},
+        CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
+    const char *aliases = NULL, *tax_path = NULL;
     int opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if (cli_common_opt(c, "init", opt, optarg, &exit_now)) {
@@ -37,6 +80,7 @@ int cmd_init(cli *c, int argc, char **argv)
             continue;
         }
         if (opt == 'a') aliases = optarg;
+        else if (opt == 't') tax_path = optarg;
         else return cli_usage_error("init", "unknown option");
     }
     if (optind < argc) return cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
@@ -61,6 +105,11 @@ int cmd_init(cli *c, int argc, char **argv)
             goto done;
         }
         fprintf(stderr, "kb: %s: alias list replaced (%zu groups)\n", c->db_path, alias_groups(set));
+    }
+    if (tax_path && init_taxonomy(st, tax_path, &err)) {
+        cli_error("%s", err);
+        rc = CLI_FAIL;
+        goto done;
     }
     long long ns = 0, nu = 0;
     if (store_counts(st, &ns, &nu, &err)) {

@@ -107,11 +107,12 @@ int cmd_search(cli *c, int argc, char **argv)
         {"fts", no_argument, NULL, 'r'},          {"source", required_argument, NULL, 's'},
         {"limit", required_argument, NULL, 'n'},  {"json", no_argument, NULL, 'j'},
         {"color", required_argument, NULL, 'c'},  {"explain", no_argument, NULL, 'e'},
+        {"subject", required_argument, NULL, 'S'}, {"dimension", required_argument, NULL, 'D'},
         CLI_COMMON_LONGOPTS,                      {NULL, 0, NULL, 0}};
     search_opts o;
     memset(&o, 0, sizeof o);
     o.limit = 10;
-    const char *source = NULL;
+    const char *source = NULL, *subject = NULL, *dimension = NULL;
     int as_json = 0, explain = 0, color = -1, opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
         if (cli_common_opt(c, "search", opt, optarg, &exit_now)) {
@@ -131,6 +132,8 @@ int cmd_search(cli *c, int argc, char **argv)
         }
         case 'j': as_json = 1; break;
         case 'e': explain = 1; break;
+        case 'S': subject = optarg; break;
+        case 'D': dimension = optarg; break;
         case 'c':
             if (strcmp(optarg, "always") == 0) color = 1;
             else if (strcmp(optarg, "never") == 0) color = 0;
@@ -150,9 +153,13 @@ int cmd_search(cli *c, int argc, char **argv)
 
     store *st = NULL;
     alias_set *aliases = NULL;
-    char *err = NULL, *match = NULL;
+    char *err = NULL, *match = NULL, *subj = NULL, *dim = NULL;
     int rc = CLI_FAIL;
     if (cli_open(c, 0, &st) || cli_aliases(st, &aliases)) goto done;
+    if ((rc = cli_resolve_tags("search", st, subject, dimension, &subj, &dim)) != CLI_OK) goto done;
+    rc = CLI_FAIL;
+    o.subject = subj;
+    o.dimension = dim;
     if (source && store_source_resolve(st, source, &o.source_id, &err)) {
         cli_error("search: %s", err);
         goto done;
@@ -189,6 +196,8 @@ int cmd_search(cli *c, int argc, char **argv)
         rc = CLI_OK;
     }
 done:
+    free(subj);
+    free(dim);
     free(match);
     free(err);
     alias_free(aliases);

@@ -8,7 +8,11 @@
 /* embed_migrations[i] brings the store from user_version i to i + 1. */
 extern const char *const embed_migrations[];
 extern const int embed_migration_count;
-/* schema/aliases.tsv */
-extern const char embed_aliases[];
+/* the default data files, each NUL-terminated text */
+extern const char embed_aliases[];       /* schema/aliases.tsv */
+extern const char embed_taxonomy[];      /* schema/taxonomy.tsv */
+extern const char embed_furniture[];     /* schema/furniture.tsv */
+extern const char embed_abbreviations[]; /* schema/abbreviations.txt */
+extern const char embed_stance[];        /* schema/stance.tsv */
 
 #endif

@@ -2,11 +2,12 @@
  * html.c - article text and metadata from a saved web page; see html.h.
  *
  * How it works:
- *   1. html_encoding() decides how the bytes are encoded.  libxml2's own
- *      guess can flip to Latin-1 halfway through a page, so it is always
- *      told.  windows-1252 (and Latin-1, which browsers read as 1252) is
- *      transcoded here, so the parser sees UTF-8, UTF-16 or, rarely, an
- *      encoding it converts through iconv.
+ *   1. charset.c decides how the bytes are encoded (the page's <meta>
+ *      is its declaration).  libxml2's own guess can flip to Latin-1
+ *      halfway through a page, so it is always told.  windows-1252 (and
+ *      Latin-1, which browsers read as 1252) is converted to UTF-8 first,
+ *      so the parser sees UTF-8, UTF-16 or, rarely, an encoding it
+ *      converts through iconv.
  *   2. libxml2's HTML parser builds a tree.
  *   3. Three walks of that tree, all by html_walk (parent links, no
  *      recursion): html_find picks the content root, html_meta collects
@@ -33,10 +34,10 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "date.h"
 #include "norm.h"
 #include "util.h"
@@ -52,8 +53,7 @@
  * "May 8x"); white space is folded here anyway. */
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_RECOVER | \
                       HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING)
-#define HTML_NUL_WINDOW 8192   /* a NUL this early means binary */
-#define HTML_META_WINDOW 1024  /* where <meta charset> must be */
+#define HTML_SNIFF_WINDOW 1024 /* where html_sniff looks for a tag */
 #define HTML_NAME_MAX 100      /* longer "author" text is not a name */
 #define HTML_NODE_TEXT_MAX 1024 /* enough of a <title> or a byline */
 
@@ -131,26 +131,6 @@ static const char *const html_label_words[] = {
 static const char *const html_furniture_roles[] = {
     "alertdialog", "banner", "complementary", "contentinfo", "dialog",
     "menu", "menubar", "navigation", "search", NULL};
-
-/* Names of encodings handled here rather than by libxml2.  A <meta> is
- * read as ASCII, so one declaring UTF-16 is wrong about itself (HTML5
- * reads such pages as UTF-8): treat it as no declaration. */
-static const char *const html_utf8_names[] = {
-    "utf-8", "utf8", "unicode-1-1-utf-8", NULL};
-static const char *const html_1252_names[] = {
-    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
-    "iso_8859-1", "latin1", "l1", "us-ascii", "ascii", NULL};
-static const char *const html_bogus_names[] = {
-    "utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", NULL};
-
-/* windows-1252 0x80..0x9F.  The five unassigned bytes become U+FFFD
- * rather than the C1 controls WHATWG maps them to: they mean the page was
- * in some other encoding, and controls do not belong in stored text. */
-static const unsigned short html_1252_high[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 /* Metadata candidates, in priority order within each field. */
 enum {
@@ -326,118 +306,7 @@ static void html_node_text(xmlNode *n, buf *b)
     html_walk(n, html_text_visit, b);
 }
 
-/* ---- encoding --------------------------------------------------------- */
-
-typedef struct html_input {
-    const char *p;     /* the bytes to parse, byte-order mark removed */
-    size_t n;
-    const char *enc;   /* for libxml2; NULL: windows-1252, transcode here */
-    char declared[48]; /* from <meta>, if any */
-} html_input;
-
-/* Find a charset= inside a <meta ...> tag in s[0..n) (covers both
- * <meta charset=x> and http-equiv content="text/html; charset=x"). */
-static int html_meta_charset(const char *s, size_t n, char *out, size_t outsz)
-{
-    for (size_t i = 0; i + 6 < n; i++) {
-        if (s[i] != '<' || !kb_ascii_ieq(s + i + 1, 4, "meta") ||
-            !(isspace((unsigned char)s[i + 5]) || s[i + 5] == '/'))
-            continue;
-        size_t end = i + 5;
-        while (end < n && s[end] != '>') end++;
-        for (size_t j = i + 5; j + 7 <= end; j++) {
-            if (!kb_ascii_ieq(s + j, 7, "charset")) continue;
-            size_t k = j + 7;
-            while (k < end && isspace((unsigned char)s[k])) k++;
-            if (k >= end || s[k] != '=') continue;
-            k++;
-            while (k < end && (isspace((unsigned char)s[k]) || s[k] == '"' || s[k] == '\''))
-                k++;
-            size_t v = k;
-            while (k < end && s[k] && (isalnum((unsigned char)s[k]) || strchr("-_.:", s[k])))
-                k++;
-            if (k > v && k - v < outsz) {
-                memcpy(out, s + v, k - v);
-                out[k - v] = '\0';
-                return 1;
-            }
-        }
-        i = end;
-    }
-    return 0;
-}
-
-/* Decide the encoding; see html.h.  One addition: bytes that are valid
- * UTF-8 and not plain ASCII are read as UTF-8 whatever a <meta> says, as
- * a stale <meta> (the server's header said UTF-8) is far likelier than a
- * legacy page that happens to form valid UTF-8 sequences. */
-static int html_encoding(const char *data, size_t len, html_input *in, char **err)
-{
-    const unsigned char *u = (const unsigned char *)data;
-    enum { D_NONE, D_UTF8, D_1252, D_OTHER } decl = D_NONE;
-    size_t bad = 0;
-
-    in->p = data;
-    in->n = len;
-    in->enc = "UTF-8";
-    in->declared[0] = '\0';
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        in->enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-        in->p += 2;
-        in->n -= 2;
-        return KB_OK;
-    }
-    const char *nul = memchr(data, '\0', len < HTML_NUL_WINDOW ? len : HTML_NUL_WINDOW);
-    if (nul) return kb_seterr(err, "looks binary (NUL byte at offset %zu)", (size_t)(nul - data));
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        in->p += 3;
-        in->n -= 3;
-        decl = D_UTF8;
-    } else if (html_meta_charset(data, len < HTML_META_WINDOW ? len : HTML_META_WINDOW,
-                                 in->declared, sizeof in->declared)) {
-        const char *d = in->declared;
-        size_t dl = strlen(d);
-        if (html_word_in(d, dl, html_utf8_names)) decl = D_UTF8;
-        else if (html_word_in(d, dl, html_1252_names)) decl = D_1252;
-        else if (!html_word_in(d, dl, html_bogus_names)) {
-            xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(d);
-            if (h) {
-                decl = D_OTHER;
-                xmlCharEncCloseFunc(h);
-            }
-        }
-    }
-    int valid = norm_valid_utf8(in->p, in->n, &bad), ascii = 1;
-    for (size_t i = 0; i < in->n && ascii; i++) ascii = (unsigned char)in->p[i] < 0x80;
-    if (decl == D_UTF8 && !valid)
-        return kb_seterr(err, "declares UTF-8 but is not valid UTF-8 (byte %zu)",
-                         bad + (size_t)(in->p - data));
-    if (decl == D_OTHER && (!valid || ascii))
-        in->enc = in->declared;
-    else if (!valid)
-        in->enc = NULL;
-    return KB_OK;
-}
-
-static void html_from_1252(const char *s, size_t n, buf *out)
-{
-    buf_grow(out, n + n / 4);
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)s[i];
-        if (c < 0x80) {
-            buf_addc(out, (int)c);
-            continue;
-        }
-        if (c < 0xA0) c = html_1252_high[c - 0x80];
-        if (c < 0x800) {
-            buf_addc(out, (int)(0xC0 | c >> 6));
-        } else {
-            buf_addc(out, (int)(0xE0 | c >> 12));
-            buf_addc(out, (int)(0x80 | (c >> 6 & 0x3F)));
-        }
-        buf_addc(out, (int)(0x80 | (c & 0x3F)));
-    }
-}
+/* ---- parsing --------------------------------------------------------- */
 
 /* libxml2 reports decoding failures (bad UTF-16, iconv) on its generic
  * error channel, which prints to stderr, and then stops reading the page.
@@ -830,7 +699,10 @@ static void html_blocks(doc *d, xmlNode *root, char **h1)
 int html_extract(const char *data, size_t len, doc *out, char **err)
 {
     int rc = KB_ERR, failed = 0;
-    html_input in;
+    charset_info cs;
+    char declared[CHARSET_NAME_MAX];
+    const char *p, *enc;
+    size_t n;
     buf conv = BUF_INIT;
     htmlDocPtr hd = NULL;
     html_meta m;
@@ -839,18 +711,23 @@ int html_extract(const char *data, size_t len, doc *out, char **err)
     void *old_ctx;
 
     memset(&m, 0, sizeof m);
-    if (html_encoding(data, len, &in, err) != KB_OK) goto done;
-    if (!in.enc) {
-        html_from_1252(in.p, in.n, &conv);
-        in.p = buf_cstr(&conv);
-        in.n = conv.len;
-        in.enc = "UTF-8";
+    if (charset_detect(data, len, charset_meta(data, len, declared, sizeof declared) ? declared : NULL,
+                       &cs, err) != KB_OK)
+        goto done;
+    p = data + cs.bom;
+    n = len - cs.bom;
+    enc = cs.name;
+    if (cs.kind == CHARSET_WINDOWS1252) { /* libxml2 has no windows-1252 */
+        if (charset_to_utf8(data, len, &cs, &conv, err) != KB_OK) goto done;
+        p = buf_cstr(&conv);
+        n = conv.len;
+        enc = "UTF-8";
     }
-    if (in.n == 0) { /* libxml2 refuses an empty buffer; it is just empty */
+    if (n == 0) { /* libxml2 refuses an empty buffer; it is just empty */
         rc = KB_OK;
         goto done;
     }
-    if (in.n > INT_MAX) {
+    if (n > INT_MAX) {
         kb_seterr(err, "is too large to parse as HTML (%zu bytes)", len);
         goto done;
     }
@@ -858,14 +735,14 @@ int html_extract(const char *data, size_t len, doc *out, char **err)
     old_fn = xmlGenericError;
     old_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(&failed, html_on_error);
-    hd = htmlReadMemory(in.p, (int)in.n, NULL, in.enc, HTML_OPTIONS);
+    hd = htmlReadMemory(p, (int)n, NULL, enc, HTML_OPTIONS);
     xmlSetGenericErrorFunc(old_ctx, old_fn);
     if (!hd) {
         kb_seterr(err, "could not be parsed as HTML");
         goto done;
     }
     if (failed) {
-        kb_seterr(err, "could not be decoded as %s", in.enc);
+        kb_seterr(err, "could not be decoded as %s", enc);
         goto done;
     }
     if ((top = xmlDocGetRootElement(hd)) == NULL) {
@@ -892,18 +769,9 @@ done:
 int html_sniff(const char *data, size_t len)
 {
     static const char *const tags[] = {"<html", "<head", "<body", NULL};
-    const unsigned char *u = (const unsigned char *)data;
-    char head[HTML_META_WINDOW];
-    size_t n = 0, i = 0;
+    char head[HTML_SNIFF_WINDOW];
+    size_t n = charset_head(data, len, head, sizeof head), i;
 
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        int le = u[0] == 0xFF;   /* keep the ASCII of each UTF-16 unit */
-        for (size_t k = 2; k + 1 < len && n < sizeof head; k += 2)
-            head[n++] = u[k + le] ? '?' : (char)u[k + !le];
-    } else {
-        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) i = 3;
-        for (; i < len && n < sizeof head; i++) head[n++] = data[i];
-    }
     for (i = 0;;) { /* white space, comments, an <?xml ...?> declaration */
         while (i < n && isspace((unsigned char)head[i])) i++;
         const char *close = html_starts(head + i, n - i, "<!--") ? "-->"

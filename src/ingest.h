@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "claims.h"
 #include "store.h"
 
 typedef struct ingest_opts {
@@ -28,6 +29,7 @@ typedef struct ingest_opts {
     int force;               /* re-extract files whose hash is unchanged */
     int format;              /* a doc_format, or -1 to detect */
     size_t max_size;         /* larger files are refused; 0 = default */
+    claims *claims;          /* builds each source's claims; NULL: none */
 } ingest_opts;
 
 #define INGEST_DEFAULT_MAX_SIZE ((size_t)256 << 20)
@@ -35,6 +37,7 @@ typedef struct ingest_opts {
 typedef struct ingest_stats {
     size_t added, replaced, unchanged, failed, skipped;
     size_t units;
+    size_t claims;
 } ingest_stats;
 
 typedef struct ingest_events {

@@ -152,3 +152,9 @@ void json_null(json *j)
     json_pre(j);
     fputs("null", j->f);
 }
+
+void json_raw(json *j, const char *text)
+{
+    json_pre(j);
+    fputs(text, j->f);
+}

@@ -34,6 +34,9 @@ void json_int(json *j, long long v);
 void json_num(json *j, double v);                  /* non-finite writes null */
 void json_bool(json *j, int v);
 void json_null(json *j);
+/* A value that is already JSON text (from SQLite's JSON functions),
+ * written as is; the caller vouches for its validity. */
+void json_raw(json *j, const char *text);
 
 /* Escape s[0..n) as the inside of a JSON string into f. */
 void json_escape(FILE *f, const char *s, size_t n);

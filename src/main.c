@@ -13,12 +13,15 @@
 #define KB_VERSION "0.1.0"
 
 const cli_command cli_commands[] = {
-    {"init", cmd_init, "create or upgrade the database; set its alias list",
-     "usage: kb init [--db FILE] [--aliases FILE]\n"
+    {"init", cmd_init, "create or upgrade the database; set its alias list or taxonomy",
+     "usage: kb init [--db FILE] [--aliases FILE] [--taxonomy FILE]\n"
      "\n"
      "Create the database (or upgrade it to this kb's schema) and report its\n"
      "state.  With --aliases, replace the search alias list with FILE (a TSV\n"
-     "file: one group of equivalent names per line; see schema/aliases.tsv).\n"},
+     "file: one group of equivalent names per line; see schema/aliases.tsv).\n"
+     "With --taxonomy, replace the taxonomy claims are tagged with (subjects,\n"
+     "their parts, dimensions, measures; see schema/taxonomy.tsv) and tag\n"
+     "every stored source again.\n"},
     {"ingest", cmd_ingest, "add files and folders of articles",
      "usage: kb ingest [options] PATH...\n"
      "\n"
@@ -63,6 +66,8 @@ const cli_command cli_commands[] = {
      "\n"
      "  --fts             QUERY is raw FTS5 syntax (AND, OR, NOT, NEAR, *)\n"
      "  --source SOURCE   only this source (path, id or file name)\n"
+     "  --subject S       only text with a claim about subject S\n"
+     "  --dimension D     only text with a claim on dimension D\n"
      "  --limit N         at most N hits (default 10)\n"
      "  --json            JSON on stdout\n"
      "  --color WHEN      highlight with ANSI bold: auto, always, never\n"
@@ -70,6 +75,19 @@ const cli_command cli_commands[] = {
      "  --db FILE         the database (default $KB_DB or kb.db)\n"
      "\n"
      "Without color, matched words are marked **like this**.\n"},
+    {"claims", cmd_claims, "list claims with their subjects, dimensions, quantities, stances",
+     "usage: kb claims [--db FILE] [--subject S] [--dimension D] [--source SOURCE] [--json]\n"
+     "\n"
+     "List the claims kb split the sources into (sentences, list items,\n"
+     "table cells; page furniture is left out), each with its citation\n"
+     "(path:start-end) and tags.  S and D are names from `kb taxonomy`\n"
+     "(aliases work: --subject nodejs).\n"},
+    {"stats", cmd_stats, "count sources, units, claims, subjects, dimensions, measures",
+     "usage: kb stats [--db FILE] [--json]\n"},
+    {"taxonomy", cmd_taxonomy, "print the taxonomy claims are tagged with",
+     "usage: kb taxonomy [--db FILE]\n"
+     "\n"
+     "Print the taxonomy in force, in the format `kb init --taxonomy` reads.\n"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -97,7 +97,8 @@ int search_run(store *st, const alias_set *aliases, const search_opts *o, search
     memset(&sc, 0, sizeof sc);
     sc.fn = fn;
     sc.ctx = ctx;
-    rc = store_search(st, buf_cstr(&expr), o->source_id, o->limit, search_row, &sc, err);
+    rc = store_search(st, buf_cstr(&expr), o->source_id, o->limit, o->subject, o->dimension, search_row, &sc,
+                      err);
     if (rc == KB_BADARG && err && *err) {
         /* SQLite says "fts5: syntax error near ..."; say which option. */
         char *m = *err;

@@ -19,6 +19,8 @@ typedef struct search_opts {
     const char *query;
     int raw;              /* the query is FTS5 syntax, passed as is */
     long long source_id;  /* 0: all sources */
+    const char *subject;  /* only units with a claim on this subject (NULL: any) */
+    const char *dimension;
     int limit;
 } search_opts;
 

@@ -25,6 +25,8 @@ enum {
     ST_UNIT_INSERT, ST_UNITS_OF,
     ST_SOURCES, ST_SOURCE_GET, ST_COUNTS,
     ST_SEARCH,
+    ST_UNIT_FURNITURE, ST_CLAIMS_CLEAR, ST_CLAIM_INSERT, ST_CLAIM_SUBJECT, ST_CLAIM_DIMENSION,
+    ST_CLAIM_QUANTITY, ST_CLAIM_STANCE, ST_SOURCE_IDS, ST_CLAIMS, ST_STATS,
     ST_COUNT
 };
 
@@ -73,7 +75,65 @@ static const char *const store_sql[ST_COUNT] = {
         "s.path, s.title, s.date, bm25(unit_fts), highlight(unit_fts, 0, char(1), char(2)) "
         "FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid JOIN source s ON s.id = u.source_id "
         "WHERE unit_fts MATCH ?1 AND (?2 = 0 OR u.source_id = ?2) "
+        "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN claim_subject cs ON cs.claim_id = c.id "
+        "     WHERE c.unit_id = u.id AND cs.subject = ?4)) "
+        "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN claim_dimension cd ON cd.claim_id = c.id "
+        "     WHERE c.unit_id = u.id AND cd.dimension = ?5)) "
         "ORDER BY bm25(unit_fts), u.id LIMIT ?3",
+    [ST_UNIT_FURNITURE] = "UPDATE unit SET furniture = ?2 WHERE id = ?1",
+    [ST_CLAIMS_CLEAR] = "DELETE FROM claim WHERE source_id = ?1",
+    [ST_CLAIM_INSERT] =
+        "INSERT INTO claim(source_id, unit_id, seq, kind, byte_start, byte_end, section, row_header, "
+        "col_header, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    [ST_CLAIM_SUBJECT] = "INSERT OR IGNORE INTO claim_subject(claim_id, subject, how) VALUES (?1, ?2, ?3)",
+    [ST_CLAIM_DIMENSION] = "INSERT OR IGNORE INTO claim_dimension(claim_id, dimension, score) VALUES (?1, ?2, ?3)",
+    [ST_CLAIM_QUANTITY] =
+        "INSERT INTO claim_quantity(claim_id, raw, kind, measure, unit, subject, low, high, low_open, "
+        "high_open, approx, version, byte_start, byte_end) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    [ST_CLAIM_STANCE] = "INSERT OR IGNORE INTO claim_stance(claim_id, subject, dimension, polarity, versus) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_SOURCE_IDS] = "SELECT id FROM source ORDER BY path",
+    /* The tag lists are built here, by SQLite's JSON functions, so one
+     * query gives a claim with all its tags. */
+    [ST_CLAIMS] =
+        "SELECT c.id, s.path, c.kind, c.byte_start, c.byte_end, c.section, c.text, "
+        " (SELECT json_group_array(subject) FROM (SELECT subject FROM claim_subject WHERE claim_id = c.id ORDER BY subject)), "
+        " (SELECT json_group_array(json_object('name', dimension, 'score', round(score, 2))) FROM "
+        "   (SELECT dimension, score FROM claim_dimension WHERE claim_id = c.id ORDER BY score DESC, dimension)), "
+        " (SELECT json_group_array(json_object('raw', raw, 'measure', measure, 'unit', unit, 'subject', subject, "
+        "   'low', low, 'high', high, 'low_open', json(CASE low_open WHEN 1 THEN 'true' ELSE 'false' END), "
+        "   'high_open', json(CASE high_open WHEN 1 THEN 'true' ELSE 'false' END), "
+        "   'approx', json(CASE approx WHEN 1 THEN 'true' ELSE 'false' END), 'kind', kind, 'version', version)) "
+        "   FROM (SELECT * FROM claim_quantity WHERE claim_id = c.id ORDER BY byte_start)), "
+        " (SELECT json_group_array(json_object('subject', subject, 'dimension', dimension, 'polarity', polarity, "
+        "   'versus', versus)) FROM (SELECT * FROM claim_stance WHERE claim_id = c.id ORDER BY subject, dimension)), "
+        " (SELECT group_concat(subject, ', ') FROM (SELECT subject FROM claim_subject WHERE claim_id = c.id ORDER BY subject)), "
+        " (SELECT group_concat(dimension || ' ' || printf('%.2f', score), ', ') FROM "
+        "   (SELECT dimension, score FROM claim_dimension WHERE claim_id = c.id ORDER BY score DESC, dimension)), "
+        " (SELECT group_concat(coalesce(measure, kind) || ' ' || "
+        "   (CASE WHEN low IS NULL THEN '(' WHEN low_open THEN '(' ELSE '[' END) || coalesce(low, '-inf') || ', ' || "
+        "   coalesce(high, 'inf') || (CASE WHEN high IS NULL THEN ')' WHEN high_open THEN ')' ELSE ']' END) || "
+        "   (CASE WHEN approx THEN '~' ELSE '' END) || coalesce(' ' || subject, ''), '; ') FROM "
+        "   (SELECT * FROM claim_quantity WHERE claim_id = c.id ORDER BY byte_start)), "
+        " (SELECT group_concat(subject || ' ' || dimension || ' ' || (CASE polarity WHEN 1 THEN '+' WHEN -1 THEN '-' ELSE '0' END) "
+        "   || coalesce(' vs ' || versus, ''), '; ') FROM (SELECT * FROM claim_stance WHERE claim_id = c.id ORDER BY subject, dimension)) "
+        "FROM claim c JOIN source s ON s.id = c.source_id "
+        "WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM claim_subject x WHERE x.claim_id = c.id AND x.subject = ?1)) "
+        "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_dimension x WHERE x.claim_id = c.id AND x.dimension = ?2)) "
+        "AND (?3 = 0 OR c.source_id = ?3) "
+        "ORDER BY s.path, c.seq",
+    [ST_STATS] =
+        "SELECT 'total', 'sources', (SELECT count(*) FROM source), 0 "
+        "UNION ALL SELECT 'total', 'units', (SELECT count(*) FROM unit), (SELECT count(*) FROM unit WHERE furniture IS NOT NULL) "
+        "UNION ALL SELECT 'total', 'claims', (SELECT count(*) FROM claim), 0 "
+        "UNION ALL SELECT 'total', 'quantities', (SELECT count(*) FROM claim_quantity), 0 "
+        "UNION ALL SELECT 'total', 'stances', (SELECT count(*) FROM claim_stance), 0 "
+        "UNION ALL SELECT * FROM (SELECT 'source', s.path, (SELECT count(*) FROM claim c WHERE c.source_id = s.id), "
+        "  (SELECT count(*) FROM unit u WHERE u.source_id = s.id AND u.furniture IS NOT NULL) FROM source s ORDER BY s.path) "
+        "UNION ALL SELECT * FROM (SELECT 'subject', subject, count(*), 0 FROM claim_subject GROUP BY subject ORDER BY 3 DESC, 2) "
+        "UNION ALL SELECT * FROM (SELECT 'dimension', dimension, count(*), 0 FROM claim_dimension GROUP BY dimension ORDER BY 3 DESC, 2) "
+        "UNION ALL SELECT * FROM (SELECT 'measure', coalesce(measure, '(none)'), count(*), 0 FROM claim_quantity GROUP BY 2 ORDER BY 3 DESC, 2)",
 };
 
 struct store {
@@ -565,14 +625,16 @@ int store_counts(store *st, long long *sources, long long *units, char **err)
     return KB_OK;
 }
 
-int store_search(store *st, const char *match, long long source_id, int limit,
-                 int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err)
+int store_search(store *st, const char *match, long long source_id, int limit, const char *subject,
+                 const char *dimension, int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err)
 {
     sqlite3_stmt *s = store_stmt(st, ST_SEARCH, err);
     if (!s) return KB_ERR;
     int rc = sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, source_id);
     if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 3, limit);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 4, subject);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 5, dimension);
     if (rc != SQLITE_OK) {
         store_done(s);
         return store_fail(st, err, "searching");
@@ -610,5 +672,182 @@ int store_search(store *st, const char *match, long long source_id, int limit,
         return bad ? KB_BADARG : KB_ERR;
     }
     store_done(s);
+    return KB_OK;
+}
+
+long long store_last_id(store *st)
+{
+    return sqlite3_last_insert_rowid(st->db);
+}
+
+int store_unit_furniture(store *st, long long unit_id, const char *why, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_UNIT_FURNITURE, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, unit_id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, why);
+    return store_exec_stmt(st, s, rc, err, "marking furniture");
+}
+
+int store_claims_clear(store *st, long long source_id, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIMS_CLEAR, err);
+    if (!s) return KB_ERR;
+    return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "deleting claims");
+}
+
+int store_claim_add(store *st, const store_claim *c, long long *id, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_INSERT, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, c->source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, c->unit_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 3, c->seq);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 4, c->kind);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 5, c->start);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 6, c->end);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 7, c->section);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 8, c->row_header);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 9, c->col_header);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 10, c->text, c->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (store_exec_stmt(st, s, rc, err, "writing a claim")) return KB_ERR;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return KB_OK;
+}
+
+int store_claim_subject(store *st, long long claim_id, const char *subject, const char *how, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_SUBJECT, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, claim_id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, subject);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 3, how);
+    return store_exec_stmt(st, s, rc, err, "writing a claim subject");
+}
+
+int store_claim_dimension(store *st, long long claim_id, const char *dim, double score, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_DIMENSION, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, claim_id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, dim);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_double(s, 3, score);
+    return store_exec_stmt(st, s, rc, err, "writing a claim dimension");
+}
+
+int store_claim_quantity(store *st, long long claim_id, const store_qty *q, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_QUANTITY, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, claim_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 2, q->raw, q->raw_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 3, q->kind);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 4, q->measure);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 5, q->unit && *q->unit ? q->unit : NULL);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 6, q->subject);
+    if (rc == SQLITE_OK) rc = q->has_low ? sqlite3_bind_double(s, 7, q->low) : sqlite3_bind_null(s, 7);
+    if (rc == SQLITE_OK) rc = q->has_high ? sqlite3_bind_double(s, 8, q->high) : sqlite3_bind_null(s, 8);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 9, q->low_open);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 10, q->high_open);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 11, q->approx);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 12, q->version && *q->version ? q->version : NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 13, q->start);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 14, q->end);
+    return store_exec_stmt(st, s, rc, err, "writing a claim quantity");
+}
+
+int store_claim_stance(store *st, long long claim_id, const char *subject, const char *dim, int polarity,
+                       const char *versus, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_STANCE, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, claim_id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, subject);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 3, dim);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 4, polarity);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 5, versus);
+    return store_exec_stmt(st, s, rc, err, "writing a claim stance");
+}
+
+int store_source_ids(store *st, long long **ids, size_t *n, char **err)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_IDS, err);
+    if (!s) return KB_ERR;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            *ids = kb_realloc(*ids, cap * sizeof **ids);
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+        return store_fail(st, err, "listing sources");
+    }
+    return KB_OK;
+}
+
+int store_claims(store *st, const char *subject, const char *dimension, long long source_id,
+                 int (*fn)(void *ctx, const store_claim_row *r), void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIMS, err);
+    if (!s) return KB_ERR;
+    int rc = store_bind_text(s, 1, subject);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, dimension);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 3, source_id);
+    if (rc != SQLITE_OK) {
+        store_done(s);
+        return store_fail(st, err, "listing claims");
+    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_claim_row r;
+        r.id = sqlite3_column_int64(s, 0);
+        r.source = store_col(s, 1);
+        r.kind = store_col(s, 2);
+        r.start = sqlite3_column_int64(s, 3);
+        r.end = sqlite3_column_int64(s, 4);
+        r.section = store_col(s, 5);
+        r.text = store_col(s, 6);
+        r.text_len = (size_t)sqlite3_column_bytes(s, 6);
+        r.subjects_json = store_col(s, 7);
+        r.dims_json = store_col(s, 8);
+        r.qty_json = store_col(s, 9);
+        r.stance_json = store_col(s, 10);
+        r.subjects_txt = store_col(s, 11);
+        r.dims_txt = store_col(s, 12);
+        r.qty_txt = store_col(s, 13);
+        r.stance_txt = store_col(s, 14);
+        if (fn(ctx, &r)) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "listing claims");
+    return KB_OK;
+}
+
+int store_stats(store *st, int (*fn)(void *ctx, const char *group, const char *name, long long n,
+                                     long long extra),
+                void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_STATS, err);
+    if (!s) return KB_ERR;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (fn(ctx, store_col(s, 0), store_col(s, 1), sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3))) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "counting");
     return KB_OK;
 }

@@ -115,9 +115,69 @@ typedef struct store_hit {
 } store_hit;
 
 /* Run an FTS5 MATCH expression, best bm25 first.  source_id 0 means all
- * sources.  An FTS5 syntax error returns KB_BADARG with SQLite's
+ * sources; subject / dimension (NULL: any) keep units with a claim so
+ * tagged.  An FTS5 syntax error returns KB_BADARG with SQLite's
  * one-line message. */
-int store_search(store *st, const char *match, long long source_id, int limit,
-                 int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err);
+int store_search(store *st, const char *match, long long source_id, int limit, const char *subject,
+                 const char *dimension, int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err);
+
+/* The rowid of the last row inserted (the unit just added). */
+long long store_last_id(store *st);
+
+/* Mark a unit as page furniture (why: the rule; NULL clears). */
+int store_unit_furniture(store *st, long long unit_id, const char *why, char **err);
+
+/* Claims: written by claims.c, derived from units. */
+typedef struct store_claim {
+    long long source_id, unit_id, seq;
+    const char *kind;        /* sentence, item, cell */
+    long long start, end;    /* offsets into the source text */
+    const char *section, *row_header, *col_header;
+    const char *text;
+    size_t text_len;
+} store_claim;
+
+typedef struct store_qty {
+    const char *raw;
+    size_t raw_len;
+    const char *kind, *measure, *unit, *subject, *version;
+    double low, high;
+    int has_low, has_high, low_open, high_open, approx;
+    long long start, end;
+} store_qty;
+
+/* Delete a source's claims (before they are built again). */
+int store_claims_clear(store *st, long long source_id, char **err);
+int store_claim_add(store *st, const store_claim *c, long long *id, char **err);
+int store_claim_subject(store *st, long long claim_id, const char *subject, const char *how, char **err);
+int store_claim_dimension(store *st, long long claim_id, const char *dim, double score, char **err);
+int store_claim_quantity(store *st, long long claim_id, const store_qty *q, char **err);
+int store_claim_stance(store *st, long long claim_id, const char *subject, const char *dim, int polarity,
+                       const char *versus, char **err);
+
+/* All sources' ids, in path order (for rebuilding claims). */
+int store_source_ids(store *st, long long **ids, size_t *n, char **err);
+
+/* One claim as listed by `kb claims`: the tag lists come ready made,
+ * as JSON arrays (built by SQLite's JSON functions) and as short text. */
+typedef struct store_claim_row {
+    long long id, start, end;
+    const char *source, *kind, *text, *section;
+    size_t text_len;
+    const char *subjects_json, *dims_json, *qty_json, *stance_json;
+    const char *subjects_txt, *dims_txt, *qty_txt, *stance_txt;
+} store_claim_row;
+
+/* Claims filtered by subject, dimension (NULL: any) and source (0:
+ * all), in source and document order. */
+int store_claims(store *st, const char *subject, const char *dimension, long long source_id,
+                 int (*fn)(void *ctx, const store_claim_row *r), void *ctx, char **err);
+
+/* Counts for `kb stats`: fn is called with (group, name, count, extra)
+ * for group "source" (extra: furniture units), "subject", "dimension",
+ * "measure" and "total". */
+int store_stats(store *st, int (*fn)(void *ctx, const char *group, const char *name, long long n,
+                                     long long extra),
+                void *ctx, char **err);
 
 #endif

@@ -261,18 +261,18 @@ START_TEST(test_search)
     long long a = put(st, "a.txt", "h1", "packages packaging", 0);
     put(st, "b.txt", "h2", "package", 0);
     hits hs = {0};
-    ck_assert_int_eq(store_search(st, "\"package\"", 0, 10, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(store_search(st, "\"package\"", 0, 10, NULL, NULL, on_hit, &hs, &err), KB_OK);
     ck_assert_int_eq(hs.n, 3); /* porter: packages, packaging, package */
     ck_assert_ptr_nonnull(strchr(hs.hl, '\x01'));
     ck_assert(hs.rank < 0);
     memset(&hs, 0, sizeof hs);
-    ck_assert_int_eq(store_search(st, "\"package\"", a, 10, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(store_search(st, "\"package\"", a, 10, NULL, NULL, on_hit, &hs, &err), KB_OK);
     ck_assert_int_eq(hs.n, 2);
     memset(&hs, 0, sizeof hs);
-    ck_assert_int_eq(store_search(st, "\"package\"", 0, 1, on_hit, &hs, &err), KB_OK);
+    ck_assert_int_eq(store_search(st, "\"package\"", 0, 1, NULL, NULL, on_hit, &hs, &err), KB_OK);
     ck_assert_int_eq(hs.n, 1);
     /* a syntax error is the caller's fault, with SQLite's message */
-    ck_assert_int_eq(store_search(st, "NEAR(", 0, 10, on_hit, &hs, &err), KB_BADARG);
+    ck_assert_int_eq(store_search(st, "NEAR(", 0, 10, NULL, NULL, on_hit, &hs, &err), KB_BADARG);
     ck_assert_ptr_nonnull(strstr(err, "syntax error"));
     free(err);
     store_close(st);

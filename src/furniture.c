@@ -1,0 +1,580 @@
+/*
+ * furniture.c - telling page furniture from article content
+ * (furniture.h).
+ *
+ * Each unit is put in matching form once (norm_text, with the map back
+ * to the original so capitals can still be seen) and cut into words
+ * (norm_tokens, plus a cut at camelCase joins such as
+ * "counsellingTalk", which HTML-to-text conversion leaves where two
+ * elements met).  Then, first match wins:
+ *   1. rules that need no lexicon: no words at all ("/"), a date or a
+ *      dateline, a breadcrumb trail (short parts between ">", "»", " / "
+ *      or a crumb word), a byline ("by" + 1-4 capitalized names), a lone
+ *      name right after a date or separator ("May 8 / Alma / 10 min");
+ *   2. the lexicon (schema/furniture.tsv): whole-line, prefix, suffix and
+ *      contains patterns with * and # wildcards, word-count limits
+ *      keeping the looser kinds to short units.
+ * State across units: a "section" line (related posts, comments, an
+ * author box, a call to action) makes what follows furniture; a heading
+ * ends it unless the section so far looks like a list of post teasers
+ * (its entries had their own furniture: dates, bylines, "read more"),
+ * because sites print each teaser's title as a heading.  A "toc" line
+ * makes the short lines after it furniture, up to a heading or a
+ * sentence.
+ */
+#include "furniture.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "date.h"
+#include "embed.h"
+#include "norm.h"
+#include "util.h"
+
+#define FURN_DEFAULT_MAXW 12 /* prefix/suffix/contains: default word limit */
+#define FURN_LINE_MAXW 20    /* whole-line kinds: longer units never match */
+#define FURN_TOC_MAXW 15     /* a table-of-contents entry is at most this */
+#define FURN_CRUMB_MAXW 12   /* words in one breadcrumb part */
+#define FURN_BYLINE_MAXW 12  /* a byline with its date */
+#define FURN_MAX_STARS 4     /* wildcards per pattern: bounds backtracking */
+
+enum { FK_LINE, FK_PREFIX, FK_SUFFIX, FK_CONTAINS, FK_SECTION, FK_TOC, FK_BYLINE,
+       FK_CRUMB };
+static const char *const furn_kinds[] = {"line", "prefix", "suffix", "contains",
+                                         "section", "toc", "byline", "crumb"};
+enum { FI_WORD, FI_STAR, FI_NUM };
+enum { FS_NONE, FS_SECTION, FS_TOC };
+
+typedef struct furn_item {
+    int type;
+    size_t off, len;   /* FI_WORD: the word in f->words */
+} furn_item;
+
+typedef struct furn_pat {
+    int kind;
+    size_t first, n;   /* items[first .. first + n) */
+    size_t maxw;       /* 0: no limit */
+    char *why;
+} furn_pat;
+
+typedef struct furn_tok {
+    size_t off, len;   /* in the matching form */
+    size_t ooff;       /* offset of its first character in the original */
+} furn_tok;
+
+struct furn {
+    furn_pat *pats;
+    size_t npats;
+    furn_item *items;
+    size_t nitems, icap;
+    buf words;
+    /* the current unit */
+    const char *text;
+    size_t len;
+    buf norm;
+    size_t *map;
+    furn_tok *toks;
+    size_t ntoks, tcap;
+    struct furn_state {   /* carried between units; zero at a new source */
+        int mode;
+        const char *mode_why;
+        size_t group_units;   /* units since the section's last heading */
+        int group_evidence;   /* one of them was furniture on its own */
+        int prev_meta;        /* the previous unit was a date or a separator */
+    } st;
+};
+
+/* ---- words ------------------------------------------------------------ */
+
+static void furn_push_tok(furn *f, size_t off, size_t n)
+{
+    if (f->ntoks == f->tcap) {
+        f->tcap = f->tcap ? 2 * f->tcap : 64;
+        f->toks = kb_realloc(f->toks, f->tcap * sizeof *f->toks);
+    }
+    f->toks[f->ntoks].off = off;
+    f->toks[f->ntoks].len = n;
+    f->toks[f->ntoks].ooff = f->map[off];
+    f->ntoks++;
+}
+
+static int furn_add_tok(void *ctx, const char *tok, size_t n, size_t off)
+{
+    furn *f = ctx;
+    size_t start = off;
+    /* cut at a camelCase join: a capital right after a small letter */
+    for (size_t k = off + 1; k < off + n; k++) {
+        size_t a = f->map[k - 1], b = f->map[k];
+        if (b == a + 1 && f->text[a] >= 'a' && f->text[a] <= 'z' && f->text[b] >= 'A' &&
+            f->text[b] <= 'Z') {
+            furn_push_tok(f, start, k - start);
+            start = k;
+        }
+    }
+    furn_push_tok(f, start, off + n - start);
+    return 0;
+}
+
+/* Put text in matching form and cut it into words.  KB_ERR on invalid
+ * UTF-8 (the unit is then judged as content). */
+static int furn_words(furn *f, const char *text, size_t len)
+{
+    free(f->map);
+    f->map = NULL;
+    buf_reset(&f->norm);
+    f->ntoks = 0;
+    f->text = text;
+    f->len = len;
+    if (norm_text(text, len, &f->norm, &f->map, NULL) != KB_OK) return KB_ERR;
+    norm_tokens(f->norm.data ? f->norm.data : "", f->norm.len, furn_add_tok, f);
+    return KB_OK;
+}
+
+static int furn_tok_is_num(const furn *f, const furn_tok *t)
+{
+    for (size_t k = 0; k < t->len; k++)
+        if (f->norm.data[t->off + k] < '0' || f->norm.data[t->off + k] > '9') return 0;
+    return 1;
+}
+
+/* Does the pattern p[0..np) match the unit's words from ti on (and, if
+ * to_end, use them all)? */
+static int furn_match(const furn *f, const furn_item *p, size_t np, size_t ti, int to_end)
+{
+    if (np == 0) return !to_end || ti == f->ntoks;
+    if (p->type == FI_WORD) {
+        if (ti >= f->ntoks || f->toks[ti].len != p->len ||
+            memcmp(f->norm.data + f->toks[ti].off, f->words.data + p->off, p->len) != 0)
+            return 0;
+        return furn_match(f, p + 1, np - 1, ti + 1, to_end);
+    }
+    for (size_t k = ti + 1; k <= f->ntoks; k++) {
+        if (p->type == FI_NUM && !furn_tok_is_num(f, &f->toks[k - 1])) return 0;
+        if (furn_match(f, p + 1, np - 1, k, to_end)) return 1;
+    }
+    return 0;
+}
+
+static int furn_pat_matches(const furn *f, const furn_pat *p)
+{
+    const furn_item *it = f->items + p->first;
+    size_t n = f->ntoks;
+    switch (p->kind) {
+    case FK_LINE: case FK_SECTION: case FK_TOC:
+        return n <= FURN_LINE_MAXW && furn_match(f, it, p->n, 0, 1);
+    case FK_PREFIX: case FK_SUFFIX: case FK_CONTAINS:
+        if (p->maxw && n > p->maxw) return 0;
+        /* a suffix describes a label ("share image icon"); a sentence
+         * that happens to end the same way is content */
+        if (p->kind == FK_SUFFIX && f->len && memchr(".!?", f->text[f->len - 1], 3)) return 0;
+        if (p->kind == FK_PREFIX) return furn_match(f, it, p->n, 0, 0);
+        for (size_t i = 0; i < n; i++)
+            if (furn_match(f, it, p->n, i, p->kind == FK_SUFFIX)) return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* ---- rules in code ---------------------------------------------------- */
+
+/* The Unicode category of the character at s[i]; *w gets its width
+ * (1 for an invalid byte, which counts as a symbol). */
+static int furn_cat(const char *s, size_t len, size_t i, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    *w = 1;
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') return UTF8PROC_CATEGORY_LU;
+        if (c >= 'a' && c <= 'z') return UTF8PROC_CATEGORY_LL;
+        return c >= '0' && c <= '9' ? UTF8PROC_CATEGORY_ND : UTF8PROC_CATEGORY_PO;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0) return UTF8PROC_CATEGORY_SO;
+    *w = (size_t)n;
+    return utf8proc_category(cp);
+}
+
+static int furn_capital(const char *s, size_t len, size_t i)
+{
+    size_t w;
+    int cat = furn_cat(s, len, i, &w);
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static int furn_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* A name word: has a capital somewhere ("Alma", "upGrad", "O'Neil"), no
+ * digit.  A trailing comma is allowed and reported in *comma. */
+static int furn_name_word(const char *w, size_t n, int *comma)
+{
+    *comma = n > 1 && w[n - 1] == ',';
+    if (*comma) n--;
+    int cap = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (w[k] >= '0' && w[k] <= '9') return 0;
+        if (furn_capital(w, n, k)) cap = 1;
+    }
+    return cap;
+}
+
+static int furn_is_date(const char *s, size_t n)
+{
+    char d[11];
+    return date_parse(s, n, d) || date_find_dateline(s, n, d);
+}
+
+/* After a byline's lead words: 1..4 names, then nothing or a date after
+ * an optional separator ("by Jane Doe | May 3, 2024"). */
+static int furn_byline_rest(const char *s, size_t len)
+{
+    size_t i = 0, names = 0, w;
+    while (i < len) {
+        while (i < len && furn_space(s[i])) i++;
+        size_t e = i;
+        while (e < len && !furn_space(s[e])) e++;
+        if (e == i) break;
+        int comma;
+        if (!furn_name_word(s + i, e - i, &comma)) break;
+        if (++names > 4) return 0;
+        i = e;
+        if (comma) break;
+    }
+    if (names == 0) return 0;
+    /* skip the separator before a date: "|", ",", "·", "–" ... */
+    while (i < len) {
+        int cat = furn_cat(s, len, i, &w);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO) break;
+        i += w;
+    }
+    return i >= len || furn_is_date(s + i, len - i);
+}
+
+static int furn_byline(const furn *f)
+{
+    if (f->ntoks < 2 || f->ntoks > FURN_BYLINE_MAXW) return 0;
+    for (size_t k = 0; k < f->npats; k++) {
+        const furn_pat *p = &f->pats[k];
+        if (p->kind != FK_BYLINE || p->n >= f->ntoks) continue;
+        if (!furn_match(f, f->items + p->first, p->n, 0, 0)) continue;
+        size_t o = f->toks[p->n].ooff;
+        if (furn_byline_rest(f->text + o, f->len - o)) return 1;
+    }
+    return 0;
+}
+
+/* A lone name: 1-3 words, each starting with a capital, no digits, no
+ * end punctuation ("Alma", "Jane Doe"). */
+static int furn_lone_name(const furn *f)
+{
+    if (f->ntoks == 0 || f->ntoks > 3) return 0;
+    for (size_t k = 0; k < f->ntoks; k++)
+        if (!furn_capital(f->text, f->len, f->toks[k].ooff) || furn_tok_is_num(f, &f->toks[k]))
+            return 0;
+    char last = f->text[f->len - 1];
+    return last != '.' && last != ':' && last != '!' && last != '?';
+}
+
+static int furn_is_crumb_word(const furn *f, const furn_tok *t)
+{
+    for (size_t k = 0; k < f->npats; k++) {
+        const furn_pat *p = &f->pats[k];
+        const furn_item *it = f->items + p->first;
+        if (p->kind == FK_CRUMB && it->len == t->len &&
+            !memcmp(f->words.data + it->off, f->norm.data + t->off, t->len))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does norm[a..b) (the gap between two words) hold a breadcrumb
+ * separator: ">", "»", "›", or "/" with space on both sides? */
+static int furn_crumb_gap(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '>') return 1;
+        if (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xBB) return 1;
+        if (c == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0xBA)
+            return 1;
+        if (c == '/' && i > a && i + 1 < b && s[i - 1] == ' ' && s[i + 1] == ' ') return 1;
+    }
+    return 0;
+}
+
+/* A breadcrumb trail: at least three parts, two separators, every part
+ * short and starting with a letter, no sentence end. */
+static int furn_breadcrumb(const furn *f)
+{
+    if (f->ntoks < 3 || f->ntoks > 3 * FURN_CRUMB_MAXW || f->text[f->len - 1] == '.') return 0;
+    size_t parts = 0, seps = 0, in_part = 0;
+    int pending = 0;   /* a separator was seen since the last part */
+    for (size_t k = 0; k < f->ntoks; k++) {
+        const furn_tok *t = &f->toks[k];
+        if (k > 0 && furn_crumb_gap(f->norm.data, f->toks[k - 1].off + f->toks[k - 1].len, t->off))
+            pending = 1;
+        if (furn_is_crumb_word(f, t)) {
+            pending = parts > 0;
+            continue;
+        }
+        if (pending || parts == 0) {
+            if (pending) seps++;
+            pending = 0;
+            unsigned char c = (unsigned char)f->norm.data[t->off];
+            if (c < 0x80 && !(c >= 'a' && c <= 'z')) return 0;
+            parts++;
+            in_part = 0;
+        }
+        if (++in_part > FURN_CRUMB_MAXW) return 0;
+    }
+    return parts >= 3 && seps >= 2;
+}
+
+/* ---- the detector ----------------------------------------------------- */
+
+/* The unit's own verdict, apart from any section: a why or NULL.  An
+ * opener sets *opens (FS_SECTION, FS_TOC); *meta says the unit is a
+ * date or a separator (a lone name may follow). */
+static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
+{
+    *opens = FS_NONE;
+    *meta = 0;
+    int row = kind && !strcmp(kind, "row");
+    if (f->ntoks == 0) {
+        *meta = 1;
+        return "no words";
+    }
+    if (furn_is_date(f->text, f->len)) {
+        *meta = 1;
+        return "date";
+    }
+    if (row) return NULL;   /* a table row's cells are data */
+    for (size_t k = 0; k < f->npats; k++) {
+        const furn_pat *p = &f->pats[k];
+        if ((p->kind == FK_SECTION || p->kind == FK_TOC) && furn_pat_matches(f, p)) {
+            *opens = p->kind == FK_SECTION ? FS_SECTION : FS_TOC;
+            return p->why;
+        }
+    }
+    if (furn_breadcrumb(f)) return "breadcrumb";
+    if (furn_byline(f)) {
+        *meta = 1;
+        return "byline";
+    }
+    for (size_t k = 0; k < f->npats; k++)
+        if (furn_pat_matches(f, &f->pats[k])) return f->pats[k].why;
+    /* "May 8, 2026 / Alma / 10 min read": a name among the meta lines */
+    if (f->st.prev_meta && kind && !strcmp(kind, "paragraph") && furn_lone_name(f))
+        return "byline";
+    return NULL;
+}
+
+static int furn_sentence_end(const char *s, size_t len)
+{
+    char c = s[len - 1];
+    return c == '.' || c == '!' || c == ':';
+}
+
+int furn_check(furn *f, const char *kind, const char *text, size_t len, const char **why)
+{
+    const char *w = NULL;
+    size_t tl = len;
+    text = kb_trim(text, &tl);
+    int heading = kind && !strcmp(kind, "heading");
+    int opens = FS_NONE, meta = 0;
+    if (furn_words(f, text, tl) == KB_OK) w = furn_own(f, kind, &opens, &meta);
+    f->st.prev_meta = meta;
+
+    if (f->st.mode == FS_TOC) {
+        /* entries of the table, even those that name a section */
+        if (!heading && tl && f->ntoks <= FURN_TOC_MAXW && !furn_sentence_end(text, tl)) {
+            if (why) *why = w && !opens ? w : f->st.mode_why;
+            return 1;
+        }
+        f->st.mode = FS_NONE;
+    }
+    if (f->st.mode == FS_SECTION && !opens) {
+        if (!heading || f->st.group_evidence || f->st.group_units == 0) {
+            if (heading) {
+                f->st.group_units = 0;   /* a teaser's title starts a new entry */
+                f->st.group_evidence = 0;
+            } else {
+                f->st.group_units++;
+                if (w) f->st.group_evidence = 1;
+            }
+            if (why) *why = w ? w : f->st.mode_why;
+            return 1;
+        }
+        f->st.mode = FS_NONE;   /* a content heading: the article resumes */
+    }
+    if (opens) {
+        f->st.mode = opens;
+        f->st.mode_why = w;
+        f->st.group_units = 0;
+        f->st.group_evidence = 0;
+    }
+    if (why) *why = w;
+    return w != NULL;
+}
+
+void furn_reset(furn *f)
+{
+    memset(&f->st, 0, sizeof f->st);   /* FS_NONE is 0 */
+}
+
+/* ---- the lexicon ------------------------------------------------------ */
+
+static void furn_push_item(furn *f, int type, size_t off, size_t len)
+{
+    if (f->nitems == f->icap) {
+        f->icap = f->icap ? 2 * f->icap : 256;
+        f->items = kb_realloc(f->items, f->icap * sizeof *f->items);
+    }
+    f->items[f->nitems].type = type;
+    f->items[f->nitems].off = off;
+    f->items[f->nitems].len = len;
+    f->nitems++;
+}
+
+static int furn_add_word(void *ctx, const char *tok, size_t n, size_t off)
+{
+    furn *f = ctx;
+    furn_push_item(f, FI_WORD, f->words.len, n);
+    buf_add(&f->words, tok, n);
+    return 0;
+}
+
+/* Compile one pattern; its items go at the end of f->items. */
+static int furn_compile(furn *f, furn_pat *p, const char *s, size_t len, size_t line,
+                        char **err)
+{
+    buf nb = BUF_INIT;
+    size_t i = 0, stars = 0, words = 0;
+    p->first = f->nitems;
+    int rc = KB_OK;
+    while (i < len && rc == KB_OK) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+        size_t e = i;
+        while (e < len && s[e] != ' ' && s[e] != '\t') e++;
+        if (e == i) break;
+        if (e - i == 1 && (s[i] == '*' || s[i] == '#')) {
+            furn_push_item(f, s[i] == '*' ? FI_STAR : FI_NUM, 0, 0);
+            stars++;
+        } else {
+            buf_reset(&nb);
+            size_t before = f->nitems;
+            if (norm_text(s + i, e - i, &nb, NULL, NULL) != KB_OK)
+                rc = kb_seterr(err, "furniture lexicon line %zu: invalid UTF-8", line);
+            else
+                norm_tokens(nb.data ? nb.data : "", nb.len, furn_add_word, f);
+            words += f->nitems - before;
+        }
+        i = e;
+    }
+    buf_free(&nb);
+    p->n = f->nitems - p->first;
+    if (rc != KB_OK) return rc;
+    if (words == 0)
+        return kb_seterr(err, "furniture lexicon line %zu: the pattern has no word", line);
+    if (stars > FURN_MAX_STARS)
+        return kb_seterr(err, "furniture lexicon line %zu: more than %d wildcards", line,
+                         FURN_MAX_STARS);
+    if ((p->kind == FK_BYLINE || p->kind == FK_CRUMB) && stars)
+        return kb_seterr(err, "furniture lexicon line %zu: %s patterns take no wildcards",
+                         line, furn_kinds[p->kind]);
+    if (p->kind == FK_CRUMB && p->n != 1)
+        return kb_seterr(err, "furniture lexicon line %zu: a crumb is one word", line);
+    return KB_OK;
+}
+
+/* Parse one non-comment line: KIND TAB PATTERN [TAB WHY [TAB MAX-WORDS]]. */
+static int furn_parse_line(furn *f, const char *s, size_t len, size_t line, char **err)
+{
+    const char *field[4] = {NULL, NULL, NULL, NULL};
+    size_t flen[4] = {0, 0, 0, 0}, nf = 0, i = 0;
+    for (;;) {
+        if (nf == 4)
+            return kb_seterr(err, "furniture lexicon line %zu: more than 4 fields", line);
+        size_t e = i;
+        while (e < len && s[e] != '\t') e++;
+        flen[nf] = e - i;
+        field[nf] = kb_trim(s + i, &flen[nf]);
+        nf++;
+        if (e >= len) break;
+        i = e + 1;
+    }
+    if (nf < 2 || flen[1] == 0)
+        return kb_seterr(err, "furniture lexicon line %zu: want KIND<TAB>PATTERN", line);
+    int kind = -1;
+    for (int k = 0; k < (int)(sizeof furn_kinds / sizeof *furn_kinds); k++)
+        if (kb_ascii_ieq(field[0], flen[0], furn_kinds[k])) kind = k;
+    if (kind < 0)
+        return kb_seterr(err, "furniture lexicon line %zu: unknown kind \"%.*s\"", line,
+                         (int)flen[0], field[0]);
+    size_t maxw = nf == 4 && flen[3] ? 0 : FURN_DEFAULT_MAXW;
+    for (size_t k = 0; nf == 4 && k < flen[3]; k++) {
+        if (field[3][k] < '0' || field[3][k] > '9' || maxw > 100000)
+            return kb_seterr(err, "furniture lexicon line %zu: bad word limit \"%.*s\"", line,
+                             (int)flen[3], field[3]);
+        maxw = 10 * maxw + (size_t)(field[3][k] - '0');
+    }
+    f->pats = kb_realloc(f->pats, (f->npats + 1) * sizeof *f->pats);
+    furn_pat *p = &f->pats[f->npats];
+    p->kind = kind;
+    p->maxw = maxw;
+    p->why = nf >= 3 && flen[2] ? kb_strndup(field[2], flen[2]) : kb_strdup(furn_kinds[kind]);
+    f->npats++;
+    return furn_compile(f, p, field[1], flen[1], line, err);
+}
+
+int furn_new(const char *lexicon, size_t len, furn **out, char **err)
+{
+    *out = NULL;
+    if (!lexicon || len == 0) {
+        lexicon = embed_furniture;
+        len = strlen(embed_furniture);
+    }
+    furn *f = kb_calloc(1, sizeof *f);
+    size_t i = 0, line = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && lexicon[e] != '\n') e++;
+        line++;
+        size_t l = e - i;
+        const char *s = lexicon + i;
+        if (l && s[l - 1] == '\r') l--;
+        size_t tl = l;
+        const char *t = kb_trim(s, &tl);
+        i = e + 1;
+        if (tl == 0 || t[0] == '#') continue;
+        if (furn_parse_line(f, s, l, line, err) != KB_OK) {
+            furn_free(f);
+            return KB_ERR;
+        }
+    }
+    furn_reset(f);
+    *out = f;
+    return KB_OK;
+}
+
+void furn_free(furn *f)
+{
+    if (!f) return;
+    for (size_t k = 0; k < f->npats; k++) free(f->pats[k].why);
+    free(f->pats);
+    free(f->items);
+    buf_free(&f->words);
+    buf_free(&f->norm);
+    free(f->map);
+    free(f->toks);
+    free(f);
+}

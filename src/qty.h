@@ -1,0 +1,74 @@
+/*
+ * qty.h - finding the quantities a sentence states and normalizing each
+ * to an interval.
+ *
+ * Every number becomes an interval [low, high] whose ends may be open
+ * or missing (infinite), with an approximate flag:
+ *   "2+ million packages"        [2000000, inf)     low closed
+ *   "800,000+"                   [800000, inf)
+ *   "15,000–20,000 requests/sec" [15000, 20000]
+ *   "500–2,000"                  [500, 2000]
+ *   "2.5M+"                      [2500000, inf)
+ *   "over 75%"                   (75, 100]          percent: at most 100
+ *   "87%"                        [87, 87]
+ *   "nearly 30 years"            [0, 30) approx     "just under 30"
+ *                                 (counts, percents, durations: low 0)
+ *   "about 40", "around 40"      [40, 40] approx
+ *   "at least 5", "5 or more"    [5, inf)
+ *   "up to 10", "at most 10"     [0, 10]     (a count: low 0 closed)
+ *   "more than 2 million"        (2000000, inf)
+ *   "less than 1%"               [0, 1)
+ *   "thousands of"               [1000, inf) approx (no digits needed)
+ *   "millions of"                [1000000, inf) approx
+ *   "70–80%"                     [70, 80]
+ *   "1991", "in 2009"            a year: [1991, 1991], kind QTY_YEAR
+ *   "3.8", "12.6.0", "v20"       a version: kind QTY_VERSION, text kept
+ *                                 in `version`, low = high = major.minor
+ *                                 as a number (12.6)
+ * Scales: thousand/k/K, million/M/m (after a number: "2.5M"),
+ * billion/B/bn.  Separators: "," thousands, "." decimal; en dash, em
+ * dash, hyphen, "to" and "and" (after "between") for ranges.
+ *
+ * The unit is the word or words right after the number, lower-cased and
+ * singular where obvious ("packages" -> "package", "requests/sec",
+ * "req/s" -> "request/s", "%" -> "percent", "years" -> "year"); the
+ * caller (tag.c) maps units to measures with the taxonomy.  Years
+ * (1900-2100 standing alone, or after in/since/from/by/of/released) and
+ * versions (a dotted number, or a number after "version"/"v") are told
+ * from counts by their shape and context; numbers in dates ("May 08,
+ * 2026"), ordinals ("20th"), list markers, times and section numbers
+ * are skipped.
+ */
+#ifndef KB_QTY_H
+#define KB_QTY_H
+
+#include <stddef.h>
+
+typedef enum qty_kind {
+    QTY_COUNT = 0,   /* a plain amount (packages, developers, requests/s) */
+    QTY_PERCENT,
+    QTY_YEAR,
+    QTY_VERSION,
+    QTY_DURATION     /* years, months, hours ... of time ("30 years") */
+} qty_kind;
+
+typedef struct qty {
+    size_t start, end;      /* the raw span in the text, e.g. "2+ million" */
+    qty_kind kind;
+    double low, high;       /* valid when has_low / has_high */
+    int has_low, has_high;  /* 0: unbounded on that side */
+    int low_open, high_open;
+    int approx;
+    char unit[48];          /* normalized unit words, "" if none */
+    size_t unit_start, unit_end; /* the unit's span in the text (0,0 if none) */
+    char version[24];       /* QTY_VERSION: the dotted text, "12.6.0" */
+    char of[48];            /* QTY_PERCENT: what it is a percentage of,
+                             * lower-case, head noun singular: "87% of data
+                             * scientists" -> "data scientist"; "" if unsaid */
+} qty;
+
+/* Find the quantities in text[0..len), in order.  Writes at most max
+ * into out and returns how many were found (which may exceed max). */
+size_t qty_scan(const char *text, size_t len, qty *out, size_t max);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * segment.h - cutting a block of text into the pieces that become
+ * claims: sentences, and the cells of a pipe-table row.
+ *
+ * The sentence splitter works on original text (UTF-8, any case) and
+ * returns byte ranges, trimmed of white space.  It must not split inside
+ * "Node.js", "e.g.", "i.e.", "etc.", "vs.", "Dr.", "U.S.", numbers and
+ * versions ("3.8", "12.6.0", "2.5M"), ellipses ("..." or "…" followed
+ * by a lower-case word), URLs and file names; a sentence ends at . ! ?
+ * (and "…" before a capital) followed by white space and a plausible
+ * sentence start, with closing quotes and brackets after the
+ * punctuation kept in the sentence.  A block with no sentence end is one
+ * sentence.  A single period before a lower-case word still ends a
+ * sentence unless the word before it is an abbreviation or an initial
+ * ("pip installs packages" starts one); "!", "?" and ellipses do not.
+ * A list number after a colon ("are: 1. Speed 2. Syntax") or opening a
+ * sentence is not an end.  Semicolons never end a sentence.
+ * Abbreviations are data: the list lives in schema/abbreviations.txt
+ * (compiled in); seg_set_abbreviations can replace it.  Linear in len;
+ * no allocation.
+ */
+#ifndef KB_SEGMENT_H
+#define KB_SEGMENT_H
+
+#include <stddef.h>
+
+/* Called for each sentence with its byte range [start, end) relative
+ * to the text passed in.  A non-zero return stops and is returned. */
+typedef int (*seg_fn)(void *ctx, size_t start, size_t end);
+
+int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx);
+
+/* The cells of one table row: "a | b | c |", "| a | b |", or the
+ * " | "-joined cells kb's HTML extractor writes.  Leading and trailing
+ * pipes are optional; cells are trimmed; an empty cell still counts (so
+ * columns line up) and is returned with start == end.  Writes at most
+ * max cells' ranges into starts/ends and returns the number of cells in
+ * the row (which may exceed max). */
+size_t seg_cells(const char *row, size_t len, size_t *starts, size_t *ends, size_t max);
+
+/* Replace the abbreviation list (one per line, lower case, with its
+ * final period: "e.g.", "vs.", "dr."; an optional second field "end"
+ * or "num" gives the class, see schema/abbreviations.txt; '#' starts a
+ * comment line).  The list is module state shared by all callers.
+ * NULL restores the compiled-in list.  Returns KB_OK, or KB_ERR with a
+ * message naming the line (the list in force is then unchanged). */
+int seg_set_abbreviations(const char *list, size_t len, char **err);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * stance.h - which way a claim leans on each subject it speaks of.
+ *
+ * Polarity comes from an evaluative lexicon (schema/stance.tsv): each
+ * clause (split at contrast words and semicolons) sums its positive and
+ * negative words, a negator within three words before a word flips it
+ * ("does not support", "not ideal", "less suitable"), and the sign is
+ * the clause's polarity for the subjects it names (or, when it names
+ * none, the claim's subjects).  Comparatives ("faster", "steeper",
+ * "beats") give direction: "X is faster than Y" makes X +, Y - and each
+ * the other's `versus`; with no "than", the versus is the other subject
+ * under comparison when there is exactly one.  Mixed words with a zero
+ * sum give polarity 0; a clause with no evaluative word gives nothing.
+ */
+#ifndef KB_STANCE_H
+#define KB_STANCE_H
+
+#include <stddef.h>
+
+#include "taxonomy.h"
+
+typedef struct stance_lex stance_lex;
+
+int stance_load(const char *tsv, size_t len, stance_lex **out, char **err);
+void stance_free(stance_lex *s);
+
+typedef struct stance_out {
+    int subject;
+    int polarity;   /* -1, 0, +1 */
+    int versus;     /* subject index or -1 */
+} stance_out;
+
+/* A subject mention: its subject and token position. */
+typedef struct stance_mention {
+    int subject;
+    size_t tok;
+} stance_mention;
+
+/* Judge one claim.  toks: its normalized tokens; text: the normalized
+ * text the tokens point into (for clause punctuation); mentions: the
+ * subjects named, in token order; fallback: the claim's subjects when
+ * a clause names none; other: the subject to compare with when a
+ * comparative has no "than" (-1: none).  Writes at most max results
+ * (one per subject, merged over clauses) and returns their count. */
+size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
+                    const stance_mention *mentions, size_t nment, const int *fallback,
+                    size_t nfallback, int other, stance_out *out, size_t max);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * tag.c - subjects, dimensions, quantities and stance of one claim; see
+ * tag.h for the rules.  Works on the claim's normalized text with an
+ * offset map, so matches found in normalized tokens can be compared
+ * with quantity positions in the original text.
+ */
+#include "tag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "norm.h"
+#include "util.h"
+
+#define TAG_MAX_TOKS 512
+#define TAG_MAX_HITS 128
+
+struct tagger {
+    const taxonomy *tax;
+    const stance_lex *lex;
+    buf norm;          /* reused between calls */
+    tax_tok toks[TAG_MAX_TOKS];
+    size_t ntok;
+    tax_hit hits[TAG_MAX_HITS];
+};
+
+tagger *tag_new(const taxonomy *tax, const stance_lex *lex)
+{
+    tagger *tg = kb_calloc(1, sizeof *tg);
+    tg->tax = tax;
+    tg->lex = lex;
+    return tg;
+}
+
+void tag_free(tagger *tg)
+{
+    if (!tg) return;
+    buf_free(&tg->norm);
+    free(tg);
+}
+
+static int tag_tok(void *ctx, const char *s, size_t n, size_t off)
+{
+    tagger *tg = ctx;
+    if (tg->ntok == TAG_MAX_TOKS) return 1; /* long claims: the rest is not tagged */
+    tg->toks[tg->ntok].s = s;
+    tg->toks[tg->ntok].n = n;
+    tg->toks[tg->ntok].off = off;
+    tg->ntok++;
+    return 0;
+}
+
+/* Normalize text and split it into tg->toks; with map, *map gets the
+ * offset map (caller frees). */
+static int tag_tokenize(tagger *tg, const char *text, size_t len, size_t **map, char **err)
+{
+    buf_reset(&tg->norm);
+    tg->ntok = 0;
+    if (norm_text(text, len, &tg->norm, map, err)) return KB_ERR;
+    norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
+    return KB_OK;
+}
+
+static int tag_has(const int *v, size_t n, int x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x) return 1;
+    return 0;
+}
+
+size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
+                          TAG_MAX_HITS);
+    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    size_t n = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
+    return n;
+}
+
+/* Dimensions a heading-like text names (heading words and cues). */
+static size_t tag_heading_dims(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_HEADING), tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
+    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    size_t n = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
+    return n;
+}
+
+static void tag_add_subject(tag_result *r, int s, const char *how)
+{
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].subject == s) return;
+    if (r->nsubj < TAG_MAX) {
+        r->subj[r->nsubj].subject = s;
+        r->subj[r->nsubj].how = how;
+        r->nsubj++;
+    }
+}
+
+/* The last component of a heading path, then its parents: the nearest
+ * heading that yields something through fn. */
+static size_t tag_from_section(tagger *tg, const char *section,
+                               size_t (*fn)(tagger *, const char *, size_t, int *, size_t), int *out,
+                               size_t max)
+{
+    if (!section) return 0;
+    size_t len = strlen(section);
+    for (;;) {
+        const char *sep = NULL;
+        for (size_t i = len; i >= 3; i--)
+            if (memcmp(section + i - 3, " > ", 3) == 0) {
+                sep = section + i - 3;
+                break;
+            }
+        const char *last = sep ? sep + 3 : section;
+        size_t n = fn(tg, last, (size_t)(section + len - last), out, max);
+        if (n || !sep) return n;
+        len = (size_t)(sep - section);
+    }
+}
+
+static int tag_opens_with_pronoun(const char *text, size_t len)
+{
+    static const char *const pro[] = {"it ", "its ", "it's ", "it’s ", "this ", "they ", "their "};
+    for (size_t i = 0; i < sizeof pro / sizeof *pro; i++) {
+        size_t n = strlen(pro[i]);
+        if (len > n && kb_ascii_ieq(text, n, pro[i])) return 1;
+    }
+    return 0;
+}
+
+/* The measure of a quantity: unit words first, then its shape. */
+static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx)
+{
+    const taxonomy *t = tg->tax;
+    if (q->kind == QTY_COUNT && q->unit[0]) {
+        /* tokenize the unit into a private array: tg->toks holds the claim */
+        tax_tok ut[8];
+        size_t nu = 0;
+        const char *u = q->unit;
+        while (*u && nu < 8) {
+            while (*u && !((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || (unsigned char)*u >= 0x80)) u++;
+            const char *s = u;
+            while ((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || (unsigned char)*u >= 0x80) u++;
+            if (u > s) {
+                ut[nu].s = s;
+                ut[nu].n = (size_t)(u - s);
+                ut[nu].off = 0;
+                nu++;
+            }
+        }
+        tax_hit h[8];
+        size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ut, nu, h, 8);
+        if (nh > 8) nh = 8;
+        /* the last unit word names the thing counted ("stack overflow question") */
+        int best = -1;
+        for (size_t i = 0; i < nh; i++) best = h[i].index;
+        if (best >= 0) return best;
+    }
+    if (q->kind == QTY_COUNT) return -1;
+    /* a shape: the measure whose context words the claim has, else the
+     * one of that shape that has no context words */
+    tax_hit h[TAG_MAX];
+    size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ctx, nctx, h, TAG_MAX);
+    if (nh > TAG_MAX) nh = TAG_MAX;
+    int fallback = -1;
+    for (size_t m = 0; m < tax_measures(t); m++) {
+        if (tax_measure_shape(t, m) != (int)q->kind) continue;
+        for (size_t i = 0; i < nh; i++)
+            if (h[i].index == (int)m) return (int)m;
+        if (tax_measure_terms(t, m) == 0 || fallback < 0) fallback = (int)m;
+    }
+    return fallback;
+}
+
+int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
+{
+    memset(r, 0, sizeof *r);
+    size_t *map = NULL;
+    int heads[TAG_MAX];
+    /* context first (it reuses the token buffer), then the claim */
+    int col[TAG_MAX], sec[TAG_MAX];
+    size_t ncol = in->col_header ? tag_subjects_in(tg, in->col_header, strlen(in->col_header), col, TAG_MAX) : 0;
+    size_t nsec = tag_from_section(tg, in->section, tag_subjects_in, sec, TAG_MAX);
+    size_t nrowd = in->row_header ? tag_heading_dims(tg, in->row_header, strlen(in->row_header), heads, TAG_MAX) : 0;
+    int rowd[TAG_MAX];
+    memcpy(rowd, heads, nrowd * sizeof *heads);
+    int secd[TAG_MAX];
+    size_t nsecd = tag_from_section(tg, in->section, tag_heading_dims, secd, TAG_MAX);
+
+    if (tag_tokenize(tg, in->text, in->len, &map, err)) return KB_ERR;
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
+                          tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
+    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+
+    /* subjects */
+    stance_mention ment[TAG_MAX_HITS];
+    size_t nment = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_SUBJECT && h->kind != TAX_PART) continue;
+        tag_add_subject(r, h->index, h->kind == TAX_SUBJECT ? "named" : "part");
+        ment[nment].subject = h->index;
+        ment[nment].tok = h->tok;
+        nment++;
+    }
+    if (!r->nsubj) {
+        if (in->nprev && tag_opens_with_pronoun(in->text, in->len))
+            for (size_t i = 0; i < in->nprev; i++) tag_add_subject(r, in->prev[i], "carried");
+        else if (ncol)
+            for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
+        else
+            for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
+    }
+
+    /* dimensions */
+    double w[64] = {0};
+    size_t nd = tax_dimensions(tg->tax);
+    if (nd > 64) nd = 64;
+    int seen[TAG_MAX_HITS];
+    size_t nseen = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index >= (int)nd) continue;
+        /* each distinct cue counts once: the same word twice is not more evidence */
+        int key = h->index * 4096 + (int)(h->tok_end - h->tok) * 512 + (int)(tg->toks[h->tok].n % 512);
+        if (tag_has(seen, nseen, key)) continue;
+        if (nseen < TAG_MAX_HITS) seen[nseen++] = key;
+        w[h->index] += 1.0;
+    }
+    for (size_t i = 0; i < nrowd; i++)
+        if (rowd[i] < (int)nd) w[rowd[i]] += 2.0;
+    for (size_t i = 0; i < nsecd; i++)
+        if (secd[i] < (int)nd) w[secd[i]] += 0.75;
+    for (size_t d = 0; d < nd; d++) {
+        if (w[d] < 0.75 || r->ndims >= TAG_MAX) continue;
+        r->dims[r->ndims].dim = (int)d;
+        r->dims[r->ndims].score = w[d] / (w[d] + 1.0);
+        r->ndims++;
+    }
+
+    /* quantities */
+    qty qs[TAG_MAX];
+    size_t nq = qty_scan(in->text, in->len, qs, TAG_MAX);
+    if (nq > TAG_MAX) nq = TAG_MAX;
+    for (size_t i = 0; i < nq; i++) {
+        tag_qty *tq = &r->qty[r->nqty++];
+        tq->q = qs[i];
+        tq->measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
+        /* nearest subject mention before the number, else after */
+        int before = -1, after = -1;
+        for (size_t k = 0; k < nment; k++) {
+            size_t at = map[tg->toks[ment[k].tok].off];
+            if (at <= qs[i].start) before = ment[k].subject;
+            else if (after < 0) after = ment[k].subject;
+        }
+        tq->subject = before >= 0 ? before : after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
+    }
+
+    /* stance: per subject, applied to every dimension of the claim */
+    if (r->ndims && r->nsubj) {
+        int fb[TAG_MAX];
+        for (size_t i = 0; i < r->nsubj; i++) fb[i] = r->subj[i].subject;
+        int other = -1;
+        if (tax_subjects(tg->tax) == 2 && r->nsubj == 1) other = 1 - r->subj[0].subject;
+        stance_out so[TAG_MAX];
+        size_t ns = stance_judge(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, r->nsubj, other,
+                                 so, TAG_MAX);
+        if (ns > TAG_MAX) ns = TAG_MAX;
+        for (size_t i = 0; i < ns; i++) {
+            for (size_t d = 0; d < r->ndims && r->nst < 2 * TAG_MAX; d++) {
+                tag_stance *st = &r->st[r->nst++];
+                st->subject = so[i].subject;
+                st->dim = r->dims[d].dim;
+                st->polarity = so[i].polarity;
+                st->versus = so[i].versus;
+            }
+        }
+    }
+    free(map);
+    return KB_OK;
+}

@@ -1,0 +1,82 @@
+/*
+ * tag.h - tagging one claim: its subjects, dimensions, quantities (with
+ * measure and subject) and stances, from the taxonomy (taxonomy.h), the
+ * quantity scanner (qty.h) and the stance lexicon (stance.h).
+ *
+ * Subjects: named (an alias) or brought by a part ("PyPI" -> Python);
+ * when the claim names none: carried from the previous claim if it
+ * opens with It/Its/This/They, else from its table column, else from
+ * its section heading.  Dimensions: cue words in the claim (weight 1
+ * each), the table row header (2) and the nearest heading naming a
+ * dimension (0.75); a dimension is kept at weight 0.75 or more and its
+ * score is weight / (weight + 1).  A quantity's measure comes from its
+ * unit words, or its shape (percent, year, version, duration) with the
+ * claim's context words; its subject is the nearest subject named
+ * before it, else after it, else the claim's only subject.
+ */
+#ifndef KB_TAG_H
+#define KB_TAG_H
+
+#include <stddef.h>
+
+#include "qty.h"
+#include "stance.h"
+#include "taxonomy.h"
+
+#define TAG_MAX 16
+
+typedef struct tag_input {
+    const char *text;        /* the claim's original text */
+    size_t len;
+    const char *section;     /* heading path "A > B", or NULL */
+    const char *row_header;  /* table context, or NULL */
+    const char *col_header;
+    const int *prev;         /* subjects of the previous claim (for It/Its) */
+    size_t nprev;
+} tag_input;
+
+typedef struct tag_subject {
+    int subject;
+    const char *how;         /* "named", "part", "carried", "column", "heading" */
+} tag_subject;
+
+typedef struct tag_dim {
+    int dim;
+    double score;
+} tag_dim;
+
+typedef struct tag_qty {
+    qty q;
+    int measure;             /* taxonomy measure, or -1 */
+    int subject;             /* or -1 */
+} tag_qty;
+
+typedef struct tag_stance {
+    int subject, dim, polarity, versus;
+} tag_stance;
+
+typedef struct tag_result {
+    tag_subject subj[TAG_MAX];
+    size_t nsubj;
+    tag_dim dims[TAG_MAX];
+    size_t ndims;
+    tag_qty qty[TAG_MAX];
+    size_t nqty;
+    tag_stance st[2 * TAG_MAX];
+    size_t nst;
+} tag_result;
+
+typedef struct tagger tagger;
+
+/* The tagger borrows tax and lex (they must outlive it). */
+tagger *tag_new(const taxonomy *tax, const stance_lex *lex);
+void tag_free(tagger *tg);
+
+/* Tag one claim.  Fails only on text that is not UTF-8. */
+int tag_claim(tagger *tg, const tag_input *in, tag_result *out, char **err);
+
+/* Subjects named in a short text such as a heading (no inheritance):
+ * writes at most max subject indexes, returns how many. */
+size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * taxonomy.h - the domain kb tags claims with, loaded from a TSV file
+ * (schema/taxonomy.tsv by default; see its header for the format):
+ * subjects and their aliases, parts that belong to a subject, dimensions
+ * with cue words and heading words, and measures with unit words.
+ *
+ * Terms are kept in matching form (norm.h) as token sequences and found
+ * in token arrays with tax_match; a term ending in '*' matches any token
+ * starting with its last token, and a term's last token also matches
+ * that token plus "s"/"es" (plurals come free).
+ */
+#ifndef KB_TAXONOMY_H
+#define KB_TAXONOMY_H
+
+#include <stddef.h>
+
+typedef struct taxonomy taxonomy;
+
+typedef enum tax_kind {
+    TAX_SUBJECT = 0,   /* an alias of a subject */
+    TAX_PART,          /* a thing belonging to a subject */
+    TAX_DIMENSION,     /* a dimension cue */
+    TAX_HEADING,       /* a dimension's heading word */
+    TAX_MEASURE,       /* a measure's unit word */
+    TAX_KIND_COUNT
+} tax_kind;
+
+#define TAX_MASK(k) (1u << (k))
+
+/* A token of normalized text: its bytes and its byte offset. */
+typedef struct tax_tok {
+    const char *s;
+    size_t n;
+    size_t off;
+} tax_tok;
+
+/* A match: kind, the subject/dimension/measure index it names, and the
+ * token range [tok, tok_end). */
+typedef struct tax_hit {
+    tax_kind kind;
+    int index;
+    size_t tok, tok_end;
+} tax_hit;
+
+/* Parse tsv[0..len).  Errors name the line ("line 12: unknown kind"). */
+int tax_load(const char *tsv, size_t len, taxonomy **out, char **err);
+void tax_free(taxonomy *t);   /* accepts NULL */
+
+size_t tax_subjects(const taxonomy *t);
+size_t tax_dimensions(const taxonomy *t);
+size_t tax_measures(const taxonomy *t);
+const char *tax_subject(const taxonomy *t, size_t i);
+const char *tax_dimension(const taxonomy *t, size_t i);
+const char *tax_measure(const taxonomy *t, size_t i);
+/* A measure's shape: 0 for a count, else the qty_kind it takes
+ * (@percent, @year, @version, @duration). */
+int tax_measure_shape(const taxonomy *t, size_t i);
+/* How many terms (unit or context words) measure i has. */
+size_t tax_measure_terms(const taxonomy *t, size_t i);
+/* The measure taking quantities of shape k (a qty_kind), or -1. */
+int tax_measure_for_shape(const taxonomy *t, int k);
+
+/* Index of the subject / dimension named (case and punctuation
+ * insensitive, aliases accepted for subjects), or -1. */
+int tax_find_subject(const taxonomy *t, const char *name);
+int tax_find_dimension(const taxonomy *t, const char *name);
+
+/* All matches of the kinds in mask over toks[0..n), in token order;
+ * within one kind the longest match at a position wins and matching
+ * resumes after it.  Writes at most max hits; returns the count found. */
+size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n,
+                 tax_hit *out, size_t max);
+
+#endif

@@ -15,10 +15,12 @@
  *      contains patterns with * and # wildcards, word-count limits
  *      keeping the looser kinds to short units.
  * State across units: a "section" line (related posts, comments, an
- * author box, a call to action) makes what follows furniture; a heading
- * ends it unless the section so far looks like a list of post teasers
- * (its entries had their own furniture: dates, bylines, "read more"),
- * because sites print each teaser's title as a heading.  A "toc" line
+ * author box, a call to action) makes what follows furniture; a
+ * heading ends it unless it is furniture itself (a comment's date) or
+ * the section so far looks like a list of post teasers (its entries had
+ * their own furniture: dates, bylines, "read more"; or the heading comes
+ * right after the opener), because sites print each teaser's title as a
+ * heading.  A "toc" line
  * makes the short lines after it furniture, up to a heading or a
  * sentence.
  */
@@ -226,10 +228,35 @@ static int furn_name_word(const char *w, size_t n, int *comma)
     return cap;
 }
 
+static int furn_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A date or a dateline, alone or followed by a clock time ("January 6,
+ * 2024 at 10:12 am", "May 3, 2024 · 14:05 UTC"): comment headers and
+ * teaser dates carry one. */
 static int furn_is_date(const char *s, size_t n)
 {
     char d[11];
-    return date_parse(s, n, d) || date_find_dateline(s, n, d);
+    if (date_parse(s, n, d) || date_find_dateline(s, n, d)) return 1;
+    size_t i = 1;
+    while (i + 2 < n && !(s[i] == ':' && furn_digit(s[i - 1]) && furn_digit(s[i + 1]) &&
+                          furn_digit(s[i + 2])))
+        i++;
+    if (i + 2 >= n) return 0;
+    size_t letters = 0, b = i - 1, w;
+    for (size_t e = i + 3; e < n; e++) {   /* ":SS", "am", "UTC" */
+        int c = (unsigned char)s[e];
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') letters++;
+        else if (!furn_digit((char)c) && c != ':' && c != '.' && c != ' ') return 0;
+    }
+    if (letters > 5) return 0;
+    if (b > 0 && furn_digit(s[b - 1])) b--;
+    while (b > 0 && furn_cat(s, n, b - 1, &w) >= UTF8PROC_CATEGORY_PC) b--;
+    if (b > 3 && kb_ascii_ieq(s + b - 3, 3, " at")) b -= 3;
+    while (b > 0 && furn_cat(s, n, b - 1, &w) >= UTF8PROC_CATEGORY_PC) b--;
+    return b > 0 && (date_parse(s, b, d) || date_find_dateline(s, b, d));
 }
 
 /* After a byline's lead words: 1..4 names, then nothing or a date after
@@ -258,15 +285,25 @@ static int furn_byline_rest(const char *s, size_t len)
     return i >= len || furn_is_date(s + i, len - i);
 }
 
+/* "by Jane Doe", "Author: Jane Doe", "Posted on May 3, 2024 by Admin":
+ * lead words at the start or right after a date, then names. */
 static int furn_byline(const furn *f)
 {
     if (f->ntoks < 2 || f->ntoks > FURN_BYLINE_MAXW) return 0;
-    for (size_t k = 0; k < f->npats; k++) {
-        const furn_pat *p = &f->pats[k];
-        if (p->kind != FK_BYLINE || p->n >= f->ntoks) continue;
-        if (!furn_match(f, f->items + p->first, p->n, 0, 0)) continue;
-        size_t o = f->toks[p->n].ooff;
-        if (furn_byline_rest(f->text + o, f->len - o)) return 1;
+    for (size_t i = 0; i + 1 < f->ntoks; i++) {
+        size_t o = f->toks[i].ooff, b = o, w;
+        if (i > 0) {   /* what comes before must be a date */
+            while (b > 0 && furn_cat(f->text, f->len, b - 1, &w) >= UTF8PROC_CATEGORY_PC) b--;
+            if (!furn_is_date(f->text, b)) continue;
+        }
+        for (size_t k = 0; k < f->npats; k++) {
+            const furn_pat *p = &f->pats[k];
+            if (p->kind != FK_BYLINE || i + p->n >= f->ntoks ||
+                !furn_match(f, f->items + p->first, p->n, i, 0))
+                continue;
+            o = f->toks[i + p->n].ooff;
+            if (furn_byline_rest(f->text + o, f->len - o)) return 1;
+        }
     }
     return 0;
 }
@@ -403,7 +440,7 @@ int furn_check(furn *f, const char *kind, const char *text, size_t len, const ch
         f->st.mode = FS_NONE;
     }
     if (f->st.mode == FS_SECTION && !opens) {
-        if (!heading || f->st.group_evidence || f->st.group_units == 0) {
+        if (!heading || w || f->st.group_evidence || f->st.group_units == 0) {
             if (heading) {
                 f->st.group_units = 0;   /* a teaser's title starts a new entry */
                 f->st.group_evidence = 0;

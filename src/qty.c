@@ -289,8 +289,12 @@ static int qty_word(const char *t, size_t n, size_t i, qty_w *w, int hyph)
  * asked of date_parse itself so the two never disagree. */
 static int qty_month(const char *s, size_t len)
 {
-    char b[24], out[11];
+    static const char first3[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    char b[24], out[11], p[4] = {0};
     if (len < 3 || len > 10 || !qty_upper((unsigned char)s[0])) return 0;
+    for (int i = 0; i < 3; i++) p[i] = qty_lower((unsigned char)s[i]);
+    const char *m = strstr(first3, p);
+    if (!m || (m - first3) % 3) return 0;  /* most words: no date_parse call */
     memcpy(b, s, len);
     memcpy(b + len, " 1, 2000", 8);
     return date_parse(b, len + 8, out);
@@ -642,9 +646,11 @@ static int qty_yearshape(const qty_num *a)
 /* Matches the bound phrases against the tokens before a number. */
 static int qty_bound(const qty_tok *tk, int nt, int *approx, size_t *st)
 {
+    if (!nt || !tk[0].word) return QB_NONE;
     for (size_t b = 0; b < QTY_LEN(qty_bounds); b++) {
-        const char *c = qty_bounds[b].w;
+        const char *c = qty_bounds[b].w, *last = strrchr(c, ' ');
         int nw = 1, ok = 1;
+        if (strcmp(last ? last + 1 : c, tk[0].w)) continue;  /* the cheap test first */
         for (const char *p = c; *p; p++) nw += *p == ' ';
         if (nw > nt) continue;
         for (int k = nw - 1; k >= 0 && ok; k--) {
@@ -682,9 +688,10 @@ static size_t qty_finish(const char *t, size_t n, qty_num *a, qty *q, int *got)
     if (!bound) bound = qty_bound(tk, nt, &approx, &st);
     const char *w0 = nt && tk[0].word ? tk[0].w : "";
     int between = !strcmp(w0, "between");
-    int yctx = (a->s > 0 && (t[a->s - 1] == '(' || t[a->s - 1] == '[')) || QTY_IN(qty_yearctx, w0) ||
-               (nt && qty_month(t + tk[0].s, tk[0].e - tk[0].s)) ||
-               (!strcmp(w0, "the") && nt > 1 && QTY_IN(qty_yearctx, tk[1].w));
+    int yctx = qty_yearshape(a) &&
+               ((a->s > 0 && (t[a->s - 1] == '(' || t[a->s - 1] == '[')) || QTY_IN(qty_yearctx, w0) ||
+                (nt && qty_month(t + tk[0].s, tk[0].e - tk[0].s)) ||
+                (!strcmp(w0, "the") && nt > 1 && QTY_IN(qty_yearctx, tk[1].w)));
     int vctx = QTY_IN(qty_verctx, w0);
     int name = nt && tk[0].name && !bound && !yctx && !vctx && !QTY_IN(qty_stop, w0);
 
@@ -842,7 +849,10 @@ static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
                 r++;
             return r;
         }
-        if ((e = qty_date(t, n, i, qty_back(t, n, i, tk) ? &tk[0] : NULL)) || (e = qty_listmark(t, n, i)))
+        /* only a day (one or two digits) can follow a month name */
+        int day = !qty_dig(QC(i + 1)) || !qty_dig(QC(i + 2));
+        if ((e = qty_date(t, n, i, day && qty_back(t, n, i, tk) ? &tk[0] : NULL)) ||
+            (e = qty_listmark(t, n, i)))
             return e;
         qty_digits(t, n, i, &a);
     } else {

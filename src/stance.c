@@ -107,7 +107,7 @@ static size_t stance_put(stance_out *out, size_t n, size_t max, int subject, int
 
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
                     const stance_mention *ment, size_t nment, const int *fallback, size_t nfallback,
-                    int other, stance_out *out, size_t max)
+                    int other, int bias, stance_out *out, size_t max)
 {
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
@@ -150,6 +150,10 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
                 cmp_sign = sign;
             }
         }
+        if (!evaluative && bias) {
+            evaluative = 1;
+            score = bias;
+        }
         if (evaluative) {
             int pol = score > 0 ? 1 : score < 0 ? -1 : 0;
             /* subjects named in the clause: before and after "than" */
@@ -184,4 +188,18 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
         clause_start = end;
     }
     return nout;
+}
+
+int stance_label(const stance_lex *s, const tax_tok *toks, size_t ntok)
+{
+    tax_hit hits[16];
+    size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, 16);
+    if (nh > 16) nh = 16;
+    int score = 0;
+    for (size_t i = 0; i < nh; i++) {
+        int c = stance_class_of(s, hits[i].index);
+        if (c == SL_POSITIVE || c == SL_BETTER) score++;
+        else if (c == SL_NEGATIVE || c == SL_WORSE) score--;
+    }
+    return score > 0 ? 1 : score < 0 ? -1 : 0;
 }

@@ -190,10 +190,18 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     size_t ncol = in->col_header ? tag_subjects_in(tg, in->col_header, strlen(in->col_header), col, TAG_MAX) : 0;
     size_t nsec = tag_from_section(tg, in->section, tag_subjects_in, sec, TAG_MAX);
     size_t nrowd = in->row_header ? tag_heading_dims(tg, in->row_header, strlen(in->row_header), heads, TAG_MAX) : 0;
+    int cold[TAG_MAX];
+    size_t ncold = in->col_header ? tag_heading_dims(tg, in->col_header, strlen(in->col_header), cold, TAG_MAX) : 0;
     int rowd[TAG_MAX];
     memcpy(rowd, heads, nrowd * sizeof *heads);
     int secd[TAG_MAX];
     size_t nsecd = tag_from_section(tg, in->section, tag_heading_dims, secd, TAG_MAX);
+    /* an evaluative row label ("Best for", "Cons") colours its cells */
+    int bias = 0;
+    if (in->row_header && tag_tokenize(tg, in->row_header, strlen(in->row_header), NULL, err) == KB_OK)
+        bias = stance_label(tg->lex, tg->toks, tg->ntok);
+    /* "Data analytics -> Python": a recommendation of the subject */
+    if (!bias && (kb_memmem(in->text, in->len, "\xe2\x86\x92", 3) || kb_memmem(in->text, in->len, "->", 2))) bias = 1;
 
     if (tag_tokenize(tg, in->text, in->len, &map, err)) return KB_ERR;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
@@ -213,7 +221,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     }
     if (!r->nsubj) {
         if (in->nprev && tag_opens_with_pronoun(in->text, in->len))
-            for (size_t i = 0; i < in->nprev; i++) tag_add_subject(r, in->prev[i], "carried");
+            tag_add_subject(r, in->prev[0], "carried"); /* "It": the previous claim's main subject */
         else if (ncol)
             for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
         else
@@ -233,12 +241,17 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         int key = h->index * 4096 + (int)(h->tok_end - h->tok) * 512 + (int)(tg->toks[h->tok].n % 512);
         if (tag_has(seen, nseen, key)) continue;
         if (nseen < TAG_MAX_HITS) seen[nseen++] = key;
-        w[h->index] += 1.0;
+        w[h->index] += h->weak ? 0.5 : 1.0;
     }
     for (size_t i = 0; i < nrowd; i++)
         if (rowd[i] < (int)nd) w[rowd[i]] += 2.0;
+    for (size_t i = 0; i < ncold; i++)
+        if (cold[i] < (int)nd) w[cold[i]] += 0.75;
+    /* A heading on one dimension lends it to every claim below; a
+     * heading on several ("Performance & Developer Experience") lends
+     * each only to claims with some cue of their own for it. */
     for (size_t i = 0; i < nsecd; i++)
-        if (secd[i] < (int)nd) w[secd[i]] += 0.75;
+        if (secd[i] < (int)nd && (nsecd == 1 || w[secd[i]] > 0)) w[secd[i]] += 0.75;
     for (size_t d = 0; d < nd; d++) {
         if (w[d] < 0.75 || r->ndims >= TAG_MAX) continue;
         r->dims[r->ndims].dim = (int)d;
@@ -251,9 +264,14 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     size_t nq = qty_scan(in->text, in->len, qs, TAG_MAX);
     if (nq > TAG_MAX) nq = TAG_MAX;
     for (size_t i = 0; i < nq; i++) {
+        /* A number whose measure the taxonomy cannot name ("two
+         * languages", "top three") is not recorded: it could not be
+         * compared with anything. */
+        int measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
+        if (measure < 0) continue;
         tag_qty *tq = &r->qty[r->nqty++];
         tq->q = qs[i];
-        tq->measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
+        tq->measure = measure;
         /* nearest subject mention before the number, else after */
         int before = -1, after = -1;
         for (size_t k = 0; k < nment; k++) {
@@ -262,6 +280,9 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
             else if (after < 0) after = ment[k].subject;
         }
         tq->subject = before >= 0 ? before : after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
+        /* A year that is not some subject's event ("in 2024", "the 2024
+         * survey") dates the statement; it belongs to no subject. */
+        if (qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) == 0) tq->subject = -1;
     }
 
     /* stance: per subject, applied to every dimension of the claim */
@@ -272,10 +293,17 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (tax_subjects(tg->tax) == 2 && r->nsubj == 1) other = 1 - r->subj[0].subject;
         stance_out so[TAG_MAX];
         size_t ns = stance_judge(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, r->nsubj, other,
-                                 so, TAG_MAX);
+                                 bias, so, TAG_MAX);
         if (ns > TAG_MAX) ns = TAG_MAX;
+        /* A stance is about what the claim mainly discusses: its
+         * strongest dimension(s), not every aspect it touches. */
+        double top = 0;
+        for (size_t d = 0; d < r->ndims; d++)
+            if (r->dims[d].score > top) top = r->dims[d].score;
         for (size_t i = 0; i < ns; i++) {
             for (size_t d = 0; d < r->ndims && r->nst < 2 * TAG_MAX; d++) {
+                /* weight >= 1 (score >= 0.5): a cue of its own or the row label */
+                if (r->dims[d].score < top - 1e-9 && r->dims[d].score < 0.5 - 1e-9) continue;
                 tag_stance *st = &r->st[r->nst++];
                 st->subject = so[i].subject;
                 st->dim = r->dims[d].dim;

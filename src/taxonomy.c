@@ -23,6 +23,7 @@ typedef struct tax_term {
     size_t first;   /* index into t->toks of its first token */
     size_t ntok;
     int prefix;     /* the last token matches as a prefix */
+    int weak;       /* written "~term" */
     size_t next;    /* next term with the same first-token hash slot, or -1 */
 } tax_term;
 
@@ -94,6 +95,12 @@ static int tax_add_term(taxonomy *t, tax_kind kind, int index, const char *raw, 
                         size_t lineno, char **err)
 {
     raw = kb_trim(raw, &len);
+    int weak = len && raw[0] == '~';
+    if (weak) {
+        raw++;
+        len--;
+        raw = kb_trim(raw, &len);
+    }
     if (!len) return KB_OK;
     int prefix = raw[len - 1] == '*';
     if (prefix) len--;
@@ -118,6 +125,7 @@ static int tax_add_term(taxonomy *t, tax_kind kind, int index, const char *raw, 
     tm->first = first;
     tm->ntok = t->ntoks - first;
     tm->prefix = prefix;
+    tm->weak = weak;
     tm->next = (size_t)-1;
     return KB_OK;
 }
@@ -330,7 +338,7 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
     for (size_t at = 0; at < n; at++) {
         /* the best (longest, then first in file) term of each kind here */
         size_t best_len[TAX_KIND_COUNT] = {0};
-        int best_idx[TAX_KIND_COUNT];
+        int best_idx[TAX_KIND_COUNT], best_weak[TAX_KIND_COUNT];
         for (size_t cand = 0; cand < 2; cand++) {
             size_t k;
             if (cand == 0) {
@@ -348,6 +356,7 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
                         if (len > best_len[tm->kind]) {
                             best_len[tm->kind] = len;
                             best_idx[tm->kind] = tm->index;
+                            best_weak[tm->kind] = tm->weak;
                         }
                     }
                 }
@@ -358,6 +367,7 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
                     if (tax_term_len(t, tm, toks, n, at) > best_len[tm->kind]) {
                         best_len[tm->kind] = 1;
                         best_idx[tm->kind] = tm->index;
+                        best_weak[tm->kind] = tm->weak;
                     }
                 }
             }
@@ -369,6 +379,7 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
                 out[found].index = best_idx[kd];
                 out[found].tok = at;
                 out[found].tok_end = at + best_len[kd];
+                out[found].weak = best_weak[kd];
             }
             found++;
             resume[kd] = at + best_len[kd];

@@ -7,7 +7,9 @@
  * Terms are kept in matching form (norm.h) as token sequences and found
  * in token arrays with tax_match; a term ending in '*' matches any token
  * starting with its last token, and a term's last token also matches
- * that token plus "s"/"es" (plurals come free).
+ * that token plus "s"/"es" (plurals come free).  A term written "~term"
+ * is weak: its hits carry `weak`, and the tagger counts them at half
+ * weight (an ambiguous cue such as "version" or "faster").
  */
 #ifndef KB_TAXONOMY_H
 #define KB_TAXONOMY_H
@@ -40,6 +42,7 @@ typedef struct tax_hit {
     tax_kind kind;
     int index;
     size_t tok, tok_end;
+    int weak;        /* the term was written "~term": weak evidence */
 } tax_hit;
 
 /* Parse tsv[0..len).  Errors name the line ("line 12: unknown kind"). */

@@ -83,3 +83,15 @@ int kb_ascii_ieq(const char *s, size_t n, const char *lit)
         if (tolower((unsigned char)s[i]) != tolower((unsigned char)lit[i])) return 0;
     return 1;
 }
+
+const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n)
+{
+    if (n == 0) return hay;
+    for (size_t i = 0; i + n <= len; i++) {
+        const char *p = memchr(hay + i, needle[0], len - i - n + 1);
+        if (!p) return NULL;
+        i = (size_t)(p - hay);
+        if (memcmp(p, needle, n) == 0) return p;
+    }
+    return NULL;
+}

@@ -32,6 +32,10 @@ int kb_seterr(char **err, const char *fmt, ...)
 /* Trim ASCII white space from both ends of s[0..*len); returns new start. */
 const char *kb_trim(const char *s, size_t *len);
 
+/* The first occurrence of needle[0..n) in hay[0..len), or NULL
+ * (memmem, which C11 and POSIX lack). */
+const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);
+
 /* Case-insensitive ASCII comparison of s[0..n) with the C string lit. */
 int kb_ascii_ieq(const char *s, size_t n, const char *lit);
 

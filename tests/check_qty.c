@@ -40,6 +40,7 @@ typedef struct want {
 #define YR(r, y) {r, QTY_YEAR, 1, y, 0, 1, y, 0, 0, "", ""}
 #define VER(r, txt, v) {r, QTY_VERSION, 1, v, 0, 1, v, 0, 0, "", txt}
 #define PCT(r, lo, lop, hi, hop, ap, of) {r, QTY_PERCENT, 1, lo, lop, 1, hi, hop, ap, "percent", of}
+#define NONE {{NULL, QTY_COUNT, 0, 0, 0, 0, 0, 0, 0, NULL, NULL}}  /* no quantity */
 #define C QTY_COUNT
 #define D QTY_DURATION
 
@@ -184,23 +185,23 @@ static const qcase cases[] = {
     {"Only 3 are left.", {PT("3", C, 3, "")}},
 
     /* Not quantities. */
-    {"May 08, 2026", {{NULL}}},
-    {"Published on 19 Feb 2024 by staff", {{NULL}}},
-    {"20th Jun, 2023", {{NULL}}},
-    {"Updated 2024-02-19T10:00:00Z.", {{NULL}}},
-    {"On May 8 the team met", {{NULL}}},
-    {"ES6 and ES2015 features, the V8 engine, 3D models, H2O, Web2Py, D3.js", {{NULL}}},
-    {"Schedule 1:1 free counselling at 10:30 am, 24/7 support", {{NULL}}},
-    {"  1. Architecture", {{NULL}}},
-    {"1.Learning Curve", {{NULL}}},
-    {"2) Speed", {{NULL}}},
-    {"3.2 Installing Python", {{NULL}}},
-    {"1What is Django?", {{NULL}}},
-    {"formatting conventions (PEP 8), HTTP/2 and COVID-19", {{NULL}}},
-    {"the 21st century, ranked #1", {{NULL}}},
-    {"call 555-123-4567 or +1 555 0100", {{NULL}}},
-    {"one of these technologies, a two-way channel", {{NULL}}},
-    {"", {{NULL}}},
+    {"May 08, 2026", NONE},
+    {"Published on 19 Feb 2024 by staff", NONE},
+    {"20th Jun, 2023", NONE},
+    {"Updated 2024-02-19T10:00:00Z.", NONE},
+    {"On May 8 the team met", NONE},
+    {"ES6 and ES2015 features, the V8 engine, 3D models, H2O, Web2Py, D3.js", NONE},
+    {"Schedule 1:1 free counselling at 10:30 am, 24/7 support", NONE},
+    {"  1. Architecture", NONE},
+    {"1.Learning Curve", NONE},
+    {"2) Speed", NONE},
+    {"3.2 Installing Python", NONE},
+    {"1What is Django?", NONE},
+    {"formatting conventions (PEP 8), HTTP/2 and COVID-19", NONE},
+    {"the 21st century, ranked #1", NONE},
+    {"call 555-123-4567 or +1 555 0100", NONE},
+    {"one of these technologies, a two-way channel", NONE},
+    {"", NONE},
 };
 
 static int near(double a, double b)

@@ -104,8 +104,10 @@ demo: kb
 	rm -f kb.db kb.db-wal kb.db-shm
 	./kb ingest corpus/
 	./kb sources
-	./kb search --limit 5 GIL
-	./kb search --limit 3 nodejs
+	./kb search --limit 3 GIL
+	./kb search --limit 3 "python's syntax"
+	./kb claims --subject Python --dimension concurrency
+	./kb stats
 
 # eval: precision and recall of the claim tags against the hand-labelled
 # gold set (tests/gold/).  A measurement, not a test.

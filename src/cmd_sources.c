@@ -56,7 +56,7 @@ static int sources_print(void *ctx, const store_source *s)
         sources_json_fields(j, s);
         json_end(j);
     } else {
-        printf("%-4lld %-10s %8lld %6lld  %-20s  %s  %s\n", s->id, s->date ? s->date : "-",
+        printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  %s\n", s->id, s->date ? s->date : "-",
                s->size, s->units, s->ingested_at, s->path, s->title ? s->title : "(untitled)");
     }
     return 0;
@@ -78,7 +78,7 @@ int cmd_sources(cli *c, int argc, char **argv)
         json_key(&j, "sources");
         json_array(&j);
     } else {
-        printf("%-4s %-10s %8s %6s  %-20s  %s  %s\n", "ID", "DATE", "BYTES", "UNITS", "INGESTED",
+        printf("%-4s %-10s %8s %6s  %-20s  %-32s  %s\n", "ID", "DATE", "BYTES", "UNITS", "INGESTED",
                "PATH", "TITLE");
     }
     rc = store_sources(st, sources_print, as_json ? &j : NULL, &err) ? CLI_FAIL : CLI_OK;

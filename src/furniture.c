@@ -20,9 +20,10 @@
  * the section so far looks like a list of post teasers (its entries had
  * their own furniture: dates, bylines, "read more"; or the heading comes
  * right after the opener), because sites print each teaser's title as a
- * heading.  A "toc" line
- * makes the short lines after it furniture, up to a heading or a
- * sentence.
+ * heading.  A "toc" line (table of contents, share buttons) makes the
+ * short lines after it furniture, up to a heading or a sentence.
+ * Everything is linear in the unit except wildcard backtracking, which
+ * FURN_MAX_STARS and the word limits keep small.
  */
 #include "furniture.h"
 
@@ -333,23 +334,24 @@ static int furn_is_crumb_word(const furn *f, const furn_tok *t)
 }
 
 /* Does norm[a..b) (the gap between two words) hold a breadcrumb
- * separator: ">", "»", "›", or "/" with space on both sides? */
+ * separator: "»" or "›", or ">" or "/" with space on both sides (so
+ * that markup such as "<b>x</b>" and paths are not trails)? */
 static int furn_crumb_gap(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '>') return 1;
         if (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xBB) return 1;
         if (c == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0xBA)
             return 1;
-        if (c == '/' && i > a && i + 1 < b && s[i - 1] == ' ' && s[i + 1] == ' ') return 1;
+        if ((c == '>' || c == '/') && i > a && i + 1 < b && s[i - 1] == ' ' && s[i + 1] == ' ')
+            return 1;
     }
     return 0;
 }
 
 /* A breadcrumb trail: at least three parts, two separators, every part
- * short and starting with a letter, no sentence end. */
+ * short and starting with a capital (page titles), no sentence end. */
 static int furn_breadcrumb(const furn *f)
 {
     if (f->ntoks < 3 || f->ntoks > 3 * FURN_CRUMB_MAXW || f->text[f->len - 1] == '.') return 0;
@@ -366,8 +368,7 @@ static int furn_breadcrumb(const furn *f)
         if (pending || parts == 0) {
             if (pending) seps++;
             pending = 0;
-            unsigned char c = (unsigned char)f->norm.data[t->off];
-            if (c < 0x80 && !(c >= 'a' && c <= 'z')) return 0;
+            if (!furn_capital(f->text, f->len, t->ooff)) return 0;
             parts++;
             in_part = 0;
         }
@@ -390,7 +391,7 @@ static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
         *meta = 1;
         return "no words";
     }
-    if (furn_is_date(f->text, f->len)) {
+    if (f->ntoks <= FURN_BYLINE_MAXW && furn_is_date(f->text, f->len)) {
         *meta = 1;
         return "date";
     }
@@ -410,7 +411,7 @@ static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
     for (size_t k = 0; k < f->npats; k++)
         if (furn_pat_matches(f, &f->pats[k])) return f->pats[k].why;
     /* "May 8, 2026 / Alma / 10 min read": a name among the meta lines */
-    if (f->st.prev_meta && kind && !strcmp(kind, "paragraph") && furn_lone_name(f))
+    if (f->st.prev_meta && (!kind || !strcmp(kind, "paragraph")) && furn_lone_name(f))
         return "byline";
     return NULL;
 }

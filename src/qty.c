@@ -1,6 +1,7 @@
 /*
  * qty.c - the quantities a sentence states, each as an interval; qty.h
- * is the contract and holds the examples that must hold.
+ * is the contract: the examples that must hold and the rules for the
+ * cases they leave open.
  *
  * One left-to-right pass.  At the start of each token that may be a
  * numeral (digits, number words, "thousands of") the scanner
@@ -13,50 +14,15 @@
  *   2. reads the numeral with what is glued to it: thousands separators,
  *      a scale ("2.5M", "2 million"), "+", a percent, and a second end
  *      after a dash, "to", or "and" (after "between");
- *   3. reads the words before it (bound phrases, year context, a name
- *      such as "Python") and after it to choose the kind and interval;
+ *   3. reads the tokens before it (bound phrases, year context, a name
+ *      such as "Python") and the word after it to choose kind and interval;
  *   4. reads the unit: up to three words, ending at the first plural
  *      (the head of an English noun phrase: "Stack Overflow questions"),
  *      before a function word, or at punctuation.
  * Context is read only within QTY_WIN bytes of the numeral and the
  * cursor never goes back before what it consumed, so the scan is linear;
- * nothing is allocated.
- *
- * Choices the header leaves open:
- * - The span includes a bound phrase, "~", a currency sign and, for a
- *   range, "between": "over 75%", "between 10 and 20".  Not the unit.
- * - Counts, percents and durations are never negative: "under X", "up to
- *   X", "nearly X" have low 0 closed.  "nearly", "almost", "just under",
- *   "close to", "approaching" mean a little below: [0, X) approx.
- * - A percent with no upper end stops at 100 closed ("over 75%" = (75,
- *   100]) unless it starts at 100 or more ("over 200%").
- * - "dozens/hundreds/thousands/millions/billions of" = [24/100/1e3/1e6/
- *   1e9, inf) approx; chains multiply ("tens of thousands of" = 1e4).
- * - Two numbers joined by a dash or "to" are a range only if the second
- *   is larger.  So a score "2 – 1" gives two plain counts (and "1 – 2" a
- *   range: nothing in the text tells them apart), "from 20 to 10" two
- *   counts.  Three or more dash-joined groups are a phone number: skipped.
- * - Years: four digits 1900-2100 without separator.  After year context
- *   ("in", "since", "by", a month, "in the", "(" or "[") a year; after a
- *   bound ("over 2000") a count; otherwise a year unless a lower-case
- *   word follows ("2024 packages").  "the 1990s" is the year [1990, 1999].
- * - Versions: 3-4 dotted parts; a dotted number after a name (a token
- *   with a capital: "Python 3.8", "Web 2.0", "macOS 14.1") unless a time
- *   or size unit or "times" follows, or before "release"/"version" ("the
- *   1.0 release"); any number after "version", "v", "release"; "v20"
- *   (lower-case: "V8" is a name); a whole number of up to three digits
- *   after a name when only punctuation, a function word or a past tense
- *   follows ("Python 3 – is", "Windows 10.", "Node 20 followed").  "Top
- *   40 questions" stays a count.  "Node 18+", "Python 3.8+" (that
- *   version or later) have no upper end.
- * - A number after an all-caps word ("PEP 8", "ES 6") names something and
- *   is skipped, as are digits glued to letters.
- * - The word "one" alone is a quantity only before a time unit ("one
- *   year"); elsewhere it is a pronoun ("one of these").  "a million" is
- *   1e6, "half a million" 5e5.  "two-way", "one-time" are adjectives.
- * - A percent's unit is "percent"; what it is a percentage of ("87% of
- *   data scientists") goes to q->of, singular.  "$", "€", "£" make the
- *   unit "dollar", "euro", "pound"; "3x" has unit "time", like "3 times".
+ * nothing is allocated.  Word lists are tables, so adding a bound word or
+ * a unit spelling is adding a line.
  */
 #include "qty.h"
 
@@ -77,64 +43,52 @@ enum { QB_NONE, QB_GT, QB_GE, QB_LT, QB_LE, QB_NEAR, QB_ABOUT };
 /* Phrases before a number that bound it; longer phrases come first so
  * "just under" wins over "under" and "no more than" over "more than". */
 static const struct { const char *w; int b, approx; } qty_bounds[] = {
-    {"in excess of", QB_GT, 0}, {"no more than", QB_LE, 0},
-    {"no fewer than", QB_GE, 0}, {"no less than", QB_GE, 0},
-    {"a minimum of", QB_GE, 0}, {"a maximum of", QB_LE, 0},
+    {"in excess of", QB_GT, 0}, {"no more than", QB_LE, 0}, {"no fewer than", QB_GE, 0},
+    {"no less than", QB_GE, 0}, {"a minimum of", QB_GE, 0}, {"a maximum of", QB_LE, 0},
     {"more than", QB_GT, 0}, {"greater than", QB_GT, 0}, {"upwards of", QB_GT, 0},
-    {"well over", QB_GT, 0}, {"just over", QB_GT, 1}, {"just above", QB_GT, 1},
-    {"at least", QB_GE, 0}, {"just under", QB_NEAR, 1}, {"just below", QB_NEAR, 1},
-    {"close to", QB_NEAR, 1}, {"up to", QB_LE, 0}, {"at most", QB_LE, 0},
-    {"less than", QB_LT, 0}, {"fewer than", QB_LT, 0}, {"an estimated", QB_ABOUT, 1},
-    {"over", QB_GT, 0}, {"above", QB_GT, 0}, {"exceeding", QB_GT, 0},
-    {"nearly", QB_NEAR, 1}, {"almost", QB_NEAR, 1}, {"approaching", QB_NEAR, 1},
-    {"about", QB_ABOUT, 1}, {"around", QB_ABOUT, 1}, {"approximately", QB_ABOUT, 1},
-    {"roughly", QB_ABOUT, 1}, {"circa", QB_ABOUT, 1}, {"estimated", QB_ABOUT, 1},
-    {"under", QB_LT, 0}, {"below", QB_LT, 0},
-};
+    {"well over", QB_GT, 0}, {"just over", QB_GT, 1}, {"just above", QB_GT, 1}, {"at least", QB_GE, 0},
+    {"just under", QB_NEAR, 1}, {"just below", QB_NEAR, 1}, {"close to", QB_NEAR, 1},
+    {"up to", QB_LE, 0}, {"at most", QB_LE, 0}, {"less than", QB_LT, 0}, {"fewer than", QB_LT, 0},
+    {"an estimated", QB_ABOUT, 1}, {"over", QB_GT, 0}, {"above", QB_GT, 0}, {"exceeding", QB_GT, 0},
+    {"nearly", QB_NEAR, 1}, {"almost", QB_NEAR, 1}, {"approaching", QB_NEAR, 1}, {"about", QB_ABOUT, 1},
+    {"around", QB_ABOUT, 1}, {"approximately", QB_ABOUT, 1}, {"roughly", QB_ABOUT, 1},
+    {"circa", QB_ABOUT, 1}, {"estimated", QB_ABOUT, 1}, {"under", QB_LT, 0}, {"below", QB_LT, 0}};
 
 /* Function words: they end a unit and are never a product name. */
 static const char *const qty_stop[] = {
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-    "and", "or", "but", "nor", "as", "than", "per", "via", "vs", "versus",
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "do", "does", "did", "can", "could", "will", "would", "may", "might",
-    "shall", "should", "must", "that", "which", "who", "whose", "this",
-    "these", "those", "it", "its", "they", "their", "them", "we", "our",
-    "you", "your", "he", "his", "she", "her", "there", "here", "then",
-    "into", "onto", "over", "under", "about", "more", "less", "fewer",
-    "most", "least", "while", "when", "where", "whether", "if", "so", "not",
-    "no", "also", "only", "each", "every", "all", "both", "either", "such",
-    "very", "just", "like", "since", "until", "after", "before", "during",
-    "among", "between", "across", "against", "within", "without", "through",
-    "ago", "what", "how", "why", "top", "out", "up", "other", "another",
-    "some", "any", "many", "much", "few", "first", "last", "next"};
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+    "nor", "as", "than", "per", "via", "vs", "versus", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "may", "might",
+    "shall", "should", "must", "that", "which", "who", "whose", "this", "these", "those", "it", "its",
+    "they", "their", "them", "we", "our", "you", "your", "he", "his", "she", "her", "there", "here",
+    "then", "into", "onto", "over", "under", "about", "more", "less", "fewer", "most", "least", "while",
+    "when", "where", "whether", "if", "so", "not", "no", "also", "only", "each", "every", "all", "both",
+    "either", "such", "very", "just", "like", "since", "until", "after", "before", "during", "among",
+    "between", "across", "against", "within", "without", "through", "ago", "what", "how", "why", "top",
+    "out", "up", "other", "another", "some", "any", "many", "much", "few", "first", "last", "next",
+    "exactly"};
 
 /* Words after which a four-digit number is a year ("in 2009"). */
 static const char *const qty_yearctx[] = {
-    "in", "since", "from", "by", "of", "released", "launched", "introduced",
-    "founded", "created", "year", "until", "till", "before", "after",
-    "during", "circa", "early", "late", "mid", "spring", "summer", "autumn",
-    "fall", "winter", "through"};
+    "in", "since", "from", "by", "of", "released", "launched", "introduced", "founded", "created",
+    "year", "until", "till", "before", "after", "during", "circa", "early", "late", "mid", "spring",
+    "summer", "autumn", "fall", "winter", "through"};
 
 static const char *const qty_verctx[] = {"version", "versions", "v", "ver", "release"};
-
 /* Determiners skipped between a percent's "of" and its population. */
 static const char *const qty_dets[] = {"the", "all", "its", "their", "these", "those", "our", "your"};
-
 static const char *const qty_ormore[] = {"more", "above", "higher", "greater", "over"};
 static const char *const qty_orless[] = {"less", "fewer", "below", "under", "lower"};
 
 /* Number words: op 0 adds, 1 multiplies the group so far ("two
  * hundred"), 2 closes a group with a scale ("two million"). */
 static const struct { const char *w; double v; int op; } qty_nums[] = {
-    {"zero", 0, 0}, {"one", 1, 0}, {"two", 2, 0}, {"three", 3, 0}, {"four", 4, 0},
-    {"five", 5, 0}, {"six", 6, 0}, {"seven", 7, 0}, {"eight", 8, 0}, {"nine", 9, 0},
-    {"ten", 10, 0}, {"eleven", 11, 0}, {"twelve", 12, 0}, {"thirteen", 13, 0},
-    {"fourteen", 14, 0}, {"fifteen", 15, 0}, {"sixteen", 16, 0},
-    {"seventeen", 17, 0}, {"eighteen", 18, 0}, {"nineteen", 19, 0},
-    {"twenty", 20, 0}, {"thirty", 30, 0}, {"forty", 40, 0}, {"fifty", 50, 0},
-    {"sixty", 60, 0}, {"seventy", 70, 0}, {"eighty", 80, 0}, {"ninety", 90, 0},
-    {"hundred", 100, 1}, {"dozen", 12, 1}, {"thousand", 1e3, 2},
+    {"zero", 0, 0}, {"one", 1, 0}, {"two", 2, 0}, {"three", 3, 0}, {"four", 4, 0}, {"five", 5, 0},
+    {"six", 6, 0}, {"seven", 7, 0}, {"eight", 8, 0}, {"nine", 9, 0}, {"ten", 10, 0}, {"eleven", 11, 0},
+    {"twelve", 12, 0}, {"thirteen", 13, 0}, {"fourteen", 14, 0}, {"fifteen", 15, 0}, {"sixteen", 16, 0},
+    {"seventeen", 17, 0}, {"eighteen", 18, 0}, {"nineteen", 19, 0}, {"twenty", 20, 0},
+    {"thirty", 30, 0}, {"forty", 40, 0}, {"fifty", 50, 0}, {"sixty", 60, 0}, {"seventy", 70, 0},
+    {"eighty", 80, 0}, {"ninety", 90, 0}, {"hundred", 100, 1}, {"dozen", 12, 1}, {"thousand", 1e3, 2},
     {"million", 1e6, 2}, {"billion", 1e9, 2}, {"trillion", 1e12, 2}};
 
 /* "thousands of": a lower bound, no digits. */
@@ -144,52 +98,41 @@ static const struct { const char *w; double v; } qty_vague[] = {
 
 /* Letters glued to digits that scale them: "2.5M", "10k", "3bn". */
 static const struct { const char *w; double v; } qty_scales[] = {
-    {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"b", 1e9}, {"bn", 1e9},
-    {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+    {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"b", 1e9}, {"bn", 1e9}};
 
-/* Time units: after a number they make a duration ("30 years"). */
+/* Time units: after a number they make a duration ("30 years"); plurals
+ * are found by dropping the "s" (qty_dur). */
 static const char *const qty_durs[][2] = {
-    {"year", "year"}, {"years", "year"}, {"yr", "year"}, {"yrs", "year"},
-    {"decade", "decade"}, {"decades", "decade"}, {"month", "month"},
-    {"months", "month"}, {"week", "week"}, {"weeks", "week"}, {"day", "day"},
-    {"days", "day"}, {"hour", "hour"}, {"hours", "hour"}, {"hr", "hour"},
-    {"hrs", "hour"}, {"h", "hour"}, {"minute", "minute"}, {"minutes", "minute"},
-    {"min", "minute"}, {"mins", "minute"}, {"second", "second"},
-    {"seconds", "second"}, {"sec", "second"}, {"secs", "second"}, {"s", "second"},
-    {"millisecond", "millisecond"}, {"milliseconds", "millisecond"},
-    {"ms", "millisecond"}, {"msec", "millisecond"}, {"microsecond", "microsecond"},
-    {"microseconds", "microsecond"}, {"nanosecond", "nanosecond"},
-    {"nanoseconds", "nanosecond"}, {"ns", "nanosecond"}};
+    {"year", "year"}, {"yr", "year"}, {"decade", "decade"}, {"month", "month"},
+    {"week", "week"}, {"day", "day"}, {"hour", "hour"}, {"hr", "hour"}, {"h", "hour"},
+    {"minute", "minute"}, {"min", "minute"}, {"second", "second"}, {"sec", "second"},
+    {"s", "second"}, {"millisecond", "millisecond"}, {"ms", "millisecond"},
+    {"msec", "millisecond"}, {"microsecond", "microsecond"}, {"nanosecond", "nanosecond"},
+    {"ns", "nanosecond"}, {"mo", "month"}};
 
 /* Other units that may be glued to digits ("4GB", "3x") or that keep a
  * dotted number after a name from being a version ("Python 2.5 times"). */
 static const char *const qty_glued[][2] = {
-    {"kb", "kb"}, {"mb", "mb"}, {"gb", "gb"}, {"tb", "tb"}, {"pb", "pb"},
-    {"kib", "kib"}, {"mib", "mib"}, {"gib", "gib"}, {"mbps", "mbps"},
-    {"gbps", "gbps"}, {"ghz", "ghz"}, {"mhz", "mhz"}, {"fps", "fps"},
-    {"px", "px"}, {"x", "time"}, {"times", "time"}};
+    {"kb", "kb"}, {"mb", "mb"}, {"gb", "gb"}, {"tb", "tb"}, {"pb", "pb"}, {"kib", "kib"},
+    {"mib", "mib"}, {"gib", "gib"}, {"mbps", "mbps"}, {"gbps", "gbps"}, {"ghz", "ghz"}, {"mhz", "mhz"},
+    {"fps", "fps"}, {"px", "px"}, {"x", "time"}, {"times", "time"}};
 
-/* The time after "/" or "per" in a rate: "requests/sec" = "request/s". */
-static const char *const qty_rates[][2] = {
-    {"s", "s"}, {"sec", "s"}, {"second", "s"}, {"min", "min"},
-    {"minute", "min"}, {"h", "h"}, {"hr", "h"}, {"hour", "h"}, {"day", "day"},
-    {"week", "week"}, {"month", "month"}, {"mo", "month"}, {"year", "year"},
-    {"yr", "year"}};
+/* How a rate writes its time unit: "requests/sec" = "request/s". */
+static const char *const qty_rates[][2] = {{"second", "s"}, {"minute", "min"}, {"hour", "h"}};
 
-/* Unit words with one spelling; the irregular plurals end the unit as
- * a regular plural does. */
+/* Unit words with one spelling; they end the unit, as a plural does. */
 static const char *const qty_alias[][2] = {
-    {"req", "request"}, {"reqs", "request"}, {"rps", "request/s"},
-    {"qps", "query/s"}, {"tps", "transaction/s"}, {"times", "time"},
-    {"people", "person"}, {"children", "child"}, {"men", "man"}, {"women", "woman"}};
+    {"req", "request"}, {"reqs", "request"}, {"rps", "request/s"}, {"qps", "query/s"},
+    {"tps", "transaction/s"}, {"times", "time"}, {"people", "person"}, {"children", "child"},
+    {"men", "man"}, {"women", "woman"}};
 
 /* A numeral as read, before context decides what it is. */
 typedef struct qty_num {
     size_t s, e;     /* the numeral with scale, "+" and percent */
-    size_t ve;       /* end of the digits (the version text is s..ve) */
+    size_t ve;       /* end of the digits or words (version text: s..ve) */
     size_t ps, pe;   /* the percent sign or word */
     size_t gs, ge;   /* a unit glued to the digits */
-    double v, mult;
+    double v, mult;  /* value, and the scale it carries (1 if none) */
     int ndig, sep, parts, scaled, plus, pct, word, lone, vflag, decade, skip;
     const char *gunit;
     int gdur;        /* gunit is a time unit */
@@ -204,6 +147,15 @@ typedef struct qty_tok {
 
 typedef struct qty_w { size_t s, e; char w[QTY_NW]; int cap; } qty_w;
 
+/* What was learnt about one numeral, passed between the steps. */
+typedef struct qty_ctx {
+    qty_num a, b;       /* the numeral, and a range's second end */
+    qty_tok tk[3];
+    int nt, bound, approx, range, ormore, orless;
+    size_t st, p, cs;   /* span start and end, currency sign */
+    const char *cur;
+} qty_ctx;
+
 static int qty_c(const char *t, size_t n, size_t i) { return i < n ? (unsigned char)t[i] : -1; }
 static int qty_dig(int c) { return c >= '0' && c <= '9'; }
 static int qty_upper(int c) { return c >= 'A' && c <= 'Z'; }
@@ -211,31 +163,54 @@ static int qty_alpha(int c) { return (c >= 'a' && c <= 'z') || qty_upper(c); }
 static int qty_alnum(int c) { return qty_dig(c) || qty_alpha(c); }
 static char qty_lower(int c) { return (char)(qty_upper(c) ? c + 32 : c); }
 
+/* Table look-ups compare the first byte inline: most words differ there,
+ * and every word near a number meets several tables. */
+static int qty_eq(const char *a, const char *b) { return a[0] == b[0] && !strcmp(a, b); }
+
 static int qty_find(const char *const *tab, size_t ntab, const char *w)
 {
     for (size_t i = 0; i < ntab; i++)
-        if (!strcmp(tab[i], w)) return (int)i;
+        if (qty_eq(tab[i], w)) return (int)i;
     return -1;
 }
 
 static const char *qty_map(const char *const (*tab)[2], size_t ntab, const char *w)
 {
     for (size_t i = 0; i < ntab; i++)
-        if (!strcmp(tab[i][0], w)) return tab[i][1];
+        if (qty_eq(tab[i][0], w)) return tab[i][1];
     return NULL;
+}
+
+/* The time unit a word names ("mins" -> "minute"), or NULL. */
+static const char *qty_dur(const char *w)
+{
+    char b[QTY_NW];
+    size_t l = strlen(w);
+    const char *d = QTY_MAP(qty_durs, w);
+    if (d || l < 3 || w[l - 1] != 's') return d;
+    memcpy(b, w, l - 1);
+    b[l - 1] = '\0';
+    return QTY_MAP(qty_durs, b);
+}
+
+/* The time of a rate ("/sec", "per hour") as written in a unit, or NULL. */
+static const char *qty_rate(const char *w)
+{
+    const char *d = qty_dur(w), *r = d ? QTY_MAP(qty_rates, d) : NULL;
+    return r ? r : d;
 }
 
 static int qty_numword(const char *w)
 {
     for (size_t i = 0; i < QTY_LEN(qty_nums); i++)
-        if (!strcmp(qty_nums[i].w, w)) return (int)i;
+        if (qty_eq(qty_nums[i].w, w)) return (int)i;
     return -1;
 }
 
 static double qty_vagueval(const char *w)
 {
     for (size_t i = 0; i < QTY_LEN(qty_vague); i++)
-        if (!strcmp(qty_vague[i].w, w)) return qty_vague[i].v;
+        if (qty_eq(qty_vague[i].w, w)) return qty_vague[i].v;
     return 0;
 }
 
@@ -276,13 +251,18 @@ static int qty_word(const char *t, size_t n, size_t i, qty_w *w, int hyph)
     if (!qty_alpha(QC(i))) return 0;
     while (qty_alpha(QC(j)) || (hyph && QC(j) == '-' && qty_alpha(QC(j + 1)))) {
         if (k + 1 >= QTY_NW) return 0;
-        w->w[k++] = qty_lower(QC(j++));
+        w->w[k++] = qty_lower(QC(j));
+        j++;
     }
     w->w[k] = '\0';
-    w->s = i;
-    w->e = j;
-    w->cap = qty_upper(QC(i));
+    w->s = i, w->e = j, w->cap = qty_upper(QC(i));
     return 1;
+}
+
+/* The word after the blanks at i is lit. */
+static int qty_next_is(const char *t, size_t n, size_t i, qty_w *w, const char *lit)
+{
+    return qty_word(t, n, qty_skip(t, n, i), w, 0) && !strcmp(w->w, lit);
 }
 
 /* A capitalized month name as date_parse reads it ("May", "Sept."):
@@ -319,8 +299,7 @@ static int qty_back(const char *t, size_t n, size_t i, qty_tok *tk)
         if (s == e) s = i;
         qty_tok *q = &tk[k++];
         size_t len = e - s, up = 0, al = 0, ok = 1;
-        q->s = s;
-        q->e = e;
+        q->s = s, q->e = e;
         for (size_t j = s; j < e; j++) {
             int c = QC(j);
             al += qty_alpha(c);
@@ -331,10 +310,7 @@ static int qty_back(const char *t, size_t n, size_t i, qty_tok *tk)
         q->acro = q->word && len >= 2 && up == len;
         q->name = ok && up && qty_alnum(QC(e - 1));  /* Python, NodeJS, macOS */
         q->w[0] = '\0';
-        if (len < QTY_NW) {
-            for (size_t j = 0; j < len; j++) q->w[j] = qty_lower(QC(s + j));
-            q->w[len] = '\0';
-        }
+        for (size_t j = 0; len < QTY_NW && j <= len; j++) q->w[j] = j < len ? qty_lower(QC(s + j)) : '\0';
     }
     return k;
 }
@@ -355,19 +331,16 @@ static size_t qty_date(const char *t, size_t n, size_t i, const qty_tok *prev)
     }
     if (j - i > 2) return 0;
     d = j;
-    if (qty_alpha(QC(j)) && qty_alpha(QC(j + 1)) && !qty_alpha(QC(j + 2))) d = j + 2;
+    if (qty_alpha(QC(j)) && qty_alpha(QC(j + 1)) && !qty_alpha(QC(j + 2))) d = j + 2;  /* 20th */
     if (prev && qty_month(t + prev->s, prev->e - prev->s)) {
-        from = prev->s;  /* Month D[,] YYYY */
-        e = d;
+        from = prev->s, e = d;  /* Month D[,] YYYY */
     } else if ((k = qty_skip(t, n, d)) > d && qty_word(t, n, k, &w, 0) &&
                qty_month(t + k, w.e + (QC(w.e) == '.') - k)) {
-        from = i;  /* D Month[,] YYYY */
-        d = e = w.e + (QC(w.e) == '.');
+        from = i, d = e = w.e + (QC(w.e) == '.');  /* D Month[,] YYYY */
     } else {
         return 0;
     }
-    e += QC(e) == ',';
-    e = qty_skip(t, n, e);
+    e = qty_skip(t, n, e + (QC(e) == ','));
     for (y = e; qty_dig(QC(y)) && y - e < 5; y++) {}
     if (y - e == 4 && !qty_alnum(QC(y)) && date_parse(t + from, y - from, out)) return y;
     return d;
@@ -396,37 +369,22 @@ static size_t qty_listmark(const char *t, size_t n, size_t i)
 static void qty_tail(const char *t, size_t n, size_t j, qty_num *a)
 {
     qty_w w;
-    size_t k;
+    size_t k, pe;
+    int x;
     if (QC(j) == '+' && !qty_dig(QC(j + 1))) a->plus = 1, j++;
-    k = qty_skip(t, n, j);
-    if (!a->scaled && !a->word && k > j && qty_word(t, n, k, &w, 0)) {
-        int x = qty_numword(w.w);
-        if (x >= 0 && qty_nums[x].op > 0) {
-            a->v *= qty_nums[x].v;
-            a->mult = qty_nums[x].v;
-            a->scaled = 1;
-            j = w.e;
-        }
-    }
+    if (!a->scaled && !a->word && (k = qty_skip(t, n, j)) > j && qty_word(t, n, k, &w, 0) &&
+        (x = qty_numword(w.w)) >= 0 && qty_nums[x].op > 0)
+        a->v *= a->mult = qty_nums[x].v, a->scaled = 1, j = w.e;  /* "2 million" */
     if (QC(j) == '+' && !qty_dig(QC(j + 1))) a->plus = 1, j++;
-    k = qty_skip(t, n, j);
-    if (QC(k) == '%') {
-        a->ps = k;
-        j = a->pe = k + 1;
-        a->pct = 1;
-    } else if (qty_word(t, n, k, &w, 0) && (!strcmp(w.w, "percent") || !strcmp(w.w, "pct"))) {
-        a->ps = k;
-        j = a->pe = w.e;
-        a->pct = 1;
-    } else if (qty_word(t, n, k, &w, 0) && !strcmp(w.w, "per")) {
-        size_t c = qty_skip(t, n, w.e);
-        if (qty_word(t, n, c, &w, 0) && !strcmp(w.w, "cent")) {
-            a->ps = k;
-            j = a->pe = w.e;
-            a->pct = 1;
-        }
+    pe = QC(k = qty_skip(t, n, j)) == '%' ? k + 1 : 0;
+    if (!pe && qty_word(t, n, k, &w, 0)) {
+        if (!strcmp(w.w, "percent") || !strcmp(w.w, "pct")) pe = w.e;
+        else if (!strcmp(w.w, "per") && qty_next_is(t, n, w.e, &w, "cent")) pe = w.e;
     }
-    if (a->pct && QC(j) == '+' && !qty_dig(QC(j + 1))) a->plus = 1, j++;
+    if (pe) {
+        a->pct = 1, a->ps = k, j = a->pe = pe;
+        if (QC(j) == '+' && !qty_dig(QC(j + 1))) a->plus = 1, j++;
+    }
     a->e = j;
 }
 
@@ -435,122 +393,89 @@ static void qty_digits(const char *t, size_t n, size_t i, qty_num *a)
 {
     size_t j = i, k;
     double v = 0, f = 0.1;
-    a->s = i;
-    a->mult = 1;
-    a->parts = 1;
+    a->s = i, a->mult = 1, a->parts = 1;
     for (; qty_dig(QC(j)); j++) v = v * 10 + (t[j] - '0');
     a->ndig = (int)(j - i);
     while (a->ndig <= 3 && QC(j) == ',' && qty_dig(QC(j + 1)) && qty_dig(QC(j + 2)) &&
-           qty_dig(QC(j + 3)) && !qty_dig(QC(j + 4))) {
-        v = v * 1000 + (t[j + 1] - '0') * 100 + (t[j + 2] - '0') * 10 + (t[j + 3] - '0');
-        a->sep = 1;
-        j += 4;
-    }
-    while (QC(j) == '.' && qty_dig(QC(j + 1))) {
+           qty_dig(QC(j + 3)) && !qty_dig(QC(j + 4)))
+        v = v * 1000 + (t[j + 1] - '0') * 100 + (t[j + 2] - '0') * 10 + (t[j + 3] - '0'), a->sep = 1, j += 4;
+    while (QC(j) == '.' && qty_dig(QC(j + 1)))
         for (j++, a->parts++; qty_dig(QC(j)); j++, f /= 10)
             if (a->parts == 2) v += (t[j] - '0') * f;
-    }
     a->v = v;
     a->ve = a->e = j;
     if (a->ndig > 15 || a->parts > 4) goto skip;
     if ((QC(j) == ':' || QC(j) == '/') && qty_dig(QC(j + 1))) goto skip;  /* 10:30, 1:1, 24/7 */
-    if (QC(j) == 0xC3 && QC(j + 1) == 0x97 && !qty_alnum(QC(j + 2))) {  /* "10×" */
-        a->gunit = "time";
-        a->gs = j;
-        j = a->ge = j + 2;
-    }
+    if (QC(j) == 0xC3 && QC(j + 1) == 0x97 && !qty_alnum(QC(j + 2)))      /* "10×" */
+        a->gunit = "time", a->gs = j, j = a->ge = j + 2;
     if (qty_alpha(QC(j))) {
         char s[QTY_NW];
         const char *u;
+        size_t x;
         for (k = j; qty_alpha(QC(k)) && k - j + 1 < QTY_NW; k++) s[k - j] = qty_lower(QC(k));
         s[k - j] = '\0';
         if (qty_alnum(QC(k))) goto skip;
         if (k - j == 2 && (!strcmp(s, "st") || !strcmp(s, "nd") || !strcmp(s, "rd") || !strcmp(s, "th")))
             goto skip;  /* an ordinal */
-        if (!strcmp(s, "s") && a->ndig == 4 && a->parts == 1 && !a->sep && (long)v % 10 == 0) {
-            a->decade = 1;
-        } else {
-            size_t x;
-            for (x = 0; x < QTY_LEN(qty_scales) && strcmp(qty_scales[x].w, s); x++) {}
-            if (x < QTY_LEN(qty_scales)) {
-                a->v *= qty_scales[x].v;
-                a->mult = qty_scales[x].v;
-                a->scaled = 1;
-            } else if (strcmp(s, "s") && (u = QTY_MAP(qty_durs, s))) {
-                a->gunit = u, a->gdur = 1;
-            } else if ((u = QTY_MAP(qty_glued, s))) {
-                a->gunit = u;
-            } else {
-                goto skip;  /* 3D, 2FA, 5G: names */
-            }
-            a->gs = j;
-            a->ge = k;
-        }
+        int o = qty_numword(s);
+        double sc = o >= 0 && qty_nums[o].op == 2 ? qty_nums[o].v : 0;  /* "2million" */
+        for (x = 0; x < QTY_LEN(qty_scales) && strcmp(qty_scales[x].w, s); x++) {}
+        if (x < QTY_LEN(qty_scales)) sc = qty_scales[x].v;
+        if (!strcmp(s, "s") && a->ndig == 4 && a->parts == 1 && !a->sep && (long)v % 10 == 0)
+            a->decade = 1;  /* the 1990s */
+        else if (sc)
+            a->v *= a->mult = sc, a->scaled = 1;
+        else if (strcmp(s, "s") && (u = qty_dur(s)))
+            a->gunit = u, a->gdur = 1;
+        else if ((u = QTY_MAP(qty_glued, s)))
+            a->gunit = u;
+        else
+            goto skip;  /* 3D, 2FA, 5G: names */
+        if (!a->decade && !a->scaled) a->gs = j, a->ge = k;
         j = k;
     }
     qty_tail(t, n, j, a);
     return;
 skip:
     for (k = a->e; qty_alnum(QC(k)) || (QC(k) > 0 && strchr(".,:/-", t[k]) && qty_alnum(QC(k + 1))); k++) {}
-    a->skip = 1;
-    a->e = k;
+    a->skip = 1, a->e = k;
 }
 
-/* Number words: "two", "twenty-five", "two hundred", "a million". */
+/* Number words: "two", "twenty-five", "two hundred", "(half) a million". */
 static int qty_words(const char *t, size_t n, size_t i, qty_num *a)
 {
     qty_w w;
     double total = 0, cur = 0;
     size_t j = i;
     int nw = 0, x;
-    a->s = i;
-    a->mult = 1;
-    a->parts = 1;
-    a->word = 1;
-    if (qty_word(t, n, i, &w, 0) && !strcmp(w.w, "half")) {  /* "half a million" */
-        cur = 0.5;
-        j = qty_skip(t, n, w.e);
-        if (j == w.e || !qty_word(t, n, j, &w, 0) || (strcmp(w.w, "a") && strcmp(w.w, "an"))) return 0;
+    a->s = i, a->mult = 1, a->parts = 1, a->word = 1;
+    if (qty_word(t, n, i, &w, 0) && !strcmp(w.w, "half")) {
+        if (!qty_next_is(t, n, w.e, &w, "a") && strcmp(w.w, "an")) return 0;
+        cur = 0.5, j = w.s;
     }
     if (qty_word(t, n, j, &w, 0) && (!strcmp(w.w, "a") || !strcmp(w.w, "an"))) {
-        size_t k = qty_skip(t, n, w.e);
-        if (k == w.e || !qty_word(t, n, k, &w, 0) || (x = qty_numword(w.w)) < 0 || !qty_nums[x].op)
-            return 0;
+        if (!qty_word(t, n, j = qty_skip(t, n, w.e), &w, 0) || (x = qty_numword(w.w)) < 0 ||
+            !qty_nums[x].op)
+            return 0;  /* "a" only before a multiplier: "a million" */
         cur = cur ? cur : 1;
-        j = k;
     }
     while (qty_word(t, n, j, &w, 0) && (x = qty_numword(w.w)) >= 0) {
-        if (qty_nums[x].op == 0) {
-            cur += qty_nums[x].v;
-            a->mult = 1;
-        } else if (qty_nums[x].op == 1) {
+        if (qty_nums[x].op == 0)
+            cur += qty_nums[x].v, a->mult = 1;
+        else if (qty_nums[x].op == 1)
             cur = (cur ? cur : 1) * qty_nums[x].v;
-        } else {
-            total += (cur ? cur : 1) * qty_nums[x].v;
-            cur = 0;
-            a->mult = qty_nums[x].v;
-            a->scaled = 1;
-        }
+        else
+            total += (cur ? cur : 1) * (a->mult = qty_nums[x].v), cur = 0, a->scaled = 1;
         a->lone = !nw++ && !strcmp(w.w, "one");
         a->ve = w.e;
         j = QC(w.e) == '-' && qty_alpha(QC(w.e + 1)) ? w.e + 1 : qty_skip(t, n, w.e);
     }
     if (!nw) return 0;
     /* "two-way", "one-time": an adjective, unless of time ("five-year") */
-    if (QC(a->ve) == '-' && qty_word(t, n, a->ve + 1, &w, 0) && !QTY_MAP(qty_durs, w.w)) return 0;
+    if (QC(a->ve) == '-' && qty_word(t, n, a->ve + 1, &w, 0) && !qty_dur(w.w)) return 0;
     a->v = total + cur;
     qty_tail(t, n, a->ve, a);
     return 1;
-}
-
-static int qty_read(const char *t, size_t n, size_t i, qty_num *a)
-{
-    memset(a, 0, sizeof *a);
-    if (qty_dig(QC(i))) {
-        qty_digits(t, n, i, a);
-        return 1;
-    }
-    return qty_words(t, n, i, a);
 }
 
 /* Singular of an English plural, in place: libraries, boxes, packages. */
@@ -565,45 +490,36 @@ static void qty_singular(char *w)
         w[l - 1] = '\0';
 }
 
-/* Up to three words naming what is counted, into out (lower case, head
- * noun singular, rates as "request/s").  Sets the span if any. */
+/* Up to maxw words naming what is counted, into out[48] (lower case,
+ * head noun singular, rates as "request/s").  Sets the span if any. */
 static void qty_phrase(const char *t, size_t n, size_t k, int maxw, char *out, size_t *us, size_t *ue)
 {
     qty_w w, r;
     size_t len = 0;
     for (int nw = 0; nw < maxw && qty_word(t, n, k, &w, 1); nw++) {
         const char *al = QTY_MAP(qty_alias, w.w), *rate = NULL;
-        int plural = 0, alias = al != NULL;
-        if (QTY_IN(qty_stop, w.w) || qty_numword(w.w) >= 0 || qty_vagueval(w.w) > 0) break;
-        if (!al) {
-            size_t l = strlen(w.w);
-            plural = l >= 4 && t[w.e - 1] == 's' && strcmp(w.w + l - 2, "ss") &&
+        size_t l = strlen(w.w), head = len + (len > 0);
+        /* a plural ends the noun phrase: "data scientists use" */
+        int plural = !al && l >= 4 && t[w.e - 1] == 's' && strcmp(w.w + l - 2, "ss") &&
                      strcmp(w.w + l - 2, "us") && strcmp(w.w + l - 2, "is");
-            al = w.w;
-        }
-        if (len + strlen(al) + 8 >= 48) break;
+        if (QTY_IN(qty_stop, w.w) || qty_numword(w.w) >= 0 || qty_vagueval(w.w) > 0) break;
+        if (len + strlen(al ? al : w.w) + 8 >= 48) break;
         if (len) out[len++] = ' ';
         else *us = w.s;
-        size_t head = len;
-        strcpy(out + len, al);
-        *ue = k = w.e;
-        if (QC(k) == '/' && qty_word(t, n, k + 1, &r, 0) && (rate = QTY_MAP(qty_rates, r.w))) {
-        } else {
-            qty_w per;
-            size_t p = qty_skip(t, n, k);
-            if (p > k && qty_word(t, n, p, &per, 0) && !strcmp(per.w, "per") &&
-                qty_word(t, n, qty_skip(t, n, per.e), &r, 0))
-                rate = QTY_MAP(qty_rates, r.w);
-        }
+        strcpy(out + len, al ? al : w.w);
         if (plural) qty_singular(out + head);
         len = strlen(out);
+        *ue = k = w.e;
+        if (QC(k) == '/' && qty_word(t, n, k + 1, &r, 0))  /* requests/sec */
+            rate = qty_rate(r.w);
+        else if (qty_next_is(t, n, k, &r, "per") && qty_word(t, n, qty_skip(t, n, r.e), &r, 0))
+            rate = qty_rate(r.w);                            /* requests per second */
         if (rate) {
             out[len++] = '/';
             strcpy(out + len, rate);
             *ue = r.e;
-            break;
         }
-        if (plural || alias) break;
+        if (plural || al || rate) break;
         k = qty_skip(t, n, k);
     }
 }
@@ -616,10 +532,9 @@ static int qty_unit(const char *t, size_t n, size_t j, qty *q)
     size_t k = qty_skip(t, n, j);
     int glued = k == j && QC(j) == '-' && qty_alpha(QC(j + 1));
     if (glued) k = j + 1;  /* 5-year, 64-bit: one word, an adjective */
-    if (qty_word(t, n, k, &w, 0) && (d = QTY_MAP(qty_durs, w.w))) {
+    if (qty_word(t, n, k, &w, 0) && (d = qty_dur(w.w))) {
         strcpy(q->unit, d);
-        q->unit_start = w.s;
-        q->unit_end = w.e;
+        q->unit_start = w.s, q->unit_end = w.e;
         return 1;
     }
     qty_phrase(t, n, k, glued ? 1 : 3, q->unit, &q->unit_start, &q->unit_end);
@@ -630,8 +545,8 @@ static int qty_unit(const char *t, size_t n, size_t j, qty *q)
 static void qty_of(const char *t, size_t n, size_t j, qty *q)
 {
     qty_w w;
-    size_t k = qty_skip(t, n, j), s, e;
-    if (!qty_word(t, n, k, &w, 0) || strcmp(w.w, "of")) return;
+    size_t k, s, e;
+    if (!qty_next_is(t, n, j, &w, "of")) return;
     k = qty_skip(t, n, w.e);
     if (qty_word(t, n, k, &w, 0) && QTY_IN(qty_dets, w.w)) k = qty_skip(t, n, w.e);
     qty_phrase(t, n, k, 3, q->of, &s, &e);
@@ -643,169 +558,169 @@ static int qty_yearshape(const qty_num *a)
            !a->gunit && !a->plus && a->v >= 1900 && a->v <= 2100;
 }
 
-/* Matches the bound phrases against the tokens before a number. */
-static int qty_bound(const qty_tok *tk, int nt, int *approx, size_t *st)
+/* Matches the bound phrases against the tokens before the number. */
+static void qty_bound(qty_ctx *c)
 {
-    if (!nt || !tk[0].word) return QB_NONE;
+    if (!c->nt || !c->tk[0].word) return;
     for (size_t b = 0; b < QTY_LEN(qty_bounds); b++) {
-        const char *c = qty_bounds[b].w, *last = strrchr(c, ' ');
+        const char *w = qty_bounds[b].w, *last = strrchr(w, ' ');
         int nw = 1, ok = 1;
-        if (strcmp(last ? last + 1 : c, tk[0].w)) continue;  /* the cheap test first */
-        for (const char *p = c; *p; p++) nw += *p == ' ';
-        if (nw > nt) continue;
+        if (!qty_eq(last ? last + 1 : w, c->tk[0].w)) continue;  /* the cheap test first */
+        for (const char *p = w; *p; p++) nw += *p == ' ';
+        if (nw > c->nt) continue;
         for (int k = nw - 1; k >= 0 && ok; k--) {
-            size_t l = strlen(tk[k].w);
-            ok = tk[k].word && !strncmp(c, tk[k].w, l) && (c[l] == ' ' || c[l] == '\0');
-            if (ok) c += l + (c[l] == ' ');
+            size_t l = strlen(c->tk[k].w);
+            ok = c->tk[k].word && !strncmp(w, c->tk[k].w, l) && (w[l] == ' ' || w[l] == '\0');
+            if (ok) w += l + (w[l] == ' ');
         }
         if (ok) {
-            *approx = qty_bounds[b].approx;
-            *st = tk[nw - 1].s;
-            return qty_bounds[b].b;
+            c->bound = qty_bounds[b].b, c->approx = qty_bounds[b].approx, c->st = c->tk[nw - 1].s;
+            return;
         }
     }
-    return QB_NONE;
 }
 
-/* A numeral read into *a: its context decides the kind, interval and
- * unit.  Returns where the scan resumes; *got says if *q was filled. */
-static size_t qty_finish(const char *t, size_t n, qty_num *a, qty *q, int *got)
+/* What stands before the numeral: a currency sign, "~", a bound phrase. */
+static void qty_before(const char *t, size_t n, qty_ctx *c)
 {
-    size_t st = a->s, p = a->e, k;
-    int bound = QB_NONE, approx = 0, range = 0, ormore = 0, orless = 0, nt, nword;
-    const char *cur = NULL;
-    qty_tok tk[3];
-    qty_num b;
-    qty_w w, nw;
-    if (QC(st - 1) == '$') cur = "dollar", st -= 1;
-    else if (st >= 3 && QC(st - 3) == 0xE2 && QC(st - 2) == 0x82 && QC(st - 1) == 0xAC) cur = "euro", st -= 3;
-    else if (st >= 2 && QC(st - 2) == 0xC2 && QC(st - 1) == 0xA3) cur = "pound", st -= 2;
-    size_t cs = st;  /* the currency sign */
-    k = st;
+    size_t st = c->a.s, k;
+    if (QC(st - 1) == '$') c->cur = "dollar", st -= 1;
+    else if (st >= 3 && QC(st - 3) == 0xE2 && QC(st - 2) == 0x82 && QC(st - 1) == 0xAC) c->cur = "euro", st -= 3;
+    else if (st >= 2 && QC(st - 2) == 0xC2 && QC(st - 1) == 0xA3) c->cur = "pound", st -= 2;
+    c->cs = k = c->st = st;
     while (k > 0 && k + QTY_WIN > st && (t[k - 1] == ' ' || t[k - 1] == '\t')) k--;
-    if (k > 0 && t[k - 1] == '~') bound = QB_ABOUT, approx = 1, st = k - 1;
-    nt = qty_back(t, n, st, tk);
-    if (!bound) bound = qty_bound(tk, nt, &approx, &st);
-    const char *w0 = nt && tk[0].word ? tk[0].w : "";
-    int between = !strcmp(w0, "between");
+    if (k > 0 && t[k - 1] == '~') c->bound = QB_ABOUT, c->approx = 1, c->st = k - 1;
+    c->nt = qty_back(t, n, c->st, c->tk);
+    if (!c->bound) qty_bound(c);
+}
+
+/* A second end after a dash, "to" or ("between" ...) "and"; "or more".
+ * Returns 0, or where to resume after a phone number. */
+static size_t qty_range(const char *t, size_t n, qty_ctx *c, int between)
+{
+    qty_num *a = &c->a, *b = &c->b;
+    qty_w w;
+    size_t k = qty_skip(t, n, c->p), d;
+    int ok = 0;
+    if (a->parts < 3 && !a->vflag && !a->decade) {
+        if ((d = qty_dash(t, n, k)) && !(d == 1 && qty_alpha(QC(k + 1))))
+            ok = qty_dig(QC(k = qty_skip(t, n, k + d)));
+        else if (qty_word(t, n, k, &w, 0) && (!strcmp(w.w, "to") || (between && !strcmp(w.w, "and"))))
+            ok = (k = qty_skip(t, n, w.e)) > w.e;
+        if (ok && qty_dig(QC(k))) qty_digits(t, n, k, b);
+        else if (ok) ok = qty_words(t, n, k, b);
+    }
+    if (ok && !b->skip && b->parts < 3 && !b->decade) {
+        double lo = a->v;
+        if (QC(a->e) == '-' && QC(b->e) == '-' && qty_dig(QC(b->e + 1))) {
+            for (k = b->e; (QC(k) == '-' && qty_dig(QC(k + 1))) || qty_dig(QC(k)); k++) {}
+            return k;  /* 555-123-4567: a phone number */
+        }
+        if (b->scaled && !a->scaled && lo < b->v / b->mult) lo *= b->mult;  /* 1–2 million */
+        if (lo < b->v) {
+            a->v = lo, c->range = 1, c->p = b->e;
+            if (between) c->st = c->tk[0].s;
+        }
+    }
+    if (!c->range) memset(b, 0, sizeof *b);
+    if (qty_next_is(t, n, c->p, &w, "or") && qty_word(t, n, qty_skip(t, n, w.e), &w, 0)) {
+        if (QTY_IN(qty_ormore, w.w)) c->ormore = 1, c->p = w.e;
+        else if (QTY_IN(qty_orless, w.w)) c->orless = 1, c->p = w.e;
+    }
+    return 0;
+}
+
+/* The interval and unit of a count, percent or duration. */
+static void qty_fill(const char *t, size_t n, qty_ctx *c, qty *q)
+{
+    const qty_num *a = &c->a, *b = &c->b, *g = b->gunit ? b : a;
+    q->low = a->v, q->high = c->range ? b->v : a->v;
+    switch (c->bound) {
+    case QB_GT: q->low_open = 1; /* fall through */
+    case QB_GE: q->has_high = 0; break;
+    case QB_LT: case QB_NEAR: q->high_open = 1; /* fall through */
+    case QB_LE: q->low = 0; break;  /* counts are never negative */
+    }
+    if (a->plus || b->plus || c->ormore) q->has_high = 0, q->high_open = 0;
+    if (c->orless) q->low = 0, q->low_open = 0;
+    if (q->kind == QTY_PERCENT) {
+        strcpy(q->unit, "percent");
+        q->unit_start = b->pct ? b->ps : a->ps, q->unit_end = b->pct ? b->pe : a->pe;
+        if (!q->has_high && q->low < 100) q->has_high = 1, q->high = 100;
+        qty_of(t, n, c->p, q);
+    } else if (c->cur) {
+        strcpy(q->unit, c->cur);
+        q->unit_start = c->cs, q->unit_end = a->s;
+    } else if (g->gunit) {
+        strcpy(q->unit, g->gunit);
+        q->unit_start = g->gs, q->unit_end = g->ge;
+        if (g->gdur) q->kind = QTY_DURATION;
+    } else if (qty_unit(t, n, c->p, q)) {
+        q->kind = QTY_DURATION;
+    }
+}
+
+/* A numeral read into c->a: its context decides the kind, interval and
+ * unit.  Returns where the scan resumes; *got says if *q was filled. */
+static size_t qty_finish(const char *t, size_t n, qty_ctx *c, qty *q, int *got)
+{
+    qty_num *a = &c->a;
+    qty_tok *tk = c->tk;
+    qty_w nw;
+    size_t r;
+    qty_before(t, n, c);
+    const char *w0 = c->nt && tk[0].word ? tk[0].w : "";
     int yctx = qty_yearshape(a) &&
                ((a->s > 0 && (t[a->s - 1] == '(' || t[a->s - 1] == '[')) || QTY_IN(qty_yearctx, w0) ||
-                (nt && qty_month(t + tk[0].s, tk[0].e - tk[0].s)) ||
-                (!strcmp(w0, "the") && nt > 1 && QTY_IN(qty_yearctx, tk[1].w)));
+                (c->nt && qty_month(t + tk[0].s, tk[0].e - tk[0].s)) ||
+                (!strcmp(w0, "the") && c->nt > 1 && QTY_IN(qty_yearctx, tk[1].w)));
     int vctx = QTY_IN(qty_verctx, w0);
-    int name = nt && tk[0].name && !bound && !yctx && !vctx && !QTY_IN(qty_stop, w0);
-
-    memset(&b, 0, sizeof b);
-    if (a->parts < 3 && !a->vflag && !a->decade) {
-        size_t d;
-        int ok = 0;
-        k = qty_skip(t, n, p);
-        if ((d = qty_dash(t, n, k)) && !(d == 1 && qty_alpha(QC(k + 1)))) {
-            k = qty_skip(t, n, k + d);
-            ok = qty_dig(QC(k));
-        } else if (qty_word(t, n, k, &w, 0) && (!strcmp(w.w, "to") || (between && !strcmp(w.w, "and")))) {
-            k = qty_skip(t, n, w.e);
-            ok = k > w.e;
-        }
-        if (ok && qty_read(t, n, k, &b) && !b.skip && b.parts < 3 && !b.decade) {
-            double lo = a->v;
-            if (QC(a->e) == '-' && QC(b.e) == '-' && qty_dig(QC(b.e + 1))) {
-                for (k = b.e; (QC(k) == '-' && qty_dig(QC(k + 1))) || qty_dig(QC(k)); k++) {}
-                return k;  /* 555-123-4567: a phone number */
-            }
-            if (b.scaled && !a->scaled && lo < b.v / b.mult) lo *= b.mult;
-            if (lo < b.v) {
-                a->v = lo;
-                range = 1;
-                p = b.e;
-                if (between) st = tk[0].s;
-            }
-        }
-    }
-    k = qty_skip(t, n, p);
-    if (qty_word(t, n, k, &w, 0) && !strcmp(w.w, "or") && qty_word(t, n, qty_skip(t, n, w.e), &nw, 0)) {
-        if (QTY_IN(qty_ormore, nw.w)) ormore = 1, p = nw.e;
-        else if (QTY_IN(qty_orless, nw.w)) orless = 1, p = nw.e;
-    }
-    k = qty_skip(t, n, p);
-    nword = qty_word(t, n, k, &nw, 0);
-    int noun = nword && !nw.cap && !QTY_IN(qty_stop, nw.w) && qty_numword(nw.w) < 0;
-    int unitish = nword && (QTY_MAP(qty_durs, nw.w) || QTY_MAP(qty_glued, nw.w));
+    int name = c->nt && tk[0].name && !c->bound && !yctx && !vctx && !QTY_IN(qty_stop, w0);
+    c->p = a->e;
+    if ((r = qty_range(t, n, c, !strcmp(w0, "between")))) return r;
+    int nword = qty_word(t, n, qty_skip(t, n, c->p), &nw, 0);
     size_t nl = nword ? strlen(nw.w) : 0;
+    int noun = nword && !nw.cap && !QTY_IN(qty_stop, nw.w) && qty_numword(nw.w) < 0;
+    int unitish = nword && (qty_dur(nw.w) || QTY_MAP(qty_glued, nw.w));
     /* after a name, only a function word or a past tense ("Node 20
      * followed") leaves a whole number to be a version */
     int bare = !nword || QTY_IN(qty_stop, nw.w) || (nl > 3 && !strcmp(nw.w + nl - 2, "ed"));
-    if (a->lone && !range && !(nword && QTY_MAP(qty_durs, nw.w))) return a->e;
+    int plain = !a->word && !a->sep && !a->scaled && !a->gunit && !a->pct;
+    if (a->lone && !c->range && !(nword && qty_dur(nw.w))) return a->e;  /* "one of" */
 
     memset(q, 0, sizeof *q);
     q->kind = QTY_COUNT;
-    int plain = !a->word && !a->sep && !a->scaled && !a->gunit && !a->pct;
-    if (a->pct || b.pct) {
+    if (a->pct || c->b.pct) {
         q->kind = QTY_PERCENT;
     } else if (a->decade) {
         q->kind = QTY_YEAR;
     } else if (plain && (a->vflag || a->parts >= 3 || vctx || (a->parts == 2 && name && !unitish) ||
                          (a->parts == 2 && nword && QTY_IN(qty_verctx, nw.w)))) {
         q->kind = QTY_VERSION;
-    } else if (plain && a->parts == 1 && a->ndig <= 3 && name && !range && !ormore) {
+    } else if (plain && a->parts == 1 && a->ndig <= 3 && name && !c->range && !c->ormore) {
         if (tk[0].acro) return a->e;  /* PEP 8: part of a name */
         if (bare) q->kind = QTY_VERSION;
-    } else if (qty_yearshape(a) && (!range || qty_yearshape(&b)) && (bound == QB_NONE || bound == QB_ABOUT) &&
-               !ormore && (yctx || !noun)) {
+    } else if (qty_yearshape(a) && (!c->range || qty_yearshape(&c->b)) && !c->ormore &&
+               (c->bound == QB_NONE || c->bound == QB_ABOUT) && (yctx || !noun)) {
         q->kind = QTY_YEAR;
     }
+    *got = 1;
+    q->has_low = q->has_high = 1;
     if (q->kind == QTY_VERSION) {
         size_t l = a->ve - a->s - (size_t)a->vflag;
         if (l >= sizeof q->version) l = sizeof q->version - 1;
         memcpy(q->version, t + a->s + a->vflag, l);
-        q->start = a->s;
-        q->end = a->plus ? a->e : a->ve;
+        q->start = a->s, q->end = a->plus ? a->e : a->ve;
         q->low = q->high = a->v;
-        q->has_low = 1;
         q->has_high = !a->plus;  /* "Node 18+": that version or later */
-        *got = 1;
         return q->end;
     }
-    q->start = st;
-    q->end = p;
-    q->low = a->v;
-    q->high = range ? b.v : a->v;
-    q->has_low = q->has_high = 1;
-    q->approx = approx;
-    if (q->kind == QTY_YEAR) {
-        if (a->decade) q->high = a->v + 9;
-        *got = 1;
-        return p;
-    }
-    switch (bound) {
-    case QB_GT: q->low_open = 1; /* fall through */
-    case QB_GE: q->has_high = 0; break;
-    case QB_LT: case QB_NEAR: q->high_open = 1; /* fall through */
-    case QB_LE: q->low = 0; break;
-    }
-    if (a->plus || b.plus || ormore) q->has_high = 0, q->high_open = 0;
-    if (orless) q->low = 0, q->low_open = 0;
-    if (q->kind == QTY_PERCENT) {
-        strcpy(q->unit, "percent");
-        q->unit_start = b.pct ? b.ps : a->ps;
-        q->unit_end = b.pct ? b.pe : a->pe;
-        if (!q->has_high && q->low < 100) q->has_high = 1, q->high = 100;
-        qty_of(t, n, p, q);
-    } else if (cur) {
-        strcpy(q->unit, cur);
-        q->unit_start = cs;
-        q->unit_end = a->s;
-    } else if (a->gunit || b.gunit) {
-        const qty_num *g = b.gunit ? &b : a;
-        strcpy(q->unit, g->gunit);
-        q->unit_start = g->gs;
-        q->unit_end = g->ge;
-        if (g->gdur) q->kind = QTY_DURATION;
-    } else if (qty_unit(t, n, p, q)) {
-        q->kind = QTY_DURATION;
-    }
-    *got = 1;
-    return p;
+    q->start = c->st, q->end = c->p, q->approx = c->approx;
+    if (q->kind == QTY_YEAR)
+        q->low = a->v, q->high = a->decade ? a->v + 9 : c->range ? c->b.v : a->v;
+    else
+        qty_fill(t, n, c, q);
+    return c->p;
 }
 
 /* "thousands of", "tens of thousands of": a lower bound, approximate. */
@@ -814,18 +729,11 @@ static size_t qty_vaguely(const char *t, size_t n, size_t i, qty *q, int *got)
     qty_w w, of;
     double v = 1, x;
     size_t k = i, end = 0;
-    while (qty_word(t, n, k, &w, 0) && (x = qty_vagueval(w.w)) > 0 &&
-           qty_word(t, n, qty_skip(t, n, w.e), &of, 0) && !strcmp(of.w, "of")) {
-        v *= x;
-        end = of.e;
-        k = qty_skip(t, n, of.e);
-    }
+    while (qty_word(t, n, k, &w, 0) && (x = qty_vagueval(w.w)) > 0 && qty_next_is(t, n, w.e, &of, "of"))
+        v *= x, end = of.e, k = qty_skip(t, n, of.e);
     if (!end) return i + 1;
     memset(q, 0, sizeof *q);
-    q->start = i;
-    q->end = end;
-    q->low = v;
-    q->has_low = q->approx = 1;
+    q->start = i, q->end = end, q->low = v, q->has_low = q->approx = 1;
     if (qty_unit(t, n, end, q)) q->kind = QTY_DURATION;
     *got = 1;
     return end;
@@ -834,12 +742,11 @@ static size_t qty_vaguely(const char *t, size_t n, size_t i, qty *q, int *got)
 /* One token that starts at i: a numeral, or a word to step over. */
 static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
 {
-    qty_num a;
+    qty_ctx c;
     size_t r = i, e;
-    memset(&a, 0, sizeof a);
+    memset(&c, 0, sizeof c);
     if (qty_dig(QC(i))) {
         int p = i ? QC(i - 1) : -1, pp = i > 1 ? QC(i - 2) : -1;
-        qty_tok tk[3];
         if (((p == '-' || p == '/' || p == '.' || p == '_') && qty_alnum(pp)) || p == '#') {
             while (qty_alnum(QC(r)) || (QC(r) > 0 && strchr(".-/_", t[r]) && qty_alnum(QC(r + 1)))) r++;
             return r;  /* COVID-19, HTTP/2, issue #12 */
@@ -851,27 +758,26 @@ static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
         }
         /* only a day (one or two digits) can follow a month name */
         int day = !qty_dig(QC(i + 1)) || !qty_dig(QC(i + 2));
-        if ((e = qty_date(t, n, i, day && qty_back(t, n, i, tk) ? &tk[0] : NULL)) ||
+        if ((e = qty_date(t, n, i, day && qty_back(t, n, i, c.tk) ? &c.tk[0] : NULL)) ||
             (e = qty_listmark(t, n, i)))
             return e;
-        qty_digits(t, n, i, &a);
+        qty_digits(t, n, i, &c.a);
     } else {
         int dig = 0;
         qty_w w;
         for (; qty_alnum(QC(r)); r++) dig |= qty_dig(QC(r));
         if (dig) {
             if (t[i] != 'v' || !qty_dig(QC(i + 1))) return r;  /* ES6, V8, Web2Py */
-            qty_digits(t, n, i + 1, &a);
-            a.s = i;
-            a.vflag = 1;
+            qty_digits(t, n, i + 1, &c.a);
+            c.a.s = i, c.a.vflag = 1;
         } else if (qty_word(t, n, i, &w, 0) && qty_vagueval(w.w) > 0) {
             return qty_vaguely(t, n, i, q, got);
-        } else if (!qty_words(t, n, i, &a)) {
+        } else if (!qty_words(t, n, i, &c.a)) {
             return r;
         }
     }
-    if (a.skip) return a.e > i ? a.e : i + 1;
-    return qty_finish(t, n, &a, q, got);
+    if (c.a.skip) return c.a.e > i ? c.a.e : i + 1;
+    return qty_finish(t, n, &c, q, got);
 }
 
 size_t qty_scan(const char *text, size_t len, qty *out, size_t max)
@@ -887,10 +793,7 @@ size_t qty_scan(const char *text, size_t len, qty *out, size_t max)
         qty q;
         int got = 0;
         size_t next = qty_token(text, len, i, &q, &got);
-        if (got) {
-            if (found < max) out[found] = q;
-            found++;
-        }
+        if (got && found++ < max) out[found - 1] = q;
         i = next > i ? next : i + 1;
     }
     return found;

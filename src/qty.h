@@ -38,6 +38,43 @@
  * from counts by their shape and context; numbers in dates ("May 08,
  * 2026"), ordinals ("20th"), list markers, times and section numbers
  * are skipped.
+ *
+ * Rules for what the examples leave open (general, not per article; each
+ * has invented test sentences in tests/check_qty.c):
+ * - The span includes a bound phrase, "~", a currency sign and, for a
+ *   range, "between": "over 75%", "between 10 and 20".  Not the unit.
+ * - Counts, percents and durations are never negative: "under X", "up to
+ *   X", "nearly X" have low 0 closed.  "nearly", "almost", "just under",
+ *   "close to", "approaching" mean a little below: [0, X) approx.
+ * - A percent with no upper end stops at 100 closed ("over 75%" = (75,
+ *   100]) unless it starts at 100 or more ("over 200%").
+ * - "dozens/hundreds/thousands/millions/billions of" = [24/100/1e3/1e6/
+ *   1e9, inf) approx; chains multiply ("tens of thousands of" = 1e4).
+ * - Two numbers joined by a dash or "to" are a range only if the second
+ *   is larger.  So a score "2 – 1" gives two plain counts (and "1 – 2" a
+ *   range: nothing in the text tells them apart), "from 20 to 10" two
+ *   counts.  Three or more dash-joined groups are a phone number: skipped.
+ * - Years: four digits 1900-2100 without separator.  After year context
+ *   ("in", "since", "by", a month, "in the", "(" or "[") a year; after a
+ *   bound ("over 2000") a count; otherwise a year unless a lower-case
+ *   word follows ("2024 packages").  "the 1990s" is the year [1990, 1999].
+ * - Versions: 3-4 dotted parts; a dotted number after a name (a token
+ *   with a capital: "Python 3.8", "Web 2.0", "macOS 14.1") unless a time
+ *   or size unit or "times" follows, or before "release"/"version" ("the
+ *   1.0 release"); any number after "version", "v", "release"; "v20"
+ *   (lower-case: "V8" is a name); a whole number of up to three digits
+ *   after a name when only punctuation, a function word or a past tense
+ *   follows ("Python 3 – is", "Windows 10.", "Node 20 followed").  "Top
+ *   40 questions" stays a count.  "Node 18+", "Python 3.8+" (that
+ *   version or later) have no upper end.
+ * - A number after an all-caps word ("PEP 8", "ES 6") names something and
+ *   is skipped, as are digits glued to letters.
+ * - The word "one" alone is a quantity only before a time unit ("one
+ *   year"); elsewhere it is a pronoun ("one of these").  "a million" is
+ *   1e6, "half a million" 5e5.  "two-way", "one-time" are adjectives.
+ * - A percent's unit is "percent"; what it is a percentage of ("87% of
+ *   data scientists") goes to q->of, singular.  "$", "€", "£" make the
+ *   unit "dollar", "euro", "pound"; "3x" has unit "time", like "3 times".
  */
 #ifndef KB_QTY_H
 #define KB_QTY_H

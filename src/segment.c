@@ -252,11 +252,11 @@ static int seg_start(const char *t, size_t len, size_t m)
     }
 }
 
-/* Is w[0..n) capital initials: "J", "U.S", "J.R.R" (single letters
- * joined by periods, the first a capital)? */
+/* Is w[0..n) dotted initials: "U.S", "J.R.R" (single letters joined by
+ * periods, the first a capital)? */
 static int seg_initials(const char *w, size_t n)
 {
-    if (n == 0 || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+    if (n < 3 || !(w[0] >= 'A' && w[0] <= 'Z')) return 0;
     for (size_t k = 0; k < n; k++) {
         int letter = (w[k] >= 'A' && w[k] <= 'Z') || (w[k] >= 'a' && w[k] <= 'z');
         if (k % 2 == 0 ? !letter : w[k] != '.') return 0;
@@ -287,7 +287,8 @@ static int seg_period_ends(const char *t, size_t len, size_t sent, size_t p,
     while (b < p && (w = seg_opener(t, len, b)) > 0) b += w;
     const char *word = t + b;
     size_t n = p - b;
-    if (n == 1 && word[0] >= 'A' && word[0] <= 'Z') return 0;   /* "J. Smith" */
+    /* "J. Smith"; but the pronoun ends sentences ("... than I. Then") */
+    if (n == 1 && word[0] >= 'A' && word[0] <= 'Z' && word[0] != 'I') return 0;
     int cls = seg_abbr_class(word, n);
     if (cls == SEG_NEVER) return 0;
     if (cls == SEG_END) return next == SEG_START_CAPITAL || next == SEG_START_OTHER;
@@ -333,7 +334,9 @@ int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx)
         int next = seg_start(text, len, m);
         int end;
         if (next == SEG_START_NO) end = 0;
-        else if (bang || ellipsis) end = next != SEG_START_LOWER;
+        /* '"It works." he said' and "(see below.) then": the quote or
+         * bracket closed, the sentence goes on */
+        else if (bang || ellipsis || k > j) end = next != SEG_START_LOWER;
         else end = seg_period_ends(text, len, start, i, colon, next);
         if (end) {
             int rc = fn(ctx, start, k);

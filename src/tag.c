@@ -219,11 +219,12 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         ment[nment].tok = h->tok;
         nment++;
     }
+    /* A table cell is always about its column's subject, whatever else
+     * it names ("Usually requires JavaScript" under "Python"). */
+    for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
     if (!r->nsubj) {
         if (in->nprev && tag_opens_with_pronoun(in->text, in->len))
             tag_add_subject(r, in->prev[0], "carried"); /* "It": the previous claim's main subject */
-        else if (ncol)
-            for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
         else
             for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
     }

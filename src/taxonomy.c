@@ -372,6 +372,18 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
                 }
             }
         }
+        /* Subjects and parts name things: they compete for a span, so
+         * "js" inside "Node.js" is not a second mention.  The longer
+         * wins; on a tie the subject. */
+        if (best_len[TAX_SUBJECT] && best_len[TAX_PART]) {
+            if (best_len[TAX_PART] > best_len[TAX_SUBJECT]) best_len[TAX_SUBJECT] = 0;
+            else best_len[TAX_PART] = 0;
+        }
+        size_t named = best_len[TAX_SUBJECT] ? best_len[TAX_SUBJECT] : best_len[TAX_PART];
+        if (named) {
+            if (resume[TAX_SUBJECT] < at + named) resume[TAX_SUBJECT] = at + named;
+            if (resume[TAX_PART] < at + named) resume[TAX_PART] = at + named;
+        }
         for (int kd = 0; kd < TAX_KIND_COUNT; kd++) {
             if (!best_len[kd]) continue;
             if (found < max) {

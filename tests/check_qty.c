@@ -335,10 +335,10 @@ START_TEST(test_big)
     size_t got = qty_scan(s, n, NULL, 0);
     ck_assert_uint_le(got, n);
     for (size_t p = 0; p < sizeof pats / sizeof *pats; p++) {
-        size_t pl = strlen(pats[p]);
-        for (size_t i = 0; i < n; i++) s[i] = pats[p][i % pl];
-        got = qty_scan(s, n, NULL, 0);
-        ck_assert_uint_le(got, n);
+        size_t pl = strlen(pats[p]), m = n / 4;
+        for (size_t i = 0; i < m; i++) s[i] = pats[p][i % pl];
+        got = qty_scan(s, m, NULL, 0);
+        ck_assert_uint_le(got, m);
     }
     memset(s, '7', n);  /* one huge numeral */
     ck_assert_uint_eq(qty_scan(s, n, NULL, 0), 0);

@@ -56,6 +56,9 @@ static const sent_case sent_cases[] = {
     {"They call it “the best.” Others disagree.",
      {"They call it “the best.”", "Others disagree."}},
     {"He asked ‘why?’ Nobody knew.", {"He asked ‘why?’", "Nobody knew."}},
+    {"\"It works.\" he said. Then he left.", {"\"It works.\" he said.", "Then he left."}},
+    {"Python is slower than I. It is fine.", {"Python is slower than I.", "It is fine."}},
+    {"J.R.R. Tolkien wrote it. Plan B. is vague.", {"J.R.R. Tolkien wrote it.", "Plan B. is vague."}},
     /* question and exclamation marks */
     {"Is it fast? Yes! It is.", {"Is it fast?", "Yes!", "It is."}},
     {"Really?! No way.", {"Really?!", "No way."}},

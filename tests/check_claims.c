@@ -1,0 +1,172 @@
+/*
+ * check_claims.c - from ingested sources to tagged claims, on the
+ * corpus and on a second domain: table cells inherit their column's
+ * subject and row's dimension, the GIL statements of every article
+ * that makes one are found, furniture yields no claim and no quantity,
+ * and `kb init --taxonomy` re-tags with no code change.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+#include "ingest.h"
+#include "store.h"
+#include "testutil.h"
+#include "util.h"
+
+static char *dir;
+static char db[512];
+static store *st;
+
+static void setup(void)
+{
+    dir = tu_tmpdir();
+    snprintf(db, sizeof db, "%s/kb.db", dir);
+    char *err = NULL;
+    ck_assert_int_eq(store_open(db, 1, &st, &err), KB_OK);
+}
+
+static void teardown(void)
+{
+    store_close(st);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(dir);
+}
+
+static void ingest(const char *path, const char *taxonomy_tsv)
+{
+    claims *cl = NULL;
+    char *err = NULL;
+    ck_assert_msg(claims_new(taxonomy_tsv, NULL, NULL, &cl, &err) == KB_OK, "%s", err ? err : "");
+    ingest_opts o;
+    memset(&o, 0, sizeof o);
+    o.format = -1;
+    o.claims = cl;
+    ingest_stats s;
+    char *p[] = {(char *)path};
+    ck_assert_int_eq(ingest_run(st, p, 1, &o, NULL, &s, &err), KB_OK);
+    ck_assert_uint_eq(s.failed, 0);
+    ck_assert_uint_gt(s.claims, 0);
+    claims_free(cl);
+}
+
+static long long q_int(const char *sql)
+{
+    sqlite3_stmt *s;
+    ck_assert_msg(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(store_db(st)));
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+START_TEST(test_table_cells)
+{
+    ingest("corpus", NULL);
+    /* 000's comparison table: 8 data rows x 2 columns, one claim a cell */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN source s ON s.id = c.source_id "
+                           "WHERE s.path LIKE '%000_8ce771bb35dfdba8.txt' AND c.kind = 'cell'"),
+                     16);
+    /* every cell has its column's subject */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN source s ON s.id = c.source_id "
+                           "WHERE s.path LIKE '%000_%' AND c.kind = 'cell' AND NOT EXISTS "
+                           "(SELECT 1 FROM claim_subject x WHERE x.claim_id = c.id AND x.subject = c.col_header)"),
+                     0);
+    /* and each row that names a dimension gives it to both its cells */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN source s ON s.id = c.source_id "
+                           "WHERE s.path LIKE '%000_%' AND c.kind = 'cell' AND c.row_header != 'Type' "
+                           "AND NOT EXISTS (SELECT 1 FROM claim_dimension x WHERE x.claim_id = c.id AND "
+                           "lower(c.row_header) LIKE x.dimension || '%')"),
+                     2 /* "Best for" and "Full-stack potential" rows name no dimension word */ * 2);
+    /* the ecosystem row's figures: [2000000, inf) for Node.js, [800000, inf) for Python */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim_quantity WHERE measure = 'package_count' "
+                           "AND subject = 'Node.js' AND low = 2000000 AND high IS NULL AND low_open = 0"),
+                     1);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim_quantity WHERE measure = 'package_count' "
+                           "AND subject = 'Python' AND low = 800000 AND high IS NULL"),
+                     1);
+}
+END_TEST
+
+START_TEST(test_gil_statements)
+{
+    ingest("corpus", NULL);
+    /* Every article that mentions the GIL has a Python/concurrency claim
+     * that does (000, 001, 002, 004). */
+    ck_assert_int_eq(q_int("SELECT count(DISTINCT c.source_id) FROM claim c "
+                           "JOIN claim_subject cs ON cs.claim_id = c.id AND cs.subject = 'Python' "
+                           "JOIN claim_dimension cd ON cd.claim_id = c.id AND cd.dimension = 'concurrency' "
+                           "WHERE c.text LIKE '%GIL%' OR c.text LIKE '%Global Interpreter Lock%'"),
+                     q_int("SELECT count(DISTINCT source_id) FROM unit WHERE text LIKE '%GIL%' "
+                           "OR text LIKE '%Global Interpreter Lock%'"));
+    ck_assert_int_ge(q_int("SELECT count(DISTINCT source_id) FROM unit WHERE text LIKE '%GIL%'"), 3);
+}
+END_TEST
+
+START_TEST(test_furniture_is_not_a_claim)
+{
+    ingest("corpus", NULL);
+    ck_assert_int_gt(q_int("SELECT count(*) FROM unit WHERE furniture IS NOT NULL"), 20);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN unit u ON u.id = c.unit_id WHERE u.furniture IS NOT NULL"), 0);
+    /* read-time lines and "Suggested Blogs" dates are furniture */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM unit WHERE furniture IS NULL AND "
+                           "(text LIKE '% min Read' OR text = 'Read More' OR text GLOB '[0-9][0-9] [A-Z][a-z][a-z] 20[0-9][0-9]')"),
+                     0);
+    /* a furniture unit's text is still searchable */
+    ck_assert_int_gt(q_int("SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'suggested'"), 0);
+}
+END_TEST
+
+START_TEST(test_claim_offsets)
+{
+    ingest("corpus", NULL);
+    /* for text sources a claim's text is exactly its bytes of the file */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN source_text t ON t.source_id = c.source_id "
+                           "WHERE CAST(substr(CAST(t.body AS BLOB), c.byte_start + 1, c.byte_end - c.byte_start) AS TEXT) "
+                           "!= c.text"),
+                     0);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim_quantity q JOIN claim c ON c.id = q.claim_id "
+                           "WHERE q.byte_start < c.byte_start OR q.byte_end > c.byte_end"),
+                     0);
+}
+END_TEST
+
+/* Another domain, another taxonomy, no code change. */
+START_TEST(test_second_domain)
+{
+    size_t len;
+    char *tax = tu_read_file("tests/fixtures/dbms/taxonomy.tsv", &len);
+    ingest("tests/fixtures/dbms/postgres-vs-mysql.md", tax);
+    ck_assert_int_gt(q_int("SELECT count(*) FROM claim_subject WHERE subject = 'PostgreSQL'"), 5);
+    ck_assert_int_gt(q_int("SELECT count(*) FROM claim_subject WHERE subject = 'MySQL'"), 5);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim_subject WHERE subject IN ('Node.js', 'Python')"), 0);
+    ck_assert_int_gt(q_int("SELECT count(DISTINCT dimension) FROM claim_dimension"), 5);
+    ck_assert_int_gt(q_int("SELECT count(*) FROM claim_quantity WHERE measure = 'version'"), 0);
+    free(tax);
+}
+END_TEST
+
+static Suite *claims_suite(void)
+{
+    Suite *s = suite_create("claims");
+    TCase *tc = tcase_create("claims");
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_table_cells);
+    tcase_add_test(tc, test_gil_statements);
+    tcase_add_test(tc, test_furniture_is_not_a_claim);
+    tcase_add_test(tc, test_claim_offsets);
+    tcase_add_test(tc, test_second_domain);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(claims_suite());
+}

@@ -33,7 +33,7 @@ TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
 # Data files compiled in: name in schema/ -> C symbol embed_NAME.
 DATA    := aliases.tsv:aliases taxonomy.tsv:taxonomy furniture.tsv:furniture \
-           abbreviations.txt:abbreviations stance.tsv:stance
+           abbreviations.txt:abbreviations stance.tsv:stance scope.tsv:scope
 SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) $(addprefix schema/,$(foreach d,$(DATA),$(firstword $(subst :, ,$(d)))))
 
 # The binary; sanitizer builds put theirs in their own folder.
@@ -42,7 +42,7 @@ KBBIN   ?= kb
 all: $(KBBIN)
 
 $(KBBIN): $(B)/main.o $(B)/libkb.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
 $(B)/libkb.a: $(LIBOBJ)
 	rm -f $@
@@ -73,7 +73,7 @@ $(B)/embed.o: $(B)/embed.c src/embed.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/check_%: tests/check_%.c tests/testutil.h $(B)/libkb.a
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) $(CHECK_LIBS) -lpthread
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) $(CHECK_LIBS) -lm -lpthread
 
 # Install missing Debian packages once per build folder (.ci/deps is a
 # no-op when pkg-config finds everything).
@@ -112,9 +112,14 @@ demo: kb
 # eval: precision and recall of the claim tags against the hand-labelled
 # gold set (tests/gold/).  A measurement, not a test.
 eval: $(KBBIN) $(B)/eval
-	@rm -f $(B)/eval.db $(B)/eval.db-wal $(B)/eval.db-shm
+	@rm -f $(B)/eval.db* $(B)/eval-dbms.db*
+	@echo "== corpus/ (Node.js vs Python), gold: tests/gold/corpus.tsv"
 	@./$(KBBIN) --db $(B)/eval.db ingest --quiet corpus/
 	@$(B)/eval $(B)/eval.db tests/gold/corpus.tsv corpus $(EVAL_FLAGS)
+	@echo "== second domain (PostgreSQL vs MySQL), its own taxonomy: tests/fixtures/dbms/"
+	@./$(KBBIN) --db $(B)/eval-dbms.db init --taxonomy tests/fixtures/dbms/taxonomy.tsv 2>/dev/null
+	@./$(KBBIN) --db $(B)/eval-dbms.db ingest --quiet tests/fixtures/dbms/postgres-vs-mysql.md
+	@$(B)/eval $(B)/eval-dbms.db tests/fixtures/dbms/expected.tsv tests/fixtures/dbms $(EVAL_FLAGS)
 
 $(B)/eval: tests/eval.c | $(B)/.deps
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lm

@@ -88,6 +88,16 @@ const cli_command cli_commands[] = {
      "usage: kb taxonomy [--db FILE]\n"
      "\n"
      "Print the taxonomy in force, in the format `kb init --taxonomy` reads.\n"},
+    {"disagreements", cmd_disagreements, "where the sources disagree, grouped, with a verdict",
+     "usage: kb disagreements [--db FILE] [--subject S] [--dimension D] [--source SOURCE] [--json]\n"
+     "\n"
+     "Compare the claims of different sources on the same subject and\n"
+     "dimension: figures that cannot both hold or bounds that differ,\n"
+     "opposite judgements, comparisons pointing opposite ways.  Each\n"
+     "disagreement lists every claim on each side (a, b, ...) with its\n"
+     "citation, and a verdict: compatible (both can hold), outdated (the\n"
+     "source dates explain it), majority, or unresolved, with the reason.\n"
+     "Undated sources are dated by the latest year they state (inferred).\n"},
     {NULL, NULL, NULL, NULL},
 };
 

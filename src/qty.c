@@ -81,7 +81,9 @@ static const char *const qty_ormore[] = {"more", "above", "higher", "greater", "
 static const char *const qty_orless[] = {"less", "fewer", "below", "under", "lower"};
 
 /* Number words: op 0 adds, 1 multiplies the group so far ("two
- * hundred"), 2 closes a group with a scale ("two million"). */
+ * hundred"), 2 closes a group with a scale ("two million").  Op 3: a
+ * vague plural, a lower bound before "of" ("thousands of"); op 4: a
+ * letter glued to digits that scales them ("2.5M", "10k", "3bn"). */
 static const struct { const char *w; double v; int op; } qty_nums[] = {
     {"zero", 0, 0}, {"one", 1, 0}, {"two", 2, 0}, {"three", 3, 0}, {"four", 4, 0}, {"five", 5, 0},
     {"six", 6, 0}, {"seven", 7, 0}, {"eight", 8, 0}, {"nine", 9, 0}, {"ten", 10, 0}, {"eleven", 11, 0},
@@ -89,16 +91,9 @@ static const struct { const char *w; double v; int op; } qty_nums[] = {
     {"seventeen", 17, 0}, {"eighteen", 18, 0}, {"nineteen", 19, 0}, {"twenty", 20, 0},
     {"thirty", 30, 0}, {"forty", 40, 0}, {"fifty", 50, 0}, {"sixty", 60, 0}, {"seventy", 70, 0},
     {"eighty", 80, 0}, {"ninety", 90, 0}, {"hundred", 100, 1}, {"dozen", 12, 1}, {"thousand", 1e3, 2},
-    {"million", 1e6, 2}, {"billion", 1e9, 2}, {"trillion", 1e12, 2}};
-
-/* "thousands of": a lower bound, no digits. */
-static const struct { const char *w; double v; } qty_vague[] = {
-    {"tens", 10}, {"dozens", 24}, {"hundreds", 100}, {"thousands", 1e3},
-    {"millions", 1e6}, {"billions", 1e9}};
-
-/* Letters glued to digits that scale them: "2.5M", "10k", "3bn". */
-static const struct { const char *w; double v; } qty_scales[] = {
-    {"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"b", 1e9}, {"bn", 1e9}};
+    {"million", 1e6, 2}, {"billion", 1e9, 2}, {"trillion", 1e12, 2},
+    {"tens", 10, 3}, {"dozens", 24, 3}, {"hundreds", 100, 3}, {"thousands", 1e3, 3}, {"millions", 1e6, 3},
+    {"billions", 1e9, 3}, {"k", 1e3, 4}, {"m", 1e6, 4}, {"mn", 1e6, 4}, {"b", 1e9, 4}, {"bn", 1e9, 4}};
 
 /* Time units: after a number they make a duration ("30 years"); plurals
  * are found by dropping the "s" (qty_dur). */
@@ -109,6 +104,12 @@ static const char *const qty_durs[][2] = {
     {"s", "second"}, {"millisecond", "millisecond"}, {"ms", "millisecond"},
     {"msec", "millisecond"}, {"microsecond", "microsecond"}, {"nanosecond", "nanosecond"},
     {"ns", "nanosecond"}, {"mo", "month"}};
+
+/* Seconds in each time unit (a year of 365.25 days), for q->unit_seconds. */
+static const struct { const char *u; double s; } qty_secs[] = {
+    {"year", 31557600}, {"decade", 315576000}, {"month", 2629800}, {"week", 604800}, {"day", 86400},
+    {"hour", 3600}, {"minute", 60}, {"second", 1}, {"millisecond", 1e-3}, {"microsecond", 1e-6},
+    {"nanosecond", 1e-9}};
 
 /* Other units that may be glued to digits ("4GB", "3x") or that keep a
  * dotted number after a name from being a version ("Python 2.5 times"). */
@@ -200,19 +201,15 @@ static const char *qty_rate(const char *w)
     return r ? r : d;
 }
 
-static int qty_numword(const char *w)
+/* The index in qty_nums of w with an op from lo to hi, or -1. */
+static int qty_numop(const char *w, int lo, int hi)
 {
     for (size_t i = 0; i < QTY_LEN(qty_nums); i++)
-        if (qty_eq(qty_nums[i].w, w)) return (int)i;
+        if (qty_nums[i].op >= lo && qty_nums[i].op <= hi && qty_eq(qty_nums[i].w, w)) return (int)i;
     return -1;
 }
 
-static double qty_vagueval(const char *w)
-{
-    for (size_t i = 0; i < QTY_LEN(qty_vague); i++)
-        if (qty_eq(qty_vague[i].w, w)) return qty_vague[i].v;
-    return 0;
-}
+static int qty_numword(const char *w) { return qty_numop(w, 0, 2); }
 
 /* Length of the blank at i: space, tab, no-break, thin or narrow space.
  * Line ends are not blanks: a quantity never spans lines. */
@@ -411,20 +408,17 @@ static void qty_digits(const char *t, size_t n, size_t i, qty_num *a)
     if (qty_alpha(QC(j))) {
         char s[QTY_NW];
         const char *u;
-        size_t x;
+        int x;
         for (k = j; qty_alpha(QC(k)) && k - j + 1 < QTY_NW; k++) s[k - j] = qty_lower(QC(k));
         s[k - j] = '\0';
         if (qty_alnum(QC(k))) goto skip;
         if (k - j == 2 && (!strcmp(s, "st") || !strcmp(s, "nd") || !strcmp(s, "rd") || !strcmp(s, "th")))
             goto skip;  /* an ordinal */
-        int o = qty_numword(s);
-        double sc = o >= 0 && qty_nums[o].op == 2 ? qty_nums[o].v : 0;  /* "2million" */
-        for (x = 0; x < QTY_LEN(qty_scales) && strcmp(qty_scales[x].w, s); x++) {}
-        if (x < QTY_LEN(qty_scales)) sc = qty_scales[x].v;
+        x = qty_numop(s, 2, 4);  /* "2.5M", "2million" */
         if (!strcmp(s, "s") && a->ndig == 4 && a->parts == 1 && !a->sep && (long)v % 10 == 0)
             a->decade = 1;  /* the 1990s */
-        else if (sc)
-            a->v *= a->mult = sc, a->scaled = 1;
+        else if (x >= 0)
+            a->v *= a->mult = qty_nums[x].v, a->scaled = 1;
         else if (strcmp(s, "s") && (u = qty_dur(s)))
             a->gunit = u, a->gdur = 1;
         else if ((u = QTY_MAP(qty_glued, s)))
@@ -502,7 +496,7 @@ static void qty_phrase(const char *t, size_t n, size_t k, int maxw, char *out, s
         /* a plural ends the noun phrase: "data scientists use" */
         int plural = !al && l >= 4 && t[w.e - 1] == 's' && strcmp(w.w + l - 2, "ss") &&
                      strcmp(w.w + l - 2, "us") && strcmp(w.w + l - 2, "is");
-        if (QTY_IN(qty_stop, w.w) || qty_numword(w.w) >= 0 || qty_vagueval(w.w) > 0) break;
+        if (QTY_IN(qty_stop, w.w) || qty_numop(w.w, 0, 3) >= 0) break;
         if (len + strlen(al ? al : w.w) + 8 >= 48) break;
         if (len) out[len++] = ' ';
         else *us = w.s;
@@ -723,14 +717,32 @@ static size_t qty_finish(const char *t, size_t n, qty_ctx *c, qty *q, int *got)
     return c->p;
 }
 
+/* "for decades", "for many years": at least two of the unit, approximately
+ * (as "dozens of" is 24).  Returns 0 if the plural time unit w at i is
+ * not after "for". */
+static size_t qty_fortime(const char *t, size_t n, size_t i, const qty_w *w, qty *q, int *got)
+{
+    qty_tok tk[3];
+    int nt = qty_back(t, n, i, tk), k = nt > 1 && (!strcmp(tk[0].w, "many") || !strcmp(tk[0].w, "several"));
+    if (nt <= k || strcmp(tk[k].w, "for")) return 0;
+    memset(q, 0, sizeof *q);
+    strcpy(q->unit, qty_dur(w->w));
+    q->kind = QTY_DURATION;
+    q->start = q->unit_start = i, q->end = q->unit_end = w->e;
+    q->low = 2, q->has_low = q->approx = 1;
+    *got = 1;
+    return w->e;
+}
+
 /* "thousands of", "tens of thousands of": a lower bound, approximate. */
 static size_t qty_vaguely(const char *t, size_t n, size_t i, qty *q, int *got)
 {
     qty_w w, of;
-    double v = 1, x;
+    double v = 1;
     size_t k = i, end = 0;
-    while (qty_word(t, n, k, &w, 0) && (x = qty_vagueval(w.w)) > 0 && qty_next_is(t, n, w.e, &of, "of"))
-        v *= x, end = of.e, k = qty_skip(t, n, of.e);
+    int x;
+    while (qty_word(t, n, k, &w, 0) && (x = qty_numop(w.w, 3, 3)) >= 0 && qty_next_is(t, n, w.e, &of, "of"))
+        v *= qty_nums[x].v, end = of.e, k = qty_skip(t, n, of.e);
     if (!end) return i + 1;
     memset(q, 0, sizeof *q);
     q->start = i, q->end = end, q->low = v, q->has_low = q->approx = 1;
@@ -770,8 +782,12 @@ static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
             if (t[i] != 'v' || !qty_dig(QC(i + 1))) return r;  /* ES6, V8, Web2Py */
             qty_digits(t, n, i + 1, &c.a);
             c.a.s = i, c.a.vflag = 1;
-        } else if (qty_word(t, n, i, &w, 0) && qty_vagueval(w.w) > 0) {
+        } else if (!qty_word(t, n, i, &w, 0)) {
+            return r;  /* too long to be in any table */
+        } else if (qty_numop(w.w, 3, 3) >= 0) {
             return qty_vaguely(t, n, i, q, got);
+        } else if (w.e - w.s >= 4 && t[w.e - 1] == 's' && qty_dur(w.w) && (e = qty_fortime(t, n, i, &w, q, got))) {
+            return e;
         } else if (!qty_words(t, n, i, &c.a)) {
             return r;
         }
@@ -793,6 +809,9 @@ size_t qty_scan(const char *text, size_t len, qty *out, size_t max)
         qty q;
         int got = 0;
         size_t next = qty_token(text, len, i, &q, &got);
+        if (got && q.kind == QTY_DURATION)
+            for (size_t k = 0; k < QTY_LEN(qty_secs); k++)
+                if (!strcmp(qty_secs[k].u, q.unit)) q.unit_seconds = qty_secs[k].s;
         if (got && found++ < max) out[found - 1] = q;
         i = next > i ? next : i + 1;
     }

@@ -69,6 +69,9 @@
  *   version or later) have no upper end.
  * - A number after an all-caps word ("PEP 8", "ES 6") names something and
  *   is skipped, as are digits glued to letters.
+ * - Durations keep the unit written ("six months" = [6, 6] month; see
+ *   unit_seconds to convert).  "for decades", "for (many) years" = [2,
+ *   inf) approx of that unit.
  * - The word "one" alone is a quantity only before a time unit ("one
  *   year"); elsewhere it is a pronoun ("one of these").  "a million" is
  *   1e6, "half a million" 5e5.  "two-way", "one-time" are adjectives.
@@ -102,10 +105,16 @@ typedef struct qty {
     char of[48];            /* QTY_PERCENT: what it is a percentage of,
                              * lower-case, head noun singular: "87% of data
                              * scientists" -> "data scientist"; "" if unsaid */
+    double unit_seconds;    /* QTY_DURATION: seconds in one unit (year:
+                             * 31557600, month: 2629800, minute: 60), to
+                             * compare durations: low * unit_seconds /
+                             * 31557600 is in years; 0 for other kinds */
 } qty;
 
 /* Find the quantities in text[0..len), in order.  Writes at most max
- * into out and returns how many were found (which may exceed max). */
+ * into out and returns how many were found (which may exceed max; out
+ * may be NULL when max is 0).  Only len bytes are read: text need not
+ * be NUL-terminated.  Linear in len, allocates nothing, keeps no state. */
 size_t qty_scan(const char *text, size_t len, qty *out, size_t max);
 
 #endif

@@ -104,16 +104,107 @@ static size_t stance_put(stance_out *out, size_t n, size_t max, int subject, int
 }
 
 #define STANCE_MAX_HITS 64
+#define STANCE_MAX_SUBJ 8
+
+static int stance_tok_is(const tax_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->n == n && memcmp(t->s, w, n) == 0;
+}
+
+/* A comma (or colon) between token k-1 and token k. */
+static int stance_comma_before(const tax_tok *toks, size_t k)
+{
+    const char *a = toks[k - 1].s + toks[k - 1].n, *b = toks[k].s;
+    return b > a && (memchr(a, ',', (size_t)(b - a)) || memchr(a, ':', (size_t)(b - a)));
+}
+
+static int stance_mentioned_at(const stance_mention *ment, size_t nment, size_t tok)
+{
+    for (size_t i = 0; i < nment; i++)
+        if (ment[i].tok == tok) return 1;
+    return 0;
+}
+
+/* The base of a comparison in the clause [cs, end): the tokens naming
+ * what the clause's subject is compared with.
+ *   "X is faster than Y", "X ..., compared to/with Y", "in comparison
+ *   to Y", "X ..., unlike Y"          base runs to the clause end
+ *   "Unlike Y, X ..."                   base runs to the first comma
+ *   "X over Y" (Y named right after)    one-sided: Y is only the versus
+ *   "X outperforms Y", "X loses to Y"   after a comparative word
+ *   "X is (not) as fast as Y"           an equative
+ * Returns 1 and sets [*bs, *be) and *onesided, or 0 when there is none. */
+static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment, size_t nment,
+                       size_t cmp_end, size_t *bs, size_t *be, int *onesided)
+{
+    for (size_t k = cs; k < end; k++) {
+        size_t from = 0;
+        *onesided = 0;
+        if (stance_tok_is(&toks[k], "than")) from = k + 1;
+        /* after a comparative: "outperforms Y", "loses out to Y",
+         * "superior to Y" */
+        else if (cmp_end != (size_t)-1 && k == cmp_end && stance_mentioned_at(ment, nment, k)) from = k;
+        else if (cmp_end != (size_t)-1 && k >= cmp_end && stance_tok_is(&toks[k], "to") &&
+                 stance_mentioned_at(ment, nment, k + 1))
+            from = k + 1;
+        else if ((stance_tok_is(&toks[k], "compared") || stance_tok_is(&toks[k], "comparison")) && k + 1 < end &&
+                 (stance_tok_is(&toks[k + 1], "to") || stance_tok_is(&toks[k + 1], "with")))
+            from = k + 2;
+        else if (stance_tok_is(&toks[k], "unlike")) from = k + 1;
+        /* "X is (not) as fast as Y" */
+        else if (stance_tok_is(&toks[k], "as") && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
+                 (stance_tok_is(&toks[k - 2], "as") || (k >= cs + 3 && stance_tok_is(&toks[k - 3], "as"))))
+            from = k + 1;
+        else if (stance_tok_is(&toks[k], "over") && stance_mentioned_at(ment, nment, k + 1)) {
+            from = k + 1;
+            *onesided = 1;
+        }
+        if (!from) continue;
+        *bs = from;
+        *be = end;
+        /* a fronted "Unlike Y, X ...": the base ends at the comma */
+        if (stance_tok_is(&toks[k], "unlike") && (k == cs || stance_comma_before(toks, k)))
+            for (size_t j = from + 1; j < end; j++)
+                if (stance_comma_before(toks, j)) {
+                    *be = j;
+                    break;
+                }
+        return 1;
+    }
+    return 0;
+}
+
+static size_t stance_add_subj(int *v, size_t n, int x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x) return n;
+    if (n < STANCE_MAX_SUBJ) v[n++] = x;
+    return n;
+}
+
+/* The one subject under comparison other than x, or -1. */
+static int stance_other(const int *compared, size_t ncompared, int x)
+{
+    int o = -1;
+    for (size_t i = 0; i < ncompared; i++) {
+        if (compared[i] == x) continue;
+        if (o >= 0 && o != compared[i]) return -1;
+        o = compared[i];
+    }
+    return o;
+}
 
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
                     const stance_mention *ment, size_t nment, const int *fallback, size_t nfallback,
-                    int other, int bias, stance_out *out, size_t max)
+                    const int *compared, size_t ncompared, int bias, int choice, stance_out *out, size_t max)
 {
+    (void)text;
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
     if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
     size_t nout = 0;
-    size_t clause_start = 0, h = 0, m = 0;
+    size_t clause_start = 0, h = 0;
     for (size_t end = 1; end <= ntok; end++) {
         /* a clause ends before a contrast word or at a semicolon */
         int boundary = end == ntok;
@@ -122,14 +213,11 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
                 if (hits[k].tok == end && stance_class_of(s, hits[k].index) == SL_CONTRAST) boundary = 1;
             const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
             if (memchr(a, ';', (size_t)(b - a))) boundary = 1;
-            (void)text;
         }
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
         int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0;
-        size_t than_at = (size_t)-1;
-        for (size_t k = clause_start; k < end; k++)
-            if (toks[k].n == 4 && memcmp(toks[k].s, "than", 4) == 0) than_at = k;
+        size_t cmp_end = (size_t)-1; /* the token after the first comparative */
         for (; h < nh && hits[h].tok < end; h++) {
             if (hits[h].tok < clause_start) continue;
             int c = stance_class_of(s, hits[h].index);
@@ -148,43 +236,59 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
             if (c == SL_BETTER || c == SL_WORSE) {
                 comparative = 1;
                 cmp_sign = sign;
+                if (cmp_end == (size_t)-1) cmp_end = hits[h].tok_end;
             }
         }
         if (!evaluative && bias) {
             evaluative = 1;
             score = bias;
         }
+        /* a recommendation ("-> X") picks one of the subjects compared */
+        if (choice) comparative = 1;
         if (evaluative) {
             int pol = score > 0 ? 1 : score < 0 ? -1 : 0;
-            /* subjects named in the clause: before and after "than" */
-            int before[8], after[8];
-            size_t nb = 0, na = 0;
-            for (size_t k = m; k < nment && ment[k].tok < end; k++) {
-                if (ment[k].tok < clause_start) continue;
-                if (than_at != (size_t)-1 && ment[k].tok > than_at) {
-                    if (na < 8) after[na++] = ment[k].subject;
-                } else if (nb < 8) {
-                    before[nb++] = ment[k].subject;
-                }
+            size_t bs = 0, be = 0;
+            int onesided = 0;
+            int has_base = stance_base(toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
+            /* subjects named in the clause: compared ones and the base */
+            int main_s[STANCE_MAX_SUBJ], base[STANCE_MAX_SUBJ];
+            size_t nm = 0, nb = 0;
+            for (size_t k = 0; k < nment; k++) {
+                if (ment[k].tok < clause_start || ment[k].tok >= end) continue;
+                if (has_base && ment[k].tok >= bs && ment[k].tok < be) nb = stance_add_subj(base, nb, ment[k].subject);
+                else nm = stance_add_subj(main_s, nm, ment[k].subject);
             }
-            if (!nb && !na)
-                for (size_t k = 0; k < nfallback && nb < 8; k++) before[nb++] = fallback[k];
-            if (comparative && na) {
-                if (cmp_sign) pol = cmp_sign;
-                for (size_t i = 0; i < nb; i++)
-                    nout = stance_put(out, nout, max, before[i], pol, after[0]);
-                for (size_t i = 0; i < na; i++)
-                    nout = stance_put(out, nout, max, after[i], -pol, nb ? before[0] : -1);
-            } else {
-                for (size_t i = 0; i < nb; i++) {
-                    int vs = -1;
-                    if (comparative && nb == 1 && other >= 0 && other != before[i]) vs = other;
-                    nout = stance_put(out, nout, max, before[i], pol, vs);
+            /* the same subject on both sides ("Python 3 is faster than
+             * Python 2") is no comparison between subjects */
+            for (size_t i = 0; i < nm; i++)
+                for (size_t j = 0; j < nb; j++)
+                    if (main_s[i] == base[j]) {
+                        base[j] = base[--nb];
+                        break;
+                    }
+            /* no subject of its own: the claim's ("It is faster than Y") */
+            if (!nm)
+                for (size_t k = 0; k < nfallback; k++) {
+                    int in_base = 0;
+                    for (size_t j = 0; j < nb; j++) in_base |= base[j] == fallback[k];
+                    if (!in_base) nm = stance_add_subj(main_s, nm, fallback[k]);
                 }
-                for (size_t i = 0; i < na; i++) nout = stance_put(out, nout, max, after[i], pol, -1);
+            if (nb) {
+                /* "X ... than Y", "unlike Y, X ...": a comparison, with or
+                 * without a comparative word */
+                if (cmp_sign) pol = cmp_sign;
+                for (size_t i = 0; i < nm; i++) nout = stance_put(out, nout, max, main_s[i], pol, base[0]);
+                if (!onesided)
+                    for (size_t j = 0; j < nb; j++)
+                        nout = stance_put(out, nout, max, base[j], -pol, nm ? main_s[0] : -1);
+            } else {
+                for (size_t i = 0; i < nm; i++) {
+                    int vs = -1;
+                    if (comparative && nm == 1) vs = stance_other(compared, ncompared, main_s[i]);
+                    nout = stance_put(out, nout, max, main_s[i], pol, vs);
+                }
             }
         }
-        while (m < nment && ment[m].tok < end) m++;
         clause_start = end;
     }
     return nout;

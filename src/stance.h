@@ -37,16 +37,19 @@ typedef struct stance_mention {
 } stance_mention;
 
 /* Judge one claim.  toks: its normalized tokens; text: the normalized
- * text the tokens point into (for clause punctuation); mentions: the
- * subjects named, in token order; fallback: the claim's subjects when
- * a clause names none; other: the subject to compare with when a
- * comparative has no "than" (-1: none); bias: the polarity a clause with
- * no evaluative word takes from its context (an evaluative row label, a
- * recommendation arrow), 0 for none.  Writes at most max results
- * (one per subject, merged over clauses) and returns their count. */
+ * text the tokens point into; mentions: the subjects named, in token
+ * order; fallback: the claim's subjects when a clause names none;
+ * compared: the subjects under comparison (a comparative with no "than"
+ * points at the one of them not judged; none when several remain);
+ * bias: the polarity a clause with no evaluative word takes from its
+ * context (an evaluative row label, a recommendation arrow), 0 for
+ * none; choice: the claim recommends one subject over the others (it
+ * compares, as a comparative does).  Writes at most max results (one
+ * per subject, merged over clauses) and returns their count. */
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
                     const stance_mention *mentions, size_t nment, const int *fallback,
-                    size_t nfallback, int other, int bias, stance_out *out, size_t max);
+                    size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
+                    stance_out *out, size_t max);
 
 /* The polarity of a short label (a table row header such as "Best for"
  * or "Cons"): the sign of its evaluative words, 0 if none. */

@@ -27,6 +27,7 @@ enum {
     ST_SEARCH,
     ST_UNIT_FURNITURE, ST_CLAIMS_CLEAR, ST_CLAIM_INSERT, ST_CLAIM_SUBJECT, ST_CLAIM_DIMENSION,
     ST_CLAIM_QUANTITY, ST_CLAIM_STANCE, ST_SOURCE_IDS, ST_CLAIMS, ST_STATS,
+    ST_STANCE_FACTS, ST_QUANTITY_FACTS, ST_SOURCE_YEARS,
     ST_COUNT
 };
 
@@ -123,6 +124,27 @@ static const char *const store_sql[ST_COUNT] = {
         "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_dimension x WHERE x.claim_id = c.id AND x.dimension = ?2)) "
         "AND (?3 = 0 OR c.source_id = ?3) "
         "ORDER BY s.path, c.seq",
+    [ST_STANCE_FACTS] =
+        "SELECT c.id, c.source_id, c.byte_start, c.byte_end, c.text, x.subject, x.dimension, x.polarity, x.versus "
+        "FROM claim_stance x JOIN claim c ON c.id = x.claim_id JOIN source s ON s.id = c.source_id "
+        /* only claims that name their subject (not inherited from a
+         * heading or the previous sentence) and are mainly about the
+         * dimension: a judgement someone could be quoted on */
+        "WHERE EXISTS (SELECT 1 FROM claim_subject cs WHERE cs.claim_id = c.id AND cs.subject = x.subject "
+        "              AND cs.how IN ('named', 'part', 'column')) "
+        "AND x.dimension = (SELECT dimension FROM claim_dimension d WHERE d.claim_id = c.id "
+        "                   ORDER BY score DESC, dimension LIMIT 1) "
+        "ORDER BY x.subject, x.dimension, s.path, c.seq",
+    [ST_QUANTITY_FACTS] =
+        "SELECT c.id, c.source_id, c.byte_start, c.byte_end, c.text, q.subject, "
+        " (SELECT dimension FROM claim_dimension d WHERE d.claim_id = c.id ORDER BY score DESC, dimension LIMIT 1), "
+        " q.measure, q.raw, q.kind, q.unit, q.version, q.low, q.high, q.low_open, q.high_open, q.approx "
+        "FROM claim_quantity q JOIN claim c ON c.id = q.claim_id JOIN source s ON s.id = c.source_id "
+        "WHERE q.subject IS NOT NULL AND q.measure IS NOT NULL "
+        "ORDER BY q.subject, q.measure, s.path, c.seq, q.byte_start",
+    [ST_SOURCE_YEARS] =
+        "SELECT c.source_id, CAST(max(q.low) AS INTEGER) FROM claim_quantity q JOIN claim c ON c.id = q.claim_id "
+        "WHERE q.kind = 'year' AND q.low BETWEEN 1900 AND ?1 GROUP BY c.source_id ORDER BY c.source_id",
     [ST_STATS] =
         "SELECT 'total', 'sources', (SELECT count(*) FROM source), 0 "
         "UNION ALL SELECT 'total', 'units', (SELECT count(*) FROM unit), (SELECT count(*) FROM unit WHERE furniture IS NOT NULL) "
@@ -849,5 +871,81 @@ int store_stats(store *st, int (*fn)(void *ctx, const char *group, const char *n
     }
     store_done(s);
     if (rc != SQLITE_DONE) return store_fail(st, err, "counting");
+    return KB_OK;
+}
+
+static void store_read_fact_head(sqlite3_stmt *s, store_fact *f)
+{
+    memset(f, 0, sizeof *f);
+    f->claim_id = sqlite3_column_int64(s, 0);
+    f->source_id = sqlite3_column_int64(s, 1);
+    f->start = sqlite3_column_int64(s, 2);
+    f->end = sqlite3_column_int64(s, 3);
+    f->text = store_col(s, 4);
+    f->text_len = (size_t)sqlite3_column_bytes(s, 4);
+    f->subject = store_col(s, 5);
+    f->dimension = store_col(s, 6);
+}
+
+static int store_facts(store *st, int id, store_fact_fn fn, void *ctx, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, id, err);
+    if (!s) return KB_ERR;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_fact f;
+        store_read_fact_head(s, &f);
+        if (id == ST_STANCE_FACTS) {
+            f.polarity = sqlite3_column_int(s, 7);
+            f.versus = store_col(s, 8);
+        } else {
+            f.measure = store_col(s, 7);
+            f.raw = store_col(s, 8);
+            f.kind = store_col(s, 9);
+            f.unit = store_col(s, 10);
+            f.version = store_col(s, 11);
+            f.has_low = sqlite3_column_type(s, 12) != SQLITE_NULL;
+            f.has_high = sqlite3_column_type(s, 13) != SQLITE_NULL;
+            f.low = sqlite3_column_double(s, 12);
+            f.high = sqlite3_column_double(s, 13);
+            f.low_open = sqlite3_column_int(s, 14);
+            f.high_open = sqlite3_column_int(s, 15);
+            f.approx = sqlite3_column_int(s, 16);
+        }
+        if (fn(ctx, &f)) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "reading claims");
+    return KB_OK;
+}
+
+int store_stance_facts(store *st, store_fact_fn fn, void *ctx, char **err)
+{
+    return store_facts(st, ST_STANCE_FACTS, fn, ctx, err);
+}
+
+int store_quantity_facts(store *st, store_fact_fn fn, void *ctx, char **err)
+{
+    return store_facts(st, ST_QUANTITY_FACTS, fn, ctx, err);
+}
+
+int store_source_years(store *st, int max_year, int (*fn)(void *ctx, long long source_id, int year), void *ctx,
+                       char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_YEARS, err);
+    if (!s) return KB_ERR;
+    sqlite3_bind_int(s, 1, max_year);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1))) {
+            store_done(s);
+            return KB_ERR;
+        }
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) return store_fail(st, err, "reading years");
     return KB_OK;
 }

@@ -180,4 +180,32 @@ int store_stats(store *st, int (*fn)(void *ctx, const char *group, const char *n
                                      long long extra),
                 void *ctx, char **err);
 
+/* A stance or a quantity with its claim, for comparing sources.  Rows
+ * come ordered by subject, dimension (stances) or measure (quantities),
+ * then source path and claim order, so results are deterministic. */
+typedef struct store_fact {
+    long long claim_id, source_id, start, end;
+    const char *text;
+    size_t text_len;
+    const char *subject;
+    const char *dimension;   /* stance: its dimension; quantity: the claim's top dimension (or NULL) */
+    int polarity;            /* stances */
+    const char *versus;      /* stances: the other subject compared, or NULL */
+    const char *measure, *raw, *kind, *unit, *version; /* quantities */
+    double low, high;
+    int has_low, has_high, low_open, high_open, approx;
+} store_fact;
+
+typedef int (*store_fact_fn)(void *ctx, const store_fact *f);
+
+/* Stances of claims that name their subject and are mainly about the
+ * stance's dimension (its top-scored one). */
+int store_stance_facts(store *st, store_fact_fn fn, void *ctx, char **err);
+/* For each source, the latest year its claims state (years up to
+ * max_year): fn(ctx, source_id, year). */
+int store_source_years(store *st, int max_year, int (*fn)(void *ctx, long long source_id, int year), void *ctx,
+                       char **err);
+/* Quantities that have both a subject and a measure. */
+int store_quantity_facts(store *st, store_fact_fn fn, void *ctx, char **err);
+
 #endif

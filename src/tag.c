@@ -81,6 +81,37 @@ size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_
     return n;
 }
 
+/* A token that makes what follows the base of a comparison: "X over
+ * Y", "X compared to Y", "X than Y", "X unlike Y". */
+static int tag_is_cmp_marker(const tax_tok *t)
+{
+    static const char *const w[] = {"over", "compared", "than", "unlike", "against"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (t->n == strlen(w[i]) && memcmp(t->s, w[i], t->n) == 0) return 1;
+    return 0;
+}
+
+/* Subjects a heading is about: those it names, except the base of a
+ * one-sided comparison ("Advantages of X over Y", "Disadvantages of X
+ * compared to Y" are about X; "X vs Y", "X or Y" about both). */
+static size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
+                          TAG_MAX_HITS);
+    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    size_t n = 0;
+    int marked = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < nh; i++) {
+        for (; at < tg->hits[i].tok; at++)
+            if (n && tag_is_cmp_marker(&tg->toks[at])) marked = 1;
+        if (marked) break;
+        if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
+    }
+    return n;
+}
+
 /* Dimensions a heading-like text names (heading words and cues). */
 static size_t tag_heading_dims(tagger *tg, const char *text, size_t len, int *out, size_t max)
 {
@@ -91,6 +122,17 @@ static size_t tag_heading_dims(tagger *tg, const char *text, size_t len, int *ou
     for (size_t i = 0; i < nh; i++)
         if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
     return n;
+}
+
+/* Two hits on the same dimension with the same token text. */
+static int tag_same_hit(const tagger *tg, const tax_hit *a, const tax_hit *b)
+{
+    if (a->index != b->index || a->tok_end - a->tok != b->tok_end - b->tok) return 0;
+    for (size_t k = 0; k < a->tok_end - a->tok; k++) {
+        const tax_tok *x = &tg->toks[a->tok + k], *y = &tg->toks[b->tok + k];
+        if (x->n != y->n || memcmp(x->s, y->s, x->n) != 0) return 0;
+    }
+    return 1;
 }
 
 static void tag_add_subject(tag_result *r, int s, const char *how)
@@ -128,7 +170,8 @@ static size_t tag_from_section(tagger *tg, const char *section,
 
 static int tag_opens_with_pronoun(const char *text, size_t len)
 {
-    static const char *const pro[] = {"it ", "its ", "it's ", "it’s ", "this ", "they ", "their "};
+    static const char *const pro[] = {"it ",    "its ",  "it's ",  "it’s ", "this ",
+                                       "that ",  "these ", "those ", "they ", "their "};
     for (size_t i = 0; i < sizeof pro / sizeof *pro; i++) {
         size_t n = strlen(pro[i]);
         if (len > n && kb_ascii_ieq(text, n, pro[i])) return 1;
@@ -188,7 +231,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     /* context first (it reuses the token buffer), then the claim */
     int col[TAG_MAX], sec[TAG_MAX];
     size_t ncol = in->col_header ? tag_subjects_in(tg, in->col_header, strlen(in->col_header), col, TAG_MAX) : 0;
-    size_t nsec = tag_from_section(tg, in->section, tag_subjects_in, sec, TAG_MAX);
+    size_t nsec = tag_from_section(tg, in->section, tag_heading_subjects, sec, TAG_MAX);
     size_t nrowd = in->row_header ? tag_heading_dims(tg, in->row_header, strlen(in->row_header), heads, TAG_MAX) : 0;
     int cold[TAG_MAX];
     size_t ncold = in->col_header ? tag_heading_dims(tg, in->col_header, strlen(in->col_header), cold, TAG_MAX) : 0;
@@ -200,8 +243,13 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     int bias = 0;
     if (in->row_header && tag_tokenize(tg, in->row_header, strlen(in->row_header), NULL, err) == KB_OK)
         bias = stance_label(tg->lex, tg->toks, tg->ntok);
-    /* "Data analytics -> Python": a recommendation of the subject */
-    if (!bias && (kb_memmem(in->text, in->len, "\xe2\x86\x92", 3) || kb_memmem(in->text, in->len, "->", 2))) bias = 1;
+    /* "Data analytics -> Python": a recommendation of the subject, so a
+     * choice among the subjects compared */
+    int choice = 0;
+    if (kb_memmem(in->text, in->len, "\xe2\x86\x92", 3) || kb_memmem(in->text, in->len, "->", 2)) {
+        choice = 1;
+        if (!bias) bias = 1;
+    }
 
     if (tag_tokenize(tg, in->text, in->len, &map, err)) return KB_ERR;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
@@ -210,6 +258,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 
     /* subjects */
     stance_mention ment[TAG_MAX_HITS];
+    int ment_named[TAG_MAX_HITS];
     size_t nment = 0;
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
@@ -217,13 +266,29 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         tag_add_subject(r, h->index, h->kind == TAX_SUBJECT ? "named" : "part");
         ment[nment].subject = h->index;
         ment[nment].tok = h->tok;
+        ment_named[nment] = h->kind == TAX_SUBJECT;
         nment++;
     }
     /* A table cell is always about its column's subject, whatever else
      * it names ("Usually requires JavaScript" under "Python"). */
     for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
-    if (!r->nsubj) {
-        if (in->nprev && tag_opens_with_pronoun(in->text, in->len))
+    /* "Because of this, it is slower than Y": a claim that names only
+     * the base of its comparison is about the subject it inherits */
+    int only_bases = nment > 0;
+    for (size_t i = 0; i < nment && only_bases; i++) {
+        size_t t = ment[i].tok;
+        int base = t > 0 && (tag_is_cmp_marker(&tg->toks[t - 1]) && !(tg->toks[t - 1].n == 4 &&
+                                                                     memcmp(tg->toks[t - 1].s, "over", 4) == 0));
+        if (t > 1 && tg->toks[t - 2].n == 8 && memcmp(tg->toks[t - 2].s, "compared", 8) == 0) base = 1;
+        if (!base) only_bases = 0;
+    }
+    int pronoun = tag_opens_with_pronoun(in->text, in->len);
+    if (only_bases)
+        for (size_t t = 0; t < ment[0].tok && !pronoun; t++)
+            pronoun = (tg->toks[t].n == 2 && memcmp(tg->toks[t].s, "it", 2) == 0) ||
+                      (tg->toks[t].n == 4 && memcmp(tg->toks[t].s, "they", 4) == 0);
+    if (!r->nsubj || (only_bases && !ncol)) {
+        if (in->nprev && pronoun)
             tag_add_subject(r, in->prev[0], "carried"); /* "It": the previous claim's main subject */
         else
             for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
@@ -233,15 +298,18 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     double w[64] = {0};
     size_t nd = tax_dimensions(tg->tax);
     if (nd > 64) nd = 64;
-    int seen[TAG_MAX_HITS];
+    size_t seen[TAG_MAX_HITS];
     size_t nseen = 0;
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_DIMENSION || h->index >= (int)nd) continue;
-        /* each distinct cue counts once: the same word twice is not more evidence */
-        int key = h->index * 4096 + (int)(h->tok_end - h->tok) * 512 + (int)(tg->toks[h->tok].n % 512);
-        if (tag_has(seen, nseen, key)) continue;
-        if (nseen < TAG_MAX_HITS) seen[nseen++] = key;
+        /* each distinct cue counts once: the same words twice are not
+         * more evidence (compared by their text, not their length) */
+        int dup = 0;
+        for (size_t k = 0; k < nseen && !dup; k++)
+            dup = tag_same_hit(tg, &tg->hits[seen[k]], h);
+        if (dup) continue;
+        if (nseen < TAG_MAX_HITS) seen[nseen++] = i;
         w[h->index] += h->weak ? 0.5 : 1.0;
     }
     for (size_t i = 0; i < nrowd; i++)
@@ -255,6 +323,10 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (secd[i] < (int)nd && (nsecd == 1 || w[secd[i]] > 0)) w[secd[i]] += 0.75;
     for (size_t d = 0; d < nd; d++) {
         if (w[d] < 0.75 || r->ndims >= TAG_MAX) continue;
+        /* A table row's label says what its cells are about: a cell
+         * adds another aspect only with two cues of its own for it
+         * ("Easier; clean, readable syntax" in "Learning curve"). */
+        if (nrowd && !tag_has(rowd, nrowd, (int)d) && w[d] < 2.0) continue;
         r->dims[r->ndims].dim = (int)d;
         r->dims[r->ndims].score = w[d] / (w[d] + 1.0);
         r->ndims++;
@@ -288,13 +360,37 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 
     /* stance: per subject, applied to every dimension of the claim */
     if (r->ndims && r->nsubj) {
+        /* Who a stance is about: the subjects named or inherited.  A
+         * part ("requires JavaScript") brings its subject to the claim
+         * but is usually an object, not what is judged; it holds a
+         * stance only when the claim has no other subject ("V8 is
+         * fast"). */
         int fb[TAG_MAX];
-        for (size_t i = 0; i < r->nsubj; i++) fb[i] = r->subj[i].subject;
-        int other = -1;
-        if (tax_subjects(tg->tax) == 2 && r->nsubj == 1) other = 1 - r->subj[0].subject;
+        size_t nfb = 0;
+        for (size_t i = 0; i < r->nsubj; i++)
+            if (strcmp(r->subj[i].how, "part") != 0) fb[nfb++] = r->subj[i].subject;
+        if (nfb) {
+            size_t k = 0;
+            for (size_t i = 0; i < nment; i++)
+                if (ment_named[i]) ment[k++] = ment[i];
+            nment = k;
+        } else {
+            for (size_t i = 0; i < r->nsubj; i++) fb[nfb++] = r->subj[i].subject;
+        }
+        /* the subjects under comparison: all of a two-subject domain,
+         * else the claim's own */
+        int cmp[TAG_MAX];
+        size_t ncmp = 0;
+        if (tax_subjects(tg->tax) == 2) {
+            cmp[0] = 0;
+            cmp[1] = 1;
+            ncmp = 2;
+        } else {
+            for (size_t i = 0; i < r->nsubj; i++) cmp[ncmp++] = r->subj[i].subject;
+        }
         stance_out so[TAG_MAX];
-        size_t ns = stance_judge(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, r->nsubj, other,
-                                 bias, so, TAG_MAX);
+        size_t ns = stance_judge(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb, cmp,
+                                 ncmp, bias, choice, so, TAG_MAX);
         if (ns > TAG_MAX) ns = TAG_MAX;
         /* A stance is about what the claim mainly discusses: its
          * strongest dimension(s), not every aspect it touches. */

@@ -158,6 +158,8 @@ static const qcase cases[] = {
     {"over half a million jobs", {UP("over half a million", C, 5e5, 1, 0, "job")}},
     {"10× faster", {PT("10×", C, 10, "time")}},
     {"one year later", {PT("one", D, 1, "year")}},
+    {"Python has existed for decades", {UP("decades", D, 2, 0, 1, "decade")}},
+    {"it ran for many hours; the early days of Node", {UP("hours", D, 2, 0, 1, "hour")}},
     {"tens of thousands of developers", {UP("tens of thousands of", C, 1e4, 0, 1, "developer")}},
     {"dozens of libraries and hundreds of plugins",
      {UP("dozens of", C, 24, 0, 1, "library"), UP("hundreds of", C, 100, 0, 1, "plugin")}},
@@ -235,6 +237,8 @@ static void check_one(const char *in, size_t len, const qty *q, const want *w, s
     ck_assert_msg(!strcmp(q->version, ver), "\"%s\" #%zu: version \"%s\", want \"%s\"", in, k,
                   q->version, ver);
     ck_assert_msg(!strcmp(q->of, of), "\"%s\" #%zu: of \"%s\", want \"%s\"", in, k, q->of, of);
+    ck_assert_msg((q->kind == QTY_DURATION) == (q->unit_seconds > 0), "\"%s\" #%zu: unit_seconds %g", in, k,
+                  q->unit_seconds);
     /* a unit's span lies in the text, after the number starts */
     if (q->unit[0] && q->unit_end)
         ck_assert_msg(q->unit_start >= q->start && q->unit_start < q->unit_end && q->unit_end <= len,
@@ -285,6 +289,26 @@ START_TEST(test_unit_span)
                       "\"%s\": unit span \"%.*s\"", spans[i].in, (int)(q.unit_end - q.unit_start),
                       spans[i].in + q.unit_start);
     }
+}
+END_TEST
+
+/* Durations keep the unit written; unit_seconds converts them. */
+START_TEST(test_seconds)
+{
+    static const struct { const char *in; double secs; } durs[] = {
+        {"every six months", 2629800}, {"for nearly 30 years", 31557600}, {"for decades", 315576000},
+        {"10 min Read", 60}, {"in 100ms", 1e-3}, {"3 weeks", 604800}, {"2 days", 86400}, {"5 hrs", 3600},
+    };
+    for (size_t i = 0; i < sizeof durs / sizeof *durs; i++) {
+        qty q;
+        ck_assert_uint_eq(qty_scan(durs[i].in, strlen(durs[i].in), &q, 1), 1);
+        ck_assert_int_eq(q.kind, QTY_DURATION);
+        ck_assert_msg(near(q.unit_seconds, durs[i].secs), "\"%s\": %g", durs[i].in, q.unit_seconds);
+    }
+    /* six months in years, as a caller comparing durations computes it */
+    qty q;
+    ck_assert_uint_eq(qty_scan("every six months", 16, &q, 1), 1);
+    ck_assert(near(q.low * q.unit_seconds / 31557600, 0.5));
 }
 END_TEST
 
@@ -352,6 +376,7 @@ static Suite *qty_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, test_table, 0, (int)(sizeof cases / sizeof *cases));
     tcase_add_test(tc, test_unit_span);
+    tcase_add_test(tc, test_seconds);
     tcase_add_test(tc, test_max);
     tcase_add_test(tc, test_empty);
     tcase_add_test(tc, test_big);

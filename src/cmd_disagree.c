@@ -1,0 +1,135 @@
+/*
+ * cmd_disagree.c - `kb disagreements`: where the sources disagree, each
+ * with its verdict, explanation and every claim on each side.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "disagree.h"
+#include "json.h"
+#include "util.h"
+
+static void dis_print_text(const dis_set *s)
+{
+    for (size_t i = 0; i < s->nitems; i++) {
+        const dis_item *it = &s->items[i];
+        printf("#%d  %s / %s  [%s, %s]\n", it->id, it->subject, it->measure ? it->measure : it->dimension, it->kind,
+               it->verdict);
+        printf("    %s\n", it->explanation);
+        for (size_t k = 0; k < it->nclaims; k++) {
+            const dis_claim *c = &it->claims[k];
+            const dis_source *src = &s->sources[c->source];
+            printf("    %c  %s:%lld-%lld (%s%s)", c->side, src->path, c->start, c->end,
+                   src->date ? src->date : "undated", src->date_inferred ? ", inferred" : "");
+            if (c->raw) printf("  %s", c->raw);
+            printf("\n       \"");
+            for (const char *p = c->text; *p; p++) putchar(*p == '\n' ? ' ' : *p);
+            printf("\"\n");
+        }
+        putchar('\n');
+    }
+    if (!s->nitems) fprintf(stderr, "kb: disagreements: none found\n");
+}
+
+static void dis_print_json(const dis_set *s)
+{
+    json j;
+    json_init(&j, stdout);
+    json_object(&j);
+    json_key(&j, "disagreements");
+    json_array(&j);
+    for (size_t i = 0; i < s->nitems; i++) {
+        const dis_item *it = &s->items[i];
+        json_object(&j);
+        json_key(&j, "id"); json_int(&j, it->id);
+        json_key(&j, "subject"); json_str(&j, it->subject);
+        json_key(&j, "dimension"); json_str(&j, it->dimension);
+        json_key(&j, "measure"); json_str(&j, it->measure);
+        json_key(&j, "kind"); json_str(&j, it->kind);
+        json_key(&j, "verdict"); json_str(&j, it->verdict);
+        json_key(&j, "explanation"); json_str(&j, it->explanation);
+        json_key(&j, "claims");
+        json_array(&j);
+        for (size_t k = 0; k < it->nclaims; k++) {
+            const dis_claim *c = &it->claims[k];
+            const dis_source *src = &s->sources[c->source];
+            char side[2] = {c->side, '\0'};
+            json_object(&j);
+            json_key(&j, "id"); json_int(&j, c->id);
+            json_key(&j, "source"); json_str(&j, src->path);
+            json_key(&j, "title"); json_str(&j, src->title);
+            json_key(&j, "date"); json_str(&j, src->date);
+            json_key(&j, "date_inferred"); json_bool(&j, src->date_inferred);
+            json_key(&j, "text"); json_str(&j, c->text);
+            json_key(&j, "start"); json_int(&j, c->start);
+            json_key(&j, "end"); json_int(&j, c->end);
+            json_key(&j, "side"); json_str(&j, side);
+            if (c->raw) {
+                json_key(&j, "value"); json_str(&j, c->raw);
+            } else {
+                json_key(&j, "polarity"); json_int(&j, c->polarity);
+            }
+            json_end(&j);
+        }
+        json_end(&j);
+        json_end(&j);
+    }
+    json_end(&j);
+    json_end(&j);
+}
+
+int cmd_disagreements(cli *c, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"subject", required_argument, NULL, 's'}, {"dimension", required_argument, NULL, 'd'},
+        {"source", required_argument, NULL, 'f'},  {"json", no_argument, NULL, 'j'},
+        CLI_COMMON_LONGOPTS,                       {NULL, 0, NULL, 0}};
+    const char *subject = NULL, *dimension = NULL, *source = NULL;
+    int as_json = 0, opt, exit_now = 0;
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (cli_common_opt(c, "disagreements", opt, optarg, &exit_now)) {
+            if (exit_now) return CLI_OK;
+            continue;
+        }
+        switch (opt) {
+        case 's': subject = optarg; break;
+        case 'd': dimension = optarg; break;
+        case 'f': source = optarg; break;
+        case 'j': as_json = 1; break;
+        default: return cli_usage_error("disagreements", "unknown option");
+        }
+    }
+    if (optind < argc) return cli_usage_error("disagreements", "unexpected argument '%s'", argv[optind]);
+    store *st = NULL;
+    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    char *subj = NULL, *dim = NULL, *err = NULL;
+    dis_filter f;
+    memset(&f, 0, sizeof f);
+    dis_set set;
+    memset(&set, 0, sizeof set);
+    int rc = cli_resolve_tags("disagreements", st, subject, dimension, &subj, &dim);
+    if (rc) goto done;
+    if (source && store_source_resolve(st, source, &f.source_id, &err)) {
+        cli_error("disagreements: %s", err);
+        rc = CLI_FAIL;
+        goto done;
+    }
+    f.subject = subj;
+    f.dimension = dim;
+    if (dis_find(st, &f, &set, &err)) {
+        cli_error("disagreements: %s", err);
+        rc = CLI_FAIL;
+        goto done;
+    }
+    if (as_json) dis_print_json(&set);
+    else dis_print_text(&set);
+done:
+    dis_free(&set);
+    free(subj);
+    free(dim);
+    free(err);
+    store_close(st);
+    return rc;
+}

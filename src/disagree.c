@@ -1,0 +1,598 @@
+/*
+ * disagree.c - finding and reconciling disagreements; see disagree.h.
+ *
+ * Facts come from the store already ordered by subject and dimension
+ * (stances) or subject and measure (quantities), so each group is a run
+ * of consecutive rows: grouping is one pass, and no claim is compared
+ * with every other (the cost grows with the number of facts, not its
+ * square).  Within a group the claims are split into sides, and the
+ * verdict looks at scopes (schema/scope.tsv), source dates and how many
+ * independent sources stand on each side.
+ */
+#include "disagree.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "embed.h"
+#include "norm.h"
+#include "taxonomy.h"
+#include "util.h"
+
+/* A group being collected: facts of one (subject, dimension|measure). */
+typedef struct dis_fact {
+    long long claim_id, start, end;
+    size_t source;
+    char *text;
+    int polarity;
+    int comparative;
+    char *raw;
+    double low, high;
+    int has_low, has_high, low_open, high_open, approx;
+} dis_fact;
+
+typedef struct dis_group {
+    char *subject, *key;   /* key: dimension or measure */
+    dis_fact *v;
+    size_t n, cap;
+} dis_group;
+
+typedef struct dis_ctx {
+    dis_set *set;
+    const dis_filter *f;
+    long long *ids;       /* source ids, index-aligned with set->sources */
+    dis_group g;
+    int numeric;
+    taxonomy *scopes;
+    char *err;
+} dis_ctx;
+
+static size_t dis_source_index(const dis_ctx *c, long long id)
+{
+    for (size_t i = 0; i < c->set->nsources; i++)
+        if (c->ids[i] == id) return i;
+    return 0;
+}
+
+static void dis_group_clear(dis_group *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        free(g->v[i].text);
+        free(g->v[i].raw);
+    }
+    g->n = 0;
+    free(g->subject);
+    free(g->key);
+    g->subject = g->key = NULL;
+}
+
+static const char *dis_date(const dis_source *s)
+{
+    return s->date ? s->date : "undated";
+}
+
+/* "Title (2019, inferred)" */
+static void dis_cite_source(buf *b, const dis_source *s)
+{
+    buf_printf(b, "%s (%s%s)", s->title ? s->title : s->path, dis_date(s), s->date_inferred ? ", inferred" : "");
+}
+
+static dis_item *dis_new_item(dis_ctx *c, const char *kind)
+{
+    dis_set *s = c->set;
+    s->items = kb_realloc(s->items, (s->nitems + 1) * sizeof *s->items);
+    dis_item *it = &s->items[s->nitems++];
+    memset(it, 0, sizeof *it);
+    it->id = (int)s->nitems;
+    it->kind = kind;
+    it->subject = kb_strdup(c->g.subject);
+    return it;
+}
+
+static void dis_add_claim(dis_item *it, const dis_fact *f, char side)
+{
+    it->claims = kb_realloc(it->claims, (it->nclaims + 1) * sizeof *it->claims);
+    dis_claim *d = &it->claims[it->nclaims++];
+    memset(d, 0, sizeof *d);
+    d->id = f->claim_id;
+    d->source = f->source;
+    d->text = kb_strdup(f->text);
+    d->start = f->start;
+    d->end = f->end;
+    d->side = side;
+    d->polarity = f->polarity;
+    d->raw = kb_strdup(f->raw);
+    d->low = f->low;
+    d->high = f->high;
+    d->has_low = f->has_low;
+    d->has_high = f->has_high;
+    d->low_open = f->low_open;
+    d->high_open = f->high_open;
+    d->approx = f->approx;
+}
+
+/* ---- numeric groups ---- */
+
+static int dis_interval_meet(const dis_fact *a, const dis_fact *b)
+{
+    /* a lies wholly below b, or b below a? */
+    if (a->has_high && b->has_low &&
+        (a->high < b->low || (a->high == b->low && (a->high_open || b->low_open))))
+        return 0;
+    if (b->has_high && a->has_low &&
+        (b->high < a->low || (b->high == a->low && (b->high_open || a->low_open))))
+        return 0;
+    return 1;
+}
+
+static int dis_same_value(const dis_fact *a, const dis_fact *b)
+{
+    if (a->has_low != b->has_low || a->has_high != b->has_high) return 0;
+    if (a->has_low && fabs(a->low - b->low) > 1e-9 * fmax(1, fabs(a->low))) return 0;
+    if (a->has_high && fabs(a->high - b->high) > 1e-9 * fmax(1, fabs(a->high))) return 0;
+    /* "2 million+" and "over 2 million" say the same at this grain */
+    return 1;
+}
+
+static void dis_num(buf *b, double v)
+{
+    if (fabs(v - llround(v)) < 1e-9) {
+        /* thousands separators read better in a paragraph */
+        char digits[32];
+        snprintf(digits, sizeof digits, "%lld", (long long)llround(v));
+        size_t n = strlen(digits), lead = n % 3 ? n % 3 : 3;
+        for (size_t i = 0; i < n; i++) {
+            if (i && i >= lead && (i - lead) % 3 == 0 && digits[0] != '-') buf_addc(b, ',');
+            buf_addc(b, digits[i]);
+        }
+    } else {
+        buf_printf(b, "%g", v);
+    }
+}
+
+/* Percentages and durations are of something (a population, a span from
+ * some start); without knowing of what, two of them cannot be said to
+ * disagree.  Years of events other than releases likewise. */
+static int dis_comparable_measure(const char *m)
+{
+    return strcmp(m, "percent") != 0 && strcmp(m, "duration") != 0 && strcmp(m, "year") != 0;
+}
+
+static void dis_numeric_group(dis_ctx *c)
+{
+    dis_group *g = &c->g;
+    if (!dis_comparable_measure(g->key)) return;
+    /* sources present */
+    size_t nsrc = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < i; k++) seen |= g->v[k].source == g->v[i].source;
+        nsrc += !seen;
+    }
+    if (nsrc < 2) return;
+    int disjoint = 0, differ = 0, vague = 0, all_lower = 1;
+    for (size_t i = 0; i < g->n; i++) {
+        vague |= g->v[i].approx;
+        if (g->v[i].has_high || !g->v[i].has_low) all_lower = 0;
+        for (size_t k = i + 1; k < g->n; k++) {
+            if (g->v[i].source == g->v[k].source) continue;
+            if (!dis_interval_meet(&g->v[i], &g->v[k])) disjoint = 1;
+            if (!dis_same_value(&g->v[i], &g->v[k])) differ = 1;
+        }
+    }
+    if (!differ) return;        /* the sources agree */
+    /* Bounds that all hold and differ only through a vague "millions of"
+     * are not a disagreement worth a reader's time. */
+    if (!disjoint && vague) return;
+    int temporal = strcmp(g->key, "version") == 0;
+    dis_item *it = dis_new_item(c, temporal ? "temporal" : "numeric");
+    it->measure = kb_strdup(g->key);
+    /* sides: one per distinct value, in order of first appearance */
+    char sides[64];
+    size_t nsides = 0;
+    size_t rep[26];
+    for (size_t i = 0; i < g->n && i < 64; i++) {
+        char s = 0;
+        for (size_t k = 0; k < nsides && !s; k++)
+            if (dis_same_value(&g->v[rep[k]], &g->v[i])) s = (char)('a' + k);
+        if (!s && nsides < 26) {
+            rep[nsides] = i;
+            s = (char)('a' + nsides++);
+        }
+        sides[i] = s ? s : 'z';
+        dis_add_claim(it, &g->v[i], sides[i]);
+    }
+    /* the newest and oldest dated sources among the figures */
+    size_t newest = g->v[0].source, oldest = g->v[0].source;
+    for (size_t i = 0; i < g->n; i++) {
+        const dis_source *s = &c->set->sources[g->v[i].source];
+        if (s->year > c->set->sources[newest].year) newest = g->v[i].source;
+        if (s->year && (c->set->sources[oldest].year == 0 || s->year < c->set->sources[oldest].year))
+            oldest = g->v[i].source;
+    }
+    buf b = BUF_INIT;
+    if (!disjoint && all_lower) {
+        /* every figure is a lower bound: all can hold; the largest is the tightest */
+        size_t best = 0;
+        for (size_t i = 1; i < g->n; i++)
+            if (g->v[i].low > g->v[best].low) best = i;
+        it->verdict = "compatible";
+        buf_printf(&b, "Every figure for %s's %s is a lower bound (", g->subject, g->key);
+        for (size_t i = 0; i < g->n; i++) {
+            buf_printf(&b, "%s\"%s\" in ", i ? "; " : "", g->v[i].raw);
+            dis_cite_source(&b, &c->set->sources[g->v[i].source]);
+        }
+        buf_adds(&b, "), so they can all be true at once: a registry that has more than ");
+        dis_num(&b, g->v[best].low);
+        buf_adds(&b, " also has more than any smaller figure. The tightest bound, ");
+        dis_num(&b, g->v[best].low);
+        buf_adds(&b, ", comes from ");
+        dis_cite_source(&b, &c->set->sources[g->v[best].source]);
+        if (g->v[best].source == newest && c->set->sources[newest].year)
+            buf_adds(&b, ", the newest source, which is what one expects of a figure that grows over time.");
+        else
+            buf_adds(&b, "; prefer it unless it is older than the others.");
+    } else if (!disjoint) {
+        it->verdict = "compatible";
+        buf_printf(&b, "The figures for %s's %s differ but overlap, so they can all hold; the narrower range is the "
+                       "more informative one.", g->subject, g->key);
+    } else if (c->set->sources[newest].year && c->set->sources[oldest].year &&
+               c->set->sources[newest].year - c->set->sources[oldest].year >= 2) {
+        it->verdict = "outdated";
+        buf_printf(&b, "The figures for %s's %s cannot all be true at once, but they were stated at different times: ",
+                   g->subject, g->key);
+        dis_cite_source(&b, &c->set->sources[oldest]);
+        buf_adds(&b, " is the oldest source and ");
+        dis_cite_source(&b, &c->set->sources[newest]);
+        buf_adds(&b, temporal ? " the newest; a version stated as current goes out of date, so the newer source's figure "
+                                "supersedes the older one."
+                              : " the newest; the newer figure supersedes the older one.");
+    } else {
+        it->verdict = "unresolved";
+        buf_printf(&b, "The figures for %s's %s cannot all be true, and the source dates do not explain the difference; "
+                       "check the primary data.", g->subject, g->key);
+    }
+    it->explanation = buf_detach(&b, NULL);
+}
+
+/* ---- stance groups ---- */
+
+typedef struct dis_side {
+    int polarity;
+    size_t nsrc;
+    int latest, earliest;       /* years of its dated sources */
+    unsigned scopes;            /* bit per scope found in its claims */
+    int comparative;
+    size_t srcs[32];
+} dis_side;
+
+static unsigned dis_scopes_of(dis_ctx *c, const char *text)
+{
+    if (!c->scopes) return 0;
+    buf nb = BUF_INIT;
+    unsigned bits = 0;
+    if (norm_text(text, strlen(text), &nb, NULL, NULL) == KB_OK) {
+        tax_tok toks[256];
+        size_t n = 0;
+        /* split by hand: alphanumeric runs (norm_tokens needs a callback) */
+        const char *p = buf_cstr(&nb), *e = p + nb.len;
+        while (p < e && n < 256) {
+            while (p < e && !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80)) p++;
+            const char *s = p;
+            while (p < e && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (unsigned char)*p >= 0x80)) p++;
+            if (p > s) {
+                toks[n].s = s;
+                toks[n].n = (size_t)(p - s);
+                toks[n].off = (size_t)(s - nb.data);
+                n++;
+            }
+        }
+        tax_hit h[32];
+        size_t nh = tax_match(c->scopes, TAX_MASK(TAX_DIMENSION), toks, n, h, 32);
+        for (size_t i = 0; i < nh && i < 32; i++)
+            if (h[i].index < 32) bits |= 1u << h[i].index;
+    }
+    buf_free(&nb);
+    return bits;
+}
+
+/* Two scopes of one axis ("workload/cpu", "workload/io")? */
+static int dis_scopes_differ(dis_ctx *c, unsigned a, unsigned b)
+{
+    if (!a || !b || (a & b)) return 0;
+    for (size_t i = 0; i < 32; i++) {
+        if (!(a & (1u << i))) continue;
+        for (size_t k = 0; k < 32; k++) {
+            if (!(b & (1u << k))) continue;
+            const char *x = tax_dimension(c->scopes, i), *y = tax_dimension(c->scopes, k);
+            const char *sx = x ? strchr(x, '/') : NULL, *sy = y ? strchr(y, '/') : NULL;
+            if (sx && sy && sx - x == sy - y && strncmp(x, y, (size_t)(sx - x)) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *dis_polarity_word(int p)
+{
+    return p > 0 ? "favourably" : p < 0 ? "unfavourably" : "with reservations";
+}
+
+static void dis_stance_group(dis_ctx *c)
+{
+    dis_group *g = &c->g;
+    dis_side sides[3];
+    memset(sides, 0, sizeof sides);
+    for (int k = 0; k < 3; k++) sides[k].polarity = k - 1;
+    for (size_t i = 0; i < g->n; i++) {
+        dis_side *sd = &sides[g->v[i].polarity + 1];
+        int seen = 0;
+        for (size_t k = 0; k < sd->nsrc; k++) seen |= sd->srcs[k] == g->v[i].source;
+        if (!seen && sd->nsrc < 32) sd->srcs[sd->nsrc++] = g->v[i].source;
+        sd->scopes |= dis_scopes_of(c, g->v[i].text);
+        sd->comparative |= g->v[i].comparative;
+        int y = c->set->sources[g->v[i].source].year;
+        if (y && (y > sd->latest)) sd->latest = y;
+        if (y && (!sd->earliest || y < sd->earliest)) sd->earliest = y;
+    }
+    /* A disagreement needs an unfavourable side and another side, from
+     * different sources: favourable vs "with reservations" is nuance. */
+    dis_side *neg = &sides[0];
+    if (!neg->nsrc || (!sides[1].nsrc && !sides[2].nsrc)) return;
+    int other_src = 0;
+    for (int k = 1; k < 3; k++)
+        for (size_t i = 0; i < sides[k].nsrc; i++)
+            for (size_t j = 0; j < neg->nsrc; j++) other_src |= sides[k].srcs[i] != neg->srcs[j];
+    if (!other_src) return;
+    /* order sides: most sources first, then unfavourable before favourable */
+    int order[3] = {0, 1, 2}, no = 0;
+    for (int k = 0; k < 3; k++)
+        if (sides[k].nsrc) order[no++] = k;
+    for (int i = 0; i < no; i++)
+        for (int j = i + 1; j < no; j++)
+            if (sides[order[j]].nsrc > sides[order[i]].nsrc) {
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+    int factual = sides[order[0]].comparative && sides[order[1]].comparative;
+    dis_item *it = dis_new_item(c, factual ? "factual" : "stance");
+    it->dimension = kb_strdup(g->key);
+    for (int s = 0; s < no; s++)
+        for (size_t i = 0; i < g->n; i++)
+            if (g->v[i].polarity + 1 == order[s]) dis_add_claim(it, &g->v[i], (char)('a' + s));
+
+    dis_side *A = &sides[order[0]], *B = &sides[order[1]];
+    buf b = BUF_INIT;
+    buf_printf(&b, "On %s's %s, %zu source%s judge%s it %s and %zu %s.", g->subject, g->key, A->nsrc,
+               A->nsrc == 1 ? "" : "s", A->nsrc == 1 ? "s" : "", dis_polarity_word(A->polarity), B->nsrc,
+               dis_polarity_word(B->polarity));
+    if (dis_scopes_differ(c, A->scopes, B->scopes)) {
+        it->verdict = "compatible";
+        buf_adds(&b, " The sides speak of different scopes (for example CPU-bound versus I/O-bound work, or small "
+                     "versus large projects), so both can hold: read each claim with its qualifier.");
+    } else if (A->latest && B->latest && (A->latest + 2 <= B->earliest || B->latest + 2 <= A->earliest)) {
+        dis_side *old = A->latest + 2 <= B->earliest ? A : B, *new = old == A ? B : A;
+        it->verdict = "outdated";
+        buf_printf(&b, " Every source on the %s side is older (latest %d) than every source on the other side "
+                       "(from %d on); the newer sources reflect the current state, so the older claims are likely "
+                       "outdated.", dis_polarity_word(old->polarity), old->latest, new->earliest);
+    } else if (A->nsrc >= 2 && A->nsrc >= 2 * B->nsrc) {
+        it->verdict = "majority";
+        buf_printf(&b, " %zu independent sources against %zu: the %s view has the majority, though a majority is "
+                       "evidence, not proof; the minority claim may be the more specific one.",
+                   A->nsrc, B->nsrc, dis_polarity_word(A->polarity));
+    } else {
+        it->verdict = "unresolved";
+        buf_adds(&b, " Neither dates, scope nor the number of sources settles it; compare the claims themselves.");
+    }
+    /* name the dated sources, oldest first, so a reader can weigh them */
+    buf_adds(&b, " Sources: ");
+    int first = 1;
+    for (int s = 0; s < no; s++)
+        for (size_t i = 0; i < sides[order[s]].nsrc; i++) {
+            if (!first) buf_adds(&b, "; ");
+            first = 0;
+            buf_printf(&b, "side %c: ", 'a' + s);
+            dis_cite_source(&b, &c->set->sources[sides[order[s]].srcs[i]]);
+        }
+    buf_addc(&b, '.');
+    it->explanation = buf_detach(&b, NULL);
+}
+
+static void dis_flush(dis_ctx *c)
+{
+    if (c->g.n && c->g.subject) {
+        if (c->numeric) dis_numeric_group(c);
+        else dis_stance_group(c);
+    }
+    dis_group_clear(&c->g);
+}
+
+static int dis_on_fact(void *ctx, const store_fact *f)
+{
+    dis_ctx *c = ctx;
+    const char *key = c->numeric ? f->measure : f->dimension;
+    if (!f->subject || !key) return 0;
+    if (c->f->subject && strcmp(c->f->subject, f->subject) != 0) return 0;
+    if (!c->numeric && c->f->dimension && strcmp(c->f->dimension, key) != 0) return 0;
+    if (c->numeric && c->f->dimension && (!f->dimension || strcmp(c->f->dimension, f->dimension) != 0)) return 0;
+    if (!c->g.subject || strcmp(c->g.subject, f->subject) != 0 || strcmp(c->g.key, key) != 0) {
+        dis_flush(c);
+        c->g.subject = kb_strdup(f->subject);
+        c->g.key = kb_strdup(key);
+    }
+    dis_group *g = &c->g;
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 16;
+        g->v = kb_realloc(g->v, g->cap * sizeof *g->v);
+    }
+    dis_fact *d = &g->v[g->n++];
+    memset(d, 0, sizeof *d);
+    d->claim_id = f->claim_id;
+    d->start = f->start;
+    d->end = f->end;
+    d->source = dis_source_index(c, f->source_id);
+    d->text = kb_strndup(f->text, f->text_len);
+    d->polarity = f->polarity;
+    d->comparative = f->versus != NULL;
+    d->raw = f->raw ? kb_strdup(f->raw) : NULL;
+    d->low = f->low;
+    d->high = f->high;
+    d->has_low = f->has_low;
+    d->has_high = f->has_high;
+    d->low_open = f->low_open;
+    d->high_open = f->high_open;
+    d->approx = f->approx;
+    return 0;
+}
+
+static int dis_on_source(void *ctx, const store_source *s)
+{
+    dis_ctx *c = ctx;
+    dis_set *set = c->set;
+    set->sources = kb_realloc(set->sources, (set->nsources + 1) * sizeof *set->sources);
+    c->ids = kb_realloc(c->ids, (set->nsources + 1) * sizeof *c->ids);
+    dis_source *d = &set->sources[set->nsources];
+    memset(d, 0, sizeof *d);
+    c->ids[set->nsources] = s->id;
+    set->nsources++;
+    d->id = s->id;
+    d->path = kb_strdup(s->path);
+    d->title = kb_strdup(s->title);
+    d->site = kb_strdup(s->site);
+    d->author = kb_strdup(s->author);
+    d->url = kb_strdup(s->url);
+    d->date = kb_strdup(s->date);
+    if (s->date) d->year = atoi(s->date);
+    return 0;
+}
+
+static int dis_on_year(void *ctx, long long source_id, int year)
+{
+    dis_ctx *c = ctx;
+    dis_source *s = &c->set->sources[dis_source_index(c, source_id)];
+    if (s->date || s->id != source_id) return 0;
+    char y[16];
+    snprintf(y, sizeof y, "%d", year);
+    s->date = kb_strdup(y);
+    s->year = year;
+    s->date_inferred = 1;
+    return 0;
+}
+
+/* Keep only items involving the source asked for. */
+static void dis_keep_source(dis_set *s, long long source_id)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < s->nitems; i++) {
+        int has = 0;
+        for (size_t k = 0; k < s->items[i].nclaims; k++)
+            has |= s->sources[s->items[i].claims[k].source].id == source_id;
+        if (has) s->items[w++] = s->items[i];
+        else {
+            dis_set one = {NULL, 0, &s->items[i], 1};
+            /* free just this item's contents */
+            dis_item *it = &one.items[0];
+            for (size_t k = 0; k < it->nclaims; k++) {
+                free(it->claims[k].text);
+                free(it->claims[k].raw);
+            }
+            free(it->claims);
+            free(it->subject);
+            free(it->dimension);
+            free(it->measure);
+            free(it->explanation);
+        }
+    }
+    s->nitems = w;
+    for (size_t i = 0; i < w; i++) s->items[i].id = (int)i + 1;
+}
+
+int dis_find(store *st, const dis_filter *f, dis_set *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    dis_ctx c;
+    memset(&c, 0, sizeof c);
+    c.set = out;
+    c.f = f;
+    char *e = NULL;
+    /* The scope lexicon is read as a taxonomy whose dimensions are the
+     * scopes, so matching works as for every other lexicon. */
+    buf lex = BUF_INIT;
+    buf_adds(&lex, "subject\tlexicon\t\n");
+    for (const char *p = embed_scope; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+        if (strncmp(p, "scope\t", 6) == 0) {
+            buf_adds(&lex, "dimension\t");
+            buf_add(&lex, p + 6, n - 6);
+        } else {
+            buf_add(&lex, p, n);
+        }
+        p += n;
+    }
+    int lrc = tax_load(buf_cstr(&lex), lex.len, &c.scopes, &e);
+    buf_free(&lex);
+    if (lrc != KB_OK) {
+        /* the scope lexicon is compiled in: a failure is a build error */
+        kb_seterr(err, "scope lexicon: %s", e);
+        free(e);
+        return KB_ERR;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    int this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
+    int rc = store_sources(st, dis_on_source, &c, err);
+    if (!rc) rc = store_source_years(st, this_year, dis_on_year, &c, err);
+    if (!rc) {
+        c.numeric = 1;
+        rc = store_quantity_facts(st, dis_on_fact, &c, err);
+        dis_flush(&c);
+    }
+    if (!rc) {
+        c.numeric = 0;
+        rc = store_stance_facts(st, dis_on_fact, &c, err);
+        dis_flush(&c);
+    }
+    free(c.g.v);
+    free(c.ids);
+    tax_free(c.scopes);
+    if (rc) {
+        dis_free(out);
+        return KB_ERR;
+    }
+    if (f->source_id) dis_keep_source(out, f->source_id);
+    return KB_OK;
+}
+
+void dis_free(dis_set *s)
+{
+    for (size_t i = 0; i < s->nitems; i++) {
+        dis_item *it = &s->items[i];
+        for (size_t k = 0; k < it->nclaims; k++) {
+            free(it->claims[k].text);
+            free(it->claims[k].raw);
+        }
+        free(it->claims);
+        free(it->subject);
+        free(it->dimension);
+        free(it->measure);
+        free(it->explanation);
+    }
+    free(s->items);
+    for (size_t i = 0; i < s->nsources; i++) {
+        dis_source *d = &s->sources[i];
+        free(d->path);
+        free(d->title);
+        free(d->site);
+        free(d->author);
+        free(d->url);
+        free(d->date);
+    }
+    free(s->sources);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,244 @@
+/*
+ * check_tag.c - the claim tagger's general rules, table-driven over
+ * invented sentences: subjects named, carried by It/This/That, from a
+ * table column or a section heading (not the base of "X over Y"),
+ * dimensions from cues, weak cues, row/column headers and single- or
+ * multi-dimension headings, and the stances that follow.  Run on the
+ * default taxonomy and on a small Go vs Rust one, to show the rules do
+ * not depend on the domain.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embed.h"
+#include "stance.h"
+#include "tag.h"
+#include "taxonomy.h"
+#include "testutil.h"
+#include "util.h"
+
+/* A domain of its own: nothing below may depend on the default one. */
+static const char *const go_rust =
+    "subject\tGo\tgolang, go\n"
+    "subject\tRust\trust, rustc\n"
+    "part\tGo\tgoroutine, goroutines, gofmt\n"
+    "part\tRust\tcargo, crates.io, borrow checker\n"
+    "dimension\tperformance\tperformance, fast, ~faster, speed, ~quick*, benchmark*\n"
+    "dimension\tconcurrency\tconcurren*, goroutine, goroutines, threads, async\n"
+    "dimension\tlearning curve\tlearn*, learning curve, beginner*\n"
+    "dimension\tsafety\tmemory safety, safe, unsafe, data races\n"
+    "dimension\tuse cases\tused for, ~services, embedded, ~tools\n"
+    "heading\tperformance\tperformance, speed\n"
+    "heading\tlearning curve\tlearning curve\n"
+    "heading\tsafety\tsafety\n"
+    "measure\tyear\t@year\n";
+
+typedef struct tag_case {
+    const char *text;
+    const char *section, *row, *col;
+    const char *prev;      /* the previous claim's subject, or NULL */
+    const char *subjects;  /* "A,B" in the result's order, "" for none */
+    const char *dims;      /* dimension names, sorted, "" for none */
+    const char *stances;   /* "subject:dim:pol[:versus]" sorted by ';' */
+} tag_case;
+
+typedef struct env {
+    taxonomy *tax;
+    stance_lex *lex;
+    tagger *tg;
+} env;
+
+static env env_open(const char *tsv)
+{
+    env e;
+    char *err = NULL;
+    ck_assert_msg(tax_load(tsv, strlen(tsv), &e.tax, &err) == KB_OK, "%s", err ? err : "");
+    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), &e.lex, &err) == KB_OK, "%s", err ? err : "");
+    e.tg = tag_new(e.tax, e.lex);
+    return e;
+}
+
+static void env_close(env *e)
+{
+    tag_free(e->tg);
+    stance_free(e->lex);
+    tax_free(e->tax);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Join strings sorted with sep into out. */
+static void join_sorted(char **v, size_t n, char sep, char *out, size_t cap)
+{
+    qsort(v, n, sizeof *v, cmp_str);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, cap - l, "%s%s", i ? (char[]){sep, '\0'} : "", v[i]);
+    }
+}
+
+static void run_case(env *e, const tag_case *c)
+{
+    tag_input in = {0};
+    in.text = c->text;
+    in.len = strlen(c->text);
+    in.section = c->section;
+    in.row_header = c->row;
+    in.col_header = c->col;
+    int prev[1];
+    if (c->prev) {
+        prev[0] = tax_find_subject(e->tax, c->prev);
+        ck_assert_int_ge(prev[0], 0);
+        in.prev = prev;
+        in.nprev = 1;
+    }
+    tag_result r;
+    char *err = NULL;
+    ck_assert_int_eq(tag_claim(e->tg, &in, &r, &err), KB_OK);
+
+    char got[1024], *v[64];
+    got[0] = '\0';
+    for (size_t i = 0; i < r.nsubj; i++) {
+        size_t l = strlen(got);
+        snprintf(got + l, sizeof got - l, "%s%s", i ? "," : "", tax_subject(e->tax, (size_t)r.subj[i].subject));
+    }
+    ck_assert_msg(strcmp(got, c->subjects) == 0, "\"%s\": subjects [%s], expected [%s]", c->text, got,
+                  c->subjects);
+
+    for (size_t i = 0; i < r.ndims; i++) v[i] = (char *)tax_dimension(e->tax, (size_t)r.dims[i].dim);
+    join_sorted(v, r.ndims, ',', got, sizeof got);
+    ck_assert_msg(strcmp(got, c->dims) == 0, "\"%s\": dimensions [%s], expected [%s]", c->text, got, c->dims);
+
+    char buf[64][128];
+    for (size_t i = 0; i < r.nst && i < 64; i++) {
+        const tag_stance *s = &r.st[i];
+        snprintf(buf[i], sizeof buf[i], "%s:%s:%s%s%s", tax_subject(e->tax, (size_t)s->subject),
+                 tax_dimension(e->tax, (size_t)s->dim), s->polarity > 0 ? "+" : s->polarity < 0 ? "-" : "0",
+                 s->versus >= 0 ? ":" : "", s->versus >= 0 ? tax_subject(e->tax, (size_t)s->versus) : "");
+        v[i] = buf[i];
+    }
+    join_sorted(v, r.nst < 64 ? r.nst : 64, ';', got, sizeof got);
+    ck_assert_msg(strcmp(got, c->stances) == 0, "\"%s\": stances [%s], expected [%s]", c->text, got,
+                  c->stances);
+}
+
+/* ---- the default taxonomy (Node.js vs Python) ---- */
+
+static const tag_case default_cases[] = {
+    /* a named subject and a strong cue */
+    {"Node.js handles concurrent connections smoothly.", NULL, NULL, NULL, NULL, "Node.js", "concurrency",
+     "Node.js:concurrency:+"},
+    /* "It" carries the previous claim's subject */
+    {"It is slower at raw computation.", NULL, NULL, NULL, "Python", "Python", "performance",
+     "Python:performance:-:Node.js"},
+    /* "That" too */
+    {"That makes scaling painful.", NULL, NULL, NULL, "Node.js", "Node.js", "scalability",
+     "Node.js:scalability:-"},
+    /* a table cell: the column's subject, the row's dimension */
+    {"Strong for batch jobs", NULL, "Performance", "Python", NULL, "Python", "performance",
+     "Python:performance:+"},
+    /* a row label narrows the cell: one stray cue ("async") adds nothing */
+    {"Moderate; needs async patterns", NULL, "Learning curve", "Node.js", NULL, "Node.js", "learning curve",
+     ""},
+    /* ... but two cues of its own still add an aspect */
+    {"Easier; clean, readable syntax", NULL, "Learning curve", "Python", NULL, "Python",
+     "learning curve,syntax", "Python:learning curve:+:Node.js;Python:syntax:+:Node.js"},
+    /* an evaluative row label colours a neutral cell */
+    {"Real-time dashboards", NULL, "Best for", "Node.js", NULL, "Node.js", "use cases", "Node.js:use cases:+"},
+    /* a weak cue alone does not tag ... */
+    {"Python feels lightweight.", NULL, NULL, NULL, NULL, "Python", "", ""},
+    /* ... with its section heading it does */
+    {"Python feels lightweight.", "Speed", NULL, NULL, NULL, "Python", "performance", "Python:performance:+"},
+    /* two different weak cues add up (they are not the same cue twice);
+     * one alone ("popular") does not */
+    {"Popular for real-time and full-stack work.", NULL, NULL, NULL, NULL, "", "use cases", ""},
+    /* a heading on several dimensions lends each only where the claim has a cue */
+    {"Python has excellent documentation.", "Performance & Community", NULL, NULL, NULL, "Python", "community",
+     "Python:community:+"},
+    /* the heading's subject, unless the claim names one */
+    {"The registry keeps growing.", "Ecosystem > Node.js", NULL, NULL, NULL, "Node.js", "ecosystem", ""},
+    /* "Advantages of X over Y": the claims below are about X only */
+    {"Teams reuse validation code everywhere.", "Advantages of Node.js over Python", NULL, NULL, NULL,
+     "Node.js", "", ""},
+    {"Teams reuse validation code everywhere.", "Node.js vs Python", NULL, NULL, NULL, "Node.js,Python", "",
+     ""},
+    /* a part that is an object brings its subject but is not judged */
+    {"Python works well for web development, but browser frontends still require JavaScript.", NULL, NULL,
+     NULL, NULL,
+     "Python,Node.js", "use cases", "Python:use cases:0"},
+    /* a part that is the only subject is judged */
+    {"V8 has excellent performance.", NULL, NULL, NULL, NULL, "Node.js", "performance",
+     "Node.js:performance:+"},
+    /* a recommendation arrow: a choice, so versus the other subject */
+    {"Machine learning \xe2\x86\x92 Python", NULL, NULL, "For startups", NULL, "Python", "use cases",
+     "Python:use cases:+:Node.js"},
+};
+
+START_TEST(test_default)
+{
+    env e = env_open(embed_taxonomy);
+    run_case(&e, &default_cases[_i]);
+    env_close(&e);
+}
+END_TEST
+
+/* ---- a domain of its own (Go vs Rust) ---- */
+
+static const tag_case go_rust_cases[] = {
+    {"Rust is faster than Go in benchmarks.", NULL, NULL, NULL, NULL, "Rust,Go", "performance",
+     "Go:performance:-:Rust;Rust:performance:+:Go"},
+    {"Unlike Go, Rust has a steep learning curve.", NULL, NULL, NULL, NULL, "Go,Rust", "learning curve",
+     "Go:learning curve:+:Rust;Rust:learning curve:-:Go"},
+    {"Go is not as fast as Rust.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:-:Rust;Rust:performance:+:Go"},
+    {"Go is simple to learn, while Rust is hard to learn.", NULL, NULL, NULL, NULL, "Go,Rust",
+     "learning curve", "Go:learning curve:+;Rust:learning curve:-"},
+    {"Both Go and Rust offer good memory safety.", NULL, NULL, NULL, NULL, "Go,Rust", "safety",
+     "Go:safety:+;Rust:safety:+"},
+    {"Go and Rust both offer good memory safety.", NULL, NULL, NULL, NULL, "Go,Rust", "safety",
+     "Go:safety:+;Rust:safety:+"},
+    {"Rust is the better choice for embedded firmware.", NULL, NULL, NULL, NULL, "Rust", "use cases",
+     "Rust:use cases:+:Go"},
+    {"Many teams prefer Go over Rust for embedded work.", NULL, NULL, NULL, NULL, "Go,Rust", "use cases",
+     "Go:use cases:+:Rust"},
+    {"Rust is not easy to learn.", NULL, NULL, NULL, NULL, "Rust", "learning curve", "Rust:learning curve:-"},
+    {"Its borrow checker rules out data races.", NULL, NULL, NULL, "Rust", "Rust", "safety", ""},
+    {"It is fast.", NULL, NULL, NULL, "Go", "Go", "performance", "Go:performance:+"},
+    /* naming only the base of a comparison: the subject is inherited */
+    {"Because of this, it is slower than Rust in benchmarks.", NULL, NULL, NULL, "Go", "Rust,Go", "performance",
+     "Go:performance:-:Rust;Rust:performance:+:Go"},
+    {"Compile times are quick.", "Go > Performance", NULL, NULL, NULL, "Go", "performance",
+     "Go:performance:+"},
+    {"Goroutines make concurrency cheap.", NULL, NULL, NULL, NULL, "Go", "concurrency", ""},
+    {"Great", NULL, "Safety", "Rust", NULL, "Rust", "safety", "Rust:safety:+"},
+};
+
+START_TEST(test_go_rust)
+{
+    env e = env_open(go_rust);
+    run_case(&e, &go_rust_cases[_i]);
+    env_close(&e);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("tag");
+    TCase *tc = tcase_create("default taxonomy");
+    tcase_add_loop_test(tc, test_default, 0, (int)(sizeof default_cases / sizeof *default_cases));
+    suite_add_tcase(s, tc);
+    tc = tcase_create("go vs rust");
+    tcase_add_loop_test(tc, test_go_rust, 0, (int)(sizeof go_rust_cases / sizeof *go_rust_cases));
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(suite());
+}

@@ -3,6 +3,7 @@
  */
 #include "claims.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,21 @@ static const char *claims_qty_kind(qty_kind k)
     return "count";
 }
 
+/* In a claim that states a version ("The latest version, 12.6.0, was
+ * released in July 2019") a year dates that version, not the subject's
+ * first release: the year keeps its measure but records the version it
+ * dates, so that only years of the same version are compared. */
+static void claims_version_years(tag_result *r)
+{
+    const char *version = NULL;
+    for (size_t i = 0; i < r->nqty; i++)
+        if (r->qty[i].q.kind == QTY_VERSION && !version) version = r->qty[i].q.version;
+    if (!version) return;
+    for (size_t i = 0; i < r->nqty; i++)
+        if (r->qty[i].q.kind == QTY_YEAR)
+            snprintf(r->qty[i].q.version, sizeof r->qty[i].q.version, "%s", version);
+}
+
 /* Tag and write one claim: text[start, end) of the current unit. */
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
@@ -117,6 +133,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     in.nprev = w->nprev;
     tag_result r;
     if (tag_claim(w->c->tg, &in, &r, &w->err)) return 1;
+    claims_version_years(&r);
 
     store_claim sc;
     memset(&sc, 0, sizeof sc);
@@ -157,6 +174,15 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
         q.low_open = tq->q.low_open;
         q.high_open = tq->q.high_open;
         q.approx = tq->q.approx;
+        /* Durations of a day or more are compared in years ("six months"
+         * = 0.5 year, "decades" = at least 20 years); shorter ones stay
+         * in their own unit. */
+        if (tq->q.kind == QTY_DURATION && tq->q.unit_seconds >= 86400) {
+            double f = tq->q.unit_seconds / 31557600.0;
+            q.low *= f;
+            q.high *= f;
+            q.unit = "year";
+        }
         q.start = sc.start + (long long)tq->q.start;
         q.end = sc.start + (long long)tq->q.end;
         if (store_claim_quantity(w->st, id, &q, &w->err)) return 1;

@@ -416,6 +416,13 @@ static int dis_on_fact(void *ctx, const store_fact *f)
 {
     dis_ctx *c = ctx;
     const char *key = c->numeric ? f->measure : f->dimension;
+    /* a year that dates a version is compared only with years of that
+     * version ("release_year of 12.6.0") */
+    char vkey[96];
+    if (c->numeric && key && f->kind && strcmp(f->kind, "year") == 0 && f->version) {
+        snprintf(vkey, sizeof vkey, "%s of %s", key, f->version);
+        key = vkey;
+    }
     if (!f->subject || !key) return 0;
     if (c->f->subject && strcmp(c->f->subject, f->subject) != 0) return 0;
     if (!c->numeric && c->f->dimension && strcmp(c->f->dimension, key) != 0) return 0;

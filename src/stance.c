@@ -130,7 +130,7 @@ static int stance_mentioned_at(const stance_mention *ment, size_t nment, size_t 
  * what the clause's subject is compared with.
  *   "X is faster than Y", "X ..., compared to/with Y", "in comparison
  *   to Y", "X ..., unlike Y"          base runs to the clause end
- *   "Unlike Y, X ..."                   base runs to the first comma
+ *   "Unlike Y, X ...", "Compared to Y, X ..."  base runs to the comma
  *   "X over Y" (Y named right after)    one-sided: Y is only the versus
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative
@@ -163,8 +163,10 @@ static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_
         if (!from) continue;
         *bs = from;
         *be = end;
-        /* a fronted "Unlike Y, X ...": the base ends at the comma */
-        if (stance_tok_is(&toks[k], "unlike") && (k == cs || stance_comma_before(toks, k)))
+        /* a fronted "Unlike Y, X ...", "Compared to Y, X ...": the base
+         * ends at the comma */
+        size_t lead = k > cs && stance_tok_is(&toks[k - 1], "in") ? k - 1 : k; /* "in comparison to" */
+        if (!stance_tok_is(&toks[k], "than") && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
             for (size_t j = from + 1; j < end; j++)
                 if (stance_comma_before(toks, j)) {
                     *be = j;

@@ -1,0 +1,154 @@
+/*
+ * report.h - the model of a cited summary: what the sources agree on,
+ * what they dispute and the figures they give, per dimension, with every
+ * statement traced to the claims (source number + byte offsets) that
+ * make it.  Built from the store (stances, quantities) and from the
+ * disagreement finder (disagree.h); export.h writes it out.  No printing.
+ *
+ * Sources are numbered 1..n in path order (all sources, whatever the
+ * filter, so a number means the same source in every report of one
+ * database).  Everything is ordered deterministically: the same database
+ * and filter give the same report.
+ *
+ * Agreements:
+ *   stance   stances on one subject and dimension with one polarity from
+ *            two or more sources: "Sources agree that Python is strong on
+ *            learning curve".  One quote per source (the rule below);
+ *   numeric  quantities of one measure of one subject with equal
+ *            intervals (bounds and their openness; "about" is ignored)
+ *            from two or more sources; one quote per source, its first
+ *            such claim in document order.
+ * The quote picked for a source in a stance agreement is its most
+ * telling claim: one that names the subject (compared without case,
+ * spaces or punctuation, so "NodeJS" names Node.js) before one that
+ * carries it; a sentence or list item before a table cell (a fragment);
+ * a claim of 24 to 300 bytes before a shorter or longer one; then the
+ * shortest; then the first in document order.
+ *
+ * Sections: one per dimension that has an agreement, a dispute or a
+ * figure; ordered by the number of distinct claims the section draws on
+ * (most first), then name.  Figures of claims with no dimension and
+ * disputes without one go to a last section whose dimension is NULL.
+ * Within a section: agreements by number of sources (most first), stance
+ * before numeric, subject, polarity (+1, -1, 0) or measure and value;
+ * disputes in the finder's order; figures in store order (subject,
+ * measure, source path, claim order).  Agreements are numbered 1.. in
+ * that output order across sections; disputes keep the finder's ids.
+ *
+ * Ownership: everything reachable from a report belongs to it;
+ * report_free releases it.
+ */
+#ifndef KB_REPORT_H
+#define KB_REPORT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "store.h"
+
+typedef struct report_source {
+    int n;                   /* 1.. in path order */
+    long long id;
+    char *path, *format, *title, *site, *author, *date, *url; /* NULL when not known */
+} report_source;
+
+/* A claim the report quotes. */
+typedef struct report_cite {
+    int source;              /* report_source.n */
+    long long claim_id, start, end;  /* offsets into the source's stored text */
+    char *text;
+    size_t text_len;
+} report_cite;
+
+/* A numeric interval as the store keeps it: has_low == 0 is unbounded. */
+typedef struct report_interval {
+    double low, high;
+    int has_low, has_high, low_open, high_open, approx;
+} report_interval;
+
+typedef struct report_agreement {
+    int id;                  /* 1.. in output order */
+    const char *kind;        /* "stance" or "numeric" */
+    char *subject;
+    int polarity;            /* stance: +1, -1, 0 */
+    char *measure;           /* numeric */
+    report_interval value;   /* numeric */
+    char *statement;         /* the generated sentence, ending with '.' */
+    size_t nsources, nclaims;  /* everything that supports it */
+    report_cite *quotes;     /* one per source, by source number */
+    size_t nquotes;
+    int dispute;             /* a dispute on the same point (same subject and
+                              * dimension, or subject and measure), 0: none */
+} report_agreement;
+
+typedef struct report_dispute_claim {
+    report_cite cite;
+    char side;               /* 'a', 'b', ... */
+    int polarity;            /* stance claims */
+    char *raw;               /* numeric claims: the quantity as written, or NULL */
+    report_interval value;
+} report_dispute_claim;
+
+typedef struct report_dispute {
+    int id;                  /* the finder's id */
+    const char *kind;        /* "numeric", "temporal", "stance", "factual" */
+    const char *verdict;     /* "compatible", "outdated", "majority", "unresolved" */
+    char *subject, *measure; /* measure: NULL unless numeric/temporal */
+    char *explanation;
+    report_dispute_claim *claims;  /* side, then the finder's order */
+    size_t nclaims;
+} report_dispute;
+
+typedef struct report_figure {
+    int id;                  /* 1.. in output order */
+    report_cite cite;
+    char *subject, *measure, *raw, *kind, *unit, *version;
+    report_interval value;
+} report_figure;
+
+typedef struct report_section {
+    char *dimension;         /* NULL: the section of figures and disputes with none */
+    size_t nclaims;          /* distinct claims drawn on (the order key) */
+    report_agreement *agreements;
+    size_t nagreements;
+    report_dispute *disputes;
+    size_t ndisputes;
+    report_figure *figures;
+    size_t nfigures;
+} report_section;
+
+typedef struct report {
+    char *subject, *dimension;   /* the filter, NULL for any */
+    char **subjects;             /* the subjects the report speaks of, by name */
+    size_t nsubjects;
+    report_source *sources;
+    size_t nsources;
+    report_section *sections;
+    size_t nsections;
+    long long total_claims;      /* claims in the database */
+    size_t nclaims;              /* distinct claims the report draws on */
+    size_t nagreements, ndisputes, nfigures;
+} report;
+
+typedef struct report_filter {
+    const char *subject;     /* canonical names (cli_resolve_tags), NULL: any */
+    const char *dimension;
+} report_filter;
+
+/* Build the report for f (NULL: everything).  On error *out is NULL and
+ * *err says what failed. */
+int report_build(store *st, const report_filter *f, report **out, char **err);
+void report_free(report *r);         /* accepts NULL */
+
+/* The source numbered n (1..), or NULL. */
+const report_source *report_source_n(const report *r, int n);
+
+/* Human words for a stance polarity: "strong", "weak", "mixed". */
+const char *report_polarity_word(int polarity);
+
+/* Append an interval in normalized notation: "[800000, ∞)", "(0, 30]",
+ * a point as the number alone ("2009"), "≈ " before an approximate one.
+ * Numbers are plain ("%.15g"). */
+void report_interval_text(const report_interval *v, buf *b);
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * check_stance.c - the stance rules on their own, table-driven over
+ * invented sentences about a small Go vs Rust domain and the default
+ * (domain-general) lexicon: evaluative words, negation scope,
+ * comparatives with and without "than", "unlike Y, X", "as fast as Y",
+ * "X over Y", "loses to Y", clause contrast and mixed clauses, hedged
+ * requirements, the fallback subject, recommendations, and row labels.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "embed.h"
+#include "norm.h"
+#include "stance.h"
+#include "taxonomy.h"
+#include "testutil.h"
+#include "util.h"
+
+static const char *const go_rust =
+    "subject\tGo\tgolang, go\n"
+    "subject\tRust\trust, rustc\n"
+    "subject\tZig\tzig\n"
+    "dimension\tperformance\tfast\n"
+    "measure\tyear\t@year\n";
+
+typedef struct toks {
+    buf norm;
+    tax_tok t[256];
+    size_t n;
+} toks;
+
+static int on_tok(void *ctx, const char *s, size_t n, size_t off)
+{
+    toks *k = ctx;
+    if (k->n == 256) return 1;
+    k->t[k->n].s = s;
+    k->t[k->n].n = n;
+    k->t[k->n].off = off;
+    k->n++;
+    return 0;
+}
+
+static void tokenize(toks *k, const char *text)
+{
+    memset(k, 0, sizeof *k);
+    ck_assert_int_eq(norm_text(text, strlen(text), &k->norm, NULL, NULL), KB_OK);
+    norm_tokens(buf_cstr(&k->norm), k->norm.len, on_tok, k);
+}
+
+typedef struct stance_case {
+    const char *text;
+    const char *fallback;  /* subject the claim inherits, or NULL */
+    int bias, choice;
+    const char *expect;    /* "Subject:pol[:versus]" joined by ';' in subject order */
+} stance_case;
+
+static const stance_case cases[] = {
+    /* plain evaluative words; a clause with none gives nothing */
+    {"Rust is fast and reliable.", NULL, 0, 0, "Rust:+"},
+    {"Rust compiles to native code.", NULL, 0, 0, ""},
+    {"Go is slow and verbose.", NULL, 0, 0, "Go:-"},
+    /* negation: within three words before the evaluative word */
+    {"Go is not ideal here.", NULL, 0, 0, "Go:-"},
+    {"Rust does not lack libraries.", NULL, 0, 0, "Rust:+"},
+    {"Go installs with no problem.", NULL, 0, 0, "Go:+"},
+    /* comparatives with "than": both sides, mirrored, each the other's versus */
+    {"Rust is faster than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Go is easier to learn than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"Go is not faster than Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    /* without "than": versus is the other subject compared, when there is one */
+    {"Go is simpler.", NULL, 0, 0, "Go:+:Rust"},
+    {"Zig is simpler.", NULL, 0, 0, "Zig:+"},
+    {"Rust is the better choice here.", NULL, 0, 0, "Rust:+:Go"},
+    /* "unlike Y, X ...", "X ..., unlike Y", "compared to Y", "as fast as Y" */
+    {"Unlike Go, Rust is hard to learn.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    {"Rust is hard to learn, unlike Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    {"Compared to Rust, Go is simple.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"In comparison to Rust, Go is simple.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"Go is simple compared with Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"Go is not as fast as Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    /* after a comparative verb: "outperforms Y", "loses (out) to Y" */
+    {"Rust outperforms Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Go loses out a bit to Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    /* "X over Y": Y is only the versus */
+    {"Teams prefer Go over Rust.", NULL, 0, 0, "Go:+:Rust"},
+    /* the same subject on both sides is no comparison between subjects */
+    {"Rust 2021 is faster than rustc 1.0.", NULL, 0, 0, "Rust:+:Go"},
+    /* clause contrast: each clause its own subject and sign */
+    {"Go is simple, while Rust is complex.", NULL, 0, 0, "Go:+;Rust:-"},
+    {"Go is simple; Rust is complex.", NULL, 0, 0, "Go:+;Rust:-"},
+    /* a subject judged both ways is mixed */
+    {"Rust is powerful, but it adds complexity.", NULL, 0, 0, "Rust:0"},
+    {"Threads can help, but they add overhead.", "Go", 0, 0, "Go:0"},
+    /* requirements and dependencies count against */
+    {"Rust requires extra effort.", NULL, 0, 0, "Rust:-"},
+    {"Rust needs more setup than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    /* both X and Y / X and Y both: each gets it, no versus */
+    {"Both Go and Rust are reliable.", NULL, 0, 0, "Go:+;Rust:+"},
+    {"Go and Rust both are reliable.", NULL, 0, 0, "Go:+;Rust:+"},
+    /* no subject named: the claim's inherited one */
+    {"It is robust.", "Zig", 0, 0, "Zig:+"},
+    /* bias from a row label or an arrow; choice adds the versus */
+    {"Command-line tools", "Go", 1, 0, "Go:+"},
+    {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},
+    {"Command-line tools", "Go", -1, 0, "Go:-"},
+};
+
+START_TEST(test_judge)
+{
+    const stance_case *c = &cases[_i];
+    taxonomy *t = NULL;
+    stance_lex *lex = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(tax_load(go_rust, strlen(go_rust), &t, &err), KB_OK);
+    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), &lex, &err) == KB_OK, "%s", err ? err : "");
+    toks *k = malloc(sizeof *k);
+    tokenize(k, c->text);
+    tax_hit hits[32];
+    size_t nh = tax_match(t, TAX_MASK(TAX_SUBJECT), k->t, k->n, hits, 32);
+    stance_mention ment[32];
+    int fb[8];
+    size_t nfb = 0;
+    for (size_t i = 0; i < nh && i < 32; i++) {
+        ment[i].subject = hits[i].index;
+        ment[i].tok = hits[i].tok;
+        int seen = 0;
+        for (size_t j = 0; j < nfb; j++) seen |= fb[j] == hits[i].index;
+        if (!seen && nfb < 8) fb[nfb++] = hits[i].index;
+    }
+    if (c->fallback) fb[nfb++] = tax_find_subject(t, c->fallback);
+    /* Go and Rust are the subjects compared (Zig is not in the comparison) */
+    int cmp[2] = {tax_find_subject(t, "Go"), tax_find_subject(t, "Rust")};
+    int zig = tax_find_subject(t, "Zig");
+    size_t ncmp = 2;
+    for (size_t i = 0; i < nfb; i++)
+        if (fb[i] == zig) ncmp = 0; /* a claim about Zig alone compares nothing */
+    stance_out out[8];
+    size_t n = stance_judge(lex, buf_cstr(&k->norm), k->t, k->n, ment, nh, fb, nfb, cmp, ncmp, c->bias,
+                            c->choice, out, 8);
+    char got[512] = "";
+    for (size_t i = 0; i < n && i < 8; i++) {
+        size_t l = strlen(got);
+        snprintf(got + l, sizeof got - l, "%s%s:%s%s%s", i ? ";" : "", tax_subject(t, (size_t)out[i].subject),
+                 out[i].polarity > 0 ? "+" : out[i].polarity < 0 ? "-" : "0", out[i].versus >= 0 ? ":" : "",
+                 out[i].versus >= 0 ? tax_subject(t, (size_t)out[i].versus) : "");
+    }
+    ck_assert_msg(strcmp(got, c->expect) == 0, "\"%s\": [%s], expected [%s]", c->text, got, c->expect);
+    buf_free(&k->norm);
+    free(k);
+    stance_free(lex);
+    tax_free(t);
+}
+END_TEST
+
+static const struct {
+    const char *label;
+    int polarity;
+} labels[] = {
+    {"Best for", 1}, {"Pros", 1}, {"Cons", -1}, {"Limitations", -1}, {"Type", 0}, {"Learning curve", 0},
+};
+
+START_TEST(test_label)
+{
+    stance_lex *lex = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), &lex, &err), KB_OK);
+    toks *k = malloc(sizeof *k);
+    tokenize(k, labels[_i].label);
+    ck_assert_int_eq(stance_label(lex, k->t, k->n), labels[_i].polarity);
+    buf_free(&k->norm);
+    free(k);
+    stance_free(lex);
+}
+END_TEST
+
+START_TEST(test_load_errors)
+{
+    stance_lex *lex = NULL;
+    char *err = NULL;
+    const char *bad = "positive\tgood\nsplendid\n";
+    ck_assert_int_eq(stance_load(bad, strlen(bad), &lex, &err), KB_ERR);
+    ck_assert_ptr_null(lex);
+    ck_assert_ptr_nonnull(strstr(err, "line 2"));
+    free(err);
+    /* the default lexicon names no technology of the default domain */
+    taxonomy *t = NULL;
+    ck_assert_int_eq(tax_load(embed_taxonomy, strlen(embed_taxonomy), &t, NULL), KB_OK);
+    buf terms = BUF_INIT; /* the lexicon's terms, without its comments */
+    for (const char *p = embed_stance; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+        if (ll && p[0] != '#') {
+            buf_add(&terms, p, ll);
+            buf_addc(&terms, '\n');
+        }
+        p += ll + (nl != NULL);
+    }
+    toks *k = malloc(sizeof *k);
+    tokenize(k, buf_cstr(&terms));
+    tax_hit hits[8];
+    ck_assert_uint_eq(tax_match(t, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), k->t, k->n, hits, 8), 0);
+    buf_free(&k->norm);
+    buf_free(&terms);
+    free(k);
+    tax_free(t);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("stance");
+    TCase *tc = tcase_create("judge");
+    tcase_add_loop_test(tc, test_judge, 0, (int)(sizeof cases / sizeof *cases));
+    suite_add_tcase(s, tc);
+    tc = tcase_create("label");
+    tcase_add_loop_test(tc, test_label, 0, (int)(sizeof labels / sizeof *labels));
+    tcase_add_test(tc, test_load_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(suite());
+}

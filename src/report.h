@@ -21,7 +21,8 @@
  * The quote picked for a source in a stance agreement is its most
  * telling claim: one that names the subject (compared without case,
  * spaces or punctuation, so "NodeJS" names Node.js) before one that
- * carries it; a sentence or list item before a table cell (a fragment);
+ * carries it; one that ends like a sentence (. ! ? : ; ) " ') before a
+ * fragment (a table cell, a bare list item);
  * a claim of 24 to 300 bytes before a shorter or longer one; then the
  * shortest; then the first in document order.
  *

@@ -197,9 +197,39 @@ static int stance_other(const int *compared, size_t ncompared, int x)
     return o;
 }
 
+/* One clause's judgement of one subject, before merging. */
+static size_t stance_emit(stance_clause *out, size_t n, size_t max, int subject, int pol, int versus, size_t cs,
+                          size_t ce)
+{
+    for (size_t i = 0; i < n && i < max; i++)
+        if (out[i].subject == subject && out[i].tok == cs) return n; /* once per clause */
+    if (n < max) {
+        out[n].subject = subject;
+        out[n].polarity = pol;
+        out[n].versus = versus;
+        out[n].tok = cs;
+        out[n].tok_end = ce;
+    }
+    return n + 1;
+}
+
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
                     const stance_mention *ment, size_t nment, const int *fallback, size_t nfallback,
                     const int *compared, size_t ncompared, int bias, int choice, stance_out *out, size_t max)
+{
+    stance_clause cl[64];
+    size_t nc = stance_judge_clauses(s, text, toks, ntok, ment, nment, fallback, nfallback, compared, ncompared,
+                                     bias, choice, cl, 64);
+    if (nc > 64) nc = 64;
+    size_t nout = 0;
+    for (size_t i = 0; i < nc; i++) nout = stance_put(out, nout, max, cl[i].subject, cl[i].polarity, cl[i].versus);
+    return nout;
+}
+
+size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
+                            const stance_mention *ment, size_t nment, const int *fallback, size_t nfallback,
+                            const int *compared, size_t ncompared, int bias, int choice, stance_clause *out,
+                            size_t max)
 {
     (void)text;
     tax_hit hits[STANCE_MAX_HITS];
@@ -279,15 +309,15 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
                 /* "X ... than Y", "unlike Y, X ...": a comparison, with or
                  * without a comparative word */
                 if (cmp_sign) pol = cmp_sign;
-                for (size_t i = 0; i < nm; i++) nout = stance_put(out, nout, max, main_s[i], pol, base[0]);
+                for (size_t i = 0; i < nm; i++) nout = stance_emit(out, nout, max, main_s[i], pol, base[0], clause_start, end);
                 if (!onesided)
                     for (size_t j = 0; j < nb; j++)
-                        nout = stance_put(out, nout, max, base[j], -pol, nm ? main_s[0] : -1);
+                        nout = stance_emit(out, nout, max, base[j], -pol, nm ? main_s[0] : -1, clause_start, end);
             } else {
                 for (size_t i = 0; i < nm; i++) {
                     int vs = -1;
                     if (comparative && nm == 1) vs = stance_other(compared, ncompared, main_s[i]);
-                    nout = stance_put(out, nout, max, main_s[i], pol, vs);
+                    nout = stance_emit(out, nout, max, main_s[i], pol, vs, clause_start, end);
                 }
             }
         }

@@ -8,7 +8,9 @@
  * the clause's polarity for the subjects it names (or, when it names
  * none, the claim's subjects).  Comparatives ("faster", "steeper",
  * "beats") give direction: "X is faster than Y" makes X +, Y - and each
- * the other's `versus`; with no "than", the versus is the other subject
+ * the other's `versus`; so do "unlike Y", "compared to/with Y", "as
+ * fast as Y", "loses to Y", "outperforms Y", and "X over Y" (where Y is
+ * only the versus).  With no such base, the versus is the other subject
  * under comparison when there is exactly one.  Mixed words with a zero
  * sum give polarity 0; a clause with no evaluative word gives nothing.
  */
@@ -50,6 +52,22 @@ size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, 
                     const stance_mention *mentions, size_t nment, const int *fallback,
                     size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
                     stance_out *out, size_t max);
+
+/* One clause's judgement of one subject: stance_judge before merging
+ * over clauses, with the clause's token span [tok, tok_end). */
+typedef struct stance_clause {
+    int subject;
+    int polarity;
+    int versus;
+    size_t tok, tok_end;
+} stance_clause;
+
+/* As stance_judge, but one result per clause and subject (a subject
+ * judged in two clauses appears twice), in clause order. */
+size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
+                            const stance_mention *mentions, size_t nment, const int *fallback,
+                            size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
+                            stance_clause *out, size_t max);
 
 /* The polarity of a short label (a table row header such as "Best for"
  * or "Cons"): the sign of its evaluative words, 0 if none. */

@@ -4,12 +4,17 @@
  * quantity scanner (qty.h) and the stance lexicon (stance.h).
  *
  * Subjects: named (an alias) or brought by a part ("PyPI" -> Python);
- * when the claim names none: carried from the previous claim if it
- * opens with It/Its/This/They, else from its table column, else from
- * its section heading.  Dimensions: cue words in the claim (weight 1
+ * a table cell always has its column's; when the claim names none, or
+ * names only the base of a comparison ("it is slower than Y"): carried
+ * from the previous claim if it opens with It/Its/This/That/These/They
+ * (or has "it" before the comparison), else from its section heading,
+ * where "Advantages of X over Y" / "X compared to Y" gives X only.  A
+ * part holds a stance only when the claim has no other subject.  Dimensions: cue words in the claim (weight 1
  * each), the table row header (2) and the nearest heading naming a
  * dimension (0.75); a dimension is kept at weight 0.75 or more and its
- * score is weight / (weight + 1).  A quantity's measure comes from its
+ * score is weight / (weight + 1).  In a table cell whose row names a
+ * dimension, another dimension needs weight 2 (two cues of its own).
+ * Each distinct cue counts once.  A quantity's measure comes from its
  * unit words, or its shape (percent, year, version, duration) with the
  * claim's context words; its subject is the nearest subject named
  * before it, else after it, else the claim's only subject.

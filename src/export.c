@@ -1,0 +1,340 @@
+/*
+ * export.c - the export writers' common part (format names, dispatch,
+ * escaping for HTML, Markdown and CSV, the wording every format shares)
+ * and the Markdown writer.  See export.h; HTML is in export_html.c,
+ * JSON, CSV and CSL-JSON in export_data.c.
+ *
+ * The Markdown is an analyst's brief: a title, an overview paragraph,
+ * per dimension "### Agreed", "### Disputed" and "### Figures", then
+ * "## Sources".  Every piece of article text is a quote in “curly
+ * quotes” followed by its citation, a link [[n: start–end]](#src-n) to
+ * the source list, whose entries carry <a id="src-n"></a> anchors
+ * (CommonMark and pandoc keep such inline HTML).
+ */
+#include "export.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const export_verdicts[] = {"compatible", "outdated", "majority", "unresolved"};
+
+int export_parse_format(const char *name, export_format *out)
+{
+    static const struct {
+        const char *name;
+        export_format fmt;
+    } names[] = {{"md", EXPORT_MD},     {"markdown", EXPORT_MD}, {"html", EXPORT_HTML},
+                 {"json", EXPORT_JSON}, {"csv", EXPORT_CSV},     {"csl-json", EXPORT_CSL_JSON}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].fmt;
+            return KB_OK;
+        }
+    return KB_BADARG;
+}
+
+int export_write(const report *r, export_format fmt, FILE *f, char **err)
+{
+    switch (fmt) {
+    case EXPORT_MD: export_md(r, f); break;
+    case EXPORT_HTML: export_html(r, f); break;
+    case EXPORT_JSON: export_json(r, f); break;
+    case EXPORT_CSV: export_csv(r, f); break;
+    case EXPORT_CSL_JSON: export_csl_json(r, f); break;
+    }
+    if (fflush(f) != 0 || ferror(f)) return kb_seterr(err, "cannot write the export: %s", strerror(errno));
+    return KB_OK;
+}
+
+/* ---- escaping ---- */
+
+void export_html_text(FILE *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        default: fputc(s[i], f);
+        }
+    }
+}
+
+void export_md_text(FILE *f, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        else if (c && strchr("\\`*_[]<>|&~$^", c)) fputc('\\', f);
+        fputc(c, f);
+    }
+}
+
+void export_csv_field(FILE *f, const char *s, size_t n)
+{
+    int quote = 0;
+    for (size_t i = 0; i < n && !quote; i++) quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote) {
+        fwrite(s, 1, n, f);
+        return;
+    }
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') fputc('"', f);
+        fputc(s[i], f);
+    }
+    fputc('"', f);
+}
+
+int export_url_is_web(const char *url)
+{
+    if (!url) return 0;
+    size_t n = strlen(url);
+    if (!(n > 7 && kb_ascii_ieq(url, 7, "http://")) && !(n > 8 && kb_ascii_ieq(url, 8, "https://"))) return 0;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= ' ' || *p == 0x7f) return 0;
+    return 1;
+}
+
+/* ---- wording ---- */
+
+void export_title(const report *r, buf *b)
+{
+    if (r->subject) {
+        buf_adds(b, r->subject);
+    } else if (r->nsubjects == 0) {
+        buf_adds(b, "The sources");
+    } else {
+        size_t shown = r->nsubjects > 4 ? 3 : r->nsubjects;
+        for (size_t i = 0; i < shown; i++) {
+            if (i) buf_adds(b, i + 1 == shown && shown == r->nsubjects ? " and " : ", ");
+            buf_adds(b, r->subjects[i]);
+        }
+        if (shown < r->nsubjects) buf_printf(b, " and %zu more", r->nsubjects - shown);
+    }
+    buf_printf(b, ": what %zu source%s say%s", r->nsources, r->nsources == 1 ? "" : "s",
+               r->nsources == 1 ? "s" : "");
+    if (r->dimension) buf_printf(b, " about %s", r->dimension);
+}
+
+void export_overview(const report *r, buf *b)
+{
+    buf_printf(b, "This summary reads %zu source%s (%lld claims in all) and draws on the %zu claim%s that take a stance "
+                  "on a subject or give a figure for it",
+               r->nsources, r->nsources == 1 ? "" : "s", r->total_claims, r->nclaims, r->nclaims == 1 ? "" : "s");
+    if (r->subject || r->dimension) {
+        buf_adds(b, " (only");
+        if (r->subject) buf_printf(b, " %s", r->subject);
+        if (r->dimension) buf_printf(b, "%s %s", r->subject ? ", on" : " on", r->dimension);
+        buf_adds(b, ")");
+    }
+    buf_printf(b, ".  The sources agree on %zu point%s and dispute %zu", r->nagreements,
+               r->nagreements == 1 ? "" : "s", r->ndisputes);
+    size_t counts[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < r->nsections; i++)
+        for (size_t k = 0; k < r->sections[i].ndisputes; k++)
+            for (size_t v = 0; v < 4; v++)
+                counts[v] += strcmp(r->sections[i].disputes[k].verdict, export_verdicts[v]) == 0;
+    if (r->ndisputes) {
+        buf_adds(b, " (");
+        int first = 1;
+        for (size_t v = 0; v < 4; v++) {
+            if (!counts[v]) continue;
+            buf_printf(b, "%s%zu %s", first ? "" : ", ", counts[v], export_verdicts[v]);
+            first = 0;
+        }
+        buf_adds(b, ")");
+    }
+    buf_printf(b, "; %zu figure%s %s listed.  A citation such as [2: 5640\xe2\x80\x93" "5791] names a source "
+                  "by its number in the list at the end and gives the byte range of the quoted claim in its "
+                  "text (for HTML sources, the text `kb show` prints).",
+               r->nfigures, r->nfigures == 1 ? "" : "s", r->nfigures == 1 ? "is" : "are");
+}
+
+void export_section_name(const report_section *s, buf *b)
+{
+    if (!s->dimension) {
+        buf_adds(b, "Other figures and disputes");
+        return;
+    }
+    size_t at = b->len;
+    buf_adds(b, s->dimension);
+    if (b->data[at] >= 'a' && b->data[at] <= 'z') b->data[at] = (char)(b->data[at] - 'a' + 'A');
+}
+
+void export_cite_label(const report_cite *c, buf *b)
+{
+    buf_printf(b, "[%d: %lld\xe2\x80\x93%lld]", c->source, c->start, c->end);
+}
+
+void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, buf *b)
+{
+    if (c->raw) buf_adds(b, c->raw);
+    else if (strcmp(d->kind, "stance") == 0) buf_adds(b, report_polarity_word(c->polarity));
+}
+
+/* ---- Markdown ---- */
+
+static void export_md_buf(FILE *f, const buf *b)
+{
+    export_md_text(f, b->data ? b->data : "", b->len);
+}
+
+static void export_md_str(FILE *f, const char *s)
+{
+    export_md_text(f, s, strlen(s));
+}
+
+/* “quote” [[n: start–end]](#src-n) */
+static void export_md_quote(FILE *f, const report_cite *c)
+{
+    buf lab = BUF_INIT;
+    export_cite_label(c, &lab);
+    fputs("\xe2\x80\x9c", f);
+    export_md_text(f, c->text, c->text_len);
+    fprintf(f, "\xe2\x80\x9d [%s](#src-%d)", buf_cstr(&lab), c->source);
+    buf_free(&lab);
+}
+
+static void export_md_agreements(const report_section *s, FILE *f)
+{
+    fputs("### Agreed\n\n", f);
+    if (!s->nagreements) fputs("No statement here is made alike by two sources.\n\n", f);
+    for (size_t i = 0; i < s->nagreements; i++) {
+        const report_agreement *a = &s->agreements[i];
+        fprintf(f, "**A%d.** ", a->id);
+        export_md_str(f, a->statement);
+        fprintf(f, " (%zu sources, %zu claim%s", a->nsources, a->nclaims, a->nclaims == 1 ? "" : "s");
+        if (a->dispute) fprintf(f, "; but see [D%d](#d-%d)", a->dispute, a->dispute);
+        fputs(")\n\n", f);
+        for (size_t k = 0; k < a->nquotes; k++) {
+            fputs("- ", f);
+            export_md_quote(f, &a->quotes[k]);
+            fputc('\n', f);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void export_md_disputes(const report_section *s, FILE *f)
+{
+    fputs("### Disputed\n\n", f);
+    if (!s->ndisputes) fputs("No disputes found.\n\n", f);
+    for (size_t i = 0; i < s->ndisputes; i++) {
+        const report_dispute *d = &s->disputes[i];
+        fprintf(f, "<a id=\"d-%d\"></a>**D%d. ", d->id, d->id);
+        export_md_str(f, d->subject ? d->subject : "");
+        if (d->measure) {
+            fputs(", ", f);
+            export_md_str(f, d->measure);
+        }
+        fprintf(f, "** (%s) \xe2\x80\x94 verdict: **%s**\n\n", d->kind, d->verdict);
+        if (d->explanation && *d->explanation) {
+            export_md_str(f, d->explanation);
+            fputs("\n\n", f);
+        }
+        for (size_t k = 0; k < d->nclaims; k++) {
+            const report_dispute_claim *c = &d->claims[k];
+            if (k == 0 || c->side != d->claims[k - 1].side) fprintf(f, "%sSide %c:\n\n", k ? "\n" : "", c->side);
+            fputs("- ", f);
+            buf g = BUF_INIT;
+            export_claim_gist(d, c, &g);
+            if (g.len) {
+                fputc('(', f);
+                export_md_buf(f, &g);
+                fputs(") ", f);
+            }
+            buf_free(&g);
+            export_md_quote(f, &c->cite);
+            fputc('\n', f);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void export_md_figures(const report_section *s, FILE *f)
+{
+    fputs("### Figures\n\n", f);
+    if (!s->nfigures) {
+        fputs("No figures.\n\n", f);
+        return;
+    }
+    fputs("| Subject | Measure | As written | Interval | Source |\n|---|---|---|---|---|\n", f);
+    for (size_t i = 0; i < s->nfigures; i++) {
+        const report_figure *g = &s->figures[i];
+        buf iv = BUF_INIT, lab = BUF_INIT;
+        report_interval_text(&g->value, &iv);
+        export_cite_label(&g->cite, &lab);
+        fputs("| ", f);
+        export_md_str(f, g->subject);
+        fputs(" | ", f);
+        export_md_str(f, g->measure);
+        fputs(" | \xe2\x80\x9c", f);
+        export_md_str(f, g->raw ? g->raw : "");
+        fputs("\xe2\x80\x9d | ", f);
+        export_md_buf(f, &iv);
+        fprintf(f, " | [%s](#src-%d) |\n", buf_cstr(&lab), g->cite.source);
+        buf_free(&iv);
+        buf_free(&lab);
+    }
+    fputc('\n', f);
+}
+
+static void export_md_source(const report_source *s, FILE *f)
+{
+    fprintf(f, "%d. <a id=\"src-%d\"></a>", s->n, s->n);
+    if (s->title) {
+        fputs("**", f);
+        export_md_str(f, s->title);
+        fputs("**", f);
+    } else {
+        fputs("(untitled)", f);
+    }
+    const char *meta[] = {s->site, s->author, s->date};
+    for (size_t i = 0; i < 3; i++) {
+        if (!meta[i]) continue;
+        fputs(" \xe2\x80\x94 ", f);
+        export_md_str(f, meta[i]);
+    }
+    fputs(". File: ", f);
+    export_md_str(f, s->path);
+    if (s->format && strcmp(s->format, "html") == 0) fputs(" (offsets into its text as `kb show` prints it)", f);
+    if (s->url) {
+        fputs(". URL: ", f);
+        if (export_url_is_web(s->url) && !strpbrk(s->url, "<>")) fprintf(f, "<%s>", s->url);
+        else export_md_str(f, s->url);
+    }
+    fputs("\n", f);
+}
+
+void export_md(const report *r, FILE *f)
+{
+    buf b = BUF_INIT;
+    export_title(r, &b);
+    fputs("# ", f);
+    export_md_buf(f, &b);
+    fputs("\n\n", f);
+    buf_reset(&b);
+    export_overview(r, &b);
+    export_md_buf(f, &b);
+    fputs("\n\n", f);
+    for (size_t i = 0; i < r->nsections; i++) {
+        const report_section *s = &r->sections[i];
+        buf_reset(&b);
+        export_section_name(s, &b);
+        fputs("## ", f);
+        export_md_buf(f, &b);
+        fprintf(f, "\n\n");
+        export_md_agreements(s, f);
+        export_md_disputes(s, f);
+        export_md_figures(s, f);
+    }
+    if (!r->nsections) fputs("Nothing to report: no source takes a stance or gives a figure here.\n\n", f);
+    fputs("## Sources\n\n", f);
+    for (size_t i = 0; i < r->nsources; i++) export_md_source(&r->sources[i], f);
+    buf_free(&b);
+}

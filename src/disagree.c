@@ -491,6 +491,19 @@ static int dis_on_year(void *ctx, long long source_id, int year)
     return 0;
 }
 
+static void dis_item_free(dis_item *it)
+{
+    for (size_t k = 0; k < it->nclaims; k++) {
+        free(it->claims[k].text);
+        free(it->claims[k].raw);
+    }
+    free(it->claims);
+    free(it->subject);
+    free(it->dimension);
+    free(it->measure);
+    free(it->explanation);
+}
+
 /* Keep only items involving the source asked for. */
 static void dis_keep_source(dis_set *s, long long source_id)
 {
@@ -500,20 +513,7 @@ static void dis_keep_source(dis_set *s, long long source_id)
         for (size_t k = 0; k < s->items[i].nclaims; k++)
             has |= s->sources[s->items[i].claims[k].source].id == source_id;
         if (has) s->items[w++] = s->items[i];
-        else {
-            dis_set one = {NULL, 0, &s->items[i], 1};
-            /* free just this item's contents */
-            dis_item *it = &one.items[0];
-            for (size_t k = 0; k < it->nclaims; k++) {
-                free(it->claims[k].text);
-                free(it->claims[k].raw);
-            }
-            free(it->claims);
-            free(it->subject);
-            free(it->dimension);
-            free(it->measure);
-            free(it->explanation);
-        }
+        else dis_item_free(&s->items[i]);
     }
     s->nitems = w;
     for (size_t i = 0; i < w; i++) s->items[i].id = (int)i + 1;
@@ -531,16 +531,14 @@ int dis_find(store *st, const dis_filter *f, dis_set *out, char **err)
      * scopes, so matching works as for every other lexicon. */
     buf lex = BUF_INIT;
     buf_adds(&lex, "subject\tlexicon\t\n");
-    for (const char *p = embed_scope; *p;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
-        if (strncmp(p, "scope\t", 6) == 0) {
+    const char *p = embed_scope, *end = embed_scope + strlen(embed_scope), *line;
+    size_t n;
+    while (kb_next_line(&p, end, &line, &n)) {
+        if (n > 6 && strncmp(line, "scope\t", 6) == 0) {
             buf_adds(&lex, "dimension\t");
-            buf_add(&lex, p + 6, n - 6);
-        } else {
-            buf_add(&lex, p, n);
+            buf_add(&lex, line + 6, n - 6);
         }
-        p += n;
+        buf_addc(&lex, '\n'); /* keep line numbers */
     }
     int lrc = tax_load(buf_cstr(&lex), lex.len, &c.scopes, &e);
     buf_free(&lex);
@@ -578,18 +576,7 @@ int dis_find(store *st, const dis_filter *f, dis_set *out, char **err)
 
 void dis_free(dis_set *s)
 {
-    for (size_t i = 0; i < s->nitems; i++) {
-        dis_item *it = &s->items[i];
-        for (size_t k = 0; k < it->nclaims; k++) {
-            free(it->claims[k].text);
-            free(it->claims[k].raw);
-        }
-        free(it->claims);
-        free(it->subject);
-        free(it->dimension);
-        free(it->measure);
-        free(it->explanation);
-    }
+    for (size_t i = 0; i < s->nitems; i++) dis_item_free(&s->items[i]);
     free(s->items);
     for (size_t i = 0; i < s->nsources; i++) {
         dis_source *d = &s->sources[i];

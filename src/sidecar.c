@@ -37,17 +37,11 @@ int sidecar_parse(const char *tsv, size_t len, const char *name, sidecar *out, c
         return kb_seterr(err, "%s: invalid UTF-8 at byte %zu", name, bad);
     int map[32];
     size_t ncols = 0, cap = 0, lineno = 0;
-    const char *p = tsv, *end = tsv + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        const char *line = p;
-        p = nl ? nl + 1 : end;
+    const char *p = tsv, *end = tsv + len, *line;
+    size_t ll;
+    while (kb_next_line(&p, end, &line, &ll)) {
         lineno++;
-        if (ll && line[ll - 1] == '\r') ll--;
-        size_t tl = ll;
-        const char *t = kb_trim(line, &tl);
-        if (!tl || t[0] == '#') continue;
+        if (kb_line_skip(line, ll)) continue;
         const char *f[32];
         size_t fl[32];
         size_t nf = sidecar_split(line, ll, f, fl, 32);

@@ -167,16 +167,11 @@ int tax_load(const char *tsv, size_t len, taxonomy **out, char **err)
         goto fail;
     }
     size_t lineno = 0;
-    const char *p = tsv, *end = tsv + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        const char *line = p;
-        p = nl ? nl + 1 : end;
+    const char *p = tsv, *end = tsv + len, *line;
+    size_t ll;
+    while (kb_next_line(&p, end, &line, &ll)) {
         lineno++;
-        size_t tl = ll;
-        const char *tr = kb_trim(line, &tl);
-        if (!tl || tr[0] == '#') continue;
+        if (kb_line_skip(line, ll)) continue;
         const char *t1 = memchr(line, '\t', ll);
         const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(line + ll - t1 - 1)) : NULL;
         if (!t1 || !t2) {

@@ -95,3 +95,20 @@ const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n)
     }
     return NULL;
 }
+
+int kb_next_line(const char **p, const char *end, const char **line, size_t *len)
+{
+    if (*p >= end) return 0;
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    *line = *p;
+    *len = nl ? (size_t)(nl - *p) : (size_t)(end - *p);
+    *p = nl ? nl + 1 : end;
+    if (*len && (*line)[*len - 1] == '\r') (*len)--;
+    return 1;
+}
+
+int kb_line_skip(const char *line, size_t len)
+{
+    const char *t = kb_trim(line, &len);
+    return !len || t[0] == '#';
+}

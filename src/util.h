@@ -32,6 +32,14 @@ int kb_seterr(char **err, const char *fmt, ...)
 /* Trim ASCII white space from both ends of s[0..*len); returns new start. */
 const char *kb_trim(const char *s, size_t *len);
 
+/* Iterate over the lines of a data file: returns 1 and the next line
+ * (without its "\n" or "\r\n") in *line / *len, advancing *p; 0 at the
+ * end.  Use with a line counter for messages. */
+int kb_next_line(const char **p, const char *end, const char **line, size_t *len);
+
+/* Is the line blank or a '#' comment (after leading white space)? */
+int kb_line_skip(const char *line, size_t len);
+
 /* The first occurrence of needle[0..n) in hay[0..len), or NULL
  * (memmem, which C11 and POSIX lack). */
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);

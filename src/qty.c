@@ -49,7 +49,7 @@ static const struct { const char *w; int b, approx; } qty_bounds[] = {
     {"well over", QB_GT, 0}, {"just over", QB_GT, 1}, {"just above", QB_GT, 1}, {"at least", QB_GE, 0},
     {"just under", QB_NEAR, 1}, {"just below", QB_NEAR, 1}, {"close to", QB_NEAR, 1},
     {"up to", QB_LE, 0}, {"at most", QB_LE, 0}, {"less than", QB_LT, 0}, {"fewer than", QB_LT, 0},
-    {"an estimated", QB_ABOUT, 1}, {"over", QB_GT, 0}, {"above", QB_GT, 0}, {"exceeding", QB_GT, 0},
+    {"an estimated", QB_ABOUT, 1}, {"over", QB_GT, 0}, {"above", QB_GT, 0}, {"beyond", QB_GT, 0}, {"exceeding", QB_GT, 0},
     {"nearly", QB_NEAR, 1}, {"almost", QB_NEAR, 1}, {"approaching", QB_NEAR, 1}, {"about", QB_ABOUT, 1},
     {"around", QB_ABOUT, 1}, {"approximately", QB_ABOUT, 1}, {"roughly", QB_ABOUT, 1},
     {"circa", QB_ABOUT, 1}, {"estimated", QB_ABOUT, 1}, {"under", QB_LT, 0}, {"below", QB_LT, 0}};
@@ -569,6 +569,15 @@ static void qty_bound(qty_ctx *c)
         }
         if (ok) {
             c->bound = qty_bounds[b].b, c->approx = qty_bounds[b].approx, c->st = c->tk[nw - 1].s;
+            /* "beyond roughly 500", "over about 2 million": a one-word
+             * bound before a hedge keeps its direction, hedged */
+            if (c->bound == QB_ABOUT && nw < c->nt && c->tk[nw].word)
+                for (size_t o = 0; o < QTY_LEN(qty_bounds); o++)
+                    if (!strchr(qty_bounds[o].w, ' ') && qty_bounds[o].b != QB_ABOUT &&
+                        qty_eq(qty_bounds[o].w, c->tk[nw].w)) {
+                        c->bound = qty_bounds[o].b, c->approx = 1, c->st = c->tk[nw].s;
+                        break;
+                    }
             return;
         }
     }

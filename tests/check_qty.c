@@ -113,6 +113,9 @@ static const qcase cases[] = {
     {"no more than 8 threads", {IV("no more than 8", C, 0, 0, 8, 0, 0, "thread")}},
     {"more than 2 million downloads", {UP("more than 2 million", C, 2e6, 1, 0, "download")}},
     {"more than 3,000 contributors", {UP("more than 3,000", C, 3000, 1, 0, "contributor")}},
+    /* a one-word bound before a hedge keeps its direction, hedged */
+    {"Beyond roughly 500 concurrent connections, it slows", {UP("Beyond roughly 500", C, 500, 1, 1, "concurrent connection")}},
+    {"beyond 40 nodes", {UP("beyond 40", C, 40, 1, 0, "node")}},
     {"just over 100 stars", {UP("just over 100", C, 100, 1, 1, "star")}},
     {"fewer than 50 bugs", {IV("fewer than 50", C, 0, 0, 50, 1, 0, "bug")}},
     {"under 100 ms", {IV("under 100", D, 0, 0, 100, 1, 0, "millisecond")}},

@@ -39,6 +39,7 @@ int cmd_search(cli *c, int argc, char **argv);
 int cmd_claims(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_taxonomy(cli *c, int argc, char **argv);
+int cmd_export(cli *c, int argc, char **argv);
 int cmd_disagreements(cli *c, int argc, char **argv);
 
 extern const cli_command cli_commands[];

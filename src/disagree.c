@@ -321,6 +321,11 @@ static const char *dis_polarity_word(int p)
     return p > 0 ? "favourably" : p < 0 ? "unfavourably" : "with reservations";
 }
 
+static const char *dis_polarity_adj(int p)
+{
+    return p > 0 ? "favourable" : p < 0 ? "unfavourable" : "mixed";
+}
+
 static void dis_stance_group(dis_ctx *c)
 {
     dis_group *g = &c->g;
@@ -379,12 +384,12 @@ static void dis_stance_group(dis_ctx *c)
         it->verdict = "outdated";
         buf_printf(&b, " Every source on the %s side is older (latest %d) than every source on the other side "
                        "(from %d on); the newer sources reflect the current state, so the older claims are likely "
-                       "outdated.", dis_polarity_word(old->polarity), old->latest, new->earliest);
+                       "outdated.", dis_polarity_adj(old->polarity), old->latest, new->earliest);
     } else if (A->nsrc >= 2 && A->nsrc >= 2 * B->nsrc) {
         it->verdict = "majority";
         buf_printf(&b, " %zu independent sources against %zu: the %s view has the majority, though a majority is "
                        "evidence, not proof; the minority claim may be the more specific one.",
-                   A->nsrc, B->nsrc, dis_polarity_word(A->polarity));
+                   A->nsrc, B->nsrc, dis_polarity_adj(A->polarity));
     } else {
         it->verdict = "unresolved";
         buf_adds(&b, " Neither dates, scope nor the number of sources settles it; compare the claims themselves.");

@@ -121,6 +121,18 @@ void export_title(const report *r, buf *b)
     if (r->dimension) buf_printf(b, " about %s", r->dimension);
 }
 
+/* The report's first citation, for the overview's example. */
+static const report_cite *export_first_cite(const report *r)
+{
+    for (size_t i = 0; i < r->nsections; i++) {
+        const report_section *s = &r->sections[i];
+        if (s->nagreements && s->agreements[0].nquotes) return &s->agreements[0].quotes[0];
+        if (s->ndisputes && s->disputes[0].nclaims) return &s->disputes[0].claims[0].cite;
+        if (s->nfigures) return &s->figures[0].cite;
+    }
+    return NULL;
+}
+
 void export_overview(const report *r, buf *b)
 {
     buf_printf(b, "This summary reads %zu source%s (%lld claims in all) and draws on the %zu claim%s that take a stance "
@@ -149,10 +161,15 @@ void export_overview(const report *r, buf *b)
         }
         buf_adds(b, ")");
     }
-    buf_printf(b, "; %zu figure%s %s listed.  A citation such as [2: 5640\xe2\x80\x93" "5791] names a source "
-                  "by its number in the list at the end and gives the byte range of the quoted claim in its "
-                  "text (for HTML sources, the text `kb show` prints).",
-               r->nfigures, r->nfigures == 1 ? "" : "s", r->nfigures == 1 ? "is" : "are");
+    buf_printf(b, "; %zu figure%s %s listed.", r->nfigures, r->nfigures == 1 ? "" : "s",
+               r->nfigures == 1 ? "is" : "are");
+    const report_cite *c = export_first_cite(r);
+    if (c) {
+        buf_adds(b, "  A citation such as ");
+        export_cite_label(c, b);
+        buf_adds(b, " names a source by its number in the list at the end and gives the byte range of the "
+                    "quoted claim in its text (for an HTML source, the text that kb show prints).");
+    }
 }
 
 void export_section_name(const report_section *s, buf *b)
@@ -166,6 +183,11 @@ void export_section_name(const report_section *s, buf *b)
     if (b->data[at] >= 'a' && b->data[at] <= 'z') b->data[at] = (char)(b->data[at] - 'a' + 'A');
 }
 
+void export_measure_name(const char *measure, buf *b)
+{
+    for (const char *p = measure ? measure : ""; *p; p++) buf_addc(b, *p == '_' ? ' ' : *p);
+}
+
 void export_cite_label(const report_cite *c, buf *b)
 {
     buf_printf(b, "[%d: %lld\xe2\x80\x93%lld]", c->source, c->start, c->end);
@@ -174,7 +196,8 @@ void export_cite_label(const report_cite *c, buf *b)
 void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, buf *b)
 {
     if (c->raw) buf_adds(b, c->raw);
-    else if (strcmp(d->kind, "stance") == 0) buf_adds(b, report_polarity_word(c->polarity));
+    else if (strcmp(d->kind, "stance") == 0 || strcmp(d->kind, "factual") == 0)
+        buf_adds(b, report_polarity_word(c->polarity));
 }
 
 /* ---- Markdown ---- */
@@ -209,7 +232,7 @@ static void export_md_agreements(const report_section *s, FILE *f)
         fprintf(f, "**A%d.** ", a->id);
         export_md_str(f, a->statement);
         fprintf(f, " (%zu sources, %zu claim%s", a->nsources, a->nclaims, a->nclaims == 1 ? "" : "s");
-        if (a->dispute) fprintf(f, "; but see [D%d](#d-%d)", a->dispute, a->dispute);
+        if (a->dispute) fprintf(f, "; disputed: see [D%d](#d-%d)", a->dispute, a->dispute);
         fputs(")\n\n", f);
         for (size_t k = 0; k < a->nquotes; k++) {
             fputs("- ", f);
@@ -229,8 +252,11 @@ static void export_md_disputes(const report_section *s, FILE *f)
         fprintf(f, "<a id=\"d-%d\"></a>**D%d. ", d->id, d->id);
         export_md_str(f, d->subject ? d->subject : "");
         if (d->measure) {
+            buf m = BUF_INIT;
+            export_measure_name(d->measure, &m);
             fputs(", ", f);
-            export_md_str(f, d->measure);
+            export_md_buf(f, &m);
+            buf_free(&m);
         }
         fprintf(f, "** (%s) \xe2\x80\x94 verdict: **%s**\n\n", d->kind, d->verdict);
         if (d->explanation && *d->explanation) {
@@ -266,13 +292,15 @@ static void export_md_figures(const report_section *s, FILE *f)
     fputs("| Subject | Measure | As written | Interval | Source |\n|---|---|---|---|---|\n", f);
     for (size_t i = 0; i < s->nfigures; i++) {
         const report_figure *g = &s->figures[i];
-        buf iv = BUF_INIT, lab = BUF_INIT;
+        buf iv = BUF_INIT, lab = BUF_INIT, m = BUF_INIT;
         report_interval_text(&g->value, &iv);
         export_cite_label(&g->cite, &lab);
+        export_measure_name(g->measure, &m);
         fputs("| ", f);
         export_md_str(f, g->subject);
         fputs(" | ", f);
-        export_md_str(f, g->measure);
+        export_md_buf(f, &m);
+        buf_free(&m);
         fputs(" | \xe2\x80\x9c", f);
         export_md_str(f, g->raw ? g->raw : "");
         fputs("\xe2\x80\x9d | ", f);
@@ -301,7 +329,8 @@ static void export_md_source(const report_source *s, FILE *f)
         export_md_str(f, meta[i]);
     }
     fputs(". File: ", f);
-    export_md_str(f, s->path);
+    if (!strpbrk(s->path, "`\r\n")) fprintf(f, "`%s`", s->path);   /* a code span needs no escapes */
+    else export_md_str(f, s->path);
     if (s->format && strcmp(s->format, "html") == 0) fputs(" (offsets into its text as `kb show` prints it)", f);
     if (s->url) {
         fputs(". URL: ", f);

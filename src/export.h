@@ -74,10 +74,13 @@ void export_overview(const report *r, buf *b);
 /* A section's heading: its dimension, capitalized, or "Other figures
  * and disputes" for the section without one. */
 void export_section_name(const report_section *s, buf *b);
+/* A measure for people: "release_year" -> "release year". */
+void export_measure_name(const char *measure, buf *b);
 /* "[2: 5640–5791]" */
 void export_cite_label(const report_cite *c, buf *b);
 /* What a dispute claim says, in short: "strong", "weak", "mixed" for
- * stance claims, the quantity as written for numeric ones; "" if none. */
+ * stance and factual claims, the quantity as written for numeric and
+ * temporal ones; nothing otherwise. */
 void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, buf *b);
 
 #endif

@@ -98,6 +98,30 @@ const cli_command cli_commands[] = {
      "citation, and a verdict: compatible (both can hold), outdated (the\n"
      "source dates explain it), majority, or unresolved, with the reason.\n"
      "Undated sources are dated by the latest year they state (inferred).\n"},
+    {"export", cmd_export, "write a cited summary: agreements, disputes, figures, sources",
+     "usage: kb export [--db FILE] [--format md|html|json|csv] [--subject S] [--dimension D]\n"
+     "                 [-o FILE] [--force]\n"
+     "       kb export [--db FILE] --sources csl-json [-o FILE] [--force]\n"
+     "\n"
+     "Write what the sources agree on, what they dispute (with a verdict and\n"
+     "its reason) and the figures they give, per dimension, then the numbered\n"
+     "source list.  Every quote is cited as [N: START-END]: source N in the\n"
+     "list, byte offsets of the claim in its text.  HTML is one self-contained\n"
+     "page; CSV has one row per cited claim.  --sources csl-json writes only\n"
+     "the source list, for Zotero or pandoc.  Same database, same bytes.\n"
+     "\n"
+     "  --format FMT      md (default), html, json or csv\n"
+     "  --sources csl-json  the source list as CSL-JSON\n"
+     "  --subject S       only subject S (a name from `kb taxonomy`)\n"
+     "  --dimension D     only dimension D\n"
+     "  -o, --output FILE write to FILE (default: stdout); an existing file\n"
+     "                    is an error unless --force; a symbolic link never\n"
+     "                    written through\n"
+     "  --force           replace an existing regular file\n"
+     "  --db FILE         the database (default $KB_DB or kb.db)\n"
+     "\n"
+     "Exit status: 0 written, 1 the database or the output file failed,\n"
+     "2 usage error.\n"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -270,15 +270,22 @@ static int rep_names(const rep_fact *f, const char *subject)
     return found;
 }
 
+/* Does the claim end like a sentence (a fact does not carry the claim's
+ * kind, so table cells and bare list items are told by their ending)? */
+static int rep_sentence_end(const rep_fact *f)
+{
+    size_t n = f->text_len;
+    if (n >= 3 && memcmp(f->text + n - 3, "\xe2\x80\x9d", 3) == 0) return 1;   /* ” */
+    return n > 0 && f->text[n - 1] && strchr(".!?;)\"'", f->text[n - 1]) != NULL;
+}
+
 /* Is a better than b as the quote for its source (report.h)? */
 static int rep_better_quote(const rep_fact *a, const rep_fact *b, const char *subject)
 {
     int x = rep_names(a, subject), y = rep_names(b, subject);
     if (x != y) return x > y;
-    /* a claim that ends like a sentence before a fragment (a table cell,
-     * a bare list item); a fact does not carry the claim's kind */
-    x = a->text_len > 0 && strchr(".!?:;)\"'", a->text[a->text_len - 1]) != NULL;
-    y = b->text_len > 0 && strchr(".!?:;)\"'", b->text[b->text_len - 1]) != NULL;
+    x = rep_sentence_end(a);
+    y = rep_sentence_end(b);
     if (x != y) return x > y;
     x = a->text_len >= 24 && a->text_len <= 300;
     y = b->text_len >= 24 && b->text_len <= 300;
@@ -523,6 +530,26 @@ static int rep_claim_side_cmp(const report_dispute_claim *x, const report_disput
     return (x->side > y->side) - (x->side < y->side);
 }
 
+/* The section of a dispute the finder gives no dimension (numeric and
+ * temporal ones): the filter's dimension, else the dimension most of its
+ * claims' figures are in, so it sits beside them. */
+static const char *rep_dispute_dimension(rep_build *b, const dis_item *it)
+{
+    if (it->dimension) return it->dimension;
+    if (b->dimension) return b->dimension;
+    rep_fact **hits = kb_malloc((b->qtys.n ? b->qtys.n : 1) * sizeof *hits);
+    size_t n = 0;
+    for (size_t i = 0; i < b->qtys.n; i++)
+        for (size_t k = 0; k < it->nclaims; k++)
+            if (b->qtys.v[i].claim_id == it->claims[k].id && rep_streq(b->qtys.v[i].subject, it->subject)) {
+                hits[n++] = &b->qtys.v[i];
+                break;
+            }
+    const char *d = rep_common_dimension(hits, n);
+    free(hits);
+    return d;
+}
+
 static int rep_disputes(rep_build *b)
 {
     dis_filter f = {b->subject, b->dimension, 0};
@@ -534,7 +561,7 @@ static int rep_disputes(rep_build *b)
     for (size_t i = 0; i < ds.nsources; i++) num[i] = rep_source_number(b, ds.sources[i].id);
     for (size_t i = 0; i < ds.nitems; i++) {
         const dis_item *it = &ds.items[i];
-        size_t si = rep_section(b, it->dimension);
+        size_t si = rep_section(b, rep_dispute_dimension(b, it));
         report_section *s = &b->r->sections[si];
         s->disputes = kb_realloc(s->disputes, (s->ndisputes + 1) * sizeof *s->disputes);
         report_dispute *d = &s->disputes[s->ndisputes++];

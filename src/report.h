@@ -21,15 +21,16 @@
  * The quote picked for a source in a stance agreement is its most
  * telling claim: one that names the subject (compared without case,
  * spaces or punctuation, so "NodeJS" names Node.js) before one that
- * carries it; one that ends like a sentence (. ! ? : ; ) " ') before a
- * fragment (a table cell, a bare list item);
+ * carries it; one that ends like a sentence (. ! ? ; ) " ') before a
+ * fragment (a table cell, a bare list item, a lead-in ending in ':');
  * a claim of 24 to 300 bytes before a shorter or longer one; then the
  * shortest; then the first in document order.
  *
  * Sections: one per dimension that has an agreement, a dispute or a
  * figure; ordered by the number of distinct claims the section draws on
- * (most first), then name.  Figures of claims with no dimension and
- * disputes without one go to a last section whose dimension is NULL.
+ * (most first), then name.  A dispute the finder gives no dimension
+ * (numeric, temporal) goes where most of its claims' figures are; what
+ * has no dimension at all goes to a last section whose dimension is NULL.
  * Within a section: agreements by number of sources (most first), stance
  * before numeric, subject, polarity (+1, -1, 0) or measure and value;
  * disputes in the finder's order; figures in store order (subject,

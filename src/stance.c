@@ -13,9 +13,9 @@
 #include "buf.h"
 #include "util.h"
 
-enum { SL_POSITIVE, SL_NEGATIVE, SL_BETTER, SL_WORSE, SL_NEGATOR, SL_CONTRAST, SL_COUNT };
-static const char *const stance_classes[SL_COUNT] = {"positive", "negative", "better",
-                                                     "worse",    "negator",  "contrast"};
+enum { SL_POSITIVE, SL_NEGATIVE, SL_BETTER, SL_WORSE, SL_NEGATOR, SL_CONTRAST, SL_MIXED, SL_COUNT };
+static const char *const stance_classes[SL_COUNT] = {"positive", "negative", "better", "worse",
+                                                     "negator",  "contrast", "mixed"};
 
 struct stance_lex {
     taxonomy *t;
@@ -52,7 +52,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -235,8 +235,27 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
     if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
+    /* "X vs Y" names the comparison, not a subject judged: its mentions
+     * are left out ("In a X vs Y speed test, X wins") */
+    stance_mention keep[STANCE_MAX_HITS];
+    size_t nkeep = 0;
+    for (size_t i = 0; i < nment; i++) {
+        size_t t = ment[i].tok;
+        int paired = t > 0 && (stance_tok_is(&toks[t - 1], "vs") || stance_tok_is(&toks[t - 1], "versus"));
+        for (size_t k = t + 1; k < ntok && k <= t + 3 && !paired; k++) {
+            if (i + 1 < nment && ment[i + 1].tok <= k) break; /* another mention first */
+            if ((stance_tok_is(&toks[k], "vs") || stance_tok_is(&toks[k], "versus")) &&
+                stance_mentioned_at(ment, nment, k + 1))
+                paired = 1;
+        }
+        if (!paired && nkeep < STANCE_MAX_HITS) keep[nkeep++] = ment[i];
+    }
+    ment = keep;
+    nment = nkeep;
     size_t nout = 0;
     size_t clause_start = 0, h = 0;
+    int prev_main[STANCE_MAX_SUBJ];
+    size_t nprev_main = 0;
     for (size_t end = 1; end <= ntok; end++) {
         /* a clause ends before a contrast word or at a semicolon */
         int boundary = end == ntok;
@@ -245,6 +264,15 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 if (hits[k].tok == end && stance_class_of(s, hits[k].index) == SL_CONTRAST) boundary = 1;
             const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
             if (memchr(a, ';', (size_t)(b - a))) boundary = 1;
+            /* a clause opened by a contrast word ("Although X is slow,
+             * it ...") ends at its first comma */
+            if (stance_comma_before(toks, end))
+                for (size_t k = 0; k < nh && hits[k].tok <= clause_start && !boundary; k++)
+                    if (hits[k].tok == clause_start && stance_class_of(s, hits[k].index) == SL_CONTRAST) {
+                        boundary = 1;
+                        for (size_t j = clause_start + 1; j < end && boundary; j++)
+                            if (stance_comma_before(toks, j)) boundary = 0; /* not its first comma */
+                    }
         }
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
@@ -253,6 +281,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         for (; h < nh && hits[h].tok < end; h++) {
             if (hits[h].tok < clause_start) continue;
             int c = stance_class_of(s, hits[h].index);
+            if (c == SL_MIXED) evaluative = 1; /* even-handed: evaluates, adds no sign */
             if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE) continue;
             int sign = c == SL_POSITIVE || c == SL_BETTER ? 1 : -1;
             /* a negator within three tokens before flips it */
@@ -298,7 +327,20 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                         base[j] = base[--nb];
                         break;
                     }
-            /* no subject of its own: the claim's ("It is faster than Y") */
+            /* no subject of its own but a pronoun: the previous clause's
+             * ("Although X is slow, it excels at ..."), else the claim's
+             * ("It is faster than Y") */
+            if (!nm && nprev_main) {
+                int pron = 0;
+                for (size_t k = clause_start; k < end && !pron; k++)
+                    pron = stance_tok_is(&toks[k], "it") || stance_tok_is(&toks[k], "its") ||
+                           stance_tok_is(&toks[k], "they") || stance_tok_is(&toks[k], "their");
+                for (size_t k = 0; k < nprev_main && pron; k++) {
+                    int in_base = 0;
+                    for (size_t j = 0; j < nb; j++) in_base |= base[j] == prev_main[k];
+                    if (!in_base) nm = stance_add_subj(main_s, nm, prev_main[k]);
+                }
+            }
             if (!nm)
                 for (size_t k = 0; k < nfallback; k++) {
                     int in_base = 0;
@@ -319,6 +361,21 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                     if (comparative && nm == 1) vs = stance_other(compared, ncompared, main_s[i]);
                     nout = stance_emit(out, nout, max, main_s[i], pol, vs, clause_start, end);
                 }
+            }
+        }
+        /* the subjects this clause names outside a comparison base */
+        {
+            size_t bs = 0, be = 0;
+            int onesided = 0;
+            int has_base = stance_base(toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
+            size_t n = 0;
+            int cur[STANCE_MAX_SUBJ];
+            for (size_t k = 0; k < nment; k++)
+                if (ment[k].tok >= clause_start && ment[k].tok < end && !(has_base && ment[k].tok >= bs && ment[k].tok < be))
+                    n = stance_add_subj(cur, n, ment[k].subject);
+            if (n) {
+                memcpy(prev_main, cur, n * sizeof *cur);
+                nprev_main = n;
             }
         }
         clause_start = end;

@@ -12,7 +12,12 @@
  * fast as Y", "loses to Y", "outperforms Y", and "X over Y" (where Y is
  * only the versus).  With no such base, the versus is the other subject
  * under comparison when there is exactly one.  Mixed words with a zero
- * sum give polarity 0; a clause with no evaluative word gives nothing.
+ * sum, or an even-handed word ("moderate", class `mixed`), give polarity
+ * 0; a clause with no evaluative word gives nothing.  A clause opened by
+ * a contrast word ("Although X is slow, it ...") ends at its first
+ * comma; a clause that names no subject but has a pronoun ("it") judges
+ * the subject of the clause before it.  "X vs Y" names the comparison,
+ * not a subject judged: those mentions are left out.
  */
 #ifndef KB_STANCE_H
 #define KB_STANCE_H

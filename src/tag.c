@@ -223,6 +223,66 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
     return fallback;
 }
 
+/* Does the claim cue dimension d inside the clause (in = 1), outside
+ * it (in = 0), or anywhere (in = 2)? */
+static int tag_cued(const tagger *tg, size_t nh, const stance_clause *c, int d, int in)
+{
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index != d) continue;
+        int inside = h->tok >= c->tok && h->tok < c->tok_end;
+        if (in == 2 || inside == in) return 1;
+    }
+    return 0;
+}
+
+/* Stance per clause and dimension.  A clause's judgement applies to the
+ * claim's dimensions cued in that clause, to its main dimensions (weight
+ * 1 or more, or the strongest) cued in no other clause, and to those
+ * the context alone brings (heading, row label): in "Easier; clean,
+ * readable syntax" (row "Learning curve") the first clause is about
+ * learning only, the second about syntax and learning.  A clause that
+ * reaches no dimension this way speaks of all the main ones.  A subject
+ * judged twice on one dimension keeps the sign if the judgements agree,
+ * else 0. */
+static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_clause *so, size_t ns)
+{
+    double top = 0;
+    for (size_t d = 0; d < r->ndims; d++)
+        if (r->dims[d].score > top) top = r->dims[d].score;
+    int main_d[TAG_MAX];
+    for (size_t d = 0; d < r->ndims; d++)
+        main_d[d] = !(r->dims[d].score < top - 1e-9 && r->dims[d].score < 0.5 - 1e-9);
+    for (size_t i = 0; i < ns; i++) {
+        int on[TAG_MAX] = {0}, any = 0;
+        for (size_t d = 0; d < r->ndims; d++) {
+            int dim = r->dims[d].dim;
+            if (tag_cued(tg, nh, &so[i], dim, 1) || (main_d[d] && !tag_cued(tg, nh, &so[i], dim, 0)) ||
+                !tag_cued(tg, nh, &so[i], dim, 2))
+                on[d] = any = 1;
+        }
+        if (!any)
+            for (size_t d = 0; d < r->ndims; d++) on[d] = main_d[d];
+        for (size_t d = 0; d < r->ndims; d++) {
+            if (!on[d]) continue;
+            tag_stance *st = NULL;
+            for (size_t k = 0; k < r->nst && !st; k++)
+                if (r->st[k].subject == so[i].subject && r->st[k].dim == r->dims[d].dim) st = &r->st[k];
+            if (st) {
+                if (st->polarity != so[i].polarity) st->polarity = 0;
+                if (st->versus < 0) st->versus = so[i].versus;
+                continue;
+            }
+            if (r->nst >= 2 * TAG_MAX) return;
+            st = &r->st[r->nst++];
+            st->subject = so[i].subject;
+            st->dim = r->dims[d].dim;
+            st->polarity = so[i].polarity;
+            st->versus = so[i].versus;
+        }
+    }
+}
+
 int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 {
     memset(r, 0, sizeof *r);
@@ -358,8 +418,18 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) == 0) tq->subject = -1;
     }
 
-    /* stance: per subject, applied to every dimension of the claim */
-    if (r->ndims && r->nsubj) {
+    /* stance: per clause and subject, then per dimension (tag_stances) */
+    /* A claim that names no subject, under a heading on several ("X vs
+     * Y"), does not say which one it judges: no stance -- unless it
+     * speaks of them all ("Both languages ...", "All of them ..."). */
+    int unnamed = r->nsubj > 1;
+    for (size_t i = 0; i < r->nsubj && unnamed; i++)
+        if (strcmp(r->subj[i].how, "heading") != 0) unnamed = 0;
+    for (size_t t = 0; t < tg->ntok && unnamed; t++)
+        if ((tg->toks[t].n == 4 && memcmp(tg->toks[t].s, "both", 4) == 0) ||
+            (tg->toks[t].n == 3 && memcmp(tg->toks[t].s, "all", 3) == 0))
+            unnamed = 0;
+    if (r->ndims && r->nsubj && !unnamed) {
         /* Who a stance is about: the subjects named or inherited.  A
          * part ("requires JavaScript") brings its subject to the claim
          * but is usually an object, not what is judged; it holds a
@@ -388,26 +458,11 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         } else {
             for (size_t i = 0; i < r->nsubj; i++) cmp[ncmp++] = r->subj[i].subject;
         }
-        stance_out so[TAG_MAX];
-        size_t ns = stance_judge(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb, cmp,
-                                 ncmp, bias, choice, so, TAG_MAX);
-        if (ns > TAG_MAX) ns = TAG_MAX;
-        /* A stance is about what the claim mainly discusses: its
-         * strongest dimension(s), not every aspect it touches. */
-        double top = 0;
-        for (size_t d = 0; d < r->ndims; d++)
-            if (r->dims[d].score > top) top = r->dims[d].score;
-        for (size_t i = 0; i < ns; i++) {
-            for (size_t d = 0; d < r->ndims && r->nst < 2 * TAG_MAX; d++) {
-                /* weight >= 1 (score >= 0.5): a cue of its own or the row label */
-                if (r->dims[d].score < top - 1e-9 && r->dims[d].score < 0.5 - 1e-9) continue;
-                tag_stance *st = &r->st[r->nst++];
-                st->subject = so[i].subject;
-                st->dim = r->dims[d].dim;
-                st->polarity = so[i].polarity;
-                st->versus = so[i].versus;
-            }
-        }
+        stance_clause so[2 * TAG_MAX];
+        size_t ns = stance_judge_clauses(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb,
+                                         cmp, ncmp, bias, choice, so, 2 * TAG_MAX);
+        if (ns > 2 * TAG_MAX) ns = 2 * TAG_MAX;
+        tag_stances(tg, r, nh, so, ns);
     }
     free(map);
     return KB_OK;

@@ -17,7 +17,13 @@
  * Each distinct cue counts once.  A quantity's measure comes from its
  * unit words, or its shape (percent, year, version, duration) with the
  * claim's context words; its subject is the nearest subject named
- * before it, else after it, else the claim's only subject.
+ * before it, else after it, else the claim's only subject.  Stance is
+ * judged per clause (stance.h) and per dimension: a clause's judgement
+ * applies to the dimensions cued in it, to the main ones (weight 1 or
+ * more, or the strongest) no other clause cues, and to those only the
+ * context brings; a clause reaching none of these applies to all main
+ * ones.  A claim whose only subjects are several inherited from a
+ * heading ("X vs Y") gets no stance unless it says "both" or "all".
  */
 #ifndef KB_TAG_H
 #define KB_TAG_H

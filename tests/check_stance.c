@@ -4,7 +4,9 @@
  * (domain-general) lexicon: evaluative words, negation scope,
  * comparatives with and without "than", "unlike Y, X", "as fast as Y",
  * "X over Y", "loses to Y", clause contrast and mixed clauses, hedged
- * requirements, the fallback subject, recommendations, and row labels.
+ * requirements, the fallback subject, recommendations, and row labels;
+ * "X vs Y" as a topic, leading "Although ..., " clauses, pronouns that
+ * point at the previous clause's subject, and even-handed words.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -102,6 +104,22 @@ static const stance_case cases[] = {
     {"Go and Rust both are reliable.", NULL, 0, 0, "Go:+;Rust:+"},
     /* no subject named: the claim's inherited one */
     {"It is robust.", "Zig", 0, 0, "Zig:+"},
+    /* "X vs Y" names the comparison, not the subject judged */
+    {"In a Go vs Rust speed test, Go is fast.", NULL, 0, 0, "Go:+"},
+    /* a clause opened by a contrast word ends at its first comma */
+    {"Although Go is simple, Rust is slow.", NULL, 0, 0, "Go:+;Rust:-"},
+    /* a pronoun with no subject of its own: the previous clause's subject */
+    {"Although Rust is faster than Go, it is simple.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* a word that is both positive and negative is an even-handed verdict */
+    {"Rust has a moderate learning curve.", NULL, 0, 0, "Rust:0"},
+    /* lacking, needing, and not being built for count against */
+    {"Zig has no package manager.", NULL, 0, 0, "Zig:-"},
+    {"Go developers need to handle errors by hand.", NULL, 0, 0, "Go:-"},
+    {"Go is not built for GUI apps.", NULL, 0, 0, "Go:-"},
+    /* enabling counts for; "standard" only describes */
+    {"Rust lets teams share code.", NULL, 0, 0, "Rust:+"},
+    {"Rust ships the standard toolchain.", NULL, 0, 0, ""},
+    {"Rust is more compliant than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

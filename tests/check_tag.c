@@ -3,7 +3,9 @@
  * invented sentences: subjects named, carried by It/This/That, from a
  * table column or a section heading (not the base of "X over Y"),
  * dimensions from cues, weak cues, row/column headers and single- or
- * multi-dimension headings, and the stances that follow.  Run on the
+ * multi-dimension headings, and the stances that follow: per clause and
+ * dimension, "X vs Y" as a topic, none for an unnamed subject under a
+ * heading on several.  Run on the
  * default taxonomy and on a small Go vs Rust one, to show the rules do
  * not depend on the domain.
  */
@@ -144,10 +146,10 @@ static const tag_case default_cases[] = {
      "Python:performance:+"},
     /* a row label narrows the cell: one stray cue ("async") adds nothing */
     {"Moderate; needs async patterns", NULL, "Learning curve", "Node.js", NULL, "Node.js", "learning curve",
-     ""},
+     "Node.js:learning curve:0"},
     /* ... but two cues of its own still add an aspect */
     {"Easier; clean, readable syntax", NULL, "Learning curve", "Python", NULL, "Python",
-     "learning curve,syntax", "Python:learning curve:+:Node.js;Python:syntax:+:Node.js"},
+     "learning curve,syntax", "Python:learning curve:+:Node.js;Python:syntax:+"},
     /* an evaluative row label colours a neutral cell */
     {"Real-time dashboards", NULL, "Best for", "Node.js", NULL, "Node.js", "use cases", "Node.js:use cases:+"},
     /* a weak cue alone does not tag ... */
@@ -174,6 +176,11 @@ static const tag_case default_cases[] = {
     /* a part that is the only subject is judged */
     {"V8 has excellent performance.", NULL, NULL, NULL, NULL, "Node.js", "performance",
      "Node.js:performance:+"},
+    /* area-of-development phrases and popularity comparisons are cues */
+    {"Node.js suits full-stack development.", NULL, NULL, NULL, NULL, "Node.js", "use cases",
+     "Node.js:use cases:+"},
+    {"Python is among the most popular languages.", NULL, NULL, NULL, NULL, "Python", "community",
+     "Python:community:+"},
     /* a recommendation arrow: a choice, so versus the other subject */
     {"Machine learning \xe2\x86\x92 Python", NULL, NULL, "For startups", NULL, "Python", "use cases",
      "Python:use cases:+:Node.js"},
@@ -216,6 +223,23 @@ static const tag_case go_rust_cases[] = {
      "Go:performance:+"},
     {"Goroutines make concurrency cheap.", NULL, NULL, NULL, NULL, "Go", "concurrency", ""},
     {"Great", NULL, "Safety", "Rust", NULL, "Rust", "safety", "Rust:safety:+"},
+    /* stance per clause: each clause judges the dimensions it cues */
+    {"Go is fast, but its learning curve is steep.", NULL, NULL, NULL, NULL, "Go", "learning curve,performance",
+     "Go:learning curve:-;Go:performance:+"},
+    {"Rust is fast; beginners find it hard.", NULL, NULL, NULL, NULL, "Rust", "learning curve,performance",
+     "Rust:learning curve:-;Rust:performance:+"},
+    /* a clause with no cue of its own judges the main dimension no other
+     * clause cues; the heading's dimension applies to every clause */
+    {"Rust is harder; its benchmarks are fast.", "Learning curve", NULL, NULL, NULL, "Rust",
+     "learning curve,performance", "Rust:learning curve:0:Go;Rust:performance:+"},
+    /* "X vs Y" is the topic: only the subject the clause judges */
+    {"In a Go vs Rust speed test, Rust is fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Rust:performance:+"},
+    /* no subject named under a heading on several: whose stance is unknown */
+    {"Compile times are quick.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance", ""},
+    /* ... unless the claim speaks of them all */
+    {"Both compile quickly.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:+;Rust:performance:+"},
 };
 
 START_TEST(test_go_rust)

@@ -106,8 +106,11 @@ demo: kb
 	./kb sources
 	./kb search --limit 3 GIL
 	./kb search --limit 3 "python's syntax"
-	./kb claims --subject Python --dimension concurrency
-	./kb stats
+	./kb claims --subject Python --dimension concurrency | head -30
+	./kb disagreements --subject Python
+	./kb export --format html -o kb-summary.html --force
+	./kb export --format md | head -40
+	@echo "demo: the full cited summary is in kb-summary.html"
 
 # eval: precision and recall of the claim tags against the hand-labelled
 # gold set (tests/gold/).  A measurement, not a test.

@@ -84,11 +84,13 @@ $(B)/.deps: .ci/deps
 # Each suite runs from the top directory (fixtures are found relative to
 # it) against the freshly built ./kb.
 check: $(KBBIN) $(TESTBIN)
-	@fail=0; for t in $(TESTBIN); do \
-	   echo "== $$t"; KB=$(CURDIR)/$(KBBIN) $(TEST_WRAP) $$t || fail=1; \
+	@fail=0; rm -f $(B)/check.log; for t in $(TESTBIN); do \
+	   echo "== $$t"; KB=$(CURDIR)/$(KBBIN) $(TEST_WRAP) $$t > $(B)/check.out 2>&1 || fail=1; \
+	   cat $(B)/check.out; cat $(B)/check.out >> $(B)/check.log; \
 	 done; \
-	 if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi; \
-	 echo "make check: all suites passed"
+	 awk -F'Checks: ' '/Checks: /{split($$2,a,", "); n+=a[1]; sub("Failures: ","",a[2]); sub("Errors: ","",a[3]); f+=a[2]+a[3]} \
+	      END {printf "make check: %d passed, %d failed\n", n-f, f}' $(B)/check.log; \
+	 if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi
 
 asan:
 	$(MAKE) B=build-asan KBBIN=build-asan/kb CC=clang \

@@ -235,19 +235,28 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
     if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
-    /* "X vs Y" names the comparison, not a subject judged: its mentions
-     * are left out ("In a X vs Y speed test, X wins") */
+    /* "X vs Y" and "between X and Y" name the comparison, not a subject
+     * judged: their mentions are left out ("In a X vs Y speed test, X
+     * wins"), and a clause that names subjects only so judges none */
     stance_mention keep[STANCE_MAX_HITS];
-    size_t nkeep = 0;
+    size_t nkeep = 0, topic[STANCE_MAX_HITS], ntopic = 0;
     for (size_t i = 0; i < nment; i++) {
         size_t t = ment[i].tok;
         int paired = t > 0 && (stance_tok_is(&toks[t - 1], "vs") || stance_tok_is(&toks[t - 1], "versus"));
         for (size_t k = t + 1; k < ntok && k <= t + 3 && !paired; k++) {
             if (i + 1 < nment && ment[i + 1].tok <= k) break; /* another mention first */
-            if ((stance_tok_is(&toks[k], "vs") || stance_tok_is(&toks[k], "versus")) &&
+            if ((stance_tok_is(&toks[k], "vs") || stance_tok_is(&toks[k], "versus") ||
+                 (stance_tok_is(&toks[k], "and") && t > 0 && stance_tok_is(&toks[t - 1], "between"))) &&
                 stance_mentioned_at(ment, nment, k + 1))
                 paired = 1;
         }
+        /* the second of "between X and Y" */
+        if (!paired && i > 0 && t > 1 && stance_tok_is(&toks[t - 1], "and"))
+            for (size_t k = 0; k < ntopic && !paired; k++)
+                if (topic[k] == ment[i - 1].tok && ment[i - 1].tok > 0 &&
+                    stance_tok_is(&toks[ment[i - 1].tok - 1], "between"))
+                    paired = 1;
+        if (paired && ntopic < STANCE_MAX_HITS) topic[ntopic++] = t;
         if (!paired && nkeep < STANCE_MAX_HITS) keep[nkeep++] = ment[i];
     }
     ment = keep;
@@ -341,7 +350,9 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                     if (!in_base) nm = stance_add_subj(main_s, nm, prev_main[k]);
                 }
             }
-            if (!nm)
+            int only_topic = 0;
+            for (size_t k = 0; k < ntopic && !nm; k++) only_topic |= topic[k] >= clause_start && topic[k] < end;
+            if (!nm && !only_topic)
                 for (size_t k = 0; k < nfallback; k++) {
                     int in_base = 0;
                     for (size_t j = 0; j < nb; j++) in_base |= base[j] == fallback[k];

@@ -16,8 +16,9 @@
  * 0; a clause with no evaluative word gives nothing.  A clause opened by
  * a contrast word ("Although X is slow, it ...") ends at its first
  * comma; a clause that names no subject but has a pronoun ("it") judges
- * the subject of the clause before it.  "X vs Y" names the comparison,
- * not a subject judged: those mentions are left out.
+ * the subject of the clause before it.  "X vs Y" and "between X and Y"
+ * name the comparison, not a subject judged: those mentions are left
+ * out, and a clause naming subjects only so judges none.
  */
 #ifndef KB_STANCE_H
 #define KB_STANCE_H

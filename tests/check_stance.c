@@ -106,6 +106,9 @@ static const stance_case cases[] = {
     {"It is robust.", "Zig", 0, 0, "Zig:+"},
     /* "X vs Y" names the comparison, not the subject judged */
     {"In a Go vs Rust speed test, Go is fast.", NULL, 0, 0, "Go:+"},
+    /* ... as does "between X and Y": a clause naming subjects only so judges none */
+    {"The differences between Go and Rust come down to what each is best suited for.", NULL, 0, 0, ""},
+    {"Go vs Rust: which one is better?", NULL, 0, 0, ""},
     /* a clause opened by a contrast word ends at its first comma */
     {"Although Go is simple, Rust is slow.", NULL, 0, 0, "Go:+;Rust:-"},
     /* a pronoun with no subject of its own: the previous clause's subject */

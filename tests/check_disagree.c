@@ -205,12 +205,13 @@ START_TEST(test_stance_grouping_and_majority)
     stance(claim(s3, "The GIL limits Python's scalability.", "Python", "concurrency"), "Python", "concurrency", -1);
     stance(claim(s4, "Python handles concurrency well with asyncio.", "Python", "concurrency"), "Python", "concurrency",
            1);
+    stance(claim(s4, "Python threads are fine for I/O waits.", "Python", "concurrency"), "Python", "concurrency", 1);
     dis_set s;
     find(&s, "Python");
     ck_assert_uint_eq(s.nitems, 1);
     dis_item *it = &s.items[0];
     /* one row for the question, with every claim on its side */
-    ck_assert_uint_eq(it->nclaims, 5);
+    ck_assert_uint_eq(it->nclaims, 6);
     ck_assert_str_eq(it->dimension, "concurrency");
     ck_assert_str_eq(it->kind, "stance");
     ck_assert_str_eq(it->verdict, "majority");
@@ -225,7 +226,7 @@ START_TEST(test_stance_grouping_and_majority)
         }
     }
     ck_assert_int_eq(a, 4);
-    ck_assert_int_eq(b, 1);
+    ck_assert_int_eq(b, 2);
     dis_free(&s);
 }
 END_TEST
@@ -237,6 +238,7 @@ START_TEST(test_stance_scopes_compatible)
            "performance", -1);
     stance(claim(s2, "Python is fast enough for I/O-bound web requests.", "Python", "performance"), "Python",
            "performance", 1);
+    stance(claim(s2, "Python serves network requests quickly.", "Python", "performance"), "Python", "performance", 1);
     dis_set s;
     find(&s, NULL);
     ck_assert_uint_eq(s.nitems, 1);
@@ -251,6 +253,7 @@ START_TEST(test_stance_outdated_and_self)
     long long old = src("old.txt", "2018-01-01"), n1 = src("n1.txt", "2025-01-01"), mix = src("mix.txt", "2025-01-01");
     stance(claim(old, "Installing X is hard.", "X", "deployment"), "X", "deployment", -1);
     stance(claim(n1, "Installing X is easy now.", "X", "deployment"), "X", "deployment", 1);
+    stance(claim(n1, "Setting X up takes a minute.", "X", "deployment"), "X", "deployment", 1);
     /* a source that says both is no disagreement on its own */
     stance(claim(mix, "Y is fast.", "Y", "performance"), "Y", "performance", 1);
     stance(claim(mix, "Y is slow at startup.", "Y", "performance"), "Y", "performance", -1);
@@ -279,6 +282,7 @@ START_TEST(test_inferred_date)
     ck_assert_int_eq(store_claim_quantity(st, c, &q, &err), KB_OK);
     stance(claim(a, "X is slow.", "X", "performance"), "X", "performance", -1);
     stance(claim(b, "X is fast.", "X", "performance"), "X", "performance", 1);
+    stance(claim(b, "X has low latency.", "X", "performance"), "X", "performance", 1);
     dis_set s;
     find(&s, NULL);
     int found = 0;
@@ -292,6 +296,19 @@ START_TEST(test_inferred_date)
     ck_assert_uint_eq(s.nitems, 1);
     ck_assert_str_eq(s.items[0].verdict, "outdated");
     ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "inferred"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_lone_judgement_not_listed)
+{
+    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01"), s3 = src("3.txt", "2024-01-01");
+    stance(claim(s1, "Z has a thriving community.", "Z", "community"), "Z", "community", 1);
+    stance(claim(s2, "Z's community is large and active.", "Z", "community"), "Z", "community", 1);
+    stance(claim(s3, "Z's forums can be quiet.", "Z", "community"), "Z", "community", -1);
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 0);
     dis_free(&s);
 }
 END_TEST
@@ -397,6 +414,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_stance_scopes_compatible);
     tcase_add_test(tc, test_stance_outdated_and_self);
     tcase_add_test(tc, test_inferred_date);
+    tcase_add_test(tc, test_lone_judgement_not_listed);
     tcase_add_test(tc, test_corpus);
     suite_add_tcase(s, tc);
     return s;

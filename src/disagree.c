@@ -364,12 +364,13 @@ static void dis_stance_group(dis_ctx *c)
                 order[j] = t;
             }
     int factual = sides[order[0]].comparative && sides[order[1]].comparative;
-    /* A single judgement against the rest, not put as a comparison, is
-     * more often an aside (or a tagging slip) than a position: a stance
-     * disagreement needs its minority stated at least twice. */
+    /* A single judgement against a majority of several sources, not put
+     * as a comparison, is more often an aside (or a tagging slip) than a
+     * position: then the minority must be stated at least twice.  One
+     * source against one other is always shown. */
     size_t minority = 0;
     for (size_t i = 0; i < g->n; i++) minority += g->v[i].polarity + 1 != order[0];
-    if (!factual && minority < 2) return;
+    if (!factual && minority < 2 && sides[order[0]].nsrc >= 2) return;
     dis_item *it = dis_new_item(c, factual ? "factual" : "stance");
     it->dimension = kb_strdup(g->key);
     for (int s = 0; s < no; s++)

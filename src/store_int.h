@@ -1,0 +1,50 @@
+/*
+ * store_int.h - what the two halves of the store share: the statement
+ * cache and its helpers.  store.c holds every SQL text and the core
+ * (opening, migrations, sources, units, search); store_claims.c writes
+ * and reads claims with the same cached statements.  Not for use
+ * outside those two files.
+ */
+#ifndef KB_STORE_INT_H
+#define KB_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Statement ids: an index into store.c's SQL table and the cache. */
+enum {
+    ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_SAVEPOINT, ST_RELEASE, ST_ROLLBACK_TO,
+    ST_META_GET, ST_META_SET,
+    ST_SOURCE_LOOKUP, ST_SOURCE_BY_ID, ST_SOURCE_SUFFIX,
+    ST_SOURCE_INSERT, ST_SOURCE_UPDATE, ST_SOURCE_DELETE,
+    ST_UNITS_DELETE, ST_TEXT_DELETE, ST_TEXT_INSERT, ST_TEXT_GET,
+    ST_UNIT_INSERT, ST_UNITS_OF,
+    ST_SOURCES, ST_SOURCE_GET, ST_COUNTS,
+    ST_SEARCH,
+    ST_UNIT_FURNITURE, ST_CLAIMS_CLEAR, ST_CLAIM_INSERT, ST_CLAIM_SUBJECT, ST_CLAIM_DIMENSION,
+    ST_CLAIM_QUANTITY, ST_CLAIM_STANCE, ST_SOURCE_IDS, ST_CLAIMS, ST_STATS,
+    ST_STANCE_FACTS, ST_QUANTITY_FACTS, ST_SOURCE_YEARS,
+    ST_COUNT
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *stmt[ST_COUNT];
+};
+
+/* Fill *err with "PATH: what: sqlite message"; returns KB_ERR. */
+int store_fail(store *st, char **err, const char *what);
+/* The cached statement for id (prepared on first use), or NULL. */
+sqlite3_stmt *store_stmt(store *st, int id, char **err);
+/* Reset a statement and clear its bindings after use. */
+void store_done(sqlite3_stmt *s);
+/* Bind text, or NULL for a NULL pointer. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Step a statement that returns no rows (brc: an earlier bind code). */
+int store_exec_stmt(store *st, sqlite3_stmt *s, int brc, char **err, const char *what);
+/* Column i as text (NULL for NULL). */
+const char *store_col(sqlite3_stmt *s, int i);
+
+#endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "embed.h"
+#include "taxonomy.h"
 #include "util.h"
 
 void cli_error(const char *fmt, ...)
@@ -104,6 +105,87 @@ int cli_claims(store *st, claims **out)
         return CLI_FAIL;
     }
     return CLI_OK;
+}
+
+/* Resolve --subject / --dimension through the taxonomy ("nodejs" ->
+ * "Node.js"); a name the taxonomy does not know is a usage error. */
+static int claims_resolve(const char *cmd, const taxonomy *t, const char *subject, const char *dimension,
+                          const char **subj_out, const char **dim_out)
+{
+    *subj_out = *dim_out = NULL;
+    if (subject) {
+        int i = tax_find_subject(t, subject);
+        if (i < 0) return cli_usage_error(cmd, "no subject '%s' in the taxonomy (see `kb taxonomy`)", subject);
+        *subj_out = tax_subject(t, (size_t)i);
+    }
+    if (dimension) {
+        int i = tax_find_dimension(t, dimension);
+        if (i < 0) return cli_usage_error(cmd, "no dimension '%s' in the taxonomy (see `kb taxonomy`)", dimension);
+        *dim_out = tax_dimension(t, (size_t)i);
+    }
+    return CLI_OK;
+}
+
+int cli_resolve_tags(const char *cmd, store *st, const char *subject, const char *dimension,
+                     char **subj_out, char **dim_out)
+{
+    *subj_out = *dim_out = NULL;
+    if (!subject && !dimension) return CLI_OK;
+    claims *cl = NULL;
+    if (cli_claims(st, &cl)) return CLI_FAIL;
+    const char *s, *d;
+    int rc = claims_resolve(cmd, claims_taxonomy(cl), subject, dimension, &s, &d);
+    if (!rc) {
+        *subj_out = kb_strdup(s);
+        *dim_out = kb_strdup(d);
+    }
+    claims_free(cl);
+    return rc;
+}
+
+int cli_filter_parse(cli *c, const char *cmd, int argc, char **argv, cli_filter *f)
+{
+    static const struct option longopts[] = {
+        {"subject", required_argument, NULL, 's'}, {"dimension", required_argument, NULL, 'd'},
+        {"source", required_argument, NULL, 'f'},  {"json", no_argument, NULL, 'j'},
+        CLI_COMMON_LONGOPTS,                       {NULL, 0, NULL, 0}};
+    memset(f, 0, sizeof *f);
+    int opt, exit_now = 0;
+    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (cli_common_opt(c, cmd, opt, optarg, &exit_now)) {
+            if (exit_now) return CLI_OK;
+            continue;
+        }
+        switch (opt) {
+        case 's': f->subject_arg = optarg; break;
+        case 'd': f->dimension_arg = optarg; break;
+        case 'f': f->source_arg = optarg; break;
+        case 'j': f->json = 1; break;
+        default: return cli_usage_error(cmd, "unknown option");
+        }
+    }
+    if (optind < argc) return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    return -1;
+}
+
+int cli_filter_resolve(const char *cmd, store *st, cli_filter *f)
+{
+    int rc = cli_resolve_tags(cmd, st, f->subject_arg, f->dimension_arg, &f->subject, &f->dimension);
+    if (rc) return rc;
+    char *err = NULL;
+    if (f->source_arg && store_source_resolve(st, f->source_arg, &f->source_id, &err)) {
+        cli_error("%s: %s", cmd, err);
+        free(err);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+void cli_filter_free(cli_filter *f)
+{
+    free(f->subject);
+    free(f->dimension);
+    f->subject = f->dimension = NULL;
 }
 
 int cli_finish(int rc)

@@ -75,6 +75,23 @@ int cli_claims(store *st, claims **out);
  * name is a usage error (printed). */
 int cli_resolve_tags(const char *cmd, store *st, const char *subject, const char *dimension,
                      char **subj_out, char **dim_out);
+/* The options of a listing command: --subject, --dimension, --source,
+ * --json (and the common ones).  The names as typed are borrowed from
+ * argv; the resolved ones are owned (cli_filter_free). */
+typedef struct cli_filter {
+    const char *subject_arg, *dimension_arg, *source_arg;
+    int json;
+    char *subject, *dimension;   /* canonical names, NULL when not given */
+    long long source_id;         /* 0 when not given */
+} cli_filter;
+
+/* Parse them; returns -1 to go on, else the exit code (usage printed). */
+int cli_filter_parse(cli *c, const char *cmd, int argc, char **argv, cli_filter *f);
+/* Resolve names against the store's taxonomy and sources; CLI_OK or an
+ * exit code (the error printed). */
+int cli_filter_resolve(const char *cmd, store *st, cli_filter *f);
+void cli_filter_free(cli_filter *f);
+
 /* Flush stdout and turn a write error (full disk, closed pipe) into a
  * failure, as jq does. */
 int cli_finish(int rc);

@@ -9,44 +9,7 @@
 
 #include "cli.h"
 #include "json.h"
-#include "taxonomy.h"
 #include "util.h"
-
-/* Resolve --subject / --dimension through the taxonomy ("nodejs" ->
- * "Node.js"); a name the taxonomy does not know is a usage error. */
-static int claims_resolve(const char *cmd, const taxonomy *t, const char *subject, const char *dimension,
-                          const char **subj_out, const char **dim_out)
-{
-    *subj_out = *dim_out = NULL;
-    if (subject) {
-        int i = tax_find_subject(t, subject);
-        if (i < 0) return cli_usage_error(cmd, "no subject '%s' in the taxonomy (see `kb taxonomy`)", subject);
-        *subj_out = tax_subject(t, (size_t)i);
-    }
-    if (dimension) {
-        int i = tax_find_dimension(t, dimension);
-        if (i < 0) return cli_usage_error(cmd, "no dimension '%s' in the taxonomy (see `kb taxonomy`)", dimension);
-        *dim_out = tax_dimension(t, (size_t)i);
-    }
-    return CLI_OK;
-}
-
-int cli_resolve_tags(const char *cmd, store *st, const char *subject, const char *dimension,
-                     char **subj_out, char **dim_out)
-{
-    *subj_out = *dim_out = NULL;
-    if (!subject && !dimension) return CLI_OK;
-    claims *cl = NULL;
-    if (cli_claims(st, &cl)) return CLI_FAIL;
-    const char *s, *d;
-    int rc = claims_resolve(cmd, claims_taxonomy(cl), subject, dimension, &s, &d);
-    if (!rc) {
-        *subj_out = kb_strdup(s);
-        *dim_out = kb_strdup(d);
-    }
-    claims_free(cl);
-    return rc;
-}
 
 typedef struct claims_ui {
     json *j;
@@ -90,55 +53,30 @@ static int claims_row_out(void *ctx, const store_claim_row *r)
 
 int cmd_claims(cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"subject", required_argument, NULL, 's'}, {"dimension", required_argument, NULL, 'd'},
-        {"source", required_argument, NULL, 'f'},  {"json", no_argument, NULL, 'j'},
-        CLI_COMMON_LONGOPTS,                       {NULL, 0, NULL, 0}};
-    const char *subject = NULL, *dimension = NULL, *source = NULL;
-    int as_json = 0, opt, exit_now = 0;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "claims", opt, optarg, &exit_now)) {
-            if (exit_now) return CLI_OK;
-            continue;
-        }
-        switch (opt) {
-        case 's': subject = optarg; break;
-        case 'd': dimension = optarg; break;
-        case 'f': source = optarg; break;
-        case 'j': as_json = 1; break;
-        default: return cli_usage_error("claims", "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("claims", "unexpected argument '%s'", argv[optind]);
+    cli_filter flt;
+    int rc = cli_filter_parse(c, "claims", argc, argv, &flt);
+    if (rc >= 0) return rc;
     store *st = NULL;
     if (cli_open(c, 0, &st)) return CLI_FAIL;
-    char *subj = NULL, *dim = NULL, *err = NULL;
-    long long source_id = 0;
-    int rc = cli_resolve_tags("claims", st, subject, dimension, &subj, &dim);
-    if (rc) goto done;
-    if (source && store_source_resolve(st, source, &source_id, &err)) {
-        cli_error("claims: %s", err);
-        rc = CLI_FAIL;
-        goto done;
-    }
+    char *err = NULL;
+    if ((rc = cli_filter_resolve("claims", st, &flt)) != CLI_OK) goto done;
     json j;
     claims_ui ui = {NULL};
-    if (as_json) {
+    if (flt.json) {
         ui.j = &j;
         json_init(&j, stdout);
         json_object(&j);
         json_key(&j, "claims");
         json_array(&j);
     }
-    rc = store_claims(st, subj, dim, source_id, claims_row_out, &ui, &err) ? CLI_FAIL : CLI_OK;
-    if (as_json) {
+    rc = store_claims(st, flt.subject, flt.dimension, flt.source_id, claims_row_out, &ui, &err) ? CLI_FAIL : CLI_OK;
+    if (flt.json) {
         json_end(&j);
         json_end(&j);
     }
     if (rc) cli_error("claims: %s", err);
 done:
-    free(subj);
-    free(dim);
+    cli_filter_free(&flt);
     free(err);
     store_close(st);
     return rc;

@@ -2,7 +2,6 @@
  * cmd_disagree.c - `kb disagreements`: where the sources disagree, each
  * with its verdict, explanation and every claim on each side.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,53 +81,26 @@ static void dis_print_json(const dis_set *s)
 
 int cmd_disagreements(cli *c, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"subject", required_argument, NULL, 's'}, {"dimension", required_argument, NULL, 'd'},
-        {"source", required_argument, NULL, 'f'},  {"json", no_argument, NULL, 'j'},
-        CLI_COMMON_LONGOPTS,                       {NULL, 0, NULL, 0}};
-    const char *subject = NULL, *dimension = NULL, *source = NULL;
-    int as_json = 0, opt, exit_now = 0;
-    while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "disagreements", opt, optarg, &exit_now)) {
-            if (exit_now) return CLI_OK;
-            continue;
-        }
-        switch (opt) {
-        case 's': subject = optarg; break;
-        case 'd': dimension = optarg; break;
-        case 'f': source = optarg; break;
-        case 'j': as_json = 1; break;
-        default: return cli_usage_error("disagreements", "unknown option");
-        }
-    }
-    if (optind < argc) return cli_usage_error("disagreements", "unexpected argument '%s'", argv[optind]);
+    cli_filter flt;
+    int rc = cli_filter_parse(c, "disagreements", argc, argv, &flt);
+    if (rc >= 0) return rc;
     store *st = NULL;
     if (cli_open(c, 0, &st)) return CLI_FAIL;
-    char *subj = NULL, *dim = NULL, *err = NULL;
-    dis_filter f;
-    memset(&f, 0, sizeof f);
+    char *err = NULL;
     dis_set set;
     memset(&set, 0, sizeof set);
-    int rc = cli_resolve_tags("disagreements", st, subject, dimension, &subj, &dim);
-    if (rc) goto done;
-    if (source && store_source_resolve(st, source, &f.source_id, &err)) {
-        cli_error("disagreements: %s", err);
-        rc = CLI_FAIL;
-        goto done;
-    }
-    f.subject = subj;
-    f.dimension = dim;
+    if ((rc = cli_filter_resolve("disagreements", st, &flt)) != CLI_OK) goto done;
+    dis_filter f = {flt.subject, flt.dimension, flt.source_id};
     if (dis_find(st, &f, &set, &err)) {
         cli_error("disagreements: %s", err);
         rc = CLI_FAIL;
         goto done;
     }
-    if (as_json) dis_print_json(&set);
+    if (flt.json) dis_print_json(&set);
     else dis_print_text(&set);
 done:
     dis_free(&set);
-    free(subj);
-    free(dim);
+    cli_filter_free(&flt);
     free(err);
     store_close(st);
     return rc;

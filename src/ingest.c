@@ -169,6 +169,7 @@ static int ingest_store(ingest *in, const char *name, const doc *d, const char *
         u.norm_len = in->norm.len;
         if (store_unit_add(in->st, &u, err)) return KB_ERR;
     }
+    if (store_index_source(in->st, *id, err)) return KB_ERR;
     size_t n = 0;
     if (in->opts->claims && claims_source(in->opts->claims, in->st, *id, &n, err)) return KB_ERR;
     in->stats->claims += n;

@@ -132,6 +132,10 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_SOURCE_YEARS] =
         "SELECT c.source_id, CAST(max(q.low) AS INTEGER) FROM claim_quantity q JOIN claim c ON c.id = q.claim_id "
         "WHERE q.kind = 'year' AND q.low BETWEEN 1900 AND ?1 GROUP BY c.source_id ORDER BY c.source_id",
+    /* one statement per source: FTS5 flushes at each statement savepoint */
+    [ST_INDEX_SOURCE] = "INSERT INTO unit_fts(rowid, norm) SELECT id, norm FROM unit WHERE source_id = ?1",
+    [ST_UNINDEX_SOURCE] = "INSERT INTO unit_fts(unit_fts, rowid, norm) "
+                          "SELECT 'delete', id, norm FROM unit WHERE source_id = ?1",
     [ST_STATS] =
         "SELECT 'total', 'sources', (SELECT count(*) FROM source), 0 "
         "UNION ALL SELECT 'total', 'units', (SELECT count(*) FROM unit), (SELECT count(*) FROM unit WHERE furniture IS NOT NULL) "
@@ -430,8 +434,9 @@ int store_source_put(store *st, const store_source *src, long long *id_inout, ch
 {
     long long id = *id_inout;
     if (id) {
-        /* Replacing: drop the derived rows first; the FTS index follows
-         * through the unit_ad trigger. */
+        /* Replacing: drop the derived rows first, the index entries
+         * while the units still hold the text they were indexed with. */
+        if (store_unindex_source(st, id, err)) return KB_ERR;
         sqlite3_stmt *s = store_stmt(st, ST_UNITS_DELETE, err);
         if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "deleting old units"))
             return KB_ERR;
@@ -464,6 +469,20 @@ int store_text_put(store *st, long long source_id, const char *body, size_t len,
     return store_exec_stmt(st, s, rc, err, "writing source text");
 }
 
+int store_index_source(store *st, long long source_id, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_INDEX_SOURCE, err);
+    if (!s) return KB_ERR;
+    return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "indexing a source");
+}
+
+int store_unindex_source(store *st, long long source_id, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_UNINDEX_SOURCE, err);
+    if (!s) return KB_ERR;
+    return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "unindexing a source");
+}
+
 int store_unit_add(store *st, const store_unit *u, char **err)
 {
     sqlite3_stmt *s = store_stmt(st, ST_UNIT_INSERT, err);
@@ -482,8 +501,8 @@ int store_unit_add(store *st, const store_unit *u, char **err)
 
 int store_source_delete(store *st, long long id, char **err)
 {
-    /* Units first, explicitly, so the FTS delete trigger sees each row. */
-    static const int order[] = {ST_UNITS_DELETE, ST_TEXT_DELETE, ST_SOURCE_DELETE};
+    /* Index entries first (they need the units' text), then the rows. */
+    static const int order[] = {ST_UNINDEX_SOURCE, ST_UNITS_DELETE, ST_TEXT_DELETE, ST_SOURCE_DELETE};
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
         sqlite3_stmt *s = store_stmt(st, order[i], err);
         if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "removing a source"))

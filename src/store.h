@@ -81,7 +81,13 @@ typedef struct store_unit {
     size_t norm_len;
 } store_unit;
 
+/* Add a unit.  It is searchable once its source is indexed. */
 int store_unit_add(store *st, const store_unit *u, char **err);
+/* Add all of a source's units to the FTS index in one statement (call
+ * once, after its units are added), or take them out (before they are
+ * deleted: done by store_source_put and store_source_delete). */
+int store_index_source(store *st, long long source_id, char **err);
+int store_unindex_source(store *st, long long source_id, char **err);
 
 /* Delete a source and everything derived from it. */
 int store_source_delete(store *st, long long id, char **err);

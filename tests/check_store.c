@@ -82,6 +82,7 @@ static long long put(store *st, const char *path, const char *hash, const char *
         p += n;
         while (*p == ' ') p++;
     }
+    ck_assert_int_eq(store_index_source(st, id, &err), KB_OK);
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
     ck_assert_ptr_null(err);
     return id;

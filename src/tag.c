@@ -223,6 +223,63 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
     return fallback;
 }
 
+static int tag_tok_is(const tax_tok *t, const char *w)
+{
+    return t->n == strlen(w) && memcmp(t->s, w, t->n) == 0;
+}
+
+/* Is there a punctuation mark from set between tokens k-1 and k? */
+static int tag_punct_before(const tagger *tg, size_t k, const char *set)
+{
+    const char *a = tg->toks[k - 1].s + tg->toks[k - 1].n, *b = tg->toks[k].s;
+    for (; a < b; a++)
+        if (strchr(set, *a)) return 1;
+    return 0;
+}
+
+/* A word that opens a contrasting clause (as in stance.h). */
+static int tag_is_contrast(const tax_tok *t)
+{
+    static const char *const w[] = {"but", "however", "although", "though", "while", "whereas", "yet"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (tag_tok_is(t, w[i])) return 1;
+    return 0;
+}
+
+/* Does every clause of the claim (split as stance.h does: at
+ * semicolons and before contrast words; a clause opened by one ends at
+ * its first comma) speak of some aspect on its own -- a strong cue, or
+ * two weak ones, for one dimension?  Then the claim has its own topic,
+ * and a heading does not lend its dimension unless the claim cues it
+ * too: "Installing X is harder than installing Y" under "Learning
+ * curve" is about deployment; "X is harder; its benchmarks are fast"
+ * is still about learning in its first clause. */
+static int tag_own_topic(const tagger *tg, size_t nh, size_t nd)
+{
+    size_t start = 0;
+    int any = 0;
+    for (size_t end = 1; end <= tg->ntok; end++) {
+        int boundary = end == tg->ntok;
+        if (!boundary) {
+            boundary = tag_punct_before(tg, end, ";") || tag_is_contrast(&tg->toks[end]) ||
+                       (tag_is_contrast(&tg->toks[start]) && tag_punct_before(tg, end, ",:"));
+        }
+        if (!boundary) continue;
+        double cw[64] = {0};
+        int own = 0;
+        for (size_t i = 0; i < nh; i++) {
+            const tax_hit *h = &tg->hits[i];
+            if (h->kind != TAX_DIMENSION || h->index >= (int)nd || h->tok < start || h->tok >= end) continue;
+            cw[h->index] += h->weak ? 0.5 : 1.0;
+            if (cw[h->index] >= 1.0) own = 1;
+        }
+        if (!own) return 0;
+        any = 1;
+        start = end;
+    }
+    return any;
+}
+
 /* Does the claim cue dimension d inside the clause (in = 1), outside
  * it (in = 0), or anywhere (in = 2)? */
 static int tag_cued(const tagger *tg, size_t nh, const stance_clause *c, int d, int in)
@@ -376,11 +433,14 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (rowd[i] < (int)nd) w[rowd[i]] += 2.0;
     for (size_t i = 0; i < ncold; i++)
         if (cold[i] < (int)nd) w[cold[i]] += 0.75;
-    /* A heading on one dimension lends it to every claim below; a
-     * heading on several ("Performance & Developer Experience") lends
-     * each only to claims with some cue of their own for it. */
+    /* A heading on one dimension lends it to every claim below that
+     * has no topic of its own (tag_own_topic) or cues it too; a heading
+     * on several ("Performance & Developer Experience") lends each only
+     * to claims with some cue of their own for it. */
+    int own_topic = tag_own_topic(tg, nh, nd);
     for (size_t i = 0; i < nsecd; i++)
-        if (secd[i] < (int)nd && (nsecd == 1 || w[secd[i]] > 0)) w[secd[i]] += 0.75;
+        if (secd[i] < (int)nd && (nsecd == 1 || w[secd[i]] > 0) && (w[secd[i]] > 0 || !own_topic))
+            w[secd[i]] += 0.75;
     for (size_t d = 0; d < nd; d++) {
         if (w[d] < 0.75 || r->ndims >= TAG_MAX) continue;
         /* A table row's label says what its cells are about: a cell

@@ -11,7 +11,9 @@
  * where "Advantages of X over Y" / "X compared to Y" gives X only.  A
  * part holds a stance only when the claim has no other subject.  Dimensions: cue words in the claim (weight 1
  * each), the table row header (2) and the nearest heading naming a
- * dimension (0.75); a dimension is kept at weight 0.75 or more and its
+ * dimension (0.75; not lent to a claim each of whose clauses has a
+ * strong cue, or two weak ones, for another dimension, unless it cues
+ * the heading's too); a dimension is kept at weight 0.75 or more and its
  * score is weight / (weight + 1).  In a table cell whose row names a
  * dimension, another dimension needs weight 2 (two cues of its own).
  * Each distinct cue counts once.  A quantity's measure comes from its

@@ -181,6 +181,23 @@ static const tag_case default_cases[] = {
      "Node.js:use cases:+"},
     {"Python is among the most popular languages.", NULL, NULL, NULL, NULL, "Python", "community",
      "Python:community:+"},
+    /* a claim whose every clause has a topic of its own (a strong cue
+     * for another dimension) does not take its heading's dimension ... */
+    {"Installing Node.js takes one command.", "Learning curve", NULL, NULL, NULL, "Node.js", "deployment", ""},
+    /* ... a clause with no cue of its own still does ... */
+    {"Installing Node.js is simple, but the rest takes time.", "Learning curve", NULL, NULL, NULL, "Node.js",
+     "deployment,learning curve", "Node.js:deployment:+;Node.js:learning curve:+"},
+    /* ... and so does a claim that cues the heading's dimension too */
+    {"Installing Python is easy even for beginners.", "Learning curve", NULL, NULL, NULL, "Python",
+     "deployment,learning curve", "Python:deployment:+;Python:learning curve:+"},
+    /* a weak cue alone is no topic of its own: the heading still lends */
+    {"Python feels lightweight to most teams.", "Community", NULL, NULL, NULL, "Python", "community", "Python:community:+"},
+    /* general words that are not cues: the verb "perform", "ideas" */
+    {"Python can perform the task in a script.", NULL, NULL, NULL, NULL, "Python", "", ""},
+    {"Node.js helps teams test ideas.", NULL, NULL, NULL, NULL, "Node.js", "", ""},
+    /* enterprise and team size are scale; salaries are the job market */
+    {"Enterprise teams often pick Python.", NULL, NULL, NULL, NULL, "Python", "scalability", ""},
+    {"Python developers earn high salaries.", NULL, NULL, NULL, NULL, "Python", "community", ""},
     /* a recommendation arrow: a choice, so versus the other subject */
     {"Machine learning \xe2\x86\x92 Python", NULL, NULL, "For startups", NULL, "Python", "use cases",
      "Python:use cases:+:Node.js"},
@@ -232,6 +249,10 @@ static const tag_case go_rust_cases[] = {
      * clause cues; the heading's dimension applies to every clause */
     {"Rust is harder; its benchmarks are fast.", "Learning curve", NULL, NULL, NULL, "Rust",
      "learning curve,performance", "Rust:learning curve:0:Go;Rust:performance:+"},
+    /* a claim with a topic of its own does not take its heading's */
+    {"Rust wins most benchmarks.", "Learning curve", NULL, NULL, NULL, "Rust", "performance", "Rust:performance:+"},
+    {"Rust wins most benchmarks, but it is hard.", "Learning curve", NULL, NULL, NULL, "Rust",
+     "learning curve,performance", "Rust:learning curve:0;Rust:performance:+"},
     /* "X vs Y" is the topic: only the subject the clause judges */
     {"In a Go vs Rust speed test, Rust is fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
      "Rust:performance:+"},

@@ -135,7 +135,7 @@ install: kb
 	install -m 644 docs/kb.1 $(DESTDIR)$(MANDIR)/man1/kb.1
 
 clean:
-	rm -rf build build-asan kb
+	rm -rf build build-asan build-vg kb kb-summary.html
 
 .PHONY: all check asan valgrind demo eval install clean
 

@@ -379,9 +379,19 @@ static void dis_stance_group(dis_ctx *c)
 
     dis_side *A = &sides[order[0]], *B = &sides[order[1]];
     buf b = BUF_INIT;
-    buf_printf(&b, "On %s's %s, %zu source%s judge%s it %s and %zu %s.", g->subject, g->key, A->nsrc,
-               A->nsrc == 1 ? "" : "s", A->nsrc == 1 ? "s" : "", dis_polarity_word(A->polarity), B->nsrc,
-               dis_polarity_word(B->polarity));
+    /* "On X's D, 5 sources judge it favourably, 2 unfavourably and 1
+     * with reservations." */
+    buf_printf(&b, "On %s's %s, ", g->subject, g->key);
+    for (int k = 0; k < no; k++) {
+        const dis_side *sd = &sides[order[k]];
+        if (k) buf_adds(&b, k + 1 == no ? " and " : ", ");
+        if (k == 0)
+            buf_printf(&b, "%zu source%s judge%s it %s", sd->nsrc, sd->nsrc == 1 ? "" : "s", sd->nsrc == 1 ? "s" : "",
+                       dis_polarity_word(sd->polarity));
+        else
+            buf_printf(&b, "%zu %s", sd->nsrc, dis_polarity_word(sd->polarity));
+    }
+    buf_addc(&b, '.');
     if (dis_scopes_differ(c, A->scopes, B->scopes)) {
         it->verdict = "compatible";
         buf_adds(&b, " The sides speak of different scopes (for example CPU-bound versus I/O-bound work, or small "

@@ -72,7 +72,7 @@ $(B)/embed.c: $(SCHEMA) Makefile | $(B)/.deps
 $(B)/embed.o: $(B)/embed.c src/embed.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/check_%: tests/check_%.c tests/testutil.h $(B)/libkb.a
+$(B)/check_%: tests/check_%.c $(wildcard tests/*.h) $(B)/libkb.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) $(CHECK_LIBS) -lm -lpthread
 
 # Install missing Debian packages once per build folder (.ci/deps is a

@@ -19,6 +19,7 @@
 #include "ingest.h"
 #include "store.h"
 #include "testutil.h"
+#include "tustore.h"
 #include "util.h"
 
 static char *dir;
@@ -28,10 +29,8 @@ static long long seq;
 static void setup(void)
 {
     dir = tu_tmpdir();
-    char db[512];
-    snprintf(db, sizeof db, "%s/kb.db", dir);
+    st = tu_store_open(dir);
     char *err = NULL;
-    ck_assert_int_eq(store_open(db, 1, &st, &err), KB_OK);
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
     seq = 0;
 }
@@ -39,10 +38,7 @@ static void setup(void)
 static void teardown(void)
 {
     store_close(st);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
+    tu_rmdir(dir);
 }
 
 static long long src(const char *path, const char *date)
@@ -319,16 +315,7 @@ static void ingest_corpus(void)
 {
     char *err = NULL;
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    claims *cl = NULL;
-    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
-    ingest_opts o;
-    memset(&o, 0, sizeof o);
-    o.format = -1;
-    o.claims = cl;
-    ingest_stats is;
-    char *p[] = {"corpus"};
-    ck_assert_int_eq(ingest_run(st, p, 1, &o, NULL, &is, &err), KB_OK);
-    claims_free(cl);
+    tu_ingest(st, "corpus", NULL);
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
 }
 

@@ -15,43 +15,27 @@
 #include "report.h"
 #include "store.h"
 #include "testutil.h"
+#include "tustore.h"
 #include "util.h"
 
 static char *dir;
-static char db[512];
 static store *st;
 
 static void setup(void)
 {
     dir = tu_tmpdir();
-    snprintf(db, sizeof db, "%s/kb.db", dir);
-    char *err = NULL;
-    ck_assert_int_eq(store_open(db, 1, &st, &err), KB_OK);
+    st = tu_store_open(dir);
 }
 
 static void teardown(void)
 {
     store_close(st);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
+    tu_rmdir(dir);
 }
 
 static void ingest(const char *path)
 {
-    claims *cl = NULL;
-    char *err = NULL;
-    ck_assert_msg(claims_new(NULL, NULL, NULL, &cl, &err) == KB_OK, "%s", err ? err : "");
-    ingest_opts o;
-    memset(&o, 0, sizeof o);
-    o.format = -1;
-    o.claims = cl;
-    ingest_stats s;
-    char *p[] = {(char *)path};
-    ck_assert_int_eq(ingest_run(st, p, 1, &o, NULL, &s, &err), KB_OK);
-    ck_assert_uint_eq(s.failed, 0);
-    claims_free(cl);
+    tu_ingest(st, path, NULL);
 }
 
 static report *build(const char *subject, const char *dimension)

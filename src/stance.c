@@ -13,9 +13,21 @@
 #include "buf.h"
 #include "util.h"
 
-enum { SL_POSITIVE, SL_NEGATIVE, SL_BETTER, SL_WORSE, SL_NEGATOR, SL_CONTRAST, SL_MIXED, SL_COUNT };
-static const char *const stance_classes[SL_COUNT] = {"positive", "negative", "better", "worse",
-                                                     "negator",  "contrast", "mixed"};
+enum {
+    SL_POSITIVE,
+    SL_NEGATIVE,
+    SL_BETTER,
+    SL_WORSE,
+    SL_NEGATOR,
+    SL_CONTRAST,
+    SL_MIXED,
+    SL_ABUNDANCE,
+    SL_REASON,
+    SL_ADVICE,
+    SL_COUNT
+};
+static const char *const stance_classes[SL_COUNT] = {"positive", "negative", "better",    "worse",  "negator",
+                                                     "contrast", "mixed",    "abundance", "reason", "advice"};
 
 struct stance_lex {
     taxonomy *t;
@@ -52,7 +64,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -213,6 +225,43 @@ static size_t stance_emit(stance_clause *out, size_t n, size_t max, int subject,
     return n + 1;
 }
 
+/* A reason word opening the claim at hit k: "Because ...", "Due to
+ * ...", "Since ..." (but not a date's "Since 1995"). */
+static int stance_is_reason(const stance_lex *s, const tax_hit *hits, size_t k, const tax_tok *toks, size_t ntok)
+{
+    /* only a fronted reason ("Since X is ..., Y ..."): one after the
+     * verdict ("X is easy because its syntax is simple") carries the
+     * same judgement and stays in its clause */
+    if (hits[k].tok != 0 || stance_class_of(s, hits[k].index) != SL_REASON) return 0;
+    size_t e = hits[k].tok_end;
+    if (stance_tok_is(&toks[hits[k].tok], "since") && e < ntok && toks[e].n && toks[e].s[0] >= '0' &&
+        toks[e].s[0] <= '9')
+        return 0;
+    return 1;
+}
+
+/* A negated action in [cs, end): "does not / did not / cannot / can't /
+ * won't VERB", "fails to", "unable to", "no longer": the subject is
+ * presented as unable to do something. */
+static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
+{
+    static const char *const aux[] = {"do", "does", "did", "can", "could", "will", "would"};
+    static const char *const contracted[] = {"don", "doesn", "didn", "couldn", "won", "wouldn", "can"};
+    for (size_t k = cs; k < end; k++) {
+        if (stance_tok_is(&toks[k], "cannot") || stance_tok_is(&toks[k], "unable")) return 1;
+        if ((stance_tok_is(&toks[k], "fails") || stance_tok_is(&toks[k], "fail") ||
+             stance_tok_is(&toks[k], "failed")) && k + 1 < end && stance_tok_is(&toks[k + 1], "to"))
+            return 1;
+        if (stance_tok_is(&toks[k], "no") && k + 1 < end && stance_tok_is(&toks[k + 1], "longer")) return 1;
+        if (k + 1 >= end) continue;
+        for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+            if (stance_tok_is(&toks[k], aux[i]) && stance_tok_is(&toks[k + 1], "not")) return 1;
+        for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
+            if (stance_tok_is(&toks[k], contracted[i]) && stance_tok_is(&toks[k + 1], "t")) return 1;
+    }
+    return 0;
+}
+
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
                     const stance_mention *ment, size_t nment, const int *fallback, size_t nfallback,
                     const int *compared, size_t ncompared, int bias, int choice, stance_out *out, size_t max)
@@ -235,6 +284,11 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
     if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
+    /* advice to the reader ("Stay updated on ...", "Keep an eye on
+     * ..."): an imperative opening judges no subject */
+    if (nh && hits[0].tok == 0 && stance_class_of(s, hits[0].index) == SL_ADVICE &&
+        toks[0].s[toks[0].n - 1] != 's')
+        return 0;
     /* "X vs Y" and "between X and Y" name the comparison, not a subject
      * judged: their mentions are left out ("In a X vs Y speed test, X
      * wins"), and a clause that names subjects only so judges none */
@@ -270,14 +324,17 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         int boundary = end == ntok;
         if (!boundary) {
             for (size_t k = h; k < nh && hits[k].tok <= end; k++)
-                if (hits[k].tok == end && stance_class_of(s, hits[k].index) == SL_CONTRAST) boundary = 1;
+                if (hits[k].tok == end && (stance_class_of(s, hits[k].index) == SL_CONTRAST ||
+                                           stance_is_reason(s, hits, k, toks, ntok)))
+                    boundary = 1;
             const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
             if (memchr(a, ';', (size_t)(b - a))) boundary = 1;
             /* a clause opened by a contrast word ("Although X is slow,
              * it ...") ends at its first comma */
             if (stance_comma_before(toks, end))
                 for (size_t k = 0; k < nh && hits[k].tok <= clause_start && !boundary; k++)
-                    if (hits[k].tok == clause_start && stance_class_of(s, hits[k].index) == SL_CONTRAST) {
+                    if (hits[k].tok == clause_start && (stance_class_of(s, hits[k].index) == SL_CONTRAST ||
+                                                        stance_is_reason(s, hits, k, toks, ntok))) {
                         boundary = 1;
                         for (size_t j = clause_start + 1; j < end && boundary; j++)
                             if (stance_comma_before(toks, j)) boundary = 0; /* not its first comma */
@@ -285,13 +342,20 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         }
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
-        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0;
+        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0;
         size_t cmp_end = (size_t)-1; /* the token after the first comparative */
         for (; h < nh && hits[h].tok < end; h++) {
             if (hits[h].tok < clause_start) continue;
             int c = stance_class_of(s, hits[h].index);
             if (c == SL_MIXED) evaluative = 1; /* even-handed: evaluates, adds no sign */
+            if (c == SL_ABUNDANCE) abundant = 1;
+            if (hits[h].tok == clause_start && stance_is_reason(s, hits, h, toks, ntok)) reason = 1;
             if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE) continue;
+            /* "allows 100 connections", "supports 64 cores": a word
+             * followed by a figure states a quantity, not a verdict */
+            if ((c == SL_POSITIVE || c == SL_NEGATIVE) && hits[h].tok_end < end &&
+                toks[hits[h].tok_end].s[0] >= '0' && toks[hits[h].tok_end].s[0] <= '9')
+                continue;
             int sign = c == SL_POSITIVE || c == SL_BETTER ? 1 : -1;
             /* a negator within three tokens before flips it */
             for (size_t k = 0; k < nh; k++) {
@@ -309,10 +373,24 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 if (cmp_end == (size_t)-1) cmp_end = hits[h].tok_end;
             }
         }
+        /* "Hundreds of extensions exist": many of a thing is a strength
+         * when nothing else in the clause judges */
+        if (!evaluative && abundant) {
+            evaluative = 1;
+            score = 1;
+        }
+        /* "X did not enforce ...", "cannot run ...": a negated action */
+        if (!evaluative && stance_negated_action(toks, clause_start, end)) {
+            evaluative = 1;
+            score = -1;
+        }
         if (!evaluative && bias) {
             evaluative = 1;
             score = bias;
         }
+        /* a reason ("because ...", "Since X is ..., ") explains the
+         * verdict of the clause it serves; it is no verdict of its own */
+        if (reason) evaluative = 0;
         /* a recommendation ("-> X") picks one of the subjects compared */
         if (choice) comparative = 1;
         if (evaluative) {

@@ -19,6 +19,16 @@
  * the subject of the clause before it.  "X vs Y" and "between X and Y"
  * name the comparison, not a subject judged: those mentions are left
  * out, and a clause naming subjects only so judges none.
+ *
+ * With no evaluative word, a clause still judges when it states
+ * abundance ("Hundreds of plugins exist": +, class `abundance`) or a
+ * negated action ("X did not enforce ...", "cannot run ...": -).  A
+ * word followed by a figure ("allows 100 connections") states a
+ * quantity, not a verdict.  A claim opening with a reason ("Since X
+ * is ..., ", class `reason`) has that clause end at its first comma
+ * and judge nothing: it explains the verdict that follows.  A claim
+ * opening with advice to the reader ("Stay updated on ...", class
+ * `advice`) judges nothing.
  */
 #ifndef KB_STANCE_H
 #define KB_STANCE_H

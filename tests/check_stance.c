@@ -6,7 +6,9 @@
  * "X over Y", "loses to Y", clause contrast and mixed clauses, hedged
  * requirements, the fallback subject, recommendations, and row labels;
  * "X vs Y" as a topic, leading "Although ..., " clauses, pronouns that
- * point at the previous clause's subject, and even-handed words.
+ * point at the previous clause's subject, and even-handed words;
+ * abundance, negated actions, figures after capability verbs, fronted
+ * reasons and advice to the reader.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -123,6 +125,26 @@ static const stance_case cases[] = {
     {"Rust lets teams share code.", NULL, 0, 0, "Rust:+"},
     {"Rust ships the standard toolchain.", NULL, 0, 0, ""},
     {"Rust is more compliant than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* abundance judges when nothing else does; not against another word */
+    {"Hundreds of Rust crates exist for parsing.", NULL, 0, 0, "Rust:+"},
+    {"Thousands of developers contribute to Zig.", NULL, 0, 0, "Zig:+"},
+    {"Zig has countless quirks.", NULL, 0, 0, "Zig:-"},
+    /* a negated action with no evaluative word counts against */
+    {"Zig did not enforce bounds checks before 0.9.", NULL, 0, 0, "Zig:-"},
+    {"Zig cannot run on old kernels.", NULL, 0, 0, "Zig:-"},
+    {"Zig doesn't ship a garbage collector.", NULL, 0, 0, "Zig:-"},
+    {"Zig does not block readers.", NULL, 0, 0, "Zig:+"},
+    /* capability verbs count for; a figure after one only states it */
+    {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
+    {"Zig allows 64 threads by default.", NULL, 0, 0, ""},
+    /* a fronted reason explains the verdict; it is not one */
+    {"Since Zig supports comptime, its builds are much slower.", NULL, 0, 0, "Zig:-"},
+    {"Since 2019 Zig is stable.", NULL, 0, 0, "Zig:+"},
+    {"Zig is easy because its syntax is simple.", NULL, 0, 0, "Zig:+"},
+    /* advice to the reader judges nothing; a recommendation still does */
+    {"Stay updated on Zig releases to keep builds fast and reliable.", NULL, 0, 0, ""},
+    {"Keep an eye on Zig, which is fast.", NULL, 0, 0, ""},
+    {"Keeps Zig builds fast.", NULL, 0, 0, "Zig:+"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

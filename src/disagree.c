@@ -265,7 +265,7 @@ typedef struct dis_side {
     int polarity;
     size_t nsrc;
     int latest, earliest;       /* years of its dated sources */
-    unsigned scopes;            /* bit per scope found in its claims */
+    int scope[32];              /* claims per scope (schema/scope.tsv) */
     int comparative;
     size_t srcs[32];
 } dis_side;
@@ -300,18 +300,38 @@ static unsigned dis_scopes_of(dis_ctx *c, const char *text)
     return bits;
 }
 
-/* Two scopes of one axis ("workload/cpu", "workload/io")? */
-static int dis_scopes_differ(dis_ctx *c, unsigned a, unsigned b)
+/* The scope a side mostly speaks of on one axis ("workload"): the
+ * scope most of its claims name, or -1 when none or a tie. */
+static int dis_main_scope(dis_ctx *c, const dis_side *sd, const char *axis, size_t alen)
 {
-    if (!a || !b || (a & b)) return 0;
-    for (size_t i = 0; i < 32; i++) {
-        if (!(a & (1u << i))) continue;
-        for (size_t k = 0; k < 32; k++) {
-            if (!(b & (1u << k))) continue;
-            const char *x = tax_dimension(c->scopes, i), *y = tax_dimension(c->scopes, k);
-            const char *sx = x ? strchr(x, '/') : NULL, *sy = y ? strchr(y, '/') : NULL;
-            if (sx && sy && sx - x == sy - y && strncmp(x, y, (size_t)(sx - x)) == 0) return 1;
+    int best = -1, best_n = 0, tie = 0;
+    for (int k = 0; k < 32; k++) {
+        const char *name = tax_dimension(c->scopes, (size_t)k);
+        if (!name || !sd->scope[k] || strncmp(name, axis, alen) != 0 || name[alen] != '/') continue;
+        if (sd->scope[k] > best_n) {
+            best = k;
+            best_n = sd->scope[k];
+            tie = 0;
+        } else if (sd->scope[k] == best_n) {
+            tie = 1;
         }
+    }
+    return tie ? -1 : best;
+}
+
+/* Do the two sides mainly speak of different scopes of one axis (most of
+ * one side's scoped claims about CPU-bound work, of the other's about
+ * I/O-bound work)?  A side as a whole touches many scopes; its main one
+ * says what it is about. */
+static int dis_scopes_differ(dis_ctx *c, const dis_side *a, const dis_side *b)
+{
+    for (size_t k = 0; k < 32; k++) {
+        const char *name = tax_dimension(c->scopes, k);
+        const char *slash = name ? strchr(name, '/') : NULL;
+        if (!slash) continue;
+        size_t alen = (size_t)(slash - name);
+        int x = dis_main_scope(c, a, name, alen), y = dis_main_scope(c, b, name, alen);
+        if (x >= 0 && y >= 0 && x != y) return 1;
     }
     return 0;
 }
@@ -337,7 +357,9 @@ static void dis_stance_group(dis_ctx *c)
         int seen = 0;
         for (size_t k = 0; k < sd->nsrc; k++) seen |= sd->srcs[k] == g->v[i].source;
         if (!seen && sd->nsrc < 32) sd->srcs[sd->nsrc++] = g->v[i].source;
-        sd->scopes |= dis_scopes_of(c, g->v[i].text);
+        unsigned bits = dis_scopes_of(c, g->v[i].text);
+        for (int k = 0; k < 32; k++)
+            if (bits & (1u << k)) sd->scope[k]++;
         sd->comparative |= g->v[i].comparative;
         int y = c->set->sources[g->v[i].source].year;
         if (y && (y > sd->latest)) sd->latest = y;
@@ -392,7 +414,7 @@ static void dis_stance_group(dis_ctx *c)
             buf_printf(&b, "%zu %s", sd->nsrc, dis_polarity_word(sd->polarity));
     }
     buf_addc(&b, '.');
-    if (dis_scopes_differ(c, A->scopes, B->scopes)) {
+    if (dis_scopes_differ(c, A, B)) {
         it->verdict = "compatible";
         buf_adds(&b, " The sides speak of different scopes (for example CPU-bound versus I/O-bound work, or small "
                      "versus large projects), so both can hold: read each claim with its qualifier.");

@@ -140,7 +140,7 @@ static void main_usage(FILE *f)
           "\n"
           "Commands:\n", f);
     for (const cli_command *c = cli_commands; c->name; c++)
-        fprintf(f, "  %-9s %s\n", c->name, c->summary);
+        fprintf(f, "  %-14s %s\n", c->name, c->summary);
     fputs("\n"
           "Options:\n"
           "  --db FILE   the database (default $KB_DB, else kb.db here)\n"

@@ -24,10 +24,11 @@ enum {
     SL_ABUNDANCE,
     SL_REASON,
     SL_ADVICE,
+    SL_BREADTH,
     SL_COUNT
 };
-static const char *const stance_classes[SL_COUNT] = {"positive", "negative", "better",    "worse",  "negator",
-                                                     "contrast", "mixed",    "abundance", "reason", "advice"};
+static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
+                                                     "mixed",    "abundance", "reason", "advice", "breadth"};
 
 struct stance_lex {
     taxonomy *t;
@@ -64,7 +65,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, abundance, reason, advice, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -247,6 +248,8 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
 {
     static const char *const aux[] = {"do", "does", "did", "can", "could", "will", "would"};
     static const char *const contracted[] = {"don", "doesn", "didn", "couldn", "won", "wouldn", "can"};
+    static const char *const copula[] = {"is", "are", "was", "were"};
+    static const char *const copula_c[] = {"isn", "aren", "wasn", "weren"};
     for (size_t k = cs; k < end; k++) {
         if (stance_tok_is(&toks[k], "cannot") || stance_tok_is(&toks[k], "unable")) return 1;
         if ((stance_tok_is(&toks[k], "fails") || stance_tok_is(&toks[k], "fail") ||
@@ -258,8 +261,67 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
             if (stance_tok_is(&toks[k], aux[i]) && stance_tok_is(&toks[k + 1], "not")) return 1;
         for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
             if (stance_tok_is(&toks[k], contracted[i]) && stance_tok_is(&toks[k + 1], "t")) return 1;
+        /* a negated copula: "X is not (truly) asynchronous", "isn't
+         * a real Y" -- but not "is not only/just ..." (praise) nor "not
+         * necessarily" (a hedge) */
+        for (size_t i = 0; i < sizeof copula / sizeof *copula; i++) {
+            size_t n = 0;
+            if (stance_tok_is(&toks[k], copula[i]) && stance_tok_is(&toks[k + 1], "not")) n = k + 2;
+            else if (stance_tok_is(&toks[k], copula_c[i]) && stance_tok_is(&toks[k + 1], "t")) n = k + 2;
+            if (n && !(n < end && (stance_tok_is(&toks[n], "only") || stance_tok_is(&toks[n], "just") ||
+                                   stance_tok_is(&toks[n], "necessarily"))))
+                return 1;
+        }
     }
     return 0;
+}
+
+/* Adoption in [cs, end): a usage verb ("use", "rely on", "choose")
+ * after a quantifier of people saying most of them: "most", "the
+ * majority", or a percentage of 50 or more ("Over 80% of teams use
+ * X"). */
+static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
+{
+    static const char *const verbs[] = {"use", "uses", "used", "rely", "relies", "choose", "chose", "adopt", "adopted"};
+    int most = 0;
+    for (size_t k = cs; k < end; k++) {
+        if (stance_tok_is(&toks[k], "most") || stance_tok_is(&toks[k], "majority")) most = 1;
+        if (toks[k].n && toks[k].s[0] >= '0' && toks[k].s[0] <= '9') {
+            /* a figure followed by a percent sign */
+            const char *e = toks[k].s + toks[k].n;
+            if (*e == '%' && atof(toks[k].s) >= 50) most = 1;
+        }
+        if (!most) continue;
+        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+            if (stance_tok_is(&toks[k], verbs[i])) return 1;
+    }
+    return 0;
+}
+
+/* "both A and B" in [cs, end): "and" within four words after "both". */
+static int stance_both_and(const tax_tok *toks, size_t cs, size_t end)
+{
+    for (size_t k = cs; k < end; k++) {
+        if (!stance_tok_is(&toks[k], "both")) continue;
+        for (size_t j = k + 2; j < end && j <= k + 5; j++)
+            if (stance_tok_is(&toks[j], "and")) return 1;
+    }
+    return 0;
+}
+
+/* An evaluative word [tok, tok_end) right after "for/on/in/at" and
+ * before another word of its clause (ending at end), with no
+ * punctuation between: it qualifies the object of the preposition
+ * ("on complex queries", "for large systems"), not the subject. */
+static int stance_describes_task(const tax_tok *toks, size_t tok, size_t tok_end, size_t end)
+{
+    static const char *const prep[] = {"for", "on", "in", "at"};
+    if (tok == 0 || tok_end >= end) return 0;
+    int after_prep = 0;
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++) after_prep |= stance_tok_is(&toks[tok - 1], prep[i]);
+    if (!after_prep || stance_comma_before(toks, tok) || stance_comma_before(toks, tok_end)) return 0;
+    /* the next token must be a word, not a figure */
+    return toks[tok_end].n && !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
 }
 
 size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
@@ -330,8 +392,11 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
             if (memchr(a, ';', (size_t)(b - a))) boundary = 1;
             /* a clause opened by a contrast word ("Although X is slow,
-             * it ...") ends at its first comma */
-            if (stance_comma_before(toks, end))
+             * it ...") ends at its first comma; one joined by "but"
+             * or "yet" runs on ("..., but pulled ahead on X, where it
+             * ...") */
+            if (stance_comma_before(toks, end) && !stance_tok_is(&toks[clause_start], "but") &&
+                !stance_tok_is(&toks[clause_start], "yet"))
                 for (size_t k = 0; k < nh && hits[k].tok <= clause_start && !boundary; k++)
                     if (hits[k].tok == clause_start && (stance_class_of(s, hits[k].index) == SL_CONTRAST ||
                                                         stance_is_reason(s, hits, k, toks, ntok))) {
@@ -342,19 +407,25 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         }
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
-        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0;
+        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0, broad = 0;
         size_t cmp_end = (size_t)-1; /* the token after the first comparative */
         for (; h < nh && hits[h].tok < end; h++) {
             if (hits[h].tok < clause_start) continue;
             int c = stance_class_of(s, hits[h].index);
             if (c == SL_MIXED) evaluative = 1; /* even-handed: evaluates, adds no sign */
             if (c == SL_ABUNDANCE) abundant = 1;
+            if (c == SL_BREADTH) broad = 1;
             if (hits[h].tok == clause_start && stance_is_reason(s, hits, h, toks, ntok)) reason = 1;
             if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE) continue;
             /* "allows 100 connections", "supports 64 cores": a word
              * followed by a figure states a quantity, not a verdict */
             if ((c == SL_POSITIVE || c == SL_NEGATIVE) && hits[h].tok_end < end &&
                 toks[hits[h].tok_end].s[0] >= '0' && toks[hits[h].tok_end].s[0] <= '9')
+                continue;
+            /* "strong on complex queries", "ideal for simple scripts":
+             * a word between a preposition and its noun describes the
+             * task, not the subject */
+            if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_describes_task(toks, hits[h].tok, hits[h].tok_end, end))
                 continue;
             int sign = c == SL_POSITIVE || c == SL_BETTER ? 1 : -1;
             /* a negator within three tokens before flips it */
@@ -375,6 +446,20 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         }
         /* "Hundreds of extensions exist": many of a thing is a strength
          * when nothing else in the clause judges */
+        /* "front end and back end share the same language", "works
+         * across platforms", "both the client and the server": one
+         * subject serving several places is a strength when nothing
+         * else in the clause judges */
+        if (!evaluative && (broad || stance_both_and(toks, clause_start, end))) {
+            evaluative = 1;
+            score = 1;
+        }
+        /* "Over 80% of teams use X", "most developers rely on X":
+         * wide adoption is a strength */
+        if (!evaluative && stance_adoption(toks, clause_start, end)) {
+            evaluative = 1;
+            score = 1;
+        }
         if (!evaluative && abundant) {
             evaluative = 1;
             score = 1;

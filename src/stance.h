@@ -28,7 +28,16 @@
  * is ..., ", class `reason`) has that clause end at its first comma
  * and judge nothing: it explains the verdict that follows.  A claim
  * opening with advice to the reader ("Stay updated on ...", class
- * `advice`) judges nothing.
+ * `advice`) judges nothing.  Also with no evaluative word: breadth (one
+ * subject serving several places: "share the same code", "works
+ * across platforms", "both A and B"; class `breadth`) and adoption
+ * ("most"/"the majority"/50% or more of a group "use" or "rely on" the
+ * subject) give +, a negated copula ("is not thread-safe", not "is not
+ * only/just") gives -.  An evaluative word between "for/on/in/at" and
+ * its noun ("strong on complex queries") describes the task, not the
+ * subject, and counts for nothing.  "depends on" is even-handed
+ * (`mixed`).  A clause opened by "but" or "yet" does not end at its
+ * first comma.
  */
 #ifndef KB_STANCE_H
 #define KB_STANCE_H

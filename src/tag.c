@@ -410,6 +410,19 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         else
             for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
     }
+    /* "Both languages are ...", "All three offer ...": with still no
+     * subject, a claim opening on "both"/"all" (not "both X and Y")
+     * speaks of the subjects compared -- when the domain compares
+     * exactly two, there is no doubt which */
+    if (!r->nsubj && tax_subjects(tg->tax) == 2 && tg->ntok > 1 &&
+        (tag_tok_is(&tg->toks[0], "both") || tag_tok_is(&tg->toks[0], "all"))) {
+        int coord = 0;
+        for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= tag_tok_is(&tg->toks[t], "and");
+        if (!coord) {
+            tag_add_subject(r, 0, "both");
+            tag_add_subject(r, 1, "both");
+        }
+    }
 
     /* dimensions */
     double w[64] = {0};

@@ -26,6 +26,8 @@
  * context brings; a clause reaching none of these applies to all main
  * ones.  A claim whose only subjects are several inherited from a
  * heading ("X vs Y") gets no stance unless it says "both" or "all".
+ * A claim with no subject at all that opens on "Both"/"All" (not "Both
+ * A and B") takes both subjects of a two-subject domain (how "both").
  */
 #ifndef KB_TAG_H
 #define KB_TAG_H
@@ -50,7 +52,7 @@ typedef struct tag_input {
 
 typedef struct tag_subject {
     int subject;
-    const char *how;         /* "named", "part", "carried", "column", "heading" */
+    const char *how;         /* "named", "part", "carried", "column", "heading", "both" */
 } tag_subject;
 
 typedef struct tag_dim {

@@ -8,7 +8,10 @@
  * "X vs Y" as a topic, leading "Although ..., " clauses, pronouns that
  * point at the previous clause's subject, and even-handed words;
  * abundance, negated actions, figures after capability verbs, fronted
- * reasons and advice to the reader.
+ * reasons and advice to the reader; words that describe the task
+ * ("on complex queries"), dependence as even-handed, breadth ("share
+ * the same code", "both A and B"), adoption ("most teams use X") and
+ * negated copulas.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -145,6 +148,33 @@ static const stance_case cases[] = {
     {"Stay updated on Zig releases to keep builds fast and reliable.", NULL, 0, 0, ""},
     {"Keep an eye on Zig, which is fast.", NULL, 0, 0, ""},
     {"Keeps Zig builds fast.", NULL, 0, 0, "Zig:+"},
+    /* a word between a preposition and its noun describes the task */
+    {"Zig is fast on slow networks.", NULL, 0, 0, "Zig:+"},
+    {"Zig excels at complex builds.", NULL, 0, 0, "Zig:+"},
+    {"Zig is slow at 3 threads.", NULL, 0, 0, "Zig:-"},
+    /* depending on something is even-handed, not a weakness */
+    {"Zig throughput depends on the allocator.", NULL, 0, 0, "Zig:0"},
+    {"Zig scales well, but speed depends more on the allocator.", NULL, 0, 0, "Zig:0"},
+    /* a clause joined by "but" runs on past its first comma */
+    {"Zig starts in the middle but pulls ahead on long runs with complex inputs, where it is fast.", NULL, 0, 0,
+     "Zig:+"},
+    /* breadth: one subject serving several places */
+    {"Zig code runs across platforms.", NULL, 0, 0, "Zig:+"},
+    {"With Zig, client and server share the same code.", NULL, 0, 0, "Zig:+"},
+    {"Zig runs on both desktops and phones.", NULL, 0, 0, "Zig:+"},
+    {"Zig runs on phones.", NULL, 0, 0, ""},
+    /* adoption: most of a group use the subject */
+    {"Over 60% of embedded teams use Zig.", NULL, 0, 0, "Zig:+"},
+    {"Most kernel hackers rely on Zig.", NULL, 0, 0, "Zig:+"},
+    {"About 5% of embedded teams use Zig.", NULL, 0, 0, ""},
+    /* a negated copula, but not "not only/just" */
+    {"Zig is not thread-safe.", NULL, 0, 0, "Zig:-"},
+    {"Zig isn't a true systems language.", NULL, 0, 0, "Zig:-"},
+    {"Zig is not just a compiler.", NULL, 0, 0, ""},
+    /* conciseness and lead are comparatives; extra steps are a cost */
+    {"Rust needs fewer lines of code than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Go pulled ahead of Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"Zig indexing takes extra steps.", NULL, 0, 0, "Zig:-"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

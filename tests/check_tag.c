@@ -5,7 +5,7 @@
  * dimensions from cues, weak cues, row/column headers and single- or
  * multi-dimension headings, and the stances that follow: per clause and
  * dimension, "X vs Y" as a topic, none for an unnamed subject under a
- * heading on several.  Run on the
+ * heading on several, and "Both ..."/"All ..." with no subject.  Run on the
  * default taxonomy and on a small Go vs Rust one, to show the rules do
  * not depend on the domain.
  */
@@ -261,6 +261,13 @@ static const tag_case go_rust_cases[] = {
     /* ... unless the claim speaks of them all */
     {"Both compile quickly.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance",
      "Go:performance:+;Rust:performance:+"},
+    /* no subject at all: "Both ..."/"All ..." speaks of the two compared */
+    {"Both languages are fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:+;Rust:performance:+"},
+    {"All three offer good speed.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:+;Rust:performance:+"},
+    /* ... but not "both A and B", which names what it is about */
+    {"Both Linux and macOS are fast.", NULL, NULL, NULL, NULL, "", "performance", ""},
 };
 
 START_TEST(test_go_rust)

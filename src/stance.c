@@ -25,10 +25,13 @@ enum {
     SL_REASON,
     SL_ADVICE,
     SL_BREADTH,
+    SL_EFFORT,
+    SL_SIZE,
     SL_COUNT
 };
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
-                                                     "mixed",    "abundance", "reason", "advice", "breadth"};
+                                                     "mixed",    "abundance", "reason", "advice", "breadth",
+                                                     "effort",   "size"};
 
 struct stance_lex {
     taxonomy *t;
@@ -65,7 +68,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -298,6 +301,46 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
     return 0;
 }
 
+/* "instead of" or "rather than" within three words before token t
+ * (and in the clause from cs): "work across two languages instead of
+ * sharing one" -- the breadth is what is missed, a weakness. */
+static int stance_instead_before(const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t k = t > cs + 3 ? t - 3 : cs; k + 1 < t; k++)
+        if ((stance_tok_is(&toks[k], "instead") && stance_tok_is(&toks[k + 1], "of")) ||
+            (stance_tok_is(&toks[k], "rather") && stance_tok_is(&toks[k + 1], "than")))
+            return 1;
+    return 0;
+}
+
+/* "in X's favour", "in favor of X", "favours X": the verdict goes to
+ * the subject mentioned at token m, and so against the other one
+ * compared. */
+static int stance_in_favour(const tax_tok *toks, size_t cs, size_t end, size_t m)
+{
+    /* (often) favours X */
+    if (m > cs && (stance_tok_is(&toks[m - 1], "favours") || stance_tok_is(&toks[m - 1], "favors") ||
+                   stance_tok_is(&toks[m - 1], "favoured") || stance_tok_is(&toks[m - 1], "favored")))
+        return 1;
+    /* in X ['s] favour */
+    if (m > cs && stance_tok_is(&toks[m - 1], "in"))
+        for (size_t k = m + 1; k < end && k <= m + 4; k++)
+            if (stance_tok_is(&toks[k], "favour") || stance_tok_is(&toks[k], "favor")) return 1;
+    /* in favour of X */
+    if (m >= cs + 3 && stance_tok_is(&toks[m - 1], "of") &&
+        (stance_tok_is(&toks[m - 2], "favour") || stance_tok_is(&toks[m - 2], "favor")) &&
+        stance_tok_is(&toks[m - 3], "in"))
+        return 1;
+    return 0;
+}
+
+/* A size comparative: "larger", "bigger", "greater", "wider". */
+static int stance_size_word(const tax_tok *t)
+{
+    return stance_tok_is(t, "larger") || stance_tok_is(t, "bigger") || stance_tok_is(t, "greater") ||
+           stance_tok_is(t, "wider");
+}
+
 /* "both A and B" in [cs, end): "and" within four words after "both". */
 static int stance_both_and(const tax_tok *toks, size_t cs, size_t end)
 {
@@ -320,6 +363,10 @@ static int stance_describes_task(const tax_tok *toks, size_t tok, size_t tok_end
     int after_prep = 0;
     for (size_t i = 0; i < sizeof prep / sizeof *prep; i++) after_prep |= stance_tok_is(&toks[tok - 1], prep[i]);
     if (!after_prep || stance_comma_before(toks, tok) || stance_comma_before(toks, tok_end)) return 0;
+    /* "in favour of X" is a verdict on X, not a task */
+    if (stance_tok_is(&toks[tok_end], "of") &&
+        (stance_tok_is(&toks[tok], "favour") || stance_tok_is(&toks[tok], "favor")))
+        return 0;
     /* the next token must be a word, not a figure */
     return toks[tok_end].n && !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
 }
@@ -407,14 +454,17 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         }
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
-        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0, broad = 0;
+        int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0, broad = 0,
+            effort = 0;
         size_t cmp_end = (size_t)-1; /* the token after the first comparative */
+        size_t h0 = h;
         for (; h < nh && hits[h].tok < end; h++) {
             if (hits[h].tok < clause_start) continue;
             int c = stance_class_of(s, hits[h].index);
             if (c == SL_MIXED) evaluative = 1; /* even-handed: evaluates, adds no sign */
             if (c == SL_ABUNDANCE) abundant = 1;
-            if (c == SL_BREADTH) broad = 1;
+            if (c == SL_BREADTH) broad = stance_instead_before(toks, clause_start, hits[h].tok) ? -1 : broad ? broad : 1;
+            if (c == SL_EFFORT) effort = 1;
             if (hits[h].tok == clause_start && stance_is_reason(s, hits, h, toks, ntok)) reason = 1;
             if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE) continue;
             /* "allows 100 connections", "supports 64 cores": a word
@@ -428,10 +478,13 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_describes_task(toks, hits[h].tok, hits[h].tok_end, end))
                 continue;
             int sign = c == SL_POSITIVE || c == SL_BETTER ? 1 : -1;
-            /* a negator within three tokens before flips it */
+            /* a negator within three tokens before flips it; "non" is
+             * a prefix and negates only the word it is attached to
+             * ("non-blocking, lets": not "lets") */
             for (size_t k = 0; k < nh; k++) {
                 if (stance_class_of(s, hits[k].index) != SL_NEGATOR) continue;
                 if (hits[k].tok < hits[h].tok && hits[h].tok - hits[k].tok <= 3 && hits[k].tok >= clause_start) {
+                    if (stance_tok_is(&toks[hits[k].tok], "non") && hits[h].tok != hits[k].tok_end) continue;
                     sign = -sign;
                     break;
                 }
@@ -444,6 +497,26 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 if (cmp_end == (size_t)-1) cmp_end = hits[h].tok_end;
             }
         }
+        /* "a larger community", "its user base is much bigger than
+         * Y's": size is a comparative where more is better (class
+         * `size`: a larger overhead is no strength) */
+        if (!comparative)
+            for (size_t k = h0; k < nh && hits[k].tok < end && !comparative; k++) {
+                if (hits[k].tok < clause_start || stance_class_of(s, hits[k].index) != SL_SIZE) continue;
+                size_t lo = hits[k].tok > clause_start + 1 ? hits[k].tok - 1 : clause_start;
+                for (size_t j = lo; j < end && j <= hits[k].tok_end + 3; j++) {
+                    if (j >= hits[k].tok && j < hits[k].tok_end) continue;
+                    if (j > hits[k].tok_end && stance_comma_before(toks, j)) break;
+                    if (stance_size_word(&toks[j])) {
+                        int sign = j > 0 && (stance_tok_is(&toks[j - 1], "not") || stance_tok_is(&toks[j - 1], "no")) ? -1 : 1;
+                        score += sign;
+                        evaluative = comparative = 1;
+                        cmp_sign = sign;
+                        if (cmp_end == (size_t)-1) cmp_end = j + 1;
+                        break;
+                    }
+                }
+            }
         /* "Hundreds of extensions exist": many of a thing is a strength
          * when nothing else in the clause judges */
         /* "front end and back end share the same language", "works
@@ -452,7 +525,14 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
          * else in the clause judges */
         if (!evaluative && (broad || stance_both_and(toks, clause_start, end))) {
             evaluative = 1;
-            score = 1;
+            score = broad < 0 ? -1 : 1;
+        }
+        /* "You manage versions, environments and ...", "X also needs
+         * migrations": work left to the user is a weakness when nothing
+         * else in the clause judges */
+        if (!evaluative && effort) {
+            evaluative = 1;
+            score = -1;
         }
         /* "Over 80% of teams use X", "most developers rely on X":
          * wide adoption is a strength */
@@ -507,7 +587,12 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 for (size_t k = clause_start; k < end && !pron; k++)
                     pron = stance_tok_is(&toks[k], "it") || stance_tok_is(&toks[k], "its") ||
                            stance_tok_is(&toks[k], "they") || stance_tok_is(&toks[k], "their");
-                for (size_t k = 0; k < nprev_main && pron; k++) {
+                /* "it"/"its" is one of them: the first named (the
+                 * previous clause's grammatical subject) */
+                int plural = 0;
+                for (size_t k = clause_start; k < end; k++)
+                    plural |= stance_tok_is(&toks[k], "they") || stance_tok_is(&toks[k], "their");
+                for (size_t k = 0; k < nprev_main && pron && (plural || nm == 0); k++) {
                     int in_base = 0;
                     for (size_t j = 0; j < nb; j++) in_base |= base[j] == prev_main[k];
                     if (!in_base) nm = stance_add_subj(main_s, nm, prev_main[k]);
@@ -530,10 +615,18 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                     for (size_t j = 0; j < nb; j++)
                         nout = stance_emit(out, nout, max, base[j], -pol, nm ? main_s[0] : -1, clause_start, end);
             } else {
+                /* "ends in X's favour": a verdict for X over the other
+                 * subject compared, when there is exactly one */
+                int favoured = 0;
+                for (size_t k = 0; k < nment && nm == 1; k++)
+                    if (ment[k].subject == main_s[0] && ment[k].tok >= clause_start && ment[k].tok < end &&
+                        stance_in_favour(toks, clause_start, end, ment[k].tok))
+                        favoured = 1;
                 for (size_t i = 0; i < nm; i++) {
                     int vs = -1;
-                    if (comparative && nm == 1) vs = stance_other(compared, ncompared, main_s[i]);
+                    if ((comparative || favoured) && nm == 1) vs = stance_other(compared, ncompared, main_s[i]);
                     nout = stance_emit(out, nout, max, main_s[i], pol, vs, clause_start, end);
+                    if (favoured && vs >= 0 && pol) nout = stance_emit(out, nout, max, vs, -pol, main_s[i], clause_start, end);
                 }
             }
         }

@@ -38,6 +38,17 @@
  * subject, and counts for nothing.  "depends on" is even-handed
  * (`mixed`).  A clause opened by "but" or "yet" does not end at its
  * first comma.
+ *
+ * Also with no evaluative word: effort left to the user ("you manage
+ * versions, environments ...", "also needs migrations"; class
+ * `effort`) gives -, and breadth that is missed ("instead of sharing",
+ * "rather than sharing") gives - too.  "larger"/"bigger"/"greater"/
+ * "wider" next to a thing where more is better (class `size`: "a
+ * larger community") is a comparative.  "in X's favour", "in favour of
+ * X" and "favours X" judge X + and, when exactly one other subject is
+ * compared, that one -.  "non" negates only the word it is attached to
+ * ("non-blocking"), and "it"/"its" stands for the first subject of the
+ * clause before ("they"/"their" for all of them).
  */
 #ifndef KB_STANCE_H
 #define KB_STANCE_H

@@ -293,6 +293,162 @@ static int tag_cued(const tagger *tg, size_t nh, const stance_clause *c, int d, 
     return 0;
 }
 
+/* Is token k inside a cause phrase: "because of its ...", "due to
+ * their ...", "benefits from its ..." -- from the possessive to the
+ * next comma, semicolon or contrast word? */
+static int tag_in_cause(const tagger *tg, size_t k)
+{
+    static const char *const two[][2] = {{"because", "of"}, {"due", "to"}, {"thanks", "to"}, {"owing", "to"}};
+    for (size_t j = k; j-- > 0;) {
+        if (tag_punct_before(tg, j + 1, ",;") || tag_is_contrast(&tg->toks[j + 1])) return 0;
+        if (!tag_tok_is(&tg->toks[j], "its") && !tag_tok_is(&tg->toks[j], "their")) continue;
+        if (j >= 1 && tag_tok_is(&tg->toks[j - 1], "from")) return 1;
+        for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+            if (j >= 2 && tag_tok_is(&tg->toks[j - 2], two[i][0]) && tag_tok_is(&tg->toks[j - 1], two[i][1])) return 1;
+    }
+    return 0;
+}
+
+/* A dimension cued only inside cause phrases ("X scalability is strong
+ * because of its event loop") is the cause of the verdict, not what it
+ * judges, when the claim names another of its dimensions as the
+ * subject's own aspect, outside them: a strong cue right after a
+ * subject or "its"/"their" ("X scalability", "its error handling").
+ * The stance goes to that aspect only.  ("Tasks perform poorly due to
+ * its single thread" names no aspect so: both are judged.) */
+static int tag_cause_only(const tagger *tg, size_t nh, const tag_result *r, int d)
+{
+    int inside = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index != d) continue;
+        if (!tag_in_cause(tg, h->tok)) return 0;
+        inside = 1;
+    }
+    if (!inside) return 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index == d || h->weak || tag_in_cause(tg, h->tok) || h->tok == 0) continue;
+        int owned = tag_tok_is(&tg->toks[h->tok - 1], "its") || tag_tok_is(&tg->toks[h->tok - 1], "their");
+        for (size_t k = 0; k < nh && !owned; k++)
+            owned = tg->hits[k].kind == TAX_SUBJECT && tg->hits[k].tok_end == h->tok;
+        if (!owned) continue;
+        for (size_t k = 0; k < r->ndims; k++)
+            if (r->dims[k].dim == h->index) return 1;
+    }
+    return 0;
+}
+
+/* The length in tokens of a leading label ("Community & Support: X has
+ * ...", "Speed: ..."): at most four tokens before a colon; 0 if none. */
+static size_t tag_label_len(const tagger *tg)
+{
+    for (size_t k = 1; k <= 4 && k < tg->ntok; k++)
+        if (tag_punct_before(tg, k, ":")) return k;
+    return 0;
+}
+
+/* In clause c, is dimension d cued only after "depends (mostly) on"
+ * or a means ("using", "through", "via") while another of the claim's
+ * dimensions is cued before it?  "Speed depends on the framework and
+ * the setup" and "X is faster at math using native libraries" judge
+ * speed: what it depends on, or is reached by, is not judged. */
+static int tag_dependency_only(const tagger *tg, size_t nh, const tag_result *r, const stance_clause *c, int d)
+{
+    size_t dep = (size_t)-1;
+    int relative = 0;
+    for (size_t k = c->tok; k + 1 < c->tok_end && dep == (size_t)-1; k++) {
+        const tax_tok *t = &tg->toks[k];
+        /* the means: "using X", "through X", "via X" -- of the verdict,
+         * not of a relative clause ("workloads that run through X") */
+        relative |= tag_tok_is(t, "that") || tag_tok_is(t, "which") || tag_tok_is(t, "who");
+        if (k > c->tok && !relative &&
+            (tag_tok_is(t, "using") || tag_tok_is(t, "through") || tag_tok_is(t, "via"))) {
+            dep = k;
+            break;
+        }
+        if (!(t->n >= 6 && memcmp(t->s, "depend", 6) == 0)) continue;
+        for (size_t j = k + 1; j < c->tok_end && j <= k + 3; j++)
+            if (tag_tok_is(&tg->toks[j], "on")) {
+                dep = k;
+                break;
+            }
+    }
+    if (dep == (size_t)-1) return 0;
+    int after = 0, other = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->tok < c->tok || h->tok >= c->tok_end) continue;
+        if (h->index == d) {
+            if (h->tok < dep) return 0;
+            after = 1;
+            continue;
+        }
+        for (size_t k = 0; k < r->ndims && h->tok < dep; k++) other |= r->dims[k].dim == h->index;
+    }
+    return after && other;
+}
+
+/* Is token k inside a purpose phrase: after "for" (not one opening the
+ * claim, nor one right after an evaluative word), up to the next
+ * punctuation mark, contrast word or relative word? */
+static int tag_in_purpose(const tagger *tg, size_t k)
+{
+    static const char *const stop[] = {"because", "since", "which", "that", "who", "where", "when"};
+    for (size_t j = k; j-- > 1;) {
+        if (tag_punct_before(tg, j + 1, ",;:") || tag_is_contrast(&tg->toks[j + 1])) return 0;
+        for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+            if (tag_tok_is(&tg->toks[j + 1], stop[i])) return 0;
+        /* "popular for web apps", "a good fit for X": where the
+         * verdict holds is a use the verdict is about; "the most
+         * popular tools for web apps" names the category compared */
+        if (tag_tok_is(&tg->toks[j], "for")) {
+            /* ... past an adverb: "easy even for beginners" */
+            static const char *const adv[] = {"even", "especially", "particularly", "also", "mainly", "mostly",
+                                              "primarily", "only", "too"};
+            size_t w = j - 1;
+            for (size_t i = 0; i < sizeof adv / sizeof *adv && w > 0; i++)
+                if (tag_tok_is(&tg->toks[w], adv[i])) {
+                    w--;
+                    break;
+                }
+            return stance_label(tg->lex, &tg->toks[w], 1) == 0;
+        }
+    }
+    return 0;
+}
+
+/* In clause c, is dimension d cued only inside purpose phrases ("the
+ * most popular tools for web development", "the most mature ecosystem
+ * for data work") while another of the claim's dimensions has a strong
+ * cue before them, in the same stretch between commas?  The verdict is on that one; the purpose is the
+ * task it is given for.  (A weak cue, "suitable for large projects",
+ * leaves the purpose judged.) */
+static int tag_purpose_only(const tagger *tg, size_t nh, const tag_result *r, const stance_clause *c, int d)
+{
+    int inside = 0, other = 0;
+    size_t first = (size_t)-1;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index != d || h->tok < c->tok || h->tok >= c->tok_end) continue;
+        if (!tag_in_purpose(tg, h->tok)) return 0;
+        inside = 1;
+        if (h->tok < first) first = h->tok;
+    }
+    if (!inside) return 0;
+    size_t from = c->tok; /* the stretch of the first purpose phrase */
+    for (size_t k = first; k > c->tok && from == c->tok; k--)
+        if (tag_punct_before(tg, k, ",;:")) from = k;
+    for (size_t i = 0; i < nh && !other; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index == d || h->weak || h->tok < from || h->tok >= first ||
+            tag_in_purpose(tg, h->tok))
+            continue;
+        for (size_t k = 0; k < r->ndims; k++) other |= r->dims[k].dim == h->index;
+    }
+    return other;
+}
+
 /* Stance per clause and dimension.  A clause's judgement applies to the
  * claim's dimensions cued in that clause, to its main dimensions (weight
  * 1 or more, or the strongest) cued in no other clause, and to those
@@ -310,18 +466,33 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
     int main_d[TAG_MAX];
     for (size_t d = 0; d < r->ndims; d++)
         main_d[d] = !(r->dims[d].score < top - 1e-9 && r->dims[d].score < 0.5 - 1e-9);
+    int cause[TAG_MAX], label[TAG_MAX] = {0};
+    for (size_t d = 0; d < r->ndims; d++) cause[d] = tag_cause_only(tg, nh, r, r->dims[d].dim);
+    /* a leading label ("Community & Support: ...") names what every
+     * clause after it judges, and only that: "Strong community: X
+     * ranks high, with users writing libraries" judges no libraries */
+    size_t nlabel = tag_label_len(tg), nlabel_d = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (tg->hits[i].kind == TAX_DIMENSION && tg->hits[i].tok_end <= nlabel)
+            for (size_t d = 0; d < r->ndims; d++)
+                if (r->dims[d].dim == tg->hits[i].index && !label[d]) {
+                    label[d] = 1;
+                    nlabel_d++;
+                }
     for (size_t i = 0; i < ns; i++) {
         int on[TAG_MAX] = {0}, any = 0;
         for (size_t d = 0; d < r->ndims; d++) {
             int dim = r->dims[d].dim;
             if (tag_cued(tg, nh, &so[i], dim, 1) || (main_d[d] && !tag_cued(tg, nh, &so[i], dim, 0)) ||
-                !tag_cued(tg, nh, &so[i], dim, 2))
+                !tag_cued(tg, nh, &so[i], dim, 2) || label[d])
                 on[d] = any = 1;
+            if (tag_dependency_only(tg, nh, r, &so[i], dim) || tag_purpose_only(tg, nh, r, &so[i], dim)) on[d] = 0;
+            if (nlabel_d && !label[d]) on[d] = 0;
         }
         if (!any)
             for (size_t d = 0; d < r->ndims; d++) on[d] = main_d[d];
         for (size_t d = 0; d < r->ndims; d++) {
-            if (!on[d]) continue;
+            if (!on[d] || cause[d]) continue;
             tag_stance *st = NULL;
             for (size_t k = 0; k < r->nst && !st; k++)
                 if (r->st[k].subject == so[i].subject && r->st[k].dim == r->dims[d].dim) st = &r->st[k];

@@ -24,7 +24,17 @@
  * applies to the dimensions cued in it, to the main ones (weight 1 or
  * more, or the strongest) no other clause cues, and to those only the
  * context brings; a clause reaching none of these applies to all main
- * ones.  A claim whose only subjects are several inherited from a
+ * ones.  A clause's judgement skips a dimension cued only after
+ * "depends on" or a means ("using", "through", "via"; not inside a
+ * relative clause) when another is cued before it, and one cued only
+ * in a purpose phrase ("the most popular tools for web development":
+ * "for" after a word that is not evaluative) when another has a strong
+ * cue before it between the same commas.  A dimension cued only in a
+ * cause phrase ("because of its ...", "from its ...") is not judged
+ * when the claim names another as the subject's own aspect ("X
+ * scalability is strong because of its event loop").  A leading label
+ * ("Community & Support: ...") naming dimensions makes the claim
+ * judge those only, in every clause.  A claim whose only subjects are several inherited from a
  * heading ("X vs Y") gets no stance unless it says "both" or "all".
  * A claim with no subject at all that opens on "Both"/"All" (not "Both
  * A and B") takes both subjects of a two-subject domain (how "both").

@@ -11,7 +11,9 @@
  * reasons and advice to the reader; words that describe the task
  * ("on complex queries"), dependence as even-handed, breadth ("share
  * the same code", "both A and B"), adoption ("most teams use X") and
- * negated copulas.
+ * negated copulas; effort left to the user, breadth missed ("instead
+ * of sharing"), "in X's favour"/"favours X", the scope of "non-",
+ * high costs, and size comparatives ("a larger community").
  */
 #include <check.h>
 #include <stdlib.h>
@@ -175,6 +177,33 @@ static const stance_case cases[] = {
     {"Rust needs fewer lines of code than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Go pulled ahead of Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"Zig indexing takes extra steps.", NULL, 0, 0, "Zig:-"},
+    /* effort: work left to the user is a weakness when nothing else
+     * judges; an easy path ("with one command") is a strength */
+    {"You manage versions, environments and certificates.", "Zig", 0, 0, "Zig:-"},
+    {"Zig also needs a build cache and a lock file.", NULL, 0, 0, "Zig:-"},
+    {"You manage versions easily.", "Zig", 0, 0, "Zig:+"},
+    {"Zig ships the whole app with one command.", NULL, 0, 0, "Zig:+"},
+    {"Zig runs without configuring anything.", NULL, 0, 0, "Zig:+"},
+    /* breadth that is missed ("instead of sharing") is a weakness */
+    {"Teams keep two codebases instead of sharing one.", "Zig", 0, 0, "Zig:-"},
+    {"Zig teams work across two toolchains rather than sharing one.", NULL, 0, 0, "Zig:-"},
+    /* "in X's favour": for X, against the other one compared */
+    {"The final round ended in Rust's favour.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Most reviews come out in favour of Go.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"The vote ended in Zig's favour.", NULL, 0, 0, "Zig:+"},
+    {"In heavy workloads, a Go vs Rust comparison often favours Rust.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* "non" negates only the word it is attached to */
+    {"Zig, non-blocking, lets apps scale.", NULL, 0, 0, "Zig:+"},
+    {"Zig is not fast or reliable.", NULL, 0, 0, "Zig:-"},
+    /* costs stated as "high ..." are weaknesses */
+    {"Zig builds show high memory usage.", NULL, 0, 0, "Zig:-"},
+    /* "it" is the first subject of the clause before; "they" all */
+    {"Although Go is not as fast as Rust, it is simple.", NULL, 0, 0, "Go:0:Rust;Rust:+:Go"},
+    {"Go and Rust are mature, and they are fast.", NULL, 0, 0, "Go:+;Rust:+"},
+    /* size where more is better: a comparative; other sizes are not */
+    {"Rust has a larger community than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"The Go user base is much bigger.", NULL, 0, 0, "Go:+:Rust"},
+    {"Zig has a larger binary size.", NULL, 0, 0, ""},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

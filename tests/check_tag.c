@@ -135,6 +135,10 @@ static const tag_case default_cases[] = {
     /* a named subject and a strong cue */
     {"Node.js handles concurrent connections smoothly.", NULL, NULL, NULL, NULL, "Node.js", "concurrency",
      "Node.js:concurrency:+"},
+    /* "suits"/"suited to" name a use case */
+    {"Python suits data pipelines.", NULL, NULL, NULL, NULL, "Python", "use cases", "Python:use cases:+"},
+    {"It is suited to small internal dashboards.", NULL, NULL, NULL, "Node.js", "Node.js", "use cases",
+     "Node.js:use cases:+"},
     /* "It" carries the previous claim's subject */
     {"It is slower at raw computation.", NULL, NULL, NULL, "Python", "Python", "performance",
      "Python:performance:-:Node.js"},
@@ -268,6 +272,38 @@ static const tag_case go_rust_cases[] = {
      "Go:performance:+;Rust:performance:+"},
     /* ... but not "both A and B", which names what it is about */
     {"Both Linux and macOS are fast.", NULL, NULL, NULL, NULL, "", "performance", ""},
+    /* a dimension cued only in a cause phrase ("because of its ...")
+     * is not what is judged when the claim names the subject's own
+     * aspect outside it ("Go performance") */
+    {"Go performance is strong because of its threads.", NULL, NULL, NULL, NULL, "Go", "concurrency,performance",
+     "Go:performance:+"},
+    {"Rust memory safety benefits from its async design.", NULL, NULL, NULL, NULL, "Rust", "concurrency,safety",
+     "Rust:safety:+"},
+    /* ... but with no aspect named so, both are judged */
+    {"Benchmarks are slow due to its threads.", "Go", NULL, NULL, NULL, "Go", "concurrency,performance",
+     "Go:concurrency:-;Go:performance:-"},
+    {"Go is fast because of its threads.", NULL, NULL, NULL, NULL, "Go", "concurrency,performance",
+     "Go:concurrency:+;Go:performance:+"},
+    /* a leading label names what every clause is about */
+    {"Performance: Go wins most benchmarks; Rust has good async support.", NULL, NULL, NULL, NULL, "Go,Rust",
+     "concurrency,performance", "Go:performance:+;Rust:performance:+"},
+    {"Learning curve: Rust is hard, with unsafe shortcuts and many benchmarks.", NULL, NULL, NULL, NULL,
+     "Rust", "learning curve,performance,safety", "Rust:learning curve:-"},
+    /* what a verdict depends on is not judged */
+    {"Go is safe, but speed depends on the threads and async runtime.", NULL, NULL, NULL, NULL, "Go",
+     "concurrency,performance,safety", "Go:performance:0"},
+    /* the means of a verdict ("using X") is not judged, unless it
+     * belongs to a relative clause */
+    {"Rust is fast at parsing using threads.", NULL, NULL, NULL, NULL, "Rust", "concurrency,performance",
+     "Rust:performance:+"},
+    {"Go performance is poor for jobs that spread work through threads.", NULL, NULL, NULL, NULL, "Go",
+     "concurrency,performance", "Go:concurrency:-;Go:performance:-"},
+    /* a purpose after a noun ("tools for X") is the category, not what
+     * is judged; after an evaluative word ("fast for X") it is */
+    {"Go has the best performance of all languages for embedded work.", NULL, NULL, NULL, NULL, "Go",
+     "performance,use cases", "Go:performance:+"},
+    {"Rust is good for embedded work and fast.", NULL, NULL, NULL, NULL, "Rust", "performance,use cases",
+     "Rust:performance:+;Rust:use cases:+"},
 };
 
 START_TEST(test_go_rust)

@@ -241,6 +241,21 @@ static int claims_row(claims_walk *w, const store_unit *u)
     return rc;
 }
 
+/* The label of "Label: text" when it is short (at most four words,
+ * before the first colon within 48 bytes) and names a subject; NULL
+ * otherwise.  Malloc'd. */
+static char *claims_subject_label(claims_walk *w, const char *text, size_t len)
+{
+    size_t n = len < 48 ? len : 48, words = 1;
+    const char *colon = memchr(text, ':', n);
+    if (!colon || colon == text || (size_t)(colon - text) + 1 >= len || text[colon - text + 1] != ' ') return NULL;
+    for (const char *p = text; p < colon; p++) words += *p == ' ';
+    if (words > 4) return NULL;
+    int subj[2];
+    if (tag_subjects_in(w->c->tg, text, (size_t)(colon - text), subj, 2) == 0) return NULL;
+    return kb_strndup(text, (size_t)(colon - text));
+}
+
 static int claims_unit(void *ctx, const store_unit *u)
 {
     claims_walk *w = ctx;
@@ -261,7 +276,15 @@ static int claims_unit(void *ctx, const store_unit *u)
     if (strcmp(u->kind, "code") == 0) return 0;
     w->unit = u;
     w->kind = strcmp(u->kind, "item") == 0 ? "item" : "sentence";
-    return seg_sentences(u->text, u->text_len, claims_sentence, w);
+    /* "Node.js: Excels in ... Handles thousands of ...": a short label
+     * before a colon that names a subject is the topic of every sentence
+     * of the unit, as a column header is of its cells. */
+    char *label = claims_subject_label(w, u->text, u->text_len);
+    w->col_header = label;
+    int rc = seg_sentences(u->text, u->text_len, claims_sentence, w);
+    w->col_header = NULL;
+    free(label);
+    return rc;
 }
 
 int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, char **err)

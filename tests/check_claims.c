@@ -119,6 +119,28 @@ START_TEST(test_claim_offsets)
 }
 END_TEST
 
+/* "Python: ... . Handles ...": a leading label names the subject of
+ * every sentence of its paragraph; a long lead-in does not. */
+START_TEST(test_subject_label)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/label.md", dir);
+    const char *md = "# Notes\n\n"
+                     "Python: Widely used for data work. Handles large datasets with ease.\n\n"
+                     "Many teams that first tried Python: Some liked it. Others left quickly.\n";
+    tu_write_file(path, md, strlen(md));
+    ingest(path, NULL);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
+                           "WHERE c.text LIKE 'Handles large datasets%' AND s.subject = 'Python'"),
+                     1);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
+                           "WHERE c.text = 'Others left quickly.'"),
+                     0);
+    /* the claim exists: the zero above is about its subjects */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE text = 'Others left quickly.'"), 1);
+}
+END_TEST
+
 /* Another domain, another taxonomy, no code change. */
 START_TEST(test_second_domain)
 {
@@ -144,6 +166,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_gil_statements);
     tcase_add_test(tc, test_furniture_is_not_a_claim);
     tcase_add_test(tc, test_claim_offsets);
+    tcase_add_test(tc, test_subject_label);
     tcase_add_test(tc, test_second_domain);
     suite_add_tcase(s, tc);
     return s;

@@ -339,6 +339,53 @@ static int tag_cause_only(const tagger *tg, size_t nh, const tag_result *r, int 
     return 0;
 }
 
+/* Is the cue hit h a fact of origin: a participle of origin
+ * ("created by X in 1991", "introduced in 1991", "tools have been
+ * created"), an origin noun after "its"/"their" ("after its release",
+ * "throughout its history"), an age ("ten years after", "two decades
+ * old") or a lineage ("evolved from")? */
+static int tag_origin_fact(const tagger *tg, const tax_hit *h)
+{
+    static const char *const part[] = {"created", "invented", "introduced", "released", "founded", "launched",
+                                       "renamed"};
+    static const char *const noun[] = {"release", "history", "origin", "origins"};
+    static const char *const span[] = {"years", "decades"};
+    static const char *const rel[] = {"after", "since", "ago", "old"};
+    for (size_t k = h->tok; k < h->tok_end; k++) {
+        /* an age: "ten years after its release", "two decades old" */
+        for (size_t i = 0; i < sizeof span / sizeof *span; i++)
+            for (size_t j = 0; j < sizeof rel / sizeof *rel; j++)
+                if (tag_tok_is(&tg->toks[k], span[i]) && k + 1 < tg->ntok && tag_tok_is(&tg->toks[k + 1], rel[j]))
+                    return 1;
+        /* a lineage: "evolved from a scripting language" */
+        if (tg->toks[k].n >= 5 && memcmp(tg->toks[k].s, "evolv", 5) == 0 && k + 1 < tg->ntok &&
+            tag_tok_is(&tg->toks[k + 1], "from"))
+            return 1;
+        for (size_t i = 0; i < sizeof part / sizeof *part; i++)
+            if (tag_tok_is(&tg->toks[k], part[i])) return 1;
+        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
+            if (tag_tok_is(&tg->toks[k], noun[i]) && k > 0 &&
+                (tag_tok_is(&tg->toks[k - 1], "its") || tag_tok_is(&tg->toks[k - 1], "their")))
+                return 1;
+    }
+    return 0;
+}
+
+/* A dimension cued only by facts of origin ("X, created by Y in 2009,
+ * lets you ...", "introduced in 1991, and throughout its history ...")
+ * is dated, not judged: the verdict in the claim is on something else. */
+static int tag_origin_only(const tagger *tg, size_t nh, int d)
+{
+    int any = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index != d) continue;
+        if (!tag_origin_fact(tg, h)) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 /* The length in tokens of a leading label ("Community & Support: X has
  * ...", "Speed: ..."): at most four tokens before a colon; 0 if none. */
 static size_t tag_label_len(const tagger *tg)
@@ -467,7 +514,8 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
     for (size_t d = 0; d < r->ndims; d++)
         main_d[d] = !(r->dims[d].score < top - 1e-9 && r->dims[d].score < 0.5 - 1e-9);
     int cause[TAG_MAX], label[TAG_MAX] = {0};
-    for (size_t d = 0; d < r->ndims; d++) cause[d] = tag_cause_only(tg, nh, r, r->dims[d].dim);
+    for (size_t d = 0; d < r->ndims; d++)
+        cause[d] = tag_cause_only(tg, nh, r, r->dims[d].dim) || tag_origin_only(tg, nh, r->dims[d].dim);
     /* a leading label ("Community & Support: ...") names what every
      * clause after it judges, and only that: "Strong community: X
      * ranks high, with users writing libraries" judges no libraries */
@@ -543,6 +591,31 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
                           tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    /* A phrase cue for one dimension does not hide the strong cues of
+     * others that modify its head: "thousands of simultaneous
+     * connections" (scale) also speaks of simultaneity (concurrency);
+     * "machine learning" is not about learning. */
+    for (size_t i = 0, n0 = nh; i < n0; i++) {
+        tax_hit h = tg->hits[i];
+        if (h.kind != TAX_DIMENSION || h.tok_end - h.tok < 2) continue;
+        for (size_t k = h.tok; k < h.tok_end; k++) {
+            tax_hit sub[8];
+            size_t ni = tax_match(tg->tax, TAX_MASK(TAX_DIMENSION), tg->toks + k, h.tok_end - k, sub, 8);
+            if (ni > 8) ni = 8;
+            for (size_t j = 0; j < ni && nh < TAG_MAX_HITS; j++) {
+                /* a modifier, not the phrase's head: "machine learning"
+                 * is not about learning */
+                if (sub[j].index == h.index || sub[j].weak || k + sub[j].tok_end >= h.tok_end) continue;
+                sub[j].tok += k;
+                sub[j].tok_end += k;
+                int dup = 0;
+                for (size_t m = 0; m < nh && !dup; m++)
+                    dup = tg->hits[m].kind == TAX_DIMENSION && tg->hits[m].index == sub[j].index &&
+                          tg->hits[m].tok == sub[j].tok;
+                if (!dup) tg->hits[nh++] = sub[j];
+            }
+        }
+    }
 
     /* subjects */
     stance_mention ment[TAG_MAX_HITS];

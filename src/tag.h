@@ -16,7 +16,10 @@
  * the heading's too); a dimension is kept at weight 0.75 or more and its
  * score is weight / (weight + 1).  In a table cell whose row names a
  * dimension, another dimension needs weight 2 (two cues of its own).
- * Each distinct cue counts once.  A quantity's measure comes from its
+ * Each distinct cue counts once; a phrase cue does not hide a strong
+ * cue of another dimension modifying its head ("thousands of
+ * simultaneous connections": scale and concurrency; "machine learning"
+ * is no learning).  A quantity's measure comes from its
  * unit words, or its shape (percent, year, version, duration) with the
  * claim's context words; its subject is the nearest subject named
  * before it, else after it, else the claim's only subject.  Stance is
@@ -34,7 +37,10 @@
  * when the claim names another as the subject's own aspect ("X
  * scalability is strong because of its event loop").  A leading label
  * ("Community & Support: ...") naming dimensions makes the claim
- * judge those only, in every clause.  A claim whose only subjects are several inherited from a
+ * judge those only, in every clause.  A dimension cued only by facts
+ * of origin (a participle such as "created by ..."/"introduced in
+ * 1991"/"have been created", "its release"/"its history", an age
+ * "ten years after", a lineage "evolved from") is dated, not judged.  A claim whose only subjects are several inherited from a
  * heading ("X vs Y") gets no stance unless it says "both" or "all".
  * A claim with no subject at all that opens on "Both"/"All" (not "Both
  * A and B") takes both subjects of a two-subject domain (how "both").

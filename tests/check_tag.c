@@ -132,6 +132,23 @@ static void run_case(env *e, const tag_case *c)
 /* ---- the default taxonomy (Node.js vs Python) ---- */
 
 static const tag_case default_cases[] = {
+    /* a fact of origin dates the subject; the verdict is on the rest */
+    {"Python, created by a Dutch programmer in 1991, is easy to learn.", NULL, NULL, NULL, NULL, "Python",
+     "history,learning curve", "Python:learning curve:+"},
+    {"Node.js was introduced in 2009, and throughout its history many great libraries appeared.", NULL, NULL,
+     NULL, NULL, "Node.js", "ecosystem,history", "Node.js:ecosystem:+"},
+    /* an age or a lineage is dated too */
+    {"Ten years after its release, Node.js has a thriving community.", NULL, NULL, NULL, NULL, "Node.js",
+     "community,history", "Node.js:community:+"},
+    /* a phrase cue does not hide another dimension's cue modifying its head */
+    {"Node.js serves thousands of concurrent connections smoothly.", NULL, NULL, NULL, NULL, "Node.js",
+     "concurrency,scalability", "Node.js:concurrency:+;Node.js:scalability:+"},
+    /* ... but its head is its own: "machine learning" is no learning */
+    {"Python dominates machine learning work.", NULL, NULL, NULL, NULL, "Python", "use cases",
+     "Python:use cases:+"},
+    /* an origin word that is not a dated fact still judges */
+    {"Node.js has a long history of stable releases.", NULL, NULL, NULL, NULL, "Node.js", "history",
+     "Node.js:history:+"},
     /* a named subject and a strong cue */
     {"Node.js handles concurrent connections smoothly.", NULL, NULL, NULL, NULL, "Node.js", "concurrency",
      "Node.js:concurrency:+"},

@@ -23,6 +23,7 @@ struct tagger {
     tax_tok toks[TAG_MAX_TOKS];
     size_t ntok;
     tax_hit hits[TAG_MAX_HITS];
+    int last_named;    /* the one subject the last claim named, else -1 */
 };
 
 tagger *tag_new(const taxonomy *tax, const stance_lex *lex)
@@ -30,6 +31,7 @@ tagger *tag_new(const taxonomy *tax, const stance_lex *lex)
     tagger *tg = kb_calloc(1, sizeof *tg);
     tg->tax = tax;
     tg->lex = lex;
+    tg->last_named = -1;
     return tg;
 }
 
@@ -395,6 +397,40 @@ static size_t tag_label_len(const tagger *tg)
     return 0;
 }
 
+/* The length of an evaluative list label ("Pros: fast, ...", "Cons:
+ * ...", "Strengths: ..."): a leading label of at most two words with
+ * a polarity of its own (stance_label) and no dimension cue, followed
+ * by a comma-separated list; 0 if none.  Each item of such a list is a
+ * verdict on the aspect its first word names, so a weak cue opening an
+ * item ("Fast I/O", "microservices-friendly") counts as a full one;
+ * one further in ("limited mobile support", "fast-evolving
+ * ecosystem") stays weak. */
+static size_t tag_eval_list_len(const tagger *tg, size_t nh)
+{
+    size_t n = tag_label_len(tg);
+    if (n == 0 || n > 2 || stance_label(tg->lex, tg->toks, n) == 0) return 0;
+    for (size_t i = 0; i < nh; i++)
+        if (tg->hits[i].kind == TAX_DIMENSION && tg->hits[i].tok < n) return 0;
+    for (size_t k = n + 1; k < tg->ntok; k++)
+        if (tag_punct_before(tg, k, ",")) return n;
+    return 0;
+}
+
+/* Does token k open an item of an evaluative list whose label is
+ * nlist tokens long (0: no list)? */
+static int tag_opens_item(const tagger *tg, size_t nlist, size_t k)
+{
+    return nlist && k >= nlist && (k == nlist || tag_punct_before(tg, k, ","));
+}
+
+/* Does the claim say "both" or "all" (of the subjects)? */
+static int tag_says_all(const tagger *tg)
+{
+    for (size_t t = 0; t < tg->ntok; t++)
+        if (tag_tok_is(&tg->toks[t], "both") || tag_tok_is(&tg->toks[t], "all")) return 1;
+    return 0;
+}
+
 /* In clause c, is dimension d cued only after "depends (mostly) on"
  * or a means ("using", "through", "via") while another of the claim's
  * dimensions is cued before it?  "Speed depends on the framework and
@@ -587,6 +623,8 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (!bias) bias = 1;
     }
 
+    int last_named = tg->last_named;
+    tg->last_named = -1;
     if (tag_tokenize(tg, in->text, in->len, &map, err)) return KB_ERR;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
                           tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
@@ -651,8 +689,22 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     if (!r->nsubj || (only_bases && !ncol)) {
         if (in->nprev && pronoun)
             tag_add_subject(r, in->prev[0], "carried"); /* "It": the previous claim's main subject */
+        else if (!r->nsubj && nsec > 1 && in->nprev == 1 && in->prev[0] == last_named && !tag_says_all(tg))
+            /* under "X vs Y", a claim naming no one (and not "both" or
+             * "all") goes on about the one subject the claim before it
+             * named (not one a part brought: "You can use JavaScript") */
+            tag_add_subject(r, in->prev[0], "carried");
         else
             for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
+    }
+    {
+        int one = -1, n = 0;
+        for (size_t i = 0; i < r->nsubj; i++)
+            if (strcmp(r->subj[i].how, "named") == 0) {
+                one = r->subj[i].subject;
+                n++;
+            }
+        if (n == 1 && r->nsubj == 1) tg->last_named = one;
     }
     /* "Both languages are ...", "All three offer ...": with still no
      * subject, a claim opening on "both"/"all" (not "both X and Y")
@@ -674,6 +726,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     if (nd > 64) nd = 64;
     size_t seen[TAG_MAX_HITS];
     size_t nseen = 0;
+    size_t nlist = tag_eval_list_len(tg, nh);
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_DIMENSION || h->index >= (int)nd) continue;
@@ -684,7 +737,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
             dup = tag_same_hit(tg, &tg->hits[seen[k]], h);
         if (dup) continue;
         if (nseen < TAG_MAX_HITS) seen[nseen++] = i;
-        w[h->index] += h->weak ? 0.5 : 1.0;
+        w[h->index] += h->weak && !tag_opens_item(tg, nlist, h->tok) ? 0.5 : 1.0;
     }
     for (size_t i = 0; i < nrowd; i++)
         if (rowd[i] < (int)nd) w[rowd[i]] += 2.0;

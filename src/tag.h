@@ -8,7 +8,10 @@
  * names only the base of a comparison ("it is slower than Y"): carried
  * from the previous claim if it opens with It/Its/This/That/These/They
  * (or has "it" before the comparison), else from its section heading,
- * where "Advantages of X over Y" / "X compared to Y" gives X only.  A
+ * where "Advantages of X over Y" / "X compared to Y" gives X only --
+ * but under a heading on several ("X vs Y"), a claim that says neither
+ * "both" nor "all" goes on about the one subject the claim before it
+ * named (not one only a part brought).  A
  * part holds a stance only when the claim has no other subject.  Dimensions: cue words in the claim (weight 1
  * each), the table row header (2) and the nearest heading naming a
  * dimension (0.75; not lent to a claim each of whose clauses has a
@@ -16,6 +19,10 @@
  * the heading's too); a dimension is kept at weight 0.75 or more and its
  * score is weight / (weight + 1).  In a table cell whose row names a
  * dimension, another dimension needs weight 2 (two cues of its own).
+ * After an evaluative list label ("Pros: ...", "Cons: ...",
+ * "Strengths: ..."; at most two words, a polarity, no dimension cue,
+ * then a comma-separated list) a weak cue opening an item ("Fast I/O",
+ * "microservices-friendly") counts as a full cue.
  * Each distinct cue counts once; a phrase cue does not hide a strong
  * cue of another dimension modifying its head ("thousands of
  * simultaneous connections": scale and concurrency; "machine learning"

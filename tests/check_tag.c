@@ -321,7 +321,63 @@ static const tag_case go_rust_cases[] = {
      "performance,use cases", "Go:performance:+"},
     {"Rust is good for embedded work and fast.", NULL, NULL, NULL, NULL, "Rust", "performance,use cases",
      "Rust:performance:+;Rust:use cases:+"},
+    /* an evaluative list label ("Pros:", "Cons:", "Strengths:"): a weak
+     * cue opening an item counts as a full one ... */
+    {"Pros: quick builds, memory safety", "Rust", NULL, NULL, NULL, "Rust", "performance,safety",
+     "Rust:performance:+;Rust:safety:+"},
+    {"Weaknesses: few libraries, quickly outdated docs", "Go", NULL, NULL, NULL, "Go", "performance",
+     "Go:performance:-"},
+    /* ... one further in an item stays weak */
+    {"Pros: builds that are quick, memory safety", "Rust", NULL, NULL, NULL, "Rust", "safety", "Rust:safety:+"},
+    /* ... and with no such label, or a label naming a dimension, too */
+    {"Rust has quick builds, and memory safety.", NULL, NULL, NULL, NULL, "Rust", "safety", "Rust:safety:+"},
+    {"Safety: quick builds, no data races", "Rust", NULL, NULL, NULL, "Rust", "safety", "Rust:safety:+"},
 };
+
+/* Two claims in a row, tagged by one tagger: the second's subjects may
+ * come from the first. */
+typedef struct seq_case {
+    const char *first, *second, *section;
+    const char *subjects, *dims, *stances; /* of the second */
+} seq_case;
+
+static const seq_case go_rust_seq[] = {
+    /* under "X vs Y", a claim naming no one goes on about the one
+     * subject the claim before it named */
+    {"Rust has a steep learning curve.", "Beginners often struggle at first.", "Go vs Rust", "Rust",
+     "learning curve", "Rust:learning curve:-"},
+    /* ... not when that claim named both */
+    {"Go and Rust have a steep learning curve.", "Beginners often struggle at first.", "Go vs Rust", "Go,Rust",
+     "learning curve", ""},
+    /* ... nor when a part alone brought its subject */
+    {"Goroutines make concurrency cheap.", "Beginners often struggle at first.", "Go vs Rust", "Go,Rust",
+     "learning curve", ""},
+    /* ... nor when the claim speaks of all of them */
+    {"Rust has a steep learning curve.", "Both often puzzle beginners at first.", "Go vs Rust", "Go,Rust",
+     "learning curve", ""},
+};
+
+START_TEST(test_go_rust_seq)
+{
+    env e = env_open(go_rust);
+    const seq_case *c = &go_rust_seq[_i];
+    tag_input in = {0};
+    in.text = c->first;
+    in.len = strlen(c->first);
+    in.section = c->section;
+    tag_result r;
+    char *err = NULL;
+    ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
+    int prev[TAG_MAX];
+    size_t nprev = 0;
+    for (size_t i = 0; i < r.nsubj; i++) prev[nprev++] = r.subj[i].subject;
+    tag_case t = {c->second, c->section, NULL, NULL, NULL, c->subjects, c->dims, c->stances};
+    /* run_case takes one previous subject by name */
+    if (nprev == 1) t.prev = tax_subject(e.tax, (size_t)prev[0]);
+    run_case(&e, &t);
+    env_close(&e);
+}
+END_TEST
 
 START_TEST(test_go_rust)
 {
@@ -339,6 +395,7 @@ static Suite *suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("go vs rust");
     tcase_add_loop_test(tc, test_go_rust, 0, (int)(sizeof go_rust_cases / sizeof *go_rust_cases));
+    tcase_add_loop_test(tc, test_go_rust_seq, 0, (int)(sizeof go_rust_seq / sizeof *go_rust_seq));
     suite_add_tcase(s, tc);
     return s;
 }

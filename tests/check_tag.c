@@ -30,7 +30,7 @@ static const char *const go_rust =
     "dimension\tconcurrency\tconcurren*, goroutine, goroutines, threads, async\n"
     "dimension\tlearning curve\tlearn*, learning curve, beginner*\n"
     "dimension\tsafety\tmemory safety, safe, unsafe, data races\n"
-    "dimension\tuse cases\tused for, ~services, embedded, ~tools\n"
+    "dimension\tuse cases\tused for, ~services, embedded, ~tools, choose\n"
     "heading\tperformance\tperformance, speed\n"
     "heading\tlearning curve\tlearning curve\n"
     "heading\tsafety\tsafety\n"
@@ -235,6 +235,9 @@ END_TEST
 /* ---- a domain of its own (Go vs Rust) ---- */
 
 static const tag_case go_rust_cases[] = {
+    /* a recommendation ("Choose X when ...") is about use cases */
+    {"Choose Go when you need reliable builds.", NULL, NULL, NULL, NULL, "Go", "use cases",
+     "Go:use cases:+"},
     {"Rust is faster than Go in benchmarks.", NULL, NULL, NULL, NULL, "Rust,Go", "performance",
      "Go:performance:-:Rust;Rust:performance:+:Go"},
     {"Unlike Go, Rust has a steep learning curve.", NULL, NULL, NULL, NULL, "Go,Rust", "learning curve",

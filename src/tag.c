@@ -24,6 +24,11 @@ struct tagger {
     size_t ntok;
     tax_hit hits[TAG_MAX_HITS];
     int last_named;    /* the one subject the last claim named, else -1 */
+    /* What the current section heading names: the same for every claim
+     * of a section, so matched once per section, not once per claim. */
+    char *sec_key;
+    int sec_subj[TAG_MAX], sec_dims[TAG_MAX];
+    size_t nsec_subj, nsec_dims;
 };
 
 tagger *tag_new(const taxonomy *tax, const stance_lex *lex)
@@ -39,6 +44,7 @@ void tag_free(tagger *tg)
 {
     if (!tg) return;
     buf_free(&tg->norm);
+    free(tg->sec_key);
     free(tg);
 }
 
@@ -603,14 +609,22 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     /* context first (it reuses the token buffer), then the claim */
     int col[TAG_MAX], sec[TAG_MAX];
     size_t ncol = in->col_header ? tag_subjects_in(tg, in->col_header, strlen(in->col_header), col, TAG_MAX) : 0;
-    size_t nsec = tag_from_section(tg, in->section, tag_heading_subjects, sec, TAG_MAX);
+    if (!in->section || !tg->sec_key || strcmp(in->section, tg->sec_key) != 0) {
+        free(tg->sec_key);
+        tg->sec_key = in->section ? kb_strdup(in->section) : NULL;
+        tg->nsec_subj = tag_from_section(tg, in->section, tag_heading_subjects, tg->sec_subj, TAG_MAX);
+        tg->nsec_dims = tag_from_section(tg, in->section, tag_heading_dims, tg->sec_dims, TAG_MAX);
+    }
+    size_t nsec = tg->nsec_subj;
+    memcpy(sec, tg->sec_subj, nsec * sizeof *sec);
     size_t nrowd = in->row_header ? tag_heading_dims(tg, in->row_header, strlen(in->row_header), heads, TAG_MAX) : 0;
     int cold[TAG_MAX];
     size_t ncold = in->col_header ? tag_heading_dims(tg, in->col_header, strlen(in->col_header), cold, TAG_MAX) : 0;
     int rowd[TAG_MAX];
     memcpy(rowd, heads, nrowd * sizeof *heads);
     int secd[TAG_MAX];
-    size_t nsecd = tag_from_section(tg, in->section, tag_heading_dims, secd, TAG_MAX);
+    size_t nsecd = tg->nsec_dims;
+    memcpy(secd, tg->sec_dims, nsecd * sizeof *secd);
     /* an evaluative row label ("Best for", "Cons") colours its cells */
     int bias = 0;
     if (in->row_header && tag_tokenize(tg, in->row_header, strlen(in->row_header), NULL, err) == KB_OK)

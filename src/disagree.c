@@ -23,21 +23,11 @@
 #include "taxonomy.h"
 #include "util.h"
 
-/* A group being collected: facts of one (subject, dimension|measure). */
-typedef struct dis_fact {
-    long long claim_id, start, end;
-    size_t source;
-    char *text;
-    int polarity;
-    int comparative;
-    char *raw;
-    double low, high;
-    int has_low, has_high, low_open, high_open, approx;
-} dis_fact;
-
+/* A group being collected: the claims of one (subject, dimension |
+ * measure), as they will be listed (side not yet set). */
 typedef struct dis_group {
     char *subject, *key;   /* key: dimension or measure */
-    dis_fact *v;
+    dis_claim *v;
     size_t n, cap;
 } dis_group;
 
@@ -93,31 +83,19 @@ static dis_item *dis_new_item(dis_ctx *c, const char *kind)
     return it;
 }
 
-static void dis_add_claim(dis_item *it, const dis_fact *f, char side)
+static void dis_add_claim(dis_item *it, const dis_claim *f, char side)
 {
     it->claims = kb_realloc(it->claims, (it->nclaims + 1) * sizeof *it->claims);
     dis_claim *d = &it->claims[it->nclaims++];
-    memset(d, 0, sizeof *d);
-    d->id = f->claim_id;
-    d->source = f->source;
+    *d = *f;
     d->text = kb_strdup(f->text);
-    d->start = f->start;
-    d->end = f->end;
-    d->side = side;
-    d->polarity = f->polarity;
     d->raw = kb_strdup(f->raw);
-    d->low = f->low;
-    d->high = f->high;
-    d->has_low = f->has_low;
-    d->has_high = f->has_high;
-    d->low_open = f->low_open;
-    d->high_open = f->high_open;
-    d->approx = f->approx;
+    d->side = side;
 }
 
 /* ---- numeric groups ---- */
 
-static int dis_interval_meet(const dis_fact *a, const dis_fact *b)
+static int dis_interval_meet(const dis_claim *a, const dis_claim *b)
 {
     /* a lies wholly below b, or b below a? */
     if (a->has_high && b->has_low &&
@@ -129,7 +107,7 @@ static int dis_interval_meet(const dis_fact *a, const dis_fact *b)
     return 1;
 }
 
-static int dis_same_value(const dis_fact *a, const dis_fact *b)
+static int dis_same_value(const dis_claim *a, const dis_claim *b)
 {
     if (a->has_low != b->has_low || a->has_high != b->has_high) return 0;
     if (a->has_low && fabs(a->low - b->low) > 1e-9 * fmax(1, fabs(a->low))) return 0;
@@ -481,9 +459,9 @@ static int dis_on_fact(void *ctx, const store_fact *f)
         g->cap = g->cap ? g->cap * 2 : 16;
         g->v = kb_realloc(g->v, g->cap * sizeof *g->v);
     }
-    dis_fact *d = &g->v[g->n++];
+    dis_claim *d = &g->v[g->n++];
     memset(d, 0, sizeof *d);
-    d->claim_id = f->claim_id;
+    d->id = f->claim_id;
     d->start = f->start;
     d->end = f->end;
     d->source = dis_source_index(c, f->source_id);

@@ -49,6 +49,7 @@ typedef struct dis_claim {
     char *raw;           /* numeric claims: the quantity as written */
     double low, high;    /* numeric claims: the interval */
     int has_low, has_high, low_open, high_open, approx;
+    int comparative;     /* stance claims: made as a comparison (a versus) */
 } dis_claim;
 
 typedef struct dis_item {

@@ -27,11 +27,12 @@ enum {
     SL_BREADTH,
     SL_EFFORT,
     SL_SIZE,
+    SL_EQUAL,
     SL_COUNT
 };
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
                                                      "mixed",    "abundance", "reason", "advice", "breadth",
-                                                     "effort",   "size"};
+                                                     "effort",   "size",      "equal"};
 
 struct stance_lex {
     taxonomy *t;
@@ -68,7 +69,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -283,12 +284,27 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
  * after a quantifier of people saying most of them: "most", "the
  * majority", or a percentage of 50 or more ("Over 80% of teams use
  * X"). */
+/* A word for organisations that adopt a technology. */
+static int stance_adopters(const tax_tok *t)
+{
+    static const char *const w[] = {"companies", "organizations", "organisations", "firms", "enterprises",
+                                    "businesses", "brands", "teams"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (stance_tok_is(t, w[i])) return 1;
+    return 0;
+}
+
 static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
 {
     static const char *const verbs[] = {"use", "uses", "used", "rely", "relies", "choose", "chose", "adopt", "adopted"};
     int most = 0;
     for (size_t k = cs; k < end; k++) {
         if (stance_tok_is(&toks[k], "most") || stance_tok_is(&toks[k], "majority")) most = 1;
+        /* named adopters: "companies like A, B and C rely on X" */
+        if (k + 1 < end && stance_adopters(&toks[k]) &&
+            (stance_tok_is(&toks[k + 1], "like") || stance_tok_is(&toks[k + 1], "such") ||
+             stance_tok_is(&toks[k + 1], "including")))
+            most = 1;
         if (toks[k].n && toks[k].s[0] >= '0' && toks[k].s[0] <= '9') {
             /* a figure followed by a percent sign */
             const char *e = toks[k].s + toks[k].n;
@@ -455,7 +471,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         if (!boundary) continue;
         /* score the clause [clause_start, end) */
         int score = 0, evaluative = 0, comparative = 0, cmp_sign = 0, abundant = 0, reason = 0, broad = 0,
-            effort = 0;
+            effort = 0, equal = 0;
         size_t cmp_end = (size_t)-1; /* the token after the first comparative */
         size_t h0 = h;
         for (; h < nh && hits[h].tok < end; h++) {
@@ -466,7 +482,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             if (c == SL_BREADTH) broad = stance_instead_before(toks, clause_start, hits[h].tok) ? -1 : broad ? broad : 1;
             if (c == SL_EFFORT) effort = 1;
             if (hits[h].tok == clause_start && stance_is_reason(s, hits, h, toks, ntok)) reason = 1;
-            if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE) continue;
+            if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE && c != SL_EQUAL) continue;
             /* "allows 100 connections", "supports 64 cores": a word
              * followed by a figure states a quantity, not a verdict */
             if ((c == SL_POSITIVE || c == SL_NEGATIVE) && hits[h].tok_end < end &&
@@ -477,7 +493,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
              * task, not the subject */
             if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_describes_task(toks, hits[h].tok, hits[h].tok_end, end))
                 continue;
-            int sign = c == SL_POSITIVE || c == SL_BETTER ? 1 : -1;
+            int sign = c == SL_POSITIVE || c == SL_BETTER || c == SL_EQUAL ? 1 : -1;
             /* a negator within three tokens before flips it; "non" is
              * a prefix and negates only the word it is attached to
              * ("non-blocking, lets": not "lets") */
@@ -491,9 +507,12 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             }
             score += sign;
             evaluative = 1;
-            if (c == SL_BETTER || c == SL_WORSE) {
+            if (c == SL_BETTER || c == SL_WORSE || c == SL_EQUAL) {
                 comparative = 1;
                 cmp_sign = sign;
+                /* "X matches Y": no worse than Y, and Y no worse either;
+                 * "X does not match Y": worse than Y */
+                equal = c == SL_EQUAL && sign > 0;
                 if (cmp_end == (size_t)-1) cmp_end = hits[h].tok_end;
             }
         }
@@ -613,7 +632,8 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 for (size_t i = 0; i < nm; i++) nout = stance_emit(out, nout, max, main_s[i], pol, base[0], clause_start, end);
                 if (!onesided)
                     for (size_t j = 0; j < nb; j++)
-                        nout = stance_emit(out, nout, max, base[j], -pol, nm ? main_s[0] : -1, clause_start, end);
+                        nout = stance_emit(out, nout, max, base[j], equal ? 0 : -pol, nm ? main_s[0] : -1,
+                                           clause_start, end);
             } else {
                 /* "ends in X's favour": a verdict for X over the other
                  * subject compared, when there is exactly one */

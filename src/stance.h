@@ -8,7 +8,8 @@
  * the clause's polarity for the subjects it names (or, when it names
  * none, the claim's subjects).  Comparatives ("faster", "steeper",
  * "beats") give direction: "X is faster than Y" makes X +, Y - and each
- * the other's `versus`; so do "unlike Y", "compared to/with Y", "as
+ * the other's `versus`; an equative of class `equal` ("X does not
+ * match Y": X -, Y +; "X rivals Y": X +, Y 0) does too; so do "unlike Y", "compared to/with Y", "as
  * fast as Y", "loses to Y", "outperforms Y", and "X over Y" (where Y is
  * only the versus).  With no such base, the versus is the other subject
  * under comparison when there is exactly one.  Mixed words with a zero
@@ -31,8 +32,8 @@
  * `advice`) judges nothing.  Also with no evaluative word: breadth (one
  * subject serving several places: "share the same code", "works
  * across platforms", "both A and B"; class `breadth`) and adoption
- * ("most"/"the majority"/50% or more of a group "use" or "rely on" the
- * subject) give +, a negated copula ("is not thread-safe", not "is not
+ * ("most"/"the majority"/50% or more of a group, or named adopters --
+ * "companies like A and B" -- "use" or "rely on" the subject) give +, a negated copula ("is not thread-safe", not "is not
  * only/just") gives -.  An evaluative word between "for/on/in/at" and
  * its noun ("strong on complex queries") describes the task, not the
  * subject, and counts for nothing.  "depends on" is even-handed

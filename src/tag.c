@@ -538,16 +538,35 @@ static int tag_purpose_only(const tagger *tg, size_t nh, const tag_result *r, co
     return other;
 }
 
+/* Does clause c speak of some aspect on its own: a strong cue, or two
+ * weak ones, for one dimension (as tag_own_topic, for one clause)? */
+static int tag_clause_topic(const tagger *tg, size_t nh, const stance_clause *c)
+{
+    double cw[64] = {0};
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index < 0 || h->index >= 64 || h->tok < c->tok || h->tok >= c->tok_end)
+            continue;
+        cw[h->index] += h->weak ? 0.5 : 1.0;
+        if (cw[h->index] >= 1.0) return 1;
+    }
+    return 0;
+}
+
 /* Stance per clause and dimension.  A clause's judgement applies to the
  * claim's dimensions cued in that clause, to its main dimensions (weight
  * 1 or more, or the strongest) cued in no other clause, and to those
- * the context alone brings (heading, row label): in "Easier; clean,
- * readable syntax" (row "Learning curve") the first clause is about
- * learning only, the second about syntax and learning.  A clause that
- * reaches no dimension this way speaks of all the main ones.  A subject
- * judged twice on one dimension keeps the sign if the judgements agree,
- * else 0. */
-static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_clause *so, size_t ns)
+ * the context alone brings: a table row's label (rowd) reaches every
+ * clause of its cell -- in "Easier; clean, readable syntax" (row
+ * "Learning curve") the first clause is about learning only, the second
+ * about syntax and learning -- and a section heading every clause with
+ * no topic of its own: in "X wins most benchmarks, but it is hard"
+ * under "Learning curve" only the second clause is about learning.  A
+ * clause that reaches no dimension this way speaks of all the main
+ * ones.  A subject judged twice on one dimension keeps the sign if the
+ * judgements agree, else 0. */
+static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_clause *so, size_t ns, const int *rowd,
+                        size_t nrowd)
 {
     double top = 0;
     for (size_t d = 0; d < r->ndims; d++)
@@ -573,8 +592,10 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
         int on[TAG_MAX] = {0}, any = 0;
         for (size_t d = 0; d < r->ndims; d++) {
             int dim = r->dims[d].dim;
-            if (tag_cued(tg, nh, &so[i], dim, 1) || (main_d[d] && !tag_cued(tg, nh, &so[i], dim, 0)) ||
-                !tag_cued(tg, nh, &so[i], dim, 2) || label[d])
+            int context_only = !tag_cued(tg, nh, &so[i], dim, 2) &&
+                               (tag_has(rowd, nrowd, dim) || !tag_clause_topic(tg, nh, &so[i]));
+            if (tag_cued(tg, nh, &so[i], dim, 1) || (main_d[d] && !tag_cued(tg, nh, &so[i], dim, 0)) || context_only ||
+                label[d])
                 on[d] = any = 1;
             if (tag_dependency_only(tg, nh, r, &so[i], dim) || tag_purpose_only(tg, nh, r, &so[i], dim)) on[d] = 0;
             if (nlabel_d && !label[d]) on[d] = 0;
@@ -846,7 +867,11 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         size_t ns = stance_judge_clauses(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb,
                                          cmp, ncmp, bias, choice, so, 2 * TAG_MAX);
         if (ns > 2 * TAG_MAX) ns = 2 * TAG_MAX;
-        tag_stances(tg, r, nh, so, ns);
+        int ctxd[2 * TAG_MAX];
+        size_t nctxd = 0;
+        for (size_t i = 0; i < nrowd; i++) ctxd[nctxd++] = rowd[i];
+        for (size_t i = 0; i < ncold; i++) ctxd[nctxd++] = cold[i];
+        tag_stances(tg, r, nh, so, ns, ctxd, nctxd);
     }
     free(map);
     return KB_OK;

@@ -132,6 +132,17 @@ static void run_case(env *e, const tag_case *c)
 /* ---- the default taxonomy (Node.js vs Python) ---- */
 
 static const tag_case default_cases[] = {
+    /* the default taxonomy's learning cues: prior knowledge, starting
+     * out; its community cues: documentation, named adopters */
+    {"If you already know JavaScript, Node.js is the easier path.", NULL, NULL, NULL, NULL, "Node.js",
+     "learning curve", "Node.js:learning curve:+:Python"},
+    {"Python needs little setup to get started.", NULL, NULL, NULL, NULL, "Python", "deployment,learning curve",
+     ""},
+    {"Node.js has good docs.", NULL, NULL, NULL, NULL, "Node.js", "community", "Node.js:community:+"},
+    {"Companies like Acme rely on Node.js.", NULL, NULL, NULL, NULL, "Node.js", "community",
+     "Node.js:community:+"},
+    {"Python is the best option for notebooks.", NULL, NULL, NULL, NULL, "Python", "use cases",
+     "Python:use cases:+"},
     /* a fact of origin dates the subject; the verdict is on the rest */
     {"Python, created by a Dutch programmer in 1991, is easy to learn.", NULL, NULL, NULL, NULL, "Python",
      "history,learning curve", "Python:learning curve:+"},
@@ -205,9 +216,13 @@ static const tag_case default_cases[] = {
     /* a claim whose every clause has a topic of its own (a strong cue
      * for another dimension) does not take its heading's dimension ... */
     {"Installing Node.js takes one command.", "Learning curve", NULL, NULL, NULL, "Node.js", "deployment", ""},
-    /* ... a clause with no cue of its own still does ... */
+    /* ... a clause with no cue of its own still does, and the heading's
+     * dimension is judged only by such clauses: "simple" is about
+     * installing, the second clause judges nothing ... */
     {"Installing Node.js is simple, but the rest takes time.", "Learning curve", NULL, NULL, NULL, "Node.js",
-     "deployment,learning curve", "Node.js:deployment:+;Node.js:learning curve:+"},
+     "deployment,learning curve", "Node.js:deployment:+"},
+    {"Installing Node.js is simple, but the rest is hard.", "Learning curve", NULL, NULL, NULL, "Node.js",
+     "deployment,learning curve", "Node.js:deployment:+;Node.js:learning curve:-"},
     /* ... and so does a claim that cues the heading's dimension too */
     {"Installing Python is easy even for beginners.", "Learning curve", NULL, NULL, NULL, "Python",
      "deployment,learning curve", "Python:deployment:+;Python:learning curve:+"},
@@ -264,19 +279,31 @@ static const tag_case go_rust_cases[] = {
      "Go:performance:+"},
     {"Goroutines make concurrency cheap.", NULL, NULL, NULL, NULL, "Go", "concurrency", ""},
     {"Great", NULL, "Safety", "Rust", NULL, "Rust", "safety", "Rust:safety:+"},
+    /* an equative: "does not match Y" is a comparison Y wins; "rivals Y"
+     * leaves Y unjudged */
+    {"Go may not match Rust in speed, but it is easy to learn.", NULL, NULL, NULL, NULL, "Go,Rust",
+     "learning curve,performance", "Go:learning curve:+;Go:performance:-:Rust;Rust:performance:+:Go"},
+    {"Go rivals Rust in raw speed.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:+:Rust;Rust:performance:0:Go"},
+    /* named adopters are adoption, a strength */
+    {"Companies such as Acme and Initech rely on Rust for embedded work.", NULL, NULL, NULL, NULL, "Rust",
+     "use cases", "Rust:use cases:+"},
+    {"Companies such as Acme and Initech left Rust for embedded work.", NULL, NULL, NULL, NULL, "Rust",
+     "use cases", ""},
     /* stance per clause: each clause judges the dimensions it cues */
     {"Go is fast, but its learning curve is steep.", NULL, NULL, NULL, NULL, "Go", "learning curve,performance",
      "Go:learning curve:-;Go:performance:+"},
     {"Rust is fast; beginners find it hard.", NULL, NULL, NULL, NULL, "Rust", "learning curve,performance",
      "Rust:learning curve:-;Rust:performance:+"},
     /* a clause with no cue of its own judges the main dimension no other
-     * clause cues; the heading's dimension applies to every clause */
+     * clause cues; the heading's dimension applies to every clause with
+     * no topic of its own */
     {"Rust is harder; its benchmarks are fast.", "Learning curve", NULL, NULL, NULL, "Rust",
-     "learning curve,performance", "Rust:learning curve:0:Go;Rust:performance:+"},
+     "learning curve,performance", "Rust:learning curve:-:Go;Rust:performance:+"},
     /* a claim with a topic of its own does not take its heading's */
     {"Rust wins most benchmarks.", "Learning curve", NULL, NULL, NULL, "Rust", "performance", "Rust:performance:+"},
     {"Rust wins most benchmarks, but it is hard.", "Learning curve", NULL, NULL, NULL, "Rust",
-     "learning curve,performance", "Rust:learning curve:0;Rust:performance:+"},
+     "learning curve,performance", "Rust:learning curve:-;Rust:performance:+"},
     /* "X vs Y" is the topic: only the subject the clause judges */
     {"In a Go vs Rust speed test, Rust is fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
      "Rust:performance:+"},

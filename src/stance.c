@@ -256,6 +256,8 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
     static const char *const copula_c[] = {"isn", "aren", "wasn", "weren"};
     for (size_t k = cs; k < end; k++) {
         if (stance_tok_is(&toks[k], "cannot") || stance_tok_is(&toks[k], "unable")) return 1;
+        /* "Neither database shards data": the action denied of each */
+        if (stance_tok_is(&toks[k], "neither") && !(k + 1 < end && stance_tok_is(&toks[k + 1], "of"))) return 1;
         if ((stance_tok_is(&toks[k], "fails") || stance_tok_is(&toks[k], "fail") ||
              stance_tok_is(&toks[k], "failed")) && k + 1 < end && stance_tok_is(&toks[k + 1], "to"))
             return 1;
@@ -280,10 +282,6 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
     return 0;
 }
 
-/* Adoption in [cs, end): a usage verb ("use", "rely on", "choose")
- * after a quantifier of people saying most of them: "most", "the
- * majority", or a percentage of 50 or more ("Over 80% of teams use
- * X"). */
 /* A word for organisations that adopt a technology. */
 static int stance_adopters(const tax_tok *t)
 {
@@ -294,6 +292,10 @@ static int stance_adopters(const tax_tok *t)
     return 0;
 }
 
+/* Adoption in [cs, end): a usage verb ("use", "rely on", "choose")
+ * after a quantifier of people saying most of them: "most", "the
+ * majority", or a percentage of 50 or more ("Over 80% of teams use
+ * X"), or named adopters ("companies like A and B"). */
 static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
 {
     static const char *const verbs[] = {"use", "uses", "used", "rely", "relies", "choose", "chose", "adopt", "adopted"};

@@ -806,7 +806,15 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
          * languages", "top three") is not recorded: it could not be
          * compared with anything. */
         int measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
-        if (measure < 0) continue;
+        /* An elided unit: "X allows 100 connections and Y allows 151"
+         * -- a bare count after a counted quantity counts the same. */
+        if (measure < 0 && qs[i].kind == QTY_COUNT && !qs[i].unit[0])
+            for (size_t k = r->nqty; k-- > 0 && measure < 0;)
+                if (r->qty[k].q.kind == QTY_COUNT && r->qty[k].q.unit[0]) {
+                    measure = r->qty[k].measure;
+                    memcpy(qs[i].unit, r->qty[k].q.unit, sizeof qs[i].unit);
+                }
+        if (measure < 0 || r->nqty >= TAG_MAX) continue;
         tag_qty *tq = &r->qty[r->nqty++];
         tq->q = qs[i];
         tq->measure = measure;
@@ -821,18 +829,29 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         /* A year that is not some subject's event ("in 2024", "the 2024
          * survey") dates the statement; it belongs to no subject. */
         if (qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) == 0) tq->subject = -1;
+        /* "Both projects are nearly 30 years old": a figure said of
+         * all the subjects, none named, holds for each of them. */
+        if (tq->subject < 0 && !nment && r->nsubj > 1 && tag_says_all(tg) &&
+            !(qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) == 0)) {
+            tq->subject = r->subj[0].subject;
+            for (size_t k = 1; k < r->nsubj && r->nqty < TAG_MAX; k++) {
+                r->qty[r->nqty] = *tq;
+                r->qty[r->nqty++].subject = r->subj[k].subject;
+            }
+        }
     }
 
     /* stance: per clause and subject, then per dimension (tag_stances) */
     /* A claim that names no subject, under a heading on several ("X vs
      * Y"), does not say which one it judges: no stance -- unless it
-     * speaks of them all ("Both languages ...", "All of them ..."). */
+     * speaks of them all ("Both languages ...", "All of them ...",
+     * "Neither database ..."). */
     int unnamed = r->nsubj > 1;
     for (size_t i = 0; i < r->nsubj && unnamed; i++)
         if (strcmp(r->subj[i].how, "heading") != 0) unnamed = 0;
     for (size_t t = 0; t < tg->ntok && unnamed; t++)
-        if ((tg->toks[t].n == 4 && memcmp(tg->toks[t].s, "both", 4) == 0) ||
-            (tg->toks[t].n == 3 && memcmp(tg->toks[t].s, "all", 3) == 0))
+        if (tag_tok_is(&tg->toks[t], "both") || tag_tok_is(&tg->toks[t], "all") ||
+            tag_tok_is(&tg->toks[t], "neither"))
             unnamed = 0;
     if (r->ndims && r->nsubj && !unnamed) {
         /* Who a stance is about: the subjects named or inherited.  A

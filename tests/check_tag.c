@@ -309,6 +309,10 @@ static const tag_case go_rust_cases[] = {
      "Rust:performance:+"},
     /* no subject named under a heading on several: whose stance is unknown */
     {"Compile times are quick.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance", ""},
+    /* ... unless the claim speaks of them all, "neither" included, which
+     * denies an action of each */
+    {"Neither ships a garbage collector.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:-;Rust:performance:-"},
     /* ... unless the claim speaks of them all */
     {"Both compile quickly.", "Go vs Rust > Performance", NULL, NULL, NULL, "Go,Rust", "performance",
      "Go:performance:+;Rust:performance:+"},
@@ -417,6 +421,54 @@ START_TEST(test_go_rust)
 }
 END_TEST
 
+/* ---- whose figure a quantity is ---- */
+
+static const char *const db_tax =
+    "subject\tAlpha\talpha\n"
+    "subject\tBeta\tbeta\n"
+    "dimension\tconcurrency\tconnections\n"
+    "dimension\thistory\tyears old\n"
+    "measure\tconnections\tconnection, connections\n"
+    "measure\tduration\t@duration\n";
+
+typedef struct qty_case {
+    const char *text, *section;
+    const char *want; /* "measure@subject" joined by ';' in order, "-" for no subject */
+} qty_case;
+
+static const qty_case qty_cases[] = {
+    /* an elided unit: the bare count after a counted one counts the same */
+    {"Alpha allows 100 connections and Beta allows 151.", NULL, "connections@Alpha;connections@Beta"},
+    /* a bare number with nothing counted before it is not recorded */
+    {"Beta allows 151 and Alpha is fine.", NULL, ""},
+    /* a figure said of both subjects, none named, holds for each */
+    {"Both projects are now nearly 30 years old.", "Alpha vs Beta", "duration@Alpha;duration@Beta"},
+    /* ... but one subject named takes it alone */
+    {"Alpha is nearly 30 years old.", "Alpha vs Beta", "duration@Alpha"},
+};
+
+START_TEST(test_quantity_subjects)
+{
+    env e = env_open(db_tax);
+    const qty_case *c = &qty_cases[_i];
+    tag_input in = {0};
+    in.text = c->text;
+    in.len = strlen(c->text);
+    in.section = c->section;
+    tag_result r;
+    char *err = NULL;
+    ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
+    char got[512] = "";
+    for (size_t i = 0; i < r.nqty; i++) {
+        size_t l = strlen(got);
+        snprintf(got + l, sizeof got - l, "%s%s@%s", i ? ";" : "", tax_measure(e.tax, (size_t)r.qty[i].measure),
+                 r.qty[i].subject >= 0 ? tax_subject(e.tax, (size_t)r.qty[i].subject) : "-");
+    }
+    ck_assert_msg(strcmp(got, c->want) == 0, "\"%s\": quantities [%s], expected [%s]", c->text, got, c->want);
+    env_close(&e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("tag");
@@ -426,6 +478,9 @@ static Suite *suite(void)
     tc = tcase_create("go vs rust");
     tcase_add_loop_test(tc, test_go_rust, 0, (int)(sizeof go_rust_cases / sizeof *go_rust_cases));
     tcase_add_loop_test(tc, test_go_rust_seq, 0, (int)(sizeof go_rust_seq / sizeof *go_rust_seq));
+    suite_add_tcase(s, tc);
+    tc = tcase_create("quantities");
+    tcase_add_loop_test(tc, test_quantity_subjects, 0, (int)(sizeof qty_cases / sizeof *qty_cases));
     suite_add_tcase(s, tc);
     return s;
 }

@@ -343,14 +343,21 @@ static void dis_stance_group(dis_ctx *c)
         if (y && (y > sd->latest)) sd->latest = y;
         if (y && (!sd->earliest || y < sd->earliest)) sd->earliest = y;
     }
-    /* A disagreement needs an unfavourable side and another side, from
-     * different sources: favourable vs "with reservations" is nuance. */
+    /* A disagreement needs an unfavourable claim and a claim of another
+     * polarity, from different sources: favourable vs "with
+     * reservations" is nuance.  And they must be of one mode: a
+     * comparison ("X's community is smaller than Y's") does not
+     * contradict an absolute judgement ("X's community is large and
+     * active"); both can hold. */
     dis_side *neg = &sides[0];
     if (!neg->nsrc || (!sides[1].nsrc && !sides[2].nsrc)) return;
     int other_src = 0;
-    for (int k = 1; k < 3; k++)
-        for (size_t i = 0; i < sides[k].nsrc; i++)
-            for (size_t j = 0; j < neg->nsrc; j++) other_src |= sides[k].srcs[i] != neg->srcs[j];
+    for (size_t i = 0; i < g->n && !other_src; i++) {
+        if (g->v[i].polarity >= 0) continue;
+        for (size_t j = 0; j < g->n && !other_src; j++)
+            other_src = g->v[j].polarity >= 0 && g->v[j].source != g->v[i].source &&
+                        g->v[j].comparative == g->v[i].comparative;
+    }
     if (!other_src) return;
     /* order sides: most sources first, then unfavourable before favourable */
     int order[3] = {0, 1, 2}, no = 0;
@@ -363,21 +370,28 @@ static void dis_stance_group(dis_ctx *c)
                 order[i] = order[j];
                 order[j] = t;
             }
-    int factual = sides[order[0]].comparative && sides[order[1]].comparative;
+    /* The two sides that disagree: the largest, and the largest of the
+     * opposite camp (unfavourable against favourable or "with
+     * reservations"); a third side is shown but does not decide. */
+    int ia = order[0], ib = -1;
+    for (int k = 1; k < no && ib < 0; k++)
+        if ((order[k] == 0) != (ia == 0)) ib = order[k];
+    if (ib < 0) return;
+    int factual = sides[ia].comparative && sides[ib].comparative;
     /* A single judgement against a majority of several sources, not put
      * as a comparison, is more often an aside (or a tagging slip) than a
      * position: then the minority must be stated at least twice.  One
      * source against one other is always shown. */
     size_t minority = 0;
-    for (size_t i = 0; i < g->n; i++) minority += g->v[i].polarity + 1 != order[0];
-    if (!factual && minority < 2 && sides[order[0]].nsrc >= 2) return;
+    for (size_t i = 0; i < g->n; i++) minority += (g->v[i].polarity < 0) != (ia == 0);
+    if (!factual && minority < 2 && sides[ia].nsrc >= 2) return;
     dis_item *it = dis_new_item(c, factual ? "factual" : "stance");
     it->dimension = kb_strdup(g->key);
     for (int s = 0; s < no; s++)
         for (size_t i = 0; i < g->n; i++)
             if (g->v[i].polarity + 1 == order[s]) dis_add_claim(it, &g->v[i], (char)('a' + s));
 
-    dis_side *A = &sides[order[0]], *B = &sides[order[1]];
+    dis_side *A = &sides[ia], *B = &sides[ib];
     buf b = BUF_INIT;
     /* "On X's D, 5 sources judge it favourably, 2 unfavourably and 1
      * with reservations." */

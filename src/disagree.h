@@ -8,7 +8,11 @@
  *             ("800,000+" vs "450,000+": compatible, the tighter bound
  *             the newer source's);
  *   temporal  versions or years given as current that differ;
- *   stance    opposite polarity on one subject and dimension;
+ *   stance    opposite polarity on one subject and dimension, judged
+ *             alike (two absolute judgements, or two comparisons: "X's
+ *             community is smaller than Y's" leaves "X's community is
+ *             large" standing); the verdict weighs the largest side
+ *             against the largest of the opposite camp;
  *   factual   comparisons that point opposite ways ("harder to install"
  *             vs "easier to install").
  * A disagreement lists every claim on each side (side "a", "b", ...),

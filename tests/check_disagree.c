@@ -309,6 +309,59 @@ START_TEST(test_lone_judgement_not_listed)
 }
 END_TEST
 
+static void stance_vs(long long cid, const char *subject, const char *dim, int pol, const char *versus)
+{
+    char *err = NULL;
+    ck_assert_int_eq(store_claim_stance(st, cid, subject, dim, pol, versus, &err), KB_OK);
+}
+
+START_TEST(test_comparison_is_not_absolute)
+{
+    /* "smaller than Y's" does not contradict "large and active" */
+    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01");
+    stance(claim(s1, "Z's community is large and active.", "Z", "community"), "Z", "community", 1);
+    stance_vs(claim(s2, "Z's community is smaller than Y's.", "Z", "community"), "Z", "community", -1, "Y");
+    stance_vs(claim(s2, "Y's community dwarfs Z's.", "Z", "community"), "Z", "community", -1, "Y");
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 0);
+    dis_free(&s);
+    /* ... but a comparison the other way does */
+    char *err = NULL;
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    long long s3 = src("3.txt", "2024-01-01");
+    stance_vs(claim(s3, "Z's community is larger than Y's.", "Z", "community"), "Z", "community", 1, "Y");
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    ck_assert_str_eq(s.items[0].kind, "factual");
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_reservations_do_not_decide)
+{
+    /* favourable (4 sources) against unfavourable (2, about CPU-bound
+     * work), with a "with reservations" side (3) larger than the
+     * unfavourable one: the verdict weighs the favourable side against
+     * the unfavourable one, so the scopes (I/O-bound vs CPU-bound) make
+     * it compatible */
+    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01"), s3 = src("3.txt", "2024-01-01"),
+              s4 = src("4.txt", "2023-01-01"), s5 = src("5.txt", "2022-01-01");
+    const long long pos[] = {s1, s2, s3, s4};
+    for (size_t i = 0; i < 4; i++)
+        stance(claim(pos[i], "Z is fast for I/O-bound services.", "Z", "performance"), "Z", "performance", 1);
+    for (size_t i = 0; i < 3; i++)
+        stance(claim(pos[i], "Z performance depends on the workload.", "Z", "performance"), "Z", "performance", 0);
+    stance(claim(s4, "Z is slow for CPU-bound loops.", "Z", "performance"), "Z", "performance", -1);
+    stance(claim(s5, "Z struggles with CPU-bound math.", "Z", "performance"), "Z", "performance", -1);
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    ck_assert_str_eq(s.items[0].verdict, "compatible");
+    dis_free(&s);
+}
+END_TEST
+
 /* ---- the corpus, end to end ---- */
 
 static void ingest_corpus(void)
@@ -402,6 +455,8 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_stance_outdated_and_self);
     tcase_add_test(tc, test_inferred_date);
     tcase_add_test(tc, test_lone_judgement_not_listed);
+    tcase_add_test(tc, test_comparison_is_not_absolute);
+    tcase_add_test(tc, test_reservations_do_not_decide);
     tcase_add_test(tc, test_corpus);
     suite_add_tcase(s, tc);
     return s;

@@ -405,8 +405,14 @@ static void rep_stance_group(rep_build *b, rep_fact *fs, size_t n)
         a->nsources = nsrc;
         a->nclaims = m;
         buf st = BUF_INIT;
-        buf_printf(&st, "Sources agree that %s is %s on %s.", fs[0].subject, report_polarity_word(order[k]),
-                   fs[0].dimension);
+        /* "All 5 sources judge Python's learning curve favourably.",
+         * "2 of 5 sources judge Node.js's syntax unfavourably." */
+        size_t total = b->r->nsources;
+        if (nsrc >= total && total == 2) buf_adds(&st, "Both sources judge ");
+        else if (nsrc >= total) buf_printf(&st, "All %zu sources judge ", nsrc);
+        else buf_printf(&st, "%zu of %zu sources judge ", nsrc, total);
+        buf_printf(&st, "%s's %s %s.", fs[0].subject, fs[0].dimension,
+                   order[k] > 0 ? "favourably" : order[k] < 0 ? "unfavourably" : "with reservations");
         a->statement = buf_detach(&st, NULL);
         a->quotes = kb_calloc(nsrc, sizeof *a->quotes);
         for (size_t i = 0; i < m;) {
@@ -491,7 +497,7 @@ static void rep_qty_group(rep_build *b, rep_fact *fs, size_t n)
         a->nsources = nsrc;
         a->nclaims = m;
         buf st = BUF_INIT;
-        buf_adds(&st, "Sources agree that the ");
+        buf_printf(&st, "%zu sources agree that the ", nsrc);
         rep_measure_words(&st, fs[i].measure);
         buf_printf(&st, " of %s ", fs[i].subject);
         rep_value_phrase(&st, &a->value, fs[i].kind);
@@ -680,10 +686,40 @@ static int rep_str_cmp(const void *x, const void *y)
 }
 
 static void rep_section_free(report_section *s);
+static void rep_agreement_free(report_agreement *a);
+
+/* A stance agreement on a point the sources dispute says less than the
+ * dispute, and can say the opposite of its verdict: "2 of 5 sources
+ * judge X's D unfavourably" beside "most sources find X strong on D".  It stays
+ * when the dispute is compatible (both sides hold, in their scopes) or
+ * when it is the side a majority verdict settles on; otherwise the
+ * dispute alone tells the point. */
+static int rep_agreement_disputed(const report *r, const report_section *s, const report_agreement *a)
+{
+    if (strcmp(a->kind, "stance") != 0) return 0;
+    for (size_t i = 0; i < s->ndisputes; i++) {
+        const report_dispute *d = &s->disputes[i];
+        if (d->measure || !rep_streq(d->subject, a->subject) || !d->nclaims) continue;
+        if (strcmp(d->verdict, "compatible") == 0) return 0;
+        if (strcmp(d->verdict, "majority") == 0 && d->claims[0].polarity == a->polarity) return 0;
+        return 1;
+    }
+    (void)r;
+    return 0;
+}
 
 static void rep_finish(rep_build *b)
 {
     report *r = b->r;
+    for (size_t i = 0; i < r->nsections; i++) {
+        report_section *s = &r->sections[i];
+        size_t k = 0;
+        for (size_t j = 0; j < s->nagreements; j++) {
+            if (rep_agreement_disputed(r, s, &s->agreements[j])) rep_agreement_free(&s->agreements[j]);
+            else s->agreements[k++] = s->agreements[j];
+        }
+        s->nagreements = k;
+    }
     /* claims per section and in all */
     if (b->nuses) qsort(b->uses, b->nuses, sizeof *b->uses, rep_use_cmp);
     long long *all = kb_malloc((b->nuses ? b->nuses : 1) * sizeof *all);
@@ -771,17 +807,19 @@ static void rep_cite_free(report_cite *c)
     free(c->text);
 }
 
+static void rep_agreement_free(report_agreement *a)
+{
+    free(a->subject);
+    free(a->measure);
+    free(a->statement);
+    for (size_t k = 0; k < a->nquotes; k++) rep_cite_free(&a->quotes[k]);
+    free(a->quotes);
+}
+
 static void rep_section_free(report_section *s)
 {
     free(s->dimension);
-    for (size_t i = 0; i < s->nagreements; i++) {
-        report_agreement *a = &s->agreements[i];
-        free(a->subject);
-        free(a->measure);
-        free(a->statement);
-        for (size_t k = 0; k < a->nquotes; k++) rep_cite_free(&a->quotes[k]);
-        free(a->quotes);
-    }
+    for (size_t i = 0; i < s->nagreements; i++) rep_agreement_free(&s->agreements[i]);
     free(s->agreements);
     for (size_t i = 0; i < s->ndisputes; i++) {
         report_dispute *d = &s->disputes[i];

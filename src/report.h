@@ -12,12 +12,16 @@
  *
  * Agreements:
  *   stance   stances on one subject and dimension with one polarity from
- *            two or more sources: "Sources agree that Python is strong on
- *            learning curve".  One quote per source (the rule below);
+ *            two or more sources: "All 5 sources judge Python's learning
+ *            curve favourably", "2 of 5 sources judge ... unfavourably".
+ *            One quote per source (the rule below).  Left out when the
+ *            sources dispute the point, unless the dispute is compatible
+ *            or its majority side is this one: the dispute tells it;
  *   numeric  quantities of one measure of one subject with equal
  *            intervals (bounds and their openness; "about" is ignored)
- *            from two or more sources; one quote per source, its first
- *            such claim in document order.
+ *            from two or more sources ("2 sources agree that the package
+ *            count of Node.js is more than 2,000,000"); one quote per
+ *            source, its first such claim in document order.
  * The quote picked for a source in a stance agreement is its most
  * telling claim: one that names the subject (compared without case,
  * spaces or punctuation, so "NodeJS" names Node.js) before one that

@@ -370,7 +370,7 @@ START_TEST(test_json_export)
             "SELECT json_extract(a.value, '$.statement') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(s.value, '$.dimension') = "
             "'learning curve'",
-            "Sources agree that Python is strong on learning curve.");
+            "Both sources judge Python's learning curve favourably.");
     JSON_EQ(doc,
             "SELECT json_extract(a.value, '$.value.low') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(a.value, '$.kind') = 'numeric'",

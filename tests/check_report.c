@@ -101,7 +101,7 @@ START_TEST(test_agreements)
     ck_assert_str_eq(a->kind, "stance");
     ck_assert_str_eq(a->subject, "Python");
     ck_assert_int_eq(a->polarity, 1);
-    ck_assert_str_eq(a->statement, "Sources agree that Python is strong on learning curve.");
+    ck_assert_str_eq(a->statement, "Both sources judge Python's learning curve favourably.");
     ck_assert_uint_eq(a->nsources, 2);
     ck_assert_uint_eq(a->nquotes, 2);
     ck_assert_int_eq(a->quotes[0].source, 1);
@@ -115,7 +115,7 @@ START_TEST(test_agreements)
     a = &s->agreements[0];
     ck_assert_str_eq(a->kind, "numeric");
     ck_assert_str_eq(a->measure, "release_year");
-    ck_assert_str_eq(a->statement, "Sources agree that the release year of Python is 1991.");
+    ck_assert_str_eq(a->statement, "2 sources agree that the release year of Python is 1991.");
     ck_assert_uint_eq(a->nquotes, 2);
     ck_assert_uint_eq(s->nfigures, 2);
     ck_assert_str_eq(s->figures[0].raw, "1991");
@@ -214,6 +214,17 @@ START_TEST(test_corpus_invariants)
             ck_assert_uint_ge(a->nclaims, a->nquotes);
             ck_assert_ptr_nonnull(strstr(a->statement, a->subject));
             if (k) ck_assert_uint_le(a->nsources, s->agreements[k - 1].nsources);
+            /* no stance agreement contradicts its section's dispute on
+             * the same subject: it stands beside a compatible one or is
+             * the side a majority verdict settles on */
+            for (size_t m = 0; m < s->ndisputes && strcmp(a->kind, "stance") == 0; m++) {
+                const report_dispute *d = &s->disputes[m];
+                if (d->measure || strcmp(d->subject, a->subject) != 0) continue;
+                ck_assert_msg(strcmp(d->verdict, "compatible") == 0 ||
+                                  (strcmp(d->verdict, "majority") == 0 && d->claims[0].polarity == a->polarity),
+                              "A%d (%s) beside D%d (%s)", a->id, a->statement, d->id, d->verdict);
+                ck_assert_int_eq(a->dispute, d->id);
+            }
             for (size_t q = 0; q < a->nquotes; q++) {
                 if (q) ck_assert_int_lt(a->quotes[q - 1].source, a->quotes[q].source);
                 check_cite(r, &a->quotes[q]);
@@ -248,7 +259,7 @@ START_TEST(test_corpus_invariants)
                 found = a;
         }
     ck_assert_ptr_nonnull(found);
-    ck_assert_str_eq(found->statement, "Sources agree that the release year of Node.js is 2009.");
+    ck_assert_str_eq(found->statement, "3 sources agree that the release year of Node.js is 2009.");
     ck_assert_uint_ge(found->nsources, 3);
     report_free(r);
 }

@@ -425,16 +425,16 @@ static void dis_stance_group(dis_ctx *c)
         it->verdict = "unresolved";
         buf_adds(&b, " Neither dates, scope nor the number of sources settles it; compare the claims themselves.");
     }
-    /* name the dated sources, oldest first, so a reader can weigh them */
-    buf_adds(&b, " Sources: ");
-    int first = 1;
-    for (int s = 0; s < no; s++)
+    /* name each side's sources with their dates, so a reader can weigh
+     * them: "Side a (favourable): T1 (2026-05-08), T2 (2019, inferred);
+     * side b (unfavourable): ..." */
+    for (int s = 0; s < no; s++) {
+        buf_printf(&b, "%s %c (%s): ", s ? "; side" : " Side", 'a' + s, dis_polarity_adj(sides[order[s]].polarity));
         for (size_t i = 0; i < sides[order[s]].nsrc; i++) {
-            if (!first) buf_adds(&b, "; ");
-            first = 0;
-            buf_printf(&b, "side %c: ", 'a' + s);
+            if (i) buf_adds(&b, ", ");
             dis_cite_source(&b, &c->set->sources[sides[order[s]].srcs[i]]);
         }
+    }
     buf_addc(&b, '.');
     it->explanation = buf_detach(&b, NULL);
 }

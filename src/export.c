@@ -200,6 +200,37 @@ void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, b
         buf_adds(b, report_polarity_word(c->polarity));
 }
 
+void export_side_label(const report_dispute *d, size_t k, buf *b)
+{
+    char side = d->claims[k].side;
+    size_t nsrc = 0;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        if (d->claims[i].side != side) continue;
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = d->claims[j].side == side && d->claims[j].cite.source == d->claims[i].cite.source;
+        nsrc += !seen;
+    }
+    buf_printf(b, "Side %c (", side);
+    if (strcmp(d->kind, "stance") == 0 || strcmp(d->kind, "factual") == 0) {
+        int p = d->claims[k].polarity;
+        buf_printf(b, "%s, ", p > 0 ? "favourable" : p < 0 ? "unfavourable" : "with reservations");
+    }
+    buf_printf(b, "%zu source%s)", nsrc, nsrc == 1 ? "" : "s");
+}
+
+int export_side_ends(const report_dispute *d, size_t k)
+{
+    return k + 1 >= d->nclaims || d->claims[k + 1].side != d->claims[k].side;
+}
+
+size_t export_side_rest(const report_dispute *d, size_t k)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nclaims; i++) n += d->claims[i].side == d->claims[k].side && !d->claims[i].lead;
+    return n;
+}
+
 /* ---- Markdown ---- */
 
 static void export_md_buf(FILE *f, const buf *b)
@@ -265,18 +296,31 @@ static void export_md_disputes(const report_section *s, FILE *f)
         }
         for (size_t k = 0; k < d->nclaims; k++) {
             const report_dispute_claim *c = &d->claims[k];
-            if (k == 0 || c->side != d->claims[k - 1].side) fprintf(f, "%sSide %c:\n\n", k ? "\n" : "", c->side);
-            fputs("- ", f);
-            buf g = BUF_INIT;
-            export_claim_gist(d, c, &g);
-            if (g.len) {
-                fputc('(', f);
-                export_md_buf(f, &g);
-                fputs(") ", f);
+            if (k == 0 || c->side != d->claims[k - 1].side) {
+                buf lab = BUF_INIT;
+                export_side_label(d, k, &lab);
+                fprintf(f, "%s", k ? "\n" : "");
+                export_md_buf(f, &lab);
+                fputs(":\n\n", f);
+                buf_free(&lab);
             }
-            buf_free(&g);
-            export_md_quote(f, &c->cite);
-            fputc('\n', f);
+            if (c->lead) {
+                fputs("- ", f);
+                buf g = BUF_INIT;
+                export_claim_gist(d, c, &g);
+                if (g.len) {
+                    fputc('(', f);
+                    export_md_buf(f, &g);
+                    fputs(") ", f);
+                }
+                buf_free(&g);
+                export_md_quote(f, &c->cite);
+                fputc('\n', f);
+            }
+            size_t rest = export_side_rest(d, k);
+            if (export_side_ends(d, k) && rest)
+                fprintf(f, "- \xe2\x80\xa6 and %zu more claim%s on this side (all in `--format json` or `csv`)\n", rest,
+                        rest == 1 ? "" : "s");
         }
         fputc('\n', f);
     }

@@ -82,5 +82,12 @@ void export_cite_label(const report_cite *c, buf *b);
  * stance and factual claims, the quantity as written for numeric and
  * temporal ones; nothing otherwise. */
 void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, buf *b);
+/* The heading of the side claim k of d is on: "Side a (favourable, 5
+ * sources)"; "Side a (2 sources)" for a numeric dispute. */
+void export_side_label(const report_dispute *d, size_t k, buf *b);
+/* Is claim k the last of its side? */
+int export_side_ends(const report_dispute *d, size_t k);
+/* How many claims of claim k's side a brief leaves unquoted (not leads). */
+size_t export_side_rest(const report_dispute *d, size_t k);
 
 #endif

@@ -128,20 +128,32 @@ static void export_html_disputes(const report_section *s, FILE *f)
         }
         for (size_t k = 0; k < d->nclaims; k++) {
             const report_dispute_claim *c = &d->claims[k];
-            if (k == 0 || c->side != d->claims[k - 1].side)
-                fprintf(f, "%s<div class=\"side\">Side %c:\n<ul class=\"quotes\">\n", k ? "</ul>\n</div>\n" : "",
-                        c->side);
-            fputs("<li>", f);
-            buf g = BUF_INIT;
-            export_claim_gist(d, c, &g);
-            if (g.len) {
-                fputs("<span class=\"gist\">(", f);
-                export_hbuf(f, &g);
-                fputs(")</span> ", f);
+            if (k == 0 || c->side != d->claims[k - 1].side) {
+                buf lab = BUF_INIT;
+                export_side_label(d, k, &lab);
+                fprintf(f, "%s<div class=\"side\">", k ? "</ul>\n</div>\n" : "");
+                export_hbuf(f, &lab);
+                fputs(":\n<ul class=\"quotes\">\n", f);
+                buf_free(&lab);
             }
-            buf_free(&g);
-            export_html_quote(f, &c->cite);
-            fputs("</li>\n", f);
+            size_t rest = export_side_rest(d, k);
+            if (c->lead) {
+                fputs("<li>", f);
+                buf g = BUF_INIT;
+                export_claim_gist(d, c, &g);
+                if (g.len) {
+                    fputs("<span class=\"gist\">(", f);
+                    export_hbuf(f, &g);
+                    fputs(")</span> ", f);
+                }
+                buf_free(&g);
+                export_html_quote(f, &c->cite);
+                fputs("</li>\n", f);
+            }
+            if (export_side_ends(d, k) && rest)
+                fprintf(f, "<li class=\"more\">\xe2\x80\xa6 and %zu more claim%s on this side (all in "
+                           "<code>--format json</code> or <code>csv</code>)</li>\n",
+                        rest, rest == 1 ? "" : "s");
         }
         if (d->nclaims) fputs("</ul>\n</div>\n", f);
         fputs("</div>\n", f);

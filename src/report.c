@@ -556,6 +556,31 @@ static const char *rep_dispute_dimension(rep_build *b, const dis_item *it)
     return d;
 }
 
+/* Each side of each dispute: per source, the claim the quote rule
+ * (report.h) picks is its lead. */
+static void rep_mark_leads(report *r)
+{
+    for (size_t i = 0; i < r->nsections; i++)
+        for (size_t k = 0; k < r->sections[i].ndisputes; k++) {
+            report_dispute *d = &r->sections[i].disputes[k];
+            for (size_t a = 0; a < d->nclaims; a++) {
+                report_dispute_claim *c = &d->claims[a];
+                rep_fact fc = {.text = c->cite.text, .text_len = c->cite.text_len};
+                int best = 1;
+                for (size_t o = 0; o < d->nclaims && best; o++) {
+                    const report_dispute_claim *e = &d->claims[o];
+                    if (o == a || e->side != c->side || e->cite.source != c->cite.source) continue;
+                    rep_fact fe = {.text = e->cite.text, .text_len = e->cite.text_len};
+                    /* a better one, or as good and earlier */
+                    if (rep_better_quote(&fe, &fc, d->subject ? d->subject : "") ||
+                        (o < a && !rep_better_quote(&fc, &fe, d->subject ? d->subject : "")))
+                        best = 0;
+                }
+                c->lead = best;
+            }
+        }
+}
+
 static int rep_disputes(rep_build *b)
 {
     dis_filter f = {b->subject, b->dimension, 0};
@@ -608,6 +633,7 @@ static int rep_disputes(rep_build *b)
             }
         }
     }
+    rep_mark_leads(b->r);
 done:
     free(num);
     dis_free(&ds);

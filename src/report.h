@@ -93,6 +93,9 @@ typedef struct report_dispute_claim {
     int polarity;            /* stance claims */
     char *raw;               /* numeric claims: the quantity as written, or NULL */
     report_interval value;
+    int lead;                /* 1: its source's most telling claim on its side
+                              * (the quote rule above); a brief may quote only
+                              * these and count the rest */
 } report_dispute_claim;
 
 typedef struct report_dispute {

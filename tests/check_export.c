@@ -595,6 +595,10 @@ START_TEST(test_md_citations_match_files)
     }
     ck_assert_uint_gt(checked, 50);
     for (int i = 0; i < 16; i++) free(paths[i]);
+    /* a dispute's side is labelled with its polarity and sources, quotes
+     * one claim per source and counts the rest */
+    ck_assert_ptr_nonnull(strstr(md, "Side a (favourable, "));
+    ck_assert_ptr_nonnull(strstr(md, "more claims on this side (all in `--format json` or `csv`)"));
     free(md);
 }
 END_TEST

@@ -236,6 +236,12 @@ START_TEST(test_corpus_invariants)
             for (size_t q = 0; q < d->nclaims; q++) {
                 if (q) ck_assert(d->claims[q - 1].side <= d->claims[q].side);
                 check_cite(r, &d->claims[q].cite);
+                /* exactly one lead per source and side */
+                size_t leads = 0;
+                for (size_t o = 0; o < d->nclaims; o++)
+                    leads += d->claims[o].side == d->claims[q].side &&
+                             d->claims[o].cite.source == d->claims[q].cite.source && d->claims[o].lead;
+                ck_assert_uint_eq(leads, 1);
             }
         }
         for (size_t k = 0; k < s->nfigures; k++) {

@@ -429,7 +429,9 @@ static void dis_stance_group(dis_ctx *c)
      * them: "Side a (favourable): T1 (2026-05-08), T2 (2019, inferred);
      * side b (unfavourable): ..." */
     for (int s = 0; s < no; s++) {
-        buf_printf(&b, "%s %c (%s): ", s ? "; side" : " Side", 'a' + s, dis_polarity_adj(sides[order[s]].polarity));
+        int p = sides[order[s]].polarity;
+        buf_printf(&b, "%s %c (%s): ", s ? "; side" : " Side", 'a' + s,
+                   p > 0 ? "favourable" : p < 0 ? "unfavourable" : "with reservations");
         for (size_t i = 0; i < sides[order[s]].nsrc; i++) {
             if (i) buf_adds(&b, ", ");
             dis_cite_source(&b, &c->set->sources[sides[order[s]].srcs[i]]);

@@ -219,6 +219,43 @@ void export_side_label(const report_dispute *d, size_t k, buf *b)
     buf_printf(b, "%zu source%s)", nsrc, nsrc == 1 ? "" : "s");
 }
 
+void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b)
+{
+    buf_printf(b, "%s", d->subject ? d->subject : "");
+    if (d->measure || dimension) {
+        buf_adds(b, "'s ");
+        if (d->measure) export_measure_name(d->measure, b);
+        else buf_adds(b, dimension);
+    }
+    buf_printf(b, ": %s (", d->verdict);
+    for (size_t k = 0; k < d->nclaims; k++) {
+        if (k && d->claims[k].side == d->claims[k - 1].side) continue;
+        if (k) buf_adds(b, "; ");
+        if (d->measure) {
+            /* the figures of this side, each once */
+            int first = 1;
+            for (size_t j = k; j < d->nclaims && d->claims[j].side == d->claims[k].side; j++) {
+                const char *raw = d->claims[j].raw;
+                int seen = !raw;
+                for (size_t m = k; m < j && !seen; m++) seen = d->claims[m].raw && strcmp(d->claims[m].raw, raw) == 0;
+                if (seen) continue;
+                buf_printf(b, "%s%s", first ? "" : ", ", raw);
+                first = 0;
+            }
+        } else {
+            size_t at = b->len;
+            export_side_label(d, k, b);
+            /* "Side a (favourable, 5 sources)" -> "favourable, 5 sources" */
+            char *open = strchr(b->data + at, '(');
+            size_t inner = open ? (size_t)(b->data + b->len - open) - 2 : 0;
+            if (open) memmove(b->data + at, open + 1, inner);
+            b->len = at + inner;
+            b->data[b->len] = '\0';
+        }
+    }
+    buf_addc(b, ')');
+}
+
 int export_side_ends(const report_dispute *d, size_t k)
 {
     return k + 1 >= d->nclaims || d->claims[k + 1].side != d->claims[k].side;
@@ -395,6 +432,19 @@ void export_md(const report *r, FILE *f)
     export_overview(r, &b);
     export_md_buf(f, &b);
     fputs("\n\n", f);
+    if (r->ndisputes) {
+        fputs("**Where the sources disagree:**\n\n", f);
+        for (size_t i = 0; i < r->nsections; i++)
+            for (size_t k = 0; k < r->sections[i].ndisputes; k++) {
+                const report_dispute *d = &r->sections[i].disputes[k];
+                buf_reset(&b);
+                export_dispute_gist(d, r->sections[i].dimension, &b);
+                fprintf(f, "- [D%d](#d-%d) ", d->id, d->id);
+                export_md_buf(f, &b);
+                fputc('\n', f);
+            }
+        fputc('\n', f);
+    }
     for (size_t i = 0; i < r->nsections; i++) {
         const report_section *s = &r->sections[i];
         buf_reset(&b);

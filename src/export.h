@@ -85,6 +85,11 @@ void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, b
 /* The heading of the side claim k of d is on: "Side a (favourable, 5
  * sources)"; "Side a (2 sources)" for a numeric dispute. */
 void export_side_label(const report_dispute *d, size_t k, buf *b);
+/* One line on a dispute for the brief's opening list: "Python's
+ * concurrency: majority (unfavourable, 4 sources; with reservations, 2
+ * sources)"; "Python's package count: compatible (800,000+; 450,000+)".
+ * dimension: its section's, or NULL. */
+void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b);
 /* Is claim k the last of its side? */
 int export_side_ends(const report_dispute *d, size_t k);
 /* How many claims of claim k's side a brief leaves unquoted (not leads). */

@@ -248,6 +248,19 @@ void export_html(const report *r, FILE *f)
     export_overview(r, &b);
     export_hbuf(f, &b);
     fputs("</p>\n", f);
+    if (r->ndisputes) {
+        fputs("<p class=\"glance\"><strong>Where the sources disagree:</strong></p>\n<ul class=\"glance\">\n", f);
+        for (size_t i = 0; i < r->nsections; i++)
+            for (size_t k = 0; k < r->sections[i].ndisputes; k++) {
+                const report_dispute *d = &r->sections[i].disputes[k];
+                buf_reset(&b);
+                export_dispute_gist(d, r->sections[i].dimension, &b);
+                fprintf(f, "<li><a href=\"#d-%d\">D%d</a> ", d->id, d->id);
+                export_hbuf(f, &b);
+                fputs("</li>\n", f);
+            }
+        fputs("</ul>\n", f);
+    }
     if (r->nsections) {
         fputs("<nav>\n<ol>\n", f);
         for (size_t i = 0; i < r->nsections; i++) {

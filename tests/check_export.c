@@ -599,6 +599,13 @@ START_TEST(test_md_citations_match_files)
      * one claim per source and counts the rest */
     ck_assert_ptr_nonnull(strstr(md, "Side a (favourable, "));
     ck_assert_ptr_nonnull(strstr(md, "more claims on this side (all in `--format json` or `csv`)"));
+    /* the disputes at a glance, before the sections, each linked */
+    const char *glance = strstr(md, "**Where the sources disagree:**");
+    ck_assert_ptr_nonnull(glance);
+    ck_assert(glance < strstr(md, "\n## "));
+    const char *pypi = strstr(md, "Python's package count: compatible (800,000+; 450,000+)");
+    ck_assert_ptr_nonnull(pypi);
+    ck_assert(pypi < strstr(md, "\n## "));
     free(md);
 }
 END_TEST

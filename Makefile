@@ -92,8 +92,11 @@ check: $(KBBIN) $(TESTBIN)
 	      END {printf "make check: %d passed, %d failed\n", n-f, f}' $(B)/check.log; \
 	 if [ $$fail -ne 0 ]; then echo "make check: FAILED"; exit 1; fi
 
+# clang when it is installed, else gcc: a fresh Debian 12 may lack clang,
+# and gcc-12 ships libasan and libubsan.
 asan:
-	$(MAKE) B=build-asan KBBIN=build-asan/kb CC=clang \
+	cc=$$(command -v clang >/dev/null 2>&1 && echo clang || echo gcc); echo "asan: CC=$$cc"; \
+	$(MAKE) B=build-asan KBBIN=build-asan/kb CC=$$cc \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 

@@ -26,11 +26,27 @@ static void ui_clear(ingest_ui *ui)
     }
 }
 
+/* s with control characters as \n, \t or \xNN: a file name may hold a
+ * newline, and each failure must stay one line that names its file. */
+static void ui_put(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n') fputs("\\n", stderr);
+        else if (*p == '\t') fputs("\\t", stderr);
+        else if (*p < 0x20 || *p == 0x7f) fprintf(stderr, "\\x%02x", *p);
+        else fputc(*p, stderr);
+    }
+}
+
 static void ui_fail(void *ctx, const char *path, const char *msg)
 {
     ingest_ui *ui = ctx;
     ui_clear(ui);
-    fprintf(stderr, "kb: %s: %s\n", path, msg);
+    fputs("kb: ", stderr);
+    ui_put(path);
+    fputs(": ", stderr);
+    ui_put(msg);
+    fputc('\n', stderr);
 }
 
 static void ui_progress(void *ctx, const char *path, const ingest_stats *s)

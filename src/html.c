@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
@@ -47,7 +48,9 @@
  * page, but with it libxml2 matches each stray end tag against the whole
  * open-element stack; measured 3.9 s for 40,000 nested <div>s followed by
  * 40,000 </span>s, against 0.00 s capped.  Its 10 MB text-node cap only
- * bites on pathological pages.
+ * bites on pathological pages.  Either limit halts the parser; ingest
+ * (html_extract_whole) then refuses the page rather than store its
+ * first part.
  * No HTML_PARSE_NOBLANKS either: it drops the space between inline
  * elements it does not know ("<time>May 8</time> <mark>x</mark>" reads
  * "May 8x"); white space is folded here anyway. */
@@ -56,6 +59,19 @@
 #define HTML_SNIFF_WINDOW 1024 /* where html_sniff looks for a tag */
 #define HTML_NAME_MAX 100      /* longer "author" text is not a name */
 #define HTML_NODE_TEXT_MAX 1024 /* enough of a <title> or a byline */
+/* A heading longer than this is read as a paragraph.  Every block below
+ * a heading carries the heading path as its section, copied (doc.c) and
+ * stored with each unit and claim, so one huge "heading" above many
+ * short blocks cost memory and disk quadratic in the page: 115 KB made a
+ * 1 GB database.  Real headings are far shorter (the corpus' longest is
+ * 177 bytes); text.c has the same rule. */
+#define HTML_HEADING_MAX 256
+/* The section paths copied into blocks may total at most this many times
+ * the page, plus HTML_SECTION_SLACK, else the page is refused (see
+ * text.c's TEXT_SECTION_RATIO: headings under the cap above millions of
+ * tiny blocks still cost hundreds of times the page). */
+#define HTML_SECTION_RATIO 8
+#define HTML_SECTION_SLACK ((size_t)1 << 20)
 
 /* ---- policy tables ---------------------------------------------------- */
 
@@ -516,6 +532,8 @@ typedef struct html_ex {
     html_frame *stack;
     size_t depth, cap;
     char **h1;       /* the first h1's text goes here */
+    size_t sections; /* bytes of section path copied into blocks so far */
+    size_t budget;   /* ... and how many it may be: past it, stop */
 } html_ex;
 
 /* Drop the spaces a cell separator left at the end of the pending block. */
@@ -530,19 +548,23 @@ static void html_flush(html_ex *x)
 {
     long idx = -1;
     html_trim_tail(x);
+    int heading = x->st.kind == DOC_HEADING && x->text.len - x->start <= HTML_HEADING_MAX;
     if (x->text.len > x->start && (x->st.kind != DOC_ROW || x->row_text)) {
         /* doc_add_* trim and copy the heading through d->text */
         x->d->text = x->text.data;
         x->d->len = x->text.len;
-        if (x->st.kind == DOC_HEADING)
+        if (heading)
             idx = doc_add_heading(x->d, x->st.level, x->start, x->text.len);
+        else if (x->st.kind == DOC_HEADING)
+            idx = doc_add_block(x->d, DOC_PARAGRAPH, 0, x->start, x->text.len);
         else
             idx = doc_add_block(x->d, x->st.kind, x->st.level, x->start, x->text.len);
     }
     if (idx < 0) {
         buf_truncate(&x->text, x->start);
     } else {
-        if (x->st.kind == DOC_HEADING && x->st.level == 1 && !*x->h1)
+        if (x->d->blocks[idx].section) x->sections += strlen(x->d->blocks[idx].section);
+        if (heading && x->st.level == 1 && !*x->h1)
             *x->h1 = kb_strndup(x->text.data + x->start, x->text.len - x->start);
         buf_addc(&x->text, '\n');
     }
@@ -665,6 +687,7 @@ static void html_ex_leave(html_ex *x)
 static int html_ex_visit(void *ctx, xmlNode *n, int enter)
 {
     html_ex *x = ctx;
+    if (enter && x->sections > x->budget) return 0; /* the page is refused */
     if (n->type == XML_TEXT_NODE) {
         if (!x->st.mute && n->content) html_add_text(x, (const char *)n->content);
         return 0;
@@ -677,14 +700,17 @@ static int html_ex_visit(void *ctx, xmlNode *n, int enter)
     return html_ex_enter(x, n);
 }
 
-/* Build d's text and blocks from root's subtree. */
-static void html_blocks(doc *d, xmlNode *root, char **h1)
+/* Build d's text and blocks from root's subtree, a page of len bytes.
+ * Returns KB_ERR (message in *err) when the section paths pass their
+ * budget. */
+static int html_blocks(doc *d, xmlNode *root, size_t len, char **h1, char **err)
 {
     html_ex x;
     memset(&x, 0, sizeof x);
     x.d = d;
     x.root = root;
     x.h1 = h1;
+    x.budget = HTML_SECTION_SLACK + HTML_SECTION_RATIO * len;
     x.st.kind = DOC_PARAGRAPH;
     html_walk(root, html_ex_visit, &x);
     html_flush(&x);
@@ -692,18 +718,44 @@ static void html_blocks(doc *d, xmlNode *root, char **h1)
         buf_truncate(&x.text, x.text.len - 1);
     d->text = buf_detach(&x.text, &d->len);
     free(x.stack);
+    if (x.sections > x.budget)
+        return kb_seterr(err, "too many blocks under long headings (their section paths would "
+                              "take over %d times the size of the page)", HTML_SECTION_RATIO);
+    return KB_OK;
 }
 
 /* ---- entry points ----------------------------------------------------- */
 
-int html_extract(const char *data, size_t len, doc *out, char **err)
+/* Why libxml2 stopped before the end of the page, as a message in *err.
+ * Without HTML_PARSE_HUGE (see HTML_OPTIONS) it halts on nesting deeper
+ * than xmlParserMaxDepth (256) and on a text node over
+ * XML_MAX_TEXT_LENGTH (10,000,000 bytes); its own messages for those
+ * name an option the user cannot set, so they are put in kb's words. */
+static int html_halted(htmlParserCtxtPtr ctxt, char **err)
 {
-    int rc = KB_ERR, failed = 0;
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    if (e && e->message && strstr(e->message, "depth"))
+        return kb_seterr(err, "elements nested deeper than %u levels (line %d); the HTML parser "
+                              "cannot read past that", xmlParserMaxDepth, e->line);
+    if (e && e->message && strstr(e->message, "huge text node"))
+        return kb_seterr(err, "over %d bytes of text without markup (line %d); the HTML parser "
+                              "cannot read past that", XML_MAX_TEXT_LENGTH, e->line);
+    size_t n = e && e->message ? strcspn(e->message, "\n") : 0;
+    return kb_seterr(err, "the HTML parser stopped before the end of the page (line %d)%s%.*s",
+                     e ? e->line : 0, n ? ": " : "", (int)n, n ? e->message : "");
+}
+
+/* The work of html_extract; whole: a page the parser gives up on before
+ * its end is an error, not the part before. */
+static int html_parse(const char *data, size_t len, int whole, doc *out, char **err)
+{
+    int rc = KB_ERR, failed = 0, halted;
     charset_info cs;
     char declared[CHARSET_NAME_MAX];
     const char *p, *enc;
     size_t n;
     buf conv = BUF_INIT;
+    htmlParserCtxtPtr ctxt = NULL;
     htmlDocPtr hd = NULL;
     html_meta m;
     xmlNode *top;
@@ -732,11 +784,19 @@ int html_extract(const char *data, size_t len, doc *out, char **err)
         goto done;
     }
     xmlInitParser();
+    /* A context of our own rather than htmlReadMemory's, so that after
+     * the parse we can ask whether it reached the end of the page. */
+    if ((ctxt = htmlNewParserCtxt()) == NULL) {
+        kb_seterr(err, "could not start the HTML parser (out of memory)");
+        goto done;
+    }
     old_fn = xmlGenericError;
     old_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(&failed, html_on_error);
-    hd = htmlReadMemory(p, (int)n, NULL, enc, HTML_OPTIONS);
+    hd = htmlCtxtReadMemory(ctxt, p, (int)n, NULL, enc, HTML_OPTIONS);
     xmlSetGenericErrorFunc(old_ctx, old_fn);
+    /* a halted parser is left at end-of-input; a finished one is not */
+    halted = ctxt->instate == XML_PARSER_EOF;
     if (!hd) {
         kb_seterr(err, "could not be parsed as HTML");
         goto done;
@@ -745,13 +805,17 @@ int html_extract(const char *data, size_t len, doc *out, char **err)
         kb_seterr(err, "could not be decoded as %s", enc);
         goto done;
     }
+    if (whole && halted) {
+        html_halted(ctxt, err);
+        goto done;
+    }
     if ((top = xmlDocGetRootElement(hd)) == NULL) {
         rc = KB_OK;
         goto done;
     }
     m.root = html_content_root(top);
     html_walk(top, html_meta_visit, &m);
-    html_blocks(out, m.root, &m.slot[S_H1]);
+    if (html_blocks(out, m.root, len, &m.slot[S_H1], err)) goto done;
     html_meta_apply(&m, out);
     rc = KB_OK;
 done:
@@ -763,7 +827,18 @@ done:
     buf_free(&m.tmp);
     buf_free(&conv);
     if (hd) xmlFreeDoc(hd);
+    if (ctxt) htmlFreeParserCtxt(ctxt);
     return rc;
+}
+
+int html_extract(const char *data, size_t len, doc *out, char **err)
+{
+    return html_parse(data, len, 0, out, err);
+}
+
+int html_extract_whole(const char *data, size_t len, doc *out, char **err)
+{
+    return html_parse(data, len, 1, out, err);
 }
 
 int html_sniff(const char *data, size_t len)

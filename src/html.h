@@ -39,8 +39,14 @@
  *     text "".
  *   - One <br> is a space, two in a row end the block; <pre> is one
  *     DOC_CODE block with its white space folded (one block a line).
- *   - libxml2 stops reading at 256 levels of nesting; what came before
- *     is kept.
+ *   - libxml2 stops reading at 256 levels of nesting: html_extract
+ *     keeps what came before, html_extract_whole (what kb ingest uses,
+ *     as it never stores part of a source) fails instead.
+ *   - A "heading" over 256 bytes is read as a paragraph: each block
+ *     below a heading carries a copy of the heading path as its section.
+ *     For the same reason a page whose section paths would take over 8
+ *     times its size (long headings above very many tiny blocks) is
+ *     KB_ERR.
  */
 #ifndef KB_HTML_H
 #define KB_HTML_H
@@ -52,6 +58,11 @@
 /* Extract from data[0..len).  out must be doc_init'ed (format DOC_HTML);
  * on KB_ERR *err names the problem and out stays valid for doc_free. */
 int html_extract(const char *data, size_t len, doc *out, char **err);
+
+/* As html_extract, but a page the parser gives up on before its end
+ * (elements nested deeper than 256 levels) is KB_ERR, with the line
+ * where it stopped in *err, rather than the part before. */
+int html_extract_whole(const char *data, size_t len, doc *out, char **err);
 
 /* Does data look like HTML (a doctype, <html, <head or <body near the
  * start, after a BOM and white space)?  Used to sniff files whose

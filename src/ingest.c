@@ -3,6 +3,7 @@
  */
 #include "ingest.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -28,6 +29,13 @@
 #define INGEST_BATCH_FILES 64
 #define INGEST_BATCH_BYTES ((size_t)32 << 20)
 #define INGEST_MAX_DEPTH 64
+/* The longest unit stored.  A longer block (a file that is one line, a
+ * page that is one <p>) is stored as consecutive units of at most this
+ * size.  Building claims holds some 30 bytes per byte of a unit
+ * (normalized text, offset maps, token arrays), so this cap is what
+ * keeps that memory bounded; no real paragraph comes near it (the
+ * corpus' longest is 699 bytes). */
+#define INGEST_UNIT_MAX ((size_t)64 << 10)
 
 typedef struct ingest_dirid {
     dev_t dev;
@@ -131,10 +139,26 @@ static int ingest_commit(ingest *in)
     return KB_OK;
 }
 
-/* Write one extracted document as source `name`.  Runs inside the
- * caller's savepoint. */
+/* Where to end a unit that starts at s and is longer than max: after
+ * the last ". ", "! " or "? " in the second half of the window, else at
+ * its last white space, else at the last character boundary (the text
+ * is valid UTF-8), so that a cut splits as few sentences as it can. */
+static size_t ingest_cut(const char *s, size_t max)
+{
+    for (size_t i = max; i > max / 2; i--)
+        if (s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?')) return i;
+    for (size_t i = max; i > max / 2; i--)
+        if (isspace((unsigned char)s[i])) return i;
+    size_t i = max;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+    return i ? i : max;
+}
+
+/* Write one extracted document as source `name`; *nunits counts the
+ * units stored (more than the blocks when one is over INGEST_UNIT_MAX).
+ * Runs inside the caller's savepoint. */
 static int ingest_store(ingest *in, const char *name, const doc *d, const char *hash,
-                        size_t size, long long *id, char **err)
+                        size_t size, long long *id, size_t *nunits, char **err)
 {
     store_source s;
     memset(&s, 0, sizeof s);
@@ -150,24 +174,33 @@ static int ingest_store(ingest *in, const char *name, const doc *d, const char *
     s.size = (long long)size;
     if (store_source_put(in->st, &s, id, err)) return KB_ERR;
     if (store_text_put(in->st, *id, d->text, d->len, err)) return KB_ERR;
+    *nunits = 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const doc_block *b = &d->blocks[i];
-        buf_reset(&in->norm);
-        if (norm_text(d->text + b->start, b->end - b->start, &in->norm, NULL, err)) return KB_ERR;
-        store_unit u;
-        memset(&u, 0, sizeof u);
-        u.source_id = *id;
-        u.seq = (long long)i;
-        u.kind = doc_kind_name(b->kind);
-        u.level = b->level;
-        u.start = (long long)b->start;
-        u.end = (long long)b->end;
-        u.section = b->section;
-        u.text = d->text + b->start;
-        u.text_len = b->end - b->start;
-        u.norm = buf_cstr(&in->norm);
-        u.norm_len = in->norm.len;
-        if (store_unit_add(in->st, &u, err)) return KB_ERR;
+        for (size_t start = b->start; start < b->end;) {
+            size_t n = b->end - start, end;
+            if (n > INGEST_UNIT_MAX) n = ingest_cut(d->text + start, INGEST_UNIT_MAX);
+            for (end = start + n; end > start && isspace((unsigned char)d->text[end - 1]); end--)
+                ;
+            buf_reset(&in->norm);
+            if (norm_text(d->text + start, end - start, &in->norm, NULL, err)) return KB_ERR;
+            store_unit u;
+            memset(&u, 0, sizeof u);
+            u.source_id = *id;
+            u.seq = (long long)(*nunits)++;
+            u.kind = doc_kind_name(b->kind);
+            u.level = b->level;
+            u.start = (long long)start;
+            u.end = (long long)end;
+            u.section = b->section;
+            u.text = d->text + start;
+            u.text_len = end - start;
+            u.norm = buf_cstr(&in->norm);
+            u.norm_len = in->norm.len;
+            if (store_unit_add(in->st, &u, err)) return KB_ERR;
+            for (start += n; start < b->end && isspace((unsigned char)d->text[start]); start++)
+                ;
+        }
     }
     if (store_index_source(in->st, *id, err)) return KB_ERR;
     size_t n = 0;
@@ -192,14 +225,26 @@ static void ingest_apply_sidecar(ingest *in, const char *dir, const char *base, 
     if (e->date) d->meta.date_basis = "sidecar";
 }
 
+/* Look name up: *id is its source (0: none yet).  Returns 1 when it is
+ * stored with this hash and need not be read again, 0 when it must be
+ * stored, -1 on a store error (in *err). */
+static int ingest_lookup(ingest *in, const char *name, const char *hash, long long *id, char **err)
+{
+    char *old = NULL;
+    if (store_source_lookup(in->st, name, id, &old, err)) return -1;
+    int same = *id && old && strcmp(old, hash) == 0 && !in->opts->force;
+    free(old);
+    return same;
+}
+
 /* Ingest the bytes of one file under `name`.  dir is the folder whose
  * sidecar applies (NULL for stdin). */
 static void ingest_bytes(ingest *in, const char *name, const char *dir, const char *data,
                          size_t len)
 {
     char *err = NULL;
-    char *old_hash = NULL;
     long long id = 0;
+    int same;
     doc d;
     int fmt = in->opts->format >= 0 ? in->opts->format : ingest_format_of(name);
     if (fmt < 0) fmt = html_sniff(data, len) ? DOC_HTML : DOC_TEXT;
@@ -211,15 +256,12 @@ static void ingest_bytes(ingest *in, const char *name, const char *dir, const ch
     }
     char hash[65];
     hash_sha256_hex(data, len, hash);
-    if (store_source_lookup(in->st, name, &id, &old_hash, &err)) {
-        ingest_fail(in, name, err);
+    if ((same = ingest_lookup(in, name, hash, &id, &err)) != 0) {
+        if (same < 0) ingest_fail(in, name, err);
+        else in->stats->unchanged++;
         goto done;
     }
-    if (id && old_hash && strcmp(old_hash, hash) == 0 && !in->opts->force) {
-        in->stats->unchanged++;
-        goto done;
-    }
-    int rc = fmt == DOC_HTML ? html_extract(data, len, &d, &err)
+    int rc = fmt == DOC_HTML ? html_extract_whole(data, len, &d, &err)
                              : text_extract(data, len, fmt == DOC_MARKDOWN, &d, &err);
     if (rc) {
         ingest_fail(in, name, err);
@@ -239,20 +281,30 @@ static void ingest_bytes(ingest *in, const char *name, const char *dir, const ch
             goto done;
         }
         in->in_batch = 1;
+        /* The lookup above ran outside the write transaction, and
+         * another kb may have stored this file since: decide again
+         * under the lock, or the insert would break the path's
+         * uniqueness. */
+        if ((same = ingest_lookup(in, name, hash, &id, &err)) != 0) {
+            if (same < 0) ingest_fail(in, name, err);
+            else in->stats->unchanged++;
+            goto done;
+        }
     }
     if (store_savepoint(in->st, &err)) {
         ingest_fail(in, name, err);
         goto done;
     }
     int replacing = id != 0;
-    if (ingest_store(in, name, &d, hash, len, &id, &err) || store_release(in->st, &err)) {
+    size_t nunits = 0;
+    if (ingest_store(in, name, &d, hash, len, &id, &nunits, &err) || store_release(in->st, &err)) {
         store_rollback_savepoint(in->st);
         ingest_fail(in, name, err);
         goto done;
     }
     if (replacing) in->stats->replaced++;
     else in->stats->added++;
-    in->stats->units += d.nblocks;
+    in->stats->units += nunits;
     in->batch_files++;
     in->batch_bytes += len;
     if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES)
@@ -260,7 +312,6 @@ static void ingest_bytes(ingest *in, const char *name, const char *dir, const ch
 done:
     if (in->ev && in->ev->progress) in->ev->progress(in->ev->ctx, name, in->stats);
     doc_free(&d);
-    free(old_hash);
     free(err);
 }
 
@@ -287,13 +338,21 @@ static void ingest_file(ingest *in, const char *path)
     char *err = NULL;
     buf data = BUF_INIT;
     size_t max = in->opts->max_size ? in->opts->max_size : INGEST_DEFAULT_MAX_SIZE;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a path that became a FIFO since it was looked at must
+     * not hang the run in open(); reads of a regular file ignore it. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         ingest_fail(in, path, strerror(errno));
         return;
     }
     struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size > max) {
+    /* The size is checked before a byte is read, so a huge (or sparse)
+     * file costs nothing. */
+    if (fstat(fd, &sb) != 0) {
+        kb_seterr(&err, "%s", strerror(errno));
+    } else if (!S_ISREG(sb.st_mode)) {
+        kb_seterr(&err, "not a regular file");
+    } else if ((unsigned long long)sb.st_size > max) {
         kb_seterr(&err, "file is too large (%lld bytes; the limit is %zu MiB, see --max-size)",
                   (long long)sb.st_size, max >> 20);
     } else if (ingest_read(fd, max, &data, &err) == KB_OK) {

@@ -11,6 +11,12 @@
  * its own savepoint, so a bad file leaves nothing behind and a crash
  * loses at most the current batch, never part of a source.  A file whose
  * hash is unchanged is skipped; a changed one replaces its old rows.
+ * Whether a file is new, changed or unchanged is decided again under the
+ * write lock, so two runs at once over the same files both succeed.
+ *
+ * Memory: a file over max_size is refused from its size, unread; a block
+ * over 64 KiB is stored as several units (cut after a sentence where it
+ * can be), which bounds what building its claims holds.
  *
  * Per-file problems are reported through the fail callback and counted;
  * they do not stop the run.  ingest_run itself fails only when the store

@@ -150,12 +150,29 @@ static const char *const store_sql[ST_COUNT] = {
 };
 
 
+static int store_exec(store *st, const char *sql, char **err, const char *what);
+
 int store_fail(store *st, char **err, const char *what)
 {
     return kb_seterr(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
-/* The cached statement for id, reset and with bindings cleared. */
+/* End the snapshot of reads (see store.h), if one is open. */
+static int store_end_read(store *st, char **err)
+{
+    if (!st->reading) return KB_OK;
+    st->reading = 0;
+    sqlite3_stmt *s = store_stmt(st, ST_COMMIT, err);
+    return s ? store_exec_stmt(st, s, SQLITE_OK, err, "ending a read") : KB_ERR;
+}
+
+/* The cached statement for id, reset and with bindings cleared.  Every
+ * statement but transaction control passes here, which is where the
+ * snapshot of store.h is kept: a read in autocommit mode opens it (a
+ * deferred BEGIN: the snapshot is taken at the read's first step), a
+ * write made outside a write transaction ends it first, so that the
+ * write is not a read upgraded to a write, which skips the busy timeout
+ * (PLATFORM.md). */
 sqlite3_stmt *store_stmt(store *st, int id, char **err)
 {
     if (!st->stmt[id]) {
@@ -163,6 +180,15 @@ sqlite3_stmt *store_stmt(store *st, int id, char **err)
                                &st->stmt[id], NULL) != SQLITE_OK) {
             store_fail(st, err, "preparing a statement");
             st->stmt[id] = NULL;
+            return NULL;
+        }
+    }
+    if (id > ST_ROLLBACK_TO) {
+        int ro = sqlite3_stmt_readonly(st->stmt[id]);
+        if (ro && sqlite3_get_autocommit(st->db)) {
+            if (store_exec(st, "BEGIN", err, "starting a read")) return NULL;
+            st->reading = 1;
+        } else if (!ro && store_end_read(st, err)) {
             return NULL;
         }
     }
@@ -309,6 +335,7 @@ fail:
 void store_close(store *st)
 {
     if (!st) return;
+    store_end_read(st, NULL);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     free(st->path);
@@ -317,7 +344,12 @@ void store_close(store *st)
 
 sqlite3 *store_db(store *st) { return st->db; }
 
-int store_begin(store *st, char **err) { return store_simple(st, ST_BEGIN, err, "starting a transaction"); }
+int store_begin(store *st, char **err)
+{
+    if (store_end_read(st, err)) return KB_ERR;
+    return store_simple(st, ST_BEGIN, err, "starting a transaction");
+}
+
 int store_commit(store *st, char **err) { return store_simple(st, ST_COMMIT, err, "committing"); }
 int store_savepoint(store *st, char **err) { return store_simple(st, ST_SAVEPOINT, err, "starting a savepoint"); }
 int store_release(store *st, char **err) { return store_simple(st, ST_RELEASE, err, "releasing a savepoint"); }
@@ -325,6 +357,7 @@ int store_release(store *st, char **err) { return store_simple(st, ST_RELEASE, e
 void store_rollback(store *st)
 {
     if (!sqlite3_get_autocommit(st->db)) store_simple(st, ST_ROLLBACK, NULL, "rolling back");
+    st->reading = 0;
 }
 
 void store_rollback_savepoint(store *st)
@@ -339,8 +372,9 @@ int store_meta_get(store *st, const char *key, char **value, char **err)
     *value = NULL;
     sqlite3_stmt *s = store_stmt(st, ST_META_GET, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
+    /* a failed bind shows as the step's code */
+    int rc = sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) *value = kb_strdup((const char *)sqlite3_column_text(s, 0));
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         store_fail(st, err, "reading settings");
@@ -366,8 +400,8 @@ int store_source_lookup(store *st, const char *path, long long *id, char **hash,
     if (hash) *hash = NULL;
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_LOOKUP, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
+    int rc = sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(s, 0);
         if (hash) *hash = kb_strdup((const char *)sqlite3_column_text(s, 1));
@@ -388,8 +422,8 @@ int store_source_resolve(store *st, const char *key, long long *id, char **err)
     if (*key && end && *end == '\0' && n > 0) {
         sqlite3_stmt *s = store_stmt(st, ST_SOURCE_BY_ID, err);
         if (!s) return KB_ERR;
-        sqlite3_bind_int64(s, 1, n);
-        int rc = sqlite3_step(s);
+        int rc = sqlite3_bind_int64(s, 1, n);
+        if (rc == SQLITE_OK) rc = sqlite3_step(s);
         if (rc == SQLITE_ROW) *id = n;
         store_done(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source");
@@ -397,7 +431,10 @@ int store_source_resolve(store *st, const char *key, long long *id, char **err)
     }
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_SUFFIX, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
+        store_done(s);
+        return store_fail(st, err, "looking up a source");
+    }
     int found = 0, rc;
     char *first = NULL, *second = NULL;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -556,8 +593,8 @@ int store_source_get(store *st, long long id, store_source *out, char **err)
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_GET, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_int64(s, 1, id);
-    int rc = sqlite3_step(s);
+    int rc = sqlite3_bind_int64(s, 1, id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         store_source o;
         store_read_source(s, &o);
@@ -587,8 +624,8 @@ int store_text_get(store *st, long long id, char **body, size_t *len, char **err
     *len = 0;
     sqlite3_stmt *s = store_stmt(st, ST_TEXT_GET, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_int64(s, 1, id);
-    int rc = sqlite3_step(s);
+    int rc = sqlite3_bind_int64(s, 1, id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         *len = (size_t)sqlite3_column_bytes(s, 0);
         *body = kb_strndup((const char *)sqlite3_column_text(s, 0), *len);
@@ -618,7 +655,10 @@ int store_units(store *st, long long source_id, store_unit_fn fn, void *ctx, cha
 {
     sqlite3_stmt *s = store_stmt(st, ST_UNITS_OF, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_int64(s, 1, source_id);
+    if (sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK) {
+        store_done(s);
+        return store_fail(st, err, "reading units");
+    }
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         store_unit u;

@@ -11,6 +11,12 @@
  * the busy timeout applies) and each source in a savepoint, so a failed
  * source leaves nothing behind and a crash never leaves half a source.
  *
+ * Reads outside a write transaction share one snapshot: the first opens
+ * a read transaction that lasts until store_begin, a write, or
+ * store_close.  So a command that runs several queries (an export: the
+ * sources, then their claims) sees one state of the database while an
+ * ingest commits beside it.  In WAL mode the snapshot blocks no writer.
+ *
  * Strings handed to callbacks are valid only during the callback.
  */
 #ifndef KB_STORE_H

@@ -250,7 +250,10 @@ int store_source_years(store *st, int max_year, int (*fn)(void *ctx, long long s
 {
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_YEARS, err);
     if (!s) return KB_ERR;
-    sqlite3_bind_int(s, 1, max_year);
+    if (sqlite3_bind_int(s, 1, max_year) != SQLITE_OK) {
+        store_done(s);
+        return store_fail(st, err, "reading years");
+    }
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1))) {

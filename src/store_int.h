@@ -32,6 +32,7 @@ struct store {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *stmt[ST_COUNT];
+    int reading;    /* a read transaction (the command's snapshot) is open */
 };
 
 /* Fill *err with "PATH: what: sqlite message"; returns KB_ERR. */

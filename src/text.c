@@ -37,6 +37,20 @@
 #define TEXT_HEAD_LINES 15   /* non-blank lines searched for date, author */
 #define TEXT_FM_LINES 100    /* front matter must close within this */
 #define TEXT_MAX_NEST 16     /* list nesting tracked */
+/* A heading longer than this many bytes is a paragraph: every block
+ * below a heading carries the heading path as its section (copied per
+ * block and stored per unit and claim), so a "# " line of 100 KB above
+ * thousands of short lines made a 1 GB database from 115 KB.  Real
+ * headings are far shorter; html.c has the same rule. */
+#define TEXT_HEADING_MAX 256
+/* And the paths copied into blocks may total at most this many times the
+ * text, plus TEXT_SECTION_SLACK, else the file is refused: six headings
+ * of 240 bytes above 5 MB of one-word paragraphs still made 1.9 GB of
+ * memory and a 3.7 GB database.  Real documents use about a third of
+ * their size (headings are short, paragraphs long); html.c has the
+ * same budget. */
+#define TEXT_SECTION_RATIO 8
+#define TEXT_SECTION_SLACK ((size_t)1 << 20)
 
 enum text_kind {
     TK_BLANK, TK_TEXT, TK_ITEM, TK_ROW, TK_SEP, TK_ATX, TK_FENCE, TK_QUOTE, TK_RULE
@@ -64,6 +78,7 @@ typedef struct text_ctx {
     size_t title_at;   /* start of the plain-text title line, or SIZE_MAX */
     int nlists;        /* indentation of the open lists, outermost first */
     int lists[TEXT_MAX_NEST];
+    size_t sections;   /* bytes of section path copied into blocks so far */
 } text_ctx;
 
 /* Length of the white-space character at s[i] (ASCII, no-break and
@@ -350,16 +365,32 @@ static void text_set_date(text_ctx *c, const char date[11], const char *basis)
     c->d->meta.date_basis = basis;
 }
 
+/* Count the section path block i (if added) carries against the budget. */
+static void text_count(text_ctx *c, long i)
+{
+    if (i >= 0 && c->d->blocks[i].section) c->sections += strlen(c->d->blocks[i].section);
+}
+
+static int text_over_budget(const text_ctx *c)
+{
+    return c->sections > TEXT_SECTION_SLACK + TEXT_SECTION_RATIO * c->len;
+}
+
 static void text_add(text_ctx *c, doc_kind kind, int level, size_t b, size_t e)
 {
     text_trim(c->s, &b, &e);
-    doc_add_block(c->d, kind, level, b, e);
+    text_count(c, doc_add_block(c->d, kind, level, b, e));
 }
 
 static void text_heading(text_ctx *c, int level, size_t b, size_t e)
 {
     text_trim(c->s, &b, &e);
+    if (e - b > TEXT_HEADING_MAX) {
+        text_add(c, DOC_PARAGRAPH, 0, b, e);
+        return;
+    }
     long i = doc_add_heading(c->d, level, b, e);
+    text_count(c, i);
     /* A Markdown document's title is its first level-1 heading. */
     if (i >= 0 && c->markdown && level == 1)
         doc_meta_set(&c->d->meta.title, c->s + b, e - b);
@@ -579,7 +610,7 @@ static void text_blocks(text_ctx *c, size_t pos)
 {
     text_line L;
     size_t cend;
-    while (pos < c->len) {
+    while (pos < c->len && !text_over_budget(c)) {
         text_scan(c, pos, &L);
         /* A block at or left of the outermost list's indent ends it. */
         if (L.kind != TK_BLANK && L.kind != TK_ITEM && c->nlists && L.indent <= c->lists[0])
@@ -619,5 +650,8 @@ int text_extract(const char *data, size_t len, int markdown, doc *out, char **er
     c.join = markdown || !text_line_mode(&c, pos);
     text_head(&c, pos);
     text_blocks(&c, pos);
+    if (text_over_budget(&c))
+        return kb_seterr(err, "too many blocks under long headings (their section paths would "
+                              "take over %d times the size of the file)", TEXT_SECTION_RATIO);
     return KB_OK;
 }

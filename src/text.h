@@ -34,7 +34,10 @@
  * blocks and metadata, and out->format is set to DOC_TEXT or
  * DOC_MARKDOWN.  Errors (KB_ERR, message in *err, out left valid
  * for doc_free): invalid UTF-8 (the message gives the byte offset), a
- * NUL byte (the message says it looks binary). */
+ * NUL byte (the message says it looks binary), section paths that would
+ * take over 8 times the size of the input (long headings above very many
+ * short blocks: each block copies its path).  A heading over 256 bytes
+ * is a paragraph. */
 int text_extract(const char *data, size_t len, int markdown, doc *out, char **err);
 
 #endif

@@ -2,14 +2,20 @@
  * check_cli.c - kb end to end, as a user runs it: the acceptance points
  * of the foundation (search over the corpus, aliases, apostrophes,
  * hostile queries, re-ingest, the stock sqlite3 shell, an HTML page
- * saved from the web), exit codes and the JSON contract.
+ * saved from the web), exit codes and the JSON contract; bad input one
+ * file at a time (one line on stderr naming the file and the reason,
+ * exit 1, earlier data intact); readers and two writers at once.
  *
  * Runs the freshly built binary ($KB, set by `make check`).
  */
 #include <check.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -327,6 +333,498 @@ START_TEST(test_stdin_and_exit_codes)
 }
 END_TEST
 
+/* ---- bad input, one file at a time ------------------------------------ */
+
+/* Run $KB as tu_kb does (standard input /dev/null), but as user uid
+ * unless it is (uid_t)-1 (a test running as root drops to nobody), and
+ * give the child's peak resident memory in KiB. */
+static tu_out kb_ex(uid_t uid, gid_t gid, long *maxrss_kb, char *const argv[])
+{
+    const char *kb = getenv("KB");
+    if (!kb) kb = "./kb";
+    char outp[] = "/tmp/kbout.XXXXXX", errp[] = "/tmp/kberr.XXXXXX";
+    int fo = mkstemp(outp), fe = mkstemp(errp);
+    ck_assert(fo >= 0 && fe >= 0);
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        int fi = open("/dev/null", O_RDONLY);
+        dup2(fi, 0);
+        dup2(fo, 1);
+        dup2(fe, 2);
+        if (uid != (uid_t)-1 && (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0))
+            _exit(126);
+        execv(kb, argv);
+        _exit(127);
+    }
+    int st = 0;
+    struct rusage ru;
+    ck_assert_int_eq(wait4(pid, &st, 0, &ru), pid);
+    close(fo);
+    close(fe);
+    tu_out o;
+    o.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    o.out = tu_read_file(outp, &o.out_len);
+    o.err = tu_read_file(errp, &o.err_len);
+    unlink(outp);
+    unlink(errp);
+    if (maxrss_kb) *maxrss_kb = ru.ru_maxrss;
+    ck_assert_msg(o.status != 126 && o.status != 127, "could not run %s as uid %d", kb, (int)uid);
+    return o;
+}
+
+/* stderr is exactly the lines wanted, then the one summary line. */
+static void assert_failures(const tu_out *o, const char *want)
+{
+    size_t n = strlen(want);
+    ck_assert_msg(o->status == 1, "exit %d, stderr:\n%s", o->status, o->err);
+    ck_assert_msg(strncmp(o->err, want, n) == 0, "stderr:\n%s\nwanted first:\n%s", o->err, want);
+    ck_assert_msg(strncmp(o->err + n, "kb: ingest: ", 12) == 0 && tu_lines(o->err + n) == 1,
+                  "after the failures: %s", o->err + n);
+}
+
+/* One bad input: the path given to kb ingest and the line(s) kb must
+ * write for it. */
+typedef struct bad_input {
+    char arg[800];
+    char want[2400];
+} bad_input;
+
+static void bad_add(bad_input *b, size_t *n, const char *arg, const char *lines)
+{
+    snprintf(b[*n].arg, sizeof b[*n].arg, "%s", arg);
+    snprintf(b[*n].want, sizeof b[*n].want, "%s", lines);
+    (*n)++;
+}
+
+/* Every bad input of the reliability acceptance but the unreadable file
+ * (test_unreadable_file): fixtures where the bytes are the point, files
+ * made here where size, shape or name is.  Returns how many. */
+static size_t make_bad_inputs(bad_input *b)
+{
+    static const struct {
+        const char *path, *reason;
+    } fixtures[] = {
+        {"tests/fixtures/bad/invalid-utf8.txt", "invalid UTF-8 at byte 3"},
+        {"tests/fixtures/bad/nul-byte.md", "contains a NUL byte at offset 25 (binary file?)"},
+        {"tests/fixtures/bad/image.txt", "contains a NUL byte at offset 8 (binary file?)"},
+        {"tests/fixtures/bad/empty.txt", "empty file"},
+        {"tests/fixtures/bad/declared-utf8-is-latin1.html", "declares UTF-8 but is not valid UTF-8 (byte 60)"},
+    };
+    size_t n = 0;
+    char path[700], path2[700], lines[2400];
+    for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++) {
+        snprintf(lines, sizeof lines, "kb: %s: %s\n", fixtures[i].path, fixtures[i].reason);
+        bad_add(b, &n, fixtures[i].path, lines);
+    }
+    /* 1 GiB of one line, sparse so that it costs nothing to make */
+    snprintf(path, sizeof path, "%s/huge.txt", dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ck_assert(fd >= 0);
+    ck_assert_int_eq(ftruncate(fd, (off_t)1 << 30), 0);
+    ck_assert_int_eq(close(fd), 0);
+    snprintf(lines, sizeof lines, "kb: %s: file is too large (1073741824 bytes; the limit is 256 MiB, see --max-size)\n",
+             path);
+    bad_add(b, &n, path, lines);
+    /* HTML nested 100,000 deep */
+    snprintf(path, sizeof path, "%s/deep.html", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("<html><body><p>Python is fast.</p>", f);
+    for (int i = 0; i < 100000; i++) fputs("<div>", f);
+    fputs("deep text", f);
+    for (int i = 0; i < 100000; i++) fputs("</div>", f);
+    fputs("<p>Node.js is fast too.</p></body></html>\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+    snprintf(lines, sizeof lines,
+             "kb: %s: elements nested deeper than 256 levels (line 1); the HTML parser cannot read past that\n", path);
+    bad_add(b, &n, path, lines);
+    /* a folder with a link to itself and two links to each other, and
+     * one good article that must still be stored */
+    snprintf(path, sizeof path, "%s/loop", dir);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    snprintf(path2, sizeof path2, "%s/loop/a.md", dir);
+    const char *loop_text = "# Loop\n\nPython in a folder with loops.\n";
+    tu_write_file(path2, loop_text, strlen(loop_text));
+    snprintf(path2, sizeof path2, "%s/loop/self", dir);
+    ck_assert_int_eq(symlink(".", path2), 0);
+    snprintf(path2, sizeof path2, "%s/loop/x.md", dir);
+    ck_assert_int_eq(symlink("y.md", path2), 0);
+    snprintf(path2, sizeof path2, "%s/loop/y.md", dir);
+    ck_assert_int_eq(symlink("x.md", path2), 0);
+    snprintf(lines, sizeof lines,
+             "kb: %s/self: symbolic link loop (folder already being read)\n"
+             "kb: %s/x.md: symbolic link loop\nkb: %s/y.md: symbolic link loop\n", path, path, path);
+    bad_add(b, &n, path, lines);
+    /* spaces and non-ASCII in the path, and a newline in a name: the
+     * line names the file as it is (the newline escaped) */
+    snprintf(path, sizeof path, "%s/dossier é", dir);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/dossier é/naïve ü.txt", dir);
+    tu_write_file(path, "Python \xff\n", 9);
+    snprintf(lines, sizeof lines, "kb: %s: invalid UTF-8 at byte 7\n", path);
+    bad_add(b, &n, path, lines);
+    snprintf(path, sizeof path, "%s/two\nlines.txt", dir);
+    tu_write_file(path, "\xc3\x28 Python\n", 10);
+    snprintf(lines, sizeof lines, "kb: %s/two\\nlines.txt: invalid UTF-8 at byte 0\n", dir);
+    bad_add(b, &n, path, lines);
+    return n;
+}
+
+/* kb show of the earlier article, and the number of sources. */
+static char *earlier_state(long long *nsources)
+{
+    tu_out o = KB(NULL, "show", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    char *shown = o.out;
+    free(o.err);
+    o = KB(NULL, "sources", "--json");
+    ck_assert_int_eq(o.status, 0);
+    *nsources = json_int_of(o.out, "SELECT json_array_length(json_extract(?1, '$.sources'))");
+    tu_out_free(&o);
+    return shown;
+}
+
+START_TEST(test_bad_inputs)
+{
+    bad_input *bad = calloc(16, sizeof *bad);
+    ck_assert_ptr_nonnull(bad);
+    size_t nbad = make_bad_inputs(bad);
+    tu_out o = KB(NULL, "ingest", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    long long n0, n;
+    char *before = earlier_state(&n0);
+
+    /* one at a time: one line each, exit 1, what was stored is intact */
+    for (size_t i = 0; i < nbad; i++) {
+        long rss = 0;
+        o = kb_ex((uid_t)-1, 0, &rss, (char *const[]){"kb", "--db", db, "ingest", bad[i].arg, NULL});
+        assert_failures(&o, bad[i].want);
+        tu_out_free(&o);
+        /* the 1 GiB file is refused unread: reading it would take a GiB */
+        ck_assert_msg(rss < 200 * 1024, "%s: peak RSS %ld KiB", bad[i].arg, rss);
+        char *after = earlier_state(&n);
+        ck_assert_str_eq(after, before);
+        free(after);
+    }
+    /* the loop folder's own article was stored */
+    ck_assert_int_eq(n, n0 + 1);
+
+    /* all at once in a fresh database, a good file last: the batch goes
+     * on, every failure is its line, in order */
+    char good[700], want[16 * 2400] = "";
+    snprintf(good, sizeof good, "%s/dossier é/Ärger mit Leerzeichen.md", dir);
+    const char *good_text = "# Ärger\n\nPython and Node.js, in a path with spaces.\n";
+    tu_write_file(good, good_text, strlen(good_text));
+    snprintf(db, sizeof db, "%s/all.db", dir);
+    o = KB(NULL, "ingest", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    char *argv[24] = {"kb", "--db", db, "ingest"};
+    size_t argc = 4;
+    for (size_t i = 0; i < nbad; i++) {
+        argv[argc++] = bad[i].arg;
+        strcat(want, bad[i].want);
+    }
+    argv[argc++] = good;
+    argv[argc] = NULL;
+    o = tu_kb(NULL, argv);
+    assert_failures(&o, want);
+    char summary[100];
+    snprintf(summary, sizeof summary, "kb: ingest: 2 added, 0 replaced, 0 unchanged, %zu failed", tu_lines(want));
+    ck_assert_msg(strstr(o.err, summary) != NULL, "%s", o.err);
+    tu_out_free(&o);
+    char *after = earlier_state(&n);
+    ck_assert_str_eq(after, before);
+    ck_assert_int_eq(n, 3);
+    free(after);
+    /* the good file is stored under its name, as given */
+    o = KB(NULL, "sources", "--json");
+    sqlite3 *mem;
+    ck_assert_int_eq(sqlite3_open(":memory:", &mem), SQLITE_OK);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(mem, "SELECT count(*) FROM json_each(json_extract(?1, '$.sources')) "
+                                             "WHERE json_extract(value, '$.source') = ?2", -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(s, 1, o.out, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, good, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(s, 0), 1);
+    sqlite3_finalize(s);
+    sqlite3_close(mem);
+    tu_out_free(&o);
+    free(before);
+    free(bad);
+}
+END_TEST
+
+/* An unreadable file among readable ones.  Root reads anything, so a
+ * test running as root runs kb as nobody, in a folder nobody owns, on a
+ * file that only root may read: genuinely unreadable to that kb. */
+START_TEST(test_unreadable_file)
+{
+    uid_t uid = (uid_t)-1;
+    gid_t gid = 0;
+    char home[400], good[500], secret[500], later[500], line[600];
+    snprintf(home, sizeof home, "%s/home", dir);
+    ck_assert_int_eq(mkdir(home, 0755), 0);
+    snprintf(good, sizeof good, "%s/good.md", home);
+    snprintf(secret, sizeof secret, "%s/secret.md", home);
+    snprintf(later, sizeof later, "%s/later.md", home);
+    snprintf(db, sizeof db, "%s/kb.db", home);
+    const char *texts[] = {"# Good\n\nPython is readable.\n", "# Secret\n\nNode.js is hidden.\n",
+                           "# Later\n\nNode.js comes later.\n"};
+    tu_write_file(good, texts[0], strlen(texts[0]));
+    tu_write_file(secret, texts[1], strlen(texts[1]));
+    tu_write_file(later, texts[2], strlen(texts[2]));
+    ck_assert_int_eq(chmod(secret, 0600), 0);
+    if (geteuid() == 0) {
+        const struct passwd *pw = getpwnam("nobody");
+        uid = pw ? pw->pw_uid : 65534;
+        gid = pw ? pw->pw_gid : 65534;
+        ck_assert_int_eq(chmod(dir, 0755), 0);
+        ck_assert_int_eq(chown(home, uid, gid), 0);
+        ck_assert_int_eq(chown(good, uid, gid), 0);
+        ck_assert_int_eq(chown(later, uid, gid), 0);
+    } else {
+        ck_assert_int_eq(chmod(secret, 0), 0);
+    }
+    tu_out o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "ingest", good, NULL});
+    ck_assert_msg(o.status == 0, "%s", o.err);
+    tu_out_free(&o);
+    o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "show", good, NULL});
+    ck_assert_int_eq(o.status, 0);
+    char *before = o.out;
+    free(o.err);
+    /* named, and found in a folder: one line each, the rest goes on */
+    snprintf(line, sizeof line, "kb: %s: Permission denied\n", secret);
+    o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "ingest", secret, later, NULL});
+    assert_failures(&o, line);
+    ck_assert_ptr_nonnull(strstr(o.err, "1 added"));
+    tu_out_free(&o);
+    o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "ingest", home, NULL});
+    assert_failures(&o, line);
+    ck_assert_ptr_nonnull(strstr(o.err, "2 unchanged"));
+    tu_out_free(&o);
+    o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "show", good, NULL});
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_str_eq(o.out, before);
+    tu_out_free(&o);
+    free(before);
+}
+END_TEST
+
+/* -o cases check_export.c's test_output_file leaves out: --force over a
+ * longer file leaves exactly the export (no tail of the old one), a
+ * folder that does not exist creates nothing, a FIFO is refused without
+ * waiting for a reader. */
+START_TEST(test_export_output_edges)
+{
+    tu_out o = KB(NULL, "ingest", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    o = KB(NULL, "export", "--format", "md");
+    ck_assert_int_eq(o.status, 0);
+    char *md = o.out;
+    size_t md_len = o.out_len;
+    free(o.err);
+    char out[600], fifo[600], missing[600];
+    snprintf(out, sizeof out, "%s/long.md", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.md", dir);
+    snprintf(missing, sizeof missing, "%s/no/such/folder/out.md", dir);
+    char *junk = malloc(md_len * 3 + 1);
+    ck_assert_ptr_nonnull(junk);
+    memset(junk, 'j', md_len * 3);
+    tu_write_file(out, junk, md_len * 3);
+    free(junk);
+    o = KB(NULL, "export", "--format", "md", "-o", out, "--force");
+    ck_assert_msg(o.status == 0, "%s", o.err);
+    tu_out_free(&o);
+    size_t len;
+    char *written = tu_read_file(out, &len);
+    ck_assert_uint_eq(len, md_len);
+    ck_assert_int_eq(memcmp(written, md, md_len), 0);
+    free(written);
+    o = KB(NULL, "export", "-o", missing);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_uint_eq(tu_lines(o.err), 1);
+    tu_out_free(&o);
+    snprintf(out, sizeof out, "%s/no", dir);
+    ck_assert_int_ne(access(out, F_OK), 0);
+    ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+    const char *forces[] = {NULL, "--force"};
+    for (int i = 0; i < 2; i++) {
+        o = forces[i] ? KB(NULL, "export", "-o", fifo, (char *)forces[i]) : KB(NULL, "export", "-o", fifo);
+        ck_assert_int_eq(o.status, 1);
+        ck_assert_uint_eq(tu_lines(o.err), 1);
+        tu_out_free(&o);
+    }
+    free(md);
+}
+END_TEST
+
+/* ---- readers and writers at once ---------------------------------------- */
+
+typedef struct writer {
+    pid_t pid;
+    char errp[32];
+} writer;
+
+/* Start `kb --db DB ingest --quiet [--force] PATH`, stderr to a file. */
+static void writer_start(writer *w, const char *dbp, int force, const char *path)
+{
+    const char *kb = getenv("KB");
+    if (!kb) kb = "./kb";
+    snprintf(w->errp, sizeof w->errp, "/tmp/kberr.XXXXXX");
+    int fe = mkstemp(w->errp);
+    ck_assert(fe >= 0);
+    w->pid = fork();
+    ck_assert(w->pid >= 0);
+    if (w->pid == 0) {
+        int fd = open("/dev/null", O_RDWR);
+        dup2(fd, 0);
+        dup2(fd, 1);
+        dup2(fe, 2);
+        if (force) execl(kb, "kb", "--db", dbp, "ingest", "--quiet", "--force", path, (char *)NULL);
+        else execl(kb, "kb", "--db", dbp, "ingest", "--quiet", path, (char *)NULL);
+        _exit(127);
+    }
+    close(fe);
+}
+
+static int writer_running(const writer *w)
+{
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    ck_assert_int_eq(waitid(P_PID, (id_t)w->pid, &si, WEXITED | WNOHANG | WNOWAIT), 0);
+    return si.si_pid == 0;
+}
+
+/* The writer must succeed with nothing to say (--quiet: no failure). */
+static void writer_wait(writer *w)
+{
+    int st = 0;
+    ck_assert_int_eq(waitpid(w->pid, &st, 0), w->pid);
+    char *err = tu_read_file(w->errp, NULL);
+    unlink(w->errp);
+    ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 0 && err[0] == '\0', "writer: status %d: %s", st, err);
+    free(err);
+}
+
+/* Run every kind of reader, round and round, until the writers are
+ * done; each must succeed, and none may meet a lock (in WAL mode
+ * readers never wait for a writer).  Returns the reads made while a
+ * writer was running. */
+static int readers_while(writer *w, size_t nw)
+{
+    static const char *const cmds[][4] = {
+        {"search", "--json", "GIL", NULL}, {"export", "--format", "md", NULL},
+        {"sources", "--json", NULL, NULL}, {"export", "--format", "html", NULL},
+        {"claims", "--subject", "Python", NULL}, {"stats", NULL, NULL, NULL},
+        {"disagreements", NULL, NULL, NULL},
+    };
+    int concurrent = 0;
+    for (size_t i = 0;; i++) {
+        int running = 0;
+        for (size_t k = 0; k < nw; k++) running |= writer_running(&w[k]);
+        if (!running) break;
+        const char *const *c = cmds[i % (sizeof cmds / sizeof *cmds)];
+        tu_out o = tu_kb(NULL, (char *const[]){"kb", "--db", db, (char *)c[0], (char *)c[1], (char *)c[2],
+                                               (char *)c[3], NULL});
+        ck_assert_msg(o.status == 0 && !strstr(o.err, "locked") && !strstr(o.err, "busy"),
+                      "kb %s during an ingest: exit %d: %s", c[0], o.status, o.err);
+        tu_out_free(&o);
+        concurrent++;
+    }
+    for (size_t k = 0; k < nw; k++) writer_wait(&w[k]);
+    return concurrent;
+}
+
+/* The database db is whole and holds what the sequential ingest in ref
+ * holds: the same sources, each with the same bytes, units and claims. */
+static void assert_same_as(const char *ref)
+{
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "ok");
+    sqlite3_finalize(s);
+    char *msg = NULL;
+    ck_assert_msg(sqlite3_exec(h, "INSERT INTO unit_fts(unit_fts, rank) VALUES ('integrity-check', 1)", NULL,
+                               NULL, &msg) == SQLITE_OK, "FTS5 integrity-check: %s", msg ? msg : "");
+    char sql[700];
+    snprintf(sql, sizeof sql, "ATTACH '%s' AS ref", ref);
+    ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(h,
+        "SELECT (SELECT count(*) FROM main.source) = (SELECT count(*) FROM ref.source) AND NOT EXISTS ("
+        " SELECT 1 FROM main.source s LEFT JOIN ref.source r ON r.path = s.path WHERE r.id IS NULL "
+        " OR s.hash != r.hash "
+        " OR (SELECT count(*) FROM main.unit WHERE source_id = s.id) != (SELECT count(*) FROM ref.unit WHERE source_id = r.id) "
+        " OR (SELECT count(*) FROM main.claim WHERE source_id = s.id) != (SELECT count(*) FROM ref.claim WHERE source_id = r.id))",
+        -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    ck_assert_msg(sqlite3_column_int(s, 0) == 1, "%s differs from a sequential ingest", db);
+    sqlite3_finalize(s);
+    ck_assert_int_eq(sqlite3_close(h), SQLITE_OK);
+}
+
+START_TEST(test_concurrent_readers_and_writers)
+{
+    /* 80 articles (more than one 64-file batch): copies of the corpus
+     * and of a short article, each a source of its own */
+    static const char *const srcs[] = {
+        "corpus/000_8ce771bb35dfdba8.txt", "tests/fixtures/text/article.md",
+        "tests/fixtures/text/article.md", "tests/fixtures/text/article.md",
+        "tests/fixtures/html/article.html",
+    };
+    char gen[600], path[700], ref[600];
+    snprintf(gen, sizeof gen, "%s/gen", dir);
+    ck_assert_int_eq(mkdir(gen, 0755), 0);
+    for (int i = 0; i < 80; i++) {
+        const char *src = srcs[i % 5], *ext = strrchr(src, '.');
+        size_t len;
+        char *data = tu_read_file(src, &len);
+        snprintf(path, sizeof path, "%s/a%02d%s", gen, i, ext);
+        tu_write_file(path, data, len);
+        free(data);
+    }
+    snprintf(ref, sizeof ref, "%s/ref.db", dir);
+    tu_out o = tu_kb(NULL, (char *const[]){"kb", "--db", ref, "ingest", "--quiet", "corpus/000_8ce771bb35dfdba8.txt",
+                                           gen, NULL});
+    ck_assert_msg(o.status == 0, "%s", o.err);
+    tu_out_free(&o);
+
+    int concurrent = 0;
+    writer w[2];
+    /* one writer */
+    o = KB(NULL, "ingest", "--quiet", "corpus/000_8ce771bb35dfdba8.txt");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    writer_start(&w[0], db, 0, gen);
+    concurrent += readers_while(w, 1);
+    assert_same_as(ref);
+    /* two writers of the same new files at once, on a fresh database:
+     * whichever stores a file first, the other finds it unchanged */
+    snprintf(db, sizeof db, "%s/two.db", dir);
+    o = KB(NULL, "ingest", "--quiet", "corpus/000_8ce771bb35dfdba8.txt");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    writer_start(&w[0], db, 0, gen);
+    writer_start(&w[1], db, 0, gen);
+    concurrent += readers_while(w, 2);
+    assert_same_as(ref);
+    /* and replacing them all, twice at once */
+    writer_start(&w[0], db, 1, gen);
+    writer_start(&w[1], db, 1, gen);
+    concurrent += readers_while(w, 2);
+    assert_same_as(ref);
+    ck_assert_int_gt(concurrent, 0);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -341,6 +839,10 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_stock_sqlite3_shell);
     tcase_add_test(tc, test_html_page);
     tcase_add_test(tc, test_stdin_and_exit_codes);
+    tcase_add_test(tc, test_bad_inputs);
+    tcase_add_test(tc, test_unreadable_file);
+    tcase_add_test(tc, test_export_output_edges);
+    tcase_add_test(tc, test_concurrent_readers_and_writers);
     suite_add_tcase(s, tc);
     return s;
 }

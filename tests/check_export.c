@@ -248,6 +248,39 @@ START_TEST(test_html_hostile_article)
 }
 END_TEST
 
+/* Links and active markup in article bodies (an HTML page's <a>,
+ * <iframe> and event handlers; Markdown link syntax) come out as text. */
+START_TEST(test_html_hostile_links)
+{
+    char page[600], md[600];
+    snprintf(page, sizeof page, "%s/links.html", dir);
+    snprintf(md, sizeof md, "%s/links.md", dir);
+    const char *h = "<!DOCTYPE html><html><head><title>Links</title></head><body><article>"
+                    "<p>Python is <a href=\"javascript:alert(1)\">easy to learn</a> for beginners.</p>"
+                    "<p onclick=\"alert(2)\">Python is fast <iframe src=\"javascript:alert(3)\"></iframe>"
+                    "for scripts.</p></article></body></html>";
+    const char *m = "# Python\n\nPython is easy to learn <a href=\"javascript:alert(5)\" onmouseover=\"alert(6)\">"
+                    "here</a>, see [the guide](javascript:alert(4)).\n";
+    tu_write_file(page, h, strlen(h));
+    tu_write_file(md, m, strlen(m));
+    ingest(page);
+    ingest(md);
+    char *html = EXPORT("--format", "html");
+    ck_assert(!ci_contains(html, "href=\"javascript:"));
+    ck_assert(!ci_contains(html, "<iframe"));
+    ck_assert(!ci_contains(html, "<a href=\"javascript"));
+    ck_assert(!ci_contains(html, "onclick=\""));
+    ck_assert(!ci_contains(html, "onmouseover=\""));
+    ck_assert(!ci_contains(html, "<script"));
+    /* the page's link is text; the Markdown link and raw tag are quoted
+     * as text */
+    ck_assert_ptr_nonnull(strstr(html, "Python is easy to learn for beginners."));
+    ck_assert_ptr_nonnull(strstr(html, "[the guide](javascript:alert(4))"));
+    ck_assert_ptr_nonnull(strstr(html, "&lt;a href=&quot;javascript:alert(5)&quot;"));
+    free(html);
+}
+END_TEST
+
 /* Every href="#x" has exactly one id="x", and ids are unique. */
 static void check_anchors(const char *html)
 {
@@ -664,6 +697,7 @@ static Suite *export_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_html_hostile_article);
+    tcase_add_test(tc, test_html_hostile_links);
     tcase_add_test(tc, test_html_anchors);
     tcase_add_test(tc, test_csv_export);
     tcase_add_test(tc, test_json_export);

@@ -254,6 +254,16 @@ static void ingest_bytes(ingest *in, const char *name, const char *dir, const ch
         ingest_fail(in, name, "empty file");
         goto done;
     }
+    /* libxml2's tree costs up to about 50 bytes per byte of markup (20
+     * MB of bare <p> tags: 974 MB), so HTML has a limit of its own */
+    if (fmt == DOC_HTML && len > INGEST_MAX_HTML) {
+        char *msg = NULL;
+        kb_seterr(&msg, "HTML page is too large (%zu bytes; kb parses HTML pages of up to %zu MiB)", len,
+                  INGEST_MAX_HTML >> 20);
+        ingest_fail(in, name, msg);
+        free(msg);
+        goto done;
+    }
     char hash[65];
     hash_sha256_hex(data, len, hash);
     if ((same = ingest_lookup(in, name, hash, &id, &err)) != 0) {

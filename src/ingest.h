@@ -14,7 +14,8 @@
  * Whether a file is new, changed or unchanged is decided again under the
  * write lock, so two runs at once over the same files both succeed.
  *
- * Memory: a file over max_size is refused from its size, unread; a block
+ * Memory: a file over max_size is refused from its size, unread, and an
+ * HTML page over INGEST_MAX_HTML after it is read; a block
  * over 64 KiB is stored as several units (cut after a sentence where it
  * can be), which bounds what building its claims holds.
  *
@@ -39,6 +40,9 @@ typedef struct ingest_opts {
 } ingest_opts;
 
 #define INGEST_DEFAULT_MAX_SIZE ((size_t)256 << 20)
+/* HTML pages over this are refused whatever max_size: parsing one holds
+ * up to ~50 bytes per byte of markup. */
+#define INGEST_MAX_HTML ((size_t)16 << 20)
 
 typedef struct ingest_stats {
     size_t added, replaced, unchanged, failed, skipped;

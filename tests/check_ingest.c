@@ -239,6 +239,27 @@ START_TEST(test_formats_and_limits)
 }
 END_TEST
 
+static void write_repeated(const char *path, const char *head, const char *pattern, size_t n, const char *tail);
+
+/* An HTML page has a limit of its own (its parse tree is ~50x the
+ * page), under the general one: refused, the rest of the batch stored. */
+START_TEST(test_html_size_limit)
+{
+    char page[600], ok[600];
+    path_in(page, sizeof page, "huge.html");
+    path_in(ok, sizeof ok, "ok.txt");
+    write_repeated(page, "<html><body>", "<p>x</p>", INGEST_MAX_HTML + 1, "</body></html>");
+    tu_write_file(ok, "A good article about the GIL.\n", 30);
+    const char *p[] = {page, ok};
+    ingest_stats s = run(p, 2, 0);
+    ck_assert_uint_eq(s.failed, 1);
+    ck_assert_uint_eq(s.added, 1);
+    ck_assert_msg(strstr(fails, "huge.html: HTML page is too large (") && strstr(fails, "up to 16 MiB)"), "%s",
+                  fails);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM source WHERE path LIKE '%huge.html'"), 0);
+}
+END_TEST
+
 /* Write n bytes made of pattern repeated (cut at the end) to path. */
 static void write_repeated(const char *path, const char *head, const char *pattern, size_t n, const char *tail)
 {
@@ -403,6 +424,7 @@ static Suite *ingest_suite(void)
     tcase_add_test(tc, test_changed_file_replaces_only_it);
     tcase_add_test(tc, test_bad_files_do_not_stop_the_batch);
     tcase_add_test(tc, test_formats_and_limits);
+    tcase_add_test(tc, test_html_size_limit);
     tcase_add_test(tc, test_long_block_split);
     tcase_add_test(tc, test_long_headings);
     tcase_add_test(tc, test_html_cut_short);

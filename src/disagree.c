@@ -31,20 +31,95 @@ typedef struct dis_group {
     size_t n, cap;
 } dis_group;
 
+typedef struct dis_idx {
+    long long id;
+    size_t idx;
+} dis_idx;
+
 typedef struct dis_ctx {
     dis_set *set;
     const dis_filter *f;
     long long *ids;       /* source ids, index-aligned with set->sources */
+    dis_idx *byid;        /* the same, sorted by id (dis_index_sources) */
+    unsigned char *mark;  /* one byte per source, all 0 between uses */
     dis_group g;
     int numeric;
     taxonomy *scopes;
     char *err;
 } dis_ctx;
 
+static int dis_idx_cmp(const void *a, const void *b)
+{
+    long long x = ((const dis_idx *)a)->id, y = ((const dis_idx *)b)->id;
+    return (x > y) - (x < y);
+}
+
+/* Sort the sources by id once they are all read, so that finding a
+ * fact's source is a binary search, not a scan per fact. */
+static void dis_index_sources(dis_ctx *c)
+{
+    size_t n = c->set->nsources;
+    c->byid = kb_malloc((n ? n : 1) * sizeof *c->byid);
+    for (size_t i = 0; i < n; i++) c->byid[i] = (dis_idx){c->ids[i], i};
+    if (n) qsort(c->byid, n, sizeof *c->byid, dis_idx_cmp);
+    c->mark = kb_calloc(n ? n : 1, 1);
+}
+
 static size_t dis_source_index(const dis_ctx *c, long long id)
 {
-    for (size_t i = 0; i < c->set->nsources; i++)
-        if (c->ids[i] == id) return i;
+    dis_idx key = {id, 0};
+    const dis_idx *hit = c->byid ? bsearch(&key, c->byid, c->set->nsources, sizeof key, dis_idx_cmp) : NULL;
+    return hit ? hit->idx : 0;
+}
+
+/* The number of distinct sources among g's claims (c->mark is left all
+ * zero again). */
+static size_t dis_count_sources(dis_ctx *c, const dis_group *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (!c->mark[g->v[i].source]) {
+            c->mark[g->v[i].source] = 1;
+            n++;
+        }
+    for (size_t i = 0; i < g->n; i++) c->mark[g->v[i].source] = 0;
+    return n;
+}
+
+static int dis_interval_meet(const dis_claim *a, const dis_claim *b);
+static int dis_same_value(const dis_claim *a, const dis_claim *b);
+
+/* Is there a pair of claims of different sources with
+ * intervals that cannot both hold?  The extreme figures decide it: the
+ * lowest upper end against the highest lower end, each taken a second
+ * time from another source when both come from one.  Linear. */
+static int dis_any_disjoint(const dis_group *g)
+{
+    size_t lo = (size_t)-1, hi = (size_t)-1; /* lowest high end, highest low end */
+    for (size_t i = 0; i < g->n; i++) {
+        const dis_claim *v = &g->v[i];
+        if (v->has_high && (lo == (size_t)-1 || v->high < g->v[lo].high)) lo = i;
+        if (v->has_low && (hi == (size_t)-1 || v->low > g->v[hi].low)) hi = i;
+    }
+    if (lo == (size_t)-1 || hi == (size_t)-1) return 0;
+    size_t lo2 = (size_t)-1, hi2 = (size_t)-1; /* the same, from another source than the first */
+    for (size_t i = 0; i < g->n; i++) {
+        const dis_claim *v = &g->v[i];
+        if (v->has_high && v->source != g->v[hi].source && (lo2 == (size_t)-1 || v->high < g->v[lo2].high)) lo2 = i;
+        if (v->has_low && v->source != g->v[lo].source && (hi2 == (size_t)-1 || v->low > g->v[hi2].low)) hi2 = i;
+    }
+    /* ties at the extremes: any pair at the same values decides alike
+     * except for open ends, so also try every claim at those values */
+    for (size_t i = 0; i < g->n; i++) {
+        const dis_claim *v = &g->v[i];
+        if (lo2 != (size_t)-1 && v->has_high && v->high == g->v[lo2].high && v->source != g->v[hi].source &&
+            v->high_open)
+            lo2 = i;
+        if (hi2 != (size_t)-1 && v->has_low && v->low == g->v[hi2].low && v->source != g->v[lo].source && v->low_open)
+            hi2 = i;
+    }
+    if (lo2 != (size_t)-1 && !dis_interval_meet(&g->v[lo2], &g->v[hi])) return 1;
+    if (hi2 != (size_t)-1 && !dis_interval_meet(&g->v[lo], &g->v[hi2])) return 1;
     return 0;
 }
 
@@ -144,24 +219,24 @@ static void dis_numeric_group(dis_ctx *c)
 {
     dis_group *g = &c->g;
     if (!dis_comparable_measure(g->key)) return;
-    /* sources present */
-    size_t nsrc = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        int seen = 0;
-        for (size_t k = 0; k < i; k++) seen |= g->v[k].source == g->v[i].source;
-        nsrc += !seen;
-    }
-    if (nsrc < 2) return;
-    int disjoint = 0, differ = 0, vague = 0, all_lower = 1;
+    if (dis_count_sources(c, g) < 2) return;
+    int differ = 0, vague = 0, all_lower = 1;
+    /* two sources differ iff some claim of another source than the
+     * first claim's differs from it, or some claim differs from it and
+     * another source exists at all (that one then equals the first) */
+    int other_src = 0, other_value = 0;
     for (size_t i = 0; i < g->n; i++) {
         vague |= g->v[i].approx;
         if (g->v[i].has_high || !g->v[i].has_low) all_lower = 0;
-        for (size_t k = i + 1; k < g->n; k++) {
-            if (g->v[i].source == g->v[k].source) continue;
-            if (!dis_interval_meet(&g->v[i], &g->v[k])) disjoint = 1;
-            if (!dis_same_value(&g->v[i], &g->v[k])) differ = 1;
+        int same = dis_same_value(&g->v[0], &g->v[i]);
+        if (g->v[i].source != g->v[0].source) {
+            other_src = 1;
+            if (!same) differ = 1;
         }
+        if (!same) other_value = 1;
     }
+    if (other_src && other_value) differ = 1;
+    int disjoint = dis_any_disjoint(g);
     if (!differ) return;        /* the sources agree */
     /* Bounds that all hold and differ only through a vague "millions of"
      * are not a disagreement worth a reader's time. */
@@ -352,11 +427,19 @@ static void dis_stance_group(dis_ctx *c)
     dis_side *neg = &sides[0];
     if (!neg->nsrc || (!sides[1].nsrc && !sides[2].nsrc)) return;
     int other_src = 0;
-    for (size_t i = 0; i < g->n && !other_src; i++) {
-        if (g->v[i].polarity >= 0) continue;
-        for (size_t j = 0; j < g->n && !other_src; j++)
-            other_src = g->v[j].polarity >= 0 && g->v[j].source != g->v[i].source &&
-                        g->v[j].comparative == g->v[i].comparative;
+    for (int mode = 0; mode < 2 && !other_src; mode++) {
+        /* in this mode: the first source with an unfavourable claim, the
+         * first with another claim, and whether either has a second */
+        size_t nsrc = (size_t)-1, psrc = (size_t)-1;
+        int nsrc2 = 0, psrc2 = 0;
+        for (size_t i = 0; i < g->n; i++) {
+            if (g->v[i].comparative != mode) continue;
+            size_t *first = g->v[i].polarity < 0 ? &nsrc : &psrc;
+            int *second = g->v[i].polarity < 0 ? &nsrc2 : &psrc2;
+            if (*first == (size_t)-1) *first = g->v[i].source;
+            else if (*first != g->v[i].source) *second = 1;
+        }
+        other_src = nsrc != (size_t)-1 && psrc != (size_t)-1 && (nsrc != psrc || nsrc2 || psrc2);
     }
     if (!other_src) return;
     /* order sides: most sources first, then unfavourable before favourable */
@@ -590,6 +673,7 @@ int dis_find(store *st, const dis_filter *f, dis_set *out, char **err)
     struct tm tm;
     int this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
     int rc = store_sources(st, dis_on_source, &c, err);
+    if (!rc) dis_index_sources(&c);
     if (!rc) rc = store_source_years(st, this_year, dis_on_year, &c, err);
     if (!rc) {
         c.numeric = 1;
@@ -603,6 +687,8 @@ int dis_find(store *st, const dis_filter *f, dis_set *out, char **err)
     }
     free(c.g.v);
     free(c.ids);
+    free(c.byid);
+    free(c.mark);
     tax_free(c.scopes);
     if (rc) {
         dis_free(out);

@@ -557,28 +557,38 @@ static const char *rep_dispute_dimension(rep_build *b, const dis_item *it)
 }
 
 /* Each side of each dispute: per source, the claim the quote rule
- * (report.h) picks is its lead. */
+ * (report.h) picks is its lead.  Claims are grouped by side, so one pass
+ * per side with the best claim so far per source. */
 static void rep_mark_leads(report *r)
 {
+    int *best = kb_malloc((r->nsources + 1) * sizeof *best);
     for (size_t i = 0; i < r->nsections; i++)
         for (size_t k = 0; k < r->sections[i].ndisputes; k++) {
             report_dispute *d = &r->sections[i].disputes[k];
-            for (size_t a = 0; a < d->nclaims; a++) {
-                report_dispute_claim *c = &d->claims[a];
-                rep_fact fc = {.text = c->cite.text, .text_len = c->cite.text_len};
-                int best = 1;
-                for (size_t o = 0; o < d->nclaims && best; o++) {
-                    const report_dispute_claim *e = &d->claims[o];
-                    if (o == a || e->side != c->side || e->cite.source != c->cite.source) continue;
-                    rep_fact fe = {.text = e->cite.text, .text_len = e->cite.text_len};
-                    /* a better one, or as good and earlier */
-                    if (rep_better_quote(&fe, &fc, d->subject ? d->subject : "") ||
-                        (o < a && !rep_better_quote(&fc, &fe, d->subject ? d->subject : "")))
-                        best = 0;
+            const char *subject = d->subject ? d->subject : "";
+            for (size_t a = 0; a < d->nclaims;) {
+                size_t e = a;
+                while (e < d->nclaims && d->claims[e].side == d->claims[a].side) e++;
+                for (size_t n = 0; n <= r->nsources; n++) best[n] = -1;
+                for (size_t m = a; m < e; m++) {
+                    int src = d->claims[m].cite.source;
+                    if (src < 0 || (size_t)src > r->nsources) continue;
+                    d->claims[m].lead = 0;
+                    if (best[src] < 0) {
+                        best[src] = (int)m;
+                        continue;
+                    }
+                    const report_dispute_claim *o = &d->claims[best[src]];
+                    rep_fact fm = {.text = d->claims[m].cite.text, .text_len = d->claims[m].cite.text_len};
+                    rep_fact fo = {.text = o->cite.text, .text_len = o->cite.text_len};
+                    if (rep_better_quote(&fm, &fo, subject)) best[src] = (int)m;  /* ties: the first stays */
                 }
-                c->lead = best;
+                for (size_t n = 0; n <= r->nsources; n++)
+                    if (best[n] >= 0) d->claims[best[n]].lead = 1;
+                a = e;
             }
         }
+    free(best);
 }
 
 static int rep_disputes(rep_build *b)

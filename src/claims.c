@@ -1,8 +1,10 @@
 /*
- * claims.c - from stored units to stored, tagged claims; see claims.h.
+ * claims.c - from units to tagged claims, built in memory (claims_build)
+ * and then stored (claims_write); see claims.h.
  */
 #include "claims.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +25,42 @@ struct claims {
     stance_lex *lex;
     furn *furn;
     tagger *tg;
+    /* the texts it was built from (NULL: built in), for claims_clone */
+    char *tax_tsv, *stance_tsv, *furn_tsv;
+};
+
+/* One claim of a set: where it is, and its tags as ranges of the set's
+ * tag arrays.  Strings of its own (row and column labels) are offsets
+ * + 1 into the set's arena, 0 for none. */
+typedef struct claims_item {
+    size_t unit;                /* index into the units built from */
+    const char *kind;           /* static: sentence, item, cell */
+    size_t start, end;          /* within the unit's text */
+    size_t row_header, col_header;
+    size_t subj, nsubj, dims, ndims, qty, nqty, st, nst;
+} claims_item;
+
+struct claims_set {
+    claims_item *items;
+    size_t n, cap;
+    tag_subject *subj;          /* how: static strings */
+    size_t nsubj, capsubj;
+    tag_dim *dims;
+    size_t ndims, capdims;
+    tag_qty *qty;
+    size_t nqty, capqty;
+    tag_stance *st;
+    size_t nst, capst;
+    size_t *furniture;          /* per unit: arena offset + 1 of the rule, or 0 */
+    size_t nunits;
+    buf arena;
 };
 
 /* State while one source is walked. */
 typedef struct claims_walk {
     claims *c;
-    store *st;
-    long long source_id;
-    long long seq;
+    claims_set *set;
+    size_t unit_index;
     int prev[TAG_MAX];          /* subjects of the previous claim */
     size_t nprev;
     /* the table being read: its header cells (owned) */
@@ -45,6 +75,14 @@ typedef struct claims_walk {
     char *err;
 } claims_walk;
 
+static int claims_noop(void *ctx, size_t start, size_t end)
+{
+    (void)ctx;
+    (void)start;
+    (void)end;
+    return 0;
+}
+
 int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *furniture_tsv, claims **out,
                char **err)
 {
@@ -53,6 +91,9 @@ int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *fur
     char *e = NULL;
     const char *tx = taxonomy_tsv ? taxonomy_tsv : embed_taxonomy;
     const char *sx = stance_tsv ? stance_tsv : embed_stance;
+    if (taxonomy_tsv) c->tax_tsv = kb_strdup(taxonomy_tsv);
+    if (stance_tsv) c->stance_tsv = kb_strdup(stance_tsv);
+    if (furniture_tsv) c->furn_tsv = kb_strdup(furniture_tsv);
     if (tax_load(tx, strlen(tx), &c->tax, &e)) {
         kb_seterr(err, "taxonomy: %s", e);
         goto fail;
@@ -66,12 +107,21 @@ int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *fur
         goto fail;
     }
     c->tg = tag_new(c->tax, c->lex);
+    /* The sentence splitter loads its abbreviation list on first use,
+     * into a table of its own: load it here, before any builder is
+     * used in another thread. */
+    seg_sentences("", 0, claims_noop, NULL);
     *out = c;
     return KB_OK;
 fail:
     free(e);
     claims_free(c);
     return KB_ERR;
+}
+
+int claims_clone(const claims *c, claims **out, char **err)
+{
+    return claims_new(c->tax_tsv, c->stance_tsv, c->furn_tsv, out, err);
 }
 
 void claims_free(claims *c)
@@ -81,6 +131,9 @@ void claims_free(claims *c)
     furn_free(c->furn);
     stance_free(c->lex);
     tax_free(c->tax);
+    free(c->tax_tsv);
+    free(c->stance_tsv);
+    free(c->furn_tsv);
     free(c);
 }
 
@@ -88,6 +141,55 @@ const taxonomy *claims_taxonomy(const claims *c)
 {
     return c->tax;
 }
+
+void claims_set_free(claims_set *s)
+{
+    if (!s) return;
+    free(s->items);
+    free(s->subj);
+    free(s->dims);
+    free(s->qty);
+    free(s->st);
+    free(s->furniture);
+    buf_free(&s->arena);
+    free(s);
+}
+
+size_t claims_set_count(const claims_set *s)
+{
+    return s ? s->n : 0;
+}
+
+/* A furniture unit whose rule has no name. */
+#define CLAIMS_NO_RULE SIZE_MAX
+
+static const char *claims_str(const claims_set *s, size_t off)
+{
+    return off && off != CLAIMS_NO_RULE ? s->arena.data + off - 1 : NULL;
+}
+
+const char *claims_set_furniture(const claims_set *s, size_t i)
+{
+    return s && i < s->nunits ? claims_str(s, s->furniture[i]) : NULL;
+}
+
+/* Keep a copy of str in the set's arena: its offset + 1, or 0 for NULL. */
+static size_t claims_keep(claims_set *s, const char *str)
+{
+    if (!str) return 0;
+    size_t off = s->arena.len + 1;
+    buf_add(&s->arena, str, strlen(str) + 1);
+    return off;
+}
+
+/* Room for one more element in a growable array. */
+#define CLAIMS_GROW(arr, n, cap)                                       \
+    do {                                                               \
+        if ((n) == (cap)) {                                            \
+            (cap) = (cap) ? (cap) * 2 : 16;                            \
+            (arr) = kb_realloc((arr), (cap) * sizeof *(arr));          \
+        }                                                              \
+    } while (0)
 
 static const char *claims_qty_kind(qty_kind k)
 {
@@ -116,11 +218,12 @@ static void claims_version_years(tag_result *r)
             snprintf(r->qty[i].q.version, sizeof r->qty[i].q.version, "%s", version);
 }
 
-/* Tag and write one claim: text[start, end) of the current unit. */
+/* Tag one claim, text[start, end) of the current unit, and add it to
+ * the set. */
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
     const store_unit *u = w->unit;
-    const taxonomy *t = w->c->tax;
+    claims_set *set = w->set;
     if (end <= start) return 0;
     tag_input in;
     memset(&in, 0, sizeof in);
@@ -135,32 +238,76 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     if (tag_claim(w->c->tg, &in, &r, &w->err)) return 1;
     claims_version_years(&r);
 
+    CLAIMS_GROW(set->items, set->n, set->cap);
+    claims_item *it = &set->items[set->n++];
+    memset(it, 0, sizeof *it);
+    it->unit = w->unit_index;
+    it->kind = w->kind;
+    it->start = start;
+    it->end = end;
+    it->row_header = claims_keep(set, w->row_header);
+    it->col_header = claims_keep(set, w->col_header);
+    it->subj = set->nsubj;
+    it->nsubj = r.nsubj;
+    for (size_t i = 0; i < r.nsubj; i++) {
+        CLAIMS_GROW(set->subj, set->nsubj, set->capsubj);
+        set->subj[set->nsubj++] = r.subj[i];
+    }
+    it->dims = set->ndims;
+    it->ndims = r.ndims;
+    for (size_t i = 0; i < r.ndims; i++) {
+        CLAIMS_GROW(set->dims, set->ndims, set->capdims);
+        set->dims[set->ndims++] = r.dims[i];
+    }
+    it->qty = set->nqty;
+    it->nqty = r.nqty;
+    for (size_t i = 0; i < r.nqty; i++) {
+        CLAIMS_GROW(set->qty, set->nqty, set->capqty);
+        set->qty[set->nqty++] = r.qty[i];
+    }
+    it->st = set->nst;
+    it->nst = r.nst;
+    for (size_t i = 0; i < r.nst; i++) {
+        CLAIMS_GROW(set->st, set->nst, set->capst);
+        set->st[set->nst++] = r.st[i];
+    }
+    w->nprev = 0;
+    for (size_t i = 0; i < r.nsubj && i < TAG_MAX; i++) w->prev[w->nprev++] = r.subj[i].subject;
+    return 0;
+}
+
+/* Write one claim of s with its tags. */
+static int claims_write_one(const claims *c, store *st, const claims_set *s, const claims_item *it,
+                            long long source_id, long long seq, const store_unit *u, long long unit_id,
+                            char **err)
+{
+    const taxonomy *t = c->tax;
     store_claim sc;
     memset(&sc, 0, sizeof sc);
-    sc.source_id = w->source_id;
-    sc.unit_id = u->id;
-    sc.seq = w->seq++;
-    sc.kind = w->kind;
-    sc.start = u->start + (long long)start;
-    sc.end = u->start + (long long)end;
+    sc.source_id = source_id;
+    sc.unit_id = unit_id;
+    sc.seq = seq;
+    sc.kind = it->kind;
+    sc.start = u->start + (long long)it->start;
+    sc.end = u->start + (long long)it->end;
     sc.section = u->section;
-    sc.row_header = w->row_header;
-    sc.col_header = w->col_header;
-    sc.text = in.text;
-    sc.text_len = in.len;
+    sc.row_header = claims_str(s, it->row_header);
+    sc.col_header = claims_str(s, it->col_header);
+    sc.text = u->text + it->start;
+    sc.text_len = it->end - it->start;
     long long id;
-    if (store_claim_add(w->st, &sc, &id, &w->err)) return 1;
-    for (size_t i = 0; i < r.nsubj; i++)
-        if (store_claim_subject(w->st, id, tax_subject(t, (size_t)r.subj[i].subject), r.subj[i].how, &w->err))
-            return 1;
-    for (size_t i = 0; i < r.ndims; i++)
-        if (store_claim_dimension(w->st, id, tax_dimension(t, (size_t)r.dims[i].dim), r.dims[i].score, &w->err))
-            return 1;
-    for (size_t i = 0; i < r.nqty; i++) {
-        const tag_qty *tq = &r.qty[i];
+    if (store_claim_add(st, &sc, &id, err)) return KB_ERR;
+    for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
+        if (store_claim_subject(st, id, tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how, err))
+            return KB_ERR;
+    for (size_t i = it->dims; i < it->dims + it->ndims; i++)
+        if (store_claim_dimension(st, id, tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score, err))
+            return KB_ERR;
+    for (size_t i = it->qty; i < it->qty + it->nqty; i++) {
+        const tag_qty *tq = &s->qty[i];
         store_qty q;
         memset(&q, 0, sizeof q);
-        q.raw = in.text + tq->q.start;
+        q.raw = sc.text + tq->q.start;
         q.raw_len = tq->q.end - tq->q.start;
         q.kind = claims_qty_kind(tq->q.kind);
         q.measure = tq->measure >= 0 ? tax_measure(t, (size_t)tq->measure) : NULL;
@@ -185,17 +332,15 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
         }
         q.start = sc.start + (long long)tq->q.start;
         q.end = sc.start + (long long)tq->q.end;
-        if (store_claim_quantity(w->st, id, &q, &w->err)) return 1;
+        if (store_claim_quantity(st, id, &q, err)) return KB_ERR;
     }
-    for (size_t i = 0; i < r.nst; i++) {
-        const tag_stance *s = &r.st[i];
-        if (store_claim_stance(w->st, id, tax_subject(t, (size_t)s->subject), tax_dimension(t, (size_t)s->dim),
-                               s->polarity, s->versus >= 0 ? tax_subject(t, (size_t)s->versus) : NULL, &w->err))
-            return 1;
+    for (size_t i = it->st; i < it->st + it->nst; i++) {
+        const tag_stance *x = &s->st[i];
+        if (store_claim_stance(st, id, tax_subject(t, (size_t)x->subject), tax_dimension(t, (size_t)x->dim),
+                               x->polarity, x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL, err))
+            return KB_ERR;
     }
-    w->nprev = 0;
-    for (size_t i = 0; i < r.nsubj && i < TAG_MAX; i++) w->prev[w->nprev++] = r.subj[i].subject;
-    return 0;
+    return KB_OK;
 }
 
 static int claims_sentence(void *ctx, size_t start, size_t end)
@@ -256,13 +401,13 @@ static char *claims_subject_label(claims_walk *w, const char *text, size_t len)
     return kb_strndup(text, (size_t)(colon - text));
 }
 
-static int claims_unit(void *ctx, const store_unit *u)
+static int claims_unit(claims_walk *w, const store_unit *u)
 {
-    claims_walk *w = ctx;
     const char *why = NULL;
     if (furn_check(w->c->furn, u->kind, u->text, u->text_len, &why)) {
         claims_end_table(w);
-        return store_unit_furniture(w->st, u->id, why, &w->err) ? 1 : 0;
+        w->set->furniture[w->unit_index] = why ? claims_keep(w->set, why) : CLAIMS_NO_RULE;
+        return 0;
     }
     if (strcmp(u->kind, "row") == 0) {
         w->unit = u;
@@ -287,24 +432,104 @@ static int claims_unit(void *ctx, const store_unit *u)
     return rc;
 }
 
-int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, char **err)
+int claims_build(claims *c, const store_unit *units, size_t n, claims_set **out, char **err)
 {
     claims_walk w;
     memset(&w, 0, sizeof w);
     w.c = c;
-    w.st = st;
-    w.source_id = source_id;
+    w.set = kb_calloc(1, sizeof *w.set);
+    w.set->furniture = kb_calloc(n ? n : 1, sizeof *w.set->furniture);
+    w.set->nunits = n;
     furn_reset(c->furn);
-    if (store_claims_clear(st, source_id, err)) return KB_ERR;
-    char *uerr = NULL;
-    int rc = store_units(st, source_id, claims_unit, &w, &uerr);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        w.unit_index = i;
+        rc = claims_unit(&w, &units[i]);
+    }
     claims_end_table(&w);
     if (rc) {
-        kb_seterr(err, "%s", w.err ? w.err : uerr ? uerr : "building claims failed");
+        kb_seterr(err, "%s", w.err ? w.err : "building claims failed");
         free(w.err);
-        free(uerr);
+        claims_set_free(w.set);
+        *out = NULL;
         return KB_ERR;
     }
-    if (nclaims) *nclaims = (size_t)w.seq;
+    *out = w.set;
     return KB_OK;
+}
+
+int claims_write(const claims *c, store *st, const claims_set *s, long long source_id,
+                 const store_unit *units, const long long *unit_ids, int mark_furniture, char **err)
+{
+    if (mark_furniture)
+        for (size_t i = 0; i < s->nunits; i++)
+            if (s->furniture[i] && store_unit_furniture(st, unit_ids[i], claims_str(s, s->furniture[i]), err))
+                return KB_ERR;
+    for (size_t k = 0; k < s->n; k++) {
+        const claims_item *it = &s->items[k];
+        if (claims_write_one(c, st, s, it, source_id, (long long)k, &units[it->unit], unit_ids[it->unit], err))
+            return KB_ERR;
+    }
+    return KB_OK;
+}
+
+/* The units of a stored source, copied (store_units lends them only
+ * during its callback). */
+typedef struct claims_units {
+    store_unit *u;
+    long long *ids;
+    size_t n, cap;
+    buf text;                   /* kind, section, text of each, NUL-terminated */
+    size_t *off;                /* per unit: offsets of kind, section (+1, 0: NULL), text */
+} claims_units;
+
+static int claims_collect(void *ctx, const store_unit *u)
+{
+    claims_units *cu = ctx;
+    if (cu->n == cu->cap) {
+        cu->cap = cu->cap ? cu->cap * 2 : 64;
+        cu->u = kb_realloc(cu->u, cu->cap * sizeof *cu->u);
+        cu->ids = kb_realloc(cu->ids, cu->cap * sizeof *cu->ids);
+        cu->off = kb_realloc(cu->off, cu->cap * 3 * sizeof *cu->off);
+    }
+    size_t *o = &cu->off[cu->n * 3];
+    o[0] = cu->text.len;
+    buf_add(&cu->text, u->kind, strlen(u->kind) + 1);
+    o[1] = u->section ? cu->text.len + 1 : 0;
+    if (u->section) buf_add(&cu->text, u->section, strlen(u->section) + 1);
+    o[2] = cu->text.len;
+    buf_add(&cu->text, u->text, u->text_len);
+    buf_addc(&cu->text, '\0');
+    cu->u[cu->n] = *u;
+    cu->ids[cu->n] = u->id;
+    cu->n++;
+    return 0;
+}
+
+int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, char **err)
+{
+    claims_units cu;
+    memset(&cu, 0, sizeof cu);
+    claims_set *set = NULL;
+    int rc = KB_ERR;
+    if (store_claims_clear(st, source_id, err)) goto done;
+    if (store_units(st, source_id, claims_collect, &cu, err)) goto done;
+    /* the copies are in place: point the units at them */
+    for (size_t i = 0; i < cu.n; i++) {
+        const size_t *o = &cu.off[i * 3];
+        cu.u[i].kind = cu.text.data + o[0];
+        cu.u[i].section = o[1] ? cu.text.data + o[1] - 1 : NULL;
+        cu.u[i].text = cu.text.data + o[2];
+    }
+    if (claims_build(c, cu.u, cu.n, &set, err)) goto done;
+    if (claims_write(c, st, set, source_id, cu.u, cu.ids, 1, err)) goto done;
+    if (nclaims) *nclaims = set->n;
+    rc = KB_OK;
+done:
+    claims_set_free(set);
+    free(cu.u);
+    free(cu.ids);
+    free(cu.off);
+    buf_free(&cu.text);
+    return rc;
 }

@@ -110,6 +110,11 @@ int cmd_ingest(cli *c, int argc, char **argv)
     if (stdin_uses && !o.stdin_name)
         return cli_usage_error("ingest", "reading standard input needs --name NAME");
 
+    /* KB_INGEST_JOBS=1 builds every file in the writing thread (for
+     * debugging and timing); unset or 0: one thread per CPU */
+    const char *jobs = getenv("KB_INGEST_JOBS");
+    if (jobs && *jobs) o.jobs = atoi(jobs);
+
     store *st = NULL;
     if (cli_open(c, 1, &st)) return CLI_FAIL;
     if (cli_claims(st, &o.claims)) {

@@ -7,11 +7,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "buf.h"
 #include "doc.h"
@@ -37,25 +40,88 @@
  * corpus' longest is 699 bytes). */
 #define INGEST_UNIT_MAX ((size_t)64 << 10)
 
+/* At most this many worker threads, whatever the CPU count. */
+#define INGEST_MAX_JOBS 4
+/* Files in flight (queued, being built, or built and waiting for the
+ * writer) hold at most this many bytes of input together, unless a
+ * single file is larger: then it is alone.  With the HTML limit this
+ * keeps the peak of several files at about that of one. */
+#define INGEST_FLIGHT_BYTES INGEST_MAX_HTML
+
 typedef struct ingest_dirid {
     dev_t dev;
     ino_t ino;
 } ingest_dirid;
+
+/* What a job is. */
+enum { JOB_FILE, JOB_STDIN, JOB_FAIL };
+/* Where a job is: queued, taken by a thread, done. */
+enum { JS_QUEUED, JS_RUNNING, JS_DONE };
+/* What building it gave: a failure to report before the stored hash is
+ * looked at, one to report after it (an unchanged file is not a failure),
+ * one to report after the write transaction has begun (the order of the
+ * sequential ingest), the same hash as the one stored when the job was
+ * queued (nothing was extracted), or a source ready to write. */
+enum { OUT_FAIL_EARLY, OUT_FAIL_LATE, OUT_FAIL_STORE, OUT_SAME, OUT_READY };
+
+/* One file (or stdin, or a failure of the walk) on its way to the store.
+ * The walker fills the first part, a worker (or the writer itself) the
+ * rest; the writer writes jobs in the order they were queued. */
+typedef struct ingest_job {
+    struct ingest_job *next;
+    int kind;
+    char *name;          /* the path stored (or failed) */
+    char *dir;           /* the folder whose sidecar applies; NULL: none */
+    char *old_hash;      /* the stored hash when queued (a hint), or NULL */
+    size_t weight;       /* bytes counted against INGEST_FLIGHT_BYTES */
+    int state;           /* JS_*, under the pool's lock */
+    /* built */
+    int loaded;          /* data holds the input */
+    buf data;
+    int outcome;         /* OUT_* */
+    int progress;        /* report progress after a failure */
+    char *msg;           /* the failure */
+    size_t len;
+    char hash[65];
+    doc d;
+    store_unit *units;
+    size_t nunits;
+    buf norms;           /* the units' matching forms, one after another */
+    claims_set *cs;
+} ingest_job;
+
+/* The worker threads and the jobs in flight. */
+typedef struct ingest_pool {
+    pthread_mutex_t mu;
+    pthread_cond_t work;  /* a job was queued, or stop */
+    pthread_cond_t done;  /* a job was built */
+    ingest_job *head, *tail;  /* in input order */
+    ingest_job *next;     /* the first job no thread has taken */
+    size_t njobs, bytes, flight;
+    int stop;
+    size_t nthreads;
+    pthread_t th[INGEST_MAX_JOBS];
+    claims *cl[INGEST_MAX_JOBS];
+    const ingest_opts *opts;
+} ingest_pool;
 
 typedef struct ingest {
     store *st;
     const ingest_opts *opts;
     const ingest_events *ev;
     ingest_stats *stats;
+    ingest_pool pool;
     int in_batch;
     size_t batch_files, batch_bytes;
+    /* units written in this batch and not yet indexed: id ranges */
+    long long (*pending)[2];
+    size_t npending, cappending;
     /* the sidecar of the folder last seen */
     char *sc_dir;
     sidecar sc;
     /* folders on the current walk path, to detect symlink loops */
     ingest_dirid chain[INGEST_MAX_DEPTH];
     int depth;
-    buf norm;   /* reused for every unit */
     char *fatal; /* a store failure that ends the run */
 } ingest;
 
@@ -127,12 +193,41 @@ static void ingest_sidecar(ingest *in, const char *dir)
     buf_free(&path);
 }
 
+/* Index the units written in this batch so far (after every source of
+ * them is released: outside any savepoint).  A failure ends the run. */
+static int ingest_index_pending(ingest *in)
+{
+    for (size_t i = 0; i < in->npending && !in->fatal; i++)
+        if (store_index_units(in->st, in->pending[i][0], in->pending[i][1], &in->fatal)) break;
+    in->npending = 0;
+    return in->fatal ? KB_ERR : KB_OK;
+}
+
+/* Note units first..last (a source's, just released) for indexing. */
+static void ingest_pend(ingest *in, long long first, long long last)
+{
+    if (in->npending && in->pending[in->npending - 1][1] + 1 == first) {
+        in->pending[in->npending - 1][1] = last;
+        return;
+    }
+    if (in->npending == in->cappending) {
+        in->cappending = in->cappending ? in->cappending * 2 : 8;
+        in->pending = kb_realloc(in->pending, in->cappending * sizeof *in->pending);
+    }
+    in->pending[in->npending][0] = first;
+    in->pending[in->npending][1] = last;
+    in->npending++;
+}
+
+/* Index the batch and commit it: the index rows go in the same
+ * transaction as their units, so a crash loses both or neither. */
 static int ingest_commit(ingest *in)
 {
     if (!in->in_batch) return KB_OK;
     in->in_batch = 0;
     in->batch_files = in->batch_bytes = 0;
-    if (store_commit(in->st, &in->fatal)) {
+    if (ingest_index_pending(in) || store_commit(in->st, &in->fatal)) {
+        in->npending = 0;
         store_rollback(in->st);
         return KB_ERR;
     }
@@ -154,27 +249,14 @@ static size_t ingest_cut(const char *s, size_t max)
     return i ? i : max;
 }
 
-/* Write one extracted document as source `name`; *nunits counts the
- * units stored (more than the blocks when one is over INGEST_UNIT_MAX).
- * Runs inside the caller's savepoint. */
-static int ingest_store(ingest *in, const char *name, const doc *d, const char *hash,
-                        size_t size, long long *id, size_t *nunits, char **err)
+/* Split j's doc into units (a block over INGEST_UNIT_MAX becomes
+ * several) with their matching forms. */
+static int ingest_units(ingest_job *j, char **err)
 {
-    store_source s;
-    memset(&s, 0, sizeof s);
-    s.path = name;
-    s.format = doc_format_name(d->format);
-    s.title = d->meta.title;
-    s.site = d->meta.site;
-    s.author = d->meta.author;
-    s.date = d->meta.date;
-    s.date_basis = d->meta.date ? d->meta.date_basis : NULL;
-    s.url = d->meta.url;
-    s.hash = hash;
-    s.size = (long long)size;
-    if (store_source_put(in->st, &s, id, err)) return KB_ERR;
-    if (store_text_put(in->st, *id, d->text, d->len, err)) return KB_ERR;
-    *nunits = 0;
+    const doc *d = &j->d;
+    size_t cap = d->nblocks;
+    j->units = kb_calloc(cap ? cap : 1, sizeof *j->units);
+    j->nunits = 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const doc_block *b = &d->blocks[i];
         for (size_t start = b->start; start < b->end;) {
@@ -182,31 +264,150 @@ static int ingest_store(ingest *in, const char *name, const doc *d, const char *
             if (n > INGEST_UNIT_MAX) n = ingest_cut(d->text + start, INGEST_UNIT_MAX);
             for (end = start + n; end > start && isspace((unsigned char)d->text[end - 1]); end--)
                 ;
-            buf_reset(&in->norm);
-            if (norm_text(d->text + start, end - start, &in->norm, NULL, err)) return KB_ERR;
-            store_unit u;
-            memset(&u, 0, sizeof u);
-            u.source_id = *id;
-            u.seq = (long long)(*nunits)++;
-            u.kind = doc_kind_name(b->kind);
-            u.level = b->level;
-            u.start = (long long)start;
-            u.end = (long long)end;
-            u.section = b->section;
-            u.text = d->text + start;
-            u.text_len = end - start;
-            u.norm = buf_cstr(&in->norm);
-            u.norm_len = in->norm.len;
-            if (store_unit_add(in->st, &u, err)) return KB_ERR;
+            size_t before = j->norms.len;
+            if (norm_text(d->text + start, end - start, &j->norms, NULL, err)) return KB_ERR;
+            if (j->nunits == cap) {
+                cap *= 2;
+                j->units = kb_realloc(j->units, cap * sizeof *j->units);
+            }
+            store_unit *u = &j->units[j->nunits];
+            memset(u, 0, sizeof *u);
+            u->seq = (long long)j->nunits++;
+            u->kind = doc_kind_name(b->kind);
+            u->level = b->level;
+            u->start = (long long)start;
+            u->end = (long long)end;
+            u->section = b->section;
+            u->text = d->text + start;
+            u->text_len = end - start;
+            u->norm_len = j->norms.len - before;
             for (start += n; start < b->end && isspace((unsigned char)d->text[start]); start++)
                 ;
         }
     }
-    if (store_index_source(in->st, *id, err)) return KB_ERR;
-    size_t n = 0;
-    if (in->opts->claims && claims_source(in->opts->claims, in->st, *id, &n, err)) return KB_ERR;
-    in->stats->claims += n;
+    /* the forms are in place now that the buffer has stopped growing */
+    size_t off = 0;
+    for (size_t i = 0; i < j->nunits; i++) {
+        j->units[i].norm = buf_cstr(&j->norms) + off;
+        off += j->units[i].norm_len;
+    }
     return KB_OK;
+}
+
+/* Read a whole file, refusing more than max bytes. */
+static int ingest_read(int fd, size_t max, buf *out, char **err)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return kb_seterr(err, "cannot read: %s", strerror(errno));
+        }
+        if (n == 0) return KB_OK;
+        if (out->len + (size_t)n > max)
+            return kb_seterr(err, "file is too large (over %zu MiB; the limit is set by --max-size)",
+                             max >> 20);
+        buf_add(out, chunk, (size_t)n);
+    }
+}
+
+/* Read the file of job j into j->data. */
+static int ingest_load(ingest_job *j, size_t max, char **err)
+{
+    /* O_NONBLOCK: a path that became a FIFO since it was looked at must
+     * not hang the run in open(); reads of a regular file ignore it. */
+    int fd = open(j->name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) return kb_seterr(err, "%s", strerror(errno));
+    struct stat sb;
+    int rc = KB_ERR;
+    /* The size is checked before a byte is read, so a huge (or sparse)
+     * file costs nothing. */
+    if (fstat(fd, &sb) != 0)
+        kb_seterr(err, "%s", strerror(errno));
+    else if (!S_ISREG(sb.st_mode))
+        kb_seterr(err, "not a regular file");
+    else if ((unsigned long long)sb.st_size > max)
+        kb_seterr(err, "file is too large (%lld bytes; the limit is %zu MiB, see --max-size)",
+                  (long long)sb.st_size, max >> 20);
+    else
+        rc = ingest_read(fd, max, &j->data, err);
+    close(fd);
+    return rc;
+}
+
+/* Everything about job j that needs no store: read, hash, extract,
+ * split into units, build the claims (with builder cl, NULL: none).
+ * Runs in a worker thread, or in the writer's; touches only j. */
+static void ingest_build(ingest_job *j, const ingest_opts *o, claims *cl)
+{
+    char *err = NULL;
+    size_t max = o->max_size ? o->max_size : INGEST_DEFAULT_MAX_SIZE;
+    j->outcome = OUT_FAIL_EARLY;
+    j->progress = 1;
+    if (!j->loaded) {
+        if (ingest_load(j, max, &err)) {
+            j->progress = 0;
+            goto done;
+        }
+        j->loaded = 1;
+    }
+    const char *data = buf_cstr(&j->data);
+    size_t len = j->len = j->data.len;
+    int fmt = o->format >= 0 ? o->format : ingest_format_of(j->name);
+    if (fmt < 0) fmt = html_sniff(data, len) ? DOC_HTML : DOC_TEXT;
+    doc_free(&j->d);
+    doc_init(&j->d, (doc_format)fmt);
+    if (len == 0) {
+        kb_seterr(&err, "empty file");
+        goto done;
+    }
+    /* libxml2's tree costs up to about 50 bytes per byte of markup (20
+     * MB of bare <p> tags: 974 MB), so HTML has a limit of its own */
+    if (fmt == DOC_HTML && len > INGEST_MAX_HTML) {
+        kb_seterr(&err, "HTML page is too large (%zu bytes; kb parses HTML pages of up to %zu MiB)", len,
+                  INGEST_MAX_HTML >> 20);
+        goto done;
+    }
+    hash_sha256_hex(data, len, j->hash);
+    if (j->old_hash && !o->force && strcmp(j->old_hash, j->hash) == 0) {
+        /* most likely unchanged: the writer decides, and keeps the bytes
+         * in case it finds otherwise */
+        j->outcome = OUT_SAME;
+        goto done;
+    }
+    j->outcome = OUT_FAIL_LATE;
+    int rc = fmt == DOC_HTML ? html_extract_whole(data, len, &j->d, &err)
+                             : text_extract(data, len, fmt == DOC_MARKDOWN, &j->d, &err);
+    if (rc) goto done;
+    if (j->d.nblocks == 0) {
+        kb_seterr(&err, "%s", fmt == DOC_HTML ? "no article text found" : "no text found");
+        goto done;
+    }
+    buf_free(&j->data); /* the doc has its own copy */
+    j->loaded = 0;
+    j->outcome = OUT_FAIL_STORE;
+    if (ingest_units(j, &err)) goto done;
+    if (cl && claims_build(cl, j->units, j->nunits, &j->cs, &err)) goto done;
+    j->outcome = OUT_READY;
+done:
+    free(j->msg);
+    j->msg = err;
+}
+
+static void ingest_job_free(ingest_job *j)
+{
+    if (!j) return;
+    free(j->name);
+    free(j->dir);
+    free(j->old_hash);
+    free(j->msg);
+    buf_free(&j->data);
+    doc_free(&j->d);
+    free(j->units);
+    buf_free(&j->norms);
+    claims_set_free(j->cs);
+    free(j);
 }
 
 /* Apply the sidecar entry for the file `base` in `dir`, if any. */
@@ -237,57 +438,97 @@ static int ingest_lookup(ingest *in, const char *name, const char *hash, long lo
     return same;
 }
 
-/* Ingest the bytes of one file under `name`.  dir is the folder whose
- * sidecar applies (NULL for stdin). */
-static void ingest_bytes(ingest *in, const char *name, const char *dir, const char *data,
-                         size_t len)
+/* Write the source built in j as `id` (0: a new one).  Runs inside the
+ * caller's savepoint.  *first..*last get the ids of its units when
+ * they are consecutive and not yet indexed; else it indexes them itself
+ * and sets *first = 0. */
+static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *first, long long *last,
+                        char **err)
+{
+    const doc *d = &j->d;
+    int replacing = *id != 0;
+    store_source s;
+    memset(&s, 0, sizeof s);
+    s.path = j->name;
+    s.format = doc_format_name(d->format);
+    s.title = d->meta.title;
+    s.site = d->meta.site;
+    s.author = d->meta.author;
+    s.date = d->meta.date;
+    s.date_basis = d->meta.date ? d->meta.date_basis : NULL;
+    s.url = d->meta.url;
+    s.hash = j->hash;
+    s.size = (long long)j->len;
+    if (store_source_put(in->st, &s, id, err)) return KB_ERR;
+    if (store_text_put(in->st, *id, d->text, d->len, err)) return KB_ERR;
+    long long *ids = kb_calloc(j->nunits ? j->nunits : 1, sizeof *ids);
+    int rc = KB_ERR;
+    for (size_t i = 0; i < j->nunits; i++) {
+        store_unit *u = &j->units[i];
+        u->source_id = *id;
+        u->furniture = claims_set_furniture(j->cs, i);
+        if (store_unit_add(in->st, u, err)) goto done;
+        ids[i] = store_last_id(in->st);
+    }
+    *first = j->nunits ? ids[0] : 0;
+    *last = j->nunits ? ids[j->nunits - 1] : 0;
+    /* New rows take the next id, so a source's units are consecutive;
+     * should they not be, index them by source as they are. */
+    if (*first && *last - *first + 1 != (long long)j->nunits) {
+        if (store_index_source(in->st, *id, err)) goto done;
+        *first = 0;
+    }
+    if (j->cs) {
+        if (replacing && store_claims_clear(in->st, *id, err)) goto done;
+        if (claims_write(in->opts->claims, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
+        in->stats->claims += claims_set_count(j->cs);
+    }
+    rc = KB_OK;
+done:
+    free(ids);
+    return rc;
+}
+
+/* Write job j (the next in input order): the decisions that need the
+ * store, in the order of a sequential ingest, and the rows. */
+static void ingest_write(ingest *in, ingest_job *j)
 {
     char *err = NULL;
     long long id = 0;
     int same;
-    doc d;
-    int fmt = in->opts->format >= 0 ? in->opts->format : ingest_format_of(name);
-    if (fmt < 0) fmt = html_sniff(data, len) ? DOC_HTML : DOC_TEXT;
-    doc_init(&d, (doc_format)fmt);
-
-    if (len == 0) {
-        ingest_fail(in, name, "empty file");
+    if (j->kind == JOB_FAIL) {
+        ingest_fail(in, j->name, j->msg);
+        goto out;
+    }
+again:
+    if (j->outcome == OUT_FAIL_EARLY) {
+        ingest_fail(in, j->name, j->msg);
         goto done;
     }
-    /* libxml2's tree costs up to about 50 bytes per byte of markup (20
-     * MB of bare <p> tags: 974 MB), so HTML has a limit of its own */
-    if (fmt == DOC_HTML && len > INGEST_MAX_HTML) {
-        char *msg = NULL;
-        kb_seterr(&msg, "HTML page is too large (%zu bytes; kb parses HTML pages of up to %zu MiB)", len,
-                  INGEST_MAX_HTML >> 20);
-        ingest_fail(in, name, msg);
-        free(msg);
-        goto done;
-    }
-    char hash[65];
-    hash_sha256_hex(data, len, hash);
-    if ((same = ingest_lookup(in, name, hash, &id, &err)) != 0) {
-        if (same < 0) ingest_fail(in, name, err);
+    if ((same = ingest_lookup(in, j->name, j->hash, &id, &err)) != 0) {
+        if (same < 0) ingest_fail(in, j->name, err);
         else in->stats->unchanged++;
         goto done;
     }
-    int rc = fmt == DOC_HTML ? html_extract_whole(data, len, &d, &err)
-                             : text_extract(data, len, fmt == DOC_MARKDOWN, &d, &err);
-    if (rc) {
-        ingest_fail(in, name, err);
+    if (j->outcome == OUT_SAME) {
+        /* changed since the job was queued (stored meanwhile by another
+         * kb, or removed): build it after all, here */
+        free(j->old_hash);
+        j->old_hash = NULL;
+        ingest_build(j, in->opts, in->opts->claims);
+        goto again;
+    }
+    if (j->outcome == OUT_FAIL_LATE) {
+        ingest_fail(in, j->name, j->msg);
         goto done;
     }
-    if (d.nblocks == 0) {
-        ingest_fail(in, name, fmt == DOC_HTML ? "no article text found" : "no text found");
-        goto done;
-    }
-    if (dir) {
-        const char *slash = strrchr(name, '/');
-        ingest_apply_sidecar(in, dir, slash ? slash + 1 : name, &d);
+    if (j->dir) {
+        const char *slash = strrchr(j->name, '/');
+        ingest_apply_sidecar(in, j->dir, slash ? slash + 1 : j->name, &j->d);
     }
     if (!in->in_batch) {
         if (store_begin(in->st, &err)) {
-            ingest_fail(in, name, err);
+            ingest_fail(in, j->name, err);
             goto done;
         }
         in->in_batch = 1;
@@ -295,88 +536,236 @@ static void ingest_bytes(ingest *in, const char *name, const char *dir, const ch
          * another kb may have stored this file since: decide again
          * under the lock, or the insert would break the path's
          * uniqueness. */
-        if ((same = ingest_lookup(in, name, hash, &id, &err)) != 0) {
-            if (same < 0) ingest_fail(in, name, err);
+        if ((same = ingest_lookup(in, j->name, j->hash, &id, &err)) != 0) {
+            if (same < 0) ingest_fail(in, j->name, err);
             else in->stats->unchanged++;
             goto done;
         }
     }
-    if (store_savepoint(in->st, &err)) {
-        ingest_fail(in, name, err);
+    if (j->outcome == OUT_FAIL_STORE) {
+        ingest_fail(in, j->name, j->msg);
         goto done;
     }
     int replacing = id != 0;
-    size_t nunits = 0;
-    if (ingest_store(in, name, &d, hash, len, &id, &nunits, &err) || store_release(in->st, &err)) {
-        store_rollback_savepoint(in->st);
-        ingest_fail(in, name, err);
+    /* Replacing takes the old rows out of the index: index what this
+     * batch wrote first, so that no unit is taken out unindexed (the
+     * same path twice in one batch). */
+    if (replacing && ingest_index_pending(in)) {
+        store_rollback(in->st);
+        in->in_batch = 0;
         goto done;
     }
+    if (store_savepoint(in->st, &err)) {
+        ingest_fail(in, j->name, err);
+        goto done;
+    }
+    long long first = 0, last = 0;
+    if (ingest_store(in, j, &id, &first, &last, &err) || store_release(in->st, &err)) {
+        store_rollback_savepoint(in->st);
+        ingest_fail(in, j->name, err);
+        goto done;
+    }
+    if (first) ingest_pend(in, first, last);
     if (replacing) in->stats->replaced++;
     else in->stats->added++;
-    in->stats->units += nunits;
+    in->stats->units += j->nunits;
     in->batch_files++;
-    in->batch_bytes += len;
+    in->batch_bytes += j->len;
     if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES)
         ingest_commit(in);
 done:
-    if (in->ev && in->ev->progress) in->ev->progress(in->ev->ctx, name, in->stats);
-    doc_free(&d);
+    if (j->progress && in->ev && in->ev->progress) in->ev->progress(in->ev->ctx, j->name, in->stats);
+out:
     free(err);
 }
 
-/* Read a whole file, refusing more than max bytes. */
-static int ingest_read(int fd, size_t max, buf *out, char **err)
+/* The first job from j on that is waiting to be built (walk failures
+ * need no building), or NULL.  Under the pool's lock. */
+static ingest_job *ingest_waiting(ingest_job *j)
 {
-    char chunk[65536];
+    while (j && j->state != JS_QUEUED) j = j->next;
+    return j;
+}
+
+/* A worker: build the oldest job no one has taken, until told to stop. */
+static void *ingest_worker(void *arg)
+{
+    ingest_pool *p = ((void **)arg)[0];
+    claims *cl = ((void **)arg)[1];
+    free(arg);
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return kb_seterr(err, "cannot read: %s", strerror(errno));
-        }
-        if (n == 0) return KB_OK;
-        if (out->len + (size_t)n > max)
-            return kb_seterr(err, "file is too large (over %zu MiB; the limit is set by --max-size)",
-                             max >> 20);
-        buf_add(out, chunk, (size_t)n);
+        while (!p->next && !p->stop) pthread_cond_wait(&p->work, &p->mu);
+        if (!p->next) break;
+        ingest_job *j = p->next;
+        p->next = ingest_waiting(j->next);
+        j->state = JS_RUNNING;
+        pthread_mutex_unlock(&p->mu);
+        ingest_build(j, p->opts, cl);
+        pthread_mutex_lock(&p->mu);
+        j->state = JS_DONE;
+        pthread_cond_broadcast(&p->done);
     }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
 }
 
-static void ingest_file(ingest *in, const char *path)
+/* Start the pool: jobs threads (see ingest_opts), each with a builder
+ * of its own.  With none, the writer builds every job itself. */
+static void ingest_pool_start(ingest *in)
 {
-    char *err = NULL;
-    buf data = BUF_INIT;
-    size_t max = in->opts->max_size ? in->opts->max_size : INGEST_DEFAULT_MAX_SIZE;
-    /* O_NONBLOCK: a path that became a FIFO since it was looked at must
-     * not hang the run in open(); reads of a regular file ignore it. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        ingest_fail(in, path, strerror(errno));
-        return;
+    ingest_pool *p = &in->pool;
+    p->opts = in->opts;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    long want = in->opts->jobs;
+    if (want <= 0) {
+        want = sysconf(_SC_NPROCESSORS_ONLN);
+        if (want < 1) want = 1;
     }
-    struct stat sb;
-    /* The size is checked before a byte is read, so a huge (or sparse)
-     * file costs nothing. */
-    if (fstat(fd, &sb) != 0) {
-        kb_seterr(&err, "%s", strerror(errno));
-    } else if (!S_ISREG(sb.st_mode)) {
-        kb_seterr(&err, "not a regular file");
-    } else if ((unsigned long long)sb.st_size > max) {
-        kb_seterr(&err, "file is too large (%lld bytes; the limit is %zu MiB, see --max-size)",
-                  (long long)sb.st_size, max >> 20);
-    } else if (ingest_read(fd, max, &data, &err) == KB_OK) {
-        char *dir = kb_strdup(path);
-        char *slash = strrchr(dir, '/');
-        if (slash) *slash = '\0';
-        else strcpy(dir, ".");
-        ingest_bytes(in, path, dir, buf_cstr(&data), data.len);
-        free(dir);
+    if (want > INGEST_MAX_JOBS) want = INGEST_MAX_JOBS;
+    if (want > 1) {
+        /* libxml2 sets up its globals once, in this thread */
+        xmlInitParser();
+        for (long i = 0; i < want; i++) {
+            claims *cl = NULL;
+            char *e = NULL;
+            if (in->opts->claims && claims_clone(in->opts->claims, &cl, &e)) {
+                free(e);
+                break;
+            }
+            void **arg = kb_malloc(2 * sizeof *arg);
+            arg[0] = p;
+            arg[1] = cl;
+            if (pthread_create(&p->th[p->nthreads], NULL, ingest_worker, arg) != 0) {
+                free(arg);
+                claims_free(cl);
+                break;
+            }
+            p->cl[p->nthreads++] = cl;
+        }
     }
-    close(fd);
-    if (err) ingest_fail(in, path, err);
-    free(err);
-    buf_free(&data);
+    /* enough files in flight to keep every thread busy while the
+     * writer writes, and no more */
+    p->flight = p->nthreads ? p->nthreads + 2 : 1;
+}
+
+/* Write the oldest job in flight, building it here if no thread has
+ * taken it; after a fatal store error, only drop it. */
+static void ingest_write_head(ingest *in)
+{
+    ingest_pool *p = &in->pool;
+    pthread_mutex_lock(&p->mu);
+    ingest_job *j = p->head;
+    while (j->state != JS_DONE) {
+        if (j->state == JS_QUEUED) {
+            /* the oldest job is the first one not taken */
+            p->next = ingest_waiting(j->next);
+            j->state = JS_RUNNING;
+            pthread_mutex_unlock(&p->mu);
+            ingest_build(j, in->opts, in->opts->claims);
+            pthread_mutex_lock(&p->mu);
+            j->state = JS_DONE;
+        } else {
+            pthread_cond_wait(&p->done, &p->mu);
+        }
+    }
+    p->head = j->next;
+    if (!p->head) p->tail = NULL;
+    p->njobs--;
+    p->bytes -= j->weight;
+    pthread_mutex_unlock(&p->mu);
+    if (!in->fatal) ingest_write(in, j);
+    ingest_job_free(j);
+}
+
+/* Queue j, first writing the oldest jobs while too many files or bytes
+ * are in flight. */
+static void ingest_queue(ingest *in, ingest_job *j)
+{
+    ingest_pool *p = &in->pool;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        int full = p->njobs >= p->flight || (p->njobs && p->bytes + j->weight > INGEST_FLIGHT_BYTES);
+        pthread_mutex_unlock(&p->mu);
+        if (!full) break;
+        ingest_write_head(in);
+    }
+    pthread_mutex_lock(&p->mu);
+    j->state = j->kind == JOB_FAIL ? JS_DONE : JS_QUEUED;
+    if (p->tail) p->tail->next = j;
+    else p->head = j;
+    p->tail = j;
+    if (j->state == JS_QUEUED && !p->next) p->next = j;
+    p->njobs++;
+    p->bytes += j->weight;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Write every job in flight, then stop the threads. */
+static void ingest_pool_finish(ingest *in)
+{
+    ingest_pool *p = &in->pool;
+    while (p->head) ingest_write_head(in);
+    pthread_mutex_lock(&p->mu);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->mu);
+    for (size_t i = 0; i < p->nthreads; i++) {
+        pthread_join(p->th[i], NULL);
+        claims_free(p->cl[i]);
+    }
+    pthread_cond_destroy(&p->work);
+    pthread_cond_destroy(&p->done);
+    pthread_mutex_destroy(&p->mu);
+}
+
+/* A failure of the walk (a folder, a link), reported in its place. */
+static void ingest_walk_fail(ingest *in, const char *path, const char *msg)
+{
+    ingest_job *j = kb_calloc(1, sizeof *j);
+    j->kind = JOB_FAIL;
+    j->name = kb_strdup(path);
+    j->msg = kb_strdup(msg);
+    ingest_queue(in, j);
+}
+
+/* Queue a file (data NULL: read it from path) or the bytes of stdin. */
+static void ingest_add(ingest *in, const char *name, const char *dir, buf *data, size_t size)
+{
+    ingest_job *j = kb_calloc(1, sizeof *j);
+    j->kind = data ? JOB_STDIN : JOB_FILE;
+    j->name = kb_strdup(name);
+    j->dir = dir ? kb_strdup(dir) : NULL;
+    j->weight = size;
+    doc_init(&j->d, DOC_TEXT);
+    if (data) {
+        j->data = *data;
+        memset(data, 0, sizeof *data);
+        j->loaded = 1;
+    }
+    /* The stored hash, so that a worker can tell an unchanged file from
+     * its hash without extracting it.  Only a hint: the writer looks
+     * again when the file's turn comes. */
+    long long id = 0;
+    char *e = NULL;
+    if (store_source_lookup(in->st, name, &id, &j->old_hash, &e)) {
+        free(e);
+        j->old_hash = NULL;
+    }
+    ingest_queue(in, j);
+}
+
+static void ingest_file(ingest *in, const char *path, size_t size)
+{
+    char *dir = kb_strdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    else strcpy(dir, ".");
+    ingest_add(in, path, dir, NULL, size);
+    free(dir);
 }
 
 static int ingest_cmp(const void *a, const void *b)
@@ -390,16 +779,16 @@ static void ingest_dir(ingest *in, const char *path, const struct stat *sb)
 {
     for (int i = 0; i < in->depth; i++)
         if (in->chain[i].dev == sb->st_dev && in->chain[i].ino == sb->st_ino) {
-            ingest_fail(in, path, "symbolic link loop (folder already being read)");
+            ingest_walk_fail(in, path, "symbolic link loop (folder already being read)");
             return;
         }
     if (in->depth >= INGEST_MAX_DEPTH) {
-        ingest_fail(in, path, "folders nested too deep");
+        ingest_walk_fail(in, path, "folders nested too deep");
         return;
     }
     DIR *dh = opendir(path);
     if (!dh) {
-        ingest_fail(in, path, strerror(errno));
+        ingest_walk_fail(in, path, strerror(errno));
         return;
     }
     char **names = NULL;
@@ -441,11 +830,11 @@ static void ingest_path(ingest *in, const char *path, int explicit)
     if (stat(path, &sb) != 0) {
         struct stat lsb;
         if (errno == ENOENT && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
-            ingest_fail(in, path, "broken symbolic link");
+            ingest_walk_fail(in, path, "broken symbolic link");
         else if (errno == ELOOP)
-            ingest_fail(in, path, "symbolic link loop");
+            ingest_walk_fail(in, path, "symbolic link loop");
         else
-            ingest_fail(in, path, strerror(errno));
+            ingest_walk_fail(in, path, strerror(errno));
         return;
     }
     if (S_ISDIR(sb.st_mode)) {
@@ -453,7 +842,7 @@ static void ingest_path(ingest *in, const char *path, int explicit)
         return;
     }
     if (!S_ISREG(sb.st_mode)) {
-        if (explicit) ingest_fail(in, path, "not a regular file");
+        if (explicit) ingest_walk_fail(in, path, "not a regular file");
         else in->stats->skipped++;
         return;
     }
@@ -461,7 +850,7 @@ static void ingest_path(ingest *in, const char *path, int explicit)
         in->stats->skipped++;
         return;
     }
-    ingest_file(in, path);
+    ingest_file(in, path, (size_t)sb.st_size);
 }
 
 int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *opts,
@@ -474,6 +863,7 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
     in.opts = opts;
     in.ev = ev;
     in.stats = stats;
+    ingest_pool_start(&in);
     for (size_t i = 0; i < npaths && !in.fatal; i++) {
         if (strcmp(paths[i], "-") == 0) {
             buf data = BUF_INIT;
@@ -481,9 +871,9 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
             const char *name = opts->stdin_name ? opts->stdin_name : "-";
             if (ingest_read(STDIN_FILENO, opts->max_size ? opts->max_size : INGEST_DEFAULT_MAX_SIZE,
                             &data, &rerr))
-                ingest_fail(&in, name, rerr);
+                ingest_walk_fail(&in, name, rerr);
             else
-                ingest_bytes(&in, name, NULL, buf_cstr(&data), data.len);
+                ingest_add(&in, name, NULL, &data, data.len);
             free(rerr);
             buf_free(&data);
             continue;
@@ -492,11 +882,12 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
         ingest_path(&in, p, 1);
         free(p);
     }
+    ingest_pool_finish(&in);
     if (!in.fatal) ingest_commit(&in);
     else store_rollback(st);
+    free(in.pending);
     free(in.sc_dir);
     sidecar_free(&in.sc);
-    buf_free(&in.norm);
     if (in.fatal) {
         kb_seterr(err, "%s", in.fatal);
         free(in.fatal);

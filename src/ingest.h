@@ -7,17 +7,31 @@
  * hashed, extracted (text.h, html.h), given the metadata of a sidecar
  * file (sidecar.h) and stored with its units in matching form (norm.h).
  *
+ * Pipeline: the calling thread walks the paths and is the only one that
+ * touches the store; worker threads (opts.jobs) read, hash, extract,
+ * split into units and build the claims of each file in memory, and the
+ * calling thread writes the results in the order of the paths, so the
+ * rows, their ids and every message are those of a one-thread run.
+ *
  * Atomicity: sources are written in batch transactions, each source in
  * its own savepoint, so a bad file leaves nothing behind and a crash
- * loses at most the current batch, never part of a source.  A file whose
- * hash is unchanged is skipped; a changed one replaces its old rows.
- * Whether a file is new, changed or unchanged is decided again under the
- * write lock, so two runs at once over the same files both succeed.
+ * loses at most the current batch, never part of a source.  The batch's
+ * units are added to the FTS index in one statement just before its
+ * COMMIT, inside the transaction.  A file whose hash is unchanged is
+ * skipped (a worker compares it with the hash stored when the file was
+ * queued and extracts nothing); a changed one replaces its old rows.
+ * Whether a file is new, changed or unchanged is decided by the writer
+ * when the file's turn comes, and again under the write lock, so two
+ * runs at once over the same files both succeed.
  *
  * Memory: a file over max_size is refused from its size, unread, and an
  * HTML page over INGEST_MAX_HTML after it is read; a block
  * over 64 KiB is stored as several units (cut after a sentence where it
- * can be), which bounds what building its claims holds.
+ * can be), which bounds what building its claims holds.  Files in flight
+ * (queued, being built, or built and not yet written) are at most
+ * jobs + 2, and hold at most INGEST_MAX_HTML bytes of input together
+ * unless one file alone is larger, so the peak is about that of the
+ * largest file, not of the corpus.
  *
  * Per-file problems are reported through the fail callback and counted;
  * they do not stop the run.  ingest_run itself fails only when the store
@@ -37,6 +51,9 @@ typedef struct ingest_opts {
     int format;              /* a doc_format, or -1 to detect */
     size_t max_size;         /* larger files are refused; 0 = default */
     claims *claims;          /* builds each source's claims; NULL: none */
+    int jobs;                /* threads that read, extract and build claims:
+                              * 0 = one per online CPU (at most 4); 1 = none,
+                              * the calling thread does all */
 } ingest_opts;
 
 #define INGEST_DEFAULT_MAX_SIZE ((size_t)256 << 20)

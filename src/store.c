@@ -45,8 +45,8 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_TEXT_INSERT] = "INSERT INTO source_text(source_id, body) VALUES (?1, ?2)",
     [ST_TEXT_GET] = "SELECT body FROM source_text WHERE source_id = ?1",
     [ST_UNIT_INSERT] =
-        "INSERT INTO unit(source_id, seq, kind, level, byte_start, byte_end, section, text, norm) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO unit(source_id, seq, kind, level, byte_start, byte_end, section, text, norm, furniture) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [ST_UNITS_OF] = "SELECT id, seq, kind, level, byte_start, byte_end, section, text FROM unit "
                     "WHERE source_id = ?1 ORDER BY seq",
     [ST_SOURCES] =
@@ -132,8 +132,10 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_SOURCE_YEARS] =
         "SELECT c.source_id, CAST(max(q.low) AS INTEGER) FROM claim_quantity q JOIN claim c ON c.id = q.claim_id "
         "WHERE q.kind = 'year' AND q.low BETWEEN 1900 AND ?1 GROUP BY c.source_id ORDER BY c.source_id",
-    /* one statement per source: FTS5 flushes at each statement savepoint */
+    /* one statement per source, or per batch of sources: FTS5 flushes
+     * at each statement savepoint */
     [ST_INDEX_SOURCE] = "INSERT INTO unit_fts(rowid, norm) SELECT id, norm FROM unit WHERE source_id = ?1",
+    [ST_INDEX_UNITS] = "INSERT INTO unit_fts(rowid, norm) SELECT id, norm FROM unit WHERE id BETWEEN ?1 AND ?2",
     [ST_UNINDEX_SOURCE] = "INSERT INTO unit_fts(unit_fts, rowid, norm) "
                           "SELECT 'delete', id, norm FROM unit WHERE source_id = ?1",
     [ST_STATS] =
@@ -513,6 +515,15 @@ int store_index_source(store *st, long long source_id, char **err)
     return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "indexing a source");
 }
 
+int store_index_units(store *st, long long first, long long last, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_INDEX_UNITS, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, first);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, last);
+    return store_exec_stmt(st, s, rc, err, "indexing units");
+}
+
 int store_unindex_source(store *st, long long source_id, char **err)
 {
     sqlite3_stmt *s = store_stmt(st, ST_UNINDEX_SOURCE, err);
@@ -533,6 +544,7 @@ int store_unit_add(store *st, const store_unit *u, char **err)
     if (rc == SQLITE_OK) rc = store_bind_text(s, 7, u->section);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 8, u->text, u->text_len, SQLITE_STATIC, SQLITE_UTF8);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 9, u->norm, u->norm_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 10, u->furniture);
     return store_exec_stmt(st, s, rc, err, "writing a unit");
 }
 
@@ -649,6 +661,7 @@ static void store_read_unit(sqlite3_stmt *s, int base, store_unit *u)
     u->text_len = (size_t)sqlite3_column_bytes(s, base + 7);
     u->norm = NULL;
     u->norm_len = 0;
+    u->furniture = NULL;
 }
 
 int store_units(store *st, long long source_id, store_unit_fn fn, void *ctx, char **err)

@@ -85,14 +85,22 @@ typedef struct store_unit {
     size_t text_len;
     const char *norm;
     size_t norm_len;
+    const char *furniture;  /* the furniture rule it matched, or NULL */
 } store_unit;
 
-/* Add a unit.  It is searchable once its source is indexed. */
+/* Add a unit (its id: store_last_id).  It is searchable once it is
+ * indexed. */
 int store_unit_add(store *st, const store_unit *u, char **err);
-/* Add all of a source's units to the FTS index in one statement (call
- * once, after its units are added), or take them out (before they are
- * deleted: done by store_source_put and store_source_delete). */
+/* Add units to the FTS index in one statement: all of a source's (call
+ * once, after its units are added), or those with ids first..last (the
+ * units of several sources, written one after another).  FTS5 writes
+ * its pending terms as a new segment at the end of each statement, so
+ * one statement for many units is what keeps the index cheap.  Take
+ * them out with store_unindex_source (before they are deleted: done by
+ * store_source_put and store_source_delete); units never indexed must
+ * not be taken out. */
 int store_index_source(store *st, long long source_id, char **err);
+int store_index_units(store *st, long long first, long long last, char **err);
 int store_unindex_source(store *st, long long source_id, char **err);
 
 /* Delete a source and everything derived from it. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "claims.h"
 #include "ingest.h"
 #include "store.h"
@@ -156,6 +157,67 @@ START_TEST(test_second_domain)
 }
 END_TEST
 
+/* Every claim with its tags, ids left out, one line each. */
+static char *claims_digest(void)
+{
+    sqlite3_stmt *s;
+    const char *sql =
+        "SELECT c.source_id, c.unit_id, c.seq, c.kind, c.byte_start, c.byte_end, c.section, c.row_header, "
+        "c.col_header, c.text, u.furniture, "
+        "(SELECT group_concat(subject || how, ',') FROM claim_subject WHERE claim_id = c.id), "
+        "(SELECT group_concat(dimension || score, ',') FROM claim_dimension WHERE claim_id = c.id), "
+        "(SELECT group_concat(raw || kind || coalesce(measure, '') || coalesce(low, '') || coalesce(high, ''), ',') "
+        " FROM claim_quantity WHERE claim_id = c.id), "
+        "(SELECT group_concat(subject || dimension || polarity, ',') FROM claim_stance WHERE claim_id = c.id) "
+        "FROM claim c JOIN unit u ON u.id = c.unit_id ORDER BY c.source_id, c.seq";
+    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    buf b = BUF_INIT;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(s); i++) {
+            const unsigned char *v = sqlite3_column_text(s, i);
+            buf_adds(&b, v ? (const char *)v : "NULL");
+            buf_addc(&b, '|');
+        }
+        buf_addc(&b, '\n');
+    }
+    sqlite3_finalize(s);
+    return buf_detach(&b, NULL);
+}
+
+/* Claims built in memory by a worker's builder (a clone) while the file
+ * is ingested, and built again from the stored units (claims_source, as
+ * `kb init --taxonomy` does), are the same claims with the same tags. */
+START_TEST(test_build_from_store_is_the_same)
+{
+    ingest("corpus", NULL);
+    char *before = claims_digest();
+    ck_assert_uint_gt(strlen(before), 1000);
+    claims *cl = NULL, *copy = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(claims_clone(cl, &copy, &err), KB_OK);
+    long long *ids = NULL;
+    size_t n = 0, total = 0;
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_source_ids(st, &ids, &n, &err), KB_OK);
+    ck_assert_uint_eq(n, 5);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        ck_assert_int_eq(claims_source(copy, st, ids[i], &k, &err), KB_OK);
+        total += k;
+    }
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim"), (long long)total);
+    char *after = claims_digest();
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    free(ids);
+    claims_free(copy);
+    claims_free(cl);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -163,6 +225,7 @@ static Suite *claims_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_table_cells);
+    tcase_add_test(tc, test_build_from_store_is_the_same);
     tcase_add_test(tc, test_gil_statements);
     tcase_add_test(tc, test_furniture_is_not_a_claim);
     tcase_add_test(tc, test_claim_offsets);

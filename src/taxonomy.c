@@ -359,6 +359,9 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
                 for (size_t p = 0; p < t->nprefix; p++) {
                     const tax_term *tm = &t->terms[t->prefix_terms[p]];
                     if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
+                    /* most prefix terms fail on the first byte: every
+                     * token is tried against every one of them */
+                    if (!toks[at].n || t->toks[tm->first][0] != toks[at].s[0]) continue;
                     if (tax_term_len(t, tm, toks, n, at) > best_len[tm->kind]) {
                         best_len[tm->kind] = 1;
                         best_idx[tm->kind] = tm->index;

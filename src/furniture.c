@@ -81,6 +81,9 @@ struct furn {
     size_t *map;
     furn_tok *toks;
     size_t ntoks, tcap;
+    /* which (first byte, length) pairs the unit's words have, as bits:
+     * a pattern whose first word is not among them cannot match it */
+    unsigned char seen[128];
     struct furn_state {   /* carried between units; zero at a new source */
         int mode;
         const char *mode_why;
@@ -92,6 +95,11 @@ struct furn {
 
 /* ---- words ------------------------------------------------------------ */
 
+static size_t furn_word_bit(const char *w, size_t n)
+{
+    return ((size_t)(unsigned char)(n ? w[0] : 0) * 31u + n) & 1023u;
+}
+
 static void furn_push_tok(furn *f, size_t off, size_t n)
 {
     if (f->ntoks == f->tcap) {
@@ -102,6 +110,8 @@ static void furn_push_tok(furn *f, size_t off, size_t n)
     f->toks[f->ntoks].len = n;
     f->toks[f->ntoks].ooff = f->map[off];
     f->ntoks++;
+    size_t b = furn_word_bit(f->norm.data + off, n);
+    f->seen[b >> 3] |= (unsigned char)(1u << (b & 7));
 }
 
 static int furn_add_tok(void *ctx, const char *tok, size_t n, size_t off)
@@ -129,6 +139,7 @@ static int furn_words(furn *f, const char *text, size_t len)
     f->map = NULL;
     buf_reset(&f->norm);
     f->ntoks = 0;
+    memset(f->seen, 0, sizeof f->seen);
     f->text = text;
     f->len = len;
     if (norm_text(text, len, &f->norm, &f->map, NULL) != KB_OK) return KB_ERR;
@@ -174,6 +185,10 @@ static int furn_pat_matches(const furn *f, const furn_pat *p)
          * that happens to end the same way is content */
         if (p->kind == FK_SUFFIX && f->len && memchr(".!?", f->text[f->len - 1], 3)) return 0;
         if (p->kind == FK_PREFIX) return furn_match(f, it, p->n, 0, 0);
+        if (p->n && it->type == FI_WORD) {
+            size_t b = furn_word_bit(f->words.data + it->off, it->len);
+            if (!(f->seen[b >> 3] & (1u << (b & 7)))) return 0;
+        }
         for (size_t i = 0; i < n; i++)
             if (furn_match(f, it, p->n, i, p->kind == FK_SUFFIX)) return 1;
         return 0;

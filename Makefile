@@ -140,6 +140,9 @@ install: kb
 clean:
 	rm -rf build build-asan build-vg kb kb-summary.html
 
-.PHONY: all check asan valgrind demo eval install clean
+include tests/fuzz/fuzz.mk
+include tests/bench/bench.mk
+
+.PHONY: all check asan valgrind demo eval install clean fuzz bench
 
 -include $(wildcard $(B)/*.d)

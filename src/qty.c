@@ -646,6 +646,9 @@ static void qty_fill(const char *t, size_t n, qty_ctx *c, qty *q)
     }
     if (a->plus || b->plus || c->ormore) q->has_high = 0, q->high_open = 0;
     if (c->orless) q->low = 0, q->low_open = 0;
+    /* "nearly $0", "under 0%": below nothing is about nothing, [0, 0]
+     * approx, not the empty [0, 0) no value could ever match. */
+    if (q->high_open && q->high <= q->low) q->high_open = 0, q->approx = 1;
     if (q->kind == QTY_PERCENT) {
         strcpy(q->unit, "percent");
         q->unit_start = b->pct ? b->ps : a->ps, q->unit_end = b->pct ? b->pe : a->pe;

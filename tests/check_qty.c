@@ -188,6 +188,10 @@ static const qcase cases[] = {
                                           {"18+", QTY_VERSION, 1, 18, 0, 0, INF, 0, 0, "", "18"}}},
     {"Build 5 Apps With Python", {PT("5", C, 5, "app")}},
     {"Only 3 are left.", {PT("3", C, 3, "")}},
+    /* Found by fuzzing (tests/fuzz/fuzz_qty.c): a bound below zero gave
+     * the empty interval [0, 0); it means about nothing. */
+    {"nearly $0", {APX("nearly $0", C, 0, "dollar")}},
+    {"under 0% of users", {{"under 0%", QTY_PERCENT, 1, 0, 0, 1, 0, 0, 1, "percent", "user"}}},
 
     /* Not quantities. */
     {"May 08, 2026", NONE},

@@ -3,6 +3,9 @@
  * progress on a terminal, and the summary.
  */
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,8 +55,17 @@ static void ui_fail(void *ctx, const char *path, const char *msg)
 static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
 {
     ingest_ui *ui = ctx;
-    if (!ui->progress) return;
     size_t done = s->added + s->replaced + s->unchanged + s->failed;
+#ifdef __GLIBC__
+    /* Each worker thread's malloc arena keeps the freed memory of the
+     * large pages it parsed, so peak RSS grew with the corpus (116 MiB
+     * for 595 pages, 183 MiB for 4,760).  Giving it back every 8 files
+     * keeps it nearly flat (97 MiB for 595, 114 MiB for 2,380, at the
+     * same speed); one arena for all threads did too, but cost 15-30% in
+     * lock contention. */
+    if (done % 8 == 0) malloc_trim(0);
+#endif
+    if (!ui->progress) return;
     fprintf(stderr, "\r\033[Kkb: ingest: %zu files: %.60s", done, path);
     ui->line_open = 1;
 }

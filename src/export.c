@@ -185,7 +185,7 @@ void export_section_name(const report_section *s, buf *b)
 
 void export_measure_name(const char *measure, buf *b)
 {
-    for (const char *p = measure ? measure : ""; *p; p++) buf_addc(b, *p == '_' ? ' ' : *p);
+    report_measure_words(measure ? measure : "", b);
 }
 
 void export_cite_label(const report_cite *c, buf *b)

@@ -155,6 +155,14 @@ const report_source *report_source_n(const report *r, int n);
 /* Human words for a stance polarity: "strong", "weak", "mixed". */
 const char *report_polarity_word(int polarity);
 
+/* Append a value as a statement says it: "is 2009", "is at least
+ * 2,000,000", "is between 70 and 80", "is about 1,000" (kind "percent"
+ * adds "%"). */
+void report_value_phrase(const report_interval *v, const char *kind, buf *o);
+
+/* Append a measure for people: "release_year" -> "release year". */
+void report_measure_words(const char *measure, buf *o);
+
 /* Append an interval in normalized notation: "[800000, ∞)", "(0, 30]",
  * a point as the number alone ("2009"), "≈ " before an approximate one.
  * Numbers are plain ("%.15g"). */

@@ -200,7 +200,8 @@ void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, b
         buf_adds(b, report_polarity_word(c->polarity));
 }
 
-void export_side_label(const report_dispute *d, size_t k, buf *b)
+/* "favourable, 5 sources" (or "2 sources") for the side claim k is on. */
+static void export_side_desc(const report_dispute *d, size_t k, buf *b)
 {
     char side = d->claims[k].side;
     size_t nsrc = 0;
@@ -211,12 +212,18 @@ void export_side_label(const report_dispute *d, size_t k, buf *b)
             seen = d->claims[j].side == side && d->claims[j].cite.source == d->claims[i].cite.source;
         nsrc += !seen;
     }
-    buf_printf(b, "Side %c (", side);
     if (strcmp(d->kind, "stance") == 0 || strcmp(d->kind, "factual") == 0) {
         int p = d->claims[k].polarity;
         buf_printf(b, "%s, ", p > 0 ? "favourable" : p < 0 ? "unfavourable" : "with reservations");
     }
-    buf_printf(b, "%zu source%s)", nsrc, nsrc == 1 ? "" : "s");
+    buf_printf(b, "%zu source%s", nsrc, nsrc == 1 ? "" : "s");
+}
+
+void export_side_label(const report_dispute *d, size_t k, buf *b)
+{
+    buf_printf(b, "Side %c (", d->claims[k].side);
+    export_side_desc(d, k, b);
+    buf_addc(b, ')');
 }
 
 void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b)
@@ -243,14 +250,7 @@ void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b)
                 first = 0;
             }
         } else {
-            size_t at = b->len;
-            export_side_label(d, k, b);
-            /* "Side a (favourable, 5 sources)" -> "favourable, 5 sources" */
-            char *open = strchr(b->data + at, '(');
-            size_t inner = open ? (size_t)(b->data + b->len - open) - 2 : 0;
-            if (open) memmove(b->data + at, open + 1, inner);
-            b->len = at + inner;
-            b->data[b->len] = '\0';
+            export_side_desc(d, k, b);
         }
     }
     buf_addc(b, ')');

@@ -646,7 +646,7 @@ static void rep_agreement_free(report_agreement *a);
  * when the dispute is compatible (both sides hold, in their scopes) or
  * when it is the side a majority verdict settles on; otherwise the
  * dispute alone tells the point. */
-static int rep_agreement_disputed(const report *r, const report_section *s, const report_agreement *a)
+static int rep_agreement_disputed(const report_section *s, const report_agreement *a)
 {
     if (strcmp(a->kind, "stance") != 0) return 0;
     for (size_t i = 0; i < s->ndisputes; i++) {
@@ -656,7 +656,6 @@ static int rep_agreement_disputed(const report *r, const report_section *s, cons
         if (strcmp(d->verdict, "majority") == 0 && d->claims[0].polarity == a->polarity) return 0;
         return 1;
     }
-    (void)r;
     return 0;
 }
 
@@ -667,7 +666,7 @@ static void rep_finish(rep_build *b)
         report_section *s = &r->sections[i];
         size_t k = 0;
         for (size_t j = 0; j < s->nagreements; j++) {
-            if (rep_agreement_disputed(r, s, &s->agreements[j])) rep_agreement_free(&s->agreements[j]);
+            if (rep_agreement_disputed(s, &s->agreements[j])) rep_agreement_free(&s->agreements[j]);
             else s->agreements[k++] = s->agreements[j];
         }
         s->nagreements = k;

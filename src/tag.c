@@ -254,6 +254,22 @@ static int tag_is_contrast(const tax_tok *t)
     return 0;
 }
 
+/* Do tokens [start, end) speak of some aspect on their own: a strong
+ * cue, or two weak ones, for one dimension (below nd, at most 64)? */
+static int tag_span_topic(const tagger *tg, size_t nh, size_t start, size_t end, size_t nd)
+{
+    double cw[64] = {0};
+    for (size_t i = 0; i < nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_DIMENSION || h->index < 0 || (size_t)h->index >= nd || h->index >= 64 ||
+            h->tok < start || h->tok >= end)
+            continue;
+        cw[h->index] += h->weak ? 0.5 : 1.0;
+        if (cw[h->index] >= 1.0) return 1;
+    }
+    return 0;
+}
+
 /* Does every clause of the claim (split as stance.h does: at
  * semicolons and before contrast words; a clause opened by one ends at
  * its first comma) speak of some aspect on its own -- a strong cue, or
@@ -273,15 +289,7 @@ static int tag_own_topic(const tagger *tg, size_t nh, size_t nd)
                        (tag_is_contrast(&tg->toks[start]) && tag_punct_before(tg, end, ",:"));
         }
         if (!boundary) continue;
-        double cw[64] = {0};
-        int own = 0;
-        for (size_t i = 0; i < nh; i++) {
-            const tax_hit *h = &tg->hits[i];
-            if (h->kind != TAX_DIMENSION || h->index >= (int)nd || h->tok < start || h->tok >= end) continue;
-            cw[h->index] += h->weak ? 0.5 : 1.0;
-            if (cw[h->index] >= 1.0) own = 1;
-        }
-        if (!own) return 0;
+        if (!tag_span_topic(tg, nh, start, end, nd)) return 0;
         any = 1;
         start = end;
     }
@@ -538,21 +546,6 @@ static int tag_purpose_only(const tagger *tg, size_t nh, const tag_result *r, co
     return other;
 }
 
-/* Does clause c speak of some aspect on its own: a strong cue, or two
- * weak ones, for one dimension (as tag_own_topic, for one clause)? */
-static int tag_clause_topic(const tagger *tg, size_t nh, const stance_clause *c)
-{
-    double cw[64] = {0};
-    for (size_t i = 0; i < nh; i++) {
-        const tax_hit *h = &tg->hits[i];
-        if (h->kind != TAX_DIMENSION || h->index < 0 || h->index >= 64 || h->tok < c->tok || h->tok >= c->tok_end)
-            continue;
-        cw[h->index] += h->weak ? 0.5 : 1.0;
-        if (cw[h->index] >= 1.0) return 1;
-    }
-    return 0;
-}
-
 /* Stance per clause and dimension.  A clause's judgement applies to the
  * claim's dimensions cued in that clause, to its main dimensions (weight
  * 1 or more, or the strongest) cued in no other clause, and to those
@@ -593,7 +586,7 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
         for (size_t d = 0; d < r->ndims; d++) {
             int dim = r->dims[d].dim;
             int context_only = !tag_cued(tg, nh, &so[i], dim, 2) &&
-                               (tag_has(rowd, nrowd, dim) || !tag_clause_topic(tg, nh, &so[i]));
+                               (tag_has(rowd, nrowd, dim) || !tag_span_topic(tg, nh, so[i].tok, so[i].tok_end, 64));
             if (tag_cued(tg, nh, &so[i], dim, 1) || (main_d[d] && !tag_cued(tg, nh, &so[i], dim, 0)) || context_only ||
                 label[d])
                 on[d] = any = 1;

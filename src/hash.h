@@ -9,4 +9,9 @@
 
 void hash_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* on = 1 (the default) uses the CPU's SHA instructions if it has them,
+ * 0 the portable code; returns 1 if the SHA instructions are in use.
+ * For tests and measurements: both give the same hashes. */
+int hash_set_accel(int on);
+
 #endif

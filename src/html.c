@@ -40,6 +40,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "date.h"
+#include "html_mem.h"
 #include "norm.h"
 #include "util.h"
 
@@ -204,10 +205,16 @@ static const char *html_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* The lists are lower case; a page's class names ("n", "o", "pre" on
+ * every token of highlighted code) seldom share a first letter with a
+ * word, so the first byte settles most comparisons. */
 static int html_word_in(const char *s, size_t n, const char *const *list)
 {
+    if (n == 0) return 0;
+    int c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
     for (size_t i = 0; list[i]; i++)
-        if (kb_ascii_ieq(s, n, list[i])) return 1;
+        if ((unsigned char)list[i][0] == c && kb_ascii_ieq(s, n, list[i])) return 1;
     return 0;
 }
 
@@ -265,6 +272,37 @@ static void html_class_scan(const char *v, int *furn, int *content)
     }
 }
 
+/* html_class_scan, remembering short values: a page repeats a few class
+ * names on most of its elements (highlighted code has one on every
+ * token), so most lookups are one string comparison.  Per thread, as
+ * the workers parse at once. */
+#define HTML_CLASS_CACHE 64
+#define HTML_CLASS_KEY 24
+static void html_class_scan_cached(const char *v, int *furn, int *content)
+{
+    static _Thread_local struct {
+        char key[HTML_CLASS_KEY];
+        unsigned char furn, content;
+    } cache[HTML_CLASS_CACHE];
+    size_t n = strnlen(v, HTML_CLASS_KEY);
+    if (n == 0 || n == HTML_CLASS_KEY) {
+        html_class_scan(v, furn, content);
+        return;
+    }
+    unsigned h = (unsigned)n;
+    for (size_t i = 0; i < n; i++) h = h * 31 + (unsigned char)v[i];
+    h %= HTML_CLASS_CACHE;
+    if (strcmp(cache[h].key, v) != 0) {
+        int f = 0, c = 0;
+        html_class_scan(v, &f, &c);
+        memcpy(cache[h].key, v, n + 1);
+        cache[h].furn = (unsigned char)f;
+        cache[h].content = (unsigned char)c;
+    }
+    *furn |= cache[h].furn;
+    *content |= cache[h].content;
+}
+
 /* Is n furniture by its attributes?  Also says whether role="main". */
 static int html_furniture(const xmlNode *n, int *is_main)
 {
@@ -276,8 +314,8 @@ static int html_furniture(const xmlNode *n, int *is_main)
         *is_main = html_token_in(v, main_role);
     }
     if (html_attr(n, "hidden")) return 1;
-    if ((v = html_attr(n, "class")) != NULL) html_class_scan(v, &furn, &content);
-    if ((v = html_attr(n, "id")) != NULL) html_class_scan(v, &furn, &content);
+    if ((v = html_attr(n, "class")) != NULL) html_class_scan_cached(v, &furn, &content);
+    if ((v = html_attr(n, "id")) != NULL) html_class_scan_cached(v, &furn, &content);
     return furn && !content;
 }
 
@@ -761,8 +799,10 @@ static int html_parse(const char *data, size_t len, int whole, doc *out, char **
     xmlNode *top;
     xmlGenericErrorFunc old_fn;
     void *old_ctx;
+    html_mem mem;
 
     memset(&m, 0, sizeof m);
+    html_mem_begin(&mem);
     if (charset_detect(data, len, charset_meta(data, len, declared, sizeof declared) ? declared : NULL,
                        &cs, err) != KB_OK)
         goto done;
@@ -828,6 +868,7 @@ done:
     buf_free(&conv);
     if (hd) xmlFreeDoc(hd);
     if (ctxt) htmlFreeParserCtxt(ctxt);
+    html_mem_end(&mem);
     return rc;
 }
 

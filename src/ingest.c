@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "hash.h"
 #include "html.h"
+#include "html_mem.h"
 #include "norm.h"
 #include "sidecar.h"
 #include "text.h"
@@ -626,7 +627,9 @@ static void ingest_pool_start(ingest *in)
     }
     if (want > INGEST_MAX_JOBS) want = INGEST_MAX_JOBS;
     if (want > 1) {
-        /* libxml2 sets up its globals once, in this thread */
+        /* libxml2 takes its allocator and sets up its globals once, in
+         * this thread */
+        html_mem_init();
         xmlInitParser();
         for (long i = 0; i < want; i++) {
             claims *cl = NULL;

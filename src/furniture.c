@@ -13,7 +13,11 @@
  *      name right after a date or separator ("May 8 / Alma / 10 min");
  *   2. the lexicon (schema/furniture.tsv): whole-line, prefix, suffix and
  *      contains patterns with * and # wildcards, word-count limits
- *      keeping the looser kinds to short units.
+ *      keeping the looser kinds to short units.  Each pattern has an
+ *      anchor word (its first word for the kinds that start the unit),
+ *      and the patterns are chained by it at load time, so a unit meets
+ *      the few that could match it, still in file order, rather than
+ *      the whole lexicon.
  * State across units: a "section" line (related posts, comments, an
  * author box, a call to action) makes what follows furniture; a
  * heading ends it unless it is furniture itself (a comment's date) or
@@ -27,6 +31,7 @@
  */
 #include "furniture.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -50,6 +55,11 @@ static const char *const furn_kinds[] = {"line", "prefix", "suffix", "contains",
                                          "section", "toc", "byline", "crumb"};
 enum { FI_WORD, FI_STAR, FI_NUM };
 enum { FS_NONE, FS_SECTION, FS_TOC };
+/* Patterns by the step of the detector that tries them (furn_own):
+ * openers (section, toc), the plain kinds, bylines, crumb words. */
+enum { FG_OPEN, FG_PLAIN, FG_BYLINE, FG_CRUMB, FG_COUNT };
+/* Where a pattern's anchor word must be in a unit it matches. */
+enum { FA_NONE, FA_FIRST, FA_LAST, FA_SEEN };
 
 typedef struct furn_item {
     int type;
@@ -59,6 +69,9 @@ typedef struct furn_item {
 typedef struct furn_pat {
     int kind;
     size_t first, n;   /* items[first .. first + n) */
+    size_t stars;      /* how many of them are wildcards */
+    int anchor;        /* FA_*: where its anchor word must be */
+    size_t key;        /* the anchor word's furn_word_bit */
     size_t maxw;       /* 0: no limit */
     char *why;
 } furn_pat;
@@ -71,6 +84,17 @@ typedef struct furn_tok {
 struct furn {
     furn_pat *pats;
     size_t npats;
+    /* pattern indices grouped by FG_*, each group in file order, so
+     * that every step tries only its own kinds, first match first */
+    size_t *grp;
+    size_t grp_at[FG_COUNT + 1];
+    /* In the openers and the plain kinds (furn_first_match), patterns
+     * anchored on the first word are chained by its bit: head[g][bit],
+     * then next[], are positions in grp + 1 (0 ends the chain); the
+     * others, few, are listed in rest[rest_at[g] .. rest_at[g + 1]). */
+    size_t head[2][1024];
+    size_t *next, *rest;
+    size_t rest_at[3];
     furn_item *items;
     size_t nitems, icap;
     buf words;
@@ -78,12 +102,13 @@ struct furn {
     const char *text;
     size_t len;
     buf norm;
-    size_t *map;
+    size_t *map, map_cap;   /* kept from unit to unit */
     furn_tok *toks;
     size_t ntoks, tcap;
     /* which (first byte, length) pairs the unit's words have, as bits:
      * a pattern whose first word is not among them cannot match it */
     unsigned char seen[128];
+    size_t key_first, key_last;   /* furn_word_bit of the first and last word */
     struct furn_state {   /* carried between units; zero at a new source */
         int mode;
         const char *mode_why;
@@ -120,9 +145,10 @@ static int furn_add_tok(void *ctx, const char *tok, size_t n, size_t off)
     size_t start = off;
     /* cut at a camelCase join: a capital right after a small letter */
     for (size_t k = off + 1; k < off + n; k++) {
-        size_t a = f->map[k - 1], b = f->map[k];
-        if (b == a + 1 && f->text[a] >= 'a' && f->text[a] <= 'z' && f->text[b] >= 'A' &&
-            f->text[b] <= 'Z') {
+        size_t b = f->map[k], a;
+        if (f->text[b] < 'A' || f->text[b] > 'Z') continue;   /* most bytes: not a capital */
+        a = f->map[k - 1];
+        if (b == a + 1 && f->text[a] >= 'a' && f->text[a] <= 'z') {
             furn_push_tok(f, start, k - start);
             start = k;
         }
@@ -135,15 +161,18 @@ static int furn_add_tok(void *ctx, const char *tok, size_t n, size_t off)
  * UTF-8 (the unit is then judged as content). */
 static int furn_words(furn *f, const char *text, size_t len)
 {
-    free(f->map);
-    f->map = NULL;
     buf_reset(&f->norm);
     f->ntoks = 0;
     memset(f->seen, 0, sizeof f->seen);
     f->text = text;
     f->len = len;
-    if (norm_text(text, len, &f->norm, &f->map, NULL) != KB_OK) return KB_ERR;
+    if (norm_text_keep(text, len, &f->norm, &f->map, &f->map_cap, NULL) != KB_OK) return KB_ERR;
     norm_tokens(f->norm.data ? f->norm.data : "", f->norm.len, furn_add_tok, f);
+    if (f->ntoks) {
+        const furn_tok *a = &f->toks[0], *z = &f->toks[f->ntoks - 1];
+        f->key_first = furn_word_bit(f->norm.data + a->off, a->len);
+        f->key_last = furn_word_bit(f->norm.data + z->off, z->len);
+    }
     return KB_OK;
 }
 
@@ -172,28 +201,73 @@ static int furn_match(const furn *f, const furn_item *p, size_t np, size_t ti, i
     return 0;
 }
 
+/* Can item it stand for the unit's word ti?  A wildcard can; a word
+ * must be that word. */
+static int furn_item_fits(const furn *f, const furn_item *it, size_t ti)
+{
+    return it->type != FI_WORD ||
+           (f->toks[ti].len == it->len &&
+            memcmp(f->norm.data + f->toks[ti].off, f->words.data + it->off, it->len) == 0);
+}
+
+/* Does p surely not match the unit?  Asked of every pattern for every
+ * unit, so only integers are compared: every item takes a word at least,
+ * and the anchor word's bit must be where the pattern puts it. */
+static inline int furn_pat_refused(const furn *f, const furn_pat *p)
+{
+    if (f->ntoks < p->n) return 1;
+    switch (p->anchor) {
+    case FA_FIRST: return p->key != f->key_first;
+    case FA_LAST: return p->key != f->key_last;
+    case FA_SEEN: return !(f->seen[p->key >> 3] & (1u << (p->key & 7)));
+    default: return 0;
+    }
+}
+
 static int furn_pat_matches(const furn *f, const furn_pat *p)
 {
-    const furn_item *it = f->items + p->first;
+    const furn_item *it = f->items + p->first, *last = it + p->n - 1;
     size_t n = f->ntoks;
+    /* Quick refusals before furn_match: as furn_pat_refused, and a
+     * pattern without wildcards that must use all words takes exactly
+     * its own number; a pattern anchored at the start (the end) has its
+     * first (last) item on the first (last) word. */
+    if (furn_pat_refused(f, p)) return 0;
     switch (p->kind) {
     case FK_LINE: case FK_SECTION: case FK_TOC:
-        return n <= FURN_LINE_MAXW && furn_match(f, it, p->n, 0, 1);
+        if (n > FURN_LINE_MAXW || (!p->stars && n != p->n) || !furn_item_fits(f, it, 0) ||
+            !furn_item_fits(f, last, n - 1))
+            return 0;
+        return furn_match(f, it, p->n, 0, 1);
     case FK_PREFIX: case FK_SUFFIX: case FK_CONTAINS:
         if (p->maxw && n > p->maxw) return 0;
         /* a suffix describes a label ("share image icon"); a sentence
          * that happens to end the same way is content */
         if (p->kind == FK_SUFFIX && f->len && memchr(".!?", f->text[f->len - 1], 3)) return 0;
-        if (p->kind == FK_PREFIX) return furn_match(f, it, p->n, 0, 0);
-        if (p->n && it->type == FI_WORD) {
-            size_t b = furn_word_bit(f->words.data + it->off, it->len);
-            if (!(f->seen[b >> 3] & (1u << (b & 7)))) return 0;
-        }
+        if (p->kind == FK_SUFFIX && !furn_item_fits(f, last, n - 1)) return 0;
+        if (p->kind == FK_PREFIX) return furn_item_fits(f, it, 0) && furn_match(f, it, p->n, 0, 0);
         for (size_t i = 0; i < n; i++)
             if (furn_match(f, it, p->n, i, p->kind == FK_SUFFIX)) return 1;
         return 0;
     default:
         return 0;
+    }
+}
+
+/* The first pattern of group g (FG_OPEN or FG_PLAIN), in file order,
+ * that matches the unit, or NULL.  Only two sequences are walked, each
+ * in file order and merged: the chain of patterns anchored on the
+ * unit's first word, and the patterns anchored otherwise. */
+static const furn_pat *furn_first_match(const furn *f, int g)
+{
+    size_t a = f->head[g][f->key_first], r = f->rest_at[g], re = f->rest_at[g + 1];
+    for (;;) {
+        size_t pa = a ? a - 1 : SIZE_MAX, pr = r < re ? f->rest[r] : SIZE_MAX, pos;
+        if (pa < pr) pos = pa, a = f->next[pa];
+        else if (pr != SIZE_MAX) pos = pr, r++;
+        else return NULL;
+        const furn_pat *p = &f->pats[f->grp[pos]];
+        if (!furn_pat_refused(f, p) && furn_pat_matches(f, p)) return p;
     }
 }
 
@@ -307,17 +381,17 @@ static int furn_byline(const furn *f)
 {
     if (f->ntoks < 2 || f->ntoks > FURN_BYLINE_MAXW) return 0;
     for (size_t i = 0; i + 1 < f->ntoks; i++) {
-        size_t o = f->toks[i].ooff, b = o, w;
-        if (i > 0) {   /* what comes before must be a date */
-            while (b > 0 && furn_cat(f->text, f->len, b - 1, &w) >= UTF8PROC_CATEGORY_PC) b--;
-            if (!furn_is_date(f->text, b)) continue;
-        }
-        for (size_t k = 0; k < f->npats; k++) {
-            const furn_pat *p = &f->pats[k];
-            if (p->kind != FK_BYLINE || i + p->n >= f->ntoks ||
-                !furn_match(f, f->items + p->first, p->n, i, 0))
-                continue;
-            o = f->toks[i + p->n].ooff;
+        int dated = i == 0;   /* after the start, what comes before must be a date */
+        for (size_t g = f->grp_at[FG_BYLINE]; g < f->grp_at[FG_BYLINE + 1]; g++) {
+            const furn_pat *p = &f->pats[f->grp[g]];
+            if (i + p->n >= f->ntoks || !furn_match(f, f->items + p->first, p->n, i, 0)) continue;
+            if (!dated) {   /* asked once lead words are found: dates cost more */
+                size_t b = f->toks[i].ooff, w;
+                while (b > 0 && furn_cat(f->text, f->len, b - 1, &w) >= UTF8PROC_CATEGORY_PC) b--;
+                if (!furn_is_date(f->text, b)) break;
+                dated = 1;
+            }
+            size_t o = f->toks[i + p->n].ooff;
             if (furn_byline_rest(f->text + o, f->len - o)) return 1;
         }
     }
@@ -338,10 +412,9 @@ static int furn_lone_name(const furn *f)
 
 static int furn_is_crumb_word(const furn *f, const furn_tok *t)
 {
-    for (size_t k = 0; k < f->npats; k++) {
-        const furn_pat *p = &f->pats[k];
-        const furn_item *it = f->items + p->first;
-        if (p->kind == FK_CRUMB && it->len == t->len &&
+    for (size_t g = f->grp_at[FG_CRUMB]; g < f->grp_at[FG_CRUMB + 1]; g++) {
+        const furn_item *it = f->items + f->pats[f->grp[g]].first;
+        if (it->len == t->len &&
             !memcmp(f->words.data + it->off, f->norm.data + t->off, t->len))
             return 1;
     }
@@ -411,20 +484,18 @@ static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
         return "date";
     }
     if (row) return NULL;   /* a table row's cells are data */
-    for (size_t k = 0; k < f->npats; k++) {
-        const furn_pat *p = &f->pats[k];
-        if ((p->kind == FK_SECTION || p->kind == FK_TOC) && furn_pat_matches(f, p)) {
-            *opens = p->kind == FK_SECTION ? FS_SECTION : FS_TOC;
-            return p->why;
-        }
+    const furn_pat *p = furn_first_match(f, FG_OPEN);
+    if (p) {
+        *opens = p->kind == FK_SECTION ? FS_SECTION : FS_TOC;
+        return p->why;
     }
     if (furn_breadcrumb(f)) return "breadcrumb";
     if (furn_byline(f)) {
         *meta = 1;
         return "byline";
     }
-    for (size_t k = 0; k < f->npats; k++)
-        if (furn_pat_matches(f, &f->pats[k])) return f->pats[k].why;
+    /* the openers have failed above; bylines and crumbs never match here */
+    if ((p = furn_first_match(f, FG_PLAIN)) != NULL) return p->why;
     /* "May 8, 2026 / Alma / 10 min read": a name among the meta lines */
     if (f->st.prev_meta && (!kind || !strcmp(kind, "paragraph")) && furn_lone_name(f))
         return "byline";
@@ -506,6 +577,22 @@ static int furn_add_word(void *ctx, const char *tok, size_t n, size_t off)
     return 0;
 }
 
+/* Choose p's anchor: the word a unit it matches must have, and where.
+ * Line kinds and prefixes start with their first word, suffixes (and
+ * line kinds that start with a wildcard) end with their last; a contains
+ * pattern's first word must be somewhere. */
+static void furn_anchor(furn *f, furn_pat *p)
+{
+    const furn_item *a = f->items + p->first, *z = a + p->n - 1;
+    int line = p->kind == FK_LINE || p->kind == FK_SECTION || p->kind == FK_TOC;
+    p->anchor = FA_NONE;
+    if (!p->n) return;
+    if ((line || p->kind == FK_PREFIX) && a->type == FI_WORD) p->anchor = FA_FIRST;
+    else if ((line || p->kind == FK_SUFFIX) && z->type == FI_WORD) p->anchor = FA_LAST, a = z;
+    else if (p->kind == FK_CONTAINS && a->type == FI_WORD) p->anchor = FA_SEEN;
+    if (p->anchor != FA_NONE) p->key = furn_word_bit(f->words.data + a->off, a->len);
+}
+
 /* Compile one pattern; its items go at the end of f->items. */
 static int furn_compile(furn *f, furn_pat *p, const char *s, size_t len, size_t line,
                         char **err)
@@ -535,6 +622,8 @@ static int furn_compile(furn *f, furn_pat *p, const char *s, size_t len, size_t 
     }
     buf_free(&nb);
     p->n = f->nitems - p->first;
+    p->stars = stars;
+    furn_anchor(f, p);
     if (rc != KB_OK) return rc;
     if (words == 0)
         return kb_seterr(err, "furniture lexicon line %zu: the pattern has no word", line);
@@ -589,6 +678,45 @@ static int furn_parse_line(furn *f, const char *s, size_t len, size_t line, char
     return furn_compile(f, p, field[1], flen[1], line, err);
 }
 
+static int furn_group_of(int kind)
+{
+    switch (kind) {
+    case FK_SECTION: case FK_TOC: return FG_OPEN;
+    case FK_BYLINE: return FG_BYLINE;
+    case FK_CRUMB: return FG_CRUMB;
+    default: return FG_PLAIN;
+    }
+}
+
+/* Fill f->grp: the patterns of each group in file order. */
+static void furn_group(furn *f)
+{
+    size_t fill[FG_COUNT];
+    memset(f->grp_at, 0, sizeof f->grp_at);
+    for (size_t k = 0; k < f->npats; k++) f->grp_at[furn_group_of(f->pats[k].kind) + 1]++;
+    for (int g = 0; g < FG_COUNT; g++) f->grp_at[g + 1] += f->grp_at[g];
+    memcpy(fill, f->grp_at, sizeof fill);
+    f->grp = kb_calloc(f->npats ? f->npats : 1, sizeof *f->grp);
+    for (size_t k = 0; k < f->npats; k++) f->grp[fill[furn_group_of(f->pats[k].kind)]++] = k;
+    /* the chains, built backwards so each runs in file order */
+    f->next = kb_calloc(f->npats ? f->npats : 1, sizeof *f->next);
+    f->rest = kb_calloc(f->npats ? f->npats : 1, sizeof *f->rest);
+    size_t nrest = 0;
+    for (int g = FG_OPEN; g <= FG_PLAIN; g++) {
+        memset(f->head[g], 0, sizeof f->head[g]);
+        f->rest_at[g] = nrest;
+        for (size_t pos = f->grp_at[g]; pos < f->grp_at[g + 1]; pos++)
+            if (f->pats[f->grp[pos]].anchor != FA_FIRST) f->rest[nrest++] = pos;
+        for (size_t pos = f->grp_at[g + 1]; pos-- > f->grp_at[g];) {
+            const furn_pat *p = &f->pats[f->grp[pos]];
+            if (p->anchor != FA_FIRST) continue;
+            f->next[pos] = f->head[g][p->key];
+            f->head[g][p->key] = pos + 1;
+        }
+    }
+    f->rest_at[FG_PLAIN + 1] = nrest;
+}
+
 int furn_new(const char *lexicon, size_t len, furn **out, char **err)
 {
     *out = NULL;
@@ -614,6 +742,7 @@ int furn_new(const char *lexicon, size_t len, furn **out, char **err)
             return KB_ERR;
         }
     }
+    furn_group(f);
     furn_reset(f);
     *out = f;
     return KB_OK;
@@ -624,6 +753,9 @@ void furn_free(furn *f)
     if (!f) return;
     for (size_t k = 0; k < f->npats; k++) free(f->pats[k].why);
     free(f->pats);
+    free(f->grp);
+    free(f->next);
+    free(f->rest);
     free(f->items);
     buf_free(&f->words);
     buf_free(&f->norm);

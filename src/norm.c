@@ -22,6 +22,7 @@
  */
 #include "norm.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -37,12 +38,22 @@
  * rest of the call. */
 #define NORM_STACK_CPS 64
 
+#define NORM_HIGH 0x8080808080808080ull   /* the top bit of eight bytes */
+
+/* The end of the run of ASCII bytes of s[0..len) from i: pages are
+ * mostly ASCII, so it is read eight bytes at a time. */
+static size_t norm_ascii_end(const char *s, size_t i, size_t len)
+{
+    uint64_t w;
+    while (len - i >= 8 && (memcpy(&w, s + i, 8), !(w & NORM_HIGH))) i += 8;
+    while (i < len && (unsigned char)s[i] < 0x80) i++;
+    return i;
+}
+
 int norm_valid_utf8(const char *s, size_t len, size_t *bad)
 {
     size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) { i++; continue; }
+    while ((i = norm_ascii_end(s, i, len)) < len) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
@@ -109,7 +120,20 @@ static void norm_ascii(norm_state *st, const char *s, size_t n, size_t off)
         for (size_t k = 0; k < n; k++) m[k] = off + k;
     }
     char *d = out->data + out->len;
-    for (size_t k = 0; k < n; k++) {
+    size_t k = 0;
+    /* Eight bytes at a time: every byte is below 0x80, so adding 0x3f
+     * sets its top bit when it is 'A' or above, adding 0x25 when it is
+     * above 'Z', and no carry crosses into the next byte; the capitals'
+     * top bit shifted down to 0x20 lower-cases them. */
+    for (; k + 8 <= n; k += 8) {
+        uint64_t x, ge, gt;
+        memcpy(&x, s + k, 8);
+        ge = x + 0x3f3f3f3f3f3f3f3full;
+        gt = x + 0x2525252525252525ull;
+        x |= (ge & ~gt & NORM_HIGH) >> 2;
+        memcpy(d + k, &x, 8);
+    }
+    for (; k < n; k++) {
         char c = s[k];
         d[k] = (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
     }
@@ -214,25 +238,26 @@ static int norm_run(norm_state *st, const char *s, size_t i, size_t j,
     return norm_flush(st, st->n, start, err);
 }
 
-int norm_text(const char *s, size_t len, buf *out, size_t **map, char **err)
+/* norm_text and norm_text_keep: keep says *map and *map_cap hold a map
+ * buffer of the caller's to reuse (and to keep, even on error). */
+static int norm_do(const char *s, size_t len, buf *out, size_t **map, size_t *map_cap, int keep, char **err)
 {
     norm_state st;
     st.out = out;
     st.base = out->len;
-    st.map = NULL;
-    st.map_cap = 0;
+    st.map = map && keep ? *map : NULL;
+    st.map_cap = map && keep ? *map_cap : 0;
     st.cps = st.stack;
     st.cap = NORM_STACK_CPS;
     st.n = 0;
     if (map) {
-        *map = NULL;
+        if (!keep) *map = NULL;
         norm_map_reserve(&st, len);
     }
     size_t i = 0;
     int rc = KB_OK;
     while (i < len && rc == KB_OK) {
-        size_t j = i;
-        while (j < len && (unsigned char)s[j] < 0x80) j++;
+        size_t j = norm_ascii_end(s, i, len);
         if (j > i) {
             norm_ascii(&st, s + i, j - i, i);
             i = j;
@@ -243,17 +268,31 @@ int norm_text(const char *s, size_t len, buf *out, size_t **map, char **err)
         }
     }
     if (st.cps != st.stack) free(st.cps);
-    if (rc != KB_OK) {
-        buf_truncate(out, st.base);
-        free(st.map);
-        return KB_ERR;
-    }
-    if (map) {
+    if (rc == KB_OK && map) {
         norm_map_reserve(&st, out->len - st.base);
         st.map[out->len - st.base] = len;
-        *map = st.map;
     }
+    if (map && keep) {
+        *map = st.map;
+        *map_cap = st.map_cap;
+    }
+    if (rc != KB_OK) {
+        buf_truncate(out, st.base);
+        if (!keep) free(st.map);
+        return KB_ERR;
+    }
+    if (map) *map = st.map;
     return KB_OK;
+}
+
+int norm_text(const char *s, size_t len, buf *out, size_t **map, char **err)
+{
+    return norm_do(s, len, out, map, NULL, 0, err);
+}
+
+int norm_text_keep(const char *s, size_t len, buf *out, size_t **map, size_t *map_cap, char **err)
+{
+    return norm_do(s, len, out, map, map_cap, 1, err);
 }
 
 /* The token characters of FTS5's unicode61 by default: L*, N*, Co. */
@@ -272,17 +311,9 @@ static int norm_is_token_cp(utf8proc_int32_t cp)
     }
 }
 
-/* Length of the character at t[i] and whether it is a token character.
- * An invalid byte (the text should be normalized, hence valid) counts
- * as a one-byte separator. */
-static size_t norm_char(const char *t, size_t len, size_t i, int *is_tok)
+/* norm_char past ASCII. */
+static size_t norm_char_u(const char *t, size_t len, size_t i, int *is_tok)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80) {
-        *is_tok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                  (c >= 'A' && c <= 'Z');
-        return 1;
-    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)t + i,
                                           (utf8proc_ssize_t)(len - i), &cp);
@@ -292,6 +323,18 @@ static size_t norm_char(const char *t, size_t len, size_t i, int *is_tok)
     }
     *is_tok = norm_is_token_cp(cp);
     return (size_t)n;
+}
+
+/* Length of the character at t[i] and whether it is a token character.
+ * An invalid byte (the text should be normalized, hence valid) counts
+ * as a one-byte separator.  ASCII is decided here, inline in the token
+ * walk; only other characters pay for a call. */
+static inline size_t norm_char(const char *t, size_t len, size_t i, int *is_tok)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 0x80) return norm_char_u(t, len, i, is_tok);
+    *is_tok = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return 1;
 }
 
 int norm_tokens(const char *t, size_t len,

@@ -36,6 +36,13 @@ int norm_valid_utf8(const char *s, size_t len, size_t *bad);
  * error out is left as it was and *map is NULL. */
 int norm_text(const char *s, size_t len, buf *out, size_t **map, char **err);
 
+/* norm_text for callers that normalize text after text: the map goes
+ * into a buffer they keep, *map (NULL, or malloc'd with *map_cap
+ * entries), grown here as needed and never freed here, so that a run
+ * costs no allocation per text.  The caller frees *map after its last
+ * call.  On error the buffer is kept and its contents are undefined. */
+int norm_text_keep(const char *s, size_t len, buf *out, size_t **map, size_t *map_cap, char **err);
+
 /* Call fn for every token of normalized text t[0..len) as FTS5's
  * unicode61 tokenizer splits it: maximal runs of letters, numbers and
  * private-use characters.  fn gets the token's offset and length; a

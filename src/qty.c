@@ -22,10 +22,13 @@
  * Context is read only within QTY_WIN bytes of the numeral and the
  * cursor never goes back before what it consumed, so the scan is linear;
  * nothing is allocated.  Word lists are tables, so adding a bound word or
- * a unit spelling is adding a line.
+ * a unit spelling is adding a line; the two that every word of the text
+ * meets (number words, time units) are found through a hash index built
+ * from them on first use.
  */
 #include "qty.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "date.h"
@@ -182,16 +185,67 @@ static const char *qty_map(const char *const (*tab)[2], size_t ntab, const char 
     return NULL;
 }
 
+/* Every word of the text is looked up in qty_nums (is it a numeral?),
+ * and many in qty_durs, so these two tables are indexed by a hash of
+ * their words, built once on first use: open addressing, entry index +
+ * 1 per slot, entries inserted in table order so that a probe meets
+ * equal words in that order, as a scan of the table would. */
+#define QTY_SLOTS 128
+_Static_assert(QTY_LEN(qty_nums) * 2 <= QTY_SLOTS && QTY_LEN(qty_durs) * 2 <= QTY_SLOTS,
+               "a word table outgrew its index");
+static unsigned char qty_num_slot[QTY_SLOTS], qty_dur_slot[QTY_SLOTS];
+static pthread_once_t qty_index_once = PTHREAD_ONCE_INIT;
+
+static size_t qty_hash(const char *w)
+{
+    size_t h = 2166136261u;
+    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+    return h & (QTY_SLOTS - 1);
+}
+
+static void qty_slot_put(unsigned char *slot, const char *w, size_t i)
+{
+    size_t h = qty_hash(w);
+    while (slot[h]) h = (h + 1) & (QTY_SLOTS - 1);
+    slot[h] = (unsigned char)(i + 1);
+}
+
+static void qty_index(void)
+{
+    for (size_t i = 0; i < QTY_LEN(qty_nums); i++) qty_slot_put(qty_num_slot, qty_nums[i].w, i);
+    for (size_t i = 0; i < QTY_LEN(qty_durs); i++) qty_slot_put(qty_dur_slot, qty_durs[i][0], i);
+}
+
+/* The index in qty_nums of w with an op from lo to hi, or -1. */
+static int qty_numop(const char *w, int lo, int hi)
+{
+    pthread_once(&qty_index_once, qty_index);
+    for (size_t h = qty_hash(w); qty_num_slot[h]; h = (h + 1) & (QTY_SLOTS - 1)) {
+        int i = qty_num_slot[h] - 1;
+        if (qty_nums[i].op >= lo && qty_nums[i].op <= hi && qty_eq(qty_nums[i].w, w)) return i;
+    }
+    return -1;
+}
+
+/* QTY_MAP(qty_durs, w) through the index. */
+static const char *qty_durmap(const char *w)
+{
+    pthread_once(&qty_index_once, qty_index);
+    for (size_t h = qty_hash(w); qty_dur_slot[h]; h = (h + 1) & (QTY_SLOTS - 1))
+        if (qty_eq(qty_durs[qty_dur_slot[h] - 1][0], w)) return qty_durs[qty_dur_slot[h] - 1][1];
+    return NULL;
+}
+
 /* The time unit a word names ("mins" -> "minute"), or NULL. */
 static const char *qty_dur(const char *w)
 {
     char b[QTY_NW];
     size_t l = strlen(w);
-    const char *d = QTY_MAP(qty_durs, w);
+    const char *d = qty_durmap(w);
     if (d || l < 3 || w[l - 1] != 's') return d;
     memcpy(b, w, l - 1);
     b[l - 1] = '\0';
-    return QTY_MAP(qty_durs, b);
+    return qty_durmap(b);
 }
 
 /* The time of a rate ("/sec", "per hour") as written in a unit, or NULL. */
@@ -199,14 +253,6 @@ static const char *qty_rate(const char *w)
 {
     const char *d = qty_dur(w), *r = d ? QTY_MAP(qty_rates, d) : NULL;
     return r ? r : d;
-}
-
-/* The index in qty_nums of w with an op from lo to hi, or -1. */
-static int qty_numop(const char *w, int lo, int hi)
-{
-    for (size_t i = 0; i < QTY_LEN(qty_nums); i++)
-        if (qty_nums[i].op >= lo && qty_nums[i].op <= hi && qty_eq(qty_nums[i].w, w)) return (int)i;
-    return -1;
 }
 
 static int qty_numword(const char *w) { return qty_numop(w, 0, 2); }
@@ -768,8 +814,8 @@ static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
 {
     qty_ctx c;
     size_t r = i, e;
-    memset(&c, 0, sizeof c);
     if (qty_dig(QC(i))) {
+        memset(&c, 0, sizeof c);
         int p = i ? QC(i - 1) : -1, pp = i > 1 ? QC(i - 2) : -1;
         if (((p == '-' || p == '/' || p == '.' || p == '_') && qty_alnum(pp)) || p == '#') {
             while (qty_alnum(QC(r)) || (QC(r) > 0 && strchr(".-/_", t[r]) && qty_alnum(QC(r + 1)))) r++;
@@ -787,21 +833,25 @@ static size_t qty_token(const char *t, size_t n, size_t i, qty *q, int *got)
             return e;
         qty_digits(t, n, i, &c.a);
     } else {
-        int dig = 0;
+        int dig = 0, x;
         qty_w w;
         for (; qty_alnum(QC(r)); r++) dig |= qty_dig(QC(r));
         if (dig) {
             if (t[i] != 'v' || !qty_dig(QC(i + 1))) return r;  /* ES6, V8, Web2Py */
+            memset(&c, 0, sizeof c);
             qty_digits(t, n, i + 1, &c.a);
             c.a.s = i, c.a.vflag = 1;
         } else if (!qty_word(t, n, i, &w, 0)) {
             return r;  /* too long to be in any table */
-        } else if (qty_numop(w.w, 3, 3) >= 0) {
+        } else if ((x = qty_numop(w.w, 0, 3)) >= 0 && qty_nums[x].op == 3) {
             return qty_vaguely(t, n, i, q, got);
         } else if (w.e - w.s >= 4 && t[w.e - 1] == 's' && qty_dur(w.w) && (e = qty_fortime(t, n, i, &w, q, got))) {
             return e;
-        } else if (!qty_words(t, n, i, &c.a)) {
-            return r;
+        } else if (x < 0 && strcmp(w.w, "half") && strcmp(w.w, "a") && strcmp(w.w, "an")) {
+            return r;  /* most words: qty_words opens only on these */
+        } else {
+            memset(&c, 0, sizeof c);
+            if (!qty_words(t, n, i, &c.a)) return r;
         }
     }
     if (c.a.skip) return c.a.e > i ? c.a.e : i + 1;

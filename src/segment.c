@@ -305,7 +305,11 @@ int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx)
     size_t start = seg_skip_space(text, len, 0);
     size_t i = start;
     int colon = 0;
+    /* the bytes that can matter below: . ! ? : and the first of "…" */
+    static const unsigned char cand[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [0xE2] = 1};
     while (i < len) {
+        while (i < len && !cand[(unsigned char)text[i]]) i++;   /* most bytes */
+        if (i >= len) break;
         unsigned char c = (unsigned char)text[i];
         int ell = seg_is_ellipsis(text, len, i);
         if (c == ':' && i + 1 < len && seg_space(text, len, i + 1)) colon = 1;

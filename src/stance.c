@@ -123,12 +123,6 @@ static size_t stance_put(stance_out *out, size_t n, size_t max, int subject, int
 #define STANCE_MAX_HITS 64
 #define STANCE_MAX_SUBJ 8
 
-static int stance_tok_is(const tax_tok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->n == n && memcmp(t->s, w, n) == 0;
-}
-
 /* A comma (or colon) between token k-1 and token k. */
 static int stance_comma_before(const tax_tok *toks, size_t k)
 {
@@ -158,22 +152,22 @@ static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_
     for (size_t k = cs; k < end; k++) {
         size_t from = 0;
         *onesided = 0;
-        if (stance_tok_is(&toks[k], "than")) from = k + 1;
+        if (tax_tok_is(&toks[k], "than")) from = k + 1;
         /* after a comparative: "outperforms Y", "loses out to Y",
          * "superior to Y" */
         else if (cmp_end != (size_t)-1 && k == cmp_end && stance_mentioned_at(ment, nment, k)) from = k;
-        else if (cmp_end != (size_t)-1 && k >= cmp_end && stance_tok_is(&toks[k], "to") &&
+        else if (cmp_end != (size_t)-1 && k >= cmp_end && tax_tok_is(&toks[k], "to") &&
                  stance_mentioned_at(ment, nment, k + 1))
             from = k + 1;
-        else if ((stance_tok_is(&toks[k], "compared") || stance_tok_is(&toks[k], "comparison")) && k + 1 < end &&
-                 (stance_tok_is(&toks[k + 1], "to") || stance_tok_is(&toks[k + 1], "with")))
+        else if ((tax_tok_is(&toks[k], "compared") || tax_tok_is(&toks[k], "comparison")) && k + 1 < end &&
+                 (tax_tok_is(&toks[k + 1], "to") || tax_tok_is(&toks[k + 1], "with")))
             from = k + 2;
-        else if (stance_tok_is(&toks[k], "unlike")) from = k + 1;
+        else if (tax_tok_is(&toks[k], "unlike")) from = k + 1;
         /* "X is (not) as fast as Y" */
-        else if (stance_tok_is(&toks[k], "as") && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
-                 (stance_tok_is(&toks[k - 2], "as") || (k >= cs + 3 && stance_tok_is(&toks[k - 3], "as"))))
+        else if (tax_tok_is(&toks[k], "as") && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
+                 (tax_tok_is(&toks[k - 2], "as") || (k >= cs + 3 && tax_tok_is(&toks[k - 3], "as"))))
             from = k + 1;
-        else if (stance_tok_is(&toks[k], "over") && stance_mentioned_at(ment, nment, k + 1)) {
+        else if (tax_tok_is(&toks[k], "over") && stance_mentioned_at(ment, nment, k + 1)) {
             from = k + 1;
             *onesided = 1;
         }
@@ -182,8 +176,8 @@ static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_
         *be = end;
         /* a fronted "Unlike Y, X ...", "Compared to Y, X ...": the base
          * ends at the comma */
-        size_t lead = k > cs && stance_tok_is(&toks[k - 1], "in") ? k - 1 : k; /* "in comparison to" */
-        if (!stance_tok_is(&toks[k], "than") && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
+        size_t lead = k > cs && tax_tok_is(&toks[k - 1], "in") ? k - 1 : k; /* "in comparison to" */
+        if (!tax_tok_is(&toks[k], "than") && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
             for (size_t j = from + 1; j < end; j++)
                 if (stance_comma_before(toks, j)) {
                     *be = j;
@@ -239,7 +233,7 @@ static int stance_is_reason(const stance_lex *s, const tax_hit *hits, size_t k, 
      * same judgement and stays in its clause */
     if (hits[k].tok != 0 || stance_class_of(s, hits[k].index) != SL_REASON) return 0;
     size_t e = hits[k].tok_end;
-    if (stance_tok_is(&toks[hits[k].tok], "since") && e < ntok && toks[e].n && toks[e].s[0] >= '0' &&
+    if (tax_tok_is(&toks[hits[k].tok], "since") && e < ntok && toks[e].n && toks[e].s[0] >= '0' &&
         toks[e].s[0] <= '9')
         return 0;
     return 1;
@@ -255,27 +249,27 @@ static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
     static const char *const copula[] = {"is", "are", "was", "were"};
     static const char *const copula_c[] = {"isn", "aren", "wasn", "weren"};
     for (size_t k = cs; k < end; k++) {
-        if (stance_tok_is(&toks[k], "cannot") || stance_tok_is(&toks[k], "unable")) return 1;
+        if (tax_tok_is(&toks[k], "cannot") || tax_tok_is(&toks[k], "unable")) return 1;
         /* "Neither database shards data": the action denied of each */
-        if (stance_tok_is(&toks[k], "neither") && !(k + 1 < end && stance_tok_is(&toks[k + 1], "of"))) return 1;
-        if ((stance_tok_is(&toks[k], "fails") || stance_tok_is(&toks[k], "fail") ||
-             stance_tok_is(&toks[k], "failed")) && k + 1 < end && stance_tok_is(&toks[k + 1], "to"))
+        if (tax_tok_is(&toks[k], "neither") && !(k + 1 < end && tax_tok_is(&toks[k + 1], "of"))) return 1;
+        if ((tax_tok_is(&toks[k], "fails") || tax_tok_is(&toks[k], "fail") ||
+             tax_tok_is(&toks[k], "failed")) && k + 1 < end && tax_tok_is(&toks[k + 1], "to"))
             return 1;
-        if (stance_tok_is(&toks[k], "no") && k + 1 < end && stance_tok_is(&toks[k + 1], "longer")) return 1;
+        if (tax_tok_is(&toks[k], "no") && k + 1 < end && tax_tok_is(&toks[k + 1], "longer")) return 1;
         if (k + 1 >= end) continue;
         for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
-            if (stance_tok_is(&toks[k], aux[i]) && stance_tok_is(&toks[k + 1], "not")) return 1;
+            if (tax_tok_is(&toks[k], aux[i]) && tax_tok_is(&toks[k + 1], "not")) return 1;
         for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
-            if (stance_tok_is(&toks[k], contracted[i]) && stance_tok_is(&toks[k + 1], "t")) return 1;
+            if (tax_tok_is(&toks[k], contracted[i]) && tax_tok_is(&toks[k + 1], "t")) return 1;
         /* a negated copula: "X is not (truly) asynchronous", "isn't
          * a real Y" -- but not "is not only/just ..." (praise) nor "not
          * necessarily" (a hedge) */
         for (size_t i = 0; i < sizeof copula / sizeof *copula; i++) {
             size_t n = 0;
-            if (stance_tok_is(&toks[k], copula[i]) && stance_tok_is(&toks[k + 1], "not")) n = k + 2;
-            else if (stance_tok_is(&toks[k], copula_c[i]) && stance_tok_is(&toks[k + 1], "t")) n = k + 2;
-            if (n && !(n < end && (stance_tok_is(&toks[n], "only") || stance_tok_is(&toks[n], "just") ||
-                                   stance_tok_is(&toks[n], "necessarily"))))
+            if (tax_tok_is(&toks[k], copula[i]) && tax_tok_is(&toks[k + 1], "not")) n = k + 2;
+            else if (tax_tok_is(&toks[k], copula_c[i]) && tax_tok_is(&toks[k + 1], "t")) n = k + 2;
+            if (n && !(n < end && (tax_tok_is(&toks[n], "only") || tax_tok_is(&toks[n], "just") ||
+                                   tax_tok_is(&toks[n], "necessarily"))))
                 return 1;
         }
     }
@@ -288,7 +282,7 @@ static int stance_adopters(const tax_tok *t)
     static const char *const w[] = {"companies", "organizations", "organisations", "firms", "enterprises",
                                     "businesses", "brands", "teams"};
     for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (stance_tok_is(t, w[i])) return 1;
+        if (tax_tok_is(t, w[i])) return 1;
     return 0;
 }
 
@@ -301,11 +295,11 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
     static const char *const verbs[] = {"use", "uses", "used", "rely", "relies", "choose", "chose", "adopt", "adopted"};
     int most = 0;
     for (size_t k = cs; k < end; k++) {
-        if (stance_tok_is(&toks[k], "most") || stance_tok_is(&toks[k], "majority")) most = 1;
+        if (tax_tok_is(&toks[k], "most") || tax_tok_is(&toks[k], "majority")) most = 1;
         /* named adopters: "companies like A, B and C rely on X" */
         if (k + 1 < end && stance_adopters(&toks[k]) &&
-            (stance_tok_is(&toks[k + 1], "like") || stance_tok_is(&toks[k + 1], "such") ||
-             stance_tok_is(&toks[k + 1], "including")))
+            (tax_tok_is(&toks[k + 1], "like") || tax_tok_is(&toks[k + 1], "such") ||
+             tax_tok_is(&toks[k + 1], "including")))
             most = 1;
         if (toks[k].n && toks[k].s[0] >= '0' && toks[k].s[0] <= '9') {
             /* a figure followed by a percent sign */
@@ -314,7 +308,7 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
         }
         if (!most) continue;
         for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-            if (stance_tok_is(&toks[k], verbs[i])) return 1;
+            if (tax_tok_is(&toks[k], verbs[i])) return 1;
     }
     return 0;
 }
@@ -325,8 +319,8 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
 static int stance_instead_before(const tax_tok *toks, size_t cs, size_t t)
 {
     for (size_t k = t > cs + 3 ? t - 3 : cs; k + 1 < t; k++)
-        if ((stance_tok_is(&toks[k], "instead") && stance_tok_is(&toks[k + 1], "of")) ||
-            (stance_tok_is(&toks[k], "rather") && stance_tok_is(&toks[k + 1], "than")))
+        if ((tax_tok_is(&toks[k], "instead") && tax_tok_is(&toks[k + 1], "of")) ||
+            (tax_tok_is(&toks[k], "rather") && tax_tok_is(&toks[k + 1], "than")))
             return 1;
     return 0;
 }
@@ -337,17 +331,17 @@ static int stance_instead_before(const tax_tok *toks, size_t cs, size_t t)
 static int stance_in_favour(const tax_tok *toks, size_t cs, size_t end, size_t m)
 {
     /* (often) favours X */
-    if (m > cs && (stance_tok_is(&toks[m - 1], "favours") || stance_tok_is(&toks[m - 1], "favors") ||
-                   stance_tok_is(&toks[m - 1], "favoured") || stance_tok_is(&toks[m - 1], "favored")))
+    if (m > cs && (tax_tok_is(&toks[m - 1], "favours") || tax_tok_is(&toks[m - 1], "favors") ||
+                   tax_tok_is(&toks[m - 1], "favoured") || tax_tok_is(&toks[m - 1], "favored")))
         return 1;
     /* in X ['s] favour */
-    if (m > cs && stance_tok_is(&toks[m - 1], "in"))
+    if (m > cs && tax_tok_is(&toks[m - 1], "in"))
         for (size_t k = m + 1; k < end && k <= m + 4; k++)
-            if (stance_tok_is(&toks[k], "favour") || stance_tok_is(&toks[k], "favor")) return 1;
+            if (tax_tok_is(&toks[k], "favour") || tax_tok_is(&toks[k], "favor")) return 1;
     /* in favour of X */
-    if (m >= cs + 3 && stance_tok_is(&toks[m - 1], "of") &&
-        (stance_tok_is(&toks[m - 2], "favour") || stance_tok_is(&toks[m - 2], "favor")) &&
-        stance_tok_is(&toks[m - 3], "in"))
+    if (m >= cs + 3 && tax_tok_is(&toks[m - 1], "of") &&
+        (tax_tok_is(&toks[m - 2], "favour") || tax_tok_is(&toks[m - 2], "favor")) &&
+        tax_tok_is(&toks[m - 3], "in"))
         return 1;
     return 0;
 }
@@ -355,17 +349,17 @@ static int stance_in_favour(const tax_tok *toks, size_t cs, size_t end, size_t m
 /* A size comparative: "larger", "bigger", "greater", "wider". */
 static int stance_size_word(const tax_tok *t)
 {
-    return stance_tok_is(t, "larger") || stance_tok_is(t, "bigger") || stance_tok_is(t, "greater") ||
-           stance_tok_is(t, "wider");
+    return tax_tok_is(t, "larger") || tax_tok_is(t, "bigger") || tax_tok_is(t, "greater") ||
+           tax_tok_is(t, "wider");
 }
 
 /* "both A and B" in [cs, end): "and" within four words after "both". */
 static int stance_both_and(const tax_tok *toks, size_t cs, size_t end)
 {
     for (size_t k = cs; k < end; k++) {
-        if (!stance_tok_is(&toks[k], "both")) continue;
+        if (!tax_tok_is(&toks[k], "both")) continue;
         for (size_t j = k + 2; j < end && j <= k + 5; j++)
-            if (stance_tok_is(&toks[j], "and")) return 1;
+            if (tax_tok_is(&toks[j], "and")) return 1;
     }
     return 0;
 }
@@ -379,11 +373,11 @@ static int stance_describes_task(const tax_tok *toks, size_t tok, size_t tok_end
     static const char *const prep[] = {"for", "on", "in", "at"};
     if (tok == 0 || tok_end >= end) return 0;
     int after_prep = 0;
-    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++) after_prep |= stance_tok_is(&toks[tok - 1], prep[i]);
+    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++) after_prep |= tax_tok_is(&toks[tok - 1], prep[i]);
     if (!after_prep || stance_comma_before(toks, tok) || stance_comma_before(toks, tok_end)) return 0;
     /* "in favour of X" is a verdict on X, not a task */
-    if (stance_tok_is(&toks[tok_end], "of") &&
-        (stance_tok_is(&toks[tok], "favour") || stance_tok_is(&toks[tok], "favor")))
+    if (tax_tok_is(&toks[tok_end], "of") &&
+        (tax_tok_is(&toks[tok], "favour") || tax_tok_is(&toks[tok], "favor")))
         return 0;
     /* the next token must be a word, not a figure */
     return toks[tok_end].n && !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
@@ -423,19 +417,19 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
     size_t nkeep = 0, topic[STANCE_MAX_HITS], ntopic = 0;
     for (size_t i = 0; i < nment; i++) {
         size_t t = ment[i].tok;
-        int paired = t > 0 && (stance_tok_is(&toks[t - 1], "vs") || stance_tok_is(&toks[t - 1], "versus"));
+        int paired = t > 0 && (tax_tok_is(&toks[t - 1], "vs") || tax_tok_is(&toks[t - 1], "versus"));
         for (size_t k = t + 1; k < ntok && k <= t + 3 && !paired; k++) {
             if (i + 1 < nment && ment[i + 1].tok <= k) break; /* another mention first */
-            if ((stance_tok_is(&toks[k], "vs") || stance_tok_is(&toks[k], "versus") ||
-                 (stance_tok_is(&toks[k], "and") && t > 0 && stance_tok_is(&toks[t - 1], "between"))) &&
+            if ((tax_tok_is(&toks[k], "vs") || tax_tok_is(&toks[k], "versus") ||
+                 (tax_tok_is(&toks[k], "and") && t > 0 && tax_tok_is(&toks[t - 1], "between"))) &&
                 stance_mentioned_at(ment, nment, k + 1))
                 paired = 1;
         }
         /* the second of "between X and Y" */
-        if (!paired && i > 0 && t > 1 && stance_tok_is(&toks[t - 1], "and"))
+        if (!paired && i > 0 && t > 1 && tax_tok_is(&toks[t - 1], "and"))
             for (size_t k = 0; k < ntopic && !paired; k++)
                 if (topic[k] == ment[i - 1].tok && ment[i - 1].tok > 0 &&
-                    stance_tok_is(&toks[ment[i - 1].tok - 1], "between"))
+                    tax_tok_is(&toks[ment[i - 1].tok - 1], "between"))
                     paired = 1;
         if (paired && ntopic < STANCE_MAX_HITS) topic[ntopic++] = t;
         if (!paired && nkeep < STANCE_MAX_HITS) keep[nkeep++] = ment[i];
@@ -460,8 +454,8 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
              * it ...") ends at its first comma; one joined by "but"
              * or "yet" runs on ("..., but pulled ahead on X, where it
              * ...") */
-            if (stance_comma_before(toks, end) && !stance_tok_is(&toks[clause_start], "but") &&
-                !stance_tok_is(&toks[clause_start], "yet"))
+            if (stance_comma_before(toks, end) && !tax_tok_is(&toks[clause_start], "but") &&
+                !tax_tok_is(&toks[clause_start], "yet"))
                 for (size_t k = 0; k < nh && hits[k].tok <= clause_start && !boundary; k++)
                     if (hits[k].tok == clause_start && (stance_class_of(s, hits[k].index) == SL_CONTRAST ||
                                                         stance_is_reason(s, hits, k, toks, ntok))) {
@@ -502,7 +496,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             for (size_t k = 0; k < nh; k++) {
                 if (stance_class_of(s, hits[k].index) != SL_NEGATOR) continue;
                 if (hits[k].tok < hits[h].tok && hits[h].tok - hits[k].tok <= 3 && hits[k].tok >= clause_start) {
-                    if (stance_tok_is(&toks[hits[k].tok], "non") && hits[h].tok != hits[k].tok_end) continue;
+                    if (tax_tok_is(&toks[hits[k].tok], "non") && hits[h].tok != hits[k].tok_end) continue;
                     sign = -sign;
                     break;
                 }
@@ -529,7 +523,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                     if (j >= hits[k].tok && j < hits[k].tok_end) continue;
                     if (j > hits[k].tok_end && stance_comma_before(toks, j)) break;
                     if (stance_size_word(&toks[j])) {
-                        int sign = j > 0 && (stance_tok_is(&toks[j - 1], "not") || stance_tok_is(&toks[j - 1], "no")) ? -1 : 1;
+                        int sign = j > 0 && (tax_tok_is(&toks[j - 1], "not") || tax_tok_is(&toks[j - 1], "no")) ? -1 : 1;
                         score += sign;
                         evaluative = comparative = 1;
                         cmp_sign = sign;
@@ -606,13 +600,13 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             if (!nm && nprev_main) {
                 int pron = 0;
                 for (size_t k = clause_start; k < end && !pron; k++)
-                    pron = stance_tok_is(&toks[k], "it") || stance_tok_is(&toks[k], "its") ||
-                           stance_tok_is(&toks[k], "they") || stance_tok_is(&toks[k], "their");
+                    pron = tax_tok_is(&toks[k], "it") || tax_tok_is(&toks[k], "its") ||
+                           tax_tok_is(&toks[k], "they") || tax_tok_is(&toks[k], "their");
                 /* "it"/"its" is one of them: the first named (the
                  * previous clause's grammatical subject) */
                 int plural = 0;
                 for (size_t k = clause_start; k < end; k++)
-                    plural |= stance_tok_is(&toks[k], "they") || stance_tok_is(&toks[k], "their");
+                    plural |= tax_tok_is(&toks[k], "they") || tax_tok_is(&toks[k], "their");
                 for (size_t k = 0; k < nprev_main && pron && (plural || nm == 0); k++) {
                     int in_base = 0;
                     for (size_t j = 0; j < nb; j++) in_base |= base[j] == prev_main[k];

@@ -20,6 +20,8 @@ struct tagger {
     const taxonomy *tax;
     const stance_lex *lex;
     buf norm;          /* reused between calls */
+    size_t *map;       /* the claim's offset map, reused too */
+    size_t map_cap;
     tax_tok toks[TAG_MAX_TOKS];
     size_t ntok;
     tax_hit hits[TAG_MAX_HITS];
@@ -44,6 +46,7 @@ void tag_free(tagger *tg)
 {
     if (!tg) return;
     buf_free(&tg->norm);
+    free(tg->map);
     free(tg->sec_key);
     free(tg);
 }
@@ -59,13 +62,15 @@ static int tag_tok(void *ctx, const char *s, size_t n, size_t off)
     return 0;
 }
 
-/* Normalize text and split it into tg->toks; with map, *map gets the
- * offset map (caller frees). */
-static int tag_tokenize(tagger *tg, const char *text, size_t len, size_t **map, char **err)
+/* Normalize text and split it into tg->toks; with_map, tg->map gets the
+ * offset map. */
+static int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, char **err)
 {
     buf_reset(&tg->norm);
     tg->ntok = 0;
-    if (norm_text(text, len, &tg->norm, map, err)) return KB_ERR;
+    if (with_map ? norm_text_keep(text, len, &tg->norm, &tg->map, &tg->map_cap, err)
+                 : norm_text(text, len, &tg->norm, NULL, err))
+        return KB_ERR;
     norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
     return KB_OK;
 }
@@ -79,7 +84,7 @@ static int tag_has(const int *v, size_t n, int x)
 
 size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max)
 {
-    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
                           TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
@@ -95,7 +100,7 @@ static int tag_is_cmp_marker(const tax_tok *t)
 {
     static const char *const w[] = {"over", "compared", "than", "unlike", "against"};
     for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (t->n == strlen(w[i]) && memcmp(t->s, w[i], t->n) == 0) return 1;
+        if (tax_tok_is(t, w[i])) return 1;
     return 0;
 }
 
@@ -104,7 +109,7 @@ static int tag_is_cmp_marker(const tax_tok *t)
  * compared to Y" are about X; "X vs Y", "X or Y" about both). */
 static size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, size_t max)
 {
-    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
                           TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
@@ -123,7 +128,7 @@ static size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int
 /* Dimensions a heading-like text names (heading words and cues). */
 static size_t tag_heading_dims(tagger *tg, const char *text, size_t len, int *out, size_t max)
 {
-    if (!text || tag_tokenize(tg, text, len, NULL, NULL)) return 0;
+    if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_HEADING), tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
     size_t n = 0;
@@ -231,17 +236,15 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
     return fallback;
 }
 
-static int tag_tok_is(const tax_tok *t, const char *w)
-{
-    return t->n == strlen(w) && memcmp(t->s, w, t->n) == 0;
-}
-
 /* Is there a punctuation mark from set between tokens k-1 and k? */
 static int tag_punct_before(const tagger *tg, size_t k, const char *set)
 {
     const char *a = tg->toks[k - 1].s + tg->toks[k - 1].n, *b = tg->toks[k].s;
-    for (; a < b; a++)
-        if (strchr(set, *a)) return 1;
+    for (; a < b; a++) /* strchr(set, *a), inline: asked between every two tokens */
+        for (const char *c = set;; c++) {
+            if (*c == *a) return 1;
+            if (!*c) break;
+        }
     return 0;
 }
 
@@ -250,7 +253,7 @@ static int tag_is_contrast(const tax_tok *t)
 {
     static const char *const w[] = {"but", "however", "although", "though", "while", "whereas", "yet"};
     for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tag_tok_is(t, w[i])) return 1;
+        if (tax_tok_is(t, w[i])) return 1;
     return 0;
 }
 
@@ -281,17 +284,16 @@ static int tag_span_topic(const tagger *tg, size_t nh, size_t start, size_t end,
 static int tag_own_topic(const tagger *tg, size_t nh, size_t nd)
 {
     size_t start = 0;
-    int any = 0;
+    int any = 0, opened = tg->ntok && tag_is_contrast(&tg->toks[0]); /* the clause opens on one */
     for (size_t end = 1; end <= tg->ntok; end++) {
-        int boundary = end == tg->ntok;
-        if (!boundary) {
-            boundary = tag_punct_before(tg, end, ";") || tag_is_contrast(&tg->toks[end]) ||
-                       (tag_is_contrast(&tg->toks[start]) && tag_punct_before(tg, end, ",:"));
-        }
+        int boundary = end == tg->ntok, contrast = !boundary && tag_is_contrast(&tg->toks[end]);
+        if (!boundary)
+            boundary = tag_punct_before(tg, end, ";") || contrast || (opened && tag_punct_before(tg, end, ",:"));
         if (!boundary) continue;
         if (!tag_span_topic(tg, nh, start, end, nd)) return 0;
         any = 1;
         start = end;
+        opened = contrast;
     }
     return any;
 }
@@ -317,10 +319,10 @@ static int tag_in_cause(const tagger *tg, size_t k)
     static const char *const two[][2] = {{"because", "of"}, {"due", "to"}, {"thanks", "to"}, {"owing", "to"}};
     for (size_t j = k; j-- > 0;) {
         if (tag_punct_before(tg, j + 1, ",;") || tag_is_contrast(&tg->toks[j + 1])) return 0;
-        if (!tag_tok_is(&tg->toks[j], "its") && !tag_tok_is(&tg->toks[j], "their")) continue;
-        if (j >= 1 && tag_tok_is(&tg->toks[j - 1], "from")) return 1;
+        if (!tax_tok_is(&tg->toks[j], "its") && !tax_tok_is(&tg->toks[j], "their")) continue;
+        if (j >= 1 && tax_tok_is(&tg->toks[j - 1], "from")) return 1;
         for (size_t i = 0; i < sizeof two / sizeof *two; i++)
-            if (j >= 2 && tag_tok_is(&tg->toks[j - 2], two[i][0]) && tag_tok_is(&tg->toks[j - 1], two[i][1])) return 1;
+            if (j >= 2 && tax_tok_is(&tg->toks[j - 2], two[i][0]) && tax_tok_is(&tg->toks[j - 1], two[i][1])) return 1;
     }
     return 0;
 }
@@ -345,7 +347,7 @@ static int tag_cause_only(const tagger *tg, size_t nh, const tag_result *r, int 
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_DIMENSION || h->index == d || h->weak || tag_in_cause(tg, h->tok) || h->tok == 0) continue;
-        int owned = tag_tok_is(&tg->toks[h->tok - 1], "its") || tag_tok_is(&tg->toks[h->tok - 1], "their");
+        int owned = tax_tok_is(&tg->toks[h->tok - 1], "its") || tax_tok_is(&tg->toks[h->tok - 1], "their");
         for (size_t k = 0; k < nh && !owned; k++)
             owned = tg->hits[k].kind == TAX_SUBJECT && tg->hits[k].tok_end == h->tok;
         if (!owned) continue;
@@ -371,17 +373,17 @@ static int tag_origin_fact(const tagger *tg, const tax_hit *h)
         /* an age: "ten years after its release", "two decades old" */
         for (size_t i = 0; i < sizeof span / sizeof *span; i++)
             for (size_t j = 0; j < sizeof rel / sizeof *rel; j++)
-                if (tag_tok_is(&tg->toks[k], span[i]) && k + 1 < tg->ntok && tag_tok_is(&tg->toks[k + 1], rel[j]))
+                if (tax_tok_is(&tg->toks[k], span[i]) && k + 1 < tg->ntok && tax_tok_is(&tg->toks[k + 1], rel[j]))
                     return 1;
         /* a lineage: "evolved from a scripting language" */
         if (tg->toks[k].n >= 5 && memcmp(tg->toks[k].s, "evolv", 5) == 0 && k + 1 < tg->ntok &&
-            tag_tok_is(&tg->toks[k + 1], "from"))
+            tax_tok_is(&tg->toks[k + 1], "from"))
             return 1;
         for (size_t i = 0; i < sizeof part / sizeof *part; i++)
-            if (tag_tok_is(&tg->toks[k], part[i])) return 1;
+            if (tax_tok_is(&tg->toks[k], part[i])) return 1;
         for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (tag_tok_is(&tg->toks[k], noun[i]) && k > 0 &&
-                (tag_tok_is(&tg->toks[k - 1], "its") || tag_tok_is(&tg->toks[k - 1], "their")))
+            if (tax_tok_is(&tg->toks[k], noun[i]) && k > 0 &&
+                (tax_tok_is(&tg->toks[k - 1], "its") || tax_tok_is(&tg->toks[k - 1], "their")))
                 return 1;
     }
     return 0;
@@ -441,7 +443,7 @@ static int tag_opens_item(const tagger *tg, size_t nlist, size_t k)
 static int tag_says_all(const tagger *tg)
 {
     for (size_t t = 0; t < tg->ntok; t++)
-        if (tag_tok_is(&tg->toks[t], "both") || tag_tok_is(&tg->toks[t], "all")) return 1;
+        if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all")) return 1;
     return 0;
 }
 
@@ -458,15 +460,15 @@ static int tag_dependency_only(const tagger *tg, size_t nh, const tag_result *r,
         const tax_tok *t = &tg->toks[k];
         /* the means: "using X", "through X", "via X" -- of the verdict,
          * not of a relative clause ("workloads that run through X") */
-        relative |= tag_tok_is(t, "that") || tag_tok_is(t, "which") || tag_tok_is(t, "who");
+        relative |= tax_tok_is(t, "that") || tax_tok_is(t, "which") || tax_tok_is(t, "who");
         if (k > c->tok && !relative &&
-            (tag_tok_is(t, "using") || tag_tok_is(t, "through") || tag_tok_is(t, "via"))) {
+            (tax_tok_is(t, "using") || tax_tok_is(t, "through") || tax_tok_is(t, "via"))) {
             dep = k;
             break;
         }
         if (!(t->n >= 6 && memcmp(t->s, "depend", 6) == 0)) continue;
         for (size_t j = k + 1; j < c->tok_end && j <= k + 3; j++)
-            if (tag_tok_is(&tg->toks[j], "on")) {
+            if (tax_tok_is(&tg->toks[j], "on")) {
                 dep = k;
                 break;
             }
@@ -495,17 +497,17 @@ static int tag_in_purpose(const tagger *tg, size_t k)
     for (size_t j = k; j-- > 1;) {
         if (tag_punct_before(tg, j + 1, ",;:") || tag_is_contrast(&tg->toks[j + 1])) return 0;
         for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
-            if (tag_tok_is(&tg->toks[j + 1], stop[i])) return 0;
+            if (tax_tok_is(&tg->toks[j + 1], stop[i])) return 0;
         /* "popular for web apps", "a good fit for X": where the
          * verdict holds is a use the verdict is about; "the most
          * popular tools for web apps" names the category compared */
-        if (tag_tok_is(&tg->toks[j], "for")) {
+        if (tax_tok_is(&tg->toks[j], "for")) {
             /* ... past an adverb: "easy even for beginners" */
             static const char *const adv[] = {"even", "especially", "particularly", "also", "mainly", "mostly",
                                               "primarily", "only", "too"};
             size_t w = j - 1;
             for (size_t i = 0; i < sizeof adv / sizeof *adv && w > 0; i++)
-                if (tag_tok_is(&tg->toks[w], adv[i])) {
+                if (tax_tok_is(&tg->toks[w], adv[i])) {
                     w--;
                     break;
                 }
@@ -617,8 +619,7 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
 
 int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 {
-    memset(r, 0, sizeof *r);
-    size_t *map = NULL;
+    r->nsubj = r->ndims = r->nqty = r->nst = 0; /* entries are written before they count */
     int heads[TAG_MAX];
     /* context first (it reuses the token buffer), then the claim */
     int col[TAG_MAX], sec[TAG_MAX];
@@ -641,7 +642,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     memcpy(secd, tg->sec_dims, nsecd * sizeof *secd);
     /* an evaluative row label ("Best for", "Cons") colours its cells */
     int bias = 0;
-    if (in->row_header && tag_tokenize(tg, in->row_header, strlen(in->row_header), NULL, err) == KB_OK)
+    if (in->row_header && tag_tokenize(tg, in->row_header, strlen(in->row_header), 0, err) == KB_OK)
         bias = stance_label(tg->lex, tg->toks, tg->ntok);
     /* "Data analytics -> Python": a recommendation of the subject, so a
      * choice among the subjects compared */
@@ -653,7 +654,8 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 
     int last_named = tg->last_named;
     tg->last_named = -1;
-    if (tag_tokenize(tg, in->text, in->len, &map, err)) return KB_ERR;
+    if (tag_tokenize(tg, in->text, in->len, 1, err)) return KB_ERR;
+    const size_t *map = tg->map;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
                           tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
@@ -739,9 +741,9 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
      * speaks of the subjects compared -- when the domain compares
      * exactly two, there is no doubt which */
     if (!r->nsubj && tax_subjects(tg->tax) == 2 && tg->ntok > 1 &&
-        (tag_tok_is(&tg->toks[0], "both") || tag_tok_is(&tg->toks[0], "all"))) {
+        (tax_tok_is(&tg->toks[0], "both") || tax_tok_is(&tg->toks[0], "all"))) {
         int coord = 0;
-        for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= tag_tok_is(&tg->toks[t], "and");
+        for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= tax_tok_is(&tg->toks[t], "and");
         if (!coord) {
             tag_add_subject(r, 0, "both");
             tag_add_subject(r, 1, "both");
@@ -843,8 +845,8 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     for (size_t i = 0; i < r->nsubj && unnamed; i++)
         if (strcmp(r->subj[i].how, "heading") != 0) unnamed = 0;
     for (size_t t = 0; t < tg->ntok && unnamed; t++)
-        if (tag_tok_is(&tg->toks[t], "both") || tag_tok_is(&tg->toks[t], "all") ||
-            tag_tok_is(&tg->toks[t], "neither"))
+        if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all") ||
+            tax_tok_is(&tg->toks[t], "neither"))
             unnamed = 0;
     if (r->ndims && r->nsubj && !unnamed) {
         /* Who a stance is about: the subjects named or inherited.  A
@@ -885,6 +887,5 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         for (size_t i = 0; i < ncold; i++) ctxd[nctxd++] = cold[i];
         tag_stances(tg, r, nh, so, ns, ctxd, nctxd);
     }
-    free(map);
     return KB_OK;
 }

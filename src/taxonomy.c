@@ -4,8 +4,8 @@
  * Every term is stored as a sequence of normalized tokens.  Lookup is by
  * the first token through a small open-addressing hash table, so
  * matching costs a hash probe per token of text whatever the taxonomy's
- * size; terms whose first token is a prefix ("scal*") are few and are
- * tried at every token.
+ * size; terms whose first token is a prefix ("scal*") are grouped by
+ * their first byte, so a token meets only those that start like it.
  */
 #include "taxonomy.h"
 
@@ -30,6 +30,7 @@ typedef struct tax_term {
 typedef struct tax_name {
     char *name;
     int shape;      /* measures: qty_kind or 0 */
+    size_t nterms;  /* measures: terms naming it (tax_measure_terms) */
 } tax_name;
 
 struct taxonomy {
@@ -42,8 +43,9 @@ struct taxonomy {
     size_t ntoks, captoks;
     size_t *slots;          /* hash table over first tokens: term index + 1 */
     size_t nslots;
-    size_t *prefix_terms;   /* terms whose only token is a prefix */
+    size_t *prefix_terms;   /* terms whose only token is a prefix, by first byte */
     size_t nprefix;
+    size_t prefix_at[257];  /* those starting with byte b: [prefix_at[b], prefix_at[b + 1]) */
 };
 
 enum { TN_SUBJECT, TN_DIMENSION, TN_MEASURE };
@@ -68,6 +70,7 @@ static int tax_name_index(taxonomy *t, int which, const char *name, size_t len, 
     tax_name *nm = &t->names[which][t->nnames[which]];
     nm->name = kb_strndup(name, len);
     nm->shape = 0;
+    nm->nterms = 0;
     return (int)t->nnames[which]++;
 }
 
@@ -135,18 +138,32 @@ static void tax_index(taxonomy *t)
     t->nslots = 64;
     while (t->nslots < t->nterms * 2) t->nslots *= 2;
     t->slots = kb_calloc(t->nslots, sizeof *t->slots);
-    t->prefix_terms = kb_calloc(t->nterms + 1, sizeof *t->prefix_terms);
+    size_t *prefix = kb_calloc(t->nterms + 1, sizeof *prefix);
     /* insert in reverse so chains keep file order */
     for (size_t k = t->nterms; k-- > 0;) {
         tax_term *tm = &t->terms[k];
+        if (tm->kind == TAX_MEASURE) t->names[TN_MEASURE][tm->index].nterms++;
         if (tm->prefix && tm->ntok == 1) {
-            t->prefix_terms[t->nprefix++] = k;
+            prefix[t->nprefix++] = k;
             continue;
         }
         size_t h = tax_hash(t->toks[tm->first], t->toklen[tm->first]) & (t->nslots - 1);
         tm->next = t->slots[h] ? t->slots[h] - 1 : (size_t)-1;
         t->slots[h] = k + 1;
     }
+    /* Group the prefix terms by first byte, each group in the order
+     * above (a stable counting sort): tax_match tries a token against
+     * its own group only, in the order it used to try them all. */
+    memset(t->prefix_at, 0, sizeof t->prefix_at);
+    for (size_t p = 0; p < t->nprefix; p++)
+        t->prefix_at[(unsigned char)t->toks[t->terms[prefix[p]].first][0] + 1]++;
+    for (size_t b = 0; b < 256; b++) t->prefix_at[b + 1] += t->prefix_at[b];
+    size_t fill[256];
+    memcpy(fill, t->prefix_at, sizeof fill);
+    t->prefix_terms = kb_calloc(t->nprefix + 1, sizeof *t->prefix_terms);
+    for (size_t p = 0; p < t->nprefix; p++)
+        t->prefix_terms[fill[(unsigned char)t->toks[t->terms[prefix[p]].first][0]]++] = prefix[p];
+    free(prefix);
 }
 
 static const struct {
@@ -282,10 +299,7 @@ int tax_measure_shape(const taxonomy *t, size_t i)
 
 size_t tax_measure_terms(const taxonomy *t, size_t i)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < t->nterms; k++)
-        n += t->terms[k].kind == TAX_MEASURE && t->terms[k].index == (int)i;
-    return n;
+    return i < t->nnames[TN_MEASURE] ? t->names[TN_MEASURE][i].nterms : 0;
 }
 
 int tax_measure_for_shape(const taxonomy *t, int k)
@@ -333,43 +347,54 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
     for (size_t at = 0; at < n; at++) {
         /* the best (longest, then first in file) term of each kind here */
         size_t best_len[TAX_KIND_COUNT] = {0};
-        int best_idx[TAX_KIND_COUNT], best_weak[TAX_KIND_COUNT];
-        for (size_t cand = 0; cand < 2; cand++) {
-            size_t k;
-            if (cand == 0) {
-                /* a plural text token ("packages") must find the term
-                 * "package": probe the token and its singular forms */
-                for (int strip = 0; strip <= 2; strip++) {
-                    size_t tn = toks[at].n;
-                    if (strip == 1 && !(tn > 1 && toks[at].s[tn - 1] == 's')) continue;
-                    if (strip == 2 && !(tn > 2 && toks[at].s[tn - 1] == 's' && toks[at].s[tn - 2] == 'e')) continue;
-                    size_t h = tax_hash(toks[at].s, tn - (size_t)strip) & (t->nslots - 1);
-                    for (k = t->slots[h] ? t->slots[h] - 1 : (size_t)-1; k != (size_t)-1; k = t->terms[k].next) {
-                        const tax_term *tm = &t->terms[k];
-                        if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
-                        size_t len = tax_term_len(t, tm, toks, n, at);
-                        if (len > best_len[tm->kind]) {
-                            best_len[tm->kind] = len;
-                            best_idx[tm->kind] = tm->index;
-                            best_weak[tm->kind] = tm->weak;
-                        }
-                    }
-                }
-            } else {
-                for (size_t p = 0; p < t->nprefix; p++) {
-                    const tax_term *tm = &t->terms[t->prefix_terms[p]];
-                    if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
-                    /* most prefix terms fail on the first byte: every
-                     * token is tried against every one of them */
-                    if (!toks[at].n || t->toks[tm->first][0] != toks[at].s[0]) continue;
-                    if (tax_term_len(t, tm, toks, n, at) > best_len[tm->kind]) {
-                        best_len[tm->kind] = 1;
-                        best_idx[tm->kind] = tm->index;
-                        best_weak[tm->kind] = tm->weak;
-                    }
+        int best_idx[TAX_KIND_COUNT], best_weak[TAX_KIND_COUNT], any = 0;
+        /* a plural text token ("packages") must find the term
+         * "package": probe the token and its singular forms.  FNV is
+         * computed byte by byte, so the hashes of the token less "es"
+         * and less "s" are met on the way to the whole token's. */
+        const char *ts = toks[at].s;
+        size_t tn = toks[at].n;
+        size_t hs[3] = {0, 0, 0}, h = 1469598103934665603ull, i = 0;
+        for (; i + 2 < tn; i++) h = (h ^ (unsigned char)ts[i]) * 1099511628211ull;
+        if (tn >= 2) hs[2] = h, h = (h ^ (unsigned char)ts[i++]) * 1099511628211ull;
+        if (tn >= 1) hs[1] = h, h = (h ^ (unsigned char)ts[i++]) * 1099511628211ull;
+        hs[0] = h;
+        for (int strip = 0; strip <= 2; strip++) {
+            if (strip == 1 && !(tn > 1 && ts[tn - 1] == 's')) continue;
+            if (strip == 2 && !(tn > 2 && ts[tn - 1] == 's' && ts[tn - 2] == 'e')) continue;
+            size_t slot = hs[strip] & (t->nslots - 1);
+            for (size_t k = t->slots[slot] ? t->slots[slot] - 1 : (size_t)-1; k != (size_t)-1;
+                 k = t->terms[k].next) {
+                const tax_term *tm = &t->terms[k];
+                if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
+                size_t len = tax_term_len(t, tm, toks, n, at);
+                if (len > best_len[tm->kind]) {
+                    best_len[tm->kind] = len;
+                    best_idx[tm->kind] = tm->index;
+                    best_weak[tm->kind] = tm->weak;
+                    any = 1;
                 }
             }
         }
+        /* the prefix terms that start with the token's first byte: one
+         * token each, so tax_term_len comes down to "does the token
+         * start with it", asked here byte by byte past the first */
+        unsigned char b0 = tn ? (unsigned char)ts[0] : 0;
+        for (size_t p = tn ? t->prefix_at[b0] : 0, pe = tn ? t->prefix_at[b0 + 1] : 0; p < pe; p++) {
+            const tax_term *tm = &t->terms[t->prefix_terms[p]];
+            if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
+            const char *w = t->toks[tm->first];
+            size_t m = t->toklen[tm->first], k = 1;
+            if (m > tn) continue;
+            while (k < m && w[k] == ts[k]) k++;
+            if (k == m && best_len[tm->kind] < 1) {
+                best_len[tm->kind] = 1;
+                best_idx[tm->kind] = tm->index;
+                best_weak[tm->kind] = tm->weak;
+                any = 1;
+            }
+        }
+        if (!any) continue;   /* most tokens: nothing starts here */
         /* Subjects and parts name things: they compete for a span, so
          * "js" inside "Node.js" is not a second mention.  The longer
          * wins; on a tie the subject. */

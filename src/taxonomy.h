@@ -36,6 +36,15 @@ typedef struct tax_tok {
     size_t off;
 } tax_tok;
 
+/* Is token t the word w?  Compared byte by byte, without measuring w:
+ * the taggers ask it of every token against their word lists. */
+static inline int tax_tok_is(const tax_tok *t, const char *w)
+{
+    size_t k = 0;
+    while (k < t->n && w[k] && w[k] == t->s[k]) k++;
+    return k == t->n && !w[k];
+}
+
 /* A match: kind, the subject/dimension/measure index it names, and the
  * token range [tok, tok_end). */
 typedef struct tax_hit {

@@ -75,21 +75,6 @@ const char *kb_trim(const char *s, size_t *len)
     return s;
 }
 
-static int kb_ascii_lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Called for every word of every class attribute against whole word
- * lists (html.c), so it stops at the first difference rather than
- * measuring lit first. */
-int kb_ascii_ieq(const char *s, size_t n, const char *lit)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!lit[i] || kb_ascii_lower((unsigned char)s[i]) != kb_ascii_lower((unsigned char)lit[i])) return 0;
-    return lit[n] == '\0';
-}
-
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n)
 {
     if (n == 0) return hay;

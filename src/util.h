@@ -44,7 +44,22 @@ int kb_line_skip(const char *line, size_t len);
  * (memmem, which C11 and POSIX lack). */
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);
 
-/* Case-insensitive ASCII comparison of s[0..n) with the C string lit. */
-int kb_ascii_ieq(const char *s, size_t n, const char *lit);
+/* Case-insensitive ASCII comparison of s[0..n) with the C string lit.
+ * Inline: html.c asks it of every word of every class attribute against
+ * whole word lists, so it costs no call and stops at the first
+ * difference rather than measuring lit first.  Two bytes that differ
+ * are equal but for case only if they differ in the case bit (0x20)
+ * alone and are letters. */
+static inline int kb_ascii_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t i = 0;
+    for (; lit[i]; i++) {
+        if (i == n) return 0;   /* lit is longer */
+        unsigned char a = (unsigned char)s[i], b = (unsigned char)lit[i];
+        if (a == b) continue;
+        if ((a ^ b) != 0x20 || (a | 0x20) < 'a' || (a | 0x20) > 'z') return 0;
+    }
+    return i == n;
+}
 
 #endif

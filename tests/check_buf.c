@@ -56,6 +56,39 @@ START_TEST(test_seterr_first_wins)
 }
 END_TEST
 
+/* kb_ascii_ieq against a byte-by-byte reference, over every pair of
+ * ASCII bytes (so bytes that differ only in 0x20 but are no letters,
+ * "@" and "`", "[" and "{", stay different) and over lengths. */
+static int ref_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int ref_ieq(const char *s, size_t n, const char *lit)
+{
+    if (strlen(lit) != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ref_lower((unsigned char)s[i]) != ref_lower((unsigned char)lit[i])) return 0;
+    return 1;
+}
+
+START_TEST(test_ieq_reference)
+{
+    char s[3] = "x", lit[3] = "x";
+    for (int a = 1; a < 256; a++)
+        for (int b = 1; b < 256; b++) {
+            s[1] = (char)a;
+            lit[1] = (char)b;
+            ck_assert_int_eq(kb_ascii_ieq(s, 2, lit), ref_ieq(s, 2, lit));
+        }
+    static const char *const words[] = {"", "a", "A", "ab", "Ab", "aB", "abc", "title", "TITLE", "titles"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        for (size_t j = 0; j < sizeof words / sizeof *words; j++)
+            for (size_t n = 0; n <= strlen(words[i]); n++)
+                ck_assert_int_eq(kb_ascii_ieq(words[i], n, words[j]), ref_ieq(words[i], n, words[j]));
+}
+END_TEST
+
 START_TEST(test_trim_and_ieq)
 {
     size_t n = 9;
@@ -82,6 +115,7 @@ static Suite *buf_suite(void)
     tcase_add_test(tc, test_append_and_detach);
     tcase_add_test(tc, test_seterr_first_wins);
     tcase_add_test(tc, test_trim_and_ieq);
+    tcase_add_test(tc, test_ieq_reference);
     suite_add_tcase(s, tc);
     return s;
 }

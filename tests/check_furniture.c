@@ -318,6 +318,36 @@ START_TEST(test_custom_lexicon)
 }
 END_TEST
 
+/* The lexicon's patterns are tried through an index by anchor word;
+ * whatever the index, the first pattern in file order that matches
+ * wins.  Each rotation of these five lines, all matching the unit, is
+ * won by its first line. */
+START_TEST(test_lexicon_order)
+{
+    static const char *const lines[] = {
+        "contains\tbig sale\tfirst\n", "line\tbig sale today\tsecond\n", "prefix\tbig\tthird\n",
+        "suffix\ttoday\tfourth\n", "line\t* sale today\tfifth\n",
+    };
+    static const char *const whys[] = {"first", "second", "third", "fourth", "fifth"};
+    size_t n = sizeof lines / sizeof *lines;
+    for (size_t r = 0; r < n; r++) {
+        char lex[512] = "";
+        for (size_t k = 0; k < n; k++) strcat(lex, lines[(r + k) % n]);
+        furn *f = NULL;
+        char *err = NULL;
+        ck_assert_int_eq(furn_new(lex, strlen(lex), &f, &err), KB_OK);
+        const char *why = NULL;
+        ck_assert_int_eq(furn_check(f, "paragraph", "Big sale today", 14, &why), 1);
+        ck_assert_str_eq(why, whys[r]);
+        /* only the contains and prefix patterns match a longer unit */
+        furn_reset(f);
+        ck_assert_int_eq(furn_check(f, "paragraph", "big sale for you", 16, &why), 1);
+        ck_assert_str_eq(why, r == 0 || r > 2 ? "first" : "third");
+        furn_free(f);
+    }
+}
+END_TEST
+
 static const struct {
     const char *lex;
     const char *where;
@@ -431,6 +461,7 @@ static Suite *furniture_suite(void)
     suite_add_tcase(s, tc);
     TCase *tl = tcase_create("lexicon");
     tcase_add_test(tl, test_custom_lexicon);
+    tcase_add_test(tl, test_lexicon_order);
     tcase_add_loop_test(tl, test_lexicon_errors, 0, (int)(sizeof bad_cases / sizeof *bad_cases));
     suite_add_tcase(s, tl);
     TCase *tcor = tcase_create("corpus");

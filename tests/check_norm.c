@@ -340,6 +340,71 @@ START_TEST(test_valid_utf8)
 }
 END_TEST
 
+/* ---- the eight-bytes-at-a-time paths --------------------------------- */
+
+/* Every ASCII byte at every position of runs long enough for the word
+ * paths and their byte-by-byte tails: lower-cased one for one, and a
+ * non-ASCII byte found where it is. */
+START_TEST(test_ascii_words)
+{
+    char in[40], want[40];
+    for (int c = 1; c < 128; c++)
+        for (size_t len = 1; len <= sizeof in; len++)
+            for (size_t at = 0; at < len; at++) {
+                for (size_t k = 0; k < len; k++) in[k] = (char)('A' + (k * 7 + (size_t)c) % 58);
+                in[at] = (char)c;
+                for (size_t k = 0; k < len; k++)
+                    want[k] = in[k] >= 'A' && in[k] <= 'Z' ? (char)(in[k] + 32) : in[k];
+                buf out = BUF_INIT;
+                ck_assert_int_eq(norm_text(in, len, &out, NULL, NULL), KB_OK);
+                ck_assert_uint_eq(out.len, len);
+                ck_assert_int_eq(memcmp(out.data, want, len), 0);
+                buf_free(&out);
+                size_t bad = 99;
+                ck_assert_int_eq(norm_valid_utf8(in, len, &bad), 1);
+                in[at] = (char)0x80;
+                ck_assert_int_eq(norm_valid_utf8(in, len, &bad), 0);
+                ck_assert_uint_eq(bad, at);
+            }
+}
+END_TEST
+
+/* norm_text_keep gives what norm_text gives, text after text in one
+ * kept buffer, errors included. */
+START_TEST(test_keep)
+{
+    size_t *kept = NULL, cap = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t i = 0; i < sizeof map_cases / sizeof *map_cases + sizeof bad_cases / sizeof *bad_cases; i++) {
+            int bad = i >= sizeof map_cases / sizeof *map_cases;
+            const char *s = bad ? bad_cases[i - sizeof map_cases / sizeof *map_cases].in : map_cases[i];
+            size_t len = bad ? bad_cases[i - sizeof map_cases / sizeof *map_cases].len : strlen(s);
+            buf a = BUF_INIT, b = BUF_INIT;
+            size_t *map = NULL;
+            char *ea = NULL, *eb = NULL;
+            buf_adds(&b, "keep");
+            int ra = norm_text(s, len, &a, &map, &ea);
+            int rb = norm_text_keep(s, len, &b, &kept, &cap, &eb);
+            ck_assert_int_eq(ra, rb);
+            if (ra == KB_OK) {
+                ck_assert_uint_eq(a.len + 4, b.len);
+                ck_assert_int_eq(memcmp(a.data, b.data + 4, a.len), 0);
+                ck_assert_int_eq(memcmp(map, kept, (a.len + 1) * sizeof *map), 0);
+                ck_assert_uint_ge(cap, a.len + 1);
+            } else {
+                ck_assert_str_eq(ea, eb);
+                ck_assert_str_eq(buf_cstr(&b), "keep");
+            }
+            free(map);
+            free(ea);
+            free(eb);
+            buf_free(&a);
+            buf_free(&b);
+        }
+    free(kept);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *norm_suite(void)
@@ -349,6 +414,7 @@ static Suite *norm_suite(void)
     tcase_add_loop_test(tc, test_fold, 0, N(fold_cases));
     tcase_add_loop_test(tc, test_invalid, 0, N(bad_cases));
     tcase_add_test(tc, test_valid_utf8);
+    tcase_add_test(tc, test_ascii_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("map");
     tcase_add_loop_test(tc, test_map_invariants, 0, N(map_cases));
@@ -356,6 +422,7 @@ static Suite *norm_suite(void)
     tcase_add_test(tc, test_map_exact);
     tcase_add_test(tc, test_long_cluster);
     tcase_add_test(tc, test_map_random);
+    tcase_add_test(tc, test_keep);
     suite_add_tcase(s, tc);
     tc = tcase_create("tokens");
     tcase_add_loop_test(tc, test_tokens, 0, N(tok_cases));

@@ -116,6 +116,29 @@ START_TEST(test_match)
 }
 END_TEST
 
+/* Prefix terms are tried by their first byte; which one wins a token
+ * stays as when every token met them all: a whole word before any
+ * prefix, then the prefix terms from the last in the file. */
+START_TEST(test_prefix_order)
+{
+    taxonomy *t = load("subject\tX\tx\n"
+                       "dimension\talpha\tsca*, fast, b*\n"
+                       "dimension\tbeta\tscal*, fa*, s*\n");
+    static const struct {
+        const char *text, *want;
+    } c[] = {
+        {"scaling", "D:beta"}, {"fast", "D:alpha"}, {"fastest", "D:beta"},
+        {"big", "D:alpha"},    {"sc", "D:beta"},    {"x", "S:X"},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        char got[128];
+        hits_of(t, 0x1f, c[i].text, got, sizeof got);
+        ck_assert_msg(strcmp(got, c[i].want) == 0, "'%s': got '%s', want '%s'", c[i].text, got, c[i].want);
+    }
+    tax_free(t);
+}
+END_TEST
+
 START_TEST(test_names_and_shapes)
 {
     taxonomy *t = load(go_rust);
@@ -188,6 +211,7 @@ static Suite *taxonomy_suite(void)
     TCase *tc = tcase_create("taxonomy");
     tcase_add_loop_test(tc, test_match, 0, (int)(sizeof cases / sizeof *cases));
     tcase_add_test(tc, test_names_and_shapes);
+    tcase_add_test(tc, test_prefix_order);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof bad / sizeof *bad));
     tcase_add_test(tc, test_default_taxonomy_loads);
     suite_add_tcase(s, tc);

@@ -20,6 +20,18 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS   = $(shell pkg-config --libs check)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Ibuild
 ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+# kb loads libxml2 (and the ICU, libstdc++, liblzma it needs) when it
+# first parses HTML, not at every start: each --wrap sends kb's calls to
+# a libxml2 symbol to src/xmlload.c, which opens the library then, and
+# --as-needed leaves libxml2 out of kb's start-up.  A libxml2 symbol kb
+# starts using belongs here and in xmlload.c's list.  LDFLAGS given on
+# the command line (`make asan`) link libxml2 the usual way instead.
+LDFLAGS += -Wl,--as-needed -Wl,--wrap=htmlCtxtReadMemory,--wrap=htmlFreeParserCtxt,--wrap=htmlNewParserCtxt \
+           -Wl,--wrap=xmlCharEncCloseFunc,--wrap=xmlCtxtGetLastError,--wrap=xmlDocGetRootElement \
+           -Wl,--wrap=xmlFindCharEncodingHandler,--wrap=xmlFreeDoc,--wrap=xmlInitParser \
+           -Wl,--wrap=xmlMemSetup,--wrap=xmlResetLastError,--wrap=xmlSetGenericErrorFunc \
+           -Wl,--wrap=__xmlGenericError,--wrap=__xmlGenericErrorContext \
+           -Wl,--defsym=xmlParserMaxDepth=xmlload_max_depth
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin

@@ -26,8 +26,8 @@ typedef struct html_mem {
     void *spare[HTML_MEM_CLASSES]; /* freed blocks by size class */
 } html_mem;
 
-/* Installs the allocator into libxml2 (once per process).  Call before
- * any other thread uses libxml2. */
+/* Installs the allocator into libxml2 and initializes libxml2 (once per
+ * process).  Call before any other thread uses libxml2. */
 void html_mem_init(void);
 
 void html_mem_begin(html_mem *m);

@@ -276,71 +276,96 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     return 0;
 }
 
-/* Write one claim of s with its tags. */
-static int claims_write_one(const claims *c, store *st, const claims_set *s, const claims_item *it,
-                            long long source_id, long long seq, const store_unit *u, long long unit_id,
-                            char **err)
+/* Quantity q of a claim (the text at start) as stored. */
+static void claims_qty_row(const taxonomy *t, const tag_qty *tq, long long claim_id, const char *text,
+                           long long start, store_qty *q)
+{
+    memset(q, 0, sizeof *q);
+    q->claim_id = claim_id;
+    q->raw = text + tq->q.start;
+    q->raw_len = tq->q.end - tq->q.start;
+    q->kind = claims_qty_kind(tq->q.kind);
+    q->measure = tq->measure >= 0 ? tax_measure(t, (size_t)tq->measure) : NULL;
+    q->unit = tq->q.kind == QTY_PERCENT ? "percent" : tq->q.unit;
+    q->subject = tq->subject >= 0 ? tax_subject(t, (size_t)tq->subject) : NULL;
+    q->version = tq->q.version;
+    q->low = tq->q.low;
+    q->high = tq->q.high;
+    q->has_low = tq->q.has_low;
+    q->has_high = tq->q.has_high;
+    q->low_open = tq->q.low_open;
+    q->high_open = tq->q.high_open;
+    q->approx = tq->q.approx;
+    /* Durations of a day or more are compared in years ("six months"
+     * = 0.5 year, "decades" = at least 20 years); shorter ones stay
+     * in their own unit. */
+    if (tq->q.kind == QTY_DURATION && tq->q.unit_seconds >= 86400) {
+        double f = tq->q.unit_seconds / 31557600.0;
+        q->low *= f;
+        q->high *= f;
+        q->unit = "year";
+    }
+    q->start = start + (long long)tq->q.start;
+    q->end = start + (long long)tq->q.end;
+}
+
+/* Write the claims of s, then their tags, several rows to a statement. */
+static int claims_write_all(const claims *c, store *st, const claims_set *s, long long source_id,
+                            const store_unit *units, const long long *unit_ids, char **err)
 {
     const taxonomy *t = c->tax;
-    store_claim sc;
-    memset(&sc, 0, sizeof sc);
-    sc.source_id = source_id;
-    sc.unit_id = unit_id;
-    sc.seq = seq;
-    sc.kind = it->kind;
-    sc.start = u->start + (long long)it->start;
-    sc.end = u->start + (long long)it->end;
-    sc.section = u->section;
-    sc.row_header = claims_str(s, it->row_header);
-    sc.col_header = claims_str(s, it->col_header);
-    sc.text = u->text + it->start;
-    sc.text_len = it->end - it->start;
-    long long id;
-    if (store_claim_add(st, &sc, &id, err)) return KB_ERR;
-    for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
-        if (store_claim_subject(st, id, tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how, err))
-            return KB_ERR;
-    for (size_t i = it->dims; i < it->dims + it->ndims; i++)
-        if (store_claim_dimension(st, id, tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score, err))
-            return KB_ERR;
-    for (size_t i = it->qty; i < it->qty + it->nqty; i++) {
-        const tag_qty *tq = &s->qty[i];
-        store_qty q;
-        memset(&q, 0, sizeof q);
-        q.raw = sc.text + tq->q.start;
-        q.raw_len = tq->q.end - tq->q.start;
-        q.kind = claims_qty_kind(tq->q.kind);
-        q.measure = tq->measure >= 0 ? tax_measure(t, (size_t)tq->measure) : NULL;
-        q.unit = tq->q.kind == QTY_PERCENT ? "percent" : tq->q.unit;
-        q.subject = tq->subject >= 0 ? tax_subject(t, (size_t)tq->subject) : NULL;
-        q.version = tq->q.version;
-        q.low = tq->q.low;
-        q.high = tq->q.high;
-        q.has_low = tq->q.has_low;
-        q.has_high = tq->q.has_high;
-        q.low_open = tq->q.low_open;
-        q.high_open = tq->q.high_open;
-        q.approx = tq->q.approx;
-        /* Durations of a day or more are compared in years ("six months"
-         * = 0.5 year, "decades" = at least 20 years); shorter ones stay
-         * in their own unit. */
-        if (tq->q.kind == QTY_DURATION && tq->q.unit_seconds >= 86400) {
-            double f = tq->q.unit_seconds / 31557600.0;
-            q.low *= f;
-            q.high *= f;
-            q.unit = "year";
+    size_t n = s->n;
+    store_claim *rows = kb_calloc(n ? n : 1, sizeof *rows);
+    long long *ids = kb_calloc(n ? n : 1, sizeof *ids);
+    store_tag_subject *subj = kb_calloc(s->nsubj ? s->nsubj : 1, sizeof *subj);
+    store_tag_dimension *dims = kb_calloc(s->ndims ? s->ndims : 1, sizeof *dims);
+    store_qty *qtys = kb_calloc(s->nqty ? s->nqty : 1, sizeof *qtys);
+    store_tag_stance *sts = kb_calloc(s->nst ? s->nst : 1, sizeof *sts);
+    store_tags tags = {subj, 0, dims, 0, qtys, 0, sts, 0};
+    int rc = KB_ERR;
+    for (size_t k = 0; k < n; k++) {
+        const claims_item *it = &s->items[k];
+        const store_unit *u = &units[it->unit];
+        store_claim *sc = &rows[k];
+        sc->source_id = source_id;
+        sc->unit_id = unit_ids[it->unit];
+        sc->seq = (long long)k;
+        sc->kind = it->kind;
+        sc->start = u->start + (long long)it->start;
+        sc->end = u->start + (long long)it->end;
+        sc->section = u->section;
+        sc->row_header = claims_str(s, it->row_header);
+        sc->col_header = claims_str(s, it->col_header);
+        sc->text = u->text + it->start;
+        sc->text_len = it->end - it->start;
+    }
+    if (store_claims_add(st, rows, n, ids, err)) goto done;
+    /* the tags, each table's rows in claim order */
+    for (size_t k = 0; k < n; k++) {
+        const claims_item *it = &s->items[k];
+        for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
+            subj[tags.nsubj++] = (store_tag_subject){ids[k], tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how};
+        for (size_t i = it->dims; i < it->dims + it->ndims; i++)
+            dims[tags.ndims++] = (store_tag_dimension){ids[k], tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score};
+        for (size_t i = it->qty; i < it->qty + it->nqty; i++)
+            claims_qty_row(t, &s->qty[i], ids[k], rows[k].text, rows[k].start, &qtys[tags.nqty++]);
+        for (size_t i = it->st; i < it->st + it->nst; i++) {
+            const tag_stance *x = &s->st[i];
+            sts[tags.nst++] = (store_tag_stance){ids[k], tax_subject(t, (size_t)x->subject),
+                                                 tax_dimension(t, (size_t)x->dim),
+                                                 x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL,
+                                                 x->polarity};
         }
-        q.start = sc.start + (long long)tq->q.start;
-        q.end = sc.start + (long long)tq->q.end;
-        if (store_claim_quantity(st, id, &q, err)) return KB_ERR;
     }
-    for (size_t i = it->st; i < it->st + it->nst; i++) {
-        const tag_stance *x = &s->st[i];
-        if (store_claim_stance(st, id, tax_subject(t, (size_t)x->subject), tax_dimension(t, (size_t)x->dim),
-                               x->polarity, x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL, err))
-            return KB_ERR;
-    }
-    return KB_OK;
+    rc = store_claim_tags(st, &tags, err);
+done:
+    free(rows);
+    free(ids);
+    free(subj);
+    free(dims);
+    free(qtys);
+    free(sts);
+    return rc;
 }
 
 static int claims_sentence(void *ctx, size_t start, size_t end)
@@ -465,12 +490,7 @@ int claims_write(const claims *c, store *st, const claims_set *s, long long sour
         for (size_t i = 0; i < s->nunits; i++)
             if (s->furniture[i] && store_unit_furniture(st, unit_ids[i], claims_str(s, s->furniture[i]), err))
                 return KB_ERR;
-    for (size_t k = 0; k < s->n; k++) {
-        const claims_item *it = &s->items[k];
-        if (claims_write_one(c, st, s, it, source_id, (long long)k, &units[it->unit], unit_ids[it->unit], err))
-            return KB_ERR;
-    }
-    return KB_OK;
+    return claims_write_all(c, st, s, source_id, units, unit_ids, err);
 }
 
 /* The units of a stored source, copied (store_units lends them only

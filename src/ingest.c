@@ -465,12 +465,10 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
     long long *ids = kb_calloc(j->nunits ? j->nunits : 1, sizeof *ids);
     int rc = KB_ERR;
     for (size_t i = 0; i < j->nunits; i++) {
-        store_unit *u = &j->units[i];
-        u->source_id = *id;
-        u->furniture = claims_set_furniture(j->cs, i);
-        if (store_unit_add(in->st, u, err)) goto done;
-        ids[i] = store_last_id(in->st);
+        j->units[i].source_id = *id;
+        j->units[i].furniture = claims_set_furniture(j->cs, i);
     }
+    if (store_units_add(in->st, j->units, j->nunits, ids, err)) goto done;
     *first = j->nunits ? ids[0] : 0;
     *last = j->nunits ? ids[j->nunits - 1] : 0;
     /* New rows take the next id, so a source's units are consecutive;

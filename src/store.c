@@ -8,6 +8,7 @@
  */
 #include "store.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,13 @@
 #include "store_int.h"
 #include "util.h"
 
+
+/* A row of placeholders STORE_ROWS (16) times, for the multi-row
+ * inserts. */
+#define STORE_X2(r) r "," r
+#define STORE_X4(r) STORE_X2(r) "," STORE_X2(r)
+#define STORE_X8(r) STORE_X4(r) "," STORE_X4(r)
+#define STORE_MANY(r) STORE_X8(r) "," STORE_X8(r)
 
 static const char *const store_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -44,9 +52,14 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_TEXT_DELETE] = "DELETE FROM source_text WHERE source_id = ?1",
     [ST_TEXT_INSERT] = "INSERT INTO source_text(source_id, body) VALUES (?1, ?2)",
     [ST_TEXT_GET] = "SELECT body FROM source_text WHERE source_id = ?1",
+    /* the id first: NULL (SQLite picks it) or given (store_units_add) */
     [ST_UNIT_INSERT] =
-        "INSERT INTO unit(source_id, seq, kind, level, byte_start, byte_end, section, text, norm, furniture) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO unit(id, source_id, seq, kind, level, byte_start, byte_end, section, text, norm, furniture) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_UNIT_INSERT_MANY] =
+        "INSERT INTO unit(id, source_id, seq, kind, level, byte_start, byte_end, section, text, norm, furniture) "
+        "VALUES " STORE_MANY("(?,?,?,?,?,?,?,?,?,?,?)"),
+    [ST_UNIT_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM unit",
     [ST_UNITS_OF] = "SELECT id, seq, kind, level, byte_start, byte_end, section, text FROM unit "
                     "WHERE source_id = ?1 ORDER BY seq",
     [ST_SOURCES] =
@@ -68,19 +81,47 @@ static const char *const store_sql[ST_COUNT] = {
         "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN claim_dimension cd ON cd.claim_id = c.id "
         "     WHERE c.unit_id = u.id AND cd.dimension = ?5)) "
         "ORDER BY bm25(unit_fts), u.id LIMIT ?3",
+    /* ST_SEARCH without a filter, which is most searches.  FTS5 ranks
+     * the matches itself (ORDER BY rank: a sort of rowid and score
+     * alone), so highlight() and the joins run for the LIMIT rows kept
+     * instead of for every match before ST_SEARCH's sort, which also
+     * read every matching unit's text from disk.  Equal scores: FTS5
+     * reads matches in rowid order and SQLite's sorter keeps equal keys
+     * in the order they came, so the rows kept and their order are
+     * those of "ORDER BY bm25(unit_fts), u.id" (tests/check_search.c). */
+    [ST_SEARCH_TOP] =
+        "SELECT u.id, u.source_id, u.seq, u.kind, u.level, u.byte_start, u.byte_end, u.section, u.text, "
+        "s.path, s.title, s.date, t.r, t.hl "
+        "FROM (SELECT rowid AS id, bm25(unit_fts) AS r, highlight(unit_fts, 0, char(1), char(2)) AS hl "
+        "      FROM unit_fts WHERE unit_fts MATCH ?1 ORDER BY rank LIMIT ?2) t "
+        "JOIN unit u ON u.id = t.id JOIN source s ON s.id = u.source_id "
+        "ORDER BY t.r, t.id",
     [ST_UNIT_FURNITURE] = "UPDATE unit SET furniture = ?2 WHERE id = ?1",
     [ST_CLAIMS_CLEAR] = "DELETE FROM claim WHERE source_id = ?1",
     [ST_CLAIM_INSERT] =
-        "INSERT INTO claim(source_id, unit_id, seq, kind, byte_start, byte_end, section, row_header, "
-        "col_header, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO claim(id, source_id, unit_id, seq, kind, byte_start, byte_end, section, row_header, "
+        "col_header, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_CLAIM_INSERT_MANY] =
+        "INSERT INTO claim(id, source_id, unit_id, seq, kind, byte_start, byte_end, section, row_header, "
+        "col_header, text) VALUES " STORE_MANY("(?,?,?,?,?,?,?,?,?,?,?)"),
+    [ST_CLAIM_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM claim",
     [ST_CLAIM_SUBJECT] = "INSERT OR IGNORE INTO claim_subject(claim_id, subject, how) VALUES (?1, ?2, ?3)",
+    [ST_CLAIM_SUBJECT_MANY] =
+        "INSERT OR IGNORE INTO claim_subject(claim_id, subject, how) VALUES " STORE_MANY("(?,?,?)"),
     [ST_CLAIM_DIMENSION] = "INSERT OR IGNORE INTO claim_dimension(claim_id, dimension, score) VALUES (?1, ?2, ?3)",
+    [ST_CLAIM_DIMENSION_MANY] =
+        "INSERT OR IGNORE INTO claim_dimension(claim_id, dimension, score) VALUES " STORE_MANY("(?,?,?)"),
     [ST_CLAIM_QUANTITY] =
         "INSERT INTO claim_quantity(claim_id, raw, kind, measure, unit, subject, low, high, low_open, "
         "high_open, approx, version, byte_start, byte_end) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    [ST_CLAIM_QUANTITY_MANY] =
+        "INSERT INTO claim_quantity(claim_id, raw, kind, measure, unit, subject, low, high, low_open, "
+        "high_open, approx, version, byte_start, byte_end) VALUES " STORE_MANY("(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
     [ST_CLAIM_STANCE] = "INSERT OR IGNORE INTO claim_stance(claim_id, subject, dimension, polarity, versus) "
                         "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_CLAIM_STANCE_MANY] = "INSERT OR IGNORE INTO claim_stance(claim_id, subject, dimension, polarity, versus) "
+                             "VALUES " STORE_MANY("(?,?,?,?,?)"),
     [ST_SOURCE_IDS] = "SELECT id FROM source ORDER BY path",
     /* The tag lists are built here, by SQLite's JSON functions, so one
      * query gives a claim with all its tags. */
@@ -229,6 +270,37 @@ static int store_simple(store *st, int id, char **err, const char *what)
     sqlite3_stmt *s = store_stmt(st, id, err);
     if (!s) return KB_ERR;
     return store_exec_stmt(st, s, SQLITE_OK, err, what);
+}
+
+int store_insert_rows(store *st, int one, int many, int ncol, size_t n, store_bind_fn bind, const void *ctx,
+                      char **err, const char *what)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = n - i >= STORE_ROWS ? STORE_ROWS : 1;
+        sqlite3_stmt *s = store_stmt(st, k > 1 ? many : one, err);
+        if (!s) return KB_ERR;
+        int rc = SQLITE_OK;
+        for (size_t r = 0; r < k && rc == SQLITE_OK; r++) rc = bind(s, (int)r * ncol + 1, i + r, ctx);
+        if (store_exec_stmt(st, s, rc, err, what)) return KB_ERR;
+        i += k;
+    }
+    return KB_OK;
+}
+
+int store_next_id(store *st, int next_id, size_t n, long long *id, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, next_id, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_step(s);
+    int integer = rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_INTEGER;
+    if (integer) *id = sqlite3_column_int64(s, 0);
+    store_done(s);
+    if (rc != SQLITE_ROW) return store_fail(st, err, "reading the next id");
+    /* past the largest id there is (max + 1 overflowed to a real), SQLite
+     * would pick ids at random: kb does not */
+    if (!integer || *id <= 0 || *id > LLONG_MAX - (long long)n)
+        return kb_seterr(err, "%s: no row ids left", st->path);
+    return KB_OK;
 }
 
 static int store_exec(store *st, const char *sql, char **err, const char *what)
@@ -531,21 +603,50 @@ int store_unindex_source(store *st, long long source_id, char **err)
     return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "unindexing a source");
 }
 
+/* Bind unit u with id (0: NULL, SQLite picks it) from parameter b on. */
+static int store_bind_unit(sqlite3_stmt *s, int b, const store_unit *u, long long id)
+{
+    int rc = id ? sqlite3_bind_int64(s, b, id) : sqlite3_bind_null(s, b);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, b + 1, u->source_id);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, b + 2, u->seq);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, b + 3, u->kind, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, b + 4, u->level);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, b + 5, u->start);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, b + 6, u->end);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, b + 7, u->section);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, b + 8, u->text, u->text_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, b + 9, u->norm, u->norm_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, b + 10, u->furniture);
+    return rc;
+}
+
 int store_unit_add(store *st, const store_unit *u, char **err)
 {
     sqlite3_stmt *s = store_stmt(st, ST_UNIT_INSERT, err);
     if (!s) return KB_ERR;
-    int rc = sqlite3_bind_int64(s, 1, u->source_id);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, u->seq);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, 3, u->kind, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 4, u->level);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 5, u->start);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 6, u->end);
-    if (rc == SQLITE_OK) rc = store_bind_text(s, 7, u->section);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 8, u->text, u->text_len, SQLITE_STATIC, SQLITE_UTF8);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_text64(s, 9, u->norm, u->norm_len, SQLITE_STATIC, SQLITE_UTF8);
-    if (rc == SQLITE_OK) rc = store_bind_text(s, 10, u->furniture);
-    return store_exec_stmt(st, s, rc, err, "writing a unit");
+    return store_exec_stmt(st, s, store_bind_unit(s, 1, u, 0), err, "writing a unit");
+}
+
+typedef struct store_unit_rows {
+    const store_unit *u;
+    const long long *ids;
+} store_unit_rows;
+
+static int store_bind_unit_row(sqlite3_stmt *s, int first, size_t i, const void *ctx)
+{
+    const store_unit_rows *r = ctx;
+    return store_bind_unit(s, first, &r->u[i], r->ids[i]);
+}
+
+int store_units_add(store *st, const store_unit *u, size_t n, long long *ids, char **err)
+{
+    long long next = 0;
+    if (n == 0) return KB_OK;
+    if (store_next_id(st, ST_UNIT_NEXT_ID, n, &next, err)) return KB_ERR;
+    for (size_t i = 0; i < n; i++) ids[i] = next + (long long)i;
+    store_unit_rows r = {u, ids};
+    return store_insert_rows(st, ST_UNIT_INSERT, ST_UNIT_INSERT_MANY, 11, n, store_bind_unit_row, &r, err,
+                             "writing a unit");
 }
 
 int store_source_delete(store *st, long long id, char **err)
@@ -704,13 +805,18 @@ int store_counts(store *st, long long *sources, long long *units, char **err)
 int store_search(store *st, const char *match, long long source_id, int limit, const char *subject,
                  const char *dimension, int (*fn)(void *ctx, const store_hit *h), void *ctx, char **err)
 {
-    sqlite3_stmt *s = store_stmt(st, ST_SEARCH, err);
+    int top = source_id == 0 && !subject && !dimension;
+    sqlite3_stmt *s = store_stmt(st, top ? ST_SEARCH_TOP : ST_SEARCH, err);
     if (!s) return KB_ERR;
     int rc = sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, source_id);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 3, limit);
-    if (rc == SQLITE_OK) rc = store_bind_text(s, 4, subject);
-    if (rc == SQLITE_OK) rc = store_bind_text(s, 5, dimension);
+    if (top) {
+        if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 2, limit);
+    } else {
+        if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, source_id);
+        if (rc == SQLITE_OK) rc = sqlite3_bind_int(s, 3, limit);
+        if (rc == SQLITE_OK) rc = store_bind_text(s, 4, subject);
+        if (rc == SQLITE_OK) rc = store_bind_text(s, 5, dimension);
+    }
     if (rc != SQLITE_OK) {
         store_done(s);
         return store_fail(st, err, "searching");

@@ -91,6 +91,11 @@ typedef struct store_unit {
 /* Add a unit (its id: store_last_id).  It is searchable once it is
  * indexed. */
 int store_unit_add(store *st, const store_unit *u, char **err);
+/* Add n units (a source's, in order) several to a statement, which
+ * costs about half as much a row as store_unit_add; ids[i] gets unit
+ * i's id.  The ids are those n store_unit_add calls would give: one
+ * past the largest there is, then consecutive. */
+int store_units_add(store *st, const store_unit *u, size_t n, long long *ids, char **err);
 /* Add units to the FTS index in one statement: all of a source's (call
  * once, after its units are added), or those with ids first..last (the
  * units of several sources, written one after another).  FTS5 writes
@@ -158,6 +163,7 @@ typedef struct store_claim {
 } store_claim;
 
 typedef struct store_qty {
+    long long claim_id;      /* store_claim_tags only */
     const char *raw;
     size_t raw_len;
     const char *kind, *measure, *unit, *subject, *version;
@@ -174,6 +180,37 @@ int store_claim_dimension(store *st, long long claim_id, const char *dim, double
 int store_claim_quantity(store *st, long long claim_id, const store_qty *q, char **err);
 int store_claim_stance(store *st, long long claim_id, const char *subject, const char *dim, int polarity,
                        const char *versus, char **err);
+
+/* The same, many rows to a statement (as store_units_add): n claims,
+ * ids[i] getting claim i's (consecutive, as n store_claim_add calls
+ * would give them); then tags of claims already added, table by table
+ * in the order given (claim_quantity's ids follow it). */
+typedef struct store_tag_subject {
+    long long claim_id;
+    const char *subject, *how;
+} store_tag_subject;
+typedef struct store_tag_dimension {
+    long long claim_id;
+    const char *dimension;
+    double score;
+} store_tag_dimension;
+typedef struct store_tag_stance {
+    long long claim_id;
+    const char *subject, *dimension, *versus;
+    int polarity;
+} store_tag_stance;
+typedef struct store_tags {
+    const store_tag_subject *subj;
+    size_t nsubj;
+    const store_tag_dimension *dims;
+    size_t ndims;
+    const store_qty *qty;        /* with claim_id set */
+    size_t nqty;
+    const store_tag_stance *st;
+    size_t nst;
+} store_tags;
+int store_claims_add(store *st, const store_claim *c, size_t n, long long *ids, char **err);
+int store_claim_tags(store *st, const store_tags *t, char **err);
 
 /* All sources' ids, in path order (for rebuilding claims). */
 int store_source_ids(store *st, long long **ids, size_t *n, char **err);

@@ -21,12 +21,21 @@ enum {
     ST_UNITS_DELETE, ST_TEXT_DELETE, ST_TEXT_INSERT, ST_TEXT_GET,
     ST_UNIT_INSERT, ST_UNITS_OF,
     ST_SOURCES, ST_SOURCE_GET, ST_COUNTS,
-    ST_SEARCH,
+    ST_SEARCH, ST_SEARCH_TOP,
     ST_UNIT_FURNITURE, ST_CLAIMS_CLEAR, ST_CLAIM_INSERT, ST_CLAIM_SUBJECT, ST_CLAIM_DIMENSION,
     ST_CLAIM_QUANTITY, ST_CLAIM_STANCE, ST_SOURCE_IDS, ST_CLAIMS, ST_STATS,
     ST_STANCE_FACTS, ST_QUANTITY_FACTS, ST_SOURCE_YEARS, ST_INDEX_SOURCE, ST_INDEX_UNITS, ST_UNINDEX_SOURCE,
+    /* the multi-row forms of the inserts (STORE_ROWS rows each) */
+    ST_UNIT_NEXT_ID, ST_UNIT_INSERT_MANY, ST_CLAIM_NEXT_ID, ST_CLAIM_INSERT_MANY, ST_CLAIM_SUBJECT_MANY,
+    ST_CLAIM_DIMENSION_MANY, ST_CLAIM_QUANTITY_MANY, ST_CLAIM_STANCE_MANY,
     ST_COUNT
 };
+
+/* Rows in one multi-row INSERT.  A statement's own work (opening its
+ * cursors, halting, resetting) is about as much as a row's, so the
+ * writer puts this many rows in one; fewer left over go one at a time.
+ * The SQL texts repeat their row with STORE_MANY (store.c). */
+#define STORE_ROWS 16
 
 struct store {
     sqlite3 *db;
@@ -47,5 +56,15 @@ int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 int store_exec_stmt(store *st, sqlite3_stmt *s, int brc, char **err, const char *what);
 /* Column i as text (NULL for NULL). */
 const char *store_col(sqlite3_stmt *s, int i);
+
+/* Bind row i of ctx to statement s, its first parameter being first. */
+typedef int (*store_bind_fn)(sqlite3_stmt *s, int first, size_t i, const void *ctx);
+/* Insert rows 0..n-1 of ctx: STORE_ROWS at a time with statement many,
+ * the rest with one; ncol parameters a row. */
+int store_insert_rows(store *st, int one, int many, int ncol, size_t n, store_bind_fn bind, const void *ctx,
+                      char **err, const char *what);
+/* The first of the ids the next n rows of a table get: one past the
+ * largest, as SQLite picks them.  next_id: one of ST_*_NEXT_ID. */
+int store_next_id(store *st, int next_id, size_t n, long long *id, char **err);
 
 #endif

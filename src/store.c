@@ -396,14 +396,7 @@ int store_open(const char *path, int create, store **out, char **err)
         kb_seterr(err, "%s: cannot switch the database to WAL mode", path);
         goto fail;
     }
-    /* A 16 MiB page cache instead of SQLite's 2 MiB: an ingest's batch
-     * touches far more index pages than 2 MiB, and each page evicted
-     * mid-batch is written to the WAL, then read and written again
-     * (Debian's docs at 1x: 393,000 pwrite and 47,000 pread calls
-     * instead of 448,000 and 83,000; 6% off the ingest's wall time,
-     * same peak RSS).  A reader only grows its cache as it reads. */
-    if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384",
-                   err, "opening"))
+    if (store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err, "opening"))
         goto fail;
     if (store_migrate(st, err)) goto fail;
     *out = st;

@@ -735,9 +735,9 @@ static int html_parse(const char *data, size_t len, int whole, doc *out, char **
         kb_seterr(err, "is too large to parse as HTML (%zu bytes)", len);
         goto done;
     }
-    xmlInitParser();
     /* A context of our own rather than htmlReadMemory's, so that after
-     * the parse we can ask whether it reached the end of the page. */
+     * the parse we can ask whether it reached the end of the page
+     * (html_mem_begin, above, has initialized libxml2). */
     if ((ctxt = htmlNewParserCtxt()) == NULL) {
         kb_seterr(err, "could not start the HTML parser (out of memory)");
         goto done;

@@ -53,6 +53,17 @@ typedef struct hm_head {
 static _Thread_local html_mem *hm_cur;
 static pthread_once_t hm_once = PTHREAD_ONCE_INIT;
 
+/* A thread's chunks outlive its page, up to HM_KEEP bytes, smallest
+ * first, and its next page starts in them: a fresh chunk of a megabyte
+ * or more is a new mapping (see cmd_ingest.c's mallopt) whose every
+ * page faults in zeroed, and on Debian's docs those faults and the
+ * unmapping were a tenth of the ingest thread's time.  The thread's key
+ * gives them back when it ends. */
+#define HM_KEEP ((size_t)4 << 20)
+static _Thread_local html_mem_chunk *hm_kept;
+static pthread_key_t hm_key;
+static int hm_key_ok;
+
 static html_mem_chunk *hm_find(const html_mem *m, const void *p)
 {
     const char *c = p;
@@ -68,11 +79,17 @@ static html_mem_chunk *hm_grow(html_mem *m, size_t need)
 {
     size_t size = m->next_size ? m->next_size : HM_FIRST_CHUNK;
     if (size < need) size = need;
-    html_mem_chunk *k = malloc(sizeof *k + HM_ALIGN + size);
-    if (!k) return NULL;
-    uintptr_t a = ((uintptr_t)(k + 1) + HM_ALIGN - 1) & ~(uintptr_t)(HM_ALIGN - 1);
-    k->start = k->used = (char *)a;
-    k->end = k->start + size;
+    html_mem_chunk *k = hm_kept;
+    if (k && (size_t)(k->end - k->start) >= need) {
+        hm_kept = k->next;
+        size = (size_t)(k->end - k->start);
+    } else {
+        if ((k = malloc(sizeof *k + HM_ALIGN + size)) == NULL) return NULL;
+        uintptr_t a = ((uintptr_t)(k + 1) + HM_ALIGN - 1) & ~(uintptr_t)(HM_ALIGN - 1);
+        k->start = (char *)a;
+        k->end = k->start + size;
+    }
+    k->used = k->start;
     k->next = m->chunks;
     m->chunks = k;
     m->next_size = size < HM_MAX_CHUNK / 2 ? size * 2 : HM_MAX_CHUNK;
@@ -172,10 +189,25 @@ static char *hm_strdup(const char *s)
 
 /* libxml2's globals (encoding handlers, locks) are set up here, on the
  * heap: set up lazily inside a page's arena, they would go with it. */
+static void hm_free_chunks(html_mem_chunk *k)
+{
+    for (html_mem_chunk *next; k; k = next) {
+        next = k->next;
+        free(k);
+    }
+}
+
+static void hm_thread_end(void *kept)
+{
+    hm_free_chunks(kept);
+}
+
 static void hm_setup(void)
 {
     xmlMemSetup(hm_free, hm_malloc, hm_realloc, hm_strdup);
     xmlInitParser();
+    /* without the key the chunks are not kept */
+    hm_key_ok = pthread_key_create(&hm_key, hm_thread_end) == 0;
 }
 
 void html_mem_init(void)
@@ -197,9 +229,28 @@ void html_mem_end(html_mem *m)
      * is still a no-op, or the next reset would free arena memory. */
     xmlResetLastError();
     hm_cur = NULL;
+    /* Oldest (smallest) first, then what the page left unused. */
+    html_mem_chunk *all = hm_kept;
     for (html_mem_chunk *k = m->chunks, *next; k; k = next) {
         next = k->next;
-        free(k);
+        k->next = all;
+        all = k;
     }
     m->chunks = NULL;
+    hm_kept = NULL;
+    html_mem_chunk **tail = &hm_kept;
+    size_t kept = 0;
+    while (hm_key_ok && all && kept + (size_t)(all->end - all->start) <= HM_KEEP) {
+        kept += (size_t)(all->end - all->start);
+        *tail = all;
+        tail = &all->next;
+        all = all->next;
+    }
+    *tail = NULL;
+    hm_free_chunks(all);
+    /* the key's value is what its destructor frees when the thread ends */
+    if (hm_key_ok && pthread_setspecific(hm_key, hm_kept) != 0) {
+        hm_free_chunks(hm_kept);
+        hm_kept = NULL;
+    }
 }

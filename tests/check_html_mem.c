@@ -2,10 +2,12 @@
  * check_html_mem.c - libxml2's per-page arena: blocks keep their bytes
  * through realloc (in place, by copy, out to the heap), freed blocks are
  * used again, and heap blocks from before the arena are really freed
- * while it is active (valgrind and ASan see a leak otherwise).
+ * while it is active (valgrind and ASan see a leak otherwise), and a
+ * thread's chunks serve its next page and go when the thread ends.
  */
 #include <check.h>
 #include <libxml/xmlmemory.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +106,57 @@ START_TEST(test_many_blocks_span_chunks)
 }
 END_TEST
 
+/* A page's chunks are kept for the thread's next page: its first block
+ * is where the last page's was, even though the heap has meanwhile
+ * handed out a block the size of a chunk (which would have taken the
+ * chunk's memory had it been freed).  The kept chunks are bounded (a
+ * page's arena of 6 MiB is not all kept), and a thread that ends gives
+ * its chunks back (the memory checkers see a leak otherwise). */
+START_TEST(test_chunks_kept_for_next_page)
+{
+    html_mem m;
+    html_mem_begin(&m);
+    unsigned char *first = xmlMalloc(100);
+    fill(first, 100, 1);
+    html_mem_end(&m);
+    void *grab = malloc(64 << 10);
+    ck_assert_ptr_nonnull(grab);
+    html_mem_begin(&m);
+    unsigned char *again = xmlMalloc(100);
+    ck_assert_ptr_eq(again, first);
+    fill(again, 100, 2);
+    ck_assert(same(again, 100, 2));
+    /* a big page: 6 MiB of blocks, in chunks of up to 4 MiB */
+    for (size_t i = 0; i < 6 * 1024; i++) fill(xmlMalloc(1024), 1024, (unsigned)i);
+    html_mem_end(&m);
+    html_mem_begin(&m);
+    ck_assert_ptr_eq(xmlMalloc(100), first);
+    html_mem_end(&m);
+    free(grab);
+}
+END_TEST
+
+static void *page_in_thread(void *arg)
+{
+    html_mem m;
+    html_mem_begin(&m);
+    for (size_t i = 0; i < 1000; i++) fill(xmlMalloc(500), 500, (unsigned)i);
+    html_mem_end(&m);
+    *(int *)arg = 1;
+    return NULL;
+}
+
+START_TEST(test_thread_gives_chunks_back)
+{
+    html_mem_init();
+    int done = 0;
+    pthread_t t;
+    ck_assert_int_eq(pthread_create(&t, NULL, page_in_thread, &done), 0);
+    ck_assert_int_eq(pthread_join(t, NULL), 0);
+    ck_assert_int_eq(done, 1);
+}
+END_TEST
+
 static Suite *html_mem_suite(void)
 {
     Suite *s = suite_create("html_mem");
@@ -112,6 +165,8 @@ static Suite *html_mem_suite(void)
     tcase_add_test(tc, test_freed_blocks_are_reused);
     tcase_add_test(tc, test_heap_blocks_freed_inside);
     tcase_add_test(tc, test_many_blocks_span_chunks);
+    tcase_add_test(tc, test_chunks_kept_for_next_page);
+    tcase_add_test(tc, test_thread_gives_chunks_back);
     suite_add_tcase(s, tc);
     return s;
 }

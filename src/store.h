@@ -94,7 +94,10 @@ int store_unit_add(store *st, const store_unit *u, char **err);
 /* Add n units (a source's, in order) several to a statement, which
  * costs about half as much a row as store_unit_add; ids[i] gets unit
  * i's id.  The ids are those n store_unit_add calls would give: one
- * past the largest there is, then consecutive. */
+ * past the largest there is, then consecutive.  A failed call may leave
+ * some of its rows written (OR FAIL: SQLite keeps no statement journal
+ * for it), so call it inside a transaction or savepoint and roll that
+ * back on failure, as ingest does. */
 int store_units_add(store *st, const store_unit *u, size_t n, long long *ids, char **err);
 /* Add units to the FTS index in one statement: all of a source's (call
  * once, after its units are added), or those with ids first..last (the
@@ -172,7 +175,8 @@ typedef struct store_qty {
     long long start, end;
 } store_qty;
 
-/* Delete a source's claims (before they are built again). */
+/* Delete a source's claims and their tags (before they are built
+ * again). */
 int store_claims_clear(store *st, long long source_id, char **err);
 int store_claim_add(store *st, const store_claim *c, long long *id, char **err);
 int store_claim_subject(store *st, long long claim_id, const char *subject, const char *how, char **err);
@@ -184,7 +188,8 @@ int store_claim_stance(store *st, long long claim_id, const char *subject, const
 /* The same, many rows to a statement (as store_units_add): n claims,
  * ids[i] getting claim i's (consecutive, as n store_claim_add calls
  * would give them); then tags of claims already added, table by table
- * in the order given (claim_quantity's ids follow it). */
+ * in the order given (claim_quantity's ids follow it).  As with
+ * store_units_add, a failure may leave rows to roll back. */
 typedef struct store_tag_subject {
     long long claim_id;
     const char *subject, *how;

@@ -26,9 +26,14 @@ int store_unit_furniture(store *st, long long unit_id, const char *why, char **e
 
 int store_claims_clear(store *st, long long source_id, char **err)
 {
-    sqlite3_stmt *s = store_stmt(st, ST_CLAIMS_CLEAR, err);
-    if (!s) return KB_ERR;
-    return store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "deleting claims");
+    static const int order[] = {ST_CLAIM_SUBJECTS_CLEAR, ST_CLAIM_DIMENSIONS_CLEAR, ST_CLAIM_QUANTITIES_CLEAR,
+                                ST_CLAIM_STANCES_CLEAR, ST_CLAIMS_CLEAR};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        sqlite3_stmt *s = store_stmt(st, order[i], err);
+        if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, source_id), err, "deleting claims"))
+            return KB_ERR;
+    }
+    return KB_OK;
 }
 
 /* The binders: one row from parameter b on, as in store.c's texts. */

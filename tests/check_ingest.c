@@ -537,7 +537,15 @@ START_TEST(test_jobs_same_result)
                 ck_assert_uint_eq(b.unchanged, 2);
             }
             if (!force && pass == 1) ck_assert_uint_eq(b.added + b.replaced, 0);
-            if (force) ck_assert_uint_eq(b.added, 0);
+            if (force) {
+                ck_assert_uint_eq(b.added, 0);
+                /* every source replaced, claims and tags rebuilt: no
+                 * row of the old ones is left behind (kb deletes them
+                 * itself: foreign keys are off) */
+                ck_assert_int_eq(q_int("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+                ck_assert_int_gt(q_int("SELECT count(*) FROM claim_subject"), 0);
+                ck_assert_int_eq(q_int("SELECT count(*) FROM claim_subject WHERE claim_id NOT IN (SELECT id FROM claim)"), 0);
+            }
         }
     }
     store_close(st2);

@@ -114,7 +114,7 @@ START_TEST(test_create_schema)
     ck_assert_int_ge(q_int(st, "PRAGMA user_version"), 1);
     char buf[64];
     ck_assert_str_eq(q_text_buf(st, "PRAGMA journal_mode", buf, sizeof buf), "wal");
-    ck_assert_int_eq(q_int(st, "PRAGMA foreign_keys"), 1);
+    ck_assert_int_eq(q_int(st, "PRAGMA page_size"), 8192);
     /* the default alias list is stored with a new database */
     char *al = NULL;
     ck_assert_int_eq(store_meta_get(st, "aliases", &al, &err), KB_OK);
@@ -450,6 +450,60 @@ START_TEST(test_rows_many)
 }
 END_TEST
 
+/* kb runs with foreign keys off (store_open): replacing or deleting a
+ * source must take its claims, tags, units and text itself, children
+ * first, and leave no row pointing at a missing parent. */
+START_TEST(test_no_orphans)
+{
+    static const char *const children[] = {"claim_subject", "claim_dimension", "claim_quantity", "claim_stance"};
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    put_rows(st, "a", 20, 1);
+    put_rows(st, "b", 17, 1);
+    for (size_t i = 0; i < sizeof children / sizeof *children; i++) {
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE claim_id IN (SELECT id FROM claim WHERE source_id = 1)",
+                 children[i]);
+        ck_assert_int_gt(q_int(st, sql), 0);
+    }
+    int b_claims = q_int(st, "SELECT count(*) FROM claim WHERE source_id = 2");
+    int b_subjects = q_int(st, "SELECT count(*) FROM claim_subject WHERE claim_id IN "
+                               "(SELECT id FROM claim WHERE source_id = 2)");
+    ck_assert_int_gt(b_claims, 0);
+    /* replace a: its rows go, b's stay */
+    store_source s;
+    memset(&s, 0, sizeof s);
+    s.path = "a";
+    s.format = "text";
+    s.hash = "h2";
+    long long id = 1;
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_source_put(st, &s, &id, &err), KB_OK);
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(id, 1);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit WHERE source_id = 1"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim"), b_claims);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim_subject"), b_subjects);
+    /* delete b: nothing derived from either is left */
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    ck_assert_int_eq(store_source_delete(st, 2, &err), KB_OK);
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim"), 0);
+    for (size_t i = 0; i < sizeof children / sizeof *children; i++) {
+        char sql[80];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", children[i]);
+        ck_assert_int_eq(q_int(st, sql), 0);
+    }
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 0);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    store_close(st);
+}
+END_TEST
+
 START_TEST(test_resolve)
 {
     store *st = NULL;
@@ -625,6 +679,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_savepoint_rollback);
     tcase_add_test(tc, test_index_by_batch);
     tcase_add_test(tc, test_rows_many);
+    tcase_add_test(tc, test_no_orphans);
     tcase_add_test(tc, test_resolve);
     tcase_add_test(tc, test_search);
     tcase_add_test(tc, test_read_snapshot);

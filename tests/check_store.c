@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embed.h"
 #include "store.h"
 #include "testutil.h"
 #include "util.h"
@@ -138,7 +139,7 @@ START_TEST(test_upgrade_tag_indexes)
     store *st = NULL;
     char *err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
     ck_assert_int_eq(q_int(st, q_idx), 0);
     put(st, "a.txt", "h1", "alpha beta", 0);
     ck_assert_int_eq(sqlite3_exec(store_db(st),
@@ -152,9 +153,35 @@ START_TEST(test_upgrade_tag_indexes)
                      SQLITE_OK);
     store_close(st);
     ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
     ck_assert_int_eq(q_int(st, q_idx), 0);
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim_subject WHERE subject = 'Python'"), 1);
+    store_close(st);
+    ck_assert_ptr_null(err);
+}
+END_TEST
+
+/* Version 5 sets FTS5's automerge to 8, in the index's own config
+ * table: on a new database, and on one made by an older kb. */
+START_TEST(test_upgrade_fts_automerge)
+{
+    static const char *const q_am = "SELECT v FROM unit_fts_config WHERE k = 'automerge'";
+    store *st = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, q_am), 8);
+    put(st, "a.txt", "h1", "alpha beta", 0);
+    ck_assert_int_eq(sqlite3_exec(store_db(st),
+                                  "DELETE FROM unit_fts_config WHERE k = 'automerge'; PRAGMA user_version = 4",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    store_close(st);
+    ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), 5);
+    ck_assert_int_eq(q_int(st, q_am), 8);
+    /* the index still answers, and is whole */
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 1);
+    fts_ok(st);
     store_close(st);
     ck_assert_ptr_null(err);
 }
@@ -674,6 +701,7 @@ static Suite *store_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_create_schema);
     tcase_add_test(tc, test_upgrade_tag_indexes);
+    tcase_add_test(tc, test_upgrade_fts_automerge);
     tcase_add_test(tc, test_newer_and_foreign_files);
     tcase_add_test(tc, test_put_replace_delete);
     tcase_add_test(tc, test_savepoint_rollback);

@@ -1,0 +1,13 @@
+-- kb store, version 5: FTS5 merges index segments 8 at a time, not 4.
+-- kb indexes each ingest batch in one statement, and FTS5 writes it as
+-- new segments; with the default (automerge 4) the merges made indexing
+-- grow faster than the corpus: on Debian's Python and Node.js docs,
+-- replayed batch by batch, 0.6-0.8 s at 595 pages but 6.5-8.2 s at
+-- 4,760 (10.5x for 8x the text); with 8, 5.7-6.2 s (8.5x).  Queries
+-- cost the same (callgrind, the 8x index: +0.1 to +0.5% instructions
+-- for `thread`, `import`, `eventemitter`, "event loop"); kb ingest's
+-- wall time moved within the noise (0.98 at 8x, 1.05 at 1x, paired
+-- runs), as the writer is not its only bound.  The setting
+-- is stored in unit_fts_config, so every FTS5 client writing this index
+-- uses it.
+INSERT INTO unit_fts(unit_fts, rank) VALUES ('automerge', 8);

@@ -1,9 +1,9 @@
 /*
  * store_int.h - what the two halves of the store share: the statement
  * cache and its helpers.  store.c holds every SQL text and the core
- * (opening, migrations, sources, units, search); store_claims.c writes
- * and reads claims with the same cached statements.  Not for use
- * outside those two files.
+ * (sources, units, search); store_open.c opens a database and applies
+ * the migrations; store_claims.c writes and reads claims with the same
+ * cached statements.  Not for use outside those three files.
  */
 #ifndef KB_STORE_INT_H
 #define KB_STORE_INT_H
@@ -53,6 +53,9 @@ sqlite3_stmt *store_stmt(store *st, int id, char **err);
 void store_done(sqlite3_stmt *s);
 /* Bind text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Run SQL text without parameters (pragmas, migrations); what names
+ * the step in the error. */
+int store_exec(store *st, const char *sql, char **err, const char *what);
 /* Step a statement that returns no rows (brc: an earlier bind code). */
 int store_exec_stmt(store *st, sqlite3_stmt *s, int brc, char **err, const char *what);
 /* Column i as text (NULL for NULL). */

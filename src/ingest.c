@@ -447,7 +447,6 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
                         char **err)
 {
     const doc *d = &j->d;
-    int replacing = *id != 0;
     store_source s;
     memset(&s, 0, sizeof s);
     s.path = j->name;
@@ -477,8 +476,8 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
         if (store_index_source(in->st, *id, err)) goto done;
         *first = 0;
     }
+    /* a source replaced lost its old claims in store_source_put */
     if (j->cs) {
-        if (replacing && store_claims_clear(in->st, *id, err)) goto done;
         if (claims_write(in->opts->claims, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
         in->stats->claims += claims_set_count(j->cs);
     }

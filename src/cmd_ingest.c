@@ -61,8 +61,8 @@ static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
      * ingest_malloc_setup): a worker's arena keeps a page's freed tree
      * otherwise, and the peak is the largest page being parsed while
      * the other threads' arenas still hold garbage of earlier pages.
-     * Never: peak RSS 113 MiB at 1x but 130 at 8x.  Every 32 files:
-     * 113 and 122, as every 8 (121), with 23% fewer page faults (the
+     * Never: peak RSS 110 MiB at 1x but 127 at 8x.  Every 32 files:
+     * 110 and 119, as every 8 (119), with 23% fewer page faults (the
      * memory given back is faulted in again) and 3-8% off the ingest
      * at 1x in paired runs; after every file it was 40% more faults. */
     if (done % 32 == 0) malloc_trim(0);
@@ -82,7 +82,7 @@ static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
  * given back when freed, and trim an arena's top once 1 MiB is free;
  * with malloc_trim every 8 files (and 26 files in flight): 110, 120
  * and 120 MiB; every 32 files (and the HTML arena keeping its chunks):
- * 113 MiB at 1x and 122 at 8x. */
+ * 110 MiB at 1x and 119 at 8x. */
 static void ingest_malloc_setup(void)
 {
 #ifdef __GLIBC__

@@ -156,15 +156,28 @@ bench_floor_sql() {
 
 bench_sum_sizes() { find "$@" -type f -printf '%s\n' 2>/dev/null | awk '{ n += $1 } END { printf "%d\n", n }'; }
 
-# ---- measuring one scale -------------------------------------------------
+# ---- measuring -------------------------------------------------------------
+#
+# Each phase runs round by round, and in each round every scale in turn
+# (1x, 8x, 1x, 8x, ...), so that a drift of the host's speed over the
+# minutes a run takes hits both scales alike: the growth ratios compare
+# runs made seconds apart, not one phase with another made minutes
+# later (in one run of the earlier layout the floor's own parse grew
+# 9.1x for 8x the pages).
 
-bench_scale() {
+# bench_paths SCALE: the set, databases and folders of one scale.
+bench_paths() {
     s=$1
-    if [ "$s" = 1 ]; then set_=$W/sets/x1; else bench_setn "$s"; set_=$W/sets/x$s; fi
+    set_=$W/sets/x$s
     db=$W/kb-x$s.db
     fdb=$W/floor-x$s.db
     txt=$W/text/x$s
     rdir=$W/recoll/x$s
+}
+
+bench_prepare() {
+    bench_paths "$1"
+    [ "$s" = 1 ] || bench_setn "$s"
     find "$set_" -name '*.html' -print0 | sort -z > "$W/pages-x$s.list"
     npages=$(tr -cd '\0' < "$W/pages-x$s.list" | wc -c)
     echo "bench: ${s}x: $npages pages" >&2
@@ -172,31 +185,36 @@ bench_scale() {
     xargs -0 -a "$W/pages-x$s.list" cat > /dev/null
     mkdir -p "$rdir"
     printf 'topdirs = %s\nnoaspell = 1\n' "$TOP/$set_" > "$rdir/recoll.conf"
+}
 
-    # Ingest-side steps, interleaved run by run so that a change in the
-    # machine's load hits every tool alike.
-    r=1
-    while [ "$r" -le "$RUNS" ]; do
-        echo "bench: ${s}x: run $r of $RUNS: kb ingest, xmllint, FTS5 load, recollindex" >&2
-        rm -f "$db" "$db-wal" "$db-shm"
-        bench_run "$s" ingest /dev/null "$W/ingest-x$s.out" "$KB" --db "$db" ingest "$set_"
-        if [ "$r" = 1 ]; then
-            # The floor indexes exactly the text kb extracted.
-            rm -rf "$txt"
-            mkdir -p "$txt"
-            sqlite3 "$db" "SELECT count(writefile('$txt/' || source_id || '.txt', body)) FROM source_text" > /dev/null
-            bench_floor_sql "$txt" > "$W/floor-x$s.sql"
-        fi
-        bench_run "$s" parse /dev/null /dev/null xargs -0 -a "$W/pages-x$s.list" xmllint --html --noout
-        rm -f "$fdb" "$fdb-wal" "$fdb-shm"
-        bench_run "$s" fts5 "$W/floor-x$s.sql" /dev/null sqlite3 "$fdb"
-        rm -rf "$rdir/xapiandb"
-        bench_run "$s" recollindex /dev/null /dev/null recollindex -c "$rdir" -z
-        r=$((r + 1))
-    done
+# Ingest-side steps of one scale, one run: kb, then the floor and
+# Recoll on the same pages, so that a change in the machine's load hits
+# every tool alike.
+bench_ingest_round() {
+    bench_paths "$1"
+    r=$2
+    echo "bench: ${s}x: run $r of $RUNS: kb ingest, xmllint, FTS5 load, recollindex" >&2
+    rm -f "$db" "$db-wal" "$db-shm"
+    bench_run "$s" ingest /dev/null "$W/ingest-x$s.out" "$KB" --db "$db" ingest "$set_"
+    if [ "$r" = 1 ]; then
+        # The floor indexes exactly the text kb extracted.
+        rm -rf "$txt"
+        mkdir -p "$txt"
+        sqlite3 "$db" "SELECT count(writefile('$txt/' || source_id || '.txt', body)) FROM source_text" > /dev/null
+        bench_floor_sql "$txt" > "$W/floor-x$s.sql"
+    fi
+    bench_run "$s" parse /dev/null /dev/null xargs -0 -a "$W/pages-x$s.list" xmllint --html --noout
+    rm -f "$fdb" "$fdb-wal" "$fdb-shm"
+    bench_run "$s" fts5 "$W/floor-x$s.sql" /dev/null sqlite3 "$fdb"
+    rm -rf "$rdir/xapiandb"
+    bench_run "$s" recollindex /dev/null /dev/null recollindex -c "$rdir" -z
+}
 
+# Sizes and the queries of one scale (on the last run's databases).
+bench_queries() {
+    bench_paths "$1"
     {
-        printf '%s\tpages\t%s\n' "$s" "$npages"
+        printf '%s\tpages\t%s\n' "$s" "$(tr -cd '\0' < "$W/pages-x$s.list" | wc -c)"
         printf '%s\thtml_bytes\t%s\n' "$s" "$(xargs -0 -a "$W/pages-x$s.list" stat -c %s | awk '{ n += $1 } END { printf "%d", n }')"
         printf '%s\ttext_bytes\t%s\n' "$s" "$(sqlite3 "$db" 'SELECT sum(length(CAST(body AS BLOB))) FROM source_text')"
         printf '%s\tkb_db_bytes\t%s\n' "$s" "$(bench_sum_sizes "$db" "$db-wal")"
@@ -230,17 +248,19 @@ bench_scale() {
             r=$((r + 1))
         done
     done 3< "$W/queries.list"
+}
 
-    r=1
-    while [ "$r" -le "$RUNS" ]; do
-        echo "bench: ${s}x: run $r of $RUNS: kb disagreements, kb export" >&2
-        bench_run "$s" disagreements /dev/null "$W/disagreements-x$s.txt" "$KB" --db "$db" disagreements
-        bench_run "$s" export /dev/null "$W/export-x$s.md" "$KB" --db "$db" export --format md
-        r=$((r + 1))
-    done
+bench_report_round() {
+    bench_paths "$1"
+    echo "bench: ${s}x: run $2 of $RUNS: kb disagreements, kb export" >&2
+    bench_run "$s" disagreements /dev/null "$W/disagreements-x$s.txt" "$KB" --db "$db" disagreements
+    bench_run "$s" export /dev/null "$W/export-x$s.md" "$KB" --db "$db" export --format md
+}
+
+bench_finish() {
+    bench_paths "$1"
     printf '%s\tdisagreements_lines\t%s\n' "$s" "$(grep -c '^#' "$W/disagreements-x$s.txt" || true)" >> "$SIZES"
     printf '%s\texport_bytes\t%s\n' "$s" "$(bench_sum_sizes "$W/export-x$s.md")" >> "$SIZES"
-
     if [ "$KEEP" != 1 ]; then
         rm -rf "$txt" "$rdir/xapiandb" "$fdb" "$fdb-wal" "$fdb-shm" "$db" "$db-wal" "$db-shm" \
                "$W/floor-x$s.sql" "$W/disagreements-x$s.txt" "$W/export-x$s.md"
@@ -460,9 +480,19 @@ mkdir -p "$W"
 rm -f "$RAW" "$QRAW" "$SIZES" "$W"/bench-dbstat-x*.tsv
 grep -v '^#' tests/bench/queries.txt | grep -v '^[[:space:]]*$' > "$W/queries.list"
 bench_set1
-for s in $SCALES; do
-    bench_scale "$s"
+for sc in $SCALES; do bench_prepare "$sc"; done
+rr=1
+while [ "$rr" -le "$RUNS" ]; do
+    for sc in $SCALES; do bench_ingest_round "$sc" "$rr"; done
+    rr=$((rr + 1))
 done
+for sc in $SCALES; do bench_queries "$sc"; done
+rr=1
+while [ "$rr" -le "$RUNS" ]; do
+    for sc in $SCALES; do bench_report_round "$sc" "$rr"; done
+    rr=$((rr + 1))
+done
+for sc in $SCALES; do bench_finish "$sc"; done
 if [ "$KEEP" != 1 ]; then
     rm -rf "$W/sets" "$W/text" "$W/recoll" "$W/query.out" "$W"/pages-x*.list \
            "$W"/ingest-x*.out

@@ -591,6 +591,9 @@ static void *ingest_worker(void *arg)
     ingest_pool *p = ((void **)arg)[0];
     claims *cl = ((void **)arg)[1];
     free(arg);
+    /* The writer is the serial stage, and at 8x it set the pace: workers
+     * 10 nice levels down, 0.91 of the wall time at 8x, 0.95 at 1x. */
+    kb_thread_nice(10);
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (!p->next && !p->stop) pthread_cond_wait(&p->work, &p->mu);

@@ -5,10 +5,16 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 static void kb_oom(void)
 {
@@ -102,4 +108,19 @@ int kb_line_skip(const char *line, size_t len)
 {
     const char *t = kb_trim(line, &len);
     return !len || t[0] == '#';
+}
+
+void kb_thread_nice(int incr)
+{
+#ifdef __linux__
+    /* Linux applies PRIO_PROCESS to one thread when given its id */
+    id_t tid = (id_t)syscall(SYS_gettid);
+    errno = 0;
+    int cur = getpriority(PRIO_PROCESS, tid);
+    if (cur == -1 && errno != 0) return;
+    int want = cur + incr > 19 ? 19 : cur + incr;
+    if (setpriority(PRIO_PROCESS, tid, want) != 0) return; /* as it was */
+#else
+    (void)incr;
+#endif
 }

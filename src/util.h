@@ -44,6 +44,10 @@ int kb_line_skip(const char *line, size_t len);
  * (memmem, which C11 and POSIX lack). */
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);
 
+/* Lower the calling thread's scheduling priority by incr nice levels
+ * (Linux: per thread), best effort: a failure leaves it as it was. */
+void kb_thread_nice(int incr);
+
 /* Case-insensitive ASCII comparison of s[0..n) with the C string lit.
  * Inline: html.c asks it of every word of every class attribute against
  * whole word lists, so it costs no call and stops at the first

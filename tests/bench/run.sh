@@ -480,18 +480,18 @@ mkdir -p "$W"
 rm -f "$RAW" "$QRAW" "$SIZES" "$W"/bench-dbstat-x*.tsv
 grep -v '^#' tests/bench/queries.txt | grep -v '^[[:space:]]*$' > "$W/queries.list"
 bench_set1
+# bench_rounds STEP: STEP SCALE RUN for each run, every scale in turn.
+bench_rounds() {
+    rr=1
+    while [ "$rr" -le "$RUNS" ]; do
+        for sc in $SCALES; do "$1" "$sc" "$rr"; done
+        rr=$((rr + 1))
+    done
+}
 for sc in $SCALES; do bench_prepare "$sc"; done
-rr=1
-while [ "$rr" -le "$RUNS" ]; do
-    for sc in $SCALES; do bench_ingest_round "$sc" "$rr"; done
-    rr=$((rr + 1))
-done
+bench_rounds bench_ingest_round
 for sc in $SCALES; do bench_queries "$sc"; done
-rr=1
-while [ "$rr" -le "$RUNS" ]; do
-    for sc in $SCALES; do bench_report_round "$sc" "$rr"; done
-    rr=$((rr + 1))
-done
+bench_rounds bench_report_round
 for sc in $SCALES; do bench_finish "$sc"; done
 if [ "$KEEP" != 1 ]; then
     rm -rf "$W/sets" "$W/text" "$W/recoll" "$W/query.out" "$W"/pages-x*.list \

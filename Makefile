@@ -131,7 +131,7 @@ demo: kb
 
 # eval: precision and recall of the claim tags against the hand-labelled
 # gold set (tests/gold/).  A measurement, not a test.
-eval: $(KBBIN) $(B)/eval
+eval: $(KBBIN) $(B)/eval eval-dis
 	@rm -f $(B)/eval.db* $(B)/eval-dbms.db*
 	@echo "== corpus/ (Node.js vs Python), gold: tests/gold/corpus.tsv"
 	@./$(KBBIN) --db $(B)/eval.db ingest --quiet corpus/
@@ -140,6 +140,24 @@ eval: $(KBBIN) $(B)/eval
 	@./$(KBBIN) --db $(B)/eval-dbms.db init --taxonomy tests/fixtures/dbms/taxonomy.tsv 2>/dev/null
 	@./$(KBBIN) --db $(B)/eval-dbms.db ingest --quiet tests/fixtures/dbms/postgres-vs-mysql.md
 	@$(B)/eval $(B)/eval-dbms.db tests/fixtures/dbms/expected.tsv tests/fixtures/dbms $(EVAL_FLAGS)
+
+# eval-dis: kb disagreements against the gold lists of disagreements:
+# corpus/ and, apart, the development set (tests/dev/*/: real articles on
+# other comparisons, each folder with its taxonomy and gold list).
+DEVDIRS := $(patsubst %/disagreements.tsv,%,$(wildcard tests/dev/*/disagreements.tsv))
+eval-dis: $(KBBIN) $(B)/eval_dis
+	@rm -f $(B)/eval.db* $(B)/eval-dev-*
+	@./$(KBBIN) --db $(B)/eval.db ingest --quiet corpus/
+	@echo "== corpus/ (Node.js vs Python), gold: tests/gold/disagreements.tsv"
+	@$(B)/eval_dis $(EVAL_FLAGS) $(B)/eval.db tests/gold/disagreements.tsv corpus
+	@set -e; args=; for d in $(DEVDIRS); do n=$$(basename $$d); \
+	   ./$(KBBIN) --db $(B)/eval-dev-$$n.db init --taxonomy $$d/taxonomy.tsv >/dev/null 2>&1; \
+	   ./$(KBBIN) --db $(B)/eval-dev-$$n.db ingest --quiet $$(ls $$d/[0-9]* ); \
+	   args="$$args $(B)/eval-dev-$$n.db $$d/disagreements.tsv $$d"; done; \
+	 if [ -n "$$args" ]; then echo "== development set ($(DEVDIRS))"; $(B)/eval_dis $(EVAL_FLAGS) $$args; fi
+
+$(B)/eval_dis: tests/eval_dis.c $(B)/libkb.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) -lm -lpthread
 
 $(B)/eval: tests/eval.c | $(B)/.deps
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lm
@@ -155,6 +173,6 @@ clean:
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-.PHONY: all check asan valgrind demo eval install clean fuzz bench
+.PHONY: all check asan valgrind demo eval eval-dis install clean fuzz bench
 
 -include $(wildcard $(B)/*.d)

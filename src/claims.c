@@ -25,6 +25,7 @@ struct claims {
     stance_lex *lex;
     furn *furn;
     tagger *tg;
+    prop_ctx props;             /* props.lex NULL: no propositions */
     /* the texts it was built from (NULL: built in), for claims_clone */
     char *tax_tsv, *stance_tsv, *furn_tsv;
 };
@@ -37,7 +38,7 @@ typedef struct claims_item {
     const char *kind;           /* static: sentence, item, cell */
     size_t start, end;          /* within the unit's text */
     size_t row_header, col_header;
-    size_t subj, nsubj, dims, ndims, qty, nqty, st, nst;
+    size_t subj, nsubj, dims, ndims, qty, nqty, st, nst, prop, nprop;
 } claims_item;
 
 struct claims_set {
@@ -51,6 +52,8 @@ struct claims_set {
     size_t nqty, capqty;
     tag_stance *st;
     size_t nst, capst;
+    prop *props;
+    size_t nprops, capprops;
     size_t *furniture;          /* per unit: arena offset + 1 of the rule, or 0 */
     size_t nunits;
     buf arena;
@@ -142,6 +145,17 @@ const taxonomy *claims_taxonomy(const claims *c)
     return c->tax;
 }
 
+void claims_props(claims *c, const prop_lex *lex, const alias_set *aliases, prop_keys *keys)
+{
+    c->props.lex = lex;
+    c->props.tax = c->tax;
+    c->props.stance = c->lex;
+    c->props.aliases = aliases;
+    c->props.keys = keys;
+    tag_want_clauses(c->tg, lex != NULL);
+}
+
+
 void claims_set_free(claims_set *s)
 {
     if (!s) return;
@@ -150,6 +164,7 @@ void claims_set_free(claims_set *s)
     free(s->dims);
     free(s->qty);
     free(s->st);
+    free(s->props);
     free(s->furniture);
     buf_free(&s->arena);
     free(s);
@@ -171,6 +186,26 @@ static const char *claims_str(const claims_set *s, size_t off)
 const char *claims_set_furniture(const claims_set *s, size_t i)
 {
     return s && i < s->nunits ? claims_str(s, s->furniture[i]) : NULL;
+}
+
+void claims_set_view(const claims_set *s, size_t i, claims_view *v)
+{
+    const claims_item *it = &s->items[i];
+    v->unit = it->unit;
+    v->kind = it->kind;
+    v->start = it->start;
+    v->end = it->end;
+    v->row_header = claims_str(s, it->row_header);
+    v->col_header = claims_str(s, it->col_header);
+    /* (an empty array of the set is NULL: no offset from it) */
+    v->subj = it->nsubj ? s->subj + it->subj : NULL;
+    v->nsubj = it->nsubj;
+    v->dims = it->ndims ? s->dims + it->dims : NULL;
+    v->ndims = it->ndims;
+    v->qty = it->nqty ? s->qty + it->qty : NULL;
+    v->nqty = it->nqty;
+    v->props = it->nprop ? s->props + it->prop : NULL;
+    v->nprops = it->nprop;
 }
 
 /* Keep a copy of str in the set's arena: its offset + 1, or 0 for NULL. */
@@ -270,6 +305,18 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     for (size_t i = 0; i < r.nst; i++) {
         CLAIMS_GROW(set->st, set->nst, set->capst);
         set->st[set->nst++] = r.st[i];
+    }
+    it->prop = set->nprops;
+    if (w->c->props.lex) {
+        prop ps[4 * TAG_MAX];
+        prop_claim pc = {in.text, in.len, &r, in.prev, in.nprev};
+        size_t np = prop_extract(&w->c->props, w->c->tg, &pc, ps, 4 * TAG_MAX);
+        if (np > 4 * TAG_MAX) np = 4 * TAG_MAX;
+        for (size_t i = 0; i < np; i++) {
+            CLAIMS_GROW(set->props, set->nprops, set->capprops);
+            set->props[set->nprops++] = ps[i];
+        }
+        it->nprop = np;
     }
     w->nprev = 0;
     for (size_t i = 0; i < r.nsubj && i < TAG_MAX; i++) w->prev[w->nprev++] = r.subj[i].subject;
@@ -493,63 +540,3 @@ int claims_write(const claims *c, store *st, const claims_set *s, long long sour
     return claims_write_all(c, st, s, source_id, units, unit_ids, err);
 }
 
-/* The units of a stored source, copied (store_units lends them only
- * during its callback). */
-typedef struct claims_units {
-    store_unit *u;
-    long long *ids;
-    size_t n, cap;
-    buf text;                   /* kind, section, text of each, NUL-terminated */
-    size_t *off;                /* per unit: offsets of kind, section (+1, 0: NULL), text */
-} claims_units;
-
-static int claims_collect(void *ctx, const store_unit *u)
-{
-    claims_units *cu = ctx;
-    if (cu->n == cu->cap) {
-        cu->cap = cu->cap ? cu->cap * 2 : 64;
-        cu->u = kb_realloc(cu->u, cu->cap * sizeof *cu->u);
-        cu->ids = kb_realloc(cu->ids, cu->cap * sizeof *cu->ids);
-        cu->off = kb_realloc(cu->off, cu->cap * 3 * sizeof *cu->off);
-    }
-    size_t *o = &cu->off[cu->n * 3];
-    o[0] = cu->text.len;
-    buf_add(&cu->text, u->kind, strlen(u->kind) + 1);
-    o[1] = u->section ? cu->text.len + 1 : 0;
-    if (u->section) buf_add(&cu->text, u->section, strlen(u->section) + 1);
-    o[2] = cu->text.len;
-    buf_add(&cu->text, u->text, u->text_len);
-    buf_addc(&cu->text, '\0');
-    cu->u[cu->n] = *u;
-    cu->ids[cu->n] = u->id;
-    cu->n++;
-    return 0;
-}
-
-int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, char **err)
-{
-    claims_units cu;
-    memset(&cu, 0, sizeof cu);
-    claims_set *set = NULL;
-    int rc = KB_ERR;
-    if (store_claims_clear(st, source_id, err)) goto done;
-    if (store_units(st, source_id, claims_collect, &cu, err)) goto done;
-    /* the copies are in place: point the units at them */
-    for (size_t i = 0; i < cu.n; i++) {
-        const size_t *o = &cu.off[i * 3];
-        cu.u[i].kind = cu.text.data + o[0];
-        cu.u[i].section = o[1] ? cu.text.data + o[1] - 1 : NULL;
-        cu.u[i].text = cu.text.data + o[2];
-    }
-    if (claims_build(c, cu.u, cu.n, &set, err)) goto done;
-    if (claims_write(c, st, set, source_id, cu.u, cu.ids, 1, err)) goto done;
-    if (nclaims) *nclaims = set->n;
-    rc = KB_OK;
-done:
-    claims_set_free(set);
-    free(cu.u);
-    free(cu.ids);
-    free(cu.off);
-    buf_free(&cu.text);
-    return rc;
-}

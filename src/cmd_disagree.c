@@ -10,20 +10,35 @@
 #include "json.h"
 #include "util.h"
 
+static const char *dis_position(const dis_item *it, char side)
+{
+    size_t k = (size_t)(side - 'a');
+    return k < it->nsides && it->positions[k] ? it->positions[k] : NULL;
+}
+
 static void dis_print_text(const dis_set *s)
 {
     for (size_t i = 0; i < s->nitems; i++) {
         const dis_item *it = &s->items[i];
-        printf("#%d  %s / %s  [%s, %s]\n", it->id, it->subject, it->measure ? it->measure : it->dimension, it->kind,
-               it->verdict);
-        printf("    %s\n", it->explanation);
+        printf("#%d  %s  [%s, %s]\n", it->id, it->question ? it->question : "", dis_kind_name(it->kind),
+               dis_verdict_name(it->verdict));
+        printf("    %s / %s", it->subject, it->measure ? it->measure : it->dimension ? it->dimension : "-");
+        if (it->aspect) printf(" / %s", it->aspect);
+        printf("\n    %s\n", it->explanation);
+        char side = 0;
         for (size_t k = 0; k < it->nclaims; k++) {
             const dis_claim *c = &it->claims[k];
             const dis_source *src = &s->sources[c->source];
-            printf("    %c  %s:%lld-%lld (%s%s)", c->side, src->path, c->start, c->end,
-                   src->date ? src->date : "undated", src->date_inferred ? ", inferred" : "");
+            if (c->side != side) {
+                side = c->side;
+                const char *pos = dis_position(it, side);
+                printf("    %c  %s\n", side, pos ? pos : "");
+            }
+            printf("       %s:%lld-%lld (%s%s)", src->path, c->start, c->end, src->date ? src->date : "undated",
+                   src->date_inferred ? ", inferred" : "");
             if (c->raw) printf("  %s", c->raw);
-            printf("\n       \"");
+            if (dis_modality_name(c->modality)) printf("  [%s]", dis_modality_name(c->modality));
+            printf("\n         \"");
             for (const char *p = c->text; *p; p++) putchar(*p == '\n' ? ' ' : *p);
             printf("\"\n");
         }
@@ -43,12 +58,24 @@ static void dis_print_json(const dis_set *s)
         const dis_item *it = &s->items[i];
         json_object(&j);
         json_key(&j, "id"); json_int(&j, it->id);
+        json_key(&j, "question"); json_str(&j, it->question);
         json_key(&j, "subject"); json_str(&j, it->subject);
         json_key(&j, "dimension"); json_str(&j, it->dimension);
         json_key(&j, "measure"); json_str(&j, it->measure);
-        json_key(&j, "kind"); json_str(&j, it->kind);
-        json_key(&j, "verdict"); json_str(&j, it->verdict);
+        json_key(&j, "aspect"); json_str(&j, it->aspect);
+        json_key(&j, "kind"); json_str(&j, dis_kind_name(it->kind));
+        json_key(&j, "verdict"); json_str(&j, dis_verdict_name(it->verdict));
         json_key(&j, "explanation"); json_str(&j, it->explanation);
+        json_key(&j, "sides");
+        json_array(&j);
+        for (size_t k = 0; k < it->nsides; k++) {
+            char side[2] = {(char)('a' + k), '\0'};
+            json_object(&j);
+            json_key(&j, "side"); json_str(&j, side);
+            json_key(&j, "position"); json_str(&j, it->positions[k]);
+            json_end(&j);
+        }
+        json_end(&j);
         json_key(&j, "claims");
         json_array(&j);
         for (size_t k = 0; k < it->nclaims; k++) {
@@ -65,6 +92,8 @@ static void dis_print_json(const dis_set *s)
             json_key(&j, "start"); json_int(&j, c->start);
             json_key(&j, "end"); json_int(&j, c->end);
             json_key(&j, "side"); json_str(&j, side);
+            json_key(&j, "position"); json_str(&j, dis_position(it, c->side));
+            json_key(&j, "modality"); json_str(&j, dis_modality_name(c->modality));
             if (c->raw) {
                 json_key(&j, "value"); json_str(&j, c->raw);
             } else {

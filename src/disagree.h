@@ -1,29 +1,40 @@
 /*
- * disagree.h - where the sources disagree, grouped and reconciled.
+ * disagree.h - where the sources disagree, as questions: one row per
+ * point the sources answer differently, its sides, and a verdict with
+ * its reason.
  *
- * Claims of different sources are compared on the same subject and
- * dimension (never two claims of one source):
+ * Rows come from three places:
+ *   stance / category  the questions reconcile.h finds among the claims'
+ *             propositions (prop.h): a subject's aspect on which claims
+ *             of different sources take opposite positions, an absolute
+ *             claim against qualified ones, different poles of one
+ *             aspect ("interpreted" vs "compiled": kind "category"), or
+ *             different kinds of thing ("a runtime" vs "a language");
  *   numeric   the same measure of the same subject with intervals that
- *             cannot both hold, or bounds of one kind that differ
- *             ("800,000+" vs "450,000+": compatible, the tighter bound
- *             the newer source's);
- *   temporal  versions or years given as current that differ;
- *   stance    opposite polarity on one subject and dimension, judged
- *             alike (two absolute judgements, or two comparisons: "X's
- *             community is smaller than Y's" leaves "X's community is
- *             large" standing); the verdict weighs the largest side
- *             against the largest of the opposite camp;
- *   factual   comparisons that point opposite ways ("harder to install"
- *             vs "easier to install").
- * A disagreement lists every claim on each side (side "a", "b", ...),
- * so a question four articles speak to is one row, not six pairs.
+ *             cannot both hold, or bounds that differ ("800,000+" vs
+ *             "450,000+": compatible, the tighter bound the newer's);
+ *   temporal  release years that differ, or an age a source gives
+ *             ("nearly 30 years", read against the source's date) that
+ *             a stated year contradicts.
+ * Every claim of a row stands on one side ('a', 'b', ...); the sides
+ * are pure: one position each (dis_item.positions).  A claim may answer
+ * several questions.
  *
- * Each gets a verdict and a paragraph explaining it: compatible (bounds
- * that both hold; the sides speak of different scopes, such as CPU-bound
- * vs I/O-bound work), outdated (the source dates explain it), majority
- * (more independent sources on one side), or unresolved.  Source dates
- * come from metadata, else are inferred from the latest year the article
- * states (and marked inferred).
+ * Verdicts (dis_verdict), each with a reason naming the claims, sources
+ * and dates it used:
+ *   compatible  bounds that all hold; sides that speak of different
+ *               scopes ("CPU-bound" vs "I/O-bound", "with optimized
+ *               libraries"); poles one source itself gives both of;
+ *   outdated    an older source's claim that newer ones contradict or
+ *               qualify (dates two or more years apart);
+ *   overstated  an absolute claim ("does not support") against
+ *               qualified ones on the same point ("limits ... for
+ *               CPU-bound work"): the qualified is the more precise;
+ *   majority    independent sources clearly outnumber the others
+ *               (a source that says both counts for what it denies);
+ *   unresolved  none of these.
+ * Source dates come from metadata, else from the latest year the
+ * article states (marked inferred).
  *
  * Ownership: everything in a dis_set belongs to it; dis_free releases it.
  * Output is deterministic: same database, same set, same order.
@@ -35,6 +46,20 @@
 
 #include "store.h"
 
+typedef enum dis_kind { DIS_NUMERIC, DIS_TEMPORAL, DIS_STANCE, DIS_CATEGORY, DIS_KIND_COUNT } dis_kind;
+typedef enum dis_verdict {
+    DIS_COMPATIBLE,
+    DIS_OUTDATED,
+    DIS_OVERSTATED,
+    DIS_MAJORITY,
+    DIS_UNRESOLVED,
+    DIS_VERDICT_COUNT
+} dis_verdict;
+
+/* "numeric", "temporal", "stance", "category"; "compatible", ... */
+const char *dis_kind_name(dis_kind k);
+const char *dis_verdict_name(dis_verdict v);
+
 typedef struct dis_source {
     long long id;
     char *path, *title, *site, *author, *url;
@@ -43,6 +68,8 @@ typedef struct dis_source {
     int year;            /* the date's year, 0 when unknown */
 } dis_source;
 
+typedef enum dis_modality { DIS_MOD_NONE, DIS_MOD_ABSOLUTE, DIS_MOD_QUALIFIED } dis_modality;
+
 typedef struct dis_claim {
     long long id;
     size_t source;       /* index into dis_set.sources */
@@ -50,6 +77,7 @@ typedef struct dis_claim {
     long long start, end;
     char side;           /* 'a', 'b', ... */
     int polarity;        /* stance claims: -1, 0, +1 */
+    dis_modality modality;
     char *raw;           /* numeric claims: the quantity as written */
     double low, high;    /* numeric claims: the interval */
     int has_low, has_high, low_open, high_open, approx;
@@ -58,19 +86,39 @@ typedef struct dis_claim {
 
 typedef struct dis_item {
     int id;              /* 1.. in output order */
-    char *subject, *dimension, *measure;  /* measure: numeric/temporal only */
-    const char *kind;    /* "numeric", "temporal", "stance", "factual" */
-    const char *verdict; /* "compatible", "outdated", "majority", "unresolved" */
-    char *explanation;
-    dis_claim *claims;
+    char *subject;       /* "Python"; a question on two: "Node.js, Python" */
+    char *dimension;     /* the dimension most of its claims are about, or NULL */
+    char *measure;       /* numeric/temporal only */
+    dis_kind kind;
+    dis_verdict verdict;
+    char *question;      /* the disputed point as a question */
+    char *aspect;        /* what of the subject it is about, in a few words */
+    char *explanation;   /* the verdict's reason */
+    char **positions;    /* per side ('a' + i): its position in a few words */
+    size_t nsides;
+    dis_claim *claims;   /* by side, then document order */
     size_t nclaims;
 } dis_item;
+
+/* A proposition two or more sources share and none disputes: a
+ * subject's aspect judged one way ("All 5 say Node.js's event loop is
+ * non-blocking").  Its claims are all on side 'a'. */
+typedef struct dis_agreement {
+    char *subject, *aspect, *dimension;
+    int polarity;            /* -1 or +1 */
+    char *lead;              /* the most telling claim's words on it (its clause) */
+    size_t nsources;
+    dis_claim *claims;       /* by source, then document order */
+    size_t nclaims;
+} dis_agreement;
 
 typedef struct dis_set {
     dis_source *sources;
     size_t nsources;
     dis_item *items;
     size_t nitems;
+    dis_agreement *agreements;  /* most sources first */
+    size_t nagreements;
 } dis_set;
 
 typedef struct dis_filter {
@@ -81,5 +129,8 @@ typedef struct dis_filter {
 
 int dis_find(store *st, const dis_filter *f, dis_set *out, char **err);
 void dis_free(dis_set *s);
+
+/* "absolute", "qualified", or NULL. */
+const char *dis_modality_name(dis_modality m);
 
 #endif

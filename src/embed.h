@@ -14,6 +14,6 @@ extern const char embed_taxonomy[];      /* schema/taxonomy.tsv */
 extern const char embed_furniture[];     /* schema/furniture.tsv */
 extern const char embed_abbreviations[]; /* schema/abbreviations.txt */
 extern const char embed_stance[];        /* schema/stance.tsv */
-extern const char embed_scope[];         /* schema/scope.tsv */
+extern const char embed_reconcile[];     /* schema/reconcile.tsv */
 
 #endif

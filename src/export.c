@@ -18,7 +18,8 @@
 
 #include "util.h"
 
-static const char *const export_verdicts[] = {"compatible", "outdated", "majority", "unresolved"};
+static const char *const export_verdicts[] = {"compatible", "outdated", "overstated", "majority", "unresolved"};
+#define EXPORT_NVERDICTS (sizeof export_verdicts / sizeof *export_verdicts)
 
 int export_parse_format(const char *name, export_format *out)
 {
@@ -146,15 +147,15 @@ void export_overview(const report *r, buf *b)
     }
     buf_printf(b, ".  The sources agree on %zu point%s and dispute %zu", r->nagreements,
                r->nagreements == 1 ? "" : "s", r->ndisputes);
-    size_t counts[4] = {0, 0, 0, 0};
+    size_t counts[EXPORT_NVERDICTS] = {0};
     for (size_t i = 0; i < r->nsections; i++)
         for (size_t k = 0; k < r->sections[i].ndisputes; k++)
-            for (size_t v = 0; v < 4; v++)
+            for (size_t v = 0; v < EXPORT_NVERDICTS; v++)
                 counts[v] += strcmp(r->sections[i].disputes[k].verdict, export_verdicts[v]) == 0;
     if (r->ndisputes) {
         buf_adds(b, " (");
         int first = 1;
-        for (size_t v = 0; v < 4; v++) {
+        for (size_t v = 0; v < EXPORT_NVERDICTS; v++) {
             if (!counts[v]) continue;
             buf_printf(b, "%s%zu %s", first ? "" : ", ", counts[v], export_verdicts[v]);
             first = 0;
@@ -193,14 +194,20 @@ void export_cite_label(const report_cite *c, buf *b)
     buf_printf(b, "[%d: %lld\xe2\x80\x93%lld]", c->source, c->start, c->end);
 }
 
+/* The position of the side claim c is on ("no, without qualification"). */
+static const char *export_position(const report_dispute *d, const report_dispute_claim *c)
+{
+    size_t k = (size_t)(c->side - 'a');
+    return k < d->nsides && d->positions[k] ? d->positions[k] : NULL;
+}
+
 void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, buf *b)
 {
     if (c->raw) buf_adds(b, c->raw);
-    else if (strcmp(d->kind, "stance") == 0 || strcmp(d->kind, "factual") == 0)
-        buf_adds(b, report_polarity_word(c->polarity));
+    else if (export_position(d, c)) buf_adds(b, export_position(d, c));
 }
 
-/* "favourable, 5 sources" (or "2 sources") for the side claim k is on. */
+/* "no, without qualification: 2 sources" for the side claim k is on. */
 static void export_side_desc(const report_dispute *d, size_t k, buf *b)
 {
     char side = d->claims[k].side;
@@ -212,10 +219,8 @@ static void export_side_desc(const report_dispute *d, size_t k, buf *b)
             seen = d->claims[j].side == side && d->claims[j].cite.source == d->claims[i].cite.source;
         nsrc += !seen;
     }
-    if (strcmp(d->kind, "stance") == 0 || strcmp(d->kind, "factual") == 0) {
-        int p = d->claims[k].polarity;
-        buf_printf(b, "%s, ", p > 0 ? "favourable" : p < 0 ? "unfavourable" : "with reservations");
-    }
+    const char *pos = export_position(d, &d->claims[k]);
+    if (pos) buf_printf(b, "%s: ", pos);
     buf_printf(b, "%zu source%s", nsrc, nsrc == 1 ? "" : "s");
 }
 
@@ -228,17 +233,12 @@ void export_side_label(const report_dispute *d, size_t k, buf *b)
 
 void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b)
 {
-    buf_printf(b, "%s", d->subject ? d->subject : "");
-    if (d->measure || dimension) {
-        buf_adds(b, "'s ");
-        if (d->measure) export_measure_name(d->measure, b);
-        else buf_adds(b, dimension);
-    }
-    buf_printf(b, ": %s (", d->verdict);
+    (void)dimension;
+    buf_printf(b, "%s \xe2\x80\x94 %s (", d->question ? d->question : d->subject ? d->subject : "", d->verdict);
     for (size_t k = 0; k < d->nclaims; k++) {
         if (k && d->claims[k].side == d->claims[k - 1].side) continue;
         if (k) buf_adds(b, "; ");
-        if (d->measure) {
+        if (d->measure && !d->nsides) {
             /* the figures of this side, each once */
             int first = 1;
             for (size_t j = k; j < d->nclaims && d->claims[j].side == d->claims[k].side; j++) {

@@ -52,7 +52,7 @@ typedef struct rep_build {
     const char *subject, *dimension;  /* the filter */
     report *r;
     rep_idmap *ids;                   /* source id -> number, sorted by id */
-    rep_facts stances, qtys;
+    rep_facts qtys;
     rep_use *uses;
     size_t nuses, capuses;
     size_t capsections;
@@ -124,6 +124,15 @@ const report_source *report_source_n(const report *r, int n)
 
 static void rep_subject_note(rep_build *b, const char *subject)
 {
+    /* a question between two subjects names both: "Node.js, Python" */
+    const char *comma = strstr(subject, ", ");
+    if (comma) {
+        char *first = kb_strndup(subject, (size_t)(comma - subject));
+        rep_subject_note(b, first);
+        free(first);
+        rep_subject_note(b, comma + 2);
+        return;
+    }
     if (!subject) return;
     for (size_t i = 0; i < b->nsubjects; i++)
         if (strcmp(b->subjects[i], subject) == 0) return;
@@ -158,14 +167,6 @@ static int rep_fact_cb(rep_build *b, rep_facts *into, const store_fact *f)
     o->value = (report_interval){f->low, f->high, f->has_low, f->has_high, f->low_open, f->high_open, f->approx};
     rep_subject_note(b, f->subject);
     return 0;
-}
-
-static int rep_stance_cb(void *ctx, const store_fact *f)
-{
-    rep_build *b = ctx;
-    if (b->subject && !rep_streq(b->subject, f->subject)) return 0;
-    if (b->dimension && !rep_streq(b->dimension, f->dimension)) return 0;
-    return rep_fact_cb(b, &b->stances, f);
 }
 
 static int rep_qty_cb(void *ctx, const store_fact *f)
@@ -300,48 +301,6 @@ static size_t rep_count_sources(rep_fact **fs, size_t n)
     return k;
 }
 
-/* The stance facts of one (subject, dimension) group, fs[0..n). */
-static void rep_stance_group(rep_build *b, rep_fact *fs, size_t n)
-{
-    static const int order[] = {1, -1, 0};
-    size_t si = rep_section(b, fs[0].dimension);
-    for (size_t i = 0; i < n; i++) rep_note_use(b, si, fs[i].claim_id);
-    rep_fact **pick = kb_malloc(n * sizeof *pick);
-    for (size_t k = 0; k < 3; k++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (fs[i].polarity == order[k]) pick[m++] = &fs[i];
-        size_t nsrc = rep_count_sources(pick, m);
-        if (nsrc < 2) continue;
-        report_section *s = &b->r->sections[si];
-        report_agreement *a = rep_agreement_add(s);
-        a->kind = "stance";
-        a->subject = kb_strdup(fs[0].subject);
-        a->polarity = order[k];
-        a->nsources = nsrc;
-        a->nclaims = m;
-        buf st = BUF_INIT;
-        /* "All 5 sources judge Python's learning curve favourably.",
-         * "2 of 5 sources judge Node.js's syntax unfavourably." */
-        size_t total = b->r->nsources;
-        if (nsrc >= total && total == 2) buf_adds(&st, "Both sources judge ");
-        else if (nsrc >= total) buf_printf(&st, "All %zu sources judge ", nsrc);
-        else buf_printf(&st, "%zu of %zu sources judge ", nsrc, total);
-        buf_printf(&st, "%s's %s %s.", fs[0].subject, fs[0].dimension,
-                   order[k] > 0 ? "favourably" : order[k] < 0 ? "unfavourably" : "with reservations");
-        a->statement = buf_detach(&st, NULL);
-        a->quotes = kb_calloc(nsrc, sizeof *a->quotes);
-        for (size_t i = 0; i < m;) {
-            size_t j = i, best = i;
-            for (; j < m && pick[j]->source == pick[i]->source; j++)
-                if (rep_better_quote(pick[j], pick[best], fs[0].subject)) best = j;
-            rep_cite(&a->quotes[a->nquotes++], pick[best]);
-            i = j;
-        }
-    }
-    free(pick);
-}
-
 static int rep_same_interval(const report_interval *x, const report_interval *y)
 {
     if (x->has_low != y->has_low || x->has_high != y->has_high) return 0;
@@ -429,19 +388,59 @@ static void rep_qty_group(rep_build *b, rep_fact *fs, size_t n)
 
 static void rep_agreements(rep_build *b)
 {
-    rep_fact *v = b->stances.v;
-    for (size_t i = 0, n = b->stances.n; i < n;) {
-        size_t j = i + 1;
-        while (j < n && rep_streq(v[j].subject, v[i].subject) && rep_streq(v[j].dimension, v[i].dimension)) j++;
-        rep_stance_group(b, v + i, j - i);
-        i = j;
-    }
-    v = b->qtys.v;
+    rep_fact *v = b->qtys.v;
     for (size_t i = 0, n = b->qtys.n; i < n;) {
         size_t j = i + 1;
         while (j < n && rep_streq(v[j].subject, v[i].subject) && rep_streq(v[j].measure, v[i].measure)) j++;
         rep_qty_group(b, v + i, j - i);
         i = j;
+    }
+}
+
+/* The finder's agreements as propositions: what two or more sources say
+ * of one aspect, each source quoted once (report.h). */
+static void rep_propositions(rep_build *b, const dis_set *ds, const int *num)
+{
+    size_t total = b->r->nsources;
+    for (size_t i = 0; i < ds->nagreements; i++) {
+        const dis_agreement *ag = &ds->agreements[i];
+        size_t si = rep_section(b, ag->dimension);
+        report_agreement *a = rep_agreement_add(&b->r->sections[si]);
+        a->kind = "proposition";
+        a->subject = kb_strdup(ag->subject);
+        a->aspect = kb_strdup(ag->aspect);
+        a->polarity = ag->polarity;
+        a->nsources = ag->nsources;
+        a->nclaims = ag->nclaims;
+        rep_subject_note(b, ag->subject);
+        buf st = BUF_INIT;
+        /* "All 5 sources agree on Node.js's event loop: “...”." */
+        if (ag->nsources >= total && total == 2) buf_adds(&st, "Both sources agree");
+        else if (ag->nsources >= total) buf_printf(&st, "All %zu sources agree", ag->nsources);
+        else buf_printf(&st, "%zu of %zu sources agree", ag->nsources, total);
+        buf_printf(&st, " on %s's %s: \xe2\x80\x9c%s\xe2\x80\x9d.", ag->subject, ag->aspect, ag->lead);
+        a->statement = buf_detach(&st, NULL);
+        a->quotes = kb_calloc(ag->nsources ? ag->nsources : 1, sizeof *a->quotes);
+        /* the claims come by source: the most telling of each */
+        for (size_t k = 0; k < ag->nclaims;) {
+            size_t j = k, best = k;
+            rep_fact fb, fj;
+            for (; j < ag->nclaims && ag->claims[j].source == ag->claims[k].source; j++) {
+                fj = (rep_fact){.text = ag->claims[j].text, .text_len = strlen(ag->claims[j].text)};
+                fb = (rep_fact){.text = ag->claims[best].text, .text_len = strlen(ag->claims[best].text)};
+                if (rep_better_quote(&fj, &fb, ag->subject)) best = j;
+                rep_note_use(b, si, ag->claims[j].id);
+            }
+            const dis_claim *c = &ag->claims[best];
+            report_cite *q = &a->quotes[a->nquotes++];
+            q->source = num[c->source];
+            q->claim_id = c->id;
+            q->start = c->start;
+            q->end = c->end;
+            q->text = kb_strdup(c->text);
+            q->text_len = strlen(c->text);
+            k = j;
+        }
     }
 }
 
@@ -524,10 +523,15 @@ static int rep_disputes(rep_build *b)
         report_dispute *d = &s->disputes[s->ndisputes++];
         memset(d, 0, sizeof *d);
         d->id = it->id;
-        d->kind = it->kind;
-        d->verdict = it->verdict;
+        d->kind = dis_kind_name(it->kind);
+        d->verdict = dis_verdict_name(it->verdict);
         d->subject = kb_strdup(it->subject);
         d->measure = kb_strdup(it->measure);
+        d->question = kb_strdup(it->question);
+        d->aspect = kb_strdup(it->aspect);
+        d->nsides = it->nsides;
+        d->positions = kb_calloc(it->nsides ? it->nsides : 1, sizeof *d->positions);
+        for (size_t k = 0; k < it->nsides; k++) d->positions[k] = kb_strdup(it->positions[k]);
         d->explanation = kb_strdup(it->explanation);
         d->claims = kb_calloc(it->nclaims ? it->nclaims : 1, sizeof *d->claims);
         rep_subject_note(b, it->subject);
@@ -560,6 +564,7 @@ static int rep_disputes(rep_build *b)
         }
     }
     rep_mark_leads(b->r);
+    rep_propositions(b, &ds, num);
 done:
     free(num);
     dis_free(&ds);
@@ -567,7 +572,7 @@ done:
 }
 
 /* An agreement's dispute: one on the same subject and dimension (stance
- * and factual ones) or the same subject and measure (numeric, temporal). */
+ * and category ones) or the same subject and measure (numeric, temporal). */
 static void rep_link(report *r)
 {
     for (size_t i = 0; i < r->nsections; i++) {
@@ -582,7 +587,7 @@ static void rep_link(report *r)
                     if (!rep_streq(d->subject, a->subject)) continue;
                     int dnum = d->measure != NULL;
                     if (numeric && dnum && rep_streq(d->measure, a->measure)) a->dispute = d->id;
-                    else if (!numeric && !dnum && rep_streq(t->dimension, s->dimension)) a->dispute = d->id;
+                    else if (!numeric && !dnum && rep_streq(d->aspect, a->aspect)) a->dispute = d->id;
                 }
             }
         }
@@ -600,10 +605,13 @@ static int rep_agreement_cmp(const void *x, const void *y)
 {
     const report_agreement *a = x, *b = y;
     if (a->nsources != b->nsources) return a->nsources > b->nsources ? -1 : 1;
-    int c = strcmp(a->kind, b->kind);   /* "numeric" < "stance": stance first */
+    int c = strcmp(a->kind, b->kind);   /* "numeric" < "proposition": propositions first */
     if (c) return -c;
     if ((c = strcmp(a->subject, b->subject))) return c;
-    if (strcmp(a->kind, "stance") == 0) return rep_polarity_rank(a->polarity) - rep_polarity_rank(b->polarity);
+    if (strcmp(a->kind, "proposition") == 0) {
+        if (a->polarity != b->polarity) return rep_polarity_rank(a->polarity) - rep_polarity_rank(b->polarity);
+        return strcmp(a->aspect ? a->aspect : "", b->aspect ? b->aspect : "");
+    }
     if ((c = strcmp(a->measure, b->measure))) return c;
     if (a->value.has_low != b->value.has_low) return a->value.has_low - b->value.has_low;
     if (a->value.low != b->value.low) return a->value.low < b->value.low ? -1 : 1;
@@ -638,39 +646,10 @@ static int rep_str_cmp(const void *x, const void *y)
 }
 
 static void rep_section_free(report_section *s);
-static void rep_agreement_free(report_agreement *a);
-
-/* A stance agreement on a point the sources dispute says less than the
- * dispute, and can say the opposite of its verdict: "2 of 5 sources
- * judge X's D unfavourably" beside "most sources find X strong on D".  It stays
- * when the dispute is compatible (both sides hold, in their scopes) or
- * when it is the side a majority verdict settles on; otherwise the
- * dispute alone tells the point. */
-static int rep_agreement_disputed(const report_section *s, const report_agreement *a)
-{
-    if (strcmp(a->kind, "stance") != 0) return 0;
-    for (size_t i = 0; i < s->ndisputes; i++) {
-        const report_dispute *d = &s->disputes[i];
-        if (d->measure || !rep_streq(d->subject, a->subject) || !d->nclaims) continue;
-        if (strcmp(d->verdict, "compatible") == 0) return 0;
-        if (strcmp(d->verdict, "majority") == 0 && d->claims[0].polarity == a->polarity) return 0;
-        return 1;
-    }
-    return 0;
-}
 
 static void rep_finish(rep_build *b)
 {
     report *r = b->r;
-    for (size_t i = 0; i < r->nsections; i++) {
-        report_section *s = &r->sections[i];
-        size_t k = 0;
-        for (size_t j = 0; j < s->nagreements; j++) {
-            if (rep_agreement_disputed(s, &s->agreements[j])) rep_agreement_free(&s->agreements[j]);
-            else s->agreements[k++] = s->agreements[j];
-        }
-        s->nagreements = k;
-    }
     /* claims per section and in all */
     if (b->nuses) qsort(b->uses, b->nuses, sizeof *b->uses, rep_use_cmp);
     long long *all = kb_malloc((b->nuses ? b->nuses : 1) * sizeof *all);
@@ -729,14 +708,12 @@ int report_build(store *st, const report_filter *f, report **out, char **err)
     for (size_t i = 0; i < r->nsources; i++) b.ids[i] = (rep_idmap){r->sources[i].id, r->sources[i].n};
     if (r->nsources) qsort(b.ids, r->nsources, sizeof *b.ids, rep_idmap_cmp);
     if (store_stats(st, rep_total_cb, r, err)) goto done;
-    if (store_stance_facts(st, rep_stance_cb, &b, err) || b.failed) goto done;
     if (store_quantity_facts(st, rep_qty_cb, &b, err) || b.failed) goto done;
     rep_agreements(&b);
     if (rep_disputes(&b)) goto done;
     rep_finish(&b);
     rc = KB_OK;
 done:
-    rep_facts_free(&b.stances);
     rep_facts_free(&b.qtys);
     for (size_t i = 0; i < b.nsubjects; i++) free(b.subjects[i]);
     free(b.subjects);
@@ -761,6 +738,7 @@ static void rep_cite_free(report_cite *c)
 static void rep_agreement_free(report_agreement *a)
 {
     free(a->subject);
+    free(a->aspect);
     free(a->measure);
     free(a->statement);
     for (size_t k = 0; k < a->nquotes; k++) rep_cite_free(&a->quotes[k]);
@@ -776,6 +754,10 @@ static void rep_section_free(report_section *s)
         report_dispute *d = &s->disputes[i];
         free(d->subject);
         free(d->measure);
+        free(d->question);
+        free(d->aspect);
+        for (size_t k = 0; k < d->nsides; k++) free(d->positions[k]);
+        free(d->positions);
         free(d->explanation);
         for (size_t k = 0; k < d->nclaims; k++) {
             rep_cite_free(&d->claims[k].cite);

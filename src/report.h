@@ -11,12 +11,11 @@
  * and filter give the same report.
  *
  * Agreements:
- *   stance   stances on one subject and dimension with one polarity from
- *            two or more sources: "All 5 sources judge Python's learning
- *            curve favourably", "2 of 5 sources judge ... unfavourably".
- *            One quote per source (the rule below).  Left out when the
- *            sources dispute the point, unless the dispute is compatible
- *            or its majority side is this one: the dispute tells it;
+ *   proposition  a subject's aspect that two or more sources judge one
+ *            way and none the other (disagree.h): stated as what they
+ *            say, "All 5 sources agree on Node.js's event loop: “Its
+ *            event loop helps it handle many simultaneous connections
+ *            efficiently”", with one quote per source (the rule below);
  *   numeric  quantities of one measure of one subject with equal
  *            intervals (bounds and their openness; "about" is ignored)
  *            from two or more sources ("2 sources agree that the package
@@ -29,6 +28,9 @@
  * fragment (a table cell, a bare list item, a lead-in ending in ':');
  * a claim of 24 to 300 bytes before a shorter or longer one; then the
  * shortest; then the first in document order.
+ *
+ * Disputes are the finder's questions (disagree.h), each with its
+ * question, sides, positions, verdict and reason.
  *
  * Sections: one per dimension that has an agreement, a dispute or a
  * figure; ordered by the number of distinct claims the section draws on
@@ -74,9 +76,10 @@ typedef struct report_interval {
 
 typedef struct report_agreement {
     int id;                  /* 1.. in output order */
-    const char *kind;        /* "stance" or "numeric" */
+    const char *kind;        /* "proposition" or "numeric" */
     char *subject;
-    int polarity;            /* stance: +1, -1, 0 */
+    char *aspect;            /* proposition: what of the subject */
+    int polarity;            /* proposition: +1, -1 */
     char *measure;           /* numeric */
     report_interval value;   /* numeric */
     char *statement;         /* the generated sentence, ending with '.' */
@@ -84,7 +87,7 @@ typedef struct report_agreement {
     report_cite *quotes;     /* one per source, by source number */
     size_t nquotes;
     int dispute;             /* a dispute on the same point (same subject and
-                              * dimension, or subject and measure), 0: none */
+                              * aspect, or subject and measure), 0: none */
 } report_agreement;
 
 typedef struct report_dispute_claim {
@@ -100,9 +103,12 @@ typedef struct report_dispute_claim {
 
 typedef struct report_dispute {
     int id;                  /* the finder's id */
-    const char *kind;        /* "numeric", "temporal", "stance", "factual" */
-    const char *verdict;     /* "compatible", "outdated", "majority", "unresolved" */
+    const char *kind;        /* "numeric", "temporal", "stance", "category" */
+    const char *verdict;     /* "compatible", "outdated", "overstated", "majority", "unresolved" */
     char *subject, *measure; /* measure: NULL unless numeric/temporal */
+    char *question, *aspect;
+    char **positions;        /* per side ('a' + i) */
+    size_t nsides;
     char *explanation;
     report_dispute_claim *claims;  /* side, then the finder's order */
     size_t nclaims;

@@ -346,11 +346,14 @@ static int stance_in_favour(const tax_tok *toks, size_t cs, size_t end, size_t m
     return 0;
 }
 
-/* A size comparative: "larger", "bigger", "greater", "wider". */
+/* A size comparative: "larger", "bigger", "greater", "wider" (+1) or
+ * "smaller", "fewer", "narrower" (-1); 0 for none. */
 static int stance_size_word(const tax_tok *t)
 {
-    return tax_tok_is(t, "larger") || tax_tok_is(t, "bigger") || tax_tok_is(t, "greater") ||
-           tax_tok_is(t, "wider");
+    if (tax_tok_is(t, "larger") || tax_tok_is(t, "bigger") || tax_tok_is(t, "greater") || tax_tok_is(t, "wider"))
+        return 1;
+    if (tax_tok_is(t, "smaller") || tax_tok_is(t, "fewer") || tax_tok_is(t, "narrower")) return -1;
+    return 0;
 }
 
 /* "both A and B" in [cs, end): "and" within four words after "both". */
@@ -523,7 +526,8 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                     if (j >= hits[k].tok && j < hits[k].tok_end) continue;
                     if (j > hits[k].tok_end && stance_comma_before(toks, j)) break;
                     if (stance_size_word(&toks[j])) {
-                        int sign = j > 0 && (tax_tok_is(&toks[j - 1], "not") || tax_tok_is(&toks[j - 1], "no")) ? -1 : 1;
+                        int sign = stance_size_word(&toks[j]) *
+                                   (j > 0 && (tax_tok_is(&toks[j - 1], "not") || tax_tok_is(&toks[j - 1], "no")) ? -1 : 1);
                         score += sign;
                         evaluative = comparative = 1;
                         cmp_sign = sign;
@@ -664,6 +668,26 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         clause_start = end;
     }
     return nout;
+}
+
+void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval)
+{
+    tax_hit hits[STANCE_MAX_HITS];
+    memset(eval, 0, ntok);
+    size_t from = 0;
+    while (from < ntok) {
+        size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks + from, ntok - from, hits, STANCE_MAX_HITS);
+        size_t n = nh > STANCE_MAX_HITS ? STANCE_MAX_HITS : nh, last = ntok - from;
+        for (size_t i = 0; i < n; i++) {
+            int c = stance_class_of(s, hits[i].index);
+            if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_BETTER || c == SL_WORSE || c == SL_MIXED ||
+                c == SL_EQUAL)
+                memset(eval + from + hits[i].tok, 1, hits[i].tok_end - hits[i].tok);
+        }
+        if (nh <= STANCE_MAX_HITS) break;
+        last = hits[n - 1].tok_end; /* more hits than room: go on after the last one kept */
+        from += last;
+    }
 }
 
 int stance_label(const stance_lex *s, const tax_tok *toks, size_t ntok)

@@ -45,7 +45,8 @@
  * `effort`) gives -, and breadth that is missed ("instead of sharing",
  * "rather than sharing") gives - too.  "larger"/"bigger"/"greater"/
  * "wider" next to a thing where more is better (class `size`: "a
- * larger community") is a comparative.  "in X's favour", "in favour of
+ * larger community") is a comparative, "smaller"/"fewer"/"narrower" a
+ * comparative the other way ("a smaller developer pool").  "in X's favour", "in favour of
  * X" and "favours X" judge X + and, when exactly one other subject is
  * compared, that one -.  "non" negates only the word it is attached to
  * ("non-blocking"), and "it"/"its" stands for the first subject of the
@@ -105,6 +106,10 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                             const stance_mention *mentions, size_t nment, const int *fallback,
                             size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
                             stance_clause *out, size_t max);
+
+/* Mark in eval[0..ntok) the tokens that are evaluative words (classes
+ * positive, negative, better, worse, mixed, equal): 1, else 0. */
+void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval);
 
 /* The polarity of a short label (a table row header such as "Best for"
  * or "Cons"): the sign of its evaluative words, 0 if none. */

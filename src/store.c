@@ -132,6 +132,7 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_CLAIM_STANCE_MANY] = "INSERT OR IGNORE INTO claim_stance(claim_id, subject, dimension, polarity, versus) "
                              "VALUES " STORE_MANY("(?,?,?,?,?)"),
     [ST_SOURCE_IDS] = "SELECT id FROM source ORDER BY path",
+    [ST_CLAIM_IDS] = "SELECT id, byte_start FROM claim WHERE source_id = ?1 ORDER BY seq",
     /* The tag lists are built here, by SQLite's JSON functions, so one
      * query gives a claim with all its tags. */
     [ST_CLAIMS] =

@@ -217,6 +217,10 @@ typedef struct store_tags {
 int store_claims_add(store *st, const store_claim *c, size_t n, long long *ids, char **err);
 int store_claim_tags(store *st, const store_tags *t, char **err);
 
+/* The ids and start offsets of a source's claims in order (malloc'd
+ * arrays of *n entries). */
+int store_claim_ids(store *st, long long source_id, long long **ids, long long **starts, size_t *n, char **err);
+
 /* All sources' ids, in path order (for rebuilding claims). */
 int store_source_ids(store *st, long long **ids, size_t *n, char **err);
 

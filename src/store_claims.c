@@ -222,6 +222,35 @@ int store_source_ids(store *st, long long **ids, size_t *n, char **err)
     return KB_OK;
 }
 
+int store_claim_ids(store *st, long long source_id, long long **ids, long long **starts, size_t *n, char **err)
+{
+    *ids = *starts = NULL;
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, ST_CLAIM_IDS, err);
+    if (!s) return KB_ERR;
+    size_t cap = 0;
+    int rc = sqlite3_bind_int64(s, 1, source_id);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            *ids = kb_realloc(*ids, cap * sizeof **ids);
+            *starts = kb_realloc(*starts, cap * sizeof **starts);
+        }
+        (*ids)[*n] = sqlite3_column_int64(s, 0);
+        (*starts)[(*n)++] = sqlite3_column_int64(s, 1);
+        rc = SQLITE_OK;
+    }
+    store_done(s);
+    if (rc != SQLITE_DONE) {
+        free(*ids);
+        free(*starts);
+        *ids = *starts = NULL;
+        *n = 0;
+        return store_fail(st, err, "listing claims");
+    }
+    return KB_OK;
+}
+
 int store_claims(store *st, const char *subject, const char *dimension, long long source_id,
                  int (*fn)(void *ctx, const store_claim_row *r), void *ctx, char **err)
 {

@@ -25,6 +25,8 @@ struct tagger {
     tax_tok toks[TAG_MAX_TOKS];
     size_t ntok;
     tax_hit hits[TAG_MAX_HITS];
+    size_t nhits;      /* hits of the last claim tagged */
+    int want_clauses;  /* judge clauses even without a dimension */
     int last_named;    /* the one subject the last claim named, else -1 */
     /* What the current section heading names: the same for every claim
      * of a section, so matched once per section, not once per claim. */
@@ -80,6 +82,25 @@ static int tag_has(const int *v, size_t n, int x)
     for (size_t i = 0; i < n; i++)
         if (v[i] == x) return 1;
     return 0;
+}
+
+void tag_want_clauses(tagger *tg, int on)
+{
+    tg->want_clauses = on;
+}
+
+const tax_tok *tag_tokens(const tagger *tg, size_t *n, const char **norm, const size_t **map)
+{
+    *n = tg->ntok;
+    if (norm) *norm = buf_cstr(&tg->norm);
+    if (map) *map = tg->map;
+    return tg->toks;
+}
+
+const tax_hit *tag_hits(const tagger *tg, size_t *n)
+{
+    *n = tg->nhits;
+    return tg->hits;
 }
 
 size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max)
@@ -619,7 +640,7 @@ static void tag_stances(tagger *tg, tag_result *r, size_t nh, const stance_claus
 
 int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 {
-    r->nsubj = r->ndims = r->nqty = r->nst = 0; /* entries are written before they count */
+    r->nsubj = r->ndims = r->nqty = r->nst = r->nclauses = 0; /* entries are written before they count */
     int heads[TAG_MAX];
     /* context first (it reuses the token buffer), then the claim */
     int col[TAG_MAX], sec[TAG_MAX];
@@ -659,6 +680,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION),
                           tg->toks, tg->ntok, tg->hits, TAG_MAX_HITS);
     if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    tg->nhits = nh;
     /* A phrase cue for one dimension does not hide the strong cues of
      * others that modify its head: "thousands of simultaneous
      * connections" (scale) also speaks of simultaneity (concurrency);
@@ -848,7 +870,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all") ||
             tax_tok_is(&tg->toks[t], "neither"))
             unnamed = 0;
-    if (r->ndims && r->nsubj && !unnamed) {
+    if ((r->ndims || tg->want_clauses) && r->nsubj && !unnamed) {
         /* Who a stance is about: the subjects named or inherited.  A
          * part ("requires JavaScript") brings its subject to the claim
          * but is usually an object, not what is judged; it holds a
@@ -877,10 +899,12 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         } else {
             for (size_t i = 0; i < r->nsubj; i++) cmp[ncmp++] = r->subj[i].subject;
         }
-        stance_clause so[2 * TAG_MAX];
+        stance_clause *so = r->clauses;
         size_t ns = stance_judge_clauses(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb,
                                          cmp, ncmp, bias, choice, so, 2 * TAG_MAX);
         if (ns > 2 * TAG_MAX) ns = 2 * TAG_MAX;
+        r->nclauses = ns;
+        if (!r->ndims) return KB_OK;
         int ctxd[2 * TAG_MAX];
         size_t nctxd = 0;
         for (size_t i = 0; i < nrowd; i++) ctxd[nctxd++] = rowd[i];

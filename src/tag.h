@@ -102,6 +102,11 @@ typedef struct tag_result {
     size_t nqty;
     tag_stance st[2 * TAG_MAX];
     size_t nst;
+    /* each clause's judgement of each subject (stance.h), in clause
+     * order: filled when the claim has a dimension, or always once
+     * tag_want_clauses is on */
+    stance_clause clauses[2 * TAG_MAX];
+    size_t nclauses;
 } tag_result;
 
 typedef struct tagger tagger;
@@ -112,6 +117,17 @@ void tag_free(tagger *tg);
 
 /* Tag one claim.  Fails only on text that is not UTF-8. */
 int tag_claim(tagger *tg, const tag_input *in, tag_result *out, char **err);
+
+/* Judge the clauses of claims that have no dimension too (for
+ * propositions, prop.h); the stored tags do not change. */
+void tag_want_clauses(tagger *tg, int on);
+
+/* What the last tag_claim worked on, valid until the next call: the
+ * claim's normalized tokens (norm: their text; map: the byte offset in
+ * the claim of each byte of norm) and the taxonomy's subject, part and
+ * dimension matches over them. */
+const tax_tok *tag_tokens(const tagger *tg, size_t *n, const char **norm, const size_t **map);
+const tax_hit *tag_hits(const tagger *tg, size_t *n);
 
 /* Subjects named in a short text such as a heading (no inheritance):
  * writes at most max subject indexes, returns how many. */

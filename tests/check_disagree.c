@@ -1,12 +1,18 @@
 /*
- * check_disagree.c - finding and reconciling disagreements: interval
- * logic (lower bounds, disjoint figures, agreement), grouping (one row
- * per question, every claim on its side, never one source against
- * itself), verdicts (compatible scopes, outdated by date, majority,
- * unresolved), inferred dates, determinism, and the corpus.
+ * check_disagree.c - finding and reconciling disagreements.
  *
- * Scenarios are written straight into a store through its API, so each
- * test states exactly the claims it is about.
+ * Figures: interval logic (lower bounds, disjoint figures, agreement),
+ * written straight into a store through its API, so each test states
+ * exactly the figures it is about.
+ *
+ * Questions: small invented articles on an invented comparison (two
+ * runtimes, Kestrel and Wren, with a taxonomy of their own), ingested
+ * for real with dates in a sidecar, and each verdict from them:
+ * outdated (an absolute claim, older, against a qualified newer one),
+ * overstated, compatible (different scopes; poles one source gives
+ * both of), majority, unresolved; category questions, ages against
+ * release years, comparisons read under one subject, sides that are
+ * pure, the filters, determinism; and the corpus's acceptance points.
  */
 #include <check.h>
 #include <math.h>
@@ -89,14 +95,8 @@ static long long claim(long long sid, const char *text, const char *subject, con
     return id;
 }
 
-static void stance(long long cid, const char *subject, const char *dim, int pol)
-{
-    char *err = NULL;
-    ck_assert_int_eq(store_claim_stance(st, cid, subject, dim, pol, NULL, &err), KB_OK);
-}
-
 /* low/high NAN = unbounded */
-static void qty(long long cid, const char *subject, const char *measure, const char *raw, double low, double high,
+static void figure(long long cid, const char *subject, const char *measure, const char *raw, double low, double high,
                 int low_open, int approx)
 {
     char *err = NULL;
@@ -127,15 +127,15 @@ static void find(dis_set *s, const char *subject)
 START_TEST(test_lower_bounds_compatible)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
-    qty(claim(a, "PyPI, with 800,000+ projects", "Python", "ecosystem"), "Python", "package_count", "800,000+",
+    figure(claim(a, "PyPI, with 800,000+ projects", "Python", "ecosystem"), "Python", "package_count", "800,000+",
         800000, NAN, 0, 0);
-    qty(claim(b, "PyPI's 450,000+ packages", "Python", "ecosystem"), "Python", "package_count", "450,000+", 450000,
+    figure(claim(b, "PyPI's 450,000+ packages", "Python", "ecosystem"), "Python", "package_count", "450,000+", 450000,
         NAN, 0, 0);
     dis_set s;
     find(&s, NULL);
     ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].kind, "numeric");
-    ck_assert_str_eq(s.items[0].verdict, "compatible");
+    ck_assert_int_eq(s.items[0].kind, DIS_NUMERIC);
+    ck_assert_int_eq(s.items[0].verdict, DIS_COMPATIBLE);
     ck_assert_str_eq(s.items[0].measure, "package_count");
     ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "lower bound"));
     ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "800,000"));
@@ -149,10 +149,10 @@ END_TEST
 START_TEST(test_agreeing_figures_not_listed)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
-    qty(claim(a, "npm, with 2+ million packages", "Node.js", "ecosystem"), "Node.js", "package_count", "2+ million",
+    figure(claim(a, "npm, with 2+ million packages", "Node.js", "ecosystem"), "Node.js", "package_count", "2+ million",
         2e6, NAN, 0, 0);
     /* "over 2 million" is open at 2 million: the same figure at this grain */
-    qty(claim(b, "Over 2 million packages", "Node.js", "ecosystem"), "Node.js", "package_count", "Over 2 million",
+    figure(claim(b, "Over 2 million packages", "Node.js", "ecosystem"), "Node.js", "package_count", "Over 2 million",
         2e6, NAN, 1, 0);
     dis_set s;
     find(&s, NULL);
@@ -164,16 +164,16 @@ END_TEST
 START_TEST(test_disjoint_outdated_and_unresolved)
 {
     long long a = src("old.txt", "2019-07-01"), b = src("new.txt", "2026-01-01"), c = src("same.txt", "2026-02-01");
-    qty(claim(a, "about 1,000 contributors", "X", "community"), "X", "developers", "1,000", 1000, 1000, 0, 0);
-    qty(claim(b, "5,000 contributors", "X", "community"), "X", "developers", "5,000", 5000, 5000, 0, 0);
+    figure(claim(a, "about 1,000 contributors", "X", "community"), "X", "developers", "1,000", 1000, 1000, 0, 0);
+    figure(claim(b, "5,000 contributors", "X", "community"), "X", "developers", "5,000", 5000, 5000, 0, 0);
     /* the same source twice is never a disagreement with itself */
-    qty(claim(c, "it has 7 maintainers", "Y", "community"), "Y", "developers", "7", 7, 7, 0, 0);
-    qty(claim(c, "it has 9 maintainers", "Y", "community"), "Y", "developers", "9", 9, 9, 0, 0);
+    figure(claim(c, "it has 7 maintainers", "Y", "community"), "Y", "developers", "7", 7, 7, 0, 0);
+    figure(claim(c, "it has 9 maintainers", "Y", "community"), "Y", "developers", "9", 9, 9, 0, 0);
     dis_set s;
     find(&s, NULL);
     ck_assert_uint_eq(s.nitems, 1);
     ck_assert_str_eq(s.items[0].subject, "X");
-    ck_assert_str_eq(s.items[0].verdict, "outdated");
+    ck_assert_int_eq(s.items[0].verdict, DIS_OUTDATED);
     dis_free(&s);
 }
 END_TEST
@@ -181,9 +181,9 @@ END_TEST
 START_TEST(test_vague_bounds_not_listed)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
-    qty(claim(a, "millions of answered questions", "Node.js", "community"), "Node.js", "questions", "millions of", 1e6,
+    figure(claim(a, "millions of answered questions", "Node.js", "community"), "Node.js", "questions", "millions of", 1e6,
         NAN, 0, 1);
-    qty(claim(b, "1.8M+ questions", "Node.js", "community"), "Node.js", "questions", "1.8M+", 1.8e6, NAN, 0, 0);
+    figure(claim(b, "1.8M+ questions", "Node.js", "community"), "Node.js", "questions", "1.8M+", 1.8e6, NAN, 0, 0);
     dis_set s;
     find(&s, NULL);
     ck_assert_uint_eq(s.nitems, 0);
@@ -191,192 +191,339 @@ START_TEST(test_vague_bounds_not_listed)
 }
 END_TEST
 
-START_TEST(test_stance_grouping_and_majority)
-{
-    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01"), s3 = src("3.txt", "2026-03-01"),
-              s4 = src("4.txt", "2025-06-01");
-    stance(claim(s1, "Python threads are limited by the GIL.", "Python", "concurrency"), "Python", "concurrency", -1);
-    stance(claim(s1, "The GIL limits true multitasking.", "Python", "concurrency"), "Python", "concurrency", -1);
-    stance(claim(s2, "Python does not support multithreading.", "Python", "concurrency"), "Python", "concurrency", -1);
-    stance(claim(s3, "The GIL limits Python's scalability.", "Python", "concurrency"), "Python", "concurrency", -1);
-    stance(claim(s4, "Python handles concurrency well with asyncio.", "Python", "concurrency"), "Python", "concurrency",
-           1);
-    stance(claim(s4, "Python threads are fine for I/O waits.", "Python", "concurrency"), "Python", "concurrency", 1);
-    dis_set s;
-    find(&s, "Python");
-    ck_assert_uint_eq(s.nitems, 1);
-    dis_item *it = &s.items[0];
-    /* one row for the question, with every claim on its side */
-    ck_assert_uint_eq(it->nclaims, 6);
-    ck_assert_str_eq(it->dimension, "concurrency");
-    ck_assert_str_eq(it->kind, "stance");
-    ck_assert_str_eq(it->verdict, "majority");
-    int a = 0, b = 0;
-    for (size_t i = 0; i < it->nclaims; i++) {
-        if (it->claims[i].side == 'a') {
-            ck_assert_int_eq(it->claims[i].polarity, -1);
-            a++;
-        } else if (it->claims[i].side == 'b') {
-            ck_assert_int_eq(it->claims[i].polarity, 1);
-            b++;
-        }
-    }
-    ck_assert_int_eq(a, 4);
-    ck_assert_int_eq(b, 2);
-    dis_free(&s);
-}
-END_TEST
+/* ---- questions, from invented articles ---- */
 
-START_TEST(test_stance_scopes_compatible)
-{
-    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2026-01-01");
-    stance(claim(s1, "Python is slow for CPU-bound work in pure code.", "Python", "performance"), "Python",
-           "performance", -1);
-    stance(claim(s2, "Python is fast enough for I/O-bound web requests.", "Python", "performance"), "Python",
-           "performance", 1);
-    stance(claim(s2, "Python serves network requests quickly.", "Python", "performance"), "Python", "performance", 1);
-    dis_set s;
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].verdict, "compatible");
-    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "scope"));
-    dis_free(&s);
-}
-END_TEST
+/* A comparison nobody has written about: nothing below may depend on the
+ * default taxonomy or on the corpus's wording. */
+static const char *const kw_taxonomy =
+    "subject\tKestrel\tkestrel\n"
+    "subject\tWren\twren\n"
+    "part\tKestrel\tkestrel jit, kpm\n"
+    "part\tWren\twren vm, wrenpkg\n"
+    "dimension\tperformance\tperformance, fast, ~faster, slow, speed, throughput\n"
+    "dimension\tconcurrency\tconcurren*, thread*, multithread*, async*, parallel*\n"
+    "dimension\tlearning curve\tlearn*, beginner*\n"
+    "dimension\tdeployment\tinstall*, setup, deploy*\n"
+    "dimension\thistory\treleased, created, ~years\n"
+    "measure\trelease_year\treleased, first released, created, @year\n"
+    "measure\tduration\t@duration\n";
 
-START_TEST(test_stance_outdated_and_self)
-{
-    long long old = src("old.txt", "2018-01-01"), n1 = src("n1.txt", "2025-01-01"), mix = src("mix.txt", "2025-01-01");
-    stance(claim(old, "Installing X is hard.", "X", "deployment"), "X", "deployment", -1);
-    stance(claim(n1, "Installing X is easy now.", "X", "deployment"), "X", "deployment", 1);
-    stance(claim(n1, "Setting X up takes a minute.", "X", "deployment"), "X", "deployment", 1);
-    /* a source that says both is no disagreement on its own */
-    stance(claim(mix, "Y is fast.", "Y", "performance"), "Y", "performance", 1);
-    stance(claim(mix, "Y is slow at startup.", "Y", "performance"), "Y", "performance", -1);
-    dis_set s;
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].subject, "X");
-    ck_assert_str_eq(s.items[0].verdict, "outdated");
-    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "older"));
-    dis_free(&s);
-}
-END_TEST
+static char *sidecar;
 
-START_TEST(test_inferred_date)
+/* Start a scenario: a fresh folder with its sidecar. */
+static void scenario(void)
 {
-    long long a = src("undated.txt", NULL), b = src("dated.txt", "2026-01-01");
-    long long c = claim(a, "The latest version was released in July 2019.", "X", "history");
-    store_qty q;
-    memset(&q, 0, sizeof q);
-    q.raw = "2019";
-    q.raw_len = 4;
-    q.kind = "year";
-    q.has_low = q.has_high = 1;
-    q.low = q.high = 2019;
-    char *err = NULL;
-    ck_assert_int_eq(store_claim_quantity(st, c, &q, &err), KB_OK);
-    stance(claim(a, "X is slow.", "X", "performance"), "X", "performance", -1);
-    stance(claim(b, "X is fast.", "X", "performance"), "X", "performance", 1);
-    stance(claim(b, "X has low latency.", "X", "performance"), "X", "performance", 1);
-    dis_set s;
-    find(&s, NULL);
-    int found = 0;
-    for (size_t i = 0; i < s.nsources; i++)
-        if (strcmp(s.sources[i].path, "undated.txt") == 0) {
-            ck_assert_str_eq(s.sources[i].date, "2019");
-            ck_assert_int_eq(s.sources[i].date_inferred, 1);
-            found = 1;
-        }
-    ck_assert(found);
-    ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].verdict, "outdated");
-    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "inferred"));
-    dis_free(&s);
-}
-END_TEST
-
-START_TEST(test_lone_judgement_not_listed)
-{
-    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01"), s3 = src("3.txt", "2024-01-01");
-    stance(claim(s1, "Z has a thriving community.", "Z", "community"), "Z", "community", 1);
-    stance(claim(s2, "Z's community is large and active.", "Z", "community"), "Z", "community", 1);
-    stance(claim(s3, "Z's forums can be quiet.", "Z", "community"), "Z", "community", -1);
-    dis_set s;
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 0);
-    dis_free(&s);
-}
-END_TEST
-
-static void stance_vs(long long cid, const char *subject, const char *dim, int pol, const char *versus)
-{
-    char *err = NULL;
-    ck_assert_int_eq(store_claim_stance(st, cid, subject, dim, pol, versus, &err), KB_OK);
+    free(sidecar);
+    sidecar = strdup("file\ttitle\tdate\n");
 }
 
-START_TEST(test_comparison_is_not_absolute)
+/* Write article name (dated, or "" for none) into the scenario folder. */
+static void article(const char *name, const char *date, const char *text)
 {
-    /* "smaller than Y's" does not contradict "large and active" */
-    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01");
-    stance(claim(s1, "Z's community is large and active.", "Z", "community"), "Z", "community", 1);
-    stance_vs(claim(s2, "Z's community is smaller than Y's.", "Z", "community"), "Z", "community", -1, "Y");
-    stance_vs(claim(s2, "Y's community dwarfs Z's.", "Z", "community"), "Z", "community", -1, "Y");
-    dis_set s;
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 0);
-    dis_free(&s);
-    /* ... but a comparison the other way does */
-    char *err = NULL;
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    tu_write_file(path, text, strlen(text));
+    size_t n = strlen(sidecar) + strlen(name) * 2 + 32;
+    char *more = malloc(n);
+    snprintf(more, n, "%s%s\t%s\t%s\n", sidecar, name, name, date);
+    free(sidecar);
+    sidecar = more;
+}
+
+/* Ingest the scenario's articles under the Kestrel/Wren taxonomy and
+ * find the questions (filter f, NULL for none). */
+static void run(dis_set *s, const dis_filter *f)
+{
+    char *err = NULL, path[512];
+    snprintf(path, sizeof path, "%s/kb-sources.tsv", dir);
+    tu_write_file(path, sidecar, strlen(sidecar));
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(store_meta_set(st, "taxonomy", kw_taxonomy, &err), KB_OK);
+    tu_ingest(st, dir, kw_taxonomy);
+    dis_filter none = {NULL, NULL, 0};
+    ck_assert_msg(dis_find(st, f ? f : &none, s, &err) == KB_OK, "%s", err ? err : "");
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
-    long long s3 = src("3.txt", "2024-01-01");
-    stance_vs(claim(s3, "Z's community is larger than Y's.", "Z", "community"), "Z", "community", 1, "Y");
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].kind, "factual");
-    dis_free(&s);
 }
-END_TEST
 
-START_TEST(test_reservations_do_not_decide)
+/* The row whose question contains q, or NULL. */
+static const dis_item *row(const dis_set *s, const char *q)
 {
-    /* favourable (4 sources) against unfavourable (2, about CPU-bound
-     * work), with a "with reservations" side (3) larger than the
-     * unfavourable one: the verdict weighs the favourable side against
-     * the unfavourable one, so the scopes (I/O-bound vs CPU-bound) make
-     * it compatible */
-    long long s1 = src("1.txt", "2026-01-01"), s2 = src("2.txt", "2025-01-01"), s3 = src("3.txt", "2024-01-01"),
-              s4 = src("4.txt", "2023-01-01"), s5 = src("5.txt", "2022-01-01");
-    const long long pos[] = {s1, s2, s3, s4};
-    for (size_t i = 0; i < 4; i++)
-        stance(claim(pos[i], "Z is fast for I/O-bound services.", "Z", "performance"), "Z", "performance", 1);
-    for (size_t i = 0; i < 3; i++)
-        stance(claim(pos[i], "Z performance depends on the workload.", "Z", "performance"), "Z", "performance", 0);
-    stance(claim(s4, "Z is slow for CPU-bound loops.", "Z", "performance"), "Z", "performance", -1);
-    stance(claim(s5, "Z struggles with CPU-bound math.", "Z", "performance"), "Z", "performance", -1);
+    for (size_t i = 0; i < s->nitems; i++)
+        if (s->items[i].question && strstr(s->items[i].question, q)) return &s->items[i];
+    return NULL;
+}
+
+/* The side of the claim whose text contains t in row it ('\0': none). */
+static char side_of(const dis_item *it, const char *t)
+{
+    for (size_t i = 0; i < it->nclaims; i++)
+        if (strstr(it->claims[i].text, t)) return it->claims[i].side;
+    return '\0';
+}
+
+static const char *position_of(const dis_item *it, char side)
+{
+    return (size_t)(side - 'a') < it->nsides ? it->positions[side - 'a'] : "";
+}
+
+START_TEST(test_absolute_older_is_outdated)
+{
+    scenario();
+    article("old.md", "2018-03-01",
+            "Kestrel does not support multithreading because of its global lock.\n\n"
+            "Kestrel runs one job at a time.\n");
+    article("new.md", "2025-06-01",
+            "The global lock limits how multithreading works in Kestrel for CPU-bound jobs.\n\n"
+            "Newer Kestrel builds now ship a free-threaded mode.\n");
     dis_set s;
-    find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 1);
-    ck_assert_str_eq(s.items[0].verdict, "compatible");
+    run(&s, NULL);
+    const dis_item *it = row(&s, "multithreading");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_STANCE);
+    ck_assert_str_eq(it->subject, "Kestrel");
+    char a = side_of(it, "does not support"), b = side_of(it, "limits how");
+    ck_assert(a && b && a != b);
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    /* the reason names the dates and the scope of the qualified claim */
+    ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
+    ck_assert_ptr_nonnull(strstr(it->explanation, "2025"));
+    ck_assert_ptr_nonnull(strstr(it->explanation, "cpu-bound"));
+    ck_assert_ptr_nonnull(strstr(position_of(it, a), "without qualification"));
+    for (size_t i = 0; i < it->nclaims; i++)
+        if (it->claims[i].side == a) ck_assert_int_eq(it->claims[i].modality, DIS_MOD_ABSOLUTE);
     dis_free(&s);
 }
 END_TEST
 
-/* ---- the corpus, end to end ---- */
-
-static void ingest_corpus(void)
+START_TEST(test_absolute_same_time_is_overstated)
 {
+    scenario();
+    article("a.md", "2025-01-01", "Wren does not support multithreading at all.\n");
+    article("b.md", "2025-02-01", "The scheduler limits multithreading in Wren for CPU-bound jobs.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "multithreading");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_OVERSTATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "more precise"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_different_scopes_are_compatible)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Wren is fast for I/O-bound network services.\n");
+    article("b.md", "2024-05-01", "Wren is slow for CPU-bound number crunching services.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    const dis_item *it = &s.items[0];
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "different scopes"));
+    ck_assert_int_ne(it->claims[0].side, it->claims[1].side);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_majority_and_unresolved)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Wren is easy to learn for beginners.\n\nInstalling Wren is simple.\n");
+    article("b.md", "2024-02-01", "Learning Wren is easy for beginners.\n");
+    article("c.md", "2024-03-01", "Wren is easy to learn, even for beginners.\n");
+    article("d.md", "2024-04-01", "Wren is hard to learn for beginners.\n\nInstalling Wren is difficult.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *learn = row(&s, "learn");
+    ck_assert_ptr_nonnull(learn);
+    ck_assert_int_eq(learn->verdict, DIS_MAJORITY);
+    ck_assert_ptr_nonnull(strstr(learn->explanation, "3 sources against 1"));
+    const dis_item *setup = row(&s, "install");
+    ck_assert_ptr_nonnull(setup);
+    ck_assert_int_eq(setup->verdict, DIS_UNRESOLVED);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_sides_are_pure)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Wren is easy to learn.\n\nWren is simple to learn.\n");
+    article("b.md", "2024-02-01", "Wren is hard to learn.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "learn");
+    ck_assert_ptr_nonnull(it);
+    /* every claim on a side takes that side's position */
+    for (size_t i = 0; i < it->nclaims; i++)
+        for (size_t j = 0; j < it->nclaims; j++)
+            if (it->claims[i].side == it->claims[j].side)
+                ck_assert_int_eq(it->claims[i].polarity, it->claims[j].polarity);
+    ck_assert_str_eq(position_of(it, side_of(it, "hard")), "no");
+    ck_assert_str_eq(position_of(it, side_of(it, "easy")), "yes");
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_unrelated_claims_are_not_disputes)
+{
+    /* opposite judgements of different aspects; one source against
+     * itself; a comparison against a plain judgement */
+    scenario();
+    article("a.md", "2024-01-01",
+            "Wren is easy to learn.\n\nInstalling Wren is difficult.\n\nWren is slow for CPU-bound jobs, "
+            "but Wren is fast for I/O-bound jobs.\n");
+    article("b.md", "2024-02-01", "Wren is harder to learn than Kestrel.\n\nThe Wren VM has good documentation.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 0);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_opposite_comparisons_meet)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is faster than Wren at startup.\n");
+    article("b.md", "2024-02-01", "Wren is faster than Kestrel at startup.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    const dis_item *it = &s.items[0];
+    /* one question between the two, read under the first subject */
+    ck_assert_str_eq(it->subject, "Kestrel, Wren");
+    ck_assert_ptr_nonnull(strstr(it->question, "Kestrel or Wren"));
+    ck_assert_str_eq(position_of(it, side_of(it, "Kestrel is faster")), "Kestrel");
+    ck_assert_str_eq(position_of(it, side_of(it, "Wren is faster")), "Wren");
+    /* --subject finds it under either */
+    dis_free(&s);
+    dis_filter f = {"Wren", NULL, 0};
     char *err = NULL;
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    tu_ingest(st, "corpus", NULL);
+    ck_assert_int_eq(dis_find(st, &f, &s, &err), KB_OK);
+    ck_assert_uint_eq(s.nitems, 1);
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    dis_free(&s);
 }
+END_TEST
+
+START_TEST(test_category_majority)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Wren is a scripting language for games.\n");
+    article("b.md", "2024-02-01", "Wren is a small programming language.\n");
+    article("c.md", "2024-03-01", "Wren is a lightweight framework.\n\nWren is cross-platform.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "What is Wren");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_CATEGORY);
+    ck_assert_int_eq(it->verdict, DIS_MAJORITY);
+    ck_assert_str_eq(position_of(it, side_of(it, "scripting")), "a language");
+    ck_assert_str_eq(position_of(it, side_of(it, "framework")), "a framework");
+    /* "cross-platform" says nothing of what Wren is */
+    ck_assert_int_eq(side_of(it, "cross-platform"), '\0');
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_denial_counts_against)
+{
+    /* a source that denies a kind it elsewhere gives counts for the
+     * denial: two consistent sources against none */
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is a runtime environment for scripts.\n");
+    article("b.md", "2024-02-01",
+            "Kestrel is not a language but rather a runtime environment.\n\nKestrel is a popular language.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "What is Kestrel");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_MAJORITY);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "denial"));
+    ck_assert_int_eq(side_of(it, "rather a runtime"), side_of(it, "runtime environment for scripts"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_poles_one_source_gives_both)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel code is interpreted by its VM.\n");
+    article("b.md", "2024-02-01",
+            "The Kestrel JIT compiles hot code to machine code.\n\nKestrel code is interpreted at first.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "interpreted or compiled");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_CATEGORY);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "gives both"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_age_against_release_year)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel was first released in 2001.\n");
+    article("b.md", "2023-01-01", "Kestrel was created in 2001 by a small team.\n");
+    article("c.md", "2026-01-01", "Kestrel has been evolving for nearly 10 years.\n");
+    article("d.md", "2026-02-01", "Wren has existed for decades.\n\nWren was first released in 1998.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "How old is Kestrel");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_TEMPORAL);
+    ck_assert_int_eq(it->verdict, DIS_MAJORITY);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "25 years old in 2026"));
+    /* "decades" in 2026 fits 1998, and one source never disputes itself */
+    ck_assert_ptr_null(row(&s, "How old is Wren"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_filters_and_determinism)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Wren is easy to learn.\n\nKestrel is fast for I/O-bound network services.\n");
+    article("b.md", "2024-02-01", "Wren is hard to learn.\n\nKestrel is slow for CPU-bound number crunching.\n");
+    dis_set s, t;
+    run(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 2);
+    char *err = NULL;
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    dis_filter f = {"Wren", NULL, 0};
+    ck_assert_int_eq(dis_find(st, &f, &t, &err), KB_OK);
+    ck_assert_uint_eq(t.nitems, 1);
+    ck_assert_str_eq(t.items[0].subject, "Wren");
+    dis_free(&t);
+    dis_filter g = {NULL, "performance", 0};
+    ck_assert_int_eq(dis_find(st, &g, &t, &err), KB_OK);
+    ck_assert_uint_eq(t.nitems, 1);
+    ck_assert_str_eq(t.items[0].subject, "Kestrel");
+    dis_free(&t);
+    dis_filter none = {NULL, NULL, 0};
+    ck_assert_int_eq(dis_find(st, &none, &t, &err), KB_OK);
+    ck_assert_uint_eq(t.nitems, s.nitems);
+    for (size_t i = 0; i < s.nitems; i++) {
+        ck_assert_str_eq(s.items[i].question, t.items[i].question);
+        ck_assert_str_eq(s.items[i].explanation, t.items[i].explanation);
+    }
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    dis_free(&t);
+    dis_free(&s);
+}
+END_TEST
+
+/* ---- the corpus ---- */
 
 static const dis_item *item_for(const dis_set *s, const char *subject, const char *key)
 {
     for (size_t i = 0; i < s->nitems; i++) {
         const dis_item *it = &s->items[i];
-        const char *k = it->measure ? it->measure : it->dimension;
+        const char *k = it->measure ? it->measure : it->aspect;
         if (strcmp(it->subject, subject) == 0 && k && strcmp(k, key) == 0) return it;
     }
     return NULL;
@@ -395,29 +542,51 @@ static size_t sources_in(const dis_item *it)
 
 START_TEST(test_corpus)
 {
-    ingest_corpus();
+    char *err = NULL;
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    tu_ingest(st, "corpus", NULL);
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
     dis_set s;
     find(&s, NULL);
-    /* PyPI counts: compatible lower bounds */
+    /* PyPI counts: compatible lower bounds, with the reason */
     const dis_item *pypi = item_for(&s, "Python", "package_count");
     ck_assert_ptr_nonnull(pypi);
-    ck_assert_str_eq(pypi->verdict, "compatible");
+    ck_assert_int_eq(pypi->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(pypi->explanation, "lower bound"));
     /* npm's "over two million" is said alike: not listed */
     ck_assert_ptr_null(item_for(&s, "Node.js", "package_count"));
-    /* the GIL / threads question: one row, claims from at least three articles */
-    const dis_item *gil = item_for(&s, "Python", "concurrency");
-    ck_assert_ptr_nonnull(gil);
-    ck_assert_uint_ge(sources_in(gil), 3);
-    int has_gil = 0;
-    for (size_t i = 0; i < gil->nclaims; i++) has_gil |= strstr(gil->claims[i].text, "GIL") != NULL;
-    ck_assert(has_gil);
-    /* installation / setup is disputed */
-    ck_assert_ptr_nonnull(item_for(&s, "Python", "deployment"));
-    /* every row compares different sources, and every claim's source is known */
+    /* Python's multithreading: 001's absolute claim against 000's
+     * qualified ones, on opposite sides; outdated, citing the dates and
+     * the scope */
+    const dis_item *mt = row(&s, "Python support multithreading");
+    ck_assert_ptr_nonnull(mt);
+    char a = side_of(mt, "Python does not support multithreading"), b = side_of(mt, "GIL affects CPU-bound");
+    ck_assert(a && b && a != b);
+    ck_assert(mt->verdict == DIS_OUTDATED || mt->verdict == DIS_OVERSTATED);
+    ck_assert_ptr_nonnull(strstr(mt->explanation, "2019"));
+    ck_assert_ptr_nonnull(strstr(mt->explanation, "2026"));
+    ck_assert_ptr_nonnull(strstr(mt->explanation, "cpu-bound"));
+    /* what Node.js is: a runtime, not a language (001 and 003 say so) */
+    const dis_item *what = row(&s, "What is Node.js");
+    ck_assert_ptr_nonnull(what);
+    ck_assert_int_eq(what->kind, DIS_CATEGORY);
+    ck_assert_int_ne(side_of(what, "JavaScript runtime that lets"), side_of(what, "two popular programming languages"));
+    /* Python's age: "nearly 30 years" in 2026 against 1991 */
+    const dis_item *age = row(&s, "How old is Python");
+    ck_assert_ptr_nonnull(age);
+    ck_assert_int_eq(age->kind, DIS_TEMPORAL);
+    ck_assert_ptr_nonnull(strstr(age->explanation, "1991"));
+    /* every row compares different sources, says why, and has a
+     * position for each of its sides */
     for (size_t i = 0; i < s.nitems; i++) {
-        ck_assert_uint_ge(sources_in(&s.items[i]), 2);
-        ck_assert_ptr_nonnull(s.items[i].explanation);
-        ck_assert_uint_gt(strlen(s.items[i].explanation), 40);
+        const dis_item *it = &s.items[i];
+        ck_assert_uint_ge(sources_in(it), 2);
+        ck_assert_uint_gt(strlen(it->explanation), 40);
+        ck_assert_ptr_nonnull(it->question);
+        for (size_t k = 0; k < it->nclaims; k++) {
+            ck_assert_uint_lt((size_t)(it->claims[k].side - 'a'), it->nsides);
+            ck_assert_ptr_nonnull(it->positions[it->claims[k].side - 'a']);
+        }
     }
     /* 001 states no date: inferred from the latest year it gives (2019) */
     for (size_t i = 0; i < s.nsources; i++)
@@ -425,17 +594,6 @@ START_TEST(test_corpus)
             ck_assert_str_eq(s.sources[i].date, "2019");
             ck_assert_int_eq(s.sources[i].date_inferred, 1);
         }
-    /* deterministic: the same database gives the same set */
-    dis_set t;
-    char *err = NULL;
-    dis_filter f = {NULL, NULL, 0};
-    ck_assert_int_eq(dis_find(st, &f, &t, &err), KB_OK);
-    ck_assert_uint_eq(s.nitems, t.nitems);
-    for (size_t i = 0; i < s.nitems; i++) {
-        ck_assert_str_eq(s.items[i].explanation, t.items[i].explanation);
-        ck_assert_uint_eq(s.items[i].nclaims, t.items[i].nclaims);
-    }
-    dis_free(&t);
     dis_free(&s);
 }
 END_TEST
@@ -450,13 +608,18 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_agreeing_figures_not_listed);
     tcase_add_test(tc, test_disjoint_outdated_and_unresolved);
     tcase_add_test(tc, test_vague_bounds_not_listed);
-    tcase_add_test(tc, test_stance_grouping_and_majority);
-    tcase_add_test(tc, test_stance_scopes_compatible);
-    tcase_add_test(tc, test_stance_outdated_and_self);
-    tcase_add_test(tc, test_inferred_date);
-    tcase_add_test(tc, test_lone_judgement_not_listed);
-    tcase_add_test(tc, test_comparison_is_not_absolute);
-    tcase_add_test(tc, test_reservations_do_not_decide);
+    tcase_add_test(tc, test_absolute_older_is_outdated);
+    tcase_add_test(tc, test_absolute_same_time_is_overstated);
+    tcase_add_test(tc, test_different_scopes_are_compatible);
+    tcase_add_test(tc, test_majority_and_unresolved);
+    tcase_add_test(tc, test_sides_are_pure);
+    tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
+    tcase_add_test(tc, test_opposite_comparisons_meet);
+    tcase_add_test(tc, test_category_majority);
+    tcase_add_test(tc, test_denial_counts_against);
+    tcase_add_test(tc, test_poles_one_source_gives_both);
+    tcase_add_test(tc, test_age_against_release_year);
+    tcase_add_test(tc, test_filters_and_determinism);
     tcase_add_test(tc, test_corpus);
     suite_add_tcase(s, tc);
     return s;
@@ -464,5 +627,7 @@ static Suite *disagree_suite(void)
 
 int main(void)
 {
-    return tu_run(disagree_suite());
+    int rc = tu_run(disagree_suite());
+    free(sidecar);
+    return rc;
 }

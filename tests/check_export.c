@@ -403,7 +403,8 @@ START_TEST(test_json_export)
             "SELECT json_extract(a.value, '$.statement') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(s.value, '$.dimension') = "
             "'learning curve'",
-            "Both sources judge Python's learning curve favourably.");
+            "Both sources agree on Python's learning: \xe2\x80\x9cPython is easy to learn <script>alert(1)</script> "
+            "for \"beginners\" & experts\xe2\x80\x9d.");
     JSON_EQ(doc,
             "SELECT json_extract(a.value, '$.value.low') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(a.value, '$.kind') = 'numeric'",
@@ -628,15 +629,15 @@ START_TEST(test_md_citations_match_files)
     }
     ck_assert_uint_gt(checked, 50);
     for (int i = 0; i < 16; i++) free(paths[i]);
-    /* a dispute's side is labelled with its polarity and sources, quotes
-     * one claim per source and counts the rest */
-    ck_assert_ptr_nonnull(strstr(md, "Side a (favourable, "));
+    /* a dispute's side is labelled with its position and sources,
+     * quotes one claim per source and counts the rest */
+    ck_assert_ptr_nonnull(strstr(md, "Side a (no, without qualification: 1 source)"));
     ck_assert_ptr_nonnull(strstr(md, "more claims on this side (all in `--format json` or `csv`)"));
     /* the disputes at a glance, before the sections, each linked */
     const char *glance = strstr(md, "**Where the sources disagree:**");
     ck_assert_ptr_nonnull(glance);
     ck_assert(glance < strstr(md, "\n## "));
-    const char *pypi = strstr(md, "Python's package count: compatible (800,000+; 450,000+)");
+    const char *pypi = strstr(md, "What is Python's package count? \xe2\x80\x94 compatible (800,000+: 1 source; 450,000+: 1 source)");
     ck_assert_ptr_nonnull(pypi);
     ck_assert(pypi < strstr(md, "\n## "));
     free(md);

@@ -93,15 +93,18 @@ START_TEST(test_agreements)
 {
     ingest("tests/fixtures/export");
     report *r = build(NULL, NULL);
-    /* both articles call Python easy to learn: a stance agreement */
+    /* both articles call Python easy to learn: an agreement, stated as
+     * what they say, not as a judgement */
     const report_section *s = section(r, "learning curve");
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(s->nagreements, 1);
     const report_agreement *a = &s->agreements[0];
-    ck_assert_str_eq(a->kind, "stance");
+    ck_assert_str_eq(a->kind, "proposition");
     ck_assert_str_eq(a->subject, "Python");
+    ck_assert_str_eq(a->aspect, "learning");
     ck_assert_int_eq(a->polarity, 1);
-    ck_assert_str_eq(a->statement, "Both sources judge Python's learning curve favourably.");
+    ck_assert_ptr_nonnull(strstr(a->statement, "Both sources agree on Python's learning: \xe2\x80\x9cPython is easy"));
+    ck_assert_ptr_null(strstr(a->statement, "favourabl"));
     ck_assert_uint_eq(a->nsources, 2);
     ck_assert_uint_eq(a->nquotes, 2);
     ck_assert_int_eq(a->quotes[0].source, 1);
@@ -214,17 +217,16 @@ START_TEST(test_corpus_invariants)
             ck_assert_uint_ge(a->nclaims, a->nquotes);
             ck_assert_ptr_nonnull(strstr(a->statement, a->subject));
             if (k) ck_assert_uint_le(a->nsources, s->agreements[k - 1].nsources);
-            /* no stance agreement contradicts its section's dispute on
-             * the same subject: it stands beside a compatible one or is
-             * the side a majority verdict settles on */
-            for (size_t m = 0; m < s->ndisputes && strcmp(a->kind, "stance") == 0; m++) {
-                const report_dispute *d = &s->disputes[m];
-                if (d->measure || strcmp(d->subject, a->subject) != 0) continue;
-                ck_assert_msg(strcmp(d->verdict, "compatible") == 0 ||
-                                  (strcmp(d->verdict, "majority") == 0 && d->claims[0].polarity == a->polarity),
-                              "A%d (%s) beside D%d (%s)", a->id, a->statement, d->id, d->verdict);
-                ck_assert_int_eq(a->dispute, d->id);
-            }
+            /* an agreement is no point in dispute: no dispute of its
+             * subject is on its aspect; and none says "judge" */
+            ck_assert_ptr_null(strstr(a->statement, " judge "));
+            for (size_t j = 0; j < r->nsections && strcmp(a->kind, "proposition") == 0; j++)
+                for (size_t m = 0; m < r->sections[j].ndisputes; m++) {
+                    const report_dispute *d = &r->sections[j].disputes[m];
+                    ck_assert_msg(!d->aspect || strcmp(d->subject, a->subject) != 0 || strcmp(d->aspect, a->aspect) != 0 ||
+                                      a->dispute == d->id,
+                                  "A%d (%s) beside D%d", a->id, a->statement, d->id);
+                }
             for (size_t q = 0; q < a->nquotes; q++) {
                 if (q) ck_assert_int_lt(a->quotes[q - 1].source, a->quotes[q].source);
                 check_cite(r, &a->quotes[q]);

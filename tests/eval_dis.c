@@ -287,8 +287,8 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
             if (!g.q[q].found) {
                 g.q[q].found = (int)r + 1;
                 one.found++;
-                one.verdict_ok += verdict_in(it->verdict, g.q[q].verdicts, 1);
-                one.verdict_alt += verdict_in(it->verdict, g.q[q].verdicts, 0);
+                one.verdict_ok += verdict_in(dis_verdict_name(it->verdict), g.q[q].verdicts, 1);
+                one.verdict_alt += verdict_in(dis_verdict_name(it->verdict), g.q[q].verdicts, 0);
             }
             /* purity: each row side's majority gold side */
             for (size_t k = 0; k < it->nclaims; k++) {
@@ -314,8 +314,9 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
             one.real_rows++;
             for (size_t k = 0; k < it->nclaims; k++) one.unlabelled += !labelled[k];
         } else if (verbose) {
-            printf("  UNMATCHED row %d  %s / %s  [%s, %s]\n", it->id, it->subject,
-                   it->measure ? it->measure : it->dimension ? it->dimension : "-", it->kind, it->verdict);
+            printf("  UNMATCHED row %d  %s  (%s / %s)  [%s, %s]\n", it->id, it->question ? it->question : "",
+                   it->subject, it->measure ? it->measure : it->dimension ? it->dimension : "-",
+                   dis_kind_name(it->kind), dis_verdict_name(it->verdict));
         }
         free(gs);
         free(labelled);
@@ -323,9 +324,9 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
     if (verbose)
         for (size_t q = 0; q < g.nq; q++) {
             if (!g.q[q].found) printf("  MISSED %s  %s\n", g.q[q].id, g.q[q].question);
-            else if (!verdict_in(s.items[g.q[q].found - 1].verdict, g.q[q].verdicts, 0))
+            else if (!verdict_in(dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts, 0))
                 printf("  VERDICT %s row %d: %s, gold %s\n", g.q[q].id, g.q[q].found,
-                       s.items[g.q[q].found - 1].verdict, g.q[q].verdicts);
+                       dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts);
         }
     print_figures(goldpath, &one);
     t->questions += one.questions;

@@ -1,0 +1,527 @@
+/*
+ * dis_verdict.c - a question (reconcile.h) as a row: its claims on
+ * their sides, the position each side takes, the question put in
+ * words, and the verdict with its reason (disagree.h gives the rules).
+ *
+ * A side is summed up once (dis_side): its polarity, modality, sources
+ * and their years, the scopes its claims name and whether one says
+ * something changed; the verdict reads only these summaries.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dis_int.h"
+#include "util.h"
+
+#define DIS_SIDES 26
+
+typedef struct dis_side {
+    int polarity;            /* of its first claim */
+    int value;               /* pole or category of its first claim */
+    int negated;             /* category: a kind denied */
+    size_t nclaims, nabs, nqual;
+    size_t src[32], nsrc;    /* distinct sources, first 32 */
+    int earliest, latest;    /* years of its dated sources */
+    int scope[32];           /* claims naming each scope */
+    size_t change;           /* a claim saying something changed, + 1 (0: none) */
+    size_t lead;             /* its first claim (index into the row) */
+} dis_side;
+
+static void dis_side_add_source(dis_side *s, size_t src, int year)
+{
+    for (size_t i = 0; i < s->nsrc; i++)
+        if (s->src[i] == src) return;
+    if (s->nsrc < 32) s->src[s->nsrc++] = src;
+    if (year && year > s->latest) s->latest = year;
+    if (year && (!s->earliest || year < s->earliest)) s->earliest = year;
+}
+
+/* A quote of at most max bytes of text[0..n), cut at a word. */
+static void dis_quote_n(buf *b, const char *text, size_t n, size_t max)
+{
+    while (n && (text[n - 1] == ' ' || text[n - 1] == ',')) n--;
+    if (n <= max) {
+        buf_printf(b, "\"%.*s\"", (int)n, text);
+        return;
+    }
+    size_t cut = max;
+    while (cut > max / 2 && text[cut] != ' ') cut--;
+    buf_printf(b, "\"%.*s ...\"", (int)cut, text);
+}
+
+static void dis_quote(buf *b, const char *text, size_t max)
+{
+    dis_quote_n(b, text, strlen(text), max);
+}
+
+static void dis_sources_of(buf *b, const dis_run *r, const dis_side *s)
+{
+    for (size_t i = 0; i < s->nsrc; i++) {
+        if (i) buf_adds(b, i + 1 == s->nsrc ? " and " : ", ");
+        dis_cite_source(b, &r->set->sources[s->src[i]]);
+    }
+}
+
+/* The scope most of the side's claims name on the axis of scope k
+ * ("workload/..."), or -1 (none, or a tie). */
+static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *axis, size_t alen)
+{
+    int best = -1, best_n = 0, tie = 0;
+    for (int k = 0; k < 32; k++) {
+        const char *name = prop_lex_scope(lex, (size_t)k);
+        if (!name || !s->scope[k] || strncmp(name, axis, alen) != 0 || name[alen] != '/') continue;
+        if (s->scope[k] > best_n) {
+            best = k;
+            best_n = s->scope[k];
+            tie = 0;
+        } else if (s->scope[k] == best_n) {
+            tie = 1;
+        }
+    }
+    return tie ? -1 : best;
+}
+
+/* Do sides a and b speak mainly of different scopes of one axis?  Sets
+ * *sa, *sb to them.  Or is every claim of one side restricted to a
+ * scope the other side never names ("with optimized libraries")? */
+static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_side *b, int *sa, int *sb)
+{
+    for (size_t k = 0; k < 32; k++) {
+        const char *name = prop_lex_scope(lex, k), *slash = name ? strchr(name, '/') : NULL;
+        if (!slash) continue;
+        size_t alen = (size_t)(slash - name);
+        int x = dis_main_scope(lex, a, name, alen), y = dis_main_scope(lex, b, name, alen);
+        if (x >= 0 && y >= 0 && x != y) {
+            *sa = x;
+            *sb = y;
+            return 1;
+        }
+    }
+    for (size_t k = 0; k < 32; k++) {
+        if (!prop_lex_scope(lex, k)) break;
+        if (a->scope[k] && (size_t)a->scope[k] == a->nclaims && !b->scope[k] && a->nclaims) {
+            *sa = (int)k;
+            *sb = -1;
+            return 1;
+        }
+        if (b->scope[k] && (size_t)b->scope[k] == b->nclaims && !a->scope[k] && b->nclaims) {
+            *sa = -1;
+            *sb = (int)k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *dis_word_pol(int p)
+{
+    return p > 0 ? "yes" : p < 0 ? "no" : "mixed";
+}
+
+/* The position of side s of a stance row, in a few words: yes or no,
+ * or, between two subjects, the one it favours. */
+static void dis_stance_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b)
+{
+    if (q->versus >= 0)
+        buf_adds(b, s->polarity ? tax_subject(r->tax, (size_t)(s->polarity > 0 ? q->subject : q->versus))
+                                : "neither");
+    else
+        buf_adds(b, dis_word_pol(s->polarity));
+    if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
+    else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
+    int first = 1;
+    for (size_t k = 0; k < 32; k++)
+        if (s->scope[k] && prop_lex_scope_shown(r->lex, k)) {
+            buf_printf(b, "%s%s", first ? " (" : ", ", prop_lex_scope_shown(r->lex, k));
+            first = 0;
+        }
+    if (!first) buf_addc(b, ')');
+}
+
+/* "a"/"an" before a word. */
+static const char *dis_article(const char *w)
+{
+    return strchr("aeiouAEIOU", w[0]) ? "an" : "a";
+}
+
+static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
+{
+    buf b = BUF_INIT;
+    const char *subj = it->subject;
+    const char *kstr = q->kind == RC_CATEGORY ? NULL : prop_key_str(r->keys, q->key);
+    const char *shown = q->kind == RC_CATEGORY ? "kind" : prop_key_shown(r->keys, q->key);
+    const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
+    if (q->kind == RC_CATEGORY) {
+        buf_printf(&b, "What is %s:", subj);
+        size_t shownk = 0;
+        for (size_t k = 0; k < ns; k++) {
+            if (sides[k].negated) continue;
+            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
+            buf_printf(&b, "%s %s %s", shownk ? (k + 1 == ns ? " or" : ",") : "", dis_article(name), name);
+            shownk++;
+        }
+        buf_addc(&b, '?');
+    } else if (q->versus >= 0) {
+        buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
+                   tax_subject(r->tax, (size_t)q->versus));
+    } else if (tmpl) {
+        const char *at = strstr(tmpl, "{s}");
+        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
+        else buf_adds(&b, tmpl);
+    } else {
+        /* the claims' own verb: "support", "suited to", else good at */
+        int support = 0, suit = 0;
+        for (size_t i = 0; i < it->nclaims; i++) {
+            support |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "support", 7) != NULL;
+            suit |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "suit", 4) != NULL;
+        }
+        if (support) buf_printf(&b, "Does %s support %s?", subj, shown);
+        else if (suit) buf_printf(&b, "Is %s suited to %s?", subj, shown);
+        else buf_printf(&b, "Is %s good at %s?", subj, shown);
+    }
+    it->question = buf_detach(&b, NULL);
+    it->aspect = kb_strdup(shown);
+}
+
+/* Sum up the row's sides. */
+static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
+{
+    size_t ns = 0;
+    memset(sides, 0, DIS_SIDES * sizeof *sides);
+    for (size_t i = 0; i < q->n; i++) {
+        const rc_prop *rp = &r->props[q->props[i]];
+        size_t k = (size_t)(q->side[i] - 'a');
+        if (k >= DIS_SIDES) continue;
+        dis_side *s = &sides[k];
+        if (k + 1 > ns) ns = k + 1;
+        if (!s->nclaims) {
+            s->polarity = q->versus >= 0 ? rc_polarity(&rp->p) : rp->p.polarity;
+            s->value = q->kind == RC_CATEGORY ? rp->p.category : rp->p.npoles ? rp->p.poles[0] : -1;
+            s->negated = rp->p.negated;
+            s->lead = i;
+            if (q->kind == RC_POLE) {
+                /* the pole it names on the row's aspect */
+                const char *kstr = prop_key_str(r->keys, q->key);
+                size_t kl = strlen(kstr + 1);
+                for (size_t j = 0; j < rp->p.npoles; j++) {
+                    const char *pn = prop_lex_pole(r->lex, (size_t)rp->p.poles[j]);
+                    if (strncmp(pn, kstr + 1, kl) == 0 && pn[kl] == '/') s->value = rp->p.poles[j];
+                }
+            }
+        }
+        s->nclaims++;
+        s->nabs += rp->p.modality == PROP_ABSOLUTE;
+        s->nqual += rp->p.modality == PROP_QUALIFIED;
+        for (int b = 0; b < 32; b++) s->scope[b] += (rp->p.scope >> b) & 1;
+        if (rp->p.change && !s->change) s->change = i + 1;
+        dis_side_add_source(s, rp->source, r->set->sources[rp->source].year);
+    }
+    return ns;
+}
+
+/* Does one source stand on two sides? */
+static int dis_source_on_both(const dis_side *a, const dis_side *b, size_t *src)
+{
+    for (size_t i = 0; i < a->nsrc; i++)
+        for (size_t j = 0; j < b->nsrc; j++)
+            if (a->src[i] == b->src[j]) {
+                *src = a->src[i];
+                return 1;
+            }
+    return 0;
+}
+
+/* A proposition on the row's aspect, by a source newer than every
+ * source of side x, that says something changed ("free-threaded builds
+ * are now available"), though it takes no side; NULL when there is
+ * none. */
+static const rc_prop *dis_change_prop(const dis_run *r, const rc_question *q, const dis_side *x)
+{
+    for (size_t i = 0; i < r->nprops; i++) {
+        const rc_prop *rp = &r->props[i];
+        if (!rp->p.change || rp->p.subject != q->subject || r->set->sources[rp->source].year <= x->latest) continue;
+        for (size_t k = 0; k < rp->p.nkeys; k++)
+            if (rp->p.keys[k] == q->key) return rp;
+    }
+    return NULL;
+}
+
+/* The verdict of a stance row: absolute against qualified first, then
+ * scopes, dates, numbers. */
+static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
+{
+    /* the largest side, and the largest of those opposing it */
+    size_t A = 0, B = (size_t)-1;
+    for (size_t k = 1; k < ns; k++)
+        if (sides[k].nsrc > sides[A].nsrc) A = k;
+    for (size_t k = 0; k < ns; k++)
+        if (k != A && sides[k].nclaims && (B == (size_t)-1 || sides[k].nsrc > sides[B].nsrc)) B = k;
+    if (B == (size_t)-1) B = A;
+    /* an absolute side against qualified ones */
+    size_t X = (size_t)-1;
+    for (size_t k = 0; k < ns && q->absolute; k++)
+        if (sides[k].nabs == sides[k].nclaims && sides[k].nclaims && sides[k].polarity) X = k;
+    if (X != (size_t)-1) {
+        size_t Q = (size_t)-1;
+        int newest = 0;
+        for (size_t k = 0; k < ns; k++)
+            if (k != X && sides[k].nqual && (Q == (size_t)-1 || sides[k].latest > sides[Q].latest)) Q = k;
+        for (size_t k = 0; k < ns; k++)
+            if (k != X && sides[k].latest > newest) newest = sides[k].latest;
+        if (Q != (size_t)-1) {
+            const dis_side *x = &sides[X], *qs = &sides[Q];
+            dis_sources_of(b, r, x);
+            buf_printf(b, " state%s it without qualification: ", x->nsrc == 1 ? "s" : "");
+            dis_quote(b, it->claims[x->lead].text, 160);
+            buf_adds(b, ". ");
+            dis_sources_of(b, r, qs);
+            buf_printf(b, " qualif%s the point: ", qs->nsrc == 1 ? "ies" : "y");
+            dis_quote(b, it->claims[qs->lead].text, 160);
+            int first = 1;
+            for (size_t k = 0; k < 32; k++)
+                if (qs->scope[k] && prop_lex_scope_shown(r->lex, k)) {
+                    buf_printf(b, "%s%s", first ? " (scope: " : ", ", prop_lex_scope_shown(r->lex, k));
+                    first = 0;
+                }
+            buf_adds(b, first ? "." : ").");
+            size_t ch = 0;
+            for (size_t k = 0; k < ns && !ch; k++)
+                if (k != X && sides[k].change) ch = sides[k].change;
+            const rc_prop *chp = ch ? NULL : dis_change_prop(r, q, x);
+            if (x->latest && newest && x->latest + 2 <= newest) {
+                it->verdict = DIS_OUTDATED;
+                buf_printf(b, " The absolute claim is the older (%d, against %d)", x->latest, newest);
+                if (ch || chp) {
+                    buf_adds(b, ", and the newer text says what changed: ");
+                    if (ch) dis_quote(b, it->claims[ch - 1].text, 160);
+                    else dis_quote_n(b, r->claims[chp->claim].text + chp->p.start, chp->p.end - chp->p.start, 160);
+                }
+                buf_adds(b, ": it is overstated and outdated; the qualified claim is the more precise.");
+            } else {
+                it->verdict = DIS_OVERSTATED;
+                buf_adds(b, " The absolute claim is overstated: the qualified one is the more precise.");
+            }
+            return;
+        }
+    }
+    int sa, sb;
+    if (dis_scopes_differ(r->lex, &sides[A], &sides[B], &sa, &sb)) {
+        it->verdict = DIS_COMPATIBLE;
+        buf_adds(b, "The sides speak of different scopes, so both can hold: ");
+        dis_sources_of(b, r, &sides[A]);
+        buf_printf(b, " (%s)", sa >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sa) : "in general");
+        buf_adds(b, " against ");
+        dis_sources_of(b, r, &sides[B]);
+        buf_printf(b, " (%s).", sb >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sb) : "in general");
+        buf_adds(b, " Read each claim with its qualifier.");
+        return;
+    }
+    const dis_side *a = &sides[A], *o = &sides[B];
+    if (a->latest && o->latest && (a->latest + 2 <= o->earliest || o->latest + 2 <= a->earliest)) {
+        const dis_side *old = a->latest + 2 <= o->earliest ? a : o, *nw = old == a ? o : a;
+        it->verdict = DIS_OUTDATED;
+        buf_adds(b, "Every source saying ");
+        buf_printf(b, "\"%s\" (", it->positions[old - sides]);
+        dis_sources_of(b, r, old);
+        buf_printf(b, ", latest %d) is older than every source saying \"%s\" (", old->latest,
+                   it->positions[nw - sides]);
+        dis_sources_of(b, r, nw);
+        buf_printf(b, ", from %d on): the older claims are likely outdated.", nw->earliest);
+        return;
+    }
+    size_t both;
+    if (a->nsrc >= 2 && a->nsrc >= 2 * o->nsrc) {
+        it->verdict = DIS_MAJORITY;
+        buf_printf(b, "%zu sources against %zu (a count, not proof): ", a->nsrc, o->nsrc);
+        dis_sources_of(b, r, a);
+        buf_printf(b, " say \"%s\"; ", it->positions[A]);
+        dis_sources_of(b, r, o);
+        buf_printf(b, " say%s \"%s\".", o->nsrc == 1 ? "s" : "", it->positions[B]);
+        return;
+    }
+    it->verdict = DIS_UNRESOLVED;
+    dis_sources_of(b, r, a);
+    buf_printf(b, " say%s \"%s\"; ", a->nsrc == 1 ? "s" : "", it->positions[A]);
+    dis_sources_of(b, r, o);
+    buf_printf(b, " say%s \"%s\". ", o->nsrc == 1 ? "s" : "", it->positions[B]);
+    if (dis_source_on_both(a, o, &both)) {
+        dis_cite_source(b, &r->set->sources[both]);
+        buf_adds(b, " says both. ");
+    }
+    buf_adds(b, "Neither dates, scopes nor the number of sources settle it: compare the claims themselves.");
+}
+
+/* Category and pole rows: the values said; a source that gives two
+ * counts for the one it denies, or shows the values are not exclusive. */
+static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
+{
+    /* a source both asserting and denying a kind counts for the denial:
+     * count each side's sources that no denial of its kind comes from */
+    size_t cnt[DIS_SIDES] = {0}, A = 0;
+    for (size_t k = 0; k < ns; k++) {
+        for (size_t i = 0; i < sides[k].nsrc; i++) {
+            int denied = 0;
+            /* any denial of this kind by this source, in whatever claim
+             * ("not a language but a runtime" stands on the runtime side) */
+            for (size_t p = 0; p < r->nprops && q->kind == RC_CATEGORY && !sides[k].negated && !denied; p++) {
+                const prop *pp = &r->props[p].p;
+                denied = pp->kind == PROP_CATEGORY && pp->negated && pp->subject == q->subject &&
+                         pp->category == sides[k].value && r->props[p].source == sides[k].src[i];
+            }
+            cnt[k] += !denied;
+        }
+        if (cnt[k] > cnt[A]) A = k;
+    }
+    size_t rest = 0, both;
+    for (size_t k = 0; k < ns; k++)
+        if (k != A && cnt[k] > rest) rest = cnt[k];
+    for (size_t k = 0; k < ns; k++) {
+        buf_adds(b, k ? "; " : "");
+        dis_sources_of(b, r, &sides[k]);
+        buf_printf(b, ": %s", it->positions[k]);
+    }
+    buf_adds(b, ". ");
+    if (q->kind == RC_POLE && ns >= 2 && dis_source_on_both(&sides[0], &sides[1], &both)) {
+        it->verdict = DIS_COMPATIBLE;
+        dis_cite_source(b, &r->set->sources[both]);
+        buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
+        return;
+    }
+    if (cnt[A] >= 2 && cnt[A] >= 2 * rest) {
+        it->verdict = DIS_MAJORITY;
+        buf_printf(b, "%zu sources consistently say \"%s\" against at most %zu for another (a count, not proof)",
+                   cnt[A], it->positions[A], rest);
+        buf_adds(b, q->kind == RC_CATEGORY ? "; a source that also denies a kind it elsewhere gives is counted for the "
+                                             "denial."
+                                           : ".");
+        return;
+    }
+    it->verdict = DIS_UNRESOLVED;
+    buf_adds(b, "No side clearly outnumbers the others, and the texts do not settle it.");
+}
+
+void dis_question_item(dis_run *r, const rc_question *q)
+{
+    const char *subj = tax_subject(r->tax, (size_t)q->subject);
+    const char *vs = q->versus >= 0 ? tax_subject(r->tax, (size_t)q->versus) : NULL;
+    if (r->f->subject && strcmp(r->f->subject, subj) != 0 && !(vs && strcmp(r->f->subject, vs) == 0)) return;
+    /* the row's dimension: the one most of its claims are about */
+    int best = -1, bestn = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        int d = r->claims[r->props[q->props[i]].claim].dim, c = 0;
+        for (size_t j = 0; j < q->n; j++) c += r->claims[r->props[q->props[j]].claim].dim == d;
+        if (d >= 0 && (c > bestn || (c == bestn && d < best))) {
+            best = d;
+            bestn = c;
+        }
+    }
+    const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
+    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
+    char pair[256];
+    if (vs) snprintf(pair, sizeof pair, "%s, %s", subj, vs);
+    dis_item *it = dis_new_item(r, q->kind == RC_STANCE ? DIS_STANCE : DIS_CATEGORY, vs ? pair : subj);
+    it->dimension = kb_strdup(dim);
+    for (size_t i = 0; i < q->n; i++) {
+        const rc_prop *rp = &r->props[q->props[i]];
+        const dis_cl *cl = &r->claims[rp->claim];
+        dis_claim d;
+        memset(&d, 0, sizeof d);
+        d.id = cl->id;
+        d.source = cl->source;
+        d.text = cl->text;
+        d.start = cl->start;
+        d.end = cl->end;
+        d.polarity = q->versus >= 0 ? rc_polarity(&rp->p) : rp->p.polarity;
+        d.modality = rp->p.modality == PROP_ABSOLUTE    ? DIS_MOD_ABSOLUTE
+                     : rp->p.modality == PROP_QUALIFIED ? DIS_MOD_QUALIFIED
+                                                        : DIS_MOD_NONE;
+        d.comparative = rp->p.versus >= 0;
+        dis_add_claim(it, &d, q->side[i]);
+    }
+    dis_side sides[DIS_SIDES];
+    size_t ns = dis_sides(r, q, sides);
+    buf b = BUF_INIT;
+    for (size_t k = 0; k < ns; k++) {
+        buf_reset(&b);
+        if (q->kind == RC_STANCE) {
+            dis_stance_position(r, q, &sides[k], &b);
+        } else if (q->kind == RC_CATEGORY) {
+            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
+            buf_printf(&b, "%s%s %s", sides[k].negated ? "not " : "", dis_article(name), name);
+        } else {
+            const char *pn = sides[k].value >= 0 ? prop_lex_pole(r->lex, (size_t)sides[k].value) : NULL;
+            const char *slash = pn ? strchr(pn, '/') : NULL;
+            buf_adds(&b, slash ? slash + 1 : "unstated");
+        }
+        dis_set_position(it, k, buf_cstr(&b));
+    }
+    dis_label(r, it, q, sides, ns);
+    buf_reset(&b);
+    if (q->kind == RC_STANCE) dis_stance_verdict(r, it, q, sides, ns, &b);
+    else dis_value_verdict(r, it, q, sides, ns, &b);
+    it->explanation = buf_detach(&b, NULL);
+}
+
+/* Does text[0..n) name the subject (its canonical name, any case)? */
+static int dis_names(const char *text, size_t n, const char *subject)
+{
+    size_t l = strlen(subject);
+    for (size_t i = 0; i + l <= n; i++)
+        if (strncasecmp(text + i, subject, l) == 0) return 1;
+    return 0;
+}
+
+void dis_agreement_add(dis_run *r, const rc_question *a)
+{
+    const char *subj = tax_subject(r->tax, (size_t)a->subject);
+    if (r->f->subject && strcmp(r->f->subject, subj) != 0) return;
+    int best = -1, bestn = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        int d = r->claims[r->props[a->props[i]].claim].dim, c = 0;
+        for (size_t j = 0; j < a->n; j++) c += r->claims[r->props[a->props[j]].claim].dim == d;
+        if (d >= 0 && (c > bestn || (c == bestn && d < best))) {
+            best = d;
+            bestn = c;
+        }
+    }
+    const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
+    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
+    dis_set *set = r->set;
+    set->agreements = kb_realloc(set->agreements, (set->nagreements + 1) * sizeof *set->agreements);
+    dis_agreement *ag = &set->agreements[set->nagreements++];
+    memset(ag, 0, sizeof *ag);
+    ag->subject = kb_strdup(subj);
+    ag->aspect = kb_strdup(prop_key_shown(r->keys, a->key));
+    ag->dimension = kb_strdup(dim);
+    ag->polarity = r->props[a->props[0]].p.polarity;
+    /* the lead: the first clause that names the subject, else the first */
+    const rc_prop *lead = &r->props[a->props[0]];
+    for (size_t i = 0; i < a->n; i++) {
+        const rc_prop *rp = &r->props[a->props[i]];
+        const char *t = r->claims[rp->claim].text + rp->p.start;
+        if (dis_names(t, rp->p.end - rp->p.start, subj)) {
+            lead = rp;
+            break;
+        }
+    }
+    ag->lead = kb_strndup(r->claims[lead->claim].text + lead->p.start, lead->p.end - lead->p.start);
+    for (size_t i = 0; i < a->n; i++) {
+        const rc_prop *rp = &r->props[a->props[i]];
+        const dis_cl *cl = &r->claims[rp->claim];
+        ag->claims = kb_realloc(ag->claims, (ag->nclaims + 1) * sizeof *ag->claims);
+        dis_claim *d = &ag->claims[ag->nclaims++];
+        memset(d, 0, sizeof *d);
+        d->id = cl->id;
+        d->source = cl->source;
+        d->text = kb_strdup(cl->text);
+        d->start = cl->start;
+        d->end = cl->end;
+        d->side = 'a';
+        d->polarity = rp->p.polarity;
+        int seen = 0;
+        for (size_t j = 0; j + 1 < ag->nclaims && !seen; j++) seen = ag->claims[j].source == d->source;
+        ag->nsources += !seen;
+    }
+}

@@ -1,0 +1,429 @@
+/*
+ * prop.c - the propositions of one tagged claim; see prop.h.
+ *
+ * The work is one pass of marking over the claim's tokens (which
+ * lexicon class, subject, part or evaluative word each token is), then
+ * one proposition per judged clause, per subject named but not judged,
+ * and per "X is a K" statement (prop_cat.c), each reading its span's
+ * marks for aspects, qualifiers and poles.
+ */
+#include "prop_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "norm.h"
+#include "stem.h"
+#include "util.h"
+
+
+static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
+{
+    const tax_hit *th;
+    size_t nth;
+    m->toks = tag_tokens(tg, &m->ntok, NULL, &m->map);
+    if (m->ntok > PROP_TOKS) m->ntok = PROP_TOKS;
+    for (size_t i = 0; i < m->ntok; i++) {
+        m->cls[i] = -1;
+        m->entry[i] = -1;
+        m->hit[i] = (short)i;
+        m->hit_end[i] = (short)(i + 1);
+        m->subj[i] = m->part[i] = -1;
+        m->cue_end[i] = 0;
+    }
+    tax_hit hits[PROP_TOKS];
+    size_t nh = tax_match(c->lex->t, TAX_MASK(TAX_DIMENSION), m->toks, m->ntok, hits, PROP_TOKS);
+    if (nh > PROP_TOKS) nh = PROP_TOKS;
+    for (size_t h = 0; h < nh; h++)
+        for (size_t k = hits[h].tok; k < hits[h].tok_end; k++) {
+            m->cls[k] = (signed char)c->lex->cls[hits[h].index];
+            m->entry[k] = (short)c->lex->entry[hits[h].index];
+            m->hit[k] = (short)hits[h].tok;
+            m->hit_end[hits[h].tok] = (short)hits[h].tok_end;
+        }
+    th = tag_hits(tg, &nth);
+    for (size_t h = 0; h < nth; h++)
+        for (size_t k = th[h].tok; k < th[h].tok_end && k < m->ntok; k++) {
+            if (th[h].kind == TAX_SUBJECT) m->subj[k] = (short)th[h].index;
+            else if (th[h].kind == TAX_DIMENSION && k == th[h].tok) m->cue_end[k] = (short)th[h].tok_end;
+            else if (th[h].kind == TAX_PART) {
+                m->part[k] = (short)h;
+                m->part_subject[k] = (short)th[h].index;
+            }
+        }
+    stance_marks(c->stance, m->toks, m->ntok, m->eval);
+}
+
+/* Add key id, seen at token k, to p; near: k is within PROP_NEAR words
+ * of an evaluative word. */
+static void prop_add_key_at(prop *p, uint32_t id, int near)
+{
+    for (size_t i = 0; i < p->nkeys; i++)
+        if (p->keys[i] == id) {
+            if (near) p->judged |= 1u << i;
+            return;
+        }
+    if (p->nkeys < PROP_MAX_KEYS) {
+        if (near) p->judged |= 1u << p->nkeys;
+        p->keys[p->nkeys++] = id;
+    }
+}
+
+/* The key of a part named at tokens [a, b): its alias group's canonical
+ * name when the alias list has one, else its own words. */
+static uint32_t prop_part_key(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    const char *w[16];
+    size_t wl[16], n = 0;
+    for (size_t k = a; k < b && n < 16; k++, n++) {
+        w[n] = m->toks[k].s;
+        wl[n] = m->toks[k].n;
+    }
+    size_t g = 0;
+    buf key = BUF_INIT;
+    buf_addc(&key, '&');
+    if (c->aliases && alias_match(c->aliases, w, wl, n, &g) == n) {
+        buf_adds(&key, alias_canonical(c->aliases, g));
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (i) buf_addc(&key, ' ');
+            buf_add(&key, w[i], wl[i]);
+        }
+    }
+    uint32_t id = prop_key(c->keys, buf_cstr(&key), key.len, buf_cstr(&key) + 1, key.len - 1);
+    buf_free(&key);
+    return id;
+}
+
+static int prop_is_tok(const prop_marks *m, size_t k, const char *w)
+{
+    return k < m->ntok && tax_tok_is(&m->toks[k], w);
+}
+
+/* A comma between tokens k-1 and k. */
+static int prop_comma_before(const prop_marks *m, size_t k)
+{
+    if (k == 0 || k >= m->ntok) return 0;
+    const char *a = m->toks[k - 1].s + m->toks[k - 1].n, *b = m->toks[k].s;
+    return memchr(a, ',', (size_t)(b - a)) != NULL;
+}
+
+/* Is the lexicon hit [k, he) a participle ("compiled") right before a
+ * noun of its own ("compiled C code"), not a kind word? */
+static int prop_attributive(const prop_marks *m, size_t k, size_t he, size_t b)
+{
+    const tax_tok *t = &m->toks[he - 1];
+    if (he - k != 1 || t->n < 3 || memcmp(t->s + t->n - 2, "ed", 2) != 0 || he >= b) return 0;
+    const char *a = t->s + t->n, *n = m->toks[he].s;
+    for (; a < n; a++)
+        if (*a != ' ' && *a != '-') return 0; /* punctuation: the phrase ends */
+    for (size_t j = he; j < b && j < he + 3; j++)
+        if (m->cls[j] == PL_KIND) return 0;
+    return m->cls[he] != PL_FUNCTION && m->cls[he] != PL_CONDITION;
+}
+
+/* The key of a taxonomy cue of several words at tokens [a, b): "$"
+ * and the stems of its words ("window functions" -> "$window
+ * function"). */
+static uint32_t prop_cue_key(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    buf key = BUF_INIT;
+    buf_addc(&key, '$');
+    for (size_t k = a; k < b; k++) {
+        char st[PROP_STEM_MAX];
+        size_t sn = stem_porter(m->toks[k].s, m->toks[k].n, st, sizeof st);
+        if (k > a) buf_addc(&key, ' ');
+        buf_add(&key, st, sn);
+    }
+    const char *shown = m->toks[a].s;
+    size_t shl = (size_t)(m->toks[b - 1].s + m->toks[b - 1].n - shown);
+    uint32_t id = prop_key(c->keys, buf_cstr(&key), key.len, shown, shl);
+    buf_free(&key);
+    return id;
+}
+
+/* The subject of the part named at token k. */
+static int prop_part_subject(const prop_ctx *c, const prop_marks *m, size_t k)
+{
+    (void)c;
+    return m->part_subject[k];
+}
+
+static uint32_t prop_named_key(const prop_ctx *c, char sigil, const char *name, size_t n, const char *shown)
+{
+    char k[128];
+    if (n > sizeof k - 2) n = sizeof k - 2;
+    k[0] = sigil;
+    memcpy(k + 1, name, n);
+    return prop_key(c->keys, k, n + 1, shown, strlen(shown));
+}
+
+/* A negation at token k that degree words do not soften ("not
+ * especially", "not the best", "not only"). */
+static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, size_t end)
+{
+    size_t after = (size_t)m->hit_end[k];
+    if (after >= end) return 1;
+    tax_hit h[2];
+    size_t n = tax_match(c->lex->soft, TAX_MASK(TAX_DIMENSION), m->toks + after, end - after < 2 ? end - after : 2,
+                         h, 2);
+    return !(n && h[0].tok == 0);
+}
+
+/* Does token k count for distance: a word that is neither a function
+ * word nor a subject's name? */
+static int prop_counts(const prop_marks *m, size_t k)
+{
+    /* a phrase of the lexicon ("back end") is one word */
+    return m->cls[k] != PL_FUNCTION && m->subj[k] < 0 && (size_t)m->hit[k] == k;
+}
+
+/* For each token of [a, b), whether it is within PROP_NEAR words (not
+ * counting function words and subjects' names) of an evaluative word of
+ * the span; all of them when the span has none (a judgement from a
+ * negated action, effort, ...: of the whole clause). */
+static void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near)
+{
+    int any = 0;
+    size_t d = PROP_NEAR + 1;
+    for (size_t k = a; k < b; k++) {
+        if (m->eval[k]) d = 0;
+        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
+        any |= m->eval[k];
+        near[k - a] = d <= PROP_NEAR;
+    }
+    d = PROP_NEAR + 1;
+    for (size_t k = b; k-- > a;) {
+        if (m->eval[k]) d = 0;
+        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
+        if (d <= PROP_NEAR || !any) near[k - a] = 1;
+    }
+}
+
+/* Fill p's aspects, qualifiers and poles from tokens [a, b). */
+static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
+{
+    int hedge = 0, universal = 0, negation = 0, capability = 0;
+    p->nkeys = p->npoles = 0;
+    p->scope = 0;
+    p->change = 0;
+    p->judged = 0;
+    p->choice = 0;
+    /* "For a startup's MVP, X ...": a recommendation for what opens it */
+    if (prop_is_tok(m, a, "for"))
+        for (size_t k = a + 1; k < b && k < a + 12; k++)
+            if (prop_comma_before(m, k)) {
+                p->choice = 1;
+                break;
+            }
+    unsigned char near[PROP_TOKS];
+    prop_near_eval(m, a, b, near);
+    for (size_t k = a; k < b; k++) {
+        int nk = near[k - a];
+        /* a cue of the taxonomy's: the user's own word for an aspect */
+        if (m->cue_end[k] > (short)k + 1 && (size_t)m->cue_end[k] <= b)
+            prop_add_key_at(p, prop_cue_key(c, m, k, (size_t)m->cue_end[k]), nk);
+        if (m->part[k] >= 0) {
+            size_t e = k;
+            while (e < b && m->part[e] == m->part[k]) e++;
+            /* a part of another subject is what this one is compared
+             * with ("less boilerplate than JavaScript"), not its aspect */
+            if (prop_part_subject(c, m, k) == p->subject) prop_add_key_at(p, prop_part_key(c, m, k, e), nk);
+            k = e - 1;
+            continue;
+        }
+        if (m->subj[k] >= 0) continue;
+        int cls = m->cls[k], first = (size_t)m->hit[k] == k;
+        if (cls >= 0) {
+            if (!first) continue;
+            size_t he = (size_t)m->hit_end[k];
+            const char *name;
+            switch (cls) {
+            case PL_HEDGE: hedge = 1; break;
+            case PL_CAPABILITY:
+                hedge = 1;
+                capability = 1;
+                break;
+            case PL_POSSESSION: capability = 1; break;
+            case PL_CHOICE: p->choice = 1; break;
+            case PL_CONDITION: hedge = 1; break;
+            case PL_UNIVERSAL: universal = 1; break;
+            case PL_NEGATION: negation |= prop_flat_negation(c, m, k, b); break;
+            case PL_CHANGE: p->change = 1; break;
+            case PL_CONCEPT:
+                name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
+                prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
+                break;
+            case PL_POLE: {
+                /* "compiled C code": a participle before its noun says
+                 * what that noun is, not the subject (but "an
+                 * interpreted language" is the subject's kind) */
+                if (prop_attributive(m, k, he, b)) break;
+                name = prop_lex_pole(c->lex, (size_t)m->entry[k]);
+                const char *slash = strchr(name, '/');
+                {
+                    char axis[64];
+                    snprintf(axis, sizeof axis, "%.*s", (int)(slash - name), name);
+                    prop_add_key_at(p, prop_named_key(c, '#', name, (size_t)(slash - name), axis), nk);
+                }
+                int dup = 0;
+                for (size_t i = 0; i < p->npoles; i++) dup |= p->poles[i] == m->entry[k];
+                if (!dup && p->npoles < PROP_MAX_POLES) p->poles[p->npoles++] = m->entry[k];
+                break;
+            }
+            case PL_SCOPE:
+                name = prop_lex_scope(c->lex, (size_t)m->entry[k]);
+                prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)m->entry[k])), nk);
+                p->scope |= 1u << m->entry[k];
+                break;
+            default: break; /* function words, kinds: no aspect */
+            }
+            continue;
+        }
+        if (m->eval[k]) continue;
+        const tax_tok *t = &m->toks[k];
+        if (t->n < 3 || (t->s[0] >= '0' && t->s[0] <= '9')) continue;
+        char st[PROP_STEM_MAX];
+        size_t sn = stem_porter(t->s, t->n, st, sizeof st);
+        if (sn >= 3) prop_add_key_at(p, prop_key(c->keys, st, sn, t->s, t->n), nk);
+    }
+    p->modality = hedge || p->scope ? PROP_QUALIFIED : universal || negation ? PROP_ABSOLUTE : PROP_PLAIN;
+    p->capable = capability && !negation;
+    p->denied = negation && !universal && !capability;
+    p->start = m->map[m->toks[a].off];
+    p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
+}
+
+/* Append a neutral proposition on subject over tokens [a, b), unless it
+ * asserts or denies something (then it judges: prop.h). */
+static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t n,
+                           prop *out, size_t max)
+{
+    prop p;
+    memset(&p, 0, sizeof p);
+    p.kind = PROP_NEUTRAL;
+    p.subject = subject;
+    p.versus = -1;
+    p.category = -1;
+    prop_read_span(c, m, a, b, &p);
+    /* "X can use multiple cores": a capability asserted, with no
+     * evaluative word, judges X able; "no full-stack uniformity",
+     * flatly denied, judges it without */
+    if (p.capable || p.denied) {
+        p.kind = PROP_STANCE;
+        p.polarity = p.capable ? 1 : -1;
+    }
+    if (n < max) out[n] = p;
+    return n + 1;
+}
+
+size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max)
+{
+    prop_marks *m = kb_malloc(sizeof *m);
+    prop_mark(c, tg, m);
+    size_t n = 0;
+    const tag_result *r = in->tags;
+    if (!m->ntok) goto done;
+    /* one per clause and subject judged; the first clause of a subject
+     * that speaks of an aspect is its position on it (prop.h) */
+    for (size_t i = 0; i < r->nclauses; i++) {
+        const stance_clause *cl = &r->clauses[i];
+        size_t a = cl->tok, b = cl->tok_end < m->ntok ? cl->tok_end : m->ntok;
+        if (a >= b) continue;
+        prop p;
+        memset(&p, 0, sizeof p);
+        p.kind = PROP_STANCE;
+        p.subject = cl->subject;
+        p.versus = cl->versus;
+        p.polarity = cl->polarity;
+        p.category = -1;
+        /* a comparison counts as one only when the clause names what
+         * it compares with */
+        if (p.versus >= 0) {
+            int named = 0;
+            for (size_t k = a; k < b && !named; k++)
+                named = m->subj[k] == p.versus || (m->part[k] >= 0 && m->part_subject[k] == p.versus);
+            if (!named) p.versus = -1;
+        }
+        prop_read_span(c, m, a, b, &p);
+        /* a recommendation picks one of two subjects over the other */
+        if (p.choice && p.polarity > 0 && p.versus < 0 && tax_subjects(c->tax) == 2) p.versus = 1 - p.subject;
+        if (n < max) out[n] = p;
+        n++;
+    }
+    /* what the claim says of a subject outside the clauses judging it:
+     * the words around each of its names no such clause takes, or the
+     * whole claim for a subject it does not name and nothing judges */
+    for (size_t i = 0; i < r->nsubj; i++) {
+        int subject = r->subj[i].subject, judged = 0;
+        for (size_t k = 0; k < r->nclauses; k++) judged |= r->clauses[k].subject == subject;
+        size_t t = 0, done = 0;
+        while (t < m->ntok && m->subj[t] != subject) t++;
+        if (t == m->ntok && judged) continue;
+        for (;;) {
+            size_t a = 0, b = m->ntok;
+            int inside = 0;
+            for (size_t k = 0; k < r->nclauses && t < m->ntok; k++) {
+                const stance_clause *cl = &r->clauses[k];
+                if (cl->subject != subject) continue;
+                if (cl->tok <= t && t < cl->tok_end) inside = 1;
+                if (cl->tok_end <= t && cl->tok_end > a) a = cl->tok_end;
+                if (cl->tok > t && cl->tok < b) b = cl->tok;
+            }
+            if (!inside && a < b && a >= done) {
+                n = prop_neutral(c, m, subject, a, b, n, out, max);
+                done = b;
+            }
+            /* the next name of the subject */
+            while (t < m->ntok && m->subj[t] == subject) t++;
+            while (t < m->ntok && m->subj[t] != subject) t++;
+            if (t >= m->ntok) break;
+        }
+    }
+    n = prop_categories(c, m, in, n, out, max);
+    for (size_t i = 0; i < n && i < max; i++)
+        if (out[i].kind == PROP_CATEGORY) {
+            /* a category's qualifiers are its claim's */
+            prop q = out[i];
+            prop_read_span(c, m, 0, m->ntok, &q);
+            q.start = out[i].start;
+            q.end = out[i].end;
+            q.nkeys = 0;
+            out[i] = q;
+        }
+done:
+    free(m);
+    return n;
+}
+
+typedef struct prop_toks {
+    tax_tok t[PROP_TOKS];
+    size_t n;
+} prop_toks;
+
+static int prop_tok(void *ctx, const char *s, size_t n, size_t off)
+{
+    prop_toks *pt = ctx;
+    if (pt->n == PROP_TOKS) return 1;
+    pt->t[pt->n++] = (tax_tok){s, n, off};
+    return 0;
+}
+
+int prop_lex_age(const prop_lex *l, const char *text, size_t len)
+{
+    buf nb = BUF_INIT;
+    int found = 0;
+    if (norm_text(text, len, &nb, NULL, NULL) == KB_OK) {
+        prop_toks *pt = kb_malloc(sizeof *pt);
+        pt->n = 0;
+        norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+        tax_hit h[64];
+        size_t nh = tax_match(l->t, TAX_MASK(TAX_DIMENSION), pt->t, pt->n, h, 64);
+        for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == PL_AGE;
+        free(pt);
+    }
+    buf_free(&nb);
+    return found;
+}

@@ -1,0 +1,146 @@
+/*
+ * prop.h - propositions: what a claim asserts, precisely enough to set
+ * it against another source's claim (the unit reconcile.h compares).
+ *
+ * A claim tagged by tag.h gives one proposition per clause and subject
+ * it judges (stance.h), plus one per subject it names with no
+ * judgement at all ("neutral"), plus one per "X is a ..." statement
+ * ("category").  Each says:
+ *   subject    the taxonomy subject it is about (versus: the subject a
+ *              comparison sets it against, else -1)
+ *   aspects    keys for what the clause is about, finer than a
+ *              dimension: the concept a word belongs to (schema/
+ *              reconcile.tsv: "multithreading" -> threads), a cue term
+ *              of the taxonomy's dimensions ("window functions"), else
+ *              the word's stem ("projects" -> project), with the
+ *              subjects' names and function and evaluative words left
+ *              out; a part of the subject counts by its alias group
+ *              ("GIL" = "Global Interpreter Lock"), a part of another
+ *              subject not at all (it is what the subject is compared
+ *              with)
+ *   position   polarity (stance.h) or, for a category, the kind of
+ *              thing the subject is said to be (or not to be); poles of
+ *              an aspect ("interpreted" vs "compiled" execution)
+ *   qualifiers scope (the lexicon's scope axes: "for CPU-bound work"),
+ *              modality (absolute "does not support", "never", "only";
+ *              qualified "can", "often", "limits", a scope or a
+ *              condition; plain otherwise), and whether the clause says
+ *              something changed ("now", "newer").
+ * Rules are general (the lexicon is data); tests/check_prop.c holds
+ * invented sentences of other domains for each.
+ *
+ * Aspect keys are interned in a prop_keys table shared by all the claims
+ * compared, so that a key is a small integer.
+ *
+ * Ownership: a prop_lex and a prop_keys belong to their creator; props
+ * hold no pointers.  Nothing here prints.
+ */
+#ifndef KB_PROP_H
+#define KB_PROP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alias.h"
+#include "stance.h"
+#include "tag.h"
+#include "taxonomy.h"
+
+typedef struct prop_lex prop_lex;
+
+/* Load the reconcile lexicon (tsv[0..len), format in schema/
+ * reconcile.tsv).  Errors name the line. */
+int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err);
+void prop_lex_free(prop_lex *l); /* accepts NULL */
+
+/* The lexicon's scopes ("workload/cpu"), kinds ("language") and poles
+ * ("execution/compiled"), by index; NULL past the end. */
+const char *prop_lex_scope(const prop_lex *l, size_t i);
+const char *prop_lex_kind(const prop_lex *l, size_t i);
+const char *prop_lex_pole(const prop_lex *l, size_t i);
+/* Is aspect ("execution") the aspect of poles ("execution/compiled")? */
+int prop_lex_is_axis(const prop_lex *l, const char *aspect);
+/* Is name a concept ("threads")? */
+int prop_lex_is_concept(const prop_lex *l, const char *name);
+/* A scope's first term ("cpu-bound"), for people. */
+const char *prop_lex_scope_shown(const prop_lex *l, size_t i);
+/* The question template of an aspect key ("#setup"): the text with
+ * "{s}" where the subject goes; NULL when the lexicon has none. */
+const char *prop_lex_question(const prop_lex *l, const char *aspect);
+/* Does text[0..len) speak of a thing's age ("years old", "has existed
+ * for", "after its release")?  Class `age`. */
+int prop_lex_age(const prop_lex *l, const char *text, size_t len);
+
+/* Interned aspect keys: prop_key gives the id of s[0..n) (adding it),
+ * prop_key_str the key's text, prop_key_shown the first surface word
+ * seen for it (for labels). */
+typedef struct prop_keys prop_keys;
+prop_keys *prop_keys_new(void);
+void prop_keys_free(prop_keys *k); /* accepts NULL */
+uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size_t shown_len);
+const char *prop_key_str(const prop_keys *k, uint32_t id);
+const char *prop_key_shown(const prop_keys *k, uint32_t id);
+size_t prop_key_count(const prop_keys *k);
+
+typedef enum prop_kind {
+    PROP_STANCE,     /* a clause's judgement of a subject */
+    PROP_NEUTRAL,    /* a subject named with no judgement */
+    PROP_CATEGORY    /* "X is (not) a K" */
+} prop_kind;
+
+typedef enum prop_modality {
+    PROP_PLAIN,
+    PROP_QUALIFIED,  /* hedged, limited, scoped or conditional */
+    PROP_ABSOLUTE    /* a flat negation or a universal */
+} prop_modality;
+
+#define PROP_MAX_KEYS 24
+#define PROP_NEAR 4       /* words between an evaluative word and what it judges */
+#define PROP_MAX_POLES 4
+
+typedef struct prop {
+    prop_kind kind;
+    int subject, versus;     /* versus: only when the clause names it ("faster than
+                              * Y"); "harder to trace" is a plain judgement */
+    int polarity;            /* stance: -1, 0, +1; neutral: 0 */
+    prop_modality modality;
+    uint32_t scope;          /* bit i: prop_lex_scope(i) named in the clause */
+    int change;              /* the clause says something changed */
+    int capable;             /* it asserts an ability ("can use"), not denied */
+    int denied;              /* it flatly denies something ("no X", "not Y") */
+    int choice;              /* it recommends ("choose X for", "the better fit") */
+    int category;            /* PROP_CATEGORY: prop_lex_kind index */
+    int negated;             /* PROP_CATEGORY: "is not a K" */
+    int poles[PROP_MAX_POLES];  /* prop_lex_pole indexes named in the clause */
+    size_t npoles;
+    uint32_t keys[PROP_MAX_KEYS];
+    size_t nkeys;
+    uint32_t judged;         /* bit i: keys[i] is what the clause's evaluative
+                              * words speak of (within PROP_NEAR words of
+                              * one), or the clause has none */
+    size_t start, end;       /* the clause's bytes in the claim text */
+} prop;
+
+/* What prop_extract needs of a claim besides the tagger's state after
+ * tag_claim: the claim's text and tags. */
+typedef struct prop_claim {
+    const char *text;
+    size_t len;
+    const tag_result *tags;
+    const int *prev;         /* the previous claim's subjects (tag_input) */
+    size_t nprev;
+} prop_claim;
+
+typedef struct prop_ctx {
+    const prop_lex *lex;
+    const taxonomy *tax;
+    const stance_lex *stance;
+    const alias_set *aliases;  /* NULL: parts count by their own words */
+    prop_keys *keys;
+} prop_ctx;
+
+/* The propositions of the claim tg has just tagged (tag_want_clauses
+ * must be on): writes at most max, returns how many there are. */
+size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max);
+
+#endif

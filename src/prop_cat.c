@@ -1,0 +1,201 @@
+/*
+ * prop_cat.c - category propositions: what kind of thing a claim says a
+ * subject is ("Node.js is a JavaScript runtime", "X is not a
+ * programming language but rather a runtime environment", "Python and
+ * Node.js are two popular programming languages", "They are
+ * frameworks").  Only what the claim asserts counts: a kind presupposed
+ * in passing ("both languages integrate well with ...") is no claim
+ * about what the subject is.  A kind is a line of the lexicon's `kind` class; the noun
+ * phrase after the copula is read up to the first function word or
+ * punctuation, and its last kind is the category ("an open-sourced
+ * server-side platform written in C++": platform, a runtime).
+ */
+#include "prop_int.h"
+
+#include <string.h>
+
+#define PROP_CAT_RUN 8 /* words of a noun phrase read at most */
+
+static int prop_is(const prop_marks *m, size_t k, const char *w)
+{
+    return k < m->ntok && tax_tok_is(&m->toks[k], w);
+}
+
+/* Punctuation that ends a phrase (not a hyphen or a slash inside a
+ * compound) between tokens k-1 and k of the normalized text. */
+static int prop_punct_before(const prop_marks *m, size_t k)
+{
+    if (k == 0 || k >= m->ntok) return 0;
+    const char *a = m->toks[k - 1].s + m->toks[k - 1].n, *b = m->toks[k].s;
+    for (; a < b; a++)
+        if (strchr(",;:.!?()[]{}\"", *a)) return 1;
+    return 0;
+}
+
+/* Is the subject mention at token t the base of a comparison ("unlike
+ * X", "than X", "compared to X")? */
+static int prop_is_base(const prop_marks *m, size_t t)
+{
+    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
+        if (prop_is(m, k, "unlike") || prop_is(m, k, "than") || prop_is(m, k, "compared") || prop_is(m, k, "vs"))
+            return 1;
+    return 0;
+}
+
+/* The subjects a pronoun can stand for.  "it": one subject, the one
+ * carried from the claim before when there is one; else the one subject
+ * the claim names other than as a comparison's base; else the previous
+ * claim's ("Unlike X, it is ..." speaks of what came before).  "they":
+ * the claim's subjects but parts. */
+static size_t prop_pronoun_subjects(const prop_marks *m, const prop_claim *in, int plural, int *out)
+{
+    const tag_result *r = in->tags;
+    size_t n = 0;
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (strcmp(r->subj[i].how, "carried") == 0) out[n++] = r->subj[i].subject;
+    if (n && !plural) return 1;
+    n = 0;
+    for (size_t i = 0; i < r->nsubj; i++) {
+        if (strcmp(r->subj[i].how, "part") == 0) continue;
+        int base = !plural;
+        for (size_t t = 0; t < m->ntok && base; t++)
+            if (m->subj[t] == r->subj[i].subject && !prop_is_base(m, t)) base = 0;
+        if (!base || strcmp(r->subj[i].how, "named") != 0) out[n++] = r->subj[i].subject;
+    }
+    if (plural || n == 1) return n;
+    if (n == 0 && in->nprev) {
+        out[0] = in->prev[0];
+        return 1;
+    }
+    return 0;
+}
+
+/* Who a copula at token k speaks of: the subject named right before it
+ * ("Node.js is"), several joined by "and" ("Python and Node.js are"), a
+ * subject set off by commas ("Python, on the other hand, is"), or a
+ * pronoun ("It is", "They are"). */
+static size_t prop_copula_subjects(const prop_marks *m, const prop_claim *in, size_t k, int *out)
+{
+    if (k == 0) return 0;
+    size_t j = k;
+    /* "X, on the other hand, is": back over a parenthetical */
+    if (prop_punct_before(m, k))
+        for (size_t p = k - 1; p > 0 && p + 6 > k; p--)
+            if (prop_punct_before(m, p) && m->subj[p - 1] >= 0) {
+                j = p;
+                break;
+            }
+    size_t n = 0;
+    while (j > 0 && n < 4) {
+        size_t t = j - 1;
+        if (m->subj[t] >= 0) {
+            int s = m->subj[t], dup = 0;
+            for (size_t i = 0; i < n; i++) dup |= out[i] == s;
+            if (!dup) out[n++] = s;
+            while (t > 0 && m->subj[t - 1] == s) t--; /* a name of several words */
+            j = t;
+            if (j > 0 && (prop_is(m, j - 1, "and") || prop_is(m, j - 1, "or"))) {
+                j--;
+                continue;
+            }
+            break;
+        }
+        if (n) break;
+        if (prop_is(m, t, "it") || prop_is(m, t, "this")) return prop_pronoun_subjects(m, in, 0, out);
+        if (prop_is(m, t, "they") || prop_is(m, t, "both")) return prop_pronoun_subjects(m, in, 1, out);
+        break;
+    }
+    return n;
+}
+
+/* Read a noun phrase from token j: its last kind, or -1; *end gets the
+ * token after it. */
+static int prop_np_kind(const prop_marks *m, size_t j, size_t *end)
+{
+    int kind = -1;
+    size_t k = j;
+    for (; k < m->ntok && k < j + PROP_CAT_RUN; k++) {
+        if (k > j && prop_punct_before(m, k)) break;
+        if (m->cls[k] == PL_KIND) {
+            /* the head of the phrase, not the end of a compound
+             * adjective ("cross-platform") */
+            if ((size_t)m->hit[k] == k && !(k > 0 && m->toks[k].s[-1] == '-')) kind = m->entry[k];
+            continue;
+        }
+        if (m->cls[k] == PL_FUNCTION || m->cls[k] == PL_CONDITION) break;
+    }
+    *end = k;
+    return kind;
+}
+
+static size_t prop_cat_emit(const prop_marks *m, const int *subj, size_t ns, int kind, int negated, size_t a,
+                            size_t b, size_t n, prop *out, size_t max)
+{
+    for (size_t i = 0; i < ns; i++) {
+        if (n < max) {
+            prop *p = &out[n];
+            memset(p, 0, sizeof *p);
+            p->kind = PROP_CATEGORY;
+            p->subject = subj[i];
+            p->versus = -1;
+            p->polarity = negated ? -1 : 1;
+            p->category = kind;
+            p->negated = negated;
+            p->start = m->map[m->toks[a].off];
+            p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Skip a determiner: "a", "an", "the", "one of the", "two". */
+static size_t prop_skip_det(const prop_marks *m, size_t j)
+{
+    if (prop_is(m, j, "one") && prop_is(m, j + 1, "of") && prop_is(m, j + 2, "the")) return j + 3;
+    if (prop_is(m, j, "a") || prop_is(m, j, "an") || prop_is(m, j, "the") || prop_is(m, j, "two")) return j + 1;
+    return j;
+}
+
+size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
+                       size_t max)
+{
+    (void)c;
+    static const char *const adverbs[] = {"also", "still", "now", "really", "actually", "basically",
+                                          "essentially", "primarily", "mainly", "fundamentally", "technically"};
+    for (size_t k = 0; k < m->ntok; k++) {
+        int isnt = (prop_is(m, k, "isn") || prop_is(m, k, "aren")) && prop_is(m, k + 1, "t");
+        if (!isnt && !prop_is(m, k, "is") && !prop_is(m, k, "are") && !prop_is(m, k, "was") && !prop_is(m, k, "were"))
+            continue;
+        int subj[8];
+        size_t ns = prop_copula_subjects(m, in, k, subj);
+        if (!ns) continue;
+        size_t j = k + 1 + (size_t)isnt;
+        for (int again = 1; again;) {
+            again = 0;
+            for (size_t a = 0; a < sizeof adverbs / sizeof *adverbs; a++)
+                if (prop_is(m, j, adverbs[a])) {
+                    j++;
+                    again = 1;
+                }
+        }
+        int negated = isnt;
+        if (prop_is(m, j, "not")) {
+            negated = 1;
+            j++;
+        }
+        size_t end;
+        int kind = prop_np_kind(m, prop_skip_det(m, j), &end);
+        if (kind < 0) continue;
+        n = prop_cat_emit(m, subj, ns, kind, negated, k, end, n, out, max);
+        /* "not a language but (rather) a runtime" */
+        if (negated && prop_is(m, end, "but")) {
+            size_t b = end + 1 + (size_t)prop_is(m, end + 1, "rather");
+            size_t e2, d = prop_skip_det(m, b);
+            int k2 = d > b ? prop_np_kind(m, d, &e2) : -1;
+            if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, 0, k, e2, n, out, max);
+        }
+        k = end > k ? end - 1 : k;
+    }
+    return n;
+}

@@ -1,0 +1,72 @@
+/*
+ * prop_int.h - what prop_lex.c and prop.c share: the lexicon's layout.
+ * Not for use outside the prop module.
+ */
+#ifndef KB_PROP_INT_H
+#define KB_PROP_INT_H
+
+#include "prop.h"
+
+/* The lexicon's classes, in schema/reconcile.tsv's words. */
+enum {
+    PL_FUNCTION,
+    PL_HEDGE,
+    PL_CAPABILITY,
+    PL_POSSESSION,
+    PL_CHOICE,
+    PL_UNIVERSAL,
+    PL_NEGATION,
+    PL_SOFTENER,
+    PL_CONDITION,
+    PL_CHANGE,
+    PL_CONCEPT,
+    PL_POLE,
+    PL_KIND,
+    PL_SCOPE,
+    PL_AGE,
+    PL_QUESTION,
+    PL_COUNT
+};
+
+typedef struct prop_names {
+    char **name;
+    size_t n;
+} prop_names;
+
+struct prop_lex {
+    taxonomy *t;       /* every class but softeners: one "dimension" per line */
+    taxonomy *soft;    /* the softeners */
+    int *cls;          /* per dimension of t: its class */
+    int *entry;        /* per dimension of t: its index among its class's names, or -1 */
+    prop_names concepts, poles, kinds, scopes;
+    prop_names scope_shown;    /* per scope: its first term, for people */
+    prop_names questions;      /* per question line: "#aspect\ttemplate" */
+};
+
+const char *prop_lex_concept(const prop_lex *l, size_t i);
+
+#define PROP_TOKS 512     /* tokens of a claim read (the tagger's limit) */
+#define PROP_STEM_MAX 48
+
+/* The marks of one claim's tokens. */
+typedef struct prop_marks {
+    const tax_tok *toks;
+    size_t ntok;
+    const size_t *map;
+    signed char cls[PROP_TOKS];     /* lexicon class, -1 none */
+    short entry[PROP_TOKS];         /* its entry among the class's names */
+    short hit[PROP_TOKS];           /* first token of the lexicon hit it is in */
+    short hit_end[PROP_TOKS];       /* for a hit's first token: one past its last */
+    short subj[PROP_TOKS];          /* subject named here, -1 */
+    short part[PROP_TOKS];          /* the part hit (index into the tagger's hits) it is in, -1 */
+    short part_subject[PROP_TOKS];  /* that part's subject */
+    short cue_end[PROP_TOKS];       /* a taxonomy cue starting here: its end, else 0 */
+    unsigned char eval[PROP_TOKS];  /* an evaluative word (stance.h) */
+} prop_marks;
+
+/* Append the category propositions of the marked claim to out[n..max);
+ * returns the new count (which may pass max). */
+size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
+                       size_t max);
+
+#endif

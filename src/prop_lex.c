@@ -1,0 +1,280 @@
+/*
+ * prop_lex.c - the reconcile lexicon (schema/reconcile.tsv) and the
+ * table of interned aspect keys; see prop.h.
+ *
+ * The lexicon is matched with the taxonomy matcher, as stance.c does:
+ * each line becomes a "dimension" of a small taxonomy, so phrases,
+ * prefixes and plurals behave as everywhere else.  Softeners are looked
+ * up only right after a negation, so they get a matcher of their own
+ * (a word such as "only" is universal elsewhere).
+ */
+#include "prop_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+static const char *const prop_class_names[PL_COUNT] = {
+    "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change",
+    "concept",  "pole",   "kind",      "scope",    "age",      "question"};
+
+/* Names of the entries of one class: "threads", "execution/compiled". */
+static void prop_names_add(prop_names *v, const char *s, size_t n)
+{
+    v->name = kb_realloc(v->name, (v->n + 1) * sizeof *v->name);
+    v->name[v->n++] = kb_strndup(s, n);
+}
+
+static void prop_names_free(prop_names *v)
+{
+    for (size_t i = 0; i < v->n; i++) free(v->name[i]);
+    free(v->name);
+}
+
+void prop_lex_free(prop_lex *l)
+{
+    if (!l) return;
+    tax_free(l->t);
+    tax_free(l->soft);
+    free(l->cls);
+    free(l->entry);
+    prop_names_free(&l->concepts);
+    prop_names_free(&l->poles);
+    prop_names_free(&l->kinds);
+    prop_names_free(&l->scopes);
+    prop_names_free(&l->scope_shown);
+    prop_names_free(&l->questions);
+    free(l);
+}
+
+static prop_names *prop_names_of(prop_lex *l, int cls)
+{
+    return cls == PL_CONCEPT ? &l->concepts
+           : cls == PL_POLE  ? &l->poles
+           : cls == PL_KIND  ? &l->kinds
+           : cls == PL_SCOPE ? &l->scopes
+                             : NULL;
+}
+
+int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
+{
+    *out = NULL;
+    prop_lex *l = kb_calloc(1, sizeof *l);
+    buf main = BUF_INIT, soft = BUF_INIT;
+    buf_adds(&main, "subject\tlexicon\t\n"); /* a taxonomy needs one subject */
+    buf_adds(&soft, "subject\tlexicon\t\n");
+    const char *p = tsv, *end = tsv + len, *line;
+    size_t ll, lineno = 0, ndim = 0;
+    int rc = KB_OK;
+    while (kb_next_line(&p, end, &line, &ll)) {
+        lineno++;
+        if (kb_line_skip(line, ll)) {
+            buf_addc(&main, '\n');
+            buf_addc(&soft, '\n');
+            continue;
+        }
+        const char *t1 = memchr(line, '\t', ll);
+        const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(line + ll - t1 - 1)) : NULL;
+        int cls = -1;
+        for (int c = 0; c < PL_COUNT && t2; c++)
+            if (kb_ascii_ieq(line, (size_t)(t1 - line), prop_class_names[c])) cls = c;
+        size_t nl = t2 ? (size_t)(t2 - t1 - 1) : 0;
+        prop_names *names = cls >= 0 ? prop_names_of(l, cls) : NULL;
+        if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-')))) {
+            rc = kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
+                                "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, age, concept, "
+                                "pole, kind, scope, question (the last five with a name)",
+                           lineno);
+            goto done;
+        }
+        if (cls == PL_POLE && !memchr(t1 + 1, '/', nl)) {
+            rc = kb_seterr(err, "reconcile lexicon line %zu: a pole is named ASPECT/VALUE", lineno);
+            goto done;
+        }
+        if (cls == PL_QUESTION) {
+            /* "#aspect<TAB>template": kept whole, not matched */
+            prop_names_add(&l->questions, t1 + 1, (size_t)(line + ll - t1 - 1));
+            buf_addc(&main, '\n');
+            buf_addc(&soft, '\n');
+            continue;
+        }
+        if (cls == PL_SOFTENER) {
+            buf_printf(&soft, "dimension\tsoft\t%.*s\n", (int)(line + ll - t2 - 1), t2 + 1);
+            buf_addc(&main, '\n');
+            continue;
+        }
+        buf_printf(&main, "dimension\td%zu\t%.*s\n", ndim, (int)(line + ll - t2 - 1), t2 + 1);
+        buf_addc(&soft, '\n');
+        l->cls = kb_realloc(l->cls, (ndim + 1) * sizeof *l->cls);
+        l->entry = kb_realloc(l->entry, (ndim + 1) * sizeof *l->entry);
+        l->cls[ndim] = cls;
+        l->entry[ndim] = names ? (int)names->n : -1;
+        if (names) prop_names_add(names, t1 + 1, nl);
+        if (cls == PL_SCOPE) {
+            const char *t = t2 + 1, *e = line + ll, *comma = memchr(t, ',', (size_t)(e - t));
+            size_t tl = (size_t)((comma ? comma : e) - t);
+            t = kb_trim(t, &tl);
+            while (tl && t[tl - 1] == '*') tl--;
+            prop_names_add(&l->scope_shown, t, tl);
+        }
+        ndim++;
+    }
+    if (l->scopes.n > 32) {
+        rc = kb_seterr(err, "reconcile lexicon: %zu scopes, at most 32", l->scopes.n);
+        goto done;
+    }
+    char *e = NULL;
+    if (tax_load(buf_cstr(&main), main.len, &l->t, &e) || tax_load(buf_cstr(&soft), soft.len, &l->soft, &e)) {
+        rc = kb_seterr(err, "reconcile lexicon %s", e);
+        free(e);
+        goto done;
+    }
+done:
+    buf_free(&main);
+    buf_free(&soft);
+    if (rc) {
+        prop_lex_free(l);
+        return rc;
+    }
+    *out = l;
+    return KB_OK;
+}
+
+const char *prop_lex_scope(const prop_lex *l, size_t i)
+{
+    return i < l->scopes.n ? l->scopes.name[i] : NULL;
+}
+
+const char *prop_lex_scope_shown(const prop_lex *l, size_t i)
+{
+    return i < l->scope_shown.n ? l->scope_shown.name[i] : NULL;
+}
+
+const char *prop_lex_question(const prop_lex *l, const char *aspect)
+{
+    size_t n = strlen(aspect);
+    for (size_t i = 0; i < l->questions.n; i++) {
+        const char *q = l->questions.name[i];
+        if (strncmp(q, aspect, n) == 0 && q[n] == '\t') return q + n + 1;
+    }
+    return NULL;
+}
+
+const char *prop_lex_kind(const prop_lex *l, size_t i)
+{
+    return i < l->kinds.n ? l->kinds.name[i] : NULL;
+}
+
+const char *prop_lex_pole(const prop_lex *l, size_t i)
+{
+    return i < l->poles.n ? l->poles.name[i] : NULL;
+}
+
+int prop_lex_is_axis(const prop_lex *l, const char *aspect)
+{
+    size_t n = strlen(aspect);
+    for (size_t i = 0; i < l->poles.n; i++)
+        if (strncmp(l->poles.name[i], aspect, n) == 0 && l->poles.name[i][n] == '/') return 1;
+    return 0;
+}
+
+int prop_lex_is_concept(const prop_lex *l, const char *name)
+{
+    for (size_t i = 0; i < l->concepts.n; i++)
+        if (strcmp(l->concepts.name[i], name) == 0) return 1;
+    return 0;
+}
+
+const char *prop_lex_concept(const prop_lex *l, size_t i)
+{
+    return i < l->concepts.n ? l->concepts.name[i] : NULL;
+}
+
+/* ---- interned keys: open addressing over the keys' texts ---- */
+
+struct prop_keys {
+    char **str, **shown;
+    size_t n, cap;
+    uint32_t *slot;          /* id + 1, 0 empty */
+    size_t nslot;
+};
+
+prop_keys *prop_keys_new(void)
+{
+    prop_keys *k = kb_calloc(1, sizeof *k);
+    k->nslot = 256;
+    k->slot = kb_calloc(k->nslot, sizeof *k->slot);
+    return k;
+}
+
+void prop_keys_free(prop_keys *k)
+{
+    if (!k) return;
+    for (size_t i = 0; i < k->n; i++) {
+        free(k->str[i]);
+        free(k->shown[i]);
+    }
+    free(k->str);
+    free(k->shown);
+    free(k->slot);
+    free(k);
+}
+
+static size_t prop_hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+static void prop_keys_grow(prop_keys *k)
+{
+    size_t ns = k->nslot * 2;
+    uint32_t *slot = kb_calloc(ns, sizeof *slot);
+    for (size_t i = 0; i < k->n; i++) {
+        size_t h = prop_hash(k->str[i], strlen(k->str[i])) & (ns - 1);
+        while (slot[h]) h = (h + 1) & (ns - 1);
+        slot[h] = (uint32_t)i + 1;
+    }
+    free(k->slot);
+    k->slot = slot;
+    k->nslot = ns;
+}
+
+uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size_t shown_len)
+{
+    size_t h = prop_hash(s, n) & (k->nslot - 1);
+    while (k->slot[h]) {
+        const char *t = k->str[k->slot[h] - 1];
+        if (strlen(t) == n && memcmp(t, s, n) == 0) return k->slot[h] - 1;
+        h = (h + 1) & (k->nslot - 1);
+    }
+    if (k->n == k->cap) {
+        k->cap = k->cap ? k->cap * 2 : 64;
+        k->str = kb_realloc(k->str, k->cap * sizeof *k->str);
+        k->shown = kb_realloc(k->shown, k->cap * sizeof *k->shown);
+    }
+    k->str[k->n] = kb_strndup(s, n);
+    k->shown[k->n] = shown ? kb_strndup(shown, shown_len) : kb_strndup(s, n);
+    k->slot[h] = (uint32_t)k->n + 1;
+    uint32_t id = (uint32_t)k->n++;
+    if (2 * k->n > k->nslot) prop_keys_grow(k);
+    return id;
+}
+
+const char *prop_key_str(const prop_keys *k, uint32_t id)
+{
+    return id < k->n ? k->str[id] : NULL;
+}
+
+const char *prop_key_shown(const prop_keys *k, uint32_t id)
+{
+    return id < k->n ? k->shown[id] : NULL;
+}
+
+size_t prop_key_count(const prop_keys *k)
+{
+    return k->n;
+}

@@ -1,0 +1,103 @@
+/*
+ * reconcile.h - from propositions (prop.h) to questions: the points on
+ * which sources take positions that cannot both stand at face value.
+ *
+ * A question is a subject and an aspect: the claims of one subject whose
+ * judged clauses share an aspect key are a group; two claims of
+ * different sources in a group conflict when
+ *   - they judge the subject with opposite polarities ("X supports Y"
+ *     vs "X does not support Y"),
+ *   - one is absolute and the other qualified on the same point ("X
+ *     does not support Y" vs "X limits Y for CPU-bound work"), or
+ *   - they name different poles of the aspect ("interpreted" vs
+ *     "compiled"),
+ * and only when they are aligned: the aspect keys the two share weigh
+ * enough (each by how specific it is to the subject: a key in few of
+ * its claims weighs more; reconcile.c gives the measure), so that "easy
+ * to learn" and "hard to install" do not meet on "easy" alone.  A row
+ * holds the claims of its group that take part in an aligned conflict,
+ * on sides by position (polarity, and absolute apart from qualified
+ * when that is what they dispute; or the pole).  Rows with mostly the
+ * same claims as a stronger row are dropped, so one dispute is one row.
+ *
+ * A comparison between two subjects is read under the first of the two
+ * in the taxonomy's order ("Y is slower than X" as "X is faster than
+ * Y"), so that opposite comparisons meet whichever subject each names
+ * first; a row made mostly of comparisons is a question between the
+ * two ("Which is faster, X or Y?").  A comparison never opposes a
+ * judgement of one subject alone: "X is harder than Y" leaves "X is
+ * easy" standing.
+ *
+ * An agreement is a group with no conflict where two or more sources
+ * judge the aspect one way and none the other way: it is kept as a
+ * proposition the sources share ("all five say X's event loop is
+ * non-blocking"), again one per set of claims.
+ *
+ * Category questions: a subject's "X is a K" propositions from
+ * different sources naming different kinds ("a runtime" vs "a
+ * programming language"), or one kind and its negation.
+ *
+ * Work grows with the number of propositions: grouping is a sort, and
+ * pairs are compared only within groups small enough to be one point
+ * (larger groups are skipped as too general).
+ */
+#ifndef KB_RECONCILE_H
+#define KB_RECONCILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "prop.h"
+
+/* A proposition as the finder sees it: with the claim it comes from and
+ * that claim's source. */
+typedef struct rc_prop {
+    prop p;
+    size_t claim;            /* the caller's claim index */
+    size_t source;           /* the caller's source index */
+} rc_prop;
+
+typedef enum rc_kind {
+    RC_STANCE,               /* opposite or absolute-vs-qualified judgements */
+    RC_POLE,                 /* different poles of one aspect */
+    RC_CATEGORY              /* different kinds of thing */
+} rc_kind;
+
+typedef struct rc_question {
+    rc_kind kind;
+    int subject;
+    int versus;              /* a question between subject and versus (mostly
+                              * comparisons: "which is faster?"), or -1 */
+    uint32_t key;            /* the aspect key (RC_STANCE, RC_POLE) */
+    int absolute;            /* RC_STANCE: absolute against qualified is disputed */
+    size_t *props;           /* indexes into the rc_prop array, by side */
+    char *side;              /* 'a'.. per entry of props */
+    size_t n;
+    double score;            /* how well the conflicting claims align */
+    int rank;                /* how well its key names it: 0 a named aspect,
+                              * 1 a taxonomy cue, 2 a word */
+} rc_question;
+
+typedef struct rc_set {
+    rc_question *q;
+    size_t n;
+    /* agreements: a subject's aspect on which two or more sources take
+     * one position and none the other (kind RC_STANCE, all on side 'a';
+     * n props, one per claim), most sources first */
+    rc_question *agree;
+    size_t nagree;
+} rc_set;
+
+/* Find the questions among props[0..n) (each claim's propositions
+ * consecutive, claims in source order).  lex: the lexicon the props
+ * were read with; keys: the table their keys are in.  *out is owned by the caller (rc_free). */
+/* The polarity of p read under the first subject of its comparison
+ * (rc_question.subject of a question between two): "Y is slower than X"
+ * reads as X faster.  Not a comparison: its own polarity. */
+int rc_polarity(const prop *p);
+
+void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *lex, const prop_keys *keys,
+             rc_set *out);
+void rc_free(rc_set *s);
+
+#endif

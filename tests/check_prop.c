@@ -1,0 +1,258 @@
+/*
+ * check_prop.c - propositions of one claim, table-driven over invented
+ * sentences about two invented runtimes (Kestrel and Wren, with a
+ * taxonomy of their own): modality (absolute, qualified, plain;
+ * negations softened by degree words), aspects (concepts, scopes,
+ * parts of the subject but not of the other, taxonomy cues, stems, the
+ * ones the evaluative words speak of), comparisons that name their base
+ * and recommendations, capabilities asserted and things denied,
+ * categories ("X is (not) a K", "but rather", pronouns, a compound
+ * adjective is no kind, a kind presupposed is no claim), poles (and a
+ * participle before its own noun), change, ages, and the lexicon's
+ * errors.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "embed.h"
+#include "prop.h"
+#include "stance.h"
+#include "tag.h"
+#include "taxonomy.h"
+#include "testutil.h"
+#include "util.h"
+
+static const char *const kw =
+    "subject\tKestrel\tkestrel\n"
+    "subject\tWren\twren\n"
+    "part\tKestrel\tkestrel jit, kpm\n"
+    "part\tWren\twren vm, wrenpkg\n"
+    "dimension\tperformance\tperformance, fast, ~faster, slow, speed\n"
+    "dimension\tconcurrency\tconcurren*, thread*, multithread*, async*, parallel*\n"
+    "dimension\tpackaging\tpackage manager, lock files\n";
+
+typedef struct env {
+    taxonomy *tax;
+    stance_lex *slex;
+    prop_lex *lex;
+    tagger *tg;
+    prop_keys *keys;
+} env;
+
+static env e;
+
+static void setup(void)
+{
+    char *err = NULL;
+    ck_assert_int_eq(tax_load(kw, strlen(kw), &e.tax, &err), KB_OK);
+    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), &e.slex, &err), KB_OK);
+    ck_assert_msg(prop_lex_load(embed_reconcile, strlen(embed_reconcile), &e.lex, &err) == KB_OK, "%s", err);
+    e.tg = tag_new(e.tax, e.slex);
+    tag_want_clauses(e.tg, 1);
+    e.keys = prop_keys_new();
+}
+
+static void teardown(void)
+{
+    tag_free(e.tg);
+    prop_keys_free(e.keys);
+    prop_lex_free(e.lex);
+    stance_free(e.slex);
+    tax_free(e.tax);
+}
+
+/* The propositions of text (after a claim about prev, or NULL) as one
+ * line each: "ST|NE|CAT subject pol=N mod [vs=X] [kind=...] [pole=...]
+ * [change] [scope=...] keys=k1*,k2" (a * marks a judged key). */
+static char *props_of(const char *text, const char *prev, const char *col)
+{
+    int pv[1];
+    size_t np = 0;
+    if (prev) pv[np++] = tax_find_subject(e.tax, prev);
+    tag_input in = {text, strlen(text), NULL, NULL, col, pv, np};
+    tag_result r;
+    char *err = NULL;
+    ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
+    prop_ctx c = {e.lex, e.tax, e.slex, NULL, e.keys};
+    prop_claim pc = {text, strlen(text), &r, pv, np};
+    prop ps[32];
+    size_t n = prop_extract(&c, e.tg, &pc, ps, 32);
+    ck_assert_uint_le(n, 32);
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const prop *p = &ps[i];
+        static const char *const kinds[] = {"ST", "NE", "CAT"};
+        static const char *const mods[] = {"plain", "qualified", "absolute"};
+        buf_printf(&b, "%s %s pol=%d %s", kinds[p->kind], tax_subject(e.tax, (size_t)p->subject), p->polarity,
+                   mods[p->modality]);
+        if (p->versus >= 0) buf_printf(&b, " vs=%s", tax_subject(e.tax, (size_t)p->versus));
+        if (p->kind == PROP_CATEGORY) buf_printf(&b, " kind=%s%s", p->negated ? "not " : "", prop_lex_kind(e.lex, (size_t)p->category));
+        for (size_t k = 0; k < p->npoles; k++) buf_printf(&b, " pole=%s", prop_lex_pole(e.lex, (size_t)p->poles[k]));
+        if (p->change) buf_adds(&b, " change");
+        for (size_t k = 0; k < 32; k++)
+            if ((p->scope >> k) & 1) buf_printf(&b, " scope=%s", prop_lex_scope(e.lex, k));
+        buf_adds(&b, " keys=");
+        for (size_t k = 0; k < p->nkeys; k++)
+            buf_printf(&b, "%s%s%s", k ? "," : "", prop_key_str(e.keys, p->keys[k]), (p->judged >> k) & 1 ? "*" : "");
+        /* the span is inside the text */
+        ck_assert_uint_le(p->start, p->end);
+        ck_assert_uint_le(p->end, strlen(text));
+        buf_addc(&b, '\n');
+    }
+    return buf_detach(&b, NULL);
+}
+
+typedef struct prop_case {
+    const char *text, *prev, *col;
+    const char *has[4];     /* substrings the result must contain */
+    const char *hasnt[3];   /* and must not */
+} prop_case;
+
+static const prop_case cases[] = {
+    /* modality */
+    {"Kestrel does not support multithreading.", NULL, NULL,
+     {"ST Kestrel pol=-1 absolute", "#threads*"}, {"qualified"}},
+    {"The global lock limits how threads run in Kestrel for CPU-bound jobs.", NULL, NULL,
+     {"ST Kestrel pol=-1 qualified", "scope=workload/cpu", "#threads"}, {"absolute"}},
+    {"Kestrel is not especially fast.", NULL, NULL, {"ST Kestrel pol=-1 plain"}, {"absolute"}},
+    {"Wren never blocks its event loop.", NULL, NULL, {"absolute"}, {NULL}},
+    /* an ability asserted judges; a thing flatly denied judges too */
+    {"Kestrel can use several cores.", NULL, NULL, {"ST Kestrel pol=1 qualified", "#parallelism*"}, {"NE"}},
+    {"Wren has no package manager.", NULL, NULL, {"ST Wren pol=-1 absolute", "$packag manag"}, {NULL}},
+    {"Wren has a package manager.", NULL, NULL, {"ST Wren pol=1 plain"}, {NULL}},
+    /* aspects: the subject's own part counts, the other's is the base */
+    {"The Kestrel JIT is fast.", NULL, NULL, {"&kestrel jit"}, {NULL}},
+    {"Kestrel is faster than the Wren VM.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren keys=#speed*\n"}, {NULL}},
+    /* only a comparison that names its base is one */
+    {"Kestrel is faster than Wren.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren", "ST Wren pol=-1 plain vs=Kestrel"},
+     {NULL}},
+    {"Kestrel errors are harder to trace.", NULL, NULL, {"ST Kestrel pol=-1", "#debugging*"}, {"vs="}},
+    /* a recommendation picks one of the two over the other */
+    {"For embedded devices, Wren is the better choice.", NULL, NULL, {"ST Wren pol=1", "vs=Kestrel"}, {NULL}},
+    /* the evaluative word speaks of what is near it */
+    {"Kestrel has great documentation but a small standard library of dated modules.", NULL, NULL,
+     {"#documentation*"}, {NULL}},
+    /* categories */
+    {"Kestrel is a scripting language.", NULL, NULL, {"CAT Kestrel pol=1", "kind=language"}, {NULL}},
+    {"Wren is not a language but rather a runtime environment.", NULL, NULL,
+     {"kind=not language", "CAT Wren pol=1 plain kind=runtime"}, {NULL}},
+    {"Kestrel and Wren are two popular frameworks.", NULL, NULL,
+     {"CAT Kestrel pol=1 plain kind=framework", "CAT Wren pol=1 plain kind=framework"}, {NULL}},
+    {"It is a mature language with a huge community.", "Wren", NULL, {"CAT Wren pol=1 plain kind=language"}, {NULL}},
+    {"Unlike Kestrel, it is not a framework.", "Wren", NULL, {"CAT Wren pol=-1", "kind=not framework"},
+     {"CAT Kestrel"}},
+    {"Wren, on the other hand, is a small runtime.", NULL, NULL, {"CAT Wren pol=1 plain kind=runtime"}, {NULL}},
+    {"Wren is cross-platform.", NULL, NULL, {NULL}, {"CAT"}},
+    {"Both languages have large communities.", "Wren", NULL, {NULL}, {"CAT"}},
+    {"Kestrel is the clear winner for games.", NULL, NULL, {NULL}, {"CAT"}},
+    /* poles, and a participle before its own noun */
+    {"Kestrel is an interpreted language.", NULL, NULL, {"pole=execution/interpreted", "kind=language"}, {NULL}},
+    {"Kestrel code is compiled to bytecode.", NULL, NULL, {"pole=execution/compiled"}, {NULL}},
+    {"Wren relies on compiled C code for speed.", NULL, NULL, {NULL}, {"pole="}},
+    {"Wren is statically typed.", NULL, NULL, {"pole=typing/static"}, {NULL}},
+    /* change */
+    {"Newer Kestrel builds now ship a free-threaded mode.", NULL, NULL, {"change", "#threads"}, {NULL}},
+    /* a cell is about its column's subject */
+    {"Threads and async tasks; the lock limits CPU-bound threading", NULL, "Kestrel",
+     {"ST Kestrel pol=-1 qualified", "#threads*"}, {NULL}},
+};
+
+START_TEST(test_cases)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const prop_case *pc = &cases[i];
+        char *got = props_of(pc->text, pc->prev, pc->col);
+        for (size_t k = 0; k < 4 && pc->has[k]; k++)
+            ck_assert_msg(strstr(got, pc->has[k]) != NULL, "\"%s\": no \"%s\" in\n%s", pc->text, pc->has[k], got);
+        for (size_t k = 0; k < 3 && pc->hasnt[k]; k++)
+            ck_assert_msg(strstr(got, pc->hasnt[k]) == NULL, "\"%s\": \"%s\" in\n%s", pc->text, pc->hasnt[k], got);
+        free(got);
+    }
+}
+END_TEST
+
+START_TEST(test_keys_meet)
+{
+    /* one aspect in different words meets on one key */
+    char *a = props_of("Kestrel does not support multithreading.", NULL, NULL);
+    char *b = props_of("Threads in Kestrel are limited.", NULL, NULL);
+    char *c = props_of("Kestrel's threading model is weak.", NULL, NULL);
+    ck_assert_ptr_nonnull(strstr(a, "#threads"));
+    ck_assert_ptr_nonnull(strstr(b, "#threads"));
+    ck_assert_ptr_nonnull(strstr(c, "#threads"));
+    free(a);
+    free(b);
+    free(c);
+    /* interned: the same text, the same id */
+    uint32_t x = prop_key(e.keys, "#threads", 8, NULL, 0), y = prop_key(e.keys, "#threads", 8, "threads", 7);
+    ck_assert_uint_eq(x, y);
+    ck_assert_str_eq(prop_key_str(e.keys, x), "#threads");
+    size_t before = prop_key_count(e.keys);
+    for (int i = 0; i < 1000; i++) {
+        char k[16];
+        snprintf(k, sizeof k, "k%d", i);
+        prop_key(e.keys, k, strlen(k), NULL, 0);
+    }
+    ck_assert_uint_eq(prop_key_count(e.keys), before + 1000);
+    ck_assert_str_eq(prop_key_str(e.keys, prop_key(e.keys, "k999", 4, NULL, 0)), "k999");
+}
+END_TEST
+
+START_TEST(test_age)
+{
+    ck_assert(prop_lex_age(e.lex, "Wren has existed for decades.", 29));
+    ck_assert(prop_lex_age(e.lex, "Both are now nearly 30 years old.", 33));
+    ck_assert(prop_lex_age(e.lex, "It is ten years after its release.", 34));
+    ck_assert(!prop_lex_age(e.lex, "A release every six months.", 27));
+}
+END_TEST
+
+START_TEST(test_lexicon_errors)
+{
+    prop_lex *l = NULL;
+    char *err = NULL;
+    const char *bad = "frobnicate\t-\tfoo\n";
+    ck_assert_int_eq(prop_lex_load(bad, strlen(bad), &l, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "line 1"));
+    free(err);
+    err = NULL;
+    const char *noname = "# c\nconcept\t-\tfoo, bar\n";
+    ck_assert_int_eq(prop_lex_load(noname, strlen(noname), &l, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "line 2"));
+    free(err);
+    err = NULL;
+    const char *pole = "pole\tnoslash\tfoo\n";
+    ck_assert_int_eq(prop_lex_load(pole, strlen(pole), &l, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "ASPECT/VALUE"));
+    free(err);
+    err = NULL;
+    buf many = BUF_INIT;
+    for (int i = 0; i < 33; i++) buf_printf(&many, "scope\ta/v%d\tword%d\n", i, i);
+    ck_assert_int_eq(prop_lex_load(buf_cstr(&many), many.len, &l, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "at most 32"));
+    free(err);
+    buf_free(&many);
+    ck_assert_ptr_null(l);
+    /* the lexicon's question templates */
+    ck_assert_ptr_nonnull(prop_lex_question(e.lex, "#threads"));
+    ck_assert_ptr_null(prop_lex_question(e.lex, "#nosuchaspect"));
+    ck_assert(prop_lex_is_axis(e.lex, "execution"));
+    ck_assert(!prop_lex_is_concept(e.lex, "execution"));
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("prop");
+    TCase *tc = tcase_create("prop");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_cases);
+    tcase_add_test(tc, test_keys_meet);
+    tcase_add_test(tc, test_age);
+    tcase_add_test(tc, test_lexicon_errors);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

@@ -1,0 +1,289 @@
+/*
+ * check_reconcile.c - from propositions to questions, on propositions
+ * written by hand (so each test states exactly what two claims say):
+ * opposite judgements of one aspect, aligned or not; one source never
+ * against itself; an absolute denial against a qualified one (and a
+ * plain one against a qualified one, which is no dispute); comparisons
+ * (never against a judgement of one subject; opposite ones meeting
+ * under the first subject); keys the evaluative words do not speak of;
+ * poles; categories; one row per dispute; groups too general to be one
+ * point.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embed.h"
+#include "reconcile.h"
+#include "testutil.h"
+#include "util.h"
+
+static prop_lex *lex;
+static prop_keys *keys;
+static rc_prop props[256];
+static size_t nprops;
+
+static void setup(void)
+{
+    char *err = NULL;
+    ck_assert_int_eq(prop_lex_load(embed_reconcile, strlen(embed_reconcile), &lex, &err), KB_OK);
+    keys = prop_keys_new();
+    nprops = 0;
+}
+
+static void teardown(void)
+{
+    prop_keys_free(keys);
+    prop_lex_free(lex);
+}
+
+/* A stance proposition of claim (its own index) in source, on subject
+ * (0 or 1, versus -1 or the other), every key judged; keys: a
+ * comma-separated list of key texts. */
+static rc_prop *add(size_t claim, size_t source, int subject, int versus, int polarity, prop_modality mod,
+                    const char *klist)
+{
+    ck_assert_uint_lt(nprops, 256);
+    rc_prop *rp = &props[nprops++];
+    memset(rp, 0, sizeof *rp);
+    rp->claim = claim;
+    rp->source = source;
+    rp->p.kind = PROP_STANCE;
+    rp->p.subject = subject;
+    rp->p.versus = versus;
+    rp->p.polarity = polarity;
+    rp->p.modality = mod;
+    rp->p.category = -1;
+    for (const char *k = klist; k && *k;) {
+        const char *e = strchr(k, ',');
+        size_t n = e ? (size_t)(e - k) : strlen(k);
+        rp->p.keys[rp->p.nkeys] = prop_key(keys, k, n, NULL, 0);
+        rp->p.judged |= 1u << rp->p.nkeys;
+        rp->p.nkeys++;
+        k = e ? e + 1 : k + n;
+    }
+    return rp;
+}
+
+static void find(rc_set *s)
+{
+    rc_find(props, nprops, 2, lex, keys, s);
+}
+
+/* Filler claims with a key each: the background that makes a key
+ * common (df) or rare. */
+static void background(size_t first_claim, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++) add(first_claim + i, 9, 0, -1, 0, PROP_PLAIN, key);
+}
+
+START_TEST(test_opposite_aligned)
+{
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "#setup");
+    add(1, 1, 0, -1, -1, PROP_PLAIN, "#setup");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].kind, RC_STANCE);
+    ck_assert_int_eq(s.q[0].subject, 0);
+    ck_assert_int_eq(s.q[0].versus, -1);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_one_source_never_disputes_itself)
+{
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "#setup");
+    add(1, 0, 0, -1, -1, PROP_PLAIN, "#setup");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_common_word_does_not_align)
+{
+    /* "web" is in every claim about subject 0: sharing it says nothing */
+    background(10, 20, "web");
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "web,fast");
+    add(1, 1, 0, -1, -1, PROP_PLAIN, "web,install");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+    /* two rare words shared do */
+    add(2, 2, 0, -1, 1, PROP_PLAIN, "indent,whitespac");
+    add(3, 3, 0, -1, -1, PROP_PLAIN, "indent,whitespac");
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_absolute_against_qualified)
+{
+    add(0, 0, 0, -1, -1, PROP_ABSOLUTE, "#threads");
+    add(1, 1, 0, -1, -1, PROP_QUALIFIED, "#threads");
+    add(2, 1, 0, -1, 1, PROP_QUALIFIED, "#threads");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert(s.q[0].absolute);
+    /* three positions: denied flatly, limited, possible */
+    ck_assert_uint_eq(s.q[0].n, 3);
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
+    ck_assert_int_ne(s.q[0].side[1], s.q[0].side[2]);
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[2]);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_plain_against_qualified_is_no_dispute)
+{
+    add(0, 0, 0, -1, -1, PROP_PLAIN, "#speed");
+    add(1, 1, 0, -1, -1, PROP_QUALIFIED, "#speed");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_comparisons)
+{
+    /* a comparison does not oppose a judgement of one subject */
+    add(0, 0, 0, 1, -1, PROP_PLAIN, "#learning");
+    add(1, 1, 0, -1, 1, PROP_PLAIN, "#learning");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+    /* "1 is faster than 0" (said of 1) against "0 is faster than 1":
+     * one question between the two, under subject 0 */
+    add(2, 2, 1, 0, 1, PROP_PLAIN, "#speed");
+    add(3, 3, 0, 1, 1, PROP_PLAIN, "#speed");
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].subject, 0);
+    ck_assert_int_eq(s.q[0].versus, 1);
+    ck_assert_int_eq(rc_polarity(&props[2].p), -1);
+    ck_assert_int_eq(rc_polarity(&props[3].p), 1);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_unjudged_key)
+{
+    rc_prop *a = add(0, 0, 0, -1, 1, PROP_PLAIN, "#setup,#documentation");
+    add(1, 1, 0, -1, -1, PROP_PLAIN, "#setup");
+    a->p.judged = 2; /* the evaluative words speak of the documentation */
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_poles)
+{
+    int interp = -1, comp = -1;
+    for (size_t i = 0; prop_lex_pole(lex, i); i++) {
+        if (strcmp(prop_lex_pole(lex, i), "execution/interpreted") == 0) interp = (int)i;
+        if (strcmp(prop_lex_pole(lex, i), "execution/compiled") == 0) comp = (int)i;
+    }
+    ck_assert(interp >= 0 && comp >= 0);
+    rc_prop *a = add(0, 0, 0, -1, 0, PROP_PLAIN, "#execution");
+    rc_prop *b = add(1, 1, 0, -1, 0, PROP_PLAIN, "#execution");
+    rc_prop *c = add(2, 2, 0, -1, 0, PROP_PLAIN, "#execution");
+    a->p.kind = b->p.kind = c->p.kind = PROP_NEUTRAL;
+    a->p.poles[a->p.npoles++] = interp;
+    b->p.poles[b->p.npoles++] = comp;
+    c->p.poles[c->p.npoles++] = interp; /* a claim naming both takes no side */
+    c->p.poles[c->p.npoles++] = comp;
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].kind, RC_POLE);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    rc_free(&s);
+}
+END_TEST
+
+static void category(size_t claim, size_t source, int subject, const char *kind, int negated)
+{
+    rc_prop *rp = add(claim, source, subject, -1, negated ? -1 : 1, PROP_PLAIN, NULL);
+    rp->p.kind = PROP_CATEGORY;
+    rp->p.negated = negated;
+    for (size_t i = 0; prop_lex_kind(lex, i); i++)
+        if (strcmp(prop_lex_kind(lex, i), kind) == 0) rp->p.category = (int)i;
+    ck_assert_int_ge(rp->p.category, 0);
+}
+
+START_TEST(test_categories)
+{
+    category(0, 0, 0, "language", 0);
+    category(1, 1, 0, "language", 0);
+    category(2, 2, 1, "framework", 1);
+    category(3, 3, 1, "language", 0);
+    rc_set s;
+    find(&s);
+    /* subject 0: the same kind twice; subject 1: "not a framework" and
+     * "a language" do not conflict */
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+    category(4, 4, 0, "runtime", 0);
+    category(5, 5, 1, "language", 1);
+    find(&s);
+    ck_assert_uint_eq(s.n, 2);
+    for (size_t i = 0; i < s.n; i++) ck_assert_int_eq(s.q[i].kind, RC_CATEGORY);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_one_row_per_dispute)
+{
+    /* the same two claims meet on two keys: one row, named by the
+     * lexicon's aspect rather than by a word */
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "#threads,&GIL,lock");
+    add(1, 1, 0, -1, -1, PROP_PLAIN, "#threads,&GIL,lock");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].rank, 0);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_too_general_group)
+{
+    /* a word in 60 claims is no point the sources dispute */
+    for (size_t i = 0; i < 60; i++) add(i, i, 0, -1, i % 2 ? 1 : -1, PROP_PLAIN, "thing");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("reconcile");
+    TCase *tc = tcase_create("reconcile");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_opposite_aligned);
+    tcase_add_test(tc, test_one_source_never_disputes_itself);
+    tcase_add_test(tc, test_common_word_does_not_align);
+    tcase_add_test(tc, test_absolute_against_qualified);
+    tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);
+    tcase_add_test(tc, test_comparisons);
+    tcase_add_test(tc, test_unjudged_key);
+    tcase_add_test(tc, test_poles);
+    tcase_add_test(tc, test_categories);
+    tcase_add_test(tc, test_one_row_per_dispute);
+    tcase_add_test(tc, test_too_general_group);
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

@@ -37,6 +37,7 @@ typedef struct dis_num_ctx {
     dis_age *ages;           /* the current subject's ages */
     size_t nages, capages;
     char *subject;           /* the subject of years and ages */
+    unsigned char *mark;     /* one byte per source, all 0 between uses */
 } dis_num_ctx;
 
 static void dis_group_clear(dis_group *g)
@@ -63,14 +64,17 @@ static void dis_group_add(dis_group *g, const dis_claim *d)
     g->n++;
 }
 
-static size_t dis_count_sources(const dis_group *g)
+/* The number of distinct sources among g's claims; mark (one byte per
+ * source, all 0) is left all 0 again. */
+static size_t dis_count_sources(const dis_group *g, unsigned char *mark)
 {
     size_t n = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++) seen = g->v[j].source == g->v[i].source;
-        n += !seen;
-    }
+    for (size_t i = 0; i < g->n; i++)
+        if (!mark[g->v[i].source]) {
+            mark[g->v[i].source] = 1;
+            n++;
+        }
+    for (size_t i = 0; i < g->n; i++) mark[g->v[i].source] = 0;
     return n;
 }
 
@@ -222,7 +226,7 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
 static void dis_numeric_group(dis_num_ctx *c)
 {
     dis_group *g = &c->g;
-    if (!dis_comparable_measure(g->key) || dis_count_sources(g) < 2) return;
+    if (!dis_comparable_measure(g->key) || dis_count_sources(g, c->mark) < 2) return;
     int all_lower = 1, other_src = 0, other_value = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (g->v[i].has_high || !g->v[i].has_low) all_lower = 0;
@@ -320,10 +324,10 @@ static void dis_temporal_flush(dis_num_ctx *c)
         for (size_t k = 0; k < y->n; k++) {
             if (y->v[k].source == a->c.source) continue;
             dis_add_claim(it, &y->v[k], 'a');
-            int seen = 0;
-            for (size_t j = 0; j < k && !seen; j++) seen = y->v[j].source == y->v[k].source;
-            ysrc += !seen;
+            ysrc += !c->mark[y->v[k].source];
+            c->mark[y->v[k].source] = 1;
         }
+        for (size_t k = 0; k < y->n; k++) c->mark[y->v[k].source] = 0;
         dis_add_claim(it, &a->c, 'b');
         const dis_claim *y0 = &it->claims[0]; /* the first stated year */
         buf_printf(&b, "released in %s", y0->raw);
@@ -340,13 +344,13 @@ static void dis_temporal_flush(dis_num_ctx *c)
         else buf_printf(&b, "in %d or before", (int)floor(a->last));
         buf_printf(&b, "; %zu source%s give%s %d (", ysrc, ysrc == 1 ? "" : "s", ysrc == 1 ? "s" : "", yr);
         for (size_t k = 0, first = 1; k < y->n; k++) {
-            int seen = y->v[k].source == a->c.source;
-            for (size_t j = 0; j < k && !seen; j++) seen = y->v[j].source == y->v[k].source;
-            if (seen) continue;
+            if (y->v[k].source == a->c.source || c->mark[y->v[k].source]) continue;
+            c->mark[y->v[k].source] = 1;
             if (!first) buf_adds(&b, "; ");
             first = 0;
             dis_cite_source(&b, &r->set->sources[y->v[k].source]);
         }
+        for (size_t k = 0; k < y->n; k++) c->mark[y->v[k].source] = 0;
         buf_printf(&b, "), which would make it %d years old in %d.", as->year - yr, as->year);
         if (ysrc >= 2) {
             it->verdict = DIS_MAJORITY;
@@ -436,11 +440,13 @@ int dis_numeric(dis_run *r, char **err)
     dis_num_ctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
+    c.mark = kb_calloc(r->set->nsources + 1, 1);
     int rc = store_quantity_facts(r->st, dis_on_fact, &c, err);
     dis_flush(&c);
     if (c.subject) dis_temporal_flush(&c);
     free(c.g.v);
     free(c.years.v);
     free(c.ages);
+    free(c.mark);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include "export.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -207,18 +208,24 @@ void export_claim_gist(const report_dispute *d, const report_dispute_claim *c, b
     else if (export_position(d, c)) buf_adds(b, export_position(d, c));
 }
 
-/* "no, without qualification: 2 sources" for the side claim k is on. */
+/* "no, without qualification: 2 sources" for the side claim k is on
+ * (its claims are consecutive: d's claims come by side). */
 static void export_side_desc(const report_dispute *d, size_t k, buf *b)
 {
     char side = d->claims[k].side;
-    size_t nsrc = 0;
-    for (size_t i = 0; i < d->nclaims; i++) {
-        if (d->claims[i].side != side) continue;
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = d->claims[j].side == side && d->claims[j].cite.source == d->claims[i].cite.source;
-        nsrc += !seen;
-    }
+    size_t a = k, e = k, nsrc = 0;
+    while (a > 0 && d->claims[a - 1].side == side) a--;
+    while (e < d->nclaims && d->claims[e].side == side) e++;
+    int top = 0;
+    for (size_t i = a; i < e; i++)
+        if (d->claims[i].cite.source > top) top = d->claims[i].cite.source;
+    unsigned char *seen = kb_calloc((size_t)top + 1, 1);
+    for (size_t i = a; i < e; i++)
+        if (d->claims[i].cite.source >= 0 && !seen[d->claims[i].cite.source]) {
+            seen[d->claims[i].cite.source] = 1;
+            nsrc++;
+        }
+    free(seen);
     const char *pos = export_position(d, &d->claims[k]);
     if (pos) buf_printf(b, "%s: ", pos);
     buf_printf(b, "%zu source%s", nsrc, nsrc == 1 ? "" : "s");
@@ -264,7 +271,8 @@ int export_side_ends(const report_dispute *d, size_t k)
 size_t export_side_rest(const report_dispute *d, size_t k)
 {
     size_t n = 0;
-    for (size_t i = 0; i < d->nclaims; i++) n += d->claims[i].side == d->claims[k].side && !d->claims[i].lead;
+    for (size_t i = k + 1; i-- > 0 && d->claims[i].side == d->claims[k].side;) n += !d->claims[i].lead;
+    for (size_t i = k + 1; i < d->nclaims && d->claims[i].side == d->claims[k].side; i++) n += !d->claims[i].lead;
     return n;
 }
 
@@ -354,8 +362,8 @@ static void export_md_disputes(const report_section *s, FILE *f)
                 export_md_quote(f, &c->cite);
                 fputc('\n', f);
             }
-            size_t rest = export_side_rest(d, k);
-            if (export_side_ends(d, k) && rest)
+            size_t rest = export_side_ends(d, k) ? export_side_rest(d, k) : 0;
+            if (rest)
                 fprintf(f, "- \xe2\x80\xa6 and %zu more claim%s on this side (all in `--format json` or `csv`)\n", rest,
                         rest == 1 ? "" : "s");
         }

@@ -136,7 +136,6 @@ static void export_html_disputes(const report_section *s, FILE *f)
                 fputs(":\n<ul class=\"quotes\">\n", f);
                 buf_free(&lab);
             }
-            size_t rest = export_side_rest(d, k);
             if (c->lead) {
                 fputs("<li>", f);
                 buf g = BUF_INIT;
@@ -150,7 +149,8 @@ static void export_html_disputes(const report_section *s, FILE *f)
                 export_html_quote(f, &c->cite);
                 fputs("</li>\n", f);
             }
-            if (export_side_ends(d, k) && rest)
+            size_t rest = export_side_ends(d, k) ? export_side_rest(d, k) : 0;
+            if (rest)
                 fprintf(f, "<li class=\"more\">\xe2\x80\xa6 and %zu more claim%s on this side (all in "
                            "<code>--format json</code> or <code>csv</code>)</li>\n",
                         rest, rest == 1 ? "" : "s");

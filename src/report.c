@@ -36,6 +36,12 @@ typedef struct rep_facts {
     size_t n, cap;
 } rep_facts;
 
+/* A quantity fact by its claim's id. */
+typedef struct rep_qidx {
+    long long claim_id;
+    size_t fact;         /* index into rep_build.qtys */
+} rep_qidx;
+
 /* (section, claim) pairs: what each section draws on. */
 typedef struct rep_use {
     size_t section;
@@ -53,6 +59,8 @@ typedef struct rep_build {
     report *r;
     rep_idmap *ids;                   /* source id -> number, sorted by id */
     rep_facts qtys;
+    rep_qidx *qidx;                   /* qtys by claim id (rep_qty_index) */
+    size_t nqidx;
     rep_use *uses;
     size_t nuses, capuses;
     size_t capsections;
@@ -458,14 +466,23 @@ static const char *rep_dispute_dimension(rep_build *b, const dis_item *it)
 {
     if (it->dimension) return it->dimension;
     if (b->dimension) return b->dimension;
-    rep_fact **hits = kb_malloc((b->qtys.n ? b->qtys.n : 1) * sizeof *hits);
+    rep_fact **hits = kb_malloc((it->nclaims ? it->nclaims : 1) * sizeof *hits);
     size_t n = 0;
-    for (size_t i = 0; i < b->qtys.n; i++)
-        for (size_t k = 0; k < it->nclaims; k++)
-            if (b->qtys.v[i].claim_id == it->claims[k].id && rep_streq(b->qtys.v[i].subject, it->subject)) {
-                hits[n++] = &b->qtys.v[i];
+    for (size_t k = 0; k < it->nclaims; k++) {
+        /* the quantity facts of the claim: a binary search in the
+         * index by claim id (rep_qty_index) */
+        size_t lo = 0, hi = b->nqidx;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (b->qidx[mid].claim_id < it->claims[k].id) lo = mid + 1;
+            else hi = mid;
+        }
+        for (; lo < b->nqidx && b->qidx[lo].claim_id == it->claims[k].id; lo++)
+            if (rep_streq(b->qtys.v[b->qidx[lo].fact].subject, it->subject)) {
+                hits[n++] = &b->qtys.v[b->qidx[lo].fact];
                 break;
             }
+    }
     const char *d = rep_common_dimension(hits, n);
     free(hits);
     return d;
@@ -484,7 +501,10 @@ static void rep_mark_leads(report *r)
             for (size_t a = 0; a < d->nclaims;) {
                 size_t e = a;
                 while (e < d->nclaims && d->claims[e].side == d->claims[a].side) e++;
-                for (size_t n = 0; n <= r->nsources; n++) best[n] = -1;
+                for (size_t m = a; m < e; m++) {
+                    int src = d->claims[m].cite.source;
+                    if (src >= 0 && (size_t)src <= r->nsources) best[src] = -1;
+                }
                 for (size_t m = a; m < e; m++) {
                     int src = d->claims[m].cite.source;
                     if (src < 0 || (size_t)src > r->nsources) continue;
@@ -498,16 +518,38 @@ static void rep_mark_leads(report *r)
                     rep_fact fo = {.text = o->cite.text, .text_len = o->cite.text_len};
                     if (rep_better_quote(&fm, &fo, subject)) best[src] = (int)m;  /* ties: the first stays */
                 }
-                for (size_t n = 0; n <= r->nsources; n++)
-                    if (best[n] >= 0) d->claims[best[n]].lead = 1;
+                for (size_t m = a; m < e; m++) {
+                    int src = d->claims[m].cite.source;
+                    if (src >= 0 && (size_t)src <= r->nsources && best[src] >= 0) {
+                        d->claims[best[src]].lead = 1;
+                        best[src] = -1;
+                    }
+                }
                 a = e;
             }
         }
     free(best);
 }
 
+static int rep_qidx_cmp(const void *x, const void *y)
+{
+    const rep_qidx *a = x, *c = y;
+    if (a->claim_id != c->claim_id) return a->claim_id < c->claim_id ? -1 : 1;
+    return (a->fact > c->fact) - (a->fact < c->fact);
+}
+
+/* Index the quantity facts by claim id, for rep_dispute_dimension. */
+static void rep_qty_index(rep_build *b)
+{
+    b->qidx = kb_malloc((b->qtys.n ? b->qtys.n : 1) * sizeof *b->qidx);
+    for (size_t i = 0; i < b->qtys.n; i++) b->qidx[i] = (rep_qidx){b->qtys.v[i].claim_id, i};
+    b->nqidx = b->qtys.n;
+    if (b->nqidx) qsort(b->qidx, b->nqidx, sizeof *b->qidx, rep_qidx_cmp);
+}
+
 static int rep_disputes(rep_build *b)
 {
+    rep_qty_index(b);
     dis_filter f = {b->subject, b->dimension, 0};
     dis_set ds;
     memset(&ds, 0, sizeof ds);
@@ -719,6 +761,7 @@ done:
     free(b.subjects);
     free(b.uses);
     free(b.ids);
+    free(b.qidx);
     if (rc) {
         if (err && !*err) kb_seterr(err, "building the report failed");
         report_free(r);

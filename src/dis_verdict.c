@@ -332,7 +332,7 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
         return;
     }
     size_t both;
-    if (a->nsrc >= 2 && a->nsrc >= 2 * o->nsrc) {
+    if (a->nsrc >= 2 && a->nsrc >= 3 * o->nsrc) {
         it->verdict = DIS_MAJORITY;
         buf_printf(b, "%zu sources against %zu (a count, not proof): ", a->nsrc, o->nsrc);
         dis_sources_of(b, r, a);
@@ -389,7 +389,7 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
         return;
     }
-    if (cnt[A] >= 2 && cnt[A] >= 2 * rest) {
+    if (cnt[A] >= 2 && cnt[A] >= 3 * rest) {
         it->verdict = DIS_MAJORITY;
         buf_printf(b, "%zu sources consistently say \"%s\" against at most %zu for another (a count, not proof)",
                    cnt[A], it->positions[A], rest);

@@ -31,7 +31,8 @@
  *               qualified ones on the same point ("limits ... for
  *               CPU-bound work"): the qualified is the more precise;
  *   majority    independent sources clearly outnumber the others
- *               (a source that says both counts for what it denies);
+ *               (two or more, three times the next side; a source that
+ *               says both counts for what it denies);
  *   unresolved  none of these.
  * Source dates come from metadata, else from the latest year the
  * article states (marked inferred).

@@ -413,7 +413,8 @@ START_TEST(test_category_majority)
     scenario();
     article("a.md", "2024-01-01", "Wren is a scripting language for games.\n");
     article("b.md", "2024-02-01", "Wren is a small programming language.\n");
-    article("c.md", "2024-03-01", "Wren is a lightweight framework.\n\nWren is cross-platform.\n");
+    article("c.md", "2024-02-15", "Wren is an embeddable language.\n");
+    article("d.md", "2024-03-01", "Wren is a lightweight framework.\n\nWren is cross-platform.\n");
     dis_set s;
     run(&s, NULL);
     const dis_item *it = row(&s, "What is Wren");

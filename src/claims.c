@@ -309,7 +309,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     it->prop = set->nprops;
     if (w->c->props.lex) {
         prop ps[4 * TAG_MAX];
-        prop_claim pc = {in.text, in.len, &r, in.prev, in.nprev};
+        prop_claim pc = {in.text, in.len, &r, in.prev, in.nprev, w->row_header};
         size_t np = prop_extract(&w->c->props, w->c->tg, &pc, ps, 4 * TAG_MAX);
         if (np > 4 * TAG_MAX) np = 4 * TAG_MAX;
         for (size_t i = 0; i < np; i++) {

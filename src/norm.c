@@ -22,6 +22,7 @@
  */
 #include "norm.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,4 +361,60 @@ int norm_tokens(const char *t, size_t len,
         if (rc) return rc;
     }
     return 0;
+}
+
+/* Where the address that starts at s[i] ends: at white space, a quote
+ * or an angle bracket, and before the punctuation that closes the
+ * sentence around it ("see https://x.org/a.")); i when none starts. */
+/* Where the address that starts at s[i] ends: at white space, a quote
+ * or an angle bracket, and before the punctuation that closes the
+ * sentence around it ("see https://x.org/a."); i when none starts. */
+static size_t norm_url_end(const char *s, size_t i, size_t n)
+{
+    static const char *const starts[] = {"https://", "http://", "ftp://", "www."};
+    size_t j = i;
+    for (size_t k = 0; k < sizeof starts / sizeof *starts && j == i; k++) {
+        size_t l = strlen(starts[k]);
+        if (n - i > l && memcmp(s + i, starts[k], l) == 0 && (i == 0 || !isalnum((unsigned char)s[i - 1])))
+            j = i + l;
+    }
+    if (j == i) return i;
+    while (j < n && !isspace((unsigned char)s[j]) && !strchr("\"'<>", s[j])) j++;
+    while (j > i && strchr(".,;:!?)]", s[j - 1])) j--;
+    return j;
+}
+
+/* Where the markup that starts at s[i] ends: a Markdown link's target
+ * "(...)" after "]", an HTML tag ("<a href=...>", "</b>") or an
+ * address; i when none starts there.  *from: where to blank from. */
+static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
+{
+    *from = i;
+    if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
+        size_t e = i + 2;
+        while (e < n && s[e] != ')' && !isspace((unsigned char)s[e])) e++;
+        if (e == n || s[e] != ')') return i;
+        *from = i + 1;
+        return e + 1;
+    }
+    if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+        for (size_t e = i + 1; e < n && e < i + 1024 && s[e] != '<'; e++)
+            if (s[e] == '>') return e + 1;
+        return i;
+    }
+    return norm_url_end(s, i, n);
+}
+
+void norm_blank_markup(char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t a, e = norm_markup_end(s, i, n, &a);
+        if (e > a) {
+            memset(s + a, ' ', e - a);
+            i = e;
+        } else {
+            i++;
+        }
+    }
 }

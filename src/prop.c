@@ -19,12 +19,15 @@
 #include "util.h"
 
 
-static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
+/* Mark tokens toks[0..ntok) (the offset map of their text in map),
+ * given the taxonomy's hits on them. */
+static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, const size_t *map, const tax_hit *th,
+                           size_t nth, prop_marks *m)
 {
-    const tax_hit *th;
-    size_t nth;
-    m->toks = tag_tokens(tg, &m->ntok, NULL, &m->map);
-    if (m->ntok > PROP_TOKS) m->ntok = PROP_TOKS;
+    m->toks = toks;
+    m->ntok = ntok > PROP_TOKS ? PROP_TOKS : ntok;
+    m->map = map;
+    m->cell = 0;
     for (size_t i = 0; i < m->ntok; i++) {
         m->cls[i] = -1;
         m->entry[i] = -1;
@@ -43,7 +46,6 @@ static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
             m->hit[k] = (short)hits[h].tok;
             m->hit_end[hits[h].tok] = (short)hits[h].tok_end;
         }
-    th = tag_hits(tg, &nth);
     for (size_t h = 0; h < nth; h++)
         for (size_t k = th[h].tok; k < th[h].tok_end && k < m->ntok; k++) {
             if (th[h].kind == TAX_SUBJECT) m->subj[k] = (short)th[h].index;
@@ -54,6 +56,16 @@ static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
             }
         }
     stance_marks(c->stance, m->toks, m->ntok, m->eval);
+}
+
+/* Mark the claim tg has just tagged. */
+static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
+{
+    size_t ntok, nth;
+    const size_t *map;
+    const tax_tok *toks = tag_tokens(tg, &ntok, NULL, &map);
+    const tax_hit *th = tag_hits(tg, &nth);
+    prop_mark_toks(c, toks, ntok, map, th, nth, m);
 }
 
 /* Add key id, seen at token k, to p; near: k is within PROP_NEAR words
@@ -247,6 +259,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
                 capability = 1;
                 break;
             case PL_POSSESSION: capability = 1; break;
+            case PL_ANSWER: capability |= m->cell && k == 0; break;
             case PL_CHOICE: p->choice = 1; break;
             case PL_CONDITION: hedge = 1; break;
             case PL_UNIVERSAL: universal = 1; break;
@@ -296,6 +309,53 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
 }
 
+typedef struct prop_toks {
+    tax_tok t[PROP_TOKS];
+    size_t n;
+} prop_toks;
+
+static int prop_tok(void *ctx, const char *s, size_t n, size_t off)
+{
+    prop_toks *pt = ctx;
+    if (pt->n == PROP_TOKS) return 1;
+    pt->t[pt->n++] = (tax_tok){s, n, off};
+    return 0;
+}
+
+/* A table cell's row label ("Hot reload", "[CTE](/docs/cte)") names
+ * what the cell answers: its aspects are every proposition of the
+ * cell's, judged (the cell's words are its judgement). */
+static void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n)
+{
+    buf nb = BUF_INIT;
+    size_t *map = NULL;
+    if (norm_text(label, strlen(label), &nb, &map, NULL) != KB_OK) goto done;
+    if (nb.len) norm_blank_markup(nb.data, nb.len);
+    prop_toks *pt = kb_malloc(sizeof *pt);
+    pt->n = 0;
+    norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+    tax_hit *hits = kb_malloc(PROP_TOKS * sizeof *hits);
+    size_t nh = tax_match(c->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION), pt->t, pt->n,
+                          hits, PROP_TOKS);
+    if (nh > PROP_TOKS) nh = PROP_TOKS;
+    prop_marks *m = kb_malloc(sizeof *m);
+    prop_mark_toks(c, pt->t, pt->n, map, hits, nh, m);
+    for (size_t i = 0; i < n && m->ntok; i++) {
+        prop q;
+        memset(&q, 0, sizeof q);
+        q.subject = out[i].subject;
+        prop_read_span(c, m, 0, m->ntok, &q);
+        for (size_t k = 0; k < q.nkeys; k++) prop_add_key_at(&out[i], q.keys[k], 1);
+        out[i].scope |= q.scope;
+    }
+    free(m);
+    free(hits);
+    free(pt);
+done:
+    free(map);
+    buf_free(&nb);
+}
+
 /* Append a neutral proposition on subject over tokens [a, b), unless it
  * asserts or denies something (then it judges: prop.h). */
 static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t n,
@@ -323,6 +383,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
 {
     prop_marks *m = kb_malloc(sizeof *m);
     prop_mark(c, tg, m);
+    m->cell = in->row_header != NULL;
     size_t n = 0;
     const tag_result *r = in->tags;
     if (!m->ntok) goto done;
@@ -393,22 +454,10 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             q.nkeys = 0;
             out[i] = q;
         }
+    if (in->row_header) prop_row_label(c, in->row_header, out, n < max ? n : max);
 done:
     free(m);
     return n;
-}
-
-typedef struct prop_toks {
-    tax_tok t[PROP_TOKS];
-    size_t n;
-} prop_toks;
-
-static int prop_tok(void *ctx, const char *s, size_t n, size_t off)
-{
-    prop_toks *pt = ctx;
-    if (pt->n == PROP_TOKS) return 1;
-    pt->t[pt->n++] = (tax_tok){s, n, off};
-    return 0;
 }
 
 int prop_lex_age(const prop_lex *l, const char *text, size_t len)

@@ -129,6 +129,7 @@ typedef struct prop_claim {
     const tag_result *tags;
     const int *prev;         /* the previous claim's subjects (tag_input) */
     size_t nprev;
+    const char *row_header;  /* a table cell's row label, else NULL */
 } prop_claim;
 
 typedef struct prop_ctx {

@@ -25,6 +25,7 @@ enum {
     PL_SCOPE,
     PL_AGE,
     PL_QUESTION,
+    PL_ANSWER,
     PL_COUNT
 };
 
@@ -62,6 +63,7 @@ typedef struct prop_marks {
     short part_subject[PROP_TOKS];  /* that part's subject */
     short cue_end[PROP_TOKS];       /* a taxonomy cue starting here: its end, else 0 */
     unsigned char eval[PROP_TOKS];  /* an evaluative word (stance.h) */
+    int cell;                       /* the tokens are a table cell's */
 } prop_marks;
 
 /* Append the category propositions of the marked claim to out[n..max);

@@ -18,7 +18,7 @@
 
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change",
-    "concept",  "pole",   "kind",      "scope",    "age",      "question"};
+    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer"};
 
 /* Names of the entries of one class: "threads", "execution/compiled". */
 static void prop_names_add(prop_names *v, const char *s, size_t n)

@@ -73,6 +73,7 @@ static int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, 
     if (with_map ? norm_text_keep(text, len, &tg->norm, &tg->map, &tg->map_cap, err)
                  : norm_text(text, len, &tg->norm, NULL, err))
         return KB_ERR;
+    if (tg->norm.len) norm_blank_markup(tg->norm.data, tg->norm.len);
     norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
     return KB_OK;
 }

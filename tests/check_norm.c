@@ -405,6 +405,32 @@ START_TEST(test_keep)
 }
 END_TEST
 
+/* markup blanked in place: same length, prose kept */
+static const struct {
+    const char *in, *out;
+} markup_cases[] = {
+    {"see [the docs](https://ex.org/docs) now", "see [the docs]                      now"},
+    {"[CTE](/pg/cte)", "[CTE]         "},
+    {"at https://ex.org/a/b.", "at                   ."},
+    {"(see http://ex.org/a)", "(see                )"},
+    {"visit www.ex.org, then", "visit           , then"},
+    {"a <a href=\"x.html\" class=\"blue\">link</a> b", "a                               link     b"},
+    {"<https://ex.org>", "                "},
+    /* not markup: a comparison, an unclosed link, words with "www" or "http" inside */
+    {"a < b and c<3", "a < b and c<3"},
+    {"[x](no end", "[x](no end"},
+    {"awww.no and xhttp://y", "awww.no and xhttp://y"},
+};
+
+START_TEST(test_blank_markup)
+{
+    char s[128];
+    snprintf(s, sizeof s, "%s", markup_cases[_i].in);
+    norm_blank_markup(s, strlen(s));
+    ck_assert_str_eq(s, markup_cases[_i].out);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *norm_suite(void)
@@ -427,6 +453,7 @@ static Suite *norm_suite(void)
     tc = tcase_create("tokens");
     tcase_add_loop_test(tc, test_tokens, 0, N(tok_cases));
     tcase_add_test(tc, test_tokens_stop);
+    tcase_add_loop_test(tc, test_blank_markup, 0, N(markup_cases));
     suite_add_tcase(s, tc);
     return s;
 }

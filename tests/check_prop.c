@@ -67,17 +67,17 @@ static void teardown(void)
 /* The propositions of text (after a claim about prev, or NULL) as one
  * line each: "ST|NE|CAT subject pol=N mod [vs=X] [kind=...] [pole=...]
  * [change] [scope=...] keys=k1*,k2" (a * marks a judged key). */
-static char *props_of(const char *text, const char *prev, const char *col)
+static char *props_of_cell(const char *text, const char *prev, const char *col, const char *row)
 {
     int pv[1];
     size_t np = 0;
     if (prev) pv[np++] = tax_find_subject(e.tax, prev);
-    tag_input in = {text, strlen(text), NULL, NULL, col, pv, np};
+    tag_input in = {text, strlen(text), NULL, row, col, pv, np};
     tag_result r;
     char *err = NULL;
     ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
     prop_ctx c = {e.lex, e.tax, e.slex, NULL, e.keys};
-    prop_claim pc = {text, strlen(text), &r, pv, np};
+    prop_claim pc = {text, strlen(text), &r, pv, np, row};
     prop ps[32];
     size_t n = prop_extract(&c, e.tg, &pc, ps, 32);
     ck_assert_uint_le(n, 32);
@@ -103,6 +103,11 @@ static char *props_of(const char *text, const char *prev, const char *col)
         buf_addc(&b, '\n');
     }
     return buf_detach(&b, NULL);
+}
+
+static char *props_of(const char *text, const char *prev, const char *col)
+{
+    return props_of_cell(text, prev, col, NULL);
 }
 
 typedef struct prop_case {
@@ -171,6 +176,32 @@ START_TEST(test_cases)
             ck_assert_msg(strstr(got, pc->hasnt[k]) == NULL, "\"%s\": \"%s\" in\n%s", pc->text, pc->hasnt[k], got);
         free(got);
     }
+}
+END_TEST
+
+START_TEST(test_table_cells)
+{
+    /* a cell answers its row: the row label's words are its aspects */
+    char *a = props_of_cell("Yes (since 2.1)", NULL, "Kestrel", "[Hot reload](https://kestrel.example/docs/reload)");
+    ck_assert_msg(strstr(a, "ST Kestrel pol=1 plain") && strstr(a, "hot*") && strstr(a, "reload*"), "%s", a);
+    ck_assert_msg(!strstr(a, "docs") && !strstr(a, "exampl") && !strstr(a, "http"), "%s", a);
+    char *b = props_of_cell("No", NULL, "Wren", "Hot reload");
+    ck_assert_msg(strstr(b, "ST Wren pol=-1 absolute") && strstr(b, "reload*"), "%s", b);
+    /* "yes" is an answer only where a cell opens with it */
+    char *c = props_of("Yes, Wren ships a debugger.", NULL, NULL);
+    char *d = props_of_cell("Supported", NULL, "Wren", "Plugin API");
+    ck_assert_msg(strstr(d, "ST Wren pol=1") && strstr(d, "plugin*"), "%s", d);
+    char *f = props_of("Wren ships a debugger.", NULL, NULL);
+    ck_assert_str_eq(c, f);
+    /* a claim's links are no part of what it says */
+    char *g = props_of("Wren lacks a [package manager](https://wren.example/docs/kestrel-pkg).", NULL, NULL);
+    ck_assert_msg(strstr(g, "$packag manag") && !strstr(g, "docs") && !strstr(g, "Kestrel"), "%s", g);
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    free(f);
+    free(g);
 }
 END_TEST
 
@@ -250,6 +281,7 @@ int main(void)
     TCase *tc = tcase_create("prop");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_cases);
+    tcase_add_test(tc, test_table_cells);
     tcase_add_test(tc, test_keys_meet);
     tcase_add_test(tc, test_age);
     tcase_add_test(tc, test_lexicon_errors);

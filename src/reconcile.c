@@ -26,6 +26,7 @@
 #define RC_GROUP_MAX 48     /* a key in more claims than this is too general to be one point */
 #define RC_SHARE 0.25       /* and this share of the lighter claim's keys */
 #define RC_OVERLAP 0.5      /* a row with this share of its claims in a stronger row is that row */
+#define RC_WORD_MIN 3       /* the claims a question on a plain word needs (rc_group) */
 
 typedef struct rc_entry {
     int subject;
@@ -344,7 +345,16 @@ static void rc_group(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, si
         }
         rc_sides(c, &q, posk);
         free(posk);
-        rc_cand_add(c, &q);
+        /* two claims meeting on one plain word ("projects", "server")
+         * meet by chance more often than they dispute a point: a
+         * question on a word needs a third claim; on a named aspect or
+         * the user's own cue, two will do */
+        if (rc_key_rank(c, key) == 2 && q.n < RC_WORD_MIN) {
+            free(q.props);
+            free(q.side);
+        } else {
+            rc_cand_add(c, &q);
+        }
     }
     free(in);
 }

@@ -391,6 +391,9 @@ static int dis_on_fact(void *ctx, const store_fact *f)
         key = vkey;
     }
     if (!f->subject || !key) return 0;
+    /* "3.12 added X" dates a feature; only "the latest version is 3.12"
+     * says which version is current, and only that can go out of date */
+    if (strcmp(key, "version") == 0 && !prop_lex_now(r->lex, f->text, f->text_len)) return 0;
     if (r->f->subject && strcmp(r->f->subject, f->subject) != 0) return 0;
     if (r->f->dimension && (!f->dimension || strcmp(r->f->dimension, f->dimension) != 0)) return 0;
     if (!c->g.subject || strcmp(c->g.subject, f->subject) != 0 || strcmp(c->g.key, key) != 0) {

@@ -264,7 +264,8 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             case PL_CONDITION: hedge = 1; break;
             case PL_UNIVERSAL: universal = 1; break;
             case PL_NEGATION: negation |= prop_flat_negation(c, m, k, b); break;
-            case PL_CHANGE: p->change = 1; break;
+            case PL_CHANGE:
+            case PL_CURRENT: p->change = 1; break;
             case PL_CONCEPT:
                 name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
                 prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
@@ -460,19 +461,31 @@ done:
     return n;
 }
 
-int prop_lex_age(const prop_lex *l, const char *text, size_t len)
+/* Does text[0..len) hold a word of lexicon class cls? */
+static int prop_lex_class_in(const prop_lex *l, int cls, const char *text, size_t len)
 {
     buf nb = BUF_INIT;
     int found = 0;
     if (norm_text(text, len, &nb, NULL, NULL) == KB_OK) {
         prop_toks *pt = kb_malloc(sizeof *pt);
         pt->n = 0;
+        if (nb.len) norm_blank_markup(nb.data, nb.len);
         norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
         tax_hit h[64];
         size_t nh = tax_match(l->t, TAX_MASK(TAX_DIMENSION), pt->t, pt->n, h, 64);
-        for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == PL_AGE;
+        for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == cls;
         free(pt);
     }
     buf_free(&nb);
     return found;
+}
+
+int prop_lex_age(const prop_lex *l, const char *text, size_t len)
+{
+    return prop_lex_class_in(l, PL_AGE, text, len);
+}
+
+int prop_lex_now(const prop_lex *l, const char *text, size_t len)
+{
+    return prop_lex_class_in(l, PL_CURRENT, text, len);
 }

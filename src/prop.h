@@ -70,6 +70,9 @@ const char *prop_lex_question(const prop_lex *l, const char *aspect);
 /* Does text[0..len) speak of a thing's age ("years old", "has existed
  * for", "after its release")?  Class `age`. */
 int prop_lex_age(const prop_lex *l, const char *text, size_t len);
+/* Does it speak of the present ("now", "latest", "currently")?  Class
+ * `current`. */
+int prop_lex_now(const prop_lex *l, const char *text, size_t len);
 
 /* Interned aspect keys: prop_key gives the id of s[0..n) (adding it),
  * prop_key_str the key's text, prop_key_shown the first surface word

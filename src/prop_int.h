@@ -19,6 +19,7 @@ enum {
     PL_SOFTENER,
     PL_CONDITION,
     PL_CHANGE,
+    PL_CURRENT,
     PL_CONCEPT,
     PL_POLE,
     PL_KIND,

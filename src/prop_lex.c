@@ -17,7 +17,7 @@
 #include "util.h"
 
 static const char *const prop_class_names[PL_COUNT] = {
-    "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change",
+    "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer"};
 
 /* Names of the entries of one class: "threads", "execution/compiled". */

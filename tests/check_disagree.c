@@ -104,7 +104,7 @@ static void figure(long long cid, const char *subject, const char *measure, cons
     memset(&q, 0, sizeof q);
     q.raw = raw;
     q.raw_len = strlen(raw);
-    q.kind = strcmp(measure, "release_year") == 0 ? "year" : "count";
+    q.kind = strcmp(measure, "release_year") == 0 ? "year" : strcmp(measure, "version") == 0 ? "version" : "count";
     q.measure = measure;
     q.subject = subject;
     q.has_low = !isnan(low);
@@ -187,6 +187,31 @@ START_TEST(test_vague_bounds_not_listed)
     dis_set s;
     find(&s, NULL);
     ck_assert_uint_eq(s.nitems, 0);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_versions_only_when_current)
+{
+    long long a = src("a.txt", "2022-03-01"), b = src("b.txt", "2026-01-01");
+    /* a version that dates a feature says nothing of which is current */
+    figure(claim(a, "Kestrel 2.1 added plugins.", "Kestrel", "ecosystem"), "Kestrel", "version", "2.1", 2.1, 2.1, 0, 0);
+    figure(claim(b, "Kestrel 3.0 added hot reload.", "Kestrel", "ecosystem"), "Kestrel", "version", "3.0", 3, 3, 0, 0);
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 0);
+    dis_free(&s);
+    /* "the latest version" does, and goes out of date */
+    char *err = NULL;
+    ck_assert_int_eq(store_begin(st, &err), KB_OK);
+    figure(claim(a, "The latest version is Kestrel 2.1.", "Kestrel", "ecosystem"), "Kestrel", "version", "2.1", 2.1, 2.1,
+           0, 0);
+    figure(claim(b, "Kestrel is currently at 3.0.", "Kestrel", "ecosystem"), "Kestrel", "version", "3.0", 3, 3, 0, 0);
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    ck_assert_int_eq(s.items[0].kind, DIS_TEMPORAL);
+    ck_assert_int_eq(s.items[0].verdict, DIS_OUTDATED);
+    ck_assert_uint_eq(s.items[0].nclaims, 2);
     dis_free(&s);
 }
 END_TEST
@@ -609,6 +634,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_agreeing_figures_not_listed);
     tcase_add_test(tc, test_disjoint_outdated_and_unresolved);
     tcase_add_test(tc, test_vague_bounds_not_listed);
+    tcase_add_test(tc, test_versions_only_when_current);
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
     tcase_add_test(tc, test_different_scopes_are_compatible);

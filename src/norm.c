@@ -363,54 +363,69 @@ int norm_tokens(const char *t, size_t len,
     return 0;
 }
 
-/* Where the address that starts at s[i] ends: at white space, a quote
- * or an angle bracket, and before the punctuation that closes the
- * sentence around it ("see https://x.org/a.")); i when none starts. */
-/* Where the address that starts at s[i] ends: at white space, a quote
- * or an angle bracket, and before the punctuation that closes the
- * sentence around it ("see https://x.org/a."); i when none starts. */
+/* The end of an address whose scheme or "www." ends just before s[i]:
+ * at white space, a quote or an angle bracket, and before the
+ * punctuation that closes the sentence around it ("see
+ * https://x.org/a."). */
 static size_t norm_url_end(const char *s, size_t i, size_t n)
 {
-    static const char *const starts[] = {"https://", "http://", "ftp://", "www."};
     size_t j = i;
-    for (size_t k = 0; k < sizeof starts / sizeof *starts && j == i; k++) {
-        size_t l = strlen(starts[k]);
-        if (n - i > l && memcmp(s + i, starts[k], l) == 0 && (i == 0 || !isalnum((unsigned char)s[i - 1])))
-            j = i + l;
-    }
-    if (j == i) return i;
     while (j < n && !isspace((unsigned char)s[j]) && !strchr("\"'<>", s[j])) j++;
     while (j > i && strchr(".,;:!?)]", s[j - 1])) j--;
     return j;
 }
 
-/* Where the markup that starts at s[i] ends: a Markdown link's target
- * "(...)" after "]", an HTML tag ("<a href=...>", "</b>") or an
- * address; i when none starts there.  *from: where to blank from. */
+/* Where the markup around s[i] ends: a Markdown link's target "(...)"
+ * after "]", an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
+ * the ':' of "https://", the '.' of "www."); i when there is none.
+ * *from: where it starts (before i for an address's scheme). */
 static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
 {
     *from = i;
-    if (s[i] == ']' && i + 1 < n && s[i + 1] == '(') {
+    switch (s[i]) {
+    case ']': {
+        if (i + 1 == n || s[i + 1] != '(') return i;
         size_t e = i + 2;
         while (e < n && s[e] != ')' && !isspace((unsigned char)s[e])) e++;
         if (e == n || s[e] != ')') return i;
         *from = i + 1;
         return e + 1;
     }
-    if (s[i] == '<' && i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
+    case '<':
+        if (i + 1 == n || !(isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) return i;
         for (size_t e = i + 1; e < n && e < i + 1024 && s[e] != '<'; e++)
             if (s[e] == '>') return e + 1;
         return i;
+    case ':': {
+        if (n - i < 4 || s[i + 1] != '/' || s[i + 2] != '/') return i;
+        size_t a = i;
+        while (a > 0 && isalpha((unsigned char)s[a - 1])) a--;
+        if (a == i || (a > 0 && isalnum((unsigned char)s[a - 1]))) return i;
+        *from = a;
+        return norm_url_end(s, i, n);
     }
-    return norm_url_end(s, i, n);
+    case '.':
+        if (i < 3 || memcmp(s + i - 3, "www", 3) != 0 || (i > 3 && isalnum((unsigned char)s[i - 4])) || i + 1 == n ||
+            !isalnum((unsigned char)s[i + 1]))
+            return i;
+        *from = i - 3;
+        return norm_url_end(s, i, n);
+    default:
+        return i;
+    }
 }
 
 void norm_blank_markup(char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* markup is found at one of these */
+        switch (s[i]) {
+        case ']': case '<': case ':': case '.': break;
+        default: i++; continue;
+        }
         size_t a, e = norm_markup_end(s, i, n, &a);
-        if (e > a) {
+        if (e > i) {
             memset(s + a, ' ', e - a);
             i = e;
         } else {

@@ -416,10 +416,11 @@ static const struct {
     {"visit www.ex.org, then", "visit           , then"},
     {"a <a href=\"x.html\" class=\"blue\">link</a> b", "a                               link     b"},
     {"<https://ex.org>", "                "},
-    /* not markup: a comparison, an unclosed link, words with "www" or "http" inside */
+    /* not markup: a comparison, an unclosed link, "www" inside a word, a ratio */
     {"a < b and c<3", "a < b and c<3"},
     {"[x](no end", "[x](no end"},
-    {"awww.no and xhttp://y", "awww.no and xhttp://y"},
+    {"awww.no and 3:1, 9://x", "awww.no and 3:1, 9://x"},
+    {"clone git://ex.org/r.git", "clone                   "},
 };
 
 START_TEST(test_blank_markup)

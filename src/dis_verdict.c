@@ -197,7 +197,7 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         dis_side *s = &sides[k];
         if (k + 1 > ns) ns = k + 1;
         if (!s->nclaims) {
-            s->polarity = q->versus >= 0 ? rc_polarity(&rp->p) : rp->p.polarity;
+            s->polarity = rc_polarity(&rp->p);
             s->value = q->kind == RC_CATEGORY ? rp->p.category : rp->p.npoles ? rp->p.poles[0] : -1;
             s->negated = rp->p.negated;
             s->lead = i;
@@ -433,7 +433,7 @@ void dis_question_item(dis_run *r, const rc_question *q)
         d.text = cl->text;
         d.start = cl->start;
         d.end = cl->end;
-        d.polarity = q->versus >= 0 ? rc_polarity(&rp->p) : rp->p.polarity;
+        d.polarity = rc_polarity(&rp->p);
         d.modality = rp->p.modality == PROP_ABSOLUTE    ? DIS_MOD_ABSOLUTE
                      : rp->p.modality == PROP_QUALIFIED ? DIS_MOD_QUALIFIED
                                                         : DIS_MOD_NONE;

@@ -391,6 +391,30 @@ START_TEST(test_sides_are_pure)
 }
 END_TEST
 
+START_TEST(test_comparison_read_under_the_row_subject)
+{
+    /* "Wren is easier to install than Kestrel" says Kestrel is harder:
+     * in a row on Kestrel it stands with "no", and the side says so */
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is easy to install.\n\nInstalling Kestrel is simple.\n");
+    article("b.md", "2024-02-01", "Installing Kestrel is painful.\n");
+    article("c.md", "2024-03-01", "Wren is easier to install than Kestrel.\n");
+    article("d.md", "2024-04-01", "Kestrel is easier to install than Wren.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "Kestrel");
+    ck_assert_ptr_nonnull(it);
+    char no = side_of(it, "painful"), cmp = side_of(it, "Wren is easier");
+    ck_assert_int_ne(no, '\0');
+    ck_assert_int_eq(cmp, no);
+    ck_assert_int_ne(side_of(it, "easy to install"), no);
+    ck_assert_str_eq(position_of(it, no), "no");
+    for (size_t i = 0; i < it->nclaims; i++)
+        if (it->claims[i].side == no) ck_assert_int_lt(it->claims[i].polarity, 0);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_unrelated_claims_are_not_disputes)
 {
     /* opposite judgements of different aspects; one source against
@@ -640,6 +664,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_majority_and_unresolved);
     tcase_add_test(tc, test_sides_are_pure);
+    tcase_add_test(tc, test_comparison_read_under_the_row_subject);
     tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_category_majority);

@@ -171,7 +171,7 @@ static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_
         if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
         else buf_adds(&b, tmpl);
     } else {
-        /* the claims' own verb: "support", "suited to", else good at */
+        /* the claims' own verb: "support", "suited to", else "good" */
         int support = 0, suit = 0;
         for (size_t i = 0; i < it->nclaims; i++) {
             support |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "support", 7) != NULL;
@@ -179,7 +179,7 @@ static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_
         }
         if (support) buf_printf(&b, "Does %s support %s?", subj, shown);
         else if (suit) buf_printf(&b, "Is %s suited to %s?", subj, shown);
-        else buf_printf(&b, "Is %s good at %s?", subj, shown);
+        else buf_printf(&b, "Is %s good when it comes to %s?", subj, shown);
     }
     it->question = buf_detach(&b, NULL);
     it->aspect = kb_strdup(shown);

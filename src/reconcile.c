@@ -210,12 +210,30 @@ static void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos
     q.score = (double)ns[pol > 0];
     q.props = kb_malloc(n * sizeof *q.props);
     q.side = kb_malloc(n);
-    for (size_t i = 0; i < n; i++)
-        if (pos[i].polarity == pol && pos[i].pole < 0 && c->props[pos[i].prop].p.versus < 0) {
-            q.props[q.n] = pos[i].prop;
-            q.side[q.n++] = 'a';
+    /* a claim agrees when it says what another source's claim says:
+     * the same position, aligned as a dispute's claims are (a shared
+     * word alone, "features", is no agreement) */
+    size_t nsrc = 0, srcs[8];
+    for (size_t i = 0; i < n; i++) {
+        if (pos[i].polarity != pol || pos[i].pole >= 0 || c->props[pos[i].prop].p.versus >= 0) continue;
+        const rc_prop *a = &c->props[pos[i].prop];
+        int met = 0;
+        for (size_t j = 0; j < n && !met; j++) {
+            const rc_prop *b = &c->props[pos[j].prop];
+            met = j != i && pos[j].polarity == pol && pos[j].pole < 0 && b->p.versus < 0 && b->source != a->source &&
+                  rc_align(c, &a->p, &b->p) > 0;
         }
-    if (q.n < 2) {
+        if (!met) continue;
+        q.props[q.n] = pos[i].prop;
+        q.side[q.n++] = 'a';
+        size_t k = 0;
+        while (k < nsrc && srcs[k] != a->source) k++;
+        if (k == nsrc && nsrc < 8) srcs[nsrc++] = a->source;
+    }
+    q.score = (double)nsrc;
+    /* on a plain word, as for a dispute (rc_group), it takes more: three
+     * sources */
+    if (nsrc < 2 || (q.rank == 2 && nsrc < RC_WORD_MIN)) {
         free(q.props);
         free(q.side);
         return;

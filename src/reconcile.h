@@ -31,7 +31,10 @@
  * An agreement is a group with no conflict where two or more sources
  * judge the aspect one way and none the other way: it is kept as a
  * proposition the sources share ("all five say X's event loop is
- * non-blocking"), again one per set of claims.
+ * non-blocking"), again one per set of claims.  Its claims are those
+ * aligned with a claim of another source that takes the same position,
+ * and on a plain word it takes three sources, as a dispute takes three
+ * claims.
  *
  * Category questions: a subject's "X is a K" propositions from
  * different sources naming different kinds ("a runtime" vs "a

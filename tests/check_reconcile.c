@@ -129,6 +129,38 @@ START_TEST(test_common_word_does_not_align)
 }
 END_TEST
 
+START_TEST(test_agreements_are_aligned)
+{
+    /* three sources say installing is easy; a fourth says something
+     * else that merely shares a common word: it does not agree */
+    background(20, 30, "web");
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "web,instal,pip");
+    add(1, 1, 0, -1, 1, PROP_PLAIN, "web,instal,pip");
+    add(2, 2, 0, -1, 1, PROP_PLAIN, "web,instal,pip,wheel");
+    add(3, 3, 0, -1, 1, PROP_PLAIN, "web,dashboard,chart,colour,theme");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    ck_assert_uint_ge(s.nagree, 1);
+    ck_assert_uint_eq(s.agree[0].n, 3);
+    for (size_t a = 0; a < s.nagree; a++)
+        for (size_t i = 0; i < s.agree[a].n; i++) ck_assert_uint_ne(props[s.agree[a].props[i]].claim, 3);
+    rc_free(&s);
+    /* on a plain word, two sources are not enough */
+    nprops = 0;
+    for (size_t i = 0; i < 20; i++) add(40 + i, 9, 1, -1, 0, PROP_PLAIN, "other");
+    add(0, 0, 1, -1, 1, PROP_PLAIN, "indent,whitespac");
+    add(1, 1, 1, -1, 1, PROP_PLAIN, "indent,whitespac");
+    find(&s);
+    ck_assert_uint_eq(s.nagree, 0);
+    rc_free(&s);
+    add(2, 2, 1, -1, 1, PROP_PLAIN, "indent,whitespac");
+    find(&s);
+    ck_assert_uint_ge(s.nagree, 1);
+    rc_free(&s);
+}
+END_TEST
+
 START_TEST(test_absolute_against_qualified)
 {
     add(0, 0, 0, -1, -1, PROP_ABSOLUTE, "#threads");
@@ -282,6 +314,7 @@ int main(void)
     tcase_add_test(tc, test_opposite_aligned);
     tcase_add_test(tc, test_one_source_never_disputes_itself);
     tcase_add_test(tc, test_common_word_does_not_align);
+    tcase_add_test(tc, test_agreements_are_aligned);
     tcase_add_test(tc, test_absolute_against_qualified);
     tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);
     tcase_add_test(tc, test_comparisons);

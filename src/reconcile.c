@@ -173,6 +173,19 @@ static int rc_key_rank(const rc_ctx *c, uint32_t key)
     return k && strchr("#%&", k[0]) ? 0 : k && k[0] == '$' ? 1 : 2;
 }
 
+/* An empty question of kind on subject's aspect key: no claims yet,
+ * not between two subjects. */
+static rc_question rc_question_new(rc_kind kind, int subject, uint32_t key)
+{
+    rc_question q;
+    memset(&q, 0, sizeof q);
+    q.kind = kind;
+    q.subject = subject;
+    q.versus = -1;
+    q.key = key;
+    return q;
+}
+
 static void rc_cand_add(rc_ctx *c, rc_question *q)
 {
     q->rank = rc_key_rank(c, q->key);
@@ -200,12 +213,7 @@ static void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos
     if (ns[1] >= 2) pol = 1;
     else if (ns[0] >= 2) pol = -1;
     if (!pol) return;
-    rc_question q;
-    memset(&q, 0, sizeof q);
-    q.kind = RC_STANCE;
-    q.subject = subject;
-    q.versus = -1;
-    q.key = key;
+    rc_question q = rc_question_new(RC_STANCE, subject, key);
     q.rank = rc_key_rank(c, key);
     q.score = (double)ns[pol > 0];
     q.props = kb_malloc(n * sizeof *q.props);
@@ -330,12 +338,7 @@ static void rc_group(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, si
         for (size_t i = 0; i < n; i++) in[i] |= pos[i].pole >= 0;
     if (!any) rc_agreement(c, subject, key, pos, n);
     if (any) {
-        rc_question q;
-        memset(&q, 0, sizeof q);
-        q.kind = polar ? RC_STANCE : RC_POLE;
-        q.subject = subject;
-        q.versus = -1;
-        q.key = key;
+        rc_question q = rc_question_new(polar ? RC_STANCE : RC_POLE, subject, key);
         q.absolute = absolute;
         q.score = best;
         size_t m = 0, cmp = 0;
@@ -470,11 +473,7 @@ static void rc_categories(rc_ctx *c, int subject, const size_t *idx, size_t n)
             dispute = a != b && (a < 100 || b < 100) && (a < 100 && b < 100 ? 1 : (a % 100) == (b % 100));
         }
     if (dispute) {
-        rc_question q;
-        memset(&q, 0, sizeof q);
-        q.kind = RC_CATEGORY;
-        q.subject = subject;
-        q.versus = -1;
+        rc_question q = rc_question_new(RC_CATEGORY, subject, 0);
         q.n = m;
         q.props = props;
         q.side = kb_malloc(m);

@@ -162,7 +162,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
     int rc = ingest_run(st, argv + optind, (size_t)(argc - optind), &o, &ev, &s, &err);
     ui_clear(&ui);
     if (rc) {
-        cli_error("%s: %s (the last batch was not stored; run the ingest again)", c->db_path, err);
+        cli_error("%s", err);
         free(err);
     }
     if (as_json) {

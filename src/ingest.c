@@ -106,6 +106,14 @@ typedef struct ingest_pool {
     const ingest_opts *opts;
 } ingest_pool;
 
+/* A source written in the open batch: what to report and take back
+ * from the counts should the batch be lost. */
+typedef struct ingest_written {
+    char *name;
+    int replaced;
+    size_t units, claims;
+} ingest_written;
+
 typedef struct ingest {
     store *st;
     const ingest_opts *opts;
@@ -114,6 +122,8 @@ typedef struct ingest {
     ingest_pool pool;
     int in_batch;
     size_t batch_files, batch_bytes;
+    ingest_written *written;  /* the batch's sources so far */
+    size_t nwritten, capwritten;
     /* units written in this batch and not yet indexed: id ranges */
     long long (*pending)[2];
     size_t npending, cappending;
@@ -123,7 +133,7 @@ typedef struct ingest {
     /* folders on the current walk path, to detect symlink loops */
     ingest_dirid chain[INGEST_MAX_DEPTH];
     int depth;
-    char *fatal; /* a store failure that ends the run */
+    char *fatal; /* a store failure that ends the run (no transaction) */
 } ingest;
 
 static void ingest_fail(ingest *in, const char *path, const char *msg)
@@ -195,13 +205,52 @@ static void ingest_sidecar(ingest *in, const char *dir)
 }
 
 /* Index the units written in this batch so far (after every source of
- * them is released: outside any savepoint).  A failure ends the run. */
-static int ingest_index_pending(ingest *in)
+ * them is released: outside any savepoint).  A failure loses the batch
+ * (the caller's to report). */
+static int ingest_index_pending(ingest *in, char **err)
 {
-    for (size_t i = 0; i < in->npending && !in->fatal; i++)
-        if (store_index_units(in->st, in->pending[i][0], in->pending[i][1], &in->fatal)) break;
+    int rc = KB_OK;
+    for (size_t i = 0; i < in->npending && rc == KB_OK; i++)
+        rc = store_index_units(in->st, in->pending[i][0], in->pending[i][1], err);
     in->npending = 0;
-    return in->fatal ? KB_ERR : KB_OK;
+    return rc;
+}
+
+static void ingest_batch_clear(ingest *in)
+{
+    for (size_t i = 0; i < in->nwritten; i++) free(in->written[i].name);
+    in->nwritten = 0;
+    in->in_batch = 0;
+    in->batch_files = in->batch_bytes = 0;
+    in->npending = 0;
+}
+
+/* The open batch is gone: its COMMIT failed, or SQLite rolled it back
+ * after a write error (a full disk, an I/O error).  None of its sources
+ * is stored, so each is reported and counted as failed, and a later run
+ * stores it whole. */
+static void ingest_batch_lost(ingest *in, const char *why)
+{
+    store_rollback(in->st);
+    for (size_t i = 0; i < in->nwritten; i++) {
+        const ingest_written *w = &in->written[i];
+        if (w->replaced) in->stats->replaced--;
+        else in->stats->added--;
+        in->stats->units -= w->units;
+        in->stats->claims -= w->claims;
+        char *msg = NULL;
+        kb_seterr(&msg, "not stored: its batch was rolled back (%s)", why ? why : "unknown error");
+        ingest_fail(in, w->name, msg);
+        free(msg);
+    }
+    ingest_batch_clear(in);
+}
+
+/* After a failed store call in the batch: did the batch survive it?
+ * If SQLite rolled it back, report it lost. */
+static void ingest_check_batch(ingest *in, const char *why)
+{
+    if (in->in_batch && !store_in_write(in->st)) ingest_batch_lost(in, why);
 }
 
 /* Note units first..last (a source's, just released) for indexing. */
@@ -225,13 +274,13 @@ static void ingest_pend(ingest *in, long long first, long long last)
 static int ingest_commit(ingest *in)
 {
     if (!in->in_batch) return KB_OK;
-    in->in_batch = 0;
-    in->batch_files = in->batch_bytes = 0;
-    if (ingest_index_pending(in) || store_commit(in->st, &in->fatal)) {
-        in->npending = 0;
-        store_rollback(in->st);
+    char *err = NULL;
+    if (ingest_index_pending(in, &err) || store_commit(in->st, &err)) {
+        ingest_batch_lost(in, err);
+        free(err);
         return KB_ERR;
     }
+    ingest_batch_clear(in);
     return KB_OK;
 }
 
@@ -477,10 +526,7 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
         *first = 0;
     }
     /* a source replaced lost its old claims in store_source_put */
-    if (j->cs) {
-        if (claims_write(in->opts->claims, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
-        in->stats->claims += claims_set_count(j->cs);
-    }
+    if (j->cs && claims_write(in->opts->claims, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
     rc = KB_OK;
 done:
     free(ids);
@@ -526,7 +572,11 @@ again:
     }
     if (!in->in_batch) {
         if (store_begin(in->st, &err)) {
-            ingest_fail(in, j->name, err);
+            /* With no transaction nothing more can be stored: the run
+             * ends here, once, rather than waiting out the busy
+             * timeout again for every file left. */
+            kb_seterr(&in->fatal, "%s (the ingest stopped at %s: it and the files after it were not stored; "
+                                  "run it again)", err, j->name);
             goto done;
         }
         in->in_batch = 1;
@@ -535,8 +585,12 @@ again:
          * under the lock, or the insert would break the path's
          * uniqueness. */
         if ((same = ingest_lookup(in, j->name, j->hash, &id, &err)) != 0) {
-            if (same < 0) ingest_fail(in, j->name, err);
-            else in->stats->unchanged++;
+            if (same < 0) {
+                ingest_fail(in, j->name, err);
+                ingest_check_batch(in, err);
+            } else {
+                in->stats->unchanged++;
+            }
             goto done;
         }
     }
@@ -548,25 +602,36 @@ again:
     /* Replacing takes the old rows out of the index: index what this
      * batch wrote first, so that no unit is taken out unindexed (the
      * same path twice in one batch). */
-    if (replacing && ingest_index_pending(in)) {
-        store_rollback(in->st);
-        in->in_batch = 0;
+    if (replacing && ingest_index_pending(in, &err)) {
+        ingest_fail(in, j->name, err);
+        ingest_batch_lost(in, err);
         goto done;
     }
     if (store_savepoint(in->st, &err)) {
         ingest_fail(in, j->name, err);
+        ingest_check_batch(in, err);
         goto done;
     }
     long long first = 0, last = 0;
     if (ingest_store(in, j, &id, &first, &last, &err) || store_release(in->st, &err)) {
         store_rollback_savepoint(in->st);
         ingest_fail(in, j->name, err);
+        ingest_check_batch(in, err);
         goto done;
     }
     if (first) ingest_pend(in, first, last);
     if (replacing) in->stats->replaced++;
     else in->stats->added++;
     in->stats->units += j->nunits;
+    {
+        size_t nclaims = j->cs ? claims_set_count(j->cs) : 0;
+        in->stats->claims += nclaims;
+        if (in->nwritten == in->capwritten) {
+            in->capwritten = in->capwritten ? 2 * in->capwritten : 16;
+            in->written = kb_realloc(in->written, in->capwritten * sizeof *in->written);
+        }
+        in->written[in->nwritten++] = (ingest_written){kb_strdup(j->name), replacing, j->nunits, nclaims};
+    }
     in->batch_files++;
     in->batch_bytes += j->len;
     if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES)
@@ -887,7 +952,8 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
     }
     ingest_pool_finish(&in);
     if (!in.fatal) ingest_commit(&in);
-    else store_rollback(st);
+    else ingest_batch_lost(&in, in.fatal);
+    free(in.written);
     free(in.pending);
     free(in.sc_dir);
     sidecar_free(&in.sc);

@@ -206,7 +206,11 @@ static const char *const store_sql[ST_COUNT] = {
 
 int store_fail(store *st, char **err, const char *what)
 {
-    return kb_seterr(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+    kb_seterr(err, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+    /* a full disk, an I/O error, no memory: SQLite may have rolled the
+     * whole transaction back, not just the statement */
+    if (st->writing && sqlite3_get_autocommit(st->db)) st->writing = 0;
+    return KB_ERR;
 }
 
 /* End the snapshot of reads (see store.h), if one is open. */
@@ -221,10 +225,11 @@ static int store_end_read(store *st, char **err)
 /* The cached statement for id, reset and with bindings cleared.  Every
  * statement but transaction control passes here, which is where the
  * snapshot of store.h is kept: a read in autocommit mode opens it (a
- * deferred BEGIN: the snapshot is taken at the read's first step), a
- * write made outside a write transaction ends it first, so that the
- * write is not a read upgraded to a write, which skips the busy timeout
- * (PLATFORM.md). */
+ * deferred BEGIN: the snapshot is taken at the read's first step), and
+ * a write outside store_begin's transaction is refused: run in
+ * autocommit after SQLite rolled a failed batch back, it would store
+ * part of a source.  (store_begin ends the snapshot first: a read
+ * transaction upgraded to a write one skips the busy timeout.) */
 sqlite3_stmt *store_stmt(store *st, int id, char **err)
 {
     if (!st->stmt[id]) {
@@ -240,7 +245,9 @@ sqlite3_stmt *store_stmt(store *st, int id, char **err)
         if (ro && sqlite3_get_autocommit(st->db)) {
             if (store_exec(st, "BEGIN", err, "starting a read")) return NULL;
             st->reading = 1;
-        } else if (!ro && store_end_read(st, err)) {
+        } else if (!ro && !st->writing) {
+            kb_seterr(err, "%s: a write outside a transaction (it was rolled back after an error, or never begun)",
+                      st->path);
             return NULL;
         }
     }
@@ -338,10 +345,24 @@ sqlite3 *store_db(store *st) { return st->db; }
 int store_begin(store *st, char **err)
 {
     if (store_end_read(st, err)) return KB_ERR;
-    return store_simple(st, ST_BEGIN, err, "starting a transaction");
+    if (store_simple(st, ST_BEGIN, err, "starting a transaction")) return KB_ERR;
+    st->writing = 1;
+    return KB_OK;
 }
 
-int store_commit(store *st, char **err) { return store_simple(st, ST_COMMIT, err, "committing"); }
+int store_commit(store *st, char **err)
+{
+    int rc = store_simple(st, ST_COMMIT, err, "committing");
+    /* a failed COMMIT may leave the transaction open (SQLITE_BUSY) or
+     * gone (an I/O error): the caller rolls back either way */
+    if (rc == KB_OK || sqlite3_get_autocommit(st->db)) st->writing = 0;
+    return rc;
+}
+
+int store_in_write(store *st)
+{
+    return st->writing && !sqlite3_get_autocommit(st->db);
+}
 int store_savepoint(store *st, char **err) { return store_simple(st, ST_SAVEPOINT, err, "starting a savepoint"); }
 int store_release(store *st, char **err) { return store_simple(st, ST_RELEASE, err, "releasing a savepoint"); }
 
@@ -349,6 +370,7 @@ void store_rollback(store *st)
 {
     if (!sqlite3_get_autocommit(st->db)) store_simple(st, ST_ROLLBACK, NULL, "rolling back");
     st->reading = 0;
+    st->writing = 0;
 }
 
 void store_rollback_savepoint(store *st)

@@ -10,10 +10,13 @@
  * Writers bracket work in store_begin/store_commit (BEGIN IMMEDIATE, so
  * the busy timeout applies) and each source in a savepoint, so a failed
  * source leaves nothing behind and a crash never leaves half a source.
+ * A write outside store_begin's transaction is refused, not run in
+ * autocommit: after an I/O error or a full disk SQLite may have rolled
+ * the whole transaction back, and store_in_write says whether it still
+ * exists (then the caller's work since store_begin is lost).
  *
  * Reads outside a write transaction share one snapshot: the first opens
- * a read transaction that lasts until store_begin, a write, or
- * store_close.  So a command that runs several queries (an export: the
+ * a read transaction that lasts until store_begin or store_close.  So a command that runs several queries (an export: the
  * sources, then their claims) sees one state of the database while an
  * ingest commits beside it.  In WAL mode the snapshot blocks no writer.
  *
@@ -31,6 +34,11 @@ typedef struct store store;
  * path.  WAL journal, foreign keys on, a busy timeout.  On error *out
  * is NULL and *err says what failed, naming the path. */
 int store_open(const char *path, int create, store **out, char **err);
+/* The busy timeout of the handles store_open opens from now on: how
+ * long store_begin waits for another writer's lock before it fails
+ * (SQLITE_BUSY).  STORE_BUSY_MS unless set. */
+#define STORE_BUSY_MS 30000
+void store_set_busy_timeout(int ms);
 void store_close(store *st);          /* accepts NULL */
 sqlite3 *store_db(store *st);         /* the raw handle, for tests */
 
@@ -40,6 +48,9 @@ void store_rollback(store *st);
 int store_savepoint(store *st, char **err);
 int store_release(store *st, char **err);
 void store_rollback_savepoint(store *st);
+/* Is the transaction store_begin opened still there (not committed,
+ * rolled back, or lost to an error SQLite rolled back for)? */
+int store_in_write(store *st);
 
 /* kb_meta key/value pairs (for example the alias table).  get: *value is
  * malloc'd or NULL when the key is absent. */

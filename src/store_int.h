@@ -43,6 +43,7 @@ struct store {
     char *path;
     sqlite3_stmt *stmt[ST_COUNT];
     int reading;    /* a read transaction (the command's snapshot) is open */
+    int writing;    /* a write transaction (store_begin) is open */
 };
 
 /* Fill *err with "PATH: what: sqlite message"; returns KB_ERR. */

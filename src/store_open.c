@@ -35,7 +35,7 @@ static int store_migrate(store *st, char **err)
         return kb_seterr(err, "%s: made by a newer kb (schema version %d, this kb knows %d)",
                          st->path, v, embed_migration_count);
     if (v == embed_migration_count) return KB_OK;
-    if (store_exec(st, "BEGIN IMMEDIATE", err, "starting the schema upgrade")) return KB_ERR;
+    if (store_begin(st, err)) return KB_ERR;
     /* Another process may have upgraded while we waited for the lock. */
     if (store_user_version(st, &v, err)) goto fail;
     int fresh = v == 0;
@@ -50,10 +50,10 @@ static int store_migrate(store *st, char **err)
     /* A new database starts with the built-in alias list, so that every
      * client reading it sees the list kb searches with. */
     if (fresh && store_meta_set(st, "aliases", embed_aliases, err)) goto fail;
-    if (store_exec(st, "COMMIT", err, "committing the schema upgrade")) goto fail;
+    if (store_commit(st, err)) goto fail;
     return KB_OK;
 fail:
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    store_rollback(st);
     return KB_ERR;
 }
 
@@ -77,6 +77,15 @@ static void store_configure(void)
     (void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 }
 
+/* How long a writer waits for another's lock (sqlite3_busy_timeout).
+ * Process-wide: set before the first store_open. */
+static int store_busy_ms = STORE_BUSY_MS;
+
+void store_set_busy_timeout(int ms)
+{
+    store_busy_ms = ms < 0 ? 0 : ms;
+}
+
 int store_open(const char *path, int create, store **out, char **err)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -95,7 +104,7 @@ int store_open(const char *path, int create, store **out, char **err)
         goto fail;
     }
     sqlite3_extended_result_codes(st->db, 1);
-    if (sqlite3_busy_timeout(st->db, 30000) != SQLITE_OK) {
+    if (sqlite3_busy_timeout(st->db, store_busy_ms) != SQLITE_OK) {
         store_fail(st, err, "setting the busy timeout");
         goto fail;
     }

@@ -825,6 +825,39 @@ START_TEST(test_concurrent_readers_and_writers)
 }
 END_TEST
 
+/* Another process holds the write lock: the ingest waits out the busy
+ * timeout once and stops with one clear line, not once per file; what
+ * was stored is untouched, and a run after the lock is gone stores all. */
+START_TEST(test_busy_database_fails_once)
+{
+    tu_out o = KB(NULL, "ingest", "--quiet", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    sqlite3 *lock;
+    ck_assert_int_eq(sqlite3_open(db, &lock), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    setenv("KB_BUSY_TIMEOUT", "200", 1);
+    o = KB(NULL, "ingest", "corpus");
+    unsetenv("KB_BUSY_TIMEOUT");
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.err, "database is locked") && strstr(o.err, "the ingest stopped at corpus/") &&
+                      strstr(o.err, "run it again"),
+                  "%s", o.err);
+    /* one line for the lock, one summary: no line per file */
+    ck_assert_uint_eq(tu_lines(o.err), 2);
+    ck_assert_ptr_nonnull(strstr(o.err, "kb: ingest: 0 added"));
+    tu_out_free(&o);
+    ck_assert_int_eq(sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_close(lock), SQLITE_OK);
+    o = KB(NULL, "ingest", "corpus");
+    ck_assert_msg(o.status == 0 && strstr(o.err, "5 added"), "%s", o.err);
+    tu_out_free(&o);
+    o = KB(NULL, "sources", "--json");
+    ck_assert_int_eq(json_int_of(o.out, "SELECT json_array_length(?1, '$.sources')"), 6);
+    tu_out_free(&o);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -843,6 +876,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_unreadable_file);
     tcase_add_test(tc, test_export_output_edges);
     tcase_add_test(tc, test_concurrent_readers_and_writers);
+    tcase_add_test(tc, test_busy_database_fails_once);
     suite_add_tcase(s, tc);
     return s;
 }

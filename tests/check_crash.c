@@ -1,5 +1,5 @@
 /*
- * check_crash.c - ingest's atomicity under SIGKILL.
+ * check_crash.c - ingest's atomicity under SIGKILL and write errors.
  *
  * `kb ingest` over a generated corpus of small articles is killed at
  * random moments, at least CRASH_KILLS times.  After every kill the
@@ -21,14 +21,23 @@
  * ends before its kill, so most kills land inside a run whatever the
  * machine's speed.
  *
+ * A write error (the file-size limit, which kb meets as SQLite meets a
+ * full disk) must cost whole batches, never part of a source: every
+ * file of a batch SQLite rolled back is reported as not stored, the
+ * counts say what is stored, the database passes the same checks, and
+ * a re-run stores the rest.
+ *
  * Runs the freshly built binary ($KB, set by `make check`).
  */
 #include <check.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,9 +120,11 @@ static void make_corpus(void)
     }
 }
 
-/* Start `kb --db DB ingest --quiet [--force] corpus` with its output
- * thrown away; returns its pid. */
-static pid_t spawn_ingest(const char *db, int force)
+/* Start `kb --db DB ingest [--force] corpus`; returns its pid.  Its
+ * output goes to errpath (NULL: thrown away, and --quiet); fsize, when
+ * not 0, limits the size of every file it writes (SIGXFSZ ignored, so
+ * a write past it fails with EFBIG, as on a full disk). */
+static pid_t spawn_kb_ingest(const char *db, int force, const char *errpath, rlim_t fsize)
 {
     const char *kb = getenv("KB");
     if (!kb) kb = "./kb";
@@ -121,16 +132,34 @@ static pid_t spawn_ingest(const char *db, int force)
     ck_assert(pid >= 0);
     if (pid == 0) {
         int fd = open("/dev/null", O_RDWR);
+        int out = errpath ? open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0644) : fd;
         dup2(fd, 0);
-        dup2(fd, 1);
-        dup2(fd, 2);
-        if (force)
-            execl(kb, "kb", "--db", db, "ingest", "--quiet", "--force", corpus, (char *)NULL);
-        else
-            execl(kb, "kb", "--db", db, "ingest", "--quiet", corpus, (char *)NULL);
+        dup2(out, 1);
+        dup2(out, 2);
+        if (fsize) {
+            struct rlimit rl = {fsize, fsize};
+            signal(SIGXFSZ, SIG_IGN);
+            if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(126);
+        }
+        char *argv[8];
+        int a = 0;
+        argv[a++] = "kb";
+        argv[a++] = "--db";
+        argv[a++] = (char *)db;
+        argv[a++] = "ingest";
+        if (!errpath) argv[a++] = "--quiet";
+        if (force) argv[a++] = "--force";
+        argv[a++] = corpus;
+        argv[a] = NULL;
+        execv(kb, argv);
         _exit(127);
     }
     return pid;
+}
+
+static pid_t spawn_ingest(const char *db, int force)
+{
+    return spawn_kb_ingest(db, force, NULL, 0);
 }
 
 /* Run an ingest to its end; returns how long it took, in seconds. */
@@ -305,6 +334,47 @@ START_TEST(test_sigkill_ingest)
 }
 END_TEST
 
+START_TEST(test_write_error)
+{
+    make_corpus();
+    ingest_to_end(ref_db, 0);
+    struct stat sb;
+    ck_assert_int_eq(stat(ref_db, &sb), 0);
+    /* half the size the database takes: a batch meets the limit midway */
+    char errpath[600];
+    snprintf(errpath, sizeof errpath, "%s/stderr", dir);
+    pid_t pid = spawn_kb_ingest(crash_db, 0, errpath, (rlim_t)sb.st_size / 2);
+    int st = 0;
+    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+    ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) == 1, "kb ingest under a size limit: status %d", st);
+    size_t len;
+    char *err = tu_read_file(errpath, &len);
+    /* each file is named once: stored, or a line of its own */
+    int lost = 0, failed = 0;
+    for (const char *l = err; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t n = e ? (size_t)(e - l) : strlen(l);
+        if (n > 11 && memcmp(l, "kb: ", 4) == 0 && memcmp(l, "kb: ingest:", 11) != 0) {
+            char line[1024];
+            snprintf(line, sizeof line, "%.*s", (int)n, l);
+            failed++;
+            lost += strstr(line, "not stored: its batch was rolled back") != NULL;
+        }
+        l += n + (e != NULL);
+    }
+    ck_assert_msg(lost > 0, "no batch was lost: %s", err);
+    long long n = check_db("after a write error");
+    ck_assert_int_eq(n + failed, CRASH_FILES);
+    char summary[128];
+    snprintf(summary, sizeof summary, "kb: ingest: %lld added, 0 replaced, 0 unchanged, %d failed", n, failed);
+    ck_assert_msg(strstr(err, summary) != NULL, "no \"%s\" in:\n%s", summary, err);
+    free(err);
+    /* with room again, a re-run stores the rest, whole */
+    ingest_to_end(crash_db, 0);
+    ck_assert_int_eq(check_db("re-run after a write error"), CRASH_FILES);
+}
+END_TEST
+
 static Suite *crash_suite(void)
 {
     Suite *s = suite_create("crash");
@@ -312,6 +382,11 @@ static Suite *crash_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_sigkill_ingest);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("write error");
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_write_error);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -262,8 +262,8 @@ static void run(dis_set *s, const dis_filter *f)
     char *err = NULL, path[512];
     snprintf(path, sizeof path, "%s/kb-sources.tsv", dir);
     tu_write_file(path, sidecar, strlen(sidecar));
-    ck_assert_int_eq(store_commit(st, &err), KB_OK);
     ck_assert_int_eq(store_meta_set(st, "taxonomy", kw_taxonomy, &err), KB_OK);
+    ck_assert_int_eq(store_commit(st, &err), KB_OK);
     tu_ingest(st, dir, kw_taxonomy);
     dis_filter none = {NULL, NULL, 0};
     ck_assert_msg(dis_find(st, f ? f : &none, s, &err) == KB_OK, "%s", err ? err : "");

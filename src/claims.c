@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "embed.h"
 #include "furniture.h"
+#include "hash.h"
 #include "qty.h"
 #include "segment.h"
 #include "stance.h"
@@ -120,6 +121,12 @@ fail:
     free(e);
     claims_free(c);
     return KB_ERR;
+}
+
+void claims_stamp(const claims *c, char out[65])
+{
+    const char *tx = c->tax_tsv ? c->tax_tsv : embed_taxonomy;
+    hash_sha256_hex(tx, strlen(tx), out);
 }
 
 int claims_clone(const claims *c, claims **out, char **err)

@@ -111,5 +111,8 @@ int claims_source_walk(claims *c, store *st, long long source_id, int (*fn)(void
 /* (Re)build the claims of one stored source from its stored units:
  * deletes its old claims first.  *nclaims (if not NULL) gets the count. */
 int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, char **err);
+/* The hash of the taxonomy c tags with (its text's SHA-256, hex): what a
+ * source records as tagged with (store_source.taxonomy). */
+void claims_stamp(const claims *c, char out[65]);
 
 #endif

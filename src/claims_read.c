@@ -86,6 +86,9 @@ int claims_source(claims *c, store *st, long long source_id, size_t *nclaims, ch
     if (claims_load_units(st, source_id, &cu, err)) goto done;
     if (claims_build(c, cu.u, cu.n, &set, err)) goto done;
     if (claims_write(c, st, set, source_id, cu.u, cu.ids, 1, err)) goto done;
+    char stamp[65];
+    claims_stamp(c, stamp);
+    if (store_source_set_taxonomy(st, source_id, stamp, err)) goto done;
     if (nclaims) *nclaims = claims_set_count(set);
     rc = KB_OK;
 done:

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +17,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "embed.h"
 #include "hash.h"
 #include "html.h"
 #include "html_mem.h"
@@ -24,12 +26,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Commit a batch after this many files or bytes of input: big enough
- * that transaction overhead does not dominate (PLATFORM.md: one
- * transaction per file is 1.5x slower in WAL), small enough that a
- * concurrent writer never waits long and a crash loses little. */
-#define INGEST_BATCH_FILES 64
-#define INGEST_BATCH_BYTES ((size_t)32 << 20)
 #define INGEST_MAX_DEPTH 64
 /* The longest unit stored.  A longer block (a file that is one line, a
  * page that is one <p>) is stored as consecutive units of at most this
@@ -89,6 +85,7 @@ typedef struct ingest_job {
     size_t nunits;
     buf norms;           /* the units' matching forms, one after another */
     claims_set *cs;
+    int gen;             /* the taxonomy generation cs was tagged with */
 } ingest_job;
 
 /* The worker threads and the jobs in flight. */
@@ -104,6 +101,10 @@ typedef struct ingest_pool {
     pthread_t th[INGEST_MAX_JOBS];
     claims *cl[INGEST_MAX_JOBS];
     const ingest_opts *opts;
+    /* a taxonomy change: each worker swaps its builder for fresh[i]
+     * when its generation is behind gen */
+    int gen;
+    claims *fresh[INGEST_MAX_JOBS];
 } ingest_pool;
 
 /* A source written in the open batch: what to report and take back
@@ -134,6 +135,11 @@ typedef struct ingest {
     ingest_dirid chain[INGEST_MAX_DEPTH];
     int depth;
     char *fatal; /* a store failure that ends the run (no transaction) */
+    /* the taxonomy in force when the batch began: its builder (opts'
+     * until it changes), generation and hash */
+    claims *cl;
+    int own_cl, gen;
+    char tax_stamp[65];
 } ingest;
 
 static void ingest_fail(ingest *in, const char *path, const char *msg)
@@ -476,16 +482,110 @@ static void ingest_apply_sidecar(ingest *in, const char *dir, const char *base, 
     if (e->date) d->meta.date_basis = "sidecar";
 }
 
-/* Look name up: *id is its source (0: none yet).  Returns 1 when it is
- * stored with this hash and need not be read again, 0 when it must be
- * stored, -1 on a store error (in *err). */
-static int ingest_lookup(ingest *in, const char *name, const char *hash, long long *id, char **err)
+/* The hash of the sidecar row that applies to file name in dir, into
+ * out; 0 when none does. */
+static int ingest_sidecar_stamp(ingest *in, const char *dir, const char *name, char out[65])
 {
-    char *old = NULL;
-    if (store_source_lookup(in->st, name, id, &old, err)) return -1;
-    int same = *id && old && strcmp(old, hash) == 0 && !in->opts->force;
-    free(old);
+    if (!dir) return 0;
+    ingest_sidecar(in, dir);
+    const char *slash = strrchr(name, '/');
+    const sidecar_entry *e = sidecar_find(&in->sc, slash ? slash + 1 : name);
+    if (!e) return 0;
+    buf b = BUF_INIT;
+    const char *f[] = {e->title, e->site, e->author, e->date, e->url};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++) buf_printf(&b, "%s\t", f[i] ? f[i] : "");
+    hash_sha256_hex(b.data, b.len, out);
+    buf_free(&b);
+    return 1;
+}
+
+/* Was source f built from the taxonomy in force and name's sidecar row
+ * as it is now? */
+static int ingest_inputs_same(ingest *in, const store_found *f, const char *dir, const char *name)
+{
+    char sc[65];
+    int has_sc = ingest_sidecar_stamp(in, dir, name, sc);
+    return (!in->cl || (f->taxonomy && strcmp(f->taxonomy, in->tax_stamp) == 0)) &&
+           (has_sc ? f->sidecar && strcmp(f->sidecar, sc) == 0 : !f->sidecar);
+}
+
+/* Is the source stored under name built from these bytes (hash), the
+ * taxonomy in force and its sidecar row as it is now?  1: unchanged,
+ * need not be read again; 0: it must be stored (*id: its source, 0 if
+ * none yet); -1: a store error (in *err). */
+static int ingest_lookup(ingest *in, const char *name, const char *dir, const char *hash, long long *id, char **err)
+{
+    store_found f;
+    if (store_source_lookup(in->st, name, &f, err)) return -1;
+    *id = f.id;
+    int same = f.id && !in->opts->force && f.hash && strcmp(f.hash, hash) == 0 && ingest_inputs_same(in, &f, dir, name);
+    store_found_clear(&f);
     return same;
+}
+
+/* The stored hash of name when the rest of what it was built from is as
+ * now, else NULL (malloc'd): a hint that lets a worker tell an unchanged
+ * file from its hash without extracting it.  Only a hint: the writer
+ * looks again when the file's turn comes. */
+static char *ingest_hint(ingest *in, const char *name, const char *dir)
+{
+    store_found f;
+    char *e = NULL, *hint = NULL;
+    if (store_source_lookup(in->st, name, &f, &e)) {
+        free(e);
+        return NULL;
+    }
+    if (f.id && ingest_inputs_same(in, &f, dir, name)) {
+        hint = f.hash;
+        f.hash = NULL;
+    }
+    store_found_clear(&f);
+    return hint;
+}
+
+/* At the start of a batch (under the write lock): has `kb init
+ * --taxonomy` switched the taxonomy since the last batch?  Then tag with
+ * the new one from here on: a builder for the writer and one for each
+ * worker, and a new generation, so that a source built with the old one
+ * is built again before it is written. */
+static int ingest_taxonomy_check(ingest *in, char **err)
+{
+    if (!in->cl) return KB_OK;
+    char *tsv = NULL, stamp[65];
+    if (store_meta_get(in->st, "taxonomy", &tsv, err)) return KB_ERR;
+    const char *tx = tsv ? tsv : embed_taxonomy;
+    hash_sha256_hex(tx, strlen(tx), stamp);
+    int rc = KB_OK;
+    if (strcmp(stamp, in->tax_stamp) != 0) {
+        claims *cl = NULL;
+        char *e = NULL;
+        if (claims_new(tx, NULL, NULL, &cl, &e)) {
+            kb_seterr(err, "the taxonomy in the database: %s", e);
+            free(e);
+            rc = KB_ERR;
+            goto done;
+        }
+        if (in->own_cl) claims_free(in->cl);
+        in->cl = cl;
+        in->own_cl = 1;
+        in->gen++;
+        memcpy(in->tax_stamp, stamp, sizeof stamp);
+        ingest_pool *p = &in->pool;
+        pthread_mutex_lock(&p->mu);
+        for (size_t i = 0; i < p->nthreads; i++) {
+            claims_free(p->fresh[i]);
+            p->fresh[i] = NULL;
+            if (claims_clone(cl, &p->fresh[i], &e)) {
+                free(e);
+                e = NULL;
+            }
+        }
+        p->gen = in->gen;
+        pthread_mutex_unlock(&p->mu);
+    }
+done:
+    free(tsv);
+    return rc;
 }
 
 /* Write the source built in j as `id` (0: a new one).  Runs inside the
@@ -508,6 +608,9 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
     s.url = d->meta.url;
     s.hash = j->hash;
     s.size = (long long)j->len;
+    char sc[65];
+    s.taxonomy = in->cl ? in->tax_stamp : NULL;
+    s.sidecar = ingest_sidecar_stamp(in, j->dir, j->name, sc) ? sc : NULL;
     if (store_source_put(in->st, &s, id, err)) return KB_ERR;
     if (store_text_put(in->st, *id, d->text, d->len, err)) return KB_ERR;
     long long *ids = kb_calloc(j->nunits ? j->nunits : 1, sizeof *ids);
@@ -526,77 +629,89 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
         *first = 0;
     }
     /* a source replaced lost its old claims in store_source_put */
-    if (j->cs && claims_write(in->opts->claims, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
+    if (j->cs && claims_write(in->cl, in->st, j->cs, *id, j->units, ids, 0, err)) goto done;
     rc = KB_OK;
 done:
     free(ids);
     return rc;
 }
 
-/* Write job j (the next in input order): the decisions that need the
- * store, in the order of a sequential ingest, and the rows. */
-static void ingest_write(ingest *in, ingest_job *j)
+/* What to do with job j now, in the order of a sequential ingest:
+ * skip it (unchanged, or failed: reported here) or store it (*id: the
+ * source it replaces, 0 for a new one).  Builds it (again) here when
+ * what it was built from is out of date, and begins the batch. */
+enum { WR_SKIP, WR_STORE };
+static int ingest_decide(ingest *in, ingest_job *j, long long *id)
 {
     char *err = NULL;
-    long long id = 0;
-    int same;
-    if (j->kind == JOB_FAIL) {
-        ingest_fail(in, j->name, j->msg);
-        goto out;
-    }
+    int rc = WR_SKIP, same;
 again:
     if (j->outcome == OUT_FAIL_EARLY) {
         ingest_fail(in, j->name, j->msg);
         goto done;
     }
-    if ((same = ingest_lookup(in, j->name, j->hash, &id, &err)) != 0) {
-        if (same < 0) ingest_fail(in, j->name, err);
-        else in->stats->unchanged++;
+    if ((same = ingest_lookup(in, j->name, j->dir, j->hash, id, &err)) != 0) {
+        if (same < 0) {
+            ingest_fail(in, j->name, err);
+            ingest_check_batch(in, err);
+        } else {
+            in->stats->unchanged++;
+        }
         goto done;
     }
-    if (j->outcome == OUT_SAME) {
-        /* changed since the job was queued (stored meanwhile by another
-         * kb, or removed): build it after all, here */
+    /* Its bytes were the stored ones when it was queued, but it must be
+     * stored now (another kb stored or removed it meanwhile, its sidecar
+     * row or the taxonomy changed), or it was tagged with a taxonomy no
+     * longer in force: build it here. */
+    if (j->outcome == OUT_SAME || (j->outcome == OUT_READY && j->gen != in->gen)) {
         free(j->old_hash);
         j->old_hash = NULL;
-        ingest_build(j, in->opts, in->opts->claims);
+        ingest_build(j, in->opts, in->cl);
+        j->gen = in->gen;
         goto again;
     }
     if (j->outcome == OUT_FAIL_LATE) {
         ingest_fail(in, j->name, j->msg);
         goto done;
     }
-    if (j->dir) {
-        const char *slash = strrchr(j->name, '/');
-        ingest_apply_sidecar(in, j->dir, slash ? slash + 1 : j->name, &j->d);
-    }
     if (!in->in_batch) {
+        /* With no transaction nothing more can be stored: the run ends
+         * here, once, rather than waiting out the busy timeout again for
+         * every file left. */
         if (store_begin(in->st, &err)) {
-            /* With no transaction nothing more can be stored: the run
-             * ends here, once, rather than waiting out the busy
-             * timeout again for every file left. */
             kb_seterr(&in->fatal, "%s (the ingest stopped at %s: it and the files after it were not stored; "
                                   "run it again)", err, j->name);
             goto done;
         }
         in->in_batch = 1;
-        /* The lookup above ran outside the write transaction, and
-         * another kb may have stored this file since: decide again
-         * under the lock, or the insert would break the path's
-         * uniqueness. */
-        if ((same = ingest_lookup(in, j->name, j->hash, &id, &err)) != 0) {
-            if (same < 0) {
-                ingest_fail(in, j->name, err);
-                ingest_check_batch(in, err);
-            } else {
-                in->stats->unchanged++;
-            }
+        if (ingest_taxonomy_check(in, &err)) {
+            kb_seterr(&in->fatal, "%s", err);
+            ingest_batch_lost(in, err);
             goto done;
         }
+        /* The lookup above ran outside the write transaction: another kb
+         * may have stored this file since, or switched the taxonomy.
+         * Decide again under the lock. */
+        goto again;
     }
     if (j->outcome == OUT_FAIL_STORE) {
         ingest_fail(in, j->name, j->msg);
         goto done;
+    }
+    rc = WR_STORE;
+done:
+    free(err);
+    return rc;
+}
+
+/* Store job j as source id (0: a new one) in its own savepoint of the
+ * batch, and commit the batch when it is full. */
+static void ingest_put(ingest *in, ingest_job *j, long long id)
+{
+    char *err = NULL;
+    if (j->dir) {
+        const char *slash = strrchr(j->name, '/');
+        ingest_apply_sidecar(in, j->dir, slash ? slash + 1 : j->name, &j->d);
     }
     int replacing = id != 0;
     /* Replacing takes the old rows out of the index: index what this
@@ -622,24 +737,31 @@ again:
     if (first) ingest_pend(in, first, last);
     if (replacing) in->stats->replaced++;
     else in->stats->added++;
+    size_t nclaims = j->cs ? claims_set_count(j->cs) : 0;
     in->stats->units += j->nunits;
-    {
-        size_t nclaims = j->cs ? claims_set_count(j->cs) : 0;
-        in->stats->claims += nclaims;
-        if (in->nwritten == in->capwritten) {
-            in->capwritten = in->capwritten ? 2 * in->capwritten : 16;
-            in->written = kb_realloc(in->written, in->capwritten * sizeof *in->written);
-        }
-        in->written[in->nwritten++] = (ingest_written){kb_strdup(j->name), replacing, j->nunits, nclaims};
+    in->stats->claims += nclaims;
+    if (in->nwritten == in->capwritten) {
+        in->capwritten = in->capwritten ? 2 * in->capwritten : 16;
+        in->written = kb_realloc(in->written, in->capwritten * sizeof *in->written);
     }
+    in->written[in->nwritten++] = (ingest_written){kb_strdup(j->name), replacing, j->nunits, nclaims};
     in->batch_files++;
     in->batch_bytes += j->len;
-    if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES)
-        ingest_commit(in);
+    if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES) ingest_commit(in);
 done:
-    if (j->progress && in->ev && in->ev->progress) in->ev->progress(in->ev->ctx, j->name, in->stats);
-out:
     free(err);
+}
+
+/* Write job j (the next in input order). */
+static void ingest_write(ingest *in, ingest_job *j)
+{
+    long long id = 0;
+    if (j->kind == JOB_FAIL) {
+        ingest_fail(in, j->name, j->msg);
+        return;
+    }
+    if (ingest_decide(in, j, &id) == WR_STORE) ingest_put(in, j, id);
+    if (j->progress && in->ev && in->ev->progress) in->ev->progress(in->ev->ctx, j->name, in->stats);
 }
 
 /* The first job from j on that is waiting to be built (walk failures
@@ -655,6 +777,8 @@ static void *ingest_worker(void *arg)
 {
     ingest_pool *p = ((void **)arg)[0];
     claims *cl = ((void **)arg)[1];
+    size_t me = (size_t)(uintptr_t)((void **)arg)[2];
+    int gen = 0;
     free(arg);
     /* The writer is the serial stage, and at 8x it set the pace: workers
      * 10 nice levels down, 0.91 of the wall time at 8x, 0.95 at 1x. */
@@ -666,8 +790,16 @@ static void *ingest_worker(void *arg)
         ingest_job *j = p->next;
         p->next = ingest_waiting(j->next);
         j->state = JS_RUNNING;
+        if (gen != p->gen && p->fresh[me]) {
+            /* the taxonomy changed (ingest_taxonomy_check) */
+            claims_free(cl);
+            cl = p->cl[me] = p->fresh[me];
+            p->fresh[me] = NULL;
+            gen = p->gen;
+        }
         pthread_mutex_unlock(&p->mu);
         ingest_build(j, p->opts, cl);
+        j->gen = gen;
         pthread_mutex_lock(&p->mu);
         j->state = JS_DONE;
         pthread_cond_broadcast(&p->done);
@@ -696,13 +828,14 @@ static void ingest_pool_start(ingest *in)
         for (long i = 0; i < want; i++) {
             claims *cl = NULL;
             char *e = NULL;
-            if (in->opts->claims && claims_clone(in->opts->claims, &cl, &e)) {
+            if (in->cl && claims_clone(in->cl, &cl, &e)) {
                 free(e);
                 break;
             }
-            void **arg = kb_malloc(2 * sizeof *arg);
+            void **arg = kb_malloc(3 * sizeof *arg);
             arg[0] = p;
             arg[1] = cl;
+            arg[2] = (void *)(uintptr_t)p->nthreads;
             if (pthread_create(&p->th[p->nthreads], NULL, ingest_worker, arg) != 0) {
                 free(arg);
                 claims_free(cl);
@@ -732,7 +865,8 @@ static void ingest_write_head(ingest *in)
             p->next = ingest_waiting(j->next);
             j->state = JS_RUNNING;
             pthread_mutex_unlock(&p->mu);
-            ingest_build(j, in->opts, in->opts->claims);
+            ingest_build(j, in->opts, in->cl);
+            j->gen = in->gen;
             pthread_mutex_lock(&p->mu);
             j->state = JS_DONE;
         } else {
@@ -784,6 +918,7 @@ static void ingest_pool_finish(ingest *in)
     for (size_t i = 0; i < p->nthreads; i++) {
         pthread_join(p->th[i], NULL);
         claims_free(p->cl[i]);
+        claims_free(p->fresh[i]);
     }
     pthread_cond_destroy(&p->work);
     pthread_cond_destroy(&p->done);
@@ -814,15 +949,7 @@ static void ingest_add(ingest *in, const char *name, const char *dir, buf *data,
         memset(data, 0, sizeof *data);
         j->loaded = 1;
     }
-    /* The stored hash, so that a worker can tell an unchanged file from
-     * its hash without extracting it.  Only a hint: the writer looks
-     * again when the file's turn comes. */
-    long long id = 0;
-    char *e = NULL;
-    if (store_source_lookup(in->st, name, &id, &j->old_hash, &e)) {
-        free(e);
-        j->old_hash = NULL;
-    }
+    j->old_hash = ingest_hint(in, name, dir);
     ingest_queue(in, j);
 }
 
@@ -931,6 +1058,8 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
     in.opts = opts;
     in.ev = ev;
     in.stats = stats;
+    in.cl = opts->claims;
+    if (in.cl) claims_stamp(in.cl, in.tax_stamp);
     ingest_pool_start(&in);
     for (size_t i = 0; i < npaths && !in.fatal; i++) {
         if (strcmp(paths[i], "-") == 0) {
@@ -955,6 +1084,7 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
     else ingest_batch_lost(&in, in.fatal);
     free(in.written);
     free(in.pending);
+    if (in.own_cl) claims_free(in.cl);
     free(in.sc_dir);
     sidecar_free(&in.sc);
     if (in.fatal) {

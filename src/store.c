@@ -35,18 +35,20 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_META_GET] = "SELECT value FROM kb_meta WHERE key = ?1",
     [ST_META_SET] = "INSERT INTO kb_meta(key, value) VALUES (?1, ?2) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    [ST_SOURCE_LOOKUP] = "SELECT id, hash FROM source WHERE path = ?1",
+    [ST_SOURCE_LOOKUP] = "SELECT id, hash, taxonomy, sidecar FROM source WHERE path = ?1",
     [ST_SOURCE_BY_ID] = "SELECT id FROM source WHERE id = ?1",
     /* path ends with "/" || key: a user naming a file without its folder */
     [ST_SOURCE_SUFFIX] = "SELECT id, path FROM source WHERE substr(path, -length(?1) - 1) = '/' || ?1 "
                          "ORDER BY path LIMIT 3",
     [ST_SOURCE_INSERT] =
-        "INSERT INTO source(path, format, title, site, author, date, date_basis, url, hash, size, ingested_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO source(path, format, title, site, author, date, date_basis, url, hash, size, ingested_at, "
+        "taxonomy, sidecar) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14)",
     [ST_SOURCE_UPDATE] =
         "UPDATE source SET path = ?1, format = ?2, title = ?3, site = ?4, author = ?5, date = ?6, "
-        "date_basis = ?7, url = ?8, hash = ?9, size = ?10, ingested_at = ?11 WHERE id = ?12",
+        "date_basis = ?7, url = ?8, hash = ?9, size = ?10, ingested_at = ?11, taxonomy = ?13, sidecar = ?14 "
+        "WHERE id = ?12",
     [ST_SOURCE_DELETE] = "DELETE FROM source WHERE id = ?1",
+    [ST_SOURCE_TAXONOMY] = "UPDATE source SET taxonomy = ?2 WHERE id = ?1",
     [ST_UNITS_DELETE] = "DELETE FROM unit WHERE source_id = ?1",
     [ST_TEXT_DELETE] = "DELETE FROM source_text WHERE source_id = ?1",
     [ST_TEXT_INSERT] = "INSERT INTO source_text(source_id, body) VALUES (?1, ?2)",
@@ -407,27 +409,39 @@ int store_meta_set(store *st, const char *key, const char *value, char **err)
     return store_exec_stmt(st, s, rc, err, "writing settings");
 }
 
-int store_source_lookup(store *st, const char *path, long long *id, char **hash, char **err)
+int store_source_lookup(store *st, const char *path, store_found *out, char **err)
 {
-    *id = 0;
-    if (hash) *hash = NULL;
+    memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_LOOKUP, err);
     if (!s) return KB_ERR;
     int rc = sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
     if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        if (hash) *hash = kb_strdup((const char *)sqlite3_column_text(s, 1));
+        out->id = sqlite3_column_int64(s, 0);
+        out->hash = kb_strdup(store_col(s, 1));
+        out->taxonomy = kb_strdup(store_col(s, 2));
+        out->sidecar = kb_strdup(store_col(s, 3));
     }
     store_done(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source");
     return KB_OK;
 }
 
+void store_found_clear(store_found *f)
+{
+    free(f->hash);
+    free(f->taxonomy);
+    free(f->sidecar);
+    memset(f, 0, sizeof *f);
+}
+
 int store_source_resolve(store *st, const char *key, long long *id, char **err)
 {
     *id = 0;
-    if (store_source_lookup(st, key, id, NULL, err)) return KB_ERR;
+    store_found f;
+    if (store_source_lookup(st, key, &f, err)) return KB_ERR;
+    *id = f.id;
+    store_found_clear(&f);
     if (*id) return KB_OK;
     /* a number names a source id */
     char *end = NULL;
@@ -505,9 +519,20 @@ int store_source_put(store *st, const store_source *src, long long *id_inout, ch
     if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 10, src->size);
     if (rc == SQLITE_OK) rc = sqlite3_bind_text(s, 11, now, -1, SQLITE_TRANSIENT);
     if (rc == SQLITE_OK && id) rc = sqlite3_bind_int64(s, 12, id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 13, src->taxonomy);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 14, src->sidecar);
     if (store_exec_stmt(st, s, rc, err, "writing a source")) return KB_ERR;
     if (!id) *id_inout = sqlite3_last_insert_rowid(st->db);
     return KB_OK;
+}
+
+int store_source_set_taxonomy(store *st, long long id, const char *stamp, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_TAXONOMY, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, stamp);
+    return store_exec_stmt(st, s, rc, err, "recording a source's taxonomy");
 }
 
 int store_text_put(store *st, long long source_id, const char *body, size_t len, char **err)

@@ -63,14 +63,23 @@ typedef struct store_source {
     long long id;
     const char *path, *format, *title, *site, *author, *date, *date_basis,
         *url, *hash, *ingested_at;
+    /* what it was built from besides its bytes (schema/006): the
+     * taxonomy's and its sidecar row's hashes, or NULL */
+    const char *taxonomy, *sidecar;
     long long size;
     long long units;
 } store_source;
 
-/* Find a source by its path exactly.  Returns KB_OK with *id = 0 when
- * absent; *hash (malloc'd, may be NULL) gets its content hash. */
-int store_source_lookup(store *st, const char *path, long long *id, char **hash,
-                        char **err);
+/* What store_source_lookup finds of a source: its id (0: none) and the
+ * hashes it was built from (owned; NULL when not recorded). */
+typedef struct store_found {
+    long long id;
+    char *hash, *taxonomy, *sidecar;
+} store_found;
+void store_found_clear(store_found *f);
+
+/* Find a source by its path exactly (out->id = 0 when absent). */
+int store_source_lookup(store *st, const char *path, store_found *out, char **err);
 
 /* Resolve what a user typed to name a source: an exact path, a numeric
  * id, or a path suffix ("000_8ce771bb35dfdba8.txt") that matches one
@@ -81,6 +90,9 @@ int store_source_resolve(store *st, const char *key, long long *id, char **err);
  * delete its text and units (they are then re-added).  Every field of s
  * except id/units/ingested_at is written; *id_inout gets the id. */
 int store_source_put(store *st, const store_source *s, long long *id_inout, char **err);
+/* Record that source id's claims were tagged again with the taxonomy
+ * whose hash is stamp (claims_source). */
+int store_source_set_taxonomy(store *st, long long id, const char *stamp, char **err);
 int store_text_put(store *st, long long source_id, const char *body, size_t len,
                    char **err);
 

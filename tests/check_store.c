@@ -7,11 +7,24 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "embed.h"
 #include "store.h"
 #include "testutil.h"
 #include "util.h"
+
+/* The id of the source at path (0: none). */
+static int lookup_id(store *st, const char *path, long long *id)
+{
+    store_found f;
+    char *err = NULL;
+    int rc = store_source_lookup(st, path, &f, &err);
+    *id = f.id;
+    store_found_clear(&f);
+    free(err);
+    return rc;
+}
 
 static char *dir;
 static char dbpath[512];
@@ -129,6 +142,29 @@ START_TEST(test_create_schema)
 }
 END_TEST
 
+/* A database as kb of schema version v made it: the first v
+ * migrations, then sql (rows of that version's schema). */
+static void old_db(int v, const char *sql)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+    for (int i = 0; i < v; i++) ck_assert_int_eq(sqlite3_exec(db, embed_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+    ck_assert_int_eq(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+    char *msg = NULL;
+    ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg ? msg : "");
+    ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+}
+
+static const char old_source[] =
+    "INSERT INTO source(path, format, title, hash, size, ingested_at) VALUES ('a.txt', 'text', 'T', 'h1', 10, 'x');"
+    "INSERT INTO source_text VALUES (1, 'alpha beta');"
+    "INSERT INTO unit(source_id, seq, kind, byte_start, byte_end, text, norm) VALUES (1, 0, 'paragraph', 0, 5, "
+    "'alpha', 'alpha'), (1, 1, 'paragraph', 6, 10, 'beta', 'beta');"
+    "INSERT INTO unit_fts(rowid, norm) SELECT id, norm FROM unit;";
+
 /* Version 4 drops the indexes of claim tags by name: a database made
  * before it (version 3, indexes there) loses them when it is opened, and
  * keeps its rows. */
@@ -138,20 +174,12 @@ START_TEST(test_upgrade_tag_indexes)
         "SELECT count(*) FROM sqlite_schema WHERE name IN ('claim_subject_by_subject', 'claim_dimension_by_dimension')";
     store *st = NULL;
     char *err = NULL;
-    ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
-    ck_assert_int_eq(q_int(st, q_idx), 0);
-    put(st, "a.txt", "h1", "alpha beta", 0);
-    ck_assert_int_eq(sqlite3_exec(store_db(st),
-                                  "INSERT INTO claim(source_id, unit_id, seq, kind, byte_start, byte_end, text) "
-                                  "VALUES (1, 1, 0, 'sentence', 0, 5, 'alpha');"
-                                  "INSERT INTO claim_subject VALUES (1, 'Python', 'named');"
-                                  "CREATE INDEX claim_subject_by_subject ON claim_subject(subject);"
-                                  "CREATE INDEX claim_dimension_by_dimension ON claim_dimension(dimension);"
-                                  "PRAGMA user_version = 3",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    store_close(st);
+    char sql[1024];
+    snprintf(sql, sizeof sql, "%s%s", old_source,
+             "INSERT INTO claim(source_id, unit_id, seq, kind, byte_start, byte_end, text) "
+             "VALUES (1, 1, 0, 'sentence', 0, 5, 'alpha');"
+             "INSERT INTO claim_subject VALUES (1, 'Python', 'named');");
+    old_db(3, sql);
     ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
     ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
     ck_assert_int_eq(q_int(st, q_idx), 0);
@@ -170,14 +198,15 @@ START_TEST(test_upgrade_fts_automerge)
     char *err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
     ck_assert_int_eq(q_int(st, q_am), 8);
-    put(st, "a.txt", "h1", "alpha beta", 0);
-    ck_assert_int_eq(sqlite3_exec(store_db(st),
-                                  "DELETE FROM unit_fts_config WHERE k = 'automerge'; PRAGMA user_version = 4",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
     store_close(st);
+    for (int i = 0; i < 3; i++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s%s", dbpath, (const char *[]){"", "-wal", "-shm"}[i]);
+        unlink(p);
+    }
+    old_db(4, old_source);
     ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), 5);
+    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
     ck_assert_int_eq(q_int(st, q_am), 8);
     /* the index still answers, and is whole */
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 1);
@@ -211,17 +240,17 @@ END_TEST
 START_TEST(test_put_replace_delete)
 {
     store *st = NULL;
-    char *err = NULL, *hash = NULL;
+    char *err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
     long long a = put(st, "dir/a.txt", "h1", "alpha beta gamma", 0);
     long long b = put(st, "dir/b.txt", "h2", "beta delta", 0);
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 5);
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 2);
-    long long id;
-    ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", &id, &hash, &err), KB_OK);
-    ck_assert_int_eq(id, a);
-    ck_assert_str_eq(hash, "h1");
-    free(hash);
+    store_found f;
+    ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", &f, &err), KB_OK);
+    ck_assert_int_eq(f.id, a);
+    ck_assert_str_eq(f.hash, "h1");
+    store_found_clear(&f);
     /* replace a: old units and their index entries go */
     ck_assert_int_eq(put(st, "dir/a.txt", "h3", "epsilon", a), a);
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 3);
@@ -457,7 +486,7 @@ START_TEST(test_rows_many)
         }
         /* the last source goes: new ids start after the largest left */
         long long id = 0;
-        ck_assert_int_eq(store_source_lookup(st[m], "s5", &id, NULL, &err), KB_OK);
+        ck_assert_int_eq(lookup_id(st[m], "s5", &id), KB_OK);
         ck_assert_int_eq(store_begin(st[m], &err), KB_OK);
         ck_assert_int_eq(store_source_delete(st[m], id, &err), KB_OK);
         ck_assert_int_eq(store_commit(st[m], &err), KB_OK);
@@ -612,7 +641,7 @@ START_TEST(test_read_snapshot)
     ck_assert_int_eq(store_counts(r, &ns, &nu, &err), KB_OK);
     ck_assert_int_eq(ns, 1);
     put(w, "b.txt", "h2", "beta gamma", 0);
-    ck_assert_int_eq(store_source_lookup(r, "b.txt", &id, NULL, &err), KB_OK);
+    ck_assert_int_eq(lookup_id(r, "b.txt", &id), KB_OK);
     ck_assert_int_eq(id, 0);
     ck_assert_int_eq(store_counts(r, &ns, &nu, &err), KB_OK);
     ck_assert_int_eq(ns, 1);
@@ -628,10 +657,10 @@ START_TEST(test_read_snapshot)
     /* store_begin ends the snapshot: the write transaction reads the
      * latest */
     put(w, "c.txt", "h3", "delta", 0);
-    ck_assert_int_eq(store_source_lookup(r, "c.txt", &id, NULL, &err), KB_OK);
+    ck_assert_int_eq(lookup_id(r, "c.txt", &id), KB_OK);
     ck_assert_int_eq(id, 0);
     ck_assert_msg(store_begin(r, &err) == KB_OK, "%s", err);
-    ck_assert_int_eq(store_source_lookup(r, "c.txt", &id, NULL, &err), KB_OK);
+    ck_assert_int_eq(lookup_id(r, "c.txt", &id), KB_OK);
     ck_assert_int_ne(id, 0);
     ck_assert_int_eq(store_commit(r, &err), KB_OK);
     store_close(r);

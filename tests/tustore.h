@@ -44,6 +44,13 @@ static inline ingest_stats tu_ingest(store *st, const char *path, const char *ta
     claims *cl = NULL;
     char *err = NULL;
     ck_assert_msg(claims_new(taxonomy_tsv, NULL, NULL, &cl, &err) == KB_OK, "%s", err ? err : "");
+    if (taxonomy_tsv) {
+        /* the taxonomy in force, as `kb init --taxonomy` makes it: the
+         * ingest tags with what the database says */
+        ck_assert_int_eq(store_begin(st, &err), KB_OK);
+        ck_assert_int_eq(store_meta_set(st, "taxonomy", taxonomy_tsv, &err), KB_OK);
+        ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    }
     ingest_opts o;
     memset(&o, 0, sizeof o);
     o.format = -1;

@@ -114,6 +114,8 @@ static int stats_row(void *ctx, const char *group, const char *name, long long n
         printf("  %-40s %6lld", name, n);
         if (strcmp(group, "source") == 0) printf(" claims, %lld furniture units", extra);
         else if (strcmp(group, "total") == 0 && strcmp(name, "units") == 0) printf(" (%lld furniture)", extra);
+        else if (strcmp(group, "total") == 0 && strcmp(name, "sources") == 0 && extra)
+            printf(" (and %lld duplicate%s: the same bytes, counted once)", extra, extra == 1 ? "" : "s");
         putchar('\n');
     }
     snprintf(ui->group, sizeof ui->group, "%s", group);

@@ -55,7 +55,7 @@ static void ui_fail(void *ctx, const char *path, const char *msg)
 static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
 {
     ingest_ui *ui = ctx;
-    size_t done = s->added + s->replaced + s->unchanged + s->failed;
+    size_t done = s->added + s->replaced + s->unchanged + s->failed + s->duplicates;
 #ifdef __GLIBC__
     /* Give the freed memory of every arena back every 32 files (see
      * ingest_malloc_setup): a worker's arena keeps a page's freed tree
@@ -156,7 +156,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
         return CLI_FAIL;
     }
     ingest_ui ui = {isatty(STDERR_FILENO) && !quiet, 0};
-    ingest_events ev = {ui_fail, ui_progress, &ui};
+    ingest_events ev = {ui_fail, ui_progress, &ui, quiet ? NULL : ui_fail};
     ingest_stats s;
     char *err = NULL;
     int rc = ingest_run(st, argv + optind, (size_t)(argc - optind), &o, &ev, &s, &err);
@@ -174,13 +174,15 @@ int cmd_ingest(cli *c, int argc, char **argv)
         json_key(&j, "unchanged"); json_int(&j, (long long)s.unchanged);
         json_key(&j, "failed"); json_int(&j, (long long)s.failed);
         json_key(&j, "skipped"); json_int(&j, (long long)s.skipped);
+        json_key(&j, "duplicates"); json_int(&j, (long long)s.duplicates);
         json_key(&j, "units"); json_int(&j, (long long)s.units);
         json_key(&j, "claims"); json_int(&j, (long long)s.claims);
         json_end(&j);
     } else if (!quiet) {
         fprintf(stderr, "kb: ingest: %zu added, %zu replaced, %zu unchanged, %zu failed",
                 s.added, s.replaced, s.unchanged, s.failed);
-        if (s.skipped) fprintf(stderr, ", %zu skipped (not an article format)", s.skipped);
+        if (s.duplicates) fprintf(stderr, ", %zu duplicate%s", s.duplicates, s.duplicates == 1 ? "" : "s");
+        if (s.skipped) fprintf(stderr, ", %zu skipped (not articles)", s.skipped);
         fprintf(stderr, "; %zu units, %zu claims\n", s.units, s.claims);
     }
     claims_free(o.claims);

@@ -46,6 +46,9 @@ static void sources_json_fields(json *j, const store_source *s)
     json_key(j, "units"); json_int(j, s->units);
     json_key(j, "hash"); json_str(j, s->hash);
     json_key(j, "ingested_at"); json_str(j, s->ingested_at);
+    json_key(j, "duplicate_of");
+    if (s->duplicate_of) json_int(j, s->duplicate_of);
+    else json_null(j);
 }
 
 static int sources_print(void *ctx, const store_source *s)
@@ -56,8 +59,12 @@ static int sources_print(void *ctx, const store_source *s)
         sources_json_fields(j, s);
         json_end(j);
     } else {
-        printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  %s\n", s->id, s->date ? s->date : "-",
-               s->size, s->units, s->ingested_at, s->path, s->title ? s->title : "(untitled)");
+        if (s->duplicate_of)
+            printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  (the same bytes as source %lld)\n", s->id,
+                   s->date ? s->date : "-", s->size, s->units, s->ingested_at, s->path, s->duplicate_of);
+        else
+            printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  %s\n", s->id, s->date ? s->date : "-", s->size,
+                   s->units, s->ingested_at, s->path, s->title ? s->title : "(untitled)");
     }
     return 0;
 }

@@ -102,6 +102,7 @@ static int dis_on_source(void *ctx, const store_source *s)
 {
     dis_run *r = ctx;
     dis_set *set = r->set;
+    if (s->duplicate_of) return 0; /* the same bytes as another: counted once */
     set->sources = kb_realloc(set->sources, (set->nsources + 1) * sizeof *set->sources);
     r->ids = kb_realloc(r->ids, (set->nsources + 1) * sizeof *r->ids);
     dis_source *d = &set->sources[set->nsources];

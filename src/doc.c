@@ -121,3 +121,11 @@ const char *doc_format_name(doc_format f)
     }
     return "unknown";
 }
+
+int doc_is_kb_export(const char *data, size_t len)
+{
+    size_t n = strlen(DOC_EXPORT_MARK_MD);
+    if (len >= n && memcmp(data, DOC_EXPORT_MARK_MD, n) == 0) return 1;
+    /* the mark stands in the <head>, within its first lines */
+    return kb_memmem(data, len < 1024 ? len : 1024, DOC_EXPORT_MARK_HTML, strlen(DOC_EXPORT_MARK_HTML)) != NULL;
+}

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "util.h"
 
 static const char *const export_verdicts[] = {"compatible", "outdated", "overstated", "majority", "unresolved"};
@@ -433,7 +434,7 @@ void export_md(const report *r, FILE *f)
 {
     buf b = BUF_INIT;
     export_title(r, &b);
-    fputs("# ", f);
+    fputs(DOC_EXPORT_MARK_MD "\n\n# ", f);
     export_md_buf(f, &b);
     fputs("\n\n", f);
     buf_reset(&b);

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "doc.h"
 #include "export.h"
 
 static const char export_css[] =
@@ -235,7 +236,7 @@ void export_html(const report *r, FILE *f)
 {
     buf b = BUF_INIT;
     export_title(r, &b);
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" DOC_EXPORT_MARK_HTML "\n"
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
           "<meta name=\"referrer\" content=\"no-referrer\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",

@@ -59,7 +59,7 @@ enum { JS_QUEUED, JS_RUNNING, JS_DONE };
  * one to report after the write transaction has begun (the order of the
  * sequential ingest), the same hash as the one stored when the job was
  * queued (nothing was extracted), or a source ready to write. */
-enum { OUT_FAIL_EARLY, OUT_FAIL_LATE, OUT_FAIL_STORE, OUT_SAME, OUT_READY };
+enum { OUT_FAIL_EARLY, OUT_FAIL_LATE, OUT_FAIL_STORE, OUT_SAME, OUT_READY, OUT_KB_EXPORT };
 
 /* One file (or stdin, or a failure of the walk) on its way to the store.
  * The walker fills the first part, a worker (or the writer itself) the
@@ -67,7 +67,9 @@ enum { OUT_FAIL_EARLY, OUT_FAIL_LATE, OUT_FAIL_STORE, OUT_SAME, OUT_READY };
 typedef struct ingest_job {
     struct ingest_job *next;
     int kind;
-    char *name;          /* the path stored (or failed) */
+    char *name;          /* the path as given (tidied): for messages, and the name of a new source */
+    char *file;          /* its canonical absolute path: what identifies it; NULL for stdin */
+    char *stored;        /* the name its source has, when it has one */
     char *dir;           /* the folder whose sidecar applies; NULL: none */
     char *old_hash;      /* the stored hash when queued (a hint), or NULL */
     size_t weight;       /* bytes counted against INGEST_FLIGHT_BYTES */
@@ -111,9 +113,10 @@ typedef struct ingest_pool {
  * from the counts should the batch be lost. */
 typedef struct ingest_written {
     char *name;
-    int replaced;
+    int kind;            /* WRITTEN_* */
     size_t units, claims;
 } ingest_written;
+enum { WRITTEN_ADDED, WRITTEN_REPLACED, WRITTEN_DUPLICATE };
 
 typedef struct ingest {
     store *st;
@@ -131,6 +134,7 @@ typedef struct ingest {
     /* the sidecar of the folder last seen */
     char *sc_dir;
     sidecar sc;
+    char *root;  /* the folder named on the command line being read (canonical), or NULL */
     /* folders on the current walk path, to detect symlink loops */
     ingest_dirid chain[INGEST_MAX_DEPTH];
     int depth;
@@ -240,7 +244,8 @@ static void ingest_batch_lost(ingest *in, const char *why)
     store_rollback(in->st);
     for (size_t i = 0; i < in->nwritten; i++) {
         const ingest_written *w = &in->written[i];
-        if (w->replaced) in->stats->replaced--;
+        if (w->kind == WRITTEN_REPLACED) in->stats->replaced--;
+        else if (w->kind == WRITTEN_DUPLICATE) in->stats->duplicates--;
         else in->stats->added--;
         in->stats->units -= w->units;
         in->stats->claims -= w->claims;
@@ -410,6 +415,10 @@ static void ingest_build(ingest_job *j, const ingest_opts *o, claims *cl)
     }
     const char *data = buf_cstr(&j->data);
     size_t len = j->len = j->data.len;
+    if (doc_is_kb_export(data, len)) {
+        j->outcome = OUT_KB_EXPORT;
+        return;
+    }
     int fmt = o->format >= 0 ? o->format : ingest_format_of(j->name);
     if (fmt < 0) fmt = html_sniff(data, len) ? DOC_HTML : DOC_TEXT;
     doc_free(&j->d);
@@ -455,6 +464,8 @@ static void ingest_job_free(ingest_job *j)
 {
     if (!j) return;
     free(j->name);
+    free(j->file);
+    free(j->stored);
     free(j->dir);
     free(j->old_hash);
     free(j->msg);
@@ -509,33 +520,39 @@ static int ingest_inputs_same(ingest *in, const store_found *f, const char *dir,
            (has_sc ? f->sidecar && strcmp(f->sidecar, sc) == 0 : !f->sidecar);
 }
 
-/* Is the source stored under name built from these bytes (hash), the
- * taxonomy in force and its sidecar row as it is now?  1: unchanged,
- * need not be read again; 0: it must be stored (*id: its source, 0 if
- * none yet); -1: a store error (in *err). */
-static int ingest_lookup(ingest *in, const char *name, const char *dir, const char *hash, long long *id, char **err)
+/* Is j's file stored, built from these bytes, the taxonomy in force
+ * and its sidecar row as it is now (and, for a duplicate, is the source
+ * it repeats still the same bytes)?  1: unchanged, need not be read
+ * again; 0: it must be stored (*id: its source, 0 if none yet, whose
+ * name it keeps); -1: a store error (in *err). */
+static int ingest_lookup(ingest *in, ingest_job *j, long long *id, char **err)
 {
     store_found f;
-    if (store_source_lookup(in->st, name, &f, err)) return -1;
+    if (store_source_lookup(in->st, j->name, j->file, &f, err)) return -1;
     *id = f.id;
-    int same = f.id && !in->opts->force && f.hash && strcmp(f.hash, hash) == 0 && ingest_inputs_same(in, &f, dir, name);
+    int same = f.id && !in->opts->force && f.hash && strcmp(f.hash, j->hash) == 0 &&
+               (!f.duplicate_of || (f.original_hash && strcmp(f.original_hash, f.hash) == 0)) &&
+               ingest_inputs_same(in, &f, j->dir, j->name);
+    free(j->stored);
+    j->stored = f.path;
+    f.path = NULL;
     store_found_clear(&f);
     return same;
 }
 
-/* The stored hash of name when the rest of what it was built from is as
- * now, else NULL (malloc'd): a hint that lets a worker tell an unchanged
- * file from its hash without extracting it.  Only a hint: the writer
- * looks again when the file's turn comes. */
-static char *ingest_hint(ingest *in, const char *name, const char *dir)
+/* The stored hash of a file when the rest of what it was built from is
+ * as now, else NULL (malloc'd): a hint that lets a worker tell an
+ * unchanged file from its hash without extracting it.  Only a hint: the
+ * writer looks again when the file's turn comes. */
+static char *ingest_hint(ingest *in, const char *name, const char *file, const char *dir)
 {
     store_found f;
     char *e = NULL, *hint = NULL;
-    if (store_source_lookup(in->st, name, &f, &e)) {
+    if (store_source_lookup(in->st, name, file, &f, &e)) {
         free(e);
         return NULL;
     }
-    if (f.id && ingest_inputs_same(in, &f, dir, name)) {
+    if (f.id && !f.duplicate_of && ingest_inputs_same(in, &f, dir, name)) {
         hint = f.hash;
         f.hash = NULL;
     }
@@ -592,13 +609,27 @@ done:
  * caller's savepoint.  *first..*last get the ids of its units when
  * they are consecutive and not yet indexed; else it indexes them itself
  * and sets *first = 0. */
+/* The name j's source goes by: the one it has (a file met again by
+ * another spelling of its path keeps it), else its path as given,
+ * unless another source goes by that (a relative path given from
+ * elsewhere names another file): then its canonical path. */
+static int ingest_name(ingest *in, const ingest_job *j, long long id, const char **name, char **err)
+{
+    int taken = 0;
+    *name = id && j->stored ? j->stored : j->name;
+    if (*name == j->name && j->file && store_source_path_taken(in->st, j->name, id, &taken, err)) return KB_ERR;
+    if (taken) *name = j->file;
+    return KB_OK;
+}
+
 static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *first, long long *last,
-                        char **err)
+                        long long *dup_of, char **err)
 {
     const doc *d = &j->d;
     store_source s;
     memset(&s, 0, sizeof s);
-    s.path = j->name;
+    if (ingest_name(in, j, *id, &s.path, err)) return KB_ERR;
+    s.file = j->file;
     s.format = doc_format_name(d->format);
     s.title = d->meta.title;
     s.site = d->meta.site;
@@ -611,7 +642,13 @@ static int ingest_store(ingest *in, ingest_job *j, long long *id, long long *fir
     char sc[65];
     s.taxonomy = in->cl ? in->tax_stamp : NULL;
     s.sidecar = ingest_sidecar_stamp(in, j->dir, j->name, sc) ? sc : NULL;
+    /* the same bytes as another source: stored as its duplicate, a name
+     * only, so that the article counts once */
+    if (store_source_same_bytes(in->st, j->hash, *id, &s.duplicate_of, NULL, err)) return KB_ERR;
+    *dup_of = s.duplicate_of;
+    *first = 0;
     if (store_source_put(in->st, &s, id, err)) return KB_ERR;
+    if (s.duplicate_of) return KB_OK;
     if (store_text_put(in->st, *id, d->text, d->len, err)) return KB_ERR;
     long long *ids = kb_calloc(j->nunits ? j->nunits : 1, sizeof *ids);
     int rc = KB_ERR;
@@ -650,7 +687,12 @@ again:
         ingest_fail(in, j->name, j->msg);
         goto done;
     }
-    if ((same = ingest_lookup(in, j->name, j->dir, j->hash, id, &err)) != 0) {
+    if (j->outcome == OUT_KB_EXPORT) {
+        in->stats->skipped++;
+        if (in->ev && in->ev->note) in->ev->note(in->ev->ctx, j->name, "skipped: a summary kb export wrote, not an article");
+        goto done;
+    }
+    if ((same = ingest_lookup(in, j, id, &err)) != 0) {
         if (same < 0) {
             ingest_fail(in, j->name, err);
             ingest_check_batch(in, err);
@@ -704,6 +746,23 @@ done:
     return rc;
 }
 
+/* Tell that j was stored as a duplicate of source dup_of. */
+static void ingest_note_duplicate(ingest *in, const ingest_job *j, long long dup_of)
+{
+    if (!in->ev || !in->ev->note) return;
+    store_source o;
+    char *err = NULL, *msg = NULL;
+    if (store_source_get(in->st, dup_of, &o, &err) == KB_OK) {
+        kb_seterr(&msg, "the same bytes as %s: stored as its duplicate (counted once)", o.path);
+        store_source_clear(in->st, &o);
+    } else {
+        kb_seterr(&msg, "the same bytes as another source: stored as its duplicate (counted once)");
+    }
+    in->ev->note(in->ev->ctx, j->name, msg);
+    free(msg);
+    free(err);
+}
+
 /* Store job j as source id (0: a new one) in its own savepoint of the
  * batch, and commit the batch when it is full. */
 static void ingest_put(ingest *in, ingest_job *j, long long id)
@@ -727,24 +786,33 @@ static void ingest_put(ingest *in, ingest_job *j, long long id)
         ingest_check_batch(in, err);
         goto done;
     }
-    long long first = 0, last = 0;
-    if (ingest_store(in, j, &id, &first, &last, &err) || store_release(in->st, &err)) {
+    long long first = 0, last = 0, dup_of = 0;
+    if (ingest_store(in, j, &id, &first, &last, &dup_of, &err) || store_release(in->st, &err)) {
         store_rollback_savepoint(in->st);
         ingest_fail(in, j->name, err);
         ingest_check_batch(in, err);
         goto done;
     }
     if (first) ingest_pend(in, first, last);
-    if (replacing) in->stats->replaced++;
-    else in->stats->added++;
-    size_t nclaims = j->cs ? claims_set_count(j->cs) : 0;
-    in->stats->units += j->nunits;
-    in->stats->claims += nclaims;
+    ingest_written w = {kb_strdup(j->name), replacing ? WRITTEN_REPLACED : WRITTEN_ADDED, j->nunits,
+                        j->cs ? claims_set_count(j->cs) : 0};
+    if (dup_of) {
+        w.kind = WRITTEN_DUPLICATE;
+        w.units = w.claims = 0;
+        in->stats->duplicates++;
+        ingest_note_duplicate(in, j, dup_of);
+    } else if (replacing) {
+        in->stats->replaced++;
+    } else {
+        in->stats->added++;
+    }
+    in->stats->units += w.units;
+    in->stats->claims += w.claims;
     if (in->nwritten == in->capwritten) {
         in->capwritten = in->capwritten ? 2 * in->capwritten : 16;
         in->written = kb_realloc(in->written, in->capwritten * sizeof *in->written);
     }
-    in->written[in->nwritten++] = (ingest_written){kb_strdup(j->name), replacing, j->nunits, nclaims};
+    in->written[in->nwritten++] = w;
     in->batch_files++;
     in->batch_bytes += j->len;
     if (in->batch_files >= INGEST_BATCH_FILES || in->batch_bytes >= INGEST_BATCH_BYTES) ingest_commit(in);
@@ -935,12 +1003,14 @@ static void ingest_walk_fail(ingest *in, const char *path, const char *msg)
     ingest_queue(in, j);
 }
 
-/* Queue a file (data NULL: read it from path) or the bytes of stdin. */
-static void ingest_add(ingest *in, const char *name, const char *dir, buf *data, size_t size)
+/* Queue a file (data NULL: read it from path; file: its canonical
+ * path) or the bytes of stdin. */
+static void ingest_add(ingest *in, const char *name, const char *file, const char *dir, buf *data, size_t size)
 {
     ingest_job *j = kb_calloc(1, sizeof *j);
     j->kind = data ? JOB_STDIN : JOB_FILE;
     j->name = kb_strdup(name);
+    j->file = kb_strdup(file);
     j->dir = dir ? kb_strdup(dir) : NULL;
     j->weight = size;
     doc_init(&j->d, DOC_TEXT);
@@ -949,7 +1019,7 @@ static void ingest_add(ingest *in, const char *name, const char *dir, buf *data,
         memset(data, 0, sizeof *data);
         j->loaded = 1;
     }
-    j->old_hash = ingest_hint(in, name, dir);
+    j->old_hash = ingest_hint(in, name, file, dir);
     ingest_queue(in, j);
 }
 
@@ -959,7 +1029,10 @@ static void ingest_file(ingest *in, const char *path, size_t size)
     char *slash = strrchr(dir, '/');
     if (slash) *slash = '\0';
     else strcpy(dir, ".");
-    ingest_add(in, path, dir, NULL, size);
+    /* what identifies the file, however its path was spelt */
+    char *file = realpath(path, NULL);
+    ingest_add(in, path, file, dir, NULL, size);
+    free(file);
     free(dir);
 }
 
@@ -1019,9 +1092,33 @@ static void ingest_dir(ingest *in, const char *path, const struct stat *sb)
 
 /* explicit: named by the user (ingest whatever it is) rather than found
  * in a folder (ingest only known article formats). */
+/* Is path (canonical) root or inside it? */
+static int ingest_within(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
+}
+
+/* A symbolic link met in a folder that leads out of the folder named on
+ * the command line (a link to /etc/passwd): not followed.  One named on
+ * the command line itself is. */
+static int ingest_escapes(ingest *in, const char *path)
+{
+    struct stat lsb;
+    if (!in->root || lstat(path, &lsb) != 0 || !S_ISLNK(lsb.st_mode)) return 0;
+    char *target = realpath(path, NULL);
+    int out = target && !ingest_within(target, in->root);
+    free(target);
+    return out;
+}
+
 static void ingest_path(ingest *in, const char *path, int explicit)
 {
     struct stat sb;
+    if (!explicit && ingest_escapes(in, path)) {
+        ingest_walk_fail(in, path, "symbolic link to outside the folder being read (not followed)");
+        return;
+    }
     if (stat(path, &sb) != 0) {
         struct stat lsb;
         if (errno == ENOENT && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
@@ -1070,13 +1167,17 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
                             &data, &rerr))
                 ingest_walk_fail(&in, name, rerr);
             else
-                ingest_add(&in, name, NULL, &data, data.len);
+                ingest_add(&in, name, NULL, NULL, &data, data.len);
             free(rerr);
             buf_free(&data);
             continue;
         }
         char *p = ingest_clean_path(paths[i]);
+        struct stat sb;
+        in.root = stat(p, &sb) == 0 && S_ISDIR(sb.st_mode) ? realpath(p, NULL) : NULL;
         ingest_path(&in, p, 1);
+        free(in.root);
+        in.root = NULL;
         free(p);
     }
     ingest_pool_finish(&in);

@@ -70,6 +70,7 @@ typedef struct ingest_opts {
 
 typedef struct ingest_stats {
     size_t added, replaced, unchanged, failed, skipped;
+    size_t duplicates;   /* files repeating another source's bytes: names only */
     size_t units;
     size_t claims;
 } ingest_stats;
@@ -80,6 +81,8 @@ typedef struct ingest_events {
     /* after each file, for progress display; may be NULL */
     void (*progress)(void *ctx, const char *path, const ingest_stats *s);
     void *ctx;
+    /* a notice about a file that is no failure (a duplicate); may be NULL */
+    void (*note)(void *ctx, const char *path, const char *msg);
 } ingest_events;
 
 int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *opts,

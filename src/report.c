@@ -92,6 +92,7 @@ static int rep_source_cb(void *ctx, const store_source *s)
 {
     rep_build *b = ctx;
     report *r = b->r;
+    if (s->duplicate_of) return 0; /* the same bytes as another: counted once */
     size_t cap = r->nsources;   /* grown one by one: sources are few */
     r->sources = kb_realloc(r->sources, (cap + 1) * sizeof *r->sources);
     report_source *o = &r->sources[r->nsources++];

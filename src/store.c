@@ -35,24 +35,41 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_META_GET] = "SELECT value FROM kb_meta WHERE key = ?1",
     [ST_META_SET] = "INSERT INTO kb_meta(key, value) VALUES (?1, ?2) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    [ST_SOURCE_LOOKUP] = "SELECT id, hash, taxonomy, sidecar FROM source WHERE path = ?1",
+    /* a file by its canonical path, else a source from before those
+     * were kept (or standard input) by its name */
+    [ST_SOURCE_LOOKUP] =
+        "SELECT id, hash, taxonomy, sidecar, duplicate_of, path, "
+        " (SELECT hash FROM source o WHERE o.id = s.duplicate_of) FROM source s "
+        "WHERE file = ?2 OR (path = ?1 AND (file IS NULL OR ?2 IS NULL)) ORDER BY file IS NOT ?2 LIMIT 1",
+    [ST_SOURCE_PATH_TAKEN] = "SELECT 1 FROM source WHERE path = ?1 AND id != ?2",
+    [ST_SOURCE_SAME_BYTES] =
+        "SELECT id, path FROM source WHERE hash = ?1 AND duplicate_of IS NULL AND id != ?2 ORDER BY id LIMIT 1",
     [ST_SOURCE_BY_ID] = "SELECT id FROM source WHERE id = ?1",
     /* path ends with "/" || key: a user naming a file without its folder */
     [ST_SOURCE_SUFFIX] = "SELECT id, path FROM source WHERE substr(path, -length(?1) - 1) = '/' || ?1 "
                          "ORDER BY path LIMIT 3",
     [ST_SOURCE_INSERT] =
         "INSERT INTO source(path, format, title, site, author, date, date_basis, url, hash, size, ingested_at, "
-        "taxonomy, sidecar) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14)",
+        "taxonomy, sidecar, file, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14, ?15, "
+        "nullif(?16, 0))",
     [ST_SOURCE_UPDATE] =
         "UPDATE source SET path = ?1, format = ?2, title = ?3, site = ?4, author = ?5, date = ?6, "
-        "date_basis = ?7, url = ?8, hash = ?9, size = ?10, ingested_at = ?11, taxonomy = ?13, sidecar = ?14 "
-        "WHERE id = ?12",
+        "date_basis = ?7, url = ?8, hash = ?9, size = ?10, ingested_at = ?11, taxonomy = ?13, sidecar = ?14, "
+        "file = ?15, duplicate_of = nullif(?16, 0) WHERE id = ?12",
     [ST_SOURCE_DELETE] = "DELETE FROM source WHERE id = ?1",
+    [ST_SOURCE_FIRST_DUP] = "SELECT id, path, file, sidecar FROM source WHERE duplicate_of = ?1 ORDER BY id LIMIT 1",
+    /* a duplicate takes over the rows of the source it repeats; its
+     * sidecar row may differ, and then its metadata is rebuilt at the
+     * next ingest */
+    [ST_SOURCE_PROMOTE] = "UPDATE source SET path = ?2, file = ?3, "
+                          "sidecar = CASE WHEN sidecar IS ?4 THEN sidecar ELSE 'changed' END WHERE id = ?1",
     [ST_SOURCE_TAXONOMY] = "UPDATE source SET taxonomy = ?2 WHERE id = ?1",
     [ST_UNITS_DELETE] = "DELETE FROM unit WHERE source_id = ?1",
     [ST_TEXT_DELETE] = "DELETE FROM source_text WHERE source_id = ?1",
     [ST_TEXT_INSERT] = "INSERT INTO source_text(source_id, body) VALUES (?1, ?2)",
-    [ST_TEXT_GET] = "SELECT body FROM source_text WHERE source_id = ?1",
+    /* a duplicate's text is that of the source it repeats */
+    [ST_TEXT_GET] = "SELECT body FROM source_text WHERE source_id = "
+                    "(SELECT coalesce(duplicate_of, id) FROM source WHERE id = ?1)",
     /* the id first: NULL (SQLite picks it) or given (store_units_add) */
     [ST_UNIT_INSERT] =
         "INSERT OR FAIL INTO unit(id, source_id, seq, kind, level, byte_start, byte_end, section, text, norm, furniture) "
@@ -65,13 +82,13 @@ static const char *const store_sql[ST_COUNT] = {
                     "WHERE source_id = ?1 ORDER BY seq",
     [ST_SOURCES] =
         "SELECT s.id, s.path, s.format, s.title, s.site, s.author, s.date, s.date_basis, s.url, s.hash, "
-        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id) "
+        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id), s.duplicate_of "
         "FROM source s ORDER BY s.path",
     [ST_SOURCE_GET] =
         "SELECT s.id, s.path, s.format, s.title, s.site, s.author, s.date, s.date_basis, s.url, s.hash, "
-        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id) "
+        "s.size, s.ingested_at, (SELECT count(*) FROM unit u WHERE u.source_id = s.id), s.duplicate_of "
         "FROM source s WHERE s.id = ?1",
-    [ST_COUNTS] = "SELECT (SELECT count(*) FROM source), (SELECT count(*) FROM unit)",
+    [ST_COUNTS] = "SELECT (SELECT count(*) FROM source WHERE duplicate_of IS NULL), (SELECT count(*) FROM unit)",
     [ST_SEARCH] =
         "SELECT u.id, u.source_id, u.seq, u.kind, u.level, u.byte_start, u.byte_end, u.section, u.text, "
         "s.path, s.title, s.date, bm25(unit_fts), highlight(unit_fts, 0, char(1), char(2)) "
@@ -192,13 +209,15 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_UNINDEX_SOURCE] = "INSERT INTO unit_fts(unit_fts, rowid, norm) "
                           "SELECT 'delete', id, norm FROM unit WHERE source_id = ?1",
     [ST_STATS] =
-        "SELECT 'total', 'sources', (SELECT count(*) FROM source), 0 "
+        "SELECT 'total', 'sources', (SELECT count(*) FROM source WHERE duplicate_of IS NULL), "
+        " (SELECT count(*) FROM source WHERE duplicate_of IS NOT NULL) "
         "UNION ALL SELECT 'total', 'units', (SELECT count(*) FROM unit), (SELECT count(*) FROM unit WHERE furniture IS NOT NULL) "
         "UNION ALL SELECT 'total', 'claims', (SELECT count(*) FROM claim), 0 "
         "UNION ALL SELECT 'total', 'quantities', (SELECT count(*) FROM claim_quantity), 0 "
         "UNION ALL SELECT 'total', 'stances', (SELECT count(*) FROM claim_stance), 0 "
         "UNION ALL SELECT * FROM (SELECT 'source', s.path, (SELECT count(*) FROM claim c WHERE c.source_id = s.id), "
-        "  (SELECT count(*) FROM unit u WHERE u.source_id = s.id AND u.furniture IS NOT NULL) FROM source s ORDER BY s.path) "
+        "  (SELECT count(*) FROM unit u WHERE u.source_id = s.id AND u.furniture IS NOT NULL) FROM source s "
+        "  WHERE s.duplicate_of IS NULL ORDER BY s.path) "
         "UNION ALL SELECT * FROM (SELECT 'subject', subject, count(*), 0 FROM claim_subject GROUP BY subject ORDER BY 3 DESC, 2) "
         "UNION ALL SELECT * FROM (SELECT 'dimension', dimension, count(*), 0 FROM claim_dimension GROUP BY dimension ORDER BY 3 DESC, 2) "
         "UNION ALL SELECT * FROM (SELECT 'measure', coalesce(measure, '(none)'), count(*), 0 FROM claim_quantity GROUP BY 2 ORDER BY 3 DESC, 2)",
@@ -409,18 +428,22 @@ int store_meta_set(store *st, const char *key, const char *value, char **err)
     return store_exec_stmt(st, s, rc, err, "writing settings");
 }
 
-int store_source_lookup(store *st, const char *path, store_found *out, char **err)
+int store_source_lookup(store *st, const char *path, const char *file, store_found *out, char **err)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_stmt(st, ST_SOURCE_LOOKUP, err);
     if (!s) return KB_ERR;
     int rc = sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, file);
     if (rc == SQLITE_OK) rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         out->id = sqlite3_column_int64(s, 0);
         out->hash = kb_strdup(store_col(s, 1));
         out->taxonomy = kb_strdup(store_col(s, 2));
         out->sidecar = kb_strdup(store_col(s, 3));
+        out->duplicate_of = sqlite3_column_int64(s, 4);
+        out->path = kb_strdup(store_col(s, 5));
+        out->original_hash = kb_strdup(store_col(s, 6));
     }
     store_done(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source");
@@ -432,6 +455,8 @@ void store_found_clear(store_found *f)
     free(f->hash);
     free(f->taxonomy);
     free(f->sidecar);
+    free(f->path);
+    free(f->original_hash);
     memset(f, 0, sizeof *f);
 }
 
@@ -439,7 +464,11 @@ int store_source_resolve(store *st, const char *key, long long *id, char **err)
 {
     *id = 0;
     store_found f;
-    if (store_source_lookup(st, key, &f, err)) return KB_ERR;
+    /* its name, or the file it names however spelt */
+    char *file = realpath(key, NULL);
+    int rc0 = store_source_lookup(st, key, file, &f, err);
+    free(file);
+    if (rc0) return KB_ERR;
     *id = f.id;
     store_found_clear(&f);
     if (*id) return KB_OK;
@@ -521,8 +550,41 @@ int store_source_put(store *st, const store_source *src, long long *id_inout, ch
     if (rc == SQLITE_OK && id) rc = sqlite3_bind_int64(s, 12, id);
     if (rc == SQLITE_OK) rc = store_bind_text(s, 13, src->taxonomy);
     if (rc == SQLITE_OK) rc = store_bind_text(s, 14, src->sidecar);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 15, src->file);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 16, src->duplicate_of);
     if (store_exec_stmt(st, s, rc, err, "writing a source")) return KB_ERR;
     if (!id) *id_inout = sqlite3_last_insert_rowid(st->db);
+    return KB_OK;
+}
+
+int store_source_path_taken(store *st, const char *path, long long id, int *taken, char **err)
+{
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_PATH_TAKEN, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    *taken = rc == SQLITE_ROW;
+    store_done(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source's name");
+    return KB_OK;
+}
+
+int store_source_same_bytes(store *st, const char *hash, long long id, long long *other, char **path, char **err)
+{
+    *other = 0;
+    if (path) *path = NULL;
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_SAME_BYTES, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *other = sqlite3_column_int64(s, 0);
+        if (path) *path = kb_strdup(store_col(s, 1));
+    }
+    store_done(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up a source's bytes");
     return KB_OK;
 }
 
@@ -613,8 +675,46 @@ int store_units_add(store *st, const store_unit *u, size_t n, long long *ids, ch
                              "writing a unit");
 }
 
+/* Source id's first duplicate, if it has one, takes over its rows (they
+ * are the duplicate's too: the same bytes) and its name-only row goes.
+ * *done: whether there was one. */
+static int store_source_promote(store *st, long long id, int *done, char **err)
+{
+    *done = 0;
+    sqlite3_stmt *s = store_stmt(st, ST_SOURCE_FIRST_DUP, err);
+    if (!s) return KB_ERR;
+    int rc = sqlite3_bind_int64(s, 1, id);
+    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    long long dup = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    char *path = dup ? kb_strdup(store_col(s, 1)) : NULL, *file = dup ? kb_strdup(store_col(s, 2)) : NULL,
+         *sidecar = dup ? kb_strdup(store_col(s, 3)) : NULL;
+    store_done(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return store_fail(st, err, "looking up duplicates");
+    if (!dup) return KB_OK;
+    int ok = KB_ERR;
+    s = store_stmt(st, ST_SOURCE_DELETE, err);
+    if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, dup), err, "removing a source")) goto done;
+    s = store_stmt(st, ST_SOURCE_PROMOTE, err);
+    if (!s) goto done;
+    rc = sqlite3_bind_int64(s, 1, id);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 2, path);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 3, file);
+    if (rc == SQLITE_OK) rc = store_bind_text(s, 4, sidecar);
+    if (store_exec_stmt(st, s, rc, err, "handing a source to its duplicate")) goto done;
+    *done = 1;
+    ok = KB_OK;
+done:
+    free(path);
+    free(file);
+    free(sidecar);
+    return ok;
+}
+
 int store_source_delete(store *st, long long id, char **err)
 {
+    int promoted;
+    if (store_source_promote(st, id, &promoted, err)) return KB_ERR;
+    if (promoted) return KB_OK;
     /* Index entries first (they need the units' text), then the rows,
      * children before parents. */
     if (store_claims_clear(st, id, err)) return KB_ERR;
@@ -624,6 +724,8 @@ int store_source_delete(store *st, long long id, char **err)
         if (!s || store_exec_stmt(st, s, sqlite3_bind_int64(s, 1, id), err, "removing a source"))
             return KB_ERR;
     }
+    /* another process may have removed it since the caller looked it up */
+    if (sqlite3_changes(st->db) == 0) return kb_seterr(err, "%s: no source %lld (removed meanwhile?)", st->path, id);
     return KB_OK;
 }
 
@@ -647,6 +749,7 @@ static void store_read_source(sqlite3_stmt *s, store_source *o)
     o->size = sqlite3_column_int64(s, 10);
     o->ingested_at = store_col(s, 11);
     o->units = sqlite3_column_int64(s, 12);
+    o->duplicate_of = sqlite3_column_int64(s, 13);
 }
 
 int store_sources(store *st, store_source_fn fn, void *ctx, char **err)

@@ -66,20 +66,31 @@ typedef struct store_source {
     /* what it was built from besides its bytes (schema/006): the
      * taxonomy's and its sidecar row's hashes, or NULL */
     const char *taxonomy, *sidecar;
+    const char *file;        /* canonical absolute path, or NULL (stdin) */
+    long long duplicate_of;  /* the source whose bytes it repeats, or 0 */
     long long size;
     long long units;
 } store_source;
 
-/* What store_source_lookup finds of a source: its id (0: none) and the
- * hashes it was built from (owned; NULL when not recorded). */
+/* What store_source_lookup finds of a source: its id (0: none), its
+ * name, the hashes it was built from, and for a duplicate the source it
+ * repeats and that one's hash now (owned; NULL when not recorded). */
 typedef struct store_found {
-    long long id;
-    char *hash, *taxonomy, *sidecar;
+    long long id, duplicate_of;
+    char *path, *hash, *taxonomy, *sidecar, *original_hash;
 } store_found;
 void store_found_clear(store_found *f);
 
-/* Find a source by its path exactly (out->id = 0 when absent). */
-int store_source_lookup(store *st, const char *path, store_found *out, char **err);
+/* Find the source of a file by its canonical path (file), or, when no
+ * source has it, one recorded by name only (path: standard input, or a
+ * source from before canonical paths were kept; file may be NULL).
+ * out->id = 0 when absent. */
+int store_source_lookup(store *st, const char *path, const char *file, store_found *out, char **err);
+/* Is path the name of a source other than id? */
+int store_source_path_taken(store *st, const char *path, long long id, int *taken, char **err);
+/* The first source, other than id and not itself a duplicate, whose
+ * bytes have this hash: *other (0: none) and its name (malloc'd). */
+int store_source_same_bytes(store *st, const char *hash, long long id, long long *other, char **path, char **err);
 
 /* Resolve what a user typed to name a source: an exact path, a numeric
  * id, or a path suffix ("000_8ce771bb35dfdba8.txt") that matches one
@@ -134,7 +145,10 @@ int store_index_source(store *st, long long source_id, char **err);
 int store_index_units(store *st, long long first, long long last, char **err);
 int store_unindex_source(store *st, long long source_id, char **err);
 
-/* Delete a source and everything derived from it. */
+/* Delete a source and everything derived from it; KB_ERR if it is not
+ * there (another process removed it first).  A source that other files
+ * repeat hands its rows to the first of its duplicates instead, which
+ * then stands in its place. */
 int store_source_delete(store *st, long long id, char **err);
 
 typedef int (*store_source_fn)(void *ctx, const store_source *s);

@@ -787,6 +787,10 @@ START_TEST(test_concurrent_readers_and_writers)
         const char *src = srcs[i % 5], *ext = strrchr(src, '.');
         size_t len;
         char *data = tu_read_file(src, &len);
+        /* a line of its own, so that no two files have the same bytes
+         * (those would be one source) */
+        data = realloc(data, len + 32);
+        len += (size_t)snprintf(data + len, 32, strcmp(ext, ".html") ? "\n\nCopy %02d.\n" : "<!-- %02d -->\n", i);
         snprintf(path, sizeof path, "%s/a%02d%s", gen, i, ext);
         tu_write_file(path, data, len);
         free(data);
@@ -858,6 +862,110 @@ START_TEST(test_busy_database_fails_once)
 }
 END_TEST
 
+/* One file is one source however its path is spelt; a file with the
+ * same bytes as another is its duplicate, listed and counted once; a
+ * link out of the folder is not followed; kb's own export in the folder
+ * is not an article; removing a source its duplicate repeats hands the
+ * rows to the duplicate. */
+START_TEST(test_source_identity)
+{
+    char c[600], p[700], q[700], out[600];
+    snprintf(c, sizeof c, "%s/c", dir);
+    ck_assert_int_eq(mkdir(c, 0755), 0);
+    snprintf(p, sizeof p, "%s/a.txt", c);
+    tu_write_file(p, "Python is slower than Node.js for I/O.\n", 39);
+    snprintf(p, sizeof p, "%s/b.txt", c);
+    tu_write_file(p, "Node.js has a huge package ecosystem.\n", 38);
+    snprintf(out, sizeof out, "%s/secret.txt", dir);
+    tu_write_file(out, "Not to be stored.\n", 18);
+    tu_out o = KB(NULL, "ingest", c);
+    ck_assert_msg(o.status == 0 && strstr(o.err, "2 added"), "%s", o.err);
+    tu_out_free(&o);
+    /* other spellings of the same folder and file */
+    snprintf(p, sizeof p, "%s/../c/./", c);
+    snprintf(q, sizeof q, "%s/../c/a.txt", c);
+    o = KB(NULL, "ingest", p, q);
+    ck_assert_msg(o.status == 0 && strstr(o.err, "0 added, 0 replaced, 3 unchanged"), "%s", o.err);
+    tu_out_free(&o);
+    /* a link inside the folder to a file inside is that file; a hard
+     * link has the same bytes: a duplicate; a link out is refused */
+    snprintf(p, sizeof p, "%s/a.txt", c);
+    snprintf(q, sizeof q, "%s/hard.txt", c);
+    ck_assert_int_eq(link(p, q), 0);
+    snprintf(q, sizeof q, "%s/soft.txt", c);
+    ck_assert_int_eq(symlink("a.txt", q), 0);
+    snprintf(q, sizeof q, "%s/out.txt", c);
+    ck_assert_int_eq(symlink(out, q), 0);
+    o = KB(NULL, "ingest", c);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_msg(strstr(o.err, "/c/hard.txt: the same bytes as ") && strstr(o.err, "/c/a.txt: stored as its duplicate"),
+                  "%s", o.err);
+    ck_assert_msg(strstr(o.err, "/c/out.txt: symbolic link to outside the folder being read (not followed)"), "%s",
+                  o.err);
+    ck_assert_msg(strstr(o.err, "0 added, 0 replaced, 3 unchanged, 1 failed, 1 duplicate"), "%s", o.err);
+    tu_out_free(&o);
+    /* kb's own summary, written into the folder, is no article */
+    snprintf(p, sizeof p, "%s/summary.md", c);
+    o = KB(NULL, "export", "-o", p);
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    snprintf(p, sizeof p, "%s/summary.html", c);
+    o = KB(NULL, "export", "--format", "html", "-o", p);
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    o = KB(NULL, "ingest", c);
+    ck_assert_msg(strstr(o.err, "/c/summary.md: skipped: a summary kb export wrote") &&
+                      strstr(o.err, "/c/summary.html: skipped: a summary kb export wrote"),
+                  "%s", o.err);
+    tu_out_free(&o);
+    /* listed three times, counted twice */
+    o = KB(NULL, "sources", "--json");
+    ck_assert_int_eq(json_int_of(o.out, "SELECT json_array_length(?1, '$.sources')"), 3);
+    tu_out_free(&o);
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(h,
+                                        "SELECT (SELECT count(*) FROM source WHERE duplicate_of IS NULL), "
+                                        "(SELECT count(*) FROM source WHERE path LIKE '%secret%' OR path LIKE '%summary%'), "
+                                        "(SELECT count(*) FROM unit u JOIN source s ON s.id = u.source_id "
+                                        " WHERE s.duplicate_of IS NOT NULL)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(st, 0), 2);
+    ck_assert_int_eq(sqlite3_column_int(st, 1), 0);
+    ck_assert_int_eq(sqlite3_column_int(st, 2), 0);
+    sqlite3_finalize(st);
+    o = KB(NULL, "export", "--format", "json");
+    ck_assert_int_eq(json_int_of(o.out, "SELECT json_array_length(?1, '$.sources')"), 2);
+    tu_out_free(&o);
+    snprintf(p, sizeof p, "%s/hard.txt", c);
+    o = KB(NULL, "show", p);
+    ck_assert_msg(o.status == 0 && strcmp(o.out, "Python is slower than Node.js for I/O.\n") == 0, "%s", o.err);
+    tu_out_free(&o);
+    /* a.txt removed: hard.txt, the same bytes, takes its rows */
+    snprintf(p, sizeof p, "%s/a.txt", c);
+    o = KB(NULL, "remove", p);
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    ck_assert_int_eq(sqlite3_prepare_v2(h,
+                                        "SELECT count(*), sum(path LIKE '%/hard.txt'), "
+                                        "(SELECT count(*) FROM unit) FROM source WHERE duplicate_of IS NULL",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(st, 0), 2);
+    ck_assert_int_eq(sqlite3_column_int(st, 1), 1);
+    ck_assert_int_gt(sqlite3_column_int(st, 2), 0);
+    sqlite3_finalize(st);
+    ck_assert_int_eq(sqlite3_close(h), SQLITE_OK);
+    o = KB(NULL, "search", "slower");
+    ck_assert_msg(o.status == 0 && strstr(o.out, "/c/hard.txt"), "%s", o.out);
+    tu_out_free(&o);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -877,6 +985,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_export_output_edges);
     tcase_add_test(tc, test_concurrent_readers_and_writers);
     tcase_add_test(tc, test_busy_database_fails_once);
+    tcase_add_test(tc, test_source_identity);
     suite_add_tcase(s, tc);
     return s;
 }

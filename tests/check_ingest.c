@@ -56,7 +56,7 @@ static ingest_stats run(const char *const *paths, size_t n, int force)
     memset(&o, 0, sizeof o);
     o.format = -1;
     o.force = force;
-    ingest_events ev = {on_fail, NULL, NULL};
+    ingest_events ev = {on_fail, NULL, NULL, NULL};
     ingest_stats s;
     char *err = NULL;
     ck_assert_int_eq(ingest_run(st, (char *const *)paths, n, &o, &ev, &s, &err), KB_OK);
@@ -216,7 +216,7 @@ START_TEST(test_formats_and_limits)
     const char *page = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello "
                        "world.</p></body></html>";
     tu_write_file(html, page, strlen(page));
-    tu_write_file(noext, page, strlen(page));
+    tu_write_file(noext, page, strlen(page) - 1); /* other bytes: not a duplicate */
     tu_write_file(other, "a,b\n", 4);
     /* a folder walk skips unknown formats; a named file is sniffed */
     const char *p[] = {dir};
@@ -233,7 +233,7 @@ START_TEST(test_formats_and_limits)
     memset(&o, 0, sizeof o);
     o.format = -1;
     o.max_size = 5;
-    ingest_events ev = {on_fail, NULL, NULL};
+    ingest_events ev = {on_fail, NULL, NULL, NULL};
     char *err = NULL;
     const char *r[] = {big};
     ck_assert_int_eq(ingest_run(st, (char *const *)r, 1, &o, &ev, &s, &err), KB_OK);
@@ -465,7 +465,7 @@ static ingest_stats run_jobs(store *h, const char *const *paths, size_t n, int j
     o.force = force;
     o.claims = cl;
     o.jobs = jobs;
-    ingest_events ev = {on_fail, NULL, NULL};
+    ingest_events ev = {on_fail, NULL, NULL, NULL};
     ingest_stats s;
     fails[0] = '\0';
     ck_assert_int_eq(ingest_run(h, (char *const *)paths, n, &o, &ev, &s, &err), KB_OK);
@@ -694,7 +694,7 @@ START_TEST(test_taxonomy_switched_mid_ingest)
     o.format = -1;
     o.claims = cl;
     o.jobs = _i ? 3 : 1;
-    ingest_events ev = {on_fail, switch_taxonomy, &t};
+    ingest_events ev = {on_fail, switch_taxonomy, &t, NULL};
     ingest_stats s;
     const char *paths[] = {gen};
     ck_assert_int_eq(ingest_run(st, (char *const *)paths, 1, &o, &ev, &s, &err), KB_OK);

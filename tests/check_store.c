@@ -19,7 +19,7 @@ static int lookup_id(store *st, const char *path, long long *id)
 {
     store_found f;
     char *err = NULL;
-    int rc = store_source_lookup(st, path, &f, &err);
+    int rc = store_source_lookup(st, path, NULL, &f, &err);
     *id = f.id;
     store_found_clear(&f);
     free(err);
@@ -247,7 +247,7 @@ START_TEST(test_put_replace_delete)
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 5);
     ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 2);
     store_found f;
-    ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", &f, &err), KB_OK);
+    ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", NULL, &f, &err), KB_OK);
     ck_assert_int_eq(f.id, a);
     ck_assert_str_eq(f.hash, "h1");
     store_found_clear(&f);

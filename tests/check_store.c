@@ -237,6 +237,32 @@ START_TEST(test_newer_and_foreign_files)
 }
 END_TEST
 
+/* Two removes of one source race: the second finds it gone and says
+ * so, rather than reporting a removal it did not make. */
+START_TEST(test_remove_race)
+{
+    store *a = NULL, *b = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(store_open(dbpath, 1, &a, &err), KB_OK);
+    long long id = put(a, "x.txt", "h1", "alpha beta", 0), ida = 0, idb = 0;
+    ck_assert_int_eq(store_open(dbpath, 0, &b, &err), KB_OK);
+    ck_assert_int_eq(store_source_resolve(a, "x.txt", &ida, &err), KB_OK);
+    ck_assert_int_eq(store_source_resolve(b, "x.txt", &idb, &err), KB_OK);
+    ck_assert_int_eq(ida, id);
+    ck_assert_int_eq(idb, id);
+    ck_assert_int_eq(store_begin(a, &err), KB_OK);
+    ck_assert_int_eq(store_source_delete(a, ida, &err), KB_OK);
+    ck_assert_int_eq(store_commit(a, &err), KB_OK);
+    ck_assert_int_eq(store_begin(b, &err), KB_OK);
+    ck_assert_int_eq(store_source_delete(b, idb, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "removed meanwhile"));
+    store_rollback(b);
+    free(err);
+    store_close(a);
+    store_close(b);
+}
+END_TEST
+
 START_TEST(test_put_replace_delete)
 {
     store *st = NULL;
@@ -729,6 +755,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_upgrade_fts_automerge);
     tcase_add_test(tc, test_newer_and_foreign_files);
     tcase_add_test(tc, test_put_replace_delete);
+    tcase_add_test(tc, test_remove_race);
     tcase_add_test(tc, test_savepoint_rollback);
     tcase_add_test(tc, test_index_by_batch);
     tcase_add_test(tc, test_rows_many);

@@ -24,3 +24,6 @@ ALTER TABLE source ADD COLUMN sidecar TEXT;
 ALTER TABLE source ADD COLUMN duplicate_of INTEGER REFERENCES source(id);
 CREATE UNIQUE INDEX source_file ON source(file);
 CREATE INDEX source_hash ON source(hash);
+-- kb's databases say so: kb changes no SQLite file without this mark
+-- (or kb's tables, for one made before it).  "kbdb".
+PRAGMA application_id = 1801610338;

@@ -57,13 +57,13 @@ int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit
     return 0;
 }
 
-int cli_open(cli *c, int create, store **st)
+int cli_open(cli *c, store_mode mode, store **st)
 {
     char *err = NULL;
     /* KB_BUSY_TIMEOUT: milliseconds to wait for another writer */
     const char *busy = getenv("KB_BUSY_TIMEOUT");
     if (busy && *busy) store_set_busy_timeout(atoi(busy));
-    if (store_open(c->db_path, create, st, &err)) {
+    if (store_open(c->db_path, mode, st, &err)) {
         cli_error("%s", err);
         free(err);
         return CLI_FAIL;

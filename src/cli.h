@@ -62,7 +62,7 @@ int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit
                             {"help", no_argument, NULL, CLI_OPT_HELP}
 
 /* Open the store; prints the error.  create: make it if missing. */
-int cli_open(cli *c, int create, store **st);
+int cli_open(cli *c, store_mode mode, store **st);
 /* The alias set in force (the store's, else the built-in default). */
 int cli_aliases(store *st, alias_set **out);
 /* The taxonomy text in force (the store's, else the built-in one);

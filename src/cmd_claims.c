@@ -57,7 +57,7 @@ int cmd_claims(cli *c, int argc, char **argv)
     int rc = cli_filter_parse(c, "claims", argc, argv, &flt);
     if (rc >= 0) return rc;
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     char *err = NULL;
     if ((rc = cli_filter_resolve("claims", st, &flt)) != CLI_OK) goto done;
     json j;
@@ -137,7 +137,7 @@ int cmd_stats(cli *c, int argc, char **argv)
     }
     if (optind < argc) return cli_usage_error("stats", "unexpected argument '%s'", argv[optind]);
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     json j;
     stats_ui ui = {NULL, ""};
     char *err = NULL;
@@ -170,7 +170,7 @@ int cmd_taxonomy(cli *c, int argc, char **argv)
     }
     if (optind < argc) return cli_usage_error("taxonomy", "unexpected argument '%s'", argv[optind]);
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     char *tsv = cli_taxonomy_text(st);
     fputs(tsv, stdout);
     free(tsv);

@@ -114,7 +114,7 @@ int cmd_disagreements(cli *c, int argc, char **argv)
     int rc = cli_filter_parse(c, "disagreements", argc, argv, &flt);
     if (rc >= 0) return rc;
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     char *err = NULL;
     dis_set set;
     memset(&set, 0, sizeof set);

@@ -153,7 +153,7 @@ int cmd_export(cli *c, int argc, char **argv)
     if (output && !*output) return cli_usage_error("export", "-o needs a file name");
 
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     char *subj = NULL, *dim = NULL, *err = NULL, *data = NULL;
     size_t len = 0;
     report *r = NULL;

@@ -150,7 +150,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
 
     ingest_malloc_setup();
     store *st = NULL;
-    if (cli_open(c, 1, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_CREATE, &st)) return CLI_FAIL;
     if (cli_claims(st, &o.claims)) {
         store_close(st);
         return CLI_FAIL;

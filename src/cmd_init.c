@@ -86,7 +86,7 @@ int cmd_init(cli *c, int argc, char **argv)
     if (optind < argc) return cli_usage_error("init", "unexpected argument '%s'", argv[optind]);
 
     store *st = NULL;
-    if (cli_open(c, 1, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_CREATE, &st)) return CLI_FAIL;
     int rc = CLI_OK;
     char *err = NULL;
     buf data = BUF_INIT;

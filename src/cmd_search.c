@@ -155,7 +155,7 @@ int cmd_search(cli *c, int argc, char **argv)
     alias_set *aliases = NULL;
     char *err = NULL, *match = NULL, *subj = NULL, *dim = NULL;
     int rc = CLI_FAIL;
-    if (cli_open(c, 0, &st) || cli_aliases(st, &aliases)) goto done;
+    if (cli_open(c, STORE_READ, &st) || cli_aliases(st, &aliases)) goto done;
     if ((rc = cli_resolve_tags("search", st, subject, dimension, &subj, &dim)) != CLI_OK) goto done;
     rc = CLI_FAIL;
     o.subject = subj;

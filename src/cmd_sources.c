@@ -76,7 +76,7 @@ int cmd_sources(cli *c, int argc, char **argv)
     if (rc >= 0) return rc;
     if (optind < argc) return cli_usage_error("sources", "unexpected argument '%s'", argv[optind]);
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     json j;
     char *err = NULL;
     if (as_json) {
@@ -135,7 +135,7 @@ int cmd_show(cli *c, int argc, char **argv)
     if (rc >= 0) return rc;
     if (optind + 1 != argc) return cli_usage_error("show", "give one SOURCE");
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     char *err = NULL, *body = NULL;
     size_t len = 0;
     long long id;
@@ -179,7 +179,7 @@ int cmd_remove(cli *c, int argc, char **argv)
     if (rc >= 0) return rc;
     if (optind >= argc) return cli_usage_error("remove", "no SOURCE given");
     store *st = NULL;
-    if (cli_open(c, 0, &st)) return CLI_FAIL;
+    if (cli_open(c, STORE_WRITE, &st)) return CLI_FAIL;
     rc = CLI_OK;
     for (int i = optind; i < argc; i++) {
         char *err = NULL;

@@ -30,10 +30,21 @@
 
 typedef struct store store;
 
-/* Open (create == 1: create if missing) and upgrade the database at
- * path.  WAL journal, foreign keys on, a busy timeout.  On error *out
- * is NULL and *err says what failed, naming the path. */
-int store_open(const char *path, int create, store **out, char **err);
+/* How a command opens the database.  kb changes only a database it
+ * made (or an empty file): any other SQLite file is refused before
+ * anything is written to it, WAL mode included. */
+typedef enum store_mode {
+    STORE_WRITE = 0,  /* an existing kb database, upgraded if older */
+    STORE_CREATE = 1, /* the same, made if missing or empty */
+    STORE_READ = 2    /* read only: nothing written (not even WAL files
+                       * where the folder is read-only); an older
+                       * database is refused, not upgraded */
+} store_mode;
+
+/* Open the database at path in mode (for writing: WAL journal, a busy
+ * timeout, the schema brought up to date).  On error *out is NULL and
+ * *err says what failed, naming the path once. */
+int store_open(const char *path, store_mode mode, store **out, char **err);
 /* The busy timeout of the handles store_open opens from now on: how
  * long store_begin waits for another writer's lock before it fails
  * (SQLITE_BUSY).  STORE_BUSY_MS unless set. */

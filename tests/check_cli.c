@@ -966,6 +966,53 @@ START_TEST(test_source_identity)
 }
 END_TEST
 
+/* A database in a folder kb may not write to (a read-only mount, a
+ * shared folder): the reading commands work and leave no file behind;
+ * a writing one fails with one line. */
+START_TEST(test_read_only_folder)
+{
+    char ro[400];
+    snprintf(ro, sizeof ro, "%s/ro", dir);
+    ck_assert_int_eq(mkdir(ro, 0755), 0);
+    snprintf(db, sizeof db, "%s/kb.db", ro);
+    tu_out o = KB(NULL, "ingest", "--quiet", "corpus");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    ck_assert_int_eq(chmod(db, 0444), 0);
+    ck_assert_int_eq(chmod(ro, 0555), 0);
+    uid_t uid = (uid_t)-1;
+    gid_t gid = 0;
+    if (geteuid() == 0) { /* root writes anywhere: be someone else */
+        const struct passwd *pw = getpwnam("nobody");
+        uid = pw ? pw->pw_uid : 65534;
+        gid = pw ? pw->pw_gid : 65534;
+        ck_assert_int_eq(chmod(dir, 0755), 0);
+    }
+    char *const reads[][6] = {{"kb", "--db", db, "search", "GIL", NULL},
+                              {"kb", "--db", db, "sources", NULL},
+                              {"kb", "--db", db, "stats", NULL},
+                              {"kb", "--db", db, "disagreements", "--json", NULL},
+                              {"kb", "--db", db, "export", NULL}};
+    for (size_t i = 0; i < sizeof reads / sizeof *reads; i++) {
+        o = kb_ex(uid, gid, NULL, reads[i]);
+        ck_assert_msg(o.status == 0 && o.out_len > 0, "kb %s: %s", reads[i][3], o.err);
+        tu_out_free(&o);
+    }
+    o = kb_ex(uid, gid, NULL, (char *const[]){"kb", "--db", db, "ingest", "tests/fixtures/text/article.md", NULL});
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_uint_eq(tu_lines(o.err), 1);
+    ck_assert_ptr_nonnull(strstr(o.err, "readonly database"));
+    tu_out_free(&o);
+    /* nothing was made beside it */
+    char p[700];
+    snprintf(p, sizeof p, "%s-wal", db);
+    ck_assert_int_ne(access(p, F_OK), 0);
+    snprintf(p, sizeof p, "%s-shm", db);
+    ck_assert_int_ne(access(p, F_OK), 0);
+    ck_assert_int_eq(chmod(ro, 0755), 0);
+}
+END_TEST
+
 static Suite *cli_suite(void)
 {
     Suite *s = suite_create("cli");
@@ -986,6 +1033,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_concurrent_readers_and_writers);
     tcase_add_test(tc, test_busy_database_fails_once);
     tcase_add_test(tc, test_source_identity);
+    tcase_add_test(tc, test_read_only_folder);
     suite_add_tcase(s, tc);
     return s;
 }

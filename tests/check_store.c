@@ -9,7 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "embed.h"
+#include "hash.h"
 #include "store.h"
 #include "testutil.h"
 #include "util.h"
@@ -126,8 +128,8 @@ START_TEST(test_create_schema)
     err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
     ck_assert_int_ge(q_int(st, "PRAGMA user_version"), 1);
-    char buf[64];
-    ck_assert_str_eq(q_text_buf(st, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+    char mode[64];
+    ck_assert_str_eq(q_text_buf(st, "PRAGMA journal_mode", mode, sizeof mode), "wal");
     ck_assert_int_eq(q_int(st, "PRAGMA page_size"), 8192);
     /* the default alias list is stored with a new database */
     char *al = NULL;
@@ -234,6 +236,93 @@ START_TEST(test_newer_and_foreign_files)
     ck_assert_int_eq(store_open(junk, 0, &st, &err), KB_ERR);
     ck_assert_ptr_nonnull(strstr(err, junk));
     free(err);
+}
+END_TEST
+
+/* The bytes of a file and (wal) whether it has WAL companions. */
+static char *file_state(const char *path, int wal)
+{
+    size_t len;
+    char *data = tu_read_file(path, &len), p[600];
+    char h[65];
+    hash_sha256_hex(data, len, h);
+    free(data);
+    buf b = BUF_INIT;
+    buf_printf(&b, "%zu bytes, %s", len, h);
+    if (wal) {
+        snprintf(p, sizeof p, "%s-wal", path);
+        buf_printf(&b, " wal:%d", access(p, F_OK) == 0);
+        snprintf(p, sizeof p, "%s-shm", path);
+        buf_printf(&b, " shm:%d", access(p, F_OK) == 0);
+    }
+    return buf_detach(&b, NULL);
+}
+
+/* Another program's SQLite file is refused in every mode before
+ * anything is written to it (not even the switch to WAL); an empty
+ * file becomes a kb database; a folder is named as such; a database of
+ * an older kb is upgraded when opened for writing, refused (not
+ * written) when opened for reading. */
+START_TEST(test_only_its_own_databases)
+{
+    char other[600], empty[600];
+    snprintf(other, sizeof other, "%s/customers.db", dir);
+    snprintf(empty, sizeof empty, "%s/empty.db", dir);
+    sqlite3 *h;
+    ck_assert_int_eq(sqlite3_open(other, &h), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(h, "CREATE TABLE customer(id INTEGER PRIMARY KEY, name TEXT); "
+                                     "INSERT INTO customer(name) VALUES ('Ada'); PRAGMA user_version = 3",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_close(h), SQLITE_OK);
+    char *before = file_state(other, 1);
+    store *st = NULL;
+    char *err = NULL;
+    for (int mode = STORE_WRITE; mode <= STORE_READ; mode++) {
+        ck_assert_int_eq(store_open(other, (store_mode)mode, &st, &err), KB_ERR);
+        ck_assert_msg(strstr(err, "customers.db: not a kb database") && !strstr(strstr(err, "customers.db") + 1,
+                                                                                 "customers.db"),
+                      "%s", err);
+        free(err);
+        err = NULL;
+        char *after = file_state(other, 1);
+        ck_assert_str_eq(after, before);
+        free(after);
+    }
+    free(before);
+    /* an empty file: nothing to read, and kb may make it its own */
+    tu_write_file(empty, "", 0);
+    ck_assert_int_eq(store_open(empty, STORE_READ, &st, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "an empty database"));
+    free(err);
+    err = NULL;
+    ck_assert_int_eq(store_open(empty, STORE_CREATE, &st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "PRAGMA application_id"), 0x6B626462);
+    store_close(st);
+    ck_assert_int_eq(store_open(empty, STORE_READ, &st, &err), KB_OK);
+    store_close(st);
+    /* a folder */
+    ck_assert_int_eq(store_open(dir, STORE_READ, &st, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "is a folder, not a database file"));
+    free(err);
+    err = NULL;
+    /* an older kb's database: read-only commands leave it as it is (a
+     * reader of a database in WAL mode may make the WAL's side files,
+     * as SQLite does for any reader, but writes nothing into it) */
+    old_db(5, old_source);
+    before = file_state(dbpath, 0);
+    ck_assert_int_eq(store_open(dbpath, STORE_READ, &st, &err), KB_ERR);
+    ck_assert_ptr_nonnull(strstr(err, "made by an older kb"));
+    free(err);
+    err = NULL;
+    char *after = file_state(dbpath, 0);
+    ck_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    ck_assert_int_eq(store_open(dbpath, STORE_WRITE, &st, &err), KB_OK);
+    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
+    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    store_close(st);
 }
 END_TEST
 
@@ -756,6 +845,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, test_newer_and_foreign_files);
     tcase_add_test(tc, test_put_replace_delete);
     tcase_add_test(tc, test_remove_race);
+    tcase_add_test(tc, test_only_its_own_databases);
     tcase_add_test(tc, test_savepoint_rollback);
     tcase_add_test(tc, test_index_by_batch);
     tcase_add_test(tc, test_rows_many);

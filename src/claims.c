@@ -34,12 +34,20 @@ struct claims {
 /* One claim of a set: where it is, and its tags as ranges of the set's
  * tag arrays.  Strings of its own (row and column labels) are offsets
  * + 1 into the set's arena, 0 for none. */
+/* The kinds of claim (claims_item.kind), and their names at the edges. */
+enum { CLAIM_SENTENCE, CLAIM_ITEM, CLAIM_CELL };
+static const char *const claims_kind_names[] = {"sentence", "item", "cell"};
+
+/* One claim of a set: a million of them for 50 MB of prose, so kept
+ * small (48 bytes): offsets within a unit (at most 64 KiB), first
+ * indexes into the set's arrays, and counts bounded by TAG_MAX. */
 typedef struct claims_item {
-    size_t unit;                /* index into the units built from */
-    const char *kind;           /* static: sentence, item, cell */
-    size_t start, end;          /* within the unit's text */
-    size_t row_header, col_header;
-    size_t subj, nsubj, dims, ndims, qty, nqty, st, nst, prop, nprop;
+    uint32_t unit;              /* index into the units built from */
+    uint32_t start, end;        /* within the unit's text */
+    uint32_t row_header, col_header;
+    uint32_t subj, dims, qty, st, prop;
+    uint8_t nsubj, ndims, nqty, nst, nprop;
+    uint8_t kind;               /* CLAIM_* */
 } claims_item;
 
 struct claims_set {
@@ -75,7 +83,7 @@ typedef struct claims_walk {
     const store_unit *unit;     /* the unit being split */
     const char *row_header;     /* borrowed for the current row */
     const char *col_header;
-    const char *kind;
+    uint8_t kind;               /* CLAIM_* */
     char *err;
 } claims_walk;
 
@@ -199,7 +207,7 @@ void claims_set_view(const claims_set *s, size_t i, claims_view *v)
 {
     const claims_item *it = &s->items[i];
     v->unit = it->unit;
-    v->kind = it->kind;
+    v->kind = claims_kind_names[it->kind];
     v->start = it->start;
     v->end = it->end;
     v->row_header = claims_str(s, it->row_header);
@@ -283,37 +291,37 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     CLAIMS_GROW(set->items, set->n, set->cap);
     claims_item *it = &set->items[set->n++];
     memset(it, 0, sizeof *it);
-    it->unit = w->unit_index;
+    it->unit = (uint32_t)w->unit_index;
     it->kind = w->kind;
-    it->start = start;
-    it->end = end;
-    it->row_header = claims_keep(set, w->row_header);
-    it->col_header = claims_keep(set, w->col_header);
-    it->subj = set->nsubj;
-    it->nsubj = r.nsubj;
+    it->start = (uint32_t)start;
+    it->end = (uint32_t)end;
+    it->row_header = (uint32_t)claims_keep(set, w->row_header);
+    it->col_header = (uint32_t)claims_keep(set, w->col_header);
+    it->subj = (uint32_t)set->nsubj;
+    it->nsubj = (uint8_t)r.nsubj;
     for (size_t i = 0; i < r.nsubj; i++) {
         CLAIMS_GROW(set->subj, set->nsubj, set->capsubj);
         set->subj[set->nsubj++] = r.subj[i];
     }
-    it->dims = set->ndims;
-    it->ndims = r.ndims;
+    it->dims = (uint32_t)set->ndims;
+    it->ndims = (uint8_t)r.ndims;
     for (size_t i = 0; i < r.ndims; i++) {
         CLAIMS_GROW(set->dims, set->ndims, set->capdims);
         set->dims[set->ndims++] = r.dims[i];
     }
-    it->qty = set->nqty;
-    it->nqty = r.nqty;
+    it->qty = (uint32_t)set->nqty;
+    it->nqty = (uint8_t)r.nqty;
     for (size_t i = 0; i < r.nqty; i++) {
         CLAIMS_GROW(set->qty, set->nqty, set->capqty);
         set->qty[set->nqty++] = r.qty[i];
     }
-    it->st = set->nst;
-    it->nst = r.nst;
+    it->st = (uint32_t)set->nst;
+    it->nst = (uint8_t)r.nst;
     for (size_t i = 0; i < r.nst; i++) {
         CLAIMS_GROW(set->st, set->nst, set->capst);
         set->st[set->nst++] = r.st[i];
     }
-    it->prop = set->nprops;
+    it->prop = (uint32_t)set->nprops;
     if (w->c->props.lex) {
         prop ps[4 * TAG_MAX];
         prop_claim pc = {in.text, in.len, &r, in.prev, in.nprev, w->row_header};
@@ -323,7 +331,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
             CLAIMS_GROW(set->props, set->nprops, set->capprops);
             set->props[set->nprops++] = ps[i];
         }
-        it->nprop = np;
+        it->nprop = (uint8_t)np;
     }
     w->nprev = 0;
     for (size_t i = 0; i < r.nsubj && i < TAG_MAX; i++) w->prev[w->nprev++] = r.subj[i].subject;
@@ -363,28 +371,39 @@ static void claims_qty_row(const taxonomy *t, const tag_qty *tq, long long claim
     q->end = start + (long long)tq->q.end;
 }
 
-/* Write the claims of s, then their tags, several rows to a statement. */
-static int claims_write_all(const claims *c, store *st, const claims_set *s, long long source_id,
-                            const store_unit *units, const long long *unit_ids, char **err)
+/* Claims written to the store at a time: the rows of a chunk and their
+ * tags are built, written, and their memory used again for the next,
+ * so that a large source does not hold every row twice. */
+#define CLAIMS_WRITE_CHUNK 1024
+
+/* The rows of a chunk, built again for each. */
+typedef struct claims_rows {
+    store_claim *claims;
+    long long *ids;
+    store_tag_subject *subj;
+    store_tag_dimension *dims;
+    store_qty *qty;
+    store_tag_stance *st;
+} claims_rows;
+
+/* Write claims k0..k1 of s, then their tags, several rows to a
+ * statement; r has room for a chunk. */
+static int claims_write_chunk(const claims *c, store *st, const claims_set *s, long long source_id,
+                              const store_unit *units, const long long *unit_ids, size_t k0, size_t k1,
+                              const claims_rows *r, char **err)
 {
+    store_claim *rows = r->claims;
+    long long *ids = r->ids;
+    store_tags tg = {r->subj, 0, r->dims, 0, r->qty, 0, r->st, 0}, *tags = &tg;
     const taxonomy *t = c->tax;
-    size_t n = s->n;
-    store_claim *rows = kb_calloc(n ? n : 1, sizeof *rows);
-    long long *ids = kb_calloc(n ? n : 1, sizeof *ids);
-    store_tag_subject *subj = kb_calloc(s->nsubj ? s->nsubj : 1, sizeof *subj);
-    store_tag_dimension *dims = kb_calloc(s->ndims ? s->ndims : 1, sizeof *dims);
-    store_qty *qtys = kb_calloc(s->nqty ? s->nqty : 1, sizeof *qtys);
-    store_tag_stance *sts = kb_calloc(s->nst ? s->nst : 1, sizeof *sts);
-    store_tags tags = {subj, 0, dims, 0, qtys, 0, sts, 0};
-    int rc = KB_ERR;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = k0; k < k1; k++) {
         const claims_item *it = &s->items[k];
         const store_unit *u = &units[it->unit];
-        store_claim *sc = &rows[k];
+        store_claim *sc = &rows[k - k0];
         sc->source_id = source_id;
         sc->unit_id = unit_ids[it->unit];
         sc->seq = (long long)k;
-        sc->kind = it->kind;
+        sc->kind = claims_kind_names[it->kind];
         sc->start = u->start + (long long)it->start;
         sc->end = u->start + (long long)it->end;
         sc->section = u->section;
@@ -393,32 +412,49 @@ static int claims_write_all(const claims *c, store *st, const claims_set *s, lon
         sc->text = u->text + it->start;
         sc->text_len = it->end - it->start;
     }
-    if (store_claims_add(st, rows, n, ids, err)) goto done;
+    if (store_claims_add(st, rows, k1 - k0, ids, err)) return KB_ERR;
     /* the tags, each table's rows in claim order */
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = k0; k < k1; k++) {
         const claims_item *it = &s->items[k];
+        long long id = ids[k - k0];
         for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
-            subj[tags.nsubj++] = (store_tag_subject){ids[k], tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how};
+            r->subj[tags->nsubj++] = (store_tag_subject){id, tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how};
         for (size_t i = it->dims; i < it->dims + it->ndims; i++)
-            dims[tags.ndims++] = (store_tag_dimension){ids[k], tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score};
+            r->dims[tags->ndims++] = (store_tag_dimension){id, tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score};
         for (size_t i = it->qty; i < it->qty + it->nqty; i++)
-            claims_qty_row(t, &s->qty[i], ids[k], rows[k].text, rows[k].start, &qtys[tags.nqty++]);
+            claims_qty_row(t, &s->qty[i], id, rows[k - k0].text, rows[k - k0].start, &r->qty[tags->nqty++]);
         for (size_t i = it->st; i < it->st + it->nst; i++) {
             const tag_stance *x = &s->st[i];
-            sts[tags.nst++] = (store_tag_stance){ids[k], tax_subject(t, (size_t)x->subject),
-                                                 tax_dimension(t, (size_t)x->dim),
-                                                 x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL,
-                                                 x->polarity};
+            r->st[tags->nst++] = (store_tag_stance){id, tax_subject(t, (size_t)x->subject),
+                                                    tax_dimension(t, (size_t)x->dim),
+                                                    x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL,
+                                                    x->polarity};
         }
     }
-    rc = store_claim_tags(st, &tags, err);
-done:
-    free(rows);
-    free(ids);
-    free(subj);
-    free(dims);
-    free(qtys);
-    free(sts);
+    return store_claim_tags(st, tags, err);
+}
+
+/* Write the claims of s with their tags, a chunk at a time. */
+static int claims_write_all(const claims *c, store *st, const claims_set *s, long long source_id,
+                            const store_unit *units, const long long *unit_ids, char **err)
+{
+    size_t n = s->n, room = n < CLAIMS_WRITE_CHUNK ? (n ? n : 1) : CLAIMS_WRITE_CHUNK;
+    /* a claim has at most TAG_MAX tags of each kind */
+    size_t troom = room * TAG_MAX;
+    claims_rows r = {kb_calloc(room, sizeof *r.claims), kb_calloc(room, sizeof *r.ids),
+                     kb_calloc(troom, sizeof *r.subj),   kb_calloc(troom, sizeof *r.dims),
+                     kb_calloc(troom, sizeof *r.qty),    kb_calloc(troom, sizeof *r.st)};
+    int rc = KB_OK;
+    for (size_t k0 = 0; k0 < n && rc == KB_OK; k0 += room) {
+        size_t k1 = k0 + room < n ? k0 + room : n;
+        rc = claims_write_chunk(c, st, s, source_id, units, unit_ids, k0, k1, &r, err);
+    }
+    free(r.claims);
+    free(r.ids);
+    free(r.subj);
+    free(r.dims);
+    free(r.qty);
+    free(r.st);
     return rc;
 }
 
@@ -454,7 +490,7 @@ static int claims_row(claims_walk *w, const store_unit *u)
     }
     char *label = w->row_labels && n ? kb_strndup(u->text + s[0], e[0] - s[0]) : NULL;
     w->row_header = label;
-    w->kind = "cell";
+    w->kind = CLAIM_CELL;
     int rc = 0;
     for (size_t i = w->row_labels ? 1 : 0; i < n && !rc; i++) {
         w->col_header = i < w->nhead ? w->head[i] : NULL;
@@ -499,7 +535,7 @@ static int claims_unit(claims_walk *w, const store_unit *u)
     }
     if (strcmp(u->kind, "code") == 0) return 0;
     w->unit = u;
-    w->kind = strcmp(u->kind, "item") == 0 ? "item" : "sentence";
+    w->kind = strcmp(u->kind, "item") == 0 ? CLAIM_ITEM : CLAIM_SENTENCE;
     /* "Node.js: Excels in ... Handles thousands of ...": a short label
      * before a colon that names a subject is the topic of every sentence
      * of the unit, as a column header is of its cells. */

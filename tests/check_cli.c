@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tustore.h"
 
 static char *dir;
 static char db[512];
@@ -853,12 +854,14 @@ START_TEST(test_busy_database_fails_once)
     tu_out_free(&o);
     ck_assert_int_eq(sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
     ck_assert_int_eq(sqlite3_close(lock), SQLITE_OK);
+    tu_db_whole(db, "after the lock");
     o = KB(NULL, "ingest", "corpus");
     ck_assert_msg(o.status == 0 && strstr(o.err, "5 added"), "%s", o.err);
     tu_out_free(&o);
     o = KB(NULL, "sources", "--json");
     ck_assert_int_eq(json_int_of(o.out, "SELECT json_array_length(?1, '$.sources')"), 6);
     tu_out_free(&o);
+    tu_db_whole(db, "after the run");
 }
 END_TEST
 
@@ -963,6 +966,7 @@ START_TEST(test_source_identity)
     o = KB(NULL, "search", "slower");
     ck_assert_msg(o.status == 0 && strstr(o.out, "/c/hard.txt"), "%s", o.out);
     tu_out_free(&o);
+    tu_db_whole(db, "after the hand-over");
 }
 END_TEST
 

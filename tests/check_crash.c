@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tustore.h"
 
 #define CRASH_KILLS 50      /* kills that must land inside a run */
 #define CRASH_FILES 80      /* articles in the corpus: one full batch and a part */
@@ -216,11 +217,6 @@ static const char crash_mismatch[] =
     "  != (SELECT count(*) FROM ref.claim c JOIN ref.claim_quantity x ON x.claim_id = c.id WHERE c.source_id = r.id) "
     "ORDER BY s.path LIMIT 1";
 
-/* Rows whose parent is gone (a half-removed source), for every
- * reference the schema declares: kb does not enforce them, it deletes
- * children itself (docs/design.md). */
-static const char crash_orphans[] = "SELECT count(*) FROM pragma_foreign_key_check";
-
 /* Check the database a kill left; returns how many sources it holds.
  * what says which run it was, for messages. */
 static long long check_db(const char *what)
@@ -239,11 +235,7 @@ static long long check_db(const char *what)
         /* killed before the schema was committed: none of it is there */
         ck_assert_msg(tables == 0, "%s: %lld tables but no schema version", what, tables);
     } else {
-        char *msg = NULL;
-        int rc = sqlite3_exec(db, "INSERT INTO unit_fts(unit_fts, rank) VALUES ('integrity-check', 1)", NULL,
-                              NULL, &msg);
-        ck_assert_msg(rc == SQLITE_OK, "%s: FTS5 integrity-check: %s", what, msg ? msg : "");
-        ck_assert_int_eq(q_int(db, crash_orphans), 0);
+        tu_db_whole(crash_db, what);
         char attach[600];
         snprintf(attach, sizeof attach, "ATTACH '%s' AS ref", ref_db);
         ck_assert_int_eq(sqlite3_exec(db, attach, NULL, NULL, NULL), SQLITE_OK);

@@ -602,6 +602,7 @@ START_TEST(test_rebuilt_when_inputs_change)
     ck_assert_uint_eq(s.replaced, 1);
     s = run_jobs(st, paths, 1, 3, 0);
     ck_assert_uint_eq(s.unchanged, 1);
+    tu_db_whole(dbpath, "after the rebuilds");
 }
 END_TEST
 
@@ -721,6 +722,7 @@ START_TEST(test_taxonomy_switched_mid_ingest)
     o.claims = want;
     ck_assert_int_eq(ingest_run(st, (char *const *)paths, 1, &o, &ev, &s, &err), KB_OK);
     ck_assert_uint_eq(s.unchanged, INGEST_BATCH_FILES + 16);
+    tu_db_whole(dbpath, "after the switch");
     store_close(t.other);
     claims_free(cl);
     claims_free(want);

@@ -7,6 +7,7 @@
 #define KB_TUSTORE_H
 
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,32 @@ static inline void tu_rmdir(char *dir)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     ck_assert_int_eq(system(cmd), 0);
     free(dir);
+}
+
+/* The database at path is whole: SQLite's integrity_check, FTS5's
+ * integrity-check in the form that compares the index with the unit
+ * table (rank 1), and no row whose parent is gone (kb deletes children
+ * itself; the schema declares the references).  what names the moment,
+ * for messages. */
+static inline void tu_db_whole(const char *path, const char *what)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    ck_assert_msg(strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0, "%s: integrity_check: %s", what,
+                  (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, "INSERT INTO unit_fts(unit_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, &msg);
+    ck_assert_msg(rc == SQLITE_OK, "%s: FTS5 integrity-check: %s", what, msg ? msg : "");
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_foreign_key_check", -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    ck_assert_msg(sqlite3_column_int(s, 0) == 0, "%s: rows whose parent is gone", what);
+    sqlite3_finalize(s);
+    ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
 }
 
 /* Ingest path with claims built from taxonomy_tsv (NULL: the default);

@@ -183,8 +183,16 @@ static int ingest_format_of(const char *path)
     return -1;
 }
 
+/* A bad row of a sidecar: reported as a failure (exit 1), as a bad
+ * sidecar always was, but it costs only that row's file its metadata. */
+static void ingest_sidecar_warn(void *ctx, const char *path, const char *msg)
+{
+    ingest_fail(ctx, path, msg);
+}
+
 /* Load the sidecar of dir unless it is the one already loaded.  A bad
- * sidecar is reported once and treated as absent. */
+ * sidecar is reported and treated as absent; a bad row is reported and
+ * left out (sidecar.h). */
 static void ingest_sidecar(ingest *in, const char *dir)
 {
     if (in->sc_dir && strcmp(in->sc_dir, dir) == 0) return;
@@ -193,24 +201,9 @@ static void ingest_sidecar(ingest *in, const char *dir)
     sidecar_free(&in->sc);
     buf path = BUF_INIT;
     buf_printf(&path, "%s/%s", dir, SIDECAR_NAME);
-    FILE *f = fopen(path.data, "rb");
-    if (!f) {
-        buf_free(&path);
-        return;
-    }
-    buf data = BUF_INIT;
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_add(&data, chunk, n);
-    int rd_err = ferror(f);
-    fclose(f);
     char *err = NULL;
-    if (rd_err)
-        ingest_fail(in, path.data, "cannot read sidecar");
-    else if (sidecar_parse(buf_cstr(&data), data.len, path.data, &in->sc, &err))
-        ingest_fail(in, path.data, err);
+    if (sidecar_load(path.data, ingest_sidecar_warn, in, &in->sc, &err)) ingest_fail(in, path.data, err);
     free(err);
-    buf_free(&data);
     buf_free(&path);
 }
 

@@ -110,6 +110,11 @@ int kb_line_skip(const char *line, size_t len)
     return !len || t[0] == '#';
 }
 
+size_t kb_bom_len(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 void kb_thread_nice(int incr)
 {
 #ifdef __linux__

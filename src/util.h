@@ -40,6 +40,11 @@ int kb_next_line(const char **p, const char *end, const char **line, size_t *len
 /* Is the line blank or a '#' comment (after leading white space)? */
 int kb_line_skip(const char *line, size_t len);
 
+/* The length of a UTF-8 byte order mark at the start of s[0..len): 3 or
+ * 0.  Editors on Windows write one; the data readers skip it, as it is
+ * not part of the first line. */
+size_t kb_bom_len(const char *s, size_t len);
+
 /* The first occurrence of needle[0..n) in hay[0..len), or NULL
  * (memmem, which C11 and POSIX lack). */
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);

@@ -616,6 +616,100 @@ START_TEST(test_unreadable_file)
 }
 END_TEST
 
+/* The stored source's field (a JSON value as text, "null" for null) of
+ * kb sources --json. */
+static char *source_field(const char *source, const char *field)
+{
+    tu_out o = KB(NULL, "sources", "--json");
+    ck_assert_int_eq(o.status, 0);
+    sqlite3 *mem;
+    ck_assert_int_eq(sqlite3_open(":memory:", &mem), SQLITE_OK);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(mem, "SELECT coalesce(json_extract(value, '$.' || ?3), 'null') "
+                                             "FROM json_each(json_extract(?1, '$.sources')) "
+                                             "WHERE json_extract(value, '$.source') = ?2", -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(s, 1, o.out, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, field, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    char *v = strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(mem);
+    tu_out_free(&o);
+    return v;
+}
+
+static void assert_field(const char *folder, const char *file, const char *field, const char *want)
+{
+    char source[700];
+    snprintf(source, sizeof source, "%s/%s", folder, file);
+    char *got = source_field(source, field);
+    ck_assert_msg(strcmp(got, want) == 0, "%s %s: got %s, want %s", source, field, got, want);
+    free(got);
+}
+
+/* A folder of three articles. */
+static void make_articles(const char *folder)
+{
+    ck_assert_int_eq(mkdir(folder, 0755), 0);
+    static const char *const names[] = {"a.md", "b.md", "c.md"};
+    static const char *const texts[] = {"# Own A\n\nPython is readable.\n", "# Own B\n\nNode.js is fast.\n",
+                                        "# Own C\n\nPython and Node.js.\n"};
+    for (int i = 0; i < 3; i++) {
+        char p[700];
+        snprintf(p, sizeof p, "%s/%s", folder, names[i]);
+        tu_write_file(p, texts[i], strlen(texts[i]));
+    }
+}
+
+/* A bad row of a folder's sidecar costs only its own file's metadata:
+ * one line naming the sidecar once and the row's line, the other files
+ * get theirs, and kb ingest exits 1 as for any bad input.  A sidecar
+ * that is a named pipe is refused at once, the articles stored without
+ * it. */
+START_TEST(test_sidecar_bad_rows)
+{
+    char folder[600], sc[700], want[2400];
+    snprintf(folder, sizeof folder, "%s/arts", dir);
+    make_articles(folder);
+    snprintf(sc, sizeof sc, "%s/kb-sources.tsv", folder);
+    const char *tsv = "\xEF\xBB\xBF" "file\ttitle\tdate\n"
+                      "a.md\tAlpha\t2026-05-08\n"
+                      "b.md\tBeta\t2026-13-45\n"
+                      "../c.md\tEscaped\t\n"
+                      "c.md\tGamma\t2021-01-02\n"
+                      "a.md\tAlpha again\t\n";
+    tu_write_file(sc, tsv, strlen(tsv));
+    tu_out o = KB(NULL, "ingest", folder);
+    snprintf(want, sizeof want,
+             "kb: %s: line 3: '2026-13-45' is not a date (write YYYY-MM-DD); the row is ignored\n"
+             "kb: %s: line 4: '../c.md' is not the name of a file in this folder; the row is ignored\n"
+             "kb: %s: line 6: 'a.md' is already described on line 2; the row is ignored\n",
+             sc, sc, sc);
+    assert_failures(&o, want);
+    ck_assert_msg(strstr(o.err, "kb: ingest: 3 added, 0 replaced, 0 unchanged, 3 failed"), "%s", o.err);
+    tu_out_free(&o);
+    assert_field(folder, "a.md", "title", "Alpha");
+    assert_field(folder, "a.md", "date", "2026-05-08");
+    assert_field(folder, "b.md", "title", "Own B");
+    assert_field(folder, "b.md", "date", "null");
+    assert_field(folder, "c.md", "title", "Gamma");
+    assert_field(folder, "c.md", "date", "2021-01-02");
+
+    snprintf(folder, sizeof folder, "%s/piped", dir);
+    make_articles(folder);
+    snprintf(sc, sizeof sc, "%s/kb-sources.tsv", folder);
+    ck_assert_int_eq(mkfifo(sc, 0644), 0);
+    o = KB(NULL, "ingest", folder);
+    snprintf(want, sizeof want, "kb: %s: is a named pipe, not a regular file; the sidecar is ignored\n", sc);
+    assert_failures(&o, want);
+    ck_assert_msg(strstr(o.err, "kb: ingest: 3 added, 0 replaced, 0 unchanged, 1 failed"), "%s", o.err);
+    tu_out_free(&o);
+    assert_field(folder, "a.md", "title", "Own A");
+}
+END_TEST
+
 /* -o cases check_export.c's test_output_file leaves out: --force over a
  * longer file leaves exactly the export (no tail of the old one), a
  * folder that does not exist creates nothing, a FIFO is refused without
@@ -1033,6 +1127,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_stdin_and_exit_codes);
     tcase_add_test(tc, test_bad_inputs);
     tcase_add_test(tc, test_unreadable_file);
+    tcase_add_test(tc, test_sidecar_bad_rows);
     tcase_add_test(tc, test_export_output_edges);
     tcase_add_test(tc, test_concurrent_readers_and_writers);
     tcase_add_test(tc, test_busy_database_fails_once);

@@ -135,6 +135,10 @@ typedef struct ingest {
     char *sc_dir;
     sidecar sc;
     char *root;  /* the folder named on the command line being read (canonical), or NULL */
+    /* folders whose sidecar had problems, reported once: a folder is
+     * met again after each of its subfolders, and read again */
+    char **sc_reported;
+    size_t nsc_reported;
     /* folders on the current walk path, to detect symlink loops */
     ingest_dirid chain[INGEST_MAX_DEPTH];
     int depth;
@@ -191,8 +195,8 @@ static void ingest_sidecar_warn(void *ctx, const char *path, const char *msg)
 }
 
 /* Load the sidecar of dir unless it is the one already loaded.  A bad
- * sidecar is reported and treated as absent; a bad row is reported and
- * left out (sidecar.h). */
+ * sidecar is treated as absent, a bad row is left out (sidecar.h), and
+ * each is reported the first time the folder's sidecar is read. */
 static void ingest_sidecar(ingest *in, const char *dir)
 {
     if (in->sc_dir && strcmp(in->sc_dir, dir) == 0) return;
@@ -201,10 +205,18 @@ static void ingest_sidecar(ingest *in, const char *dir)
     sidecar_free(&in->sc);
     buf path = BUF_INIT;
     buf_printf(&path, "%s/%s", dir, SIDECAR_NAME);
+    int again = 0;
+    for (size_t i = 0; i < in->nsc_reported && !again; i++) again = strcmp(in->sc_reported[i], dir) == 0;
+    size_t failed = in->stats->failed;
     char *err = NULL;
-    if (sidecar_load(path.data, ingest_sidecar_warn, in, &in->sc, &err)) ingest_fail(in, path.data, err);
+    if (sidecar_load(path.data, again ? NULL : ingest_sidecar_warn, in, &in->sc, &err) && !again)
+        ingest_fail(in, path.data, err);
     free(err);
     buf_free(&path);
+    if (in->stats->failed != failed) {
+        in->sc_reported = kb_realloc(in->sc_reported, (in->nsc_reported + 1) * sizeof *in->sc_reported);
+        in->sc_reported[in->nsc_reported++] = kb_strdup(dir);
+    }
 }
 
 /* Index the units written in this batch so far (after every source of
@@ -1181,6 +1193,8 @@ int ingest_run(store *st, char *const *paths, size_t npaths, const ingest_opts *
     if (in.own_cl) claims_free(in.cl);
     free(in.sc_dir);
     sidecar_free(&in.sc);
+    for (size_t i = 0; i < in.nsc_reported; i++) free(in.sc_reported[i]);
+    free(in.sc_reported);
     if (in.fatal) {
         kb_seterr(err, "%s", in.fatal);
         free(in.fatal);

@@ -749,6 +749,36 @@ START_TEST(test_replaced_in_its_own_batch)
 }
 END_TEST
 
+/* A folder is met again after each of its subfolders, and its sidecar
+ * read again: its problems are still reported once, and the files after
+ * the subfolder still get their metadata. */
+START_TEST(test_sidecar_problems_reported_once)
+{
+    char p[700];
+    path_in(p, sizeof p, "a.md");
+    tu_write_file(p, "# A\n\nPython text.\n", 18);
+    path_in(p, sizeof p, "m");
+    ck_assert_int_eq(mkdir(p, 0755), 0);
+    path_in(p, sizeof p, "m/x.md");
+    tu_write_file(p, "# X\n\nNode.js text.\n", 19);
+    path_in(p, sizeof p, "z.md");
+    tu_write_file(p, "# Z\n\nPython again.\n", 19);
+    const char *tsv = "file\ttitle\tdate\na.md\tAlpha\t\nz.md\tZed\t2020-01-01\nq.md\tQ\tnever\n";
+    path_in(p, sizeof p, "kb-sources.tsv");
+    tu_write_file(p, tsv, strlen(tsv));
+    const char *paths[] = {dir};
+    ingest_stats s = run(paths, 1, 0);
+    char want[900];
+    snprintf(want, sizeof want, "%s: line 4: 'never' is not a date (write YYYY-MM-DD); the row is ignored\n", p);
+    ck_assert_str_eq(fails, want);
+    ck_assert_uint_eq(s.failed, 1);
+    ck_assert_uint_eq(s.added, 3);
+    char *t = q_text("SELECT title || ' ' || date FROM source WHERE path LIKE '%/z.md'");
+    ck_assert_str_eq(t, "Zed 2020-01-01");
+    free(t);
+}
+END_TEST
+
 static Suite *ingest_suite(void)
 {
     Suite *s = suite_create("ingest");
@@ -767,6 +797,7 @@ static Suite *ingest_suite(void)
     tcase_add_test(tc, test_replaced_in_its_own_batch);
     tcase_add_loop_test(tc, test_taxonomy_switched_mid_ingest, 0, 2);
     tcase_add_test(tc, test_rebuilt_when_inputs_change);
+    tcase_add_test(tc, test_sidecar_problems_reported_once);
     suite_add_tcase(s, tc);
     TCase *tp = tcase_create("paths");
     tcase_add_loop_test(tp, test_clean_path, 0, (int)(sizeof clean_cases / sizeof *clean_cases));

@@ -31,6 +31,7 @@ typedef struct tax_name {
     char *name;
     int shape;      /* measures: qty_kind or 0 */
     size_t nterms;  /* measures: terms naming it (tax_measure_terms) */
+    size_t line;    /* where it was declared */
 } tax_name;
 
 struct taxonomy {
@@ -57,7 +58,7 @@ static size_t tax_hash(const char *s, size_t n)
     return h;
 }
 
-static int tax_name_index(taxonomy *t, int which, const char *name, size_t len, int create)
+static int tax_name_index(taxonomy *t, int which, const char *name, size_t len, int create, size_t lineno)
 {
     for (size_t i = 0; i < t->nnames[which]; i++)
         if (strlen(t->names[which][i].name) == len && memcmp(t->names[which][i].name, name, len) == 0)
@@ -71,6 +72,7 @@ static int tax_name_index(taxonomy *t, int which, const char *name, size_t len, 
     nm->name = kb_strndup(name, len);
     nm->shape = 0;
     nm->nterms = 0;
+    nm->line = lineno;
     return (int)t->nnames[which]++;
 }
 
@@ -174,6 +176,105 @@ static const struct {
     {"heading", TAX_HEADING}, {"measure", TAX_MEASURE},
 };
 
+/* A line's three columns: KIND<TAB>NAME<TAB>TERMS, each trimmed. */
+typedef struct tax_cols {
+    const char *kind, *name, *terms;
+    size_t kl, nl, tl;
+} tax_cols;
+
+/* Split line[0..ll) into its columns.  A fourth column is refused: all
+ * kinds take three, and a tab inside the terms is a comma forgotten
+ * (the words around it would be one term); white space alone after the
+ * terms (a trailing tab) is let pass. */
+static int tax_columns(const char *line, size_t ll, size_t lineno, tax_cols *c, char **err)
+{
+    const char *end = line + ll;
+    const char *t1 = memchr(line, '\t', ll);
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(end - t1 - 1)) : NULL;
+    if (!t1 || !t2) return kb_seterr(err, "line %zu: expected KIND<TAB>NAME<TAB>TERMS", lineno);
+    const char *t3 = memchr(t2 + 1, '\t', (size_t)(end - t2 - 1));
+    if (t3) {
+        size_t rl = (size_t)(end - t3);
+        const char *rest = kb_trim(t3, &rl);
+        if (rl)
+            return kb_seterr(err, "line %zu: a fourth column ('%.*s'): terms are separated by commas, not tabs",
+                             lineno, rl > 40 ? 40 : (int)rl, rest);
+        end = t3;
+    }
+    c->kl = (size_t)(t1 - line);
+    c->kind = kb_trim(line, &c->kl);
+    c->nl = (size_t)(t2 - t1 - 1);
+    c->name = kb_trim(t1 + 1, &c->nl);
+    c->tl = (size_t)(end - t2 - 1);
+    c->terms = kb_trim(t2 + 1, &c->tl);
+    return KB_OK;
+}
+
+/* Add the comma-separated terms of a line for kind/idx; a measure's
+ * "@shape" sets its shape instead. */
+static int tax_add_terms(taxonomy *t, tax_kind kind, int idx, const tax_cols *c, size_t lineno, char **err)
+{
+    const char *q = c->terms, *qe = c->terms + c->tl;
+    while (q < qe) {
+        const char *comma = memchr(q, ',', (size_t)(qe - q));
+        const char *te = comma ? comma : qe;
+        size_t n = (size_t)(te - q);
+        const char *term = kb_trim(q, &n);
+        if (kind == TAX_MEASURE && n && term[0] == '@') {
+            static const struct { const char *w; int k; } shapes[] = {
+                {"@percent", QTY_PERCENT}, {"@year", QTY_YEAR},
+                {"@version", QTY_VERSION}, {"@duration", QTY_DURATION}};
+            int found = 0;
+            for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++)
+                if (kb_ascii_ieq(term, n, shapes[s].w)) {
+                    t->names[TN_MEASURE][idx].shape = shapes[s].k;
+                    found = 1;
+                }
+            if (!found)
+                return kb_seterr(err, "line %zu: unknown shape '%.*s' (@percent, @year, @version, @duration)",
+                                 lineno, (int)n, term);
+        } else if (tax_add_term(t, kind, idx, term, n, lineno, err)) {
+            return KB_ERR;
+        }
+        q = comma ? comma + 1 : qe;
+    }
+    return KB_OK;
+}
+
+/* One line that is not blank or a comment. */
+static int tax_line(taxonomy *t, const char *line, size_t ll, size_t lineno, char **err)
+{
+    tax_cols c;
+    if (tax_columns(line, ll, lineno, &c, err)) return KB_ERR;
+    int kind = -1;
+    for (size_t k = 0; k < sizeof tax_kinds / sizeof *tax_kinds; k++)
+        if (kb_ascii_ieq(c.kind, c.kl, tax_kinds[k].kw)) kind = (int)tax_kinds[k].kind;
+    if (kind < 0)
+        return kb_seterr(err, "line %zu: unknown kind '%.*s' (subject, part, dimension, heading, measure)",
+                         lineno, (int)c.kl, c.kind);
+    if (!c.nl) return kb_seterr(err, "line %zu: no name", lineno);
+    /* A subject declared twice would be two subjects sharing aliases
+     * (which one a mention names then depends on file order), or one
+     * whose aliases are spread over the file: refused either way.  Case
+     * does not tell subjects apart: "node.js" is "Node.js". */
+    if (kind == TAX_SUBJECT)
+        for (size_t i = 0; i < t->nnames[TN_SUBJECT]; i++)
+            if (kb_ascii_ieq(c.name, c.nl, t->names[TN_SUBJECT][i].name))
+                return kb_seterr(err, "line %zu: subject '%.*s' is already declared on line %zu", lineno,
+                                 (int)c.nl, c.name, t->names[TN_SUBJECT][i].line);
+    int which = kind == TAX_SUBJECT || kind == TAX_PART ? TN_SUBJECT
+                : kind == TAX_MEASURE                  ? TN_MEASURE
+                                                       : TN_DIMENSION;
+    int create = kind == TAX_SUBJECT || kind == TAX_DIMENSION || kind == TAX_MEASURE;
+    int idx = tax_name_index(t, which, c.name, c.nl, create, lineno);
+    if (idx < 0)
+        return kb_seterr(err, "line %zu: '%.*s' is not a %s defined above", lineno, (int)c.nl, c.name,
+                         which == TN_SUBJECT ? "subject" : "dimension");
+    /* the subject's own name is always one of its aliases */
+    if (kind == TAX_SUBJECT && tax_add_term(t, TAX_SUBJECT, idx, c.name, c.nl, lineno, err)) return KB_ERR;
+    return tax_add_terms(t, (tax_kind)kind, idx, &c, lineno, err);
+}
+
 int tax_load(const char *tsv, size_t len, taxonomy **out, char **err)
 {
     *out = NULL;
@@ -183,71 +284,11 @@ int tax_load(const char *tsv, size_t len, taxonomy **out, char **err)
         kb_seterr(err, "invalid UTF-8 at byte %zu", bad);
         goto fail;
     }
-    size_t lineno = 0;
-    const char *p = tsv, *end = tsv + len, *line;
-    size_t ll;
+    size_t lineno = 0, ll;
+    const char *p = tsv + kb_bom_len(tsv, len), *end = tsv + len, *line;
     while (kb_next_line(&p, end, &line, &ll)) {
         lineno++;
-        if (kb_line_skip(line, ll)) continue;
-        const char *t1 = memchr(line, '\t', ll);
-        const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(line + ll - t1 - 1)) : NULL;
-        if (!t1 || !t2) {
-            kb_seterr(err, "line %zu: expected KIND<TAB>NAME<TAB>TERMS", lineno);
-            goto fail;
-        }
-        size_t kl = (size_t)(t1 - line), nl2 = (size_t)(t2 - t1 - 1);
-        const char *kw = kb_trim(line, &kl);
-        const char *name = kb_trim(t1 + 1, &nl2);
-        int kind = -1;
-        for (size_t k = 0; k < sizeof tax_kinds / sizeof *tax_kinds; k++)
-            if (kb_ascii_ieq(kw, kl, tax_kinds[k].kw)) kind = (int)tax_kinds[k].kind;
-        if (kind < 0) {
-            kb_seterr(err, "line %zu: unknown kind '%.*s' (subject, part, dimension, heading, measure)",
-                      lineno, (int)kl, kw);
-            goto fail;
-        }
-        if (!nl2) {
-            kb_seterr(err, "line %zu: no name", lineno);
-            goto fail;
-        }
-        int which = kind == TAX_SUBJECT || kind == TAX_PART ? TN_SUBJECT
-                    : kind == TAX_MEASURE                  ? TN_MEASURE
-                                                           : TN_DIMENSION;
-        int create = kind == TAX_SUBJECT || kind == TAX_DIMENSION || kind == TAX_MEASURE;
-        int idx = tax_name_index(t, which, name, nl2, create);
-        if (idx < 0) {
-            kb_seterr(err, "line %zu: '%.*s' is not a %s defined above", lineno, (int)nl2, name,
-                      which == TN_SUBJECT ? "subject" : "dimension");
-            goto fail;
-        }
-        /* the subject's own name is always one of its aliases */
-        if (kind == TAX_SUBJECT && tax_add_term(t, TAX_SUBJECT, idx, name, nl2, lineno, err)) goto fail;
-        const char *q = t2 + 1, *qe = line + ll;
-        while (q < qe) {
-            const char *comma = memchr(q, ',', (size_t)(qe - q));
-            const char *te = comma ? comma : qe;
-            size_t n = (size_t)(te - q);
-            const char *term = kb_trim(q, &n);
-            if (kind == TAX_MEASURE && n && term[0] == '@') {
-                static const struct { const char *w; int k; } shapes[] = {
-                    {"@percent", QTY_PERCENT}, {"@year", QTY_YEAR},
-                    {"@version", QTY_VERSION}, {"@duration", QTY_DURATION}};
-                int found = 0;
-                for (size_t s = 0; s < sizeof shapes / sizeof *shapes; s++)
-                    if (kb_ascii_ieq(term, n, shapes[s].w)) {
-                        t->names[TN_MEASURE][idx].shape = shapes[s].k;
-                        found = 1;
-                    }
-                if (!found) {
-                    kb_seterr(err, "line %zu: unknown shape '%.*s' (@percent, @year, @version, @duration)",
-                              lineno, (int)n, term);
-                    goto fail;
-                }
-            } else if (tax_add_term(t, (tax_kind)kind, idx, term, n, lineno, err)) {
-                goto fail;
-            }
-            q = comma ? comma + 1 : qe;
-        }
+        if (!kb_line_skip(line, ll) && tax_line(t, line, ll, lineno, err)) goto fail;
     }
     if (!t->nnames[TN_SUBJECT]) {
         kb_seterr(err, "no subject defined");

@@ -54,7 +54,10 @@ typedef struct tax_hit {
     int weak;        /* the term was written "~term": weak evidence */
 } tax_hit;
 
-/* Parse tsv[0..len).  Errors name the line ("line 12: unknown kind"). */
+/* Parse tsv[0..len) (a leading UTF-8 byte order mark is skipped).
+ * Errors name the line ("line 12: unknown kind"); a fourth column and a
+ * subject declared twice are errors, while part, heading and dimension
+ * lines may repeat a name (their terms add up). */
 int tax_load(const char *tsv, size_t len, taxonomy **out, char **err);
 void tax_free(taxonomy *t);   /* accepts NULL */
 

@@ -174,6 +174,15 @@ static const struct {
     {"subject\tA\ta\nmeasure\tm\t@weight\n", "line 2: unknown shape"},
     {"dimension\td\tx\n", "no subject"},
     {"subject\tA\t\xff\n", "invalid UTF-8"},
+    /* the offset is the file's, byte order mark included */
+    {"\xEF\xBB\xBFsubject\tA\t\xff\n", "invalid UTF-8 at byte 13"},
+    {"subject\tA\ta\nsubject\tB\tb\nsubject\tA\tc\n", "line 3: subject 'A' is already declared on line 1"},
+    {"subject\tGo\tgolang\n\nsubject\tgo\tgo lang\n", "line 3: subject 'go' is already declared on line 1"},
+    {"subject\tA\ta\tb\n", "line 1: a fourth column ('b'): terms are separated by commas, not tabs"},
+    {"subject\tA\ta\ndimension\td\tfast\t\tquick \n", "line 2: a fourth column ('quick')"},
+    {"subject\tA\ta\nmeasure\tm\t@year\tyear\n", "line 2: a fourth column"},
+    /* a byte order mark later in the file is not skipped */
+    {"subject\tA\ta\n\xEF\xBB\xBFsubject\tB\tb\n", "line 2: unknown kind"},
 };
 
 START_TEST(test_errors)
@@ -184,6 +193,30 @@ START_TEST(test_errors)
     ck_assert_ptr_null(t);
     ck_assert_msg(strstr(err, bad[_i].needle) != NULL, "got: %s", err);
     free(err);
+}
+END_TEST
+
+/* What loads: a byte order mark, white space after the terms, and a
+ * name repeated where lines add to it (parts, headings, dimensions). */
+START_TEST(test_accepted_forms)
+{
+    taxonomy *t = load("\xEF\xBB\xBFsubject\tA\ta1\n"
+                       "subject\tB\tb1, b2\t \t\n"
+                       "part\tA\tpa\n"
+                       "part\tA\tpb\n"
+                       "dimension\td\tfast\n"
+                       "dimension\td\tquick\n"
+                       "heading\td\tspeed\n"
+                       "heading\td\tperformance\n");
+    ck_assert_uint_eq(tax_subjects(t), 2);
+    ck_assert_uint_eq(tax_dimensions(t), 1);
+    ck_assert_int_eq(tax_find_subject(t, "A"), 0);
+    char got[256];
+    hits_of(t, 0x1f, "a1 b2 pa pb fast quick", got, sizeof got);
+    ck_assert_str_eq(got, "S:A S:B P:A P:A D:d D:d");
+    hits_of(t, TAX_MASK(TAX_HEADING), "speed and performance", got, sizeof got);
+    ck_assert_str_eq(got, "H:d H:d");
+    tax_free(t);
 }
 END_TEST
 
@@ -213,6 +246,7 @@ static Suite *taxonomy_suite(void)
     tcase_add_test(tc, test_names_and_shapes);
     tcase_add_test(tc, test_prefix_order);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof bad / sizeof *bad));
+    tcase_add_test(tc, test_accepted_forms);
     tcase_add_test(tc, test_default_taxonomy_loads);
     suite_add_tcase(s, tc);
     return s;

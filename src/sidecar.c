@@ -292,7 +292,7 @@ static const char *sidecar_kind(mode_t m)
     if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
     if (S_ISDIR(m)) return "a folder";
     if (S_ISSOCK(m)) return "a socket";
-    return "not a regular file";
+    return "a special file";
 }
 
 /* Is sb a regular file kb will read?  Else say why in *err. */

@@ -697,7 +697,10 @@ START_TEST(test_sidecar_bad_rows)
     assert_field(folder, "c.md", "title", "Gamma");
     assert_field(folder, "c.md", "date", "2021-01-02");
 
+    /* the same articles again: in a database of their own, or they
+     * would be duplicates of the first folder's */
     snprintf(folder, sizeof folder, "%s/piped", dir);
+    snprintf(db, sizeof db, "%s/piped.db", dir);
     make_articles(folder);
     snprintf(sc, sizeof sc, "%s/kb-sources.tsv", folder);
     ck_assert_int_eq(mkfifo(sc, 0644), 0);

@@ -190,6 +190,61 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* ---- size ------------------------------------------------------------ */
+
+/* One group of ALIAS_MAX_VARIANTS names, each written 400 times (100,000
+ * fields): repeats are dropped as they come, in one pass, and the group
+ * keeps each name once, in file order; one name more is an error that
+ * names the line and the limit. */
+START_TEST(test_big_group)
+{
+    buf t = BUF_INIT;
+    buf_adds(&t, "# one big group\n");
+    for (int r = 0; r < 400; r++)
+        for (int v = 0; v < ALIAS_MAX_VARIANTS; v++) buf_printf(&t, "%sName %d", r || v ? "\t" : "", v);
+    buf_addc(&t, '\n');
+    alias_set *a = load_ok(t.data, t.len);
+    ck_assert_uint_eq(alias_groups(a), 1);
+    ck_assert_uint_eq(alias_variant_count(a, 0), ALIAS_MAX_VARIANTS);
+    ck_assert_str_eq(alias_variant(a, 0, 0), "name 0");
+    ck_assert_str_eq(alias_variant(a, 0, ALIAS_MAX_VARIANTS - 1), "name 255");
+    alias_free(a);
+    buf_truncate(&t, t.len - 1);
+    buf_adds(&t, "\tName 256\n");
+    char *err = NULL;
+    ck_assert_int_eq(alias_load(t.data, t.len, &a, &err), KB_ERR);
+    ck_assert_ptr_null(a);
+    ck_assert_str_eq(err, "line 2: more than 256 different names in one group");
+    free(err);
+    buf_free(&t);
+}
+END_TEST
+
+/* 60,000 groups: each name is found in its own group, and a name listed
+ * in two groups goes to the first. */
+START_TEST(test_many_groups)
+{
+    buf t = BUF_INIT;
+    for (int g = 0; g < 60000; g++) buf_printf(&t, "Group %d\tg%d alias\n", g, g);
+    buf_adds(&t, "Late\tg17 alias\tlate\n");
+    alias_set *a = load_ok(t.data, t.len);
+    ck_assert_uint_eq(alias_groups(a), 60001);
+    const char *names[] = {"g0 alias", "group 59999", "g59999 alias", "g17 alias", "late"};
+    size_t want[] = {0, 59999, 59999, 17, 60000};
+    for (size_t i = 0; i < 5; i++) {
+        toks k;
+        tokenize(&k, names[i]);
+        size_t g = 0;
+        ck_assert_uint_eq(alias_match(a, k.tok, k.len, k.n, &g), k.n);
+        ck_assert_uint_eq(g, want[i]);
+        buf_free(&k.text);
+    }
+    ck_assert_uint_eq(alias_variant_count(a, 60000), 2);   /* "late" and, again, "g17 alias" */
+    alias_free(a);
+    buf_free(&t);
+}
+END_TEST
+
 /* ---- the shipped file ------------------------------------------------ */
 
 START_TEST(test_default_file)
@@ -238,6 +293,8 @@ static Suite *alias_suite(void)
     tcase_add_test(tc, test_empty_file);
     tcase_add_loop_test(tc, test_errors, 0, N(bad_cases));
     tcase_add_test(tc, test_default_file);
+    tcase_add_test(tc, test_big_group);
+    tcase_add_test(tc, test_many_groups);
     suite_add_tcase(s, tc);
     tc = tcase_create("match");
     tcase_add_loop_test(tc, test_match, 0, N(match_cases));

@@ -18,6 +18,8 @@
  * FTS5 allows implicit AND only between phrases, so a parenthesized OR
  * group is joined to its neighbours with an explicit AND:
  *   "event loop" "fast" AND ("node js" OR "nodejs" OR "node")
+ * A term already written (the same phrase, the same alias group) is
+ * not written again, so the expression holds each term once.
  */
 #include "query.h"
 
@@ -26,6 +28,7 @@
 #include <utf8proc.h>
 
 #include "norm.h"
+#include "strmap.h"
 #include "util.h"
 
 typedef struct query_word {
@@ -155,13 +158,77 @@ static size_t query_alias_at(const query_parse *p, size_t w,
     return 0;
 }
 
+/* The terms written so far, to drop a repeat: FTS5 would rank and
+ * highlight each copy against every other (see query.h), and a repeated
+ * term asks nothing more. */
+typedef struct query_out {
+    buf *out;
+    strmap *seen;     /* a phrase's text, or "\x01" and a group's number */
+    buf key, term;
+    size_t nterms;    /* phrases written, each name of a group counted */
+    int prev_group;
+} query_out;
+
+/* The names of alias group g (nv of them): one FTS5 string, or an OR
+ * of them in parentheses. */
+static void query_add_group(buf *out, const alias_set *aliases, size_t g, size_t nv)
+{
+    if (nv > 1) buf_addc(out, '(');
+    for (size_t v = 0; v < nv; v++) {
+        const char *form = alias_variant(aliases, g, v);
+        if (v > 0) buf_adds(out, " OR ");
+        buf_addc(out, '"');
+        query_add_string_body(out, form, strlen(form));
+        buf_addc(out, '"');
+    }
+    if (nv > 1) buf_addc(out, ')');
+}
+
+/* Append the term at word w (a phrase, or the alias group g of nv names
+ * when nv > 0) unless it was written before.  KB_ERR past the limit. */
+static int query_emit(query_out *o, const query_parse *p, size_t w,
+                      const alias_set *aliases, size_t g, size_t nv, char **err)
+{
+    int group = nv > 1;
+    buf_reset(&o->term);
+    buf_reset(&o->key);
+    if (group) {
+        buf_printf(&o->key, "\x01%zu", g);   /* not its text: that can be long */
+    } else {
+        if (nv == 1) query_add_group(&o->term, aliases, g, nv);
+        else query_add_phrase(&o->term, p, p->word[w].t0, p->word[w].t1);
+        buf_add(&o->key, o->term.data, o->term.len);
+    }
+    if (!strmap_add(o->seen, o->key.data, o->key.len, 0, NULL)) return KB_OK;
+    o->nterms += group ? nv : 1;
+    if (o->nterms > QUERY_MAX_TERMS)
+        return kb_seterr(err, "query has too many terms: more than %d different words and phrases "
+                              "(each name of an alias counts)", QUERY_MAX_TERMS);
+    if (group) query_add_group(&o->term, aliases, g, nv);
+    if (strmap_count(o->seen) > 1) buf_adds(o->out, group || o->prev_group ? " AND " : " ");
+    o->prev_group = group;
+    buf_add(o->out, o->term.data, o->term.len);
+    return KB_OK;
+}
+
+/* Is q[0..len) within QUERY_MAX_BYTES?  Checked before anything else
+ * reads it. */
+static int query_check_size(size_t len, char **err)
+{
+    if (len <= QUERY_MAX_BYTES) return KB_OK;
+    return kb_seterr(err, "query is too long: %zu bytes (at most %d)", len, QUERY_MAX_BYTES);
+}
+
 int query_translate(const char *q, size_t len, const alias_set *aliases,
                     buf *out, char **err)
 {
+    if (query_check_size(len, err)) return KB_ERR;
     if (!norm_valid_utf8(q, len, NULL))
         return kb_seterr(err, "query is not valid UTF-8");
     buf nq = BUF_INIT;
     query_parse p = {NULL, NULL, 0, 0, NULL, 0, 0};
+    query_out o = {out, strmap_new(), BUF_INIT, BUF_INIT, 0, 0};
+    size_t out_len = out->len;
     int rc = norm_text(q, len, &nq, NULL, err);
     if (rc != KB_OK) goto done;
     query_split(&p, buf_cstr(&nq), nq.len);
@@ -169,37 +236,42 @@ int query_translate(const char *q, size_t len, const alias_set *aliases,
         rc = kb_seterr(err, "query has no words to search for");
         goto done;
     }
-    int prev_group = 0;
-    for (size_t w = 0; w < p.nword;) {
+    for (size_t w = 0; w < p.nword && rc == KB_OK;) {
         size_t g = 0, span = 0, nv = 0;
         if (aliases && !p.word[w].quoted) {
             span = query_alias_at(&p, w, aliases, &g);
             if (span) nv = alias_variant_count(aliases, g);
             if (nv == 0) span = 0;
         }
-        int group = nv > 1;
-        if (w > 0) buf_adds(out, group || prev_group ? " AND " : " ");
-        prev_group = group;
-        if (span == 0) {
-            query_add_phrase(out, &p, p.word[w].t0, p.word[w].t1);
-            w++;
-            continue;
-        }
-        if (group) buf_addc(out, '(');
-        for (size_t v = 0; v < nv; v++) {
-            const char *form = alias_variant(aliases, g, v);
-            if (v > 0) buf_adds(out, " OR ");
-            buf_addc(out, '"');
-            query_add_string_body(out, form, strlen(form));
-            buf_addc(out, '"');
-        }
-        if (group) buf_addc(out, ')');
-        w += span;
+        rc = query_emit(&o, &p, w, aliases, g, nv, err);
+        w += span ? span : 1;
     }
+    if (rc != KB_OK) buf_truncate(out, out_len);
 done:
+    strmap_free(o.seen);
+    buf_free(&o.key);
+    buf_free(&o.term);
     buf_free(&nq);
     free(p.tok);
     free(p.len);
     free(p.word);
     return rc;
+}
+
+static int query_count_word(void *ctx, const char *t, size_t n, size_t off)
+{
+    size_t *count = ctx;
+    return ++*count > QUERY_MAX_FTS_TERMS;
+}
+
+int query_check_raw(const char *q, size_t len, char **err)
+{
+    if (query_check_size(len, err)) return KB_ERR;
+    if (!norm_valid_utf8(q, len, NULL))
+        return kb_seterr(err, "query is not valid UTF-8");
+    if (len == 0) return kb_seterr(err, "query has no words to search for");
+    size_t count = 0;
+    if (norm_tokens(q, len, query_count_word, &count))
+        return kb_seterr(err, "FTS5 query has too many terms: more than %d words", QUERY_MAX_FTS_TERMS);
+    return KB_OK;
 }

@@ -22,10 +22,31 @@
 #include "alias.h"
 #include "buf.h"
 
-/* Translate q[0..len) into out (appended).  aliases may be NULL.
- * Errors (KB_ERR): invalid UTF-8; a query with no searchable word
- * ("query has no words to search for"). */
+/* What one query may ask, so that a query from anyone (a served page)
+ * costs bounded work.  FTS5 ranks and highlights a row in time that
+ * grows with the product of the query's phrases and their matches: the
+ * square of the phrases when they match alike.  Translation drops
+ * repeats; what is left is bounded far above a long pasted paragraph
+ * (some 3,000 bytes, 170 different words).  A query given as is
+ * (--fts) keeps its repeats and is written by hand: fewer words. */
+#define QUERY_MAX_BYTES 16384
+#define QUERY_MAX_TERMS 1000
+#define QUERY_MAX_FTS_TERMS 100
+
+/* Translate q[0..len) into out (appended; on error out is left as it
+ * was).  aliases may be NULL.  A term (word, phrase or alias group)
+ * repeated is written once.
+ * Errors (KB_ERR): over QUERY_MAX_BYTES; invalid UTF-8; a query with
+ * no searchable word ("query has no words to search for"); more than
+ * QUERY_MAX_TERMS FTS5 strings after repeats are dropped (an alias
+ * group counts each of its names). */
 int query_translate(const char *q, size_t len, const alias_set *aliases,
                     buf *out, char **err);
+
+/* Check q[0..len), an FTS5 query given as is (--fts): KB_ERR when it is
+ * over QUERY_MAX_BYTES, invalid UTF-8, empty, or holds more than
+ * QUERY_MAX_FTS_TERMS words (operators included: kb does not parse
+ * FTS5 syntax, so it cannot drop repeats). */
+int query_check_raw(const char *q, size_t len, char **err);
 
 #endif

@@ -76,23 +76,13 @@ int search_run(store *st, const alias_set *aliases, const search_opts *o, search
     buf expr = BUF_INIT;
     int rc;
     if (match) *match = NULL;
-    if (o->raw) {
-        size_t bad;
-        if (!norm_valid_utf8(o->query, strlen(o->query), &bad)) {
-            rc = KB_BADARG;
-            kb_seterr(err, "query is not valid UTF-8");
-            goto done;
-        }
-        if (!*o->query) {
-            rc = KB_BADARG;
-            kb_seterr(err, "query has no words to search for");
-            goto done;
-        }
-        buf_adds(&expr, o->query);
-    } else if (query_translate(o->query, strlen(o->query), aliases, &expr, err)) {
+    if (o->raw ? query_check_raw(o->query, strlen(o->query), err)
+               : query_translate(o->query, strlen(o->query), aliases, &expr, err)) {
+        buf_reset(&expr);   /* a translation cut short is no query */
         rc = KB_BADARG;
         goto done;
     }
+    if (o->raw) buf_adds(&expr, o->query);
     search_ctx sc;
     memset(&sc, 0, sizeof sc);
     sc.fn = fn;
@@ -109,7 +99,7 @@ int search_run(store *st, const alias_set *aliases, const search_opts *o, search
     buf_free(&sc.norm);
     free(sc.ranges);
 done:
-    if (match) *match = buf_detach(&expr, NULL);
+    if (match && expr.len) *match = buf_detach(&expr, NULL);
     buf_free(&expr);
     return rc;
 }

@@ -35,9 +35,10 @@ typedef struct search_hit {
 typedef int (*search_fn)(void *ctx, const search_hit *hit);
 
 /* Run a search.  Returns KB_BADARG for a query the user must change
- * (no words, invalid UTF-8, an FTS5 syntax error with --fts), KB_ERR for
- * a store failure.  *match, if not NULL, gets the FTS5 expression run
- * (malloc'd) so it can be shown with --explain or in JSON. */
+ * (no words, invalid UTF-8, over the limits of query.h, an FTS5 syntax
+ * error with --fts), KB_ERR for a store failure.  *match, if not NULL,
+ * gets the FTS5 expression run (malloc'd) so it can be shown with
+ * --explain or in JSON; NULL when the query was refused before. */
 int search_run(store *st, const alias_set *aliases, const search_opts *o, search_fn fn,
                void *ctx, char **match, char **err);
 

@@ -223,6 +223,43 @@ START_TEST(test_hostile_queries)
 }
 END_TEST
 
+/* A query over the limits of query.h is a usage error naming the limit,
+ * with nothing on stdout; the same word 2,000 times is one term. */
+START_TEST(test_query_limits)
+{
+    ingest_corpus();
+    static char big[16400], many[8000], rep[14001], fts[1000];
+    memset(big, 'a', sizeof big - 1);
+    size_t n = 0;
+    for (int i = 0; i <= 1000; i++) n += (size_t)snprintf(many + n, sizeof many - n, "w%d ", i);
+    for (size_t i = 0; i + 7 < sizeof rep; i += 7) memcpy(rep + i, "python ", 7);
+    n = 0;
+    for (int i = 0; i <= 100; i++) n += (size_t)snprintf(fts + n, sizeof fts - n, "%s ", i % 2 ? "OR" : "gil");
+    static const struct {
+        int raw;
+        const char *q, *msg;
+    } cases[] = {
+        {0, big, "kb search: query is too long: 16399 bytes (at most 16384)\n"},
+        {1, big, "kb search: query is too long: 16399 bytes (at most 16384)\n"},
+        {0, many, "kb search: query has too many terms: more than 1000 different words and phrases "
+                  "(each name of an alias counts)\n"},
+        {1, fts, "kb search: FTS5 query has too many terms: more than 100 words\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tu_out o = cases[i].raw ? KB(NULL, "search", "--fts", (char *)cases[i].q)
+                                : KB(NULL, "search", (char *)cases[i].q);
+        ck_assert_msg(o.status == 2, "case %zu: exit %d", i, o.status);
+        ck_assert_str_eq(o.err, cases[i].msg);
+        ck_assert_uint_eq(o.out_len, 0);
+        tu_out_free(&o);
+    }
+    tu_out o = KB(NULL, "search", "--explain", rep);
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_ptr_nonnull(strstr(o.err, "FTS5 query: (\"python\" OR \"python3\" OR \"python 3\" OR \"cpython\" OR \"py\")\n"));
+    tu_out_free(&o);
+}
+END_TEST
+
 START_TEST(test_reingest_and_remove)
 {
     ingest_corpus();
@@ -1124,6 +1161,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_search_acceptance);
     tcase_add_test(tc, test_json_offsets);
     tcase_add_test(tc, test_hostile_queries);
+    tcase_add_test(tc, test_query_limits);
     tcase_add_test(tc, test_reingest_and_remove);
     tcase_add_test(tc, test_stock_sqlite3_shell);
     tcase_add_test(tc, test_html_page);

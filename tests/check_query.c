@@ -76,7 +76,12 @@ static const struct {
     {"^x", 0, "\"x\"", NULL},
     {"x* -y +z", 0, "\"x\" \"y\" \"z\"", NULL},
     {"title:foo", 0, "\"title foo\"", NULL},
-    {"C++ vs. C#", 0, "\"c\" \"vs\" \"c\"", NULL},
+    {"C++ vs. C#", 0, "\"c\" \"vs\"", NULL},        /* a repeat asks nothing more */
+    {"python Python PYTHON", 0, "\"python\"", NULL},
+    {"python Python PYTHON", 1, PY, NULL},
+    {"node nodejs GIL Node.js gil", 1, NODE " AND " GIL, NULL},   /* a group once */
+    {"\"event loop\" event loop \"event loop\"", 0, "\"event loop\" \"event\" \"loop\"", NULL},
+    {"async/await \"async await\"", 1, "\"async await\"", NULL},   /* one-name group = phrase */
     {"I/O", 0, "\"i o\"", NULL},
     {"Caf\u00e9 NA\u00cfVE", 0, "\"cafe\" \"naive\"", NULL},
     {"15,000\u201320,000", 0, "\"15 000 20 000\"", NULL},
@@ -284,6 +289,104 @@ START_TEST(test_long_query)
 }
 END_TEST
 
+/* ---- limits ---------------------------------------------------------- */
+
+/* Translate q with the shipped aliases: KB_OK and the expression in
+ * *out, or KB_ERR and the message in *err. */
+static int translate(const buf *q, buf *out, char **err)
+{
+    buf_reset(out);
+    return query_translate(q->data, q->len, aliases, out, err);
+}
+
+/* The same word, 2,340 times (16 KiB), is one term: the expression does
+ * not grow with the repeats (it held every copy, and FTS5 took 39 s on
+ * 1,000 of them over 125 articles). */
+START_TEST(test_repeats_once)
+{
+    buf q = BUF_INIT, out = BUF_INIT;
+    char *err = NULL;
+    while (q.len + 7 <= QUERY_MAX_BYTES) buf_adds(&q, "python ");
+    ck_assert_int_eq(translate(&q, &out, &err), KB_OK);
+    ck_assert_str_eq(out.data, PY);
+    buf_reset(&q);
+    while (q.len + 20 <= QUERY_MAX_BYTES) buf_adds(&q, "node \"event loop\" x ");
+    ck_assert_int_eq(translate(&q, &out, &err), KB_OK);
+    ck_assert_str_eq(out.data, NODE " AND \"event loop\" \"x\"");
+    buf_free(&q);
+    buf_free(&out);
+}
+END_TEST
+
+/* QUERY_MAX_BYTES bytes go through, one more is refused with the limit
+ * named; so are QUERY_MAX_TERMS different terms and one more, where a
+ * group counts its names. */
+START_TEST(test_limits)
+{
+    buf q = BUF_INIT, out = BUF_INIT;
+    char *err = NULL;
+    while (q.len < QUERY_MAX_BYTES) buf_addc(&q, q.len % 2 ? ' ' : 'a');
+    ck_assert_int_eq(translate(&q, &out, &err), KB_OK);
+    buf_addc(&q, 'b');
+    ck_assert_int_eq(translate(&q, &out, &err), KB_ERR);
+    ck_assert_str_eq(err, "query is too long: 16385 bytes (at most 16384)");
+    ck_assert_uint_eq(out.len, 0);
+    free(err);
+    err = NULL;
+
+    buf_reset(&q);
+    for (int i = 0; i < QUERY_MAX_TERMS; i++) buf_printf(&q, "w%d ", i);
+    ck_assert_int_eq(translate(&q, &out, &err), KB_OK);
+    buf_adds(&q, "w0 w1 extra");
+    ck_assert_int_eq(translate(&q, &out, &err), KB_ERR);
+    ck_assert_str_eq(err, "query has too many terms: more than 1000 different words and phrases "
+                          "(each name of an alias counts)");
+    ck_assert_uint_eq(out.len, 0);
+    free(err);
+    err = NULL;
+
+    /* 996 words and Python's group of 5 names: 1,001 */
+    buf_reset(&q);
+    for (int i = 0; i < QUERY_MAX_TERMS - 4; i++) buf_printf(&q, "w%d ", i);
+    buf_adds(&q, "cpython");
+    ck_assert_int_eq(translate(&q, &out, &err), KB_ERR);
+    free(err);
+    buf_free(&q);
+    buf_free(&out);
+}
+END_TEST
+
+/* --fts: at most QUERY_MAX_FTS_TERMS words, operators counted, repeats
+ * kept (kb does not parse FTS5 syntax). */
+START_TEST(test_raw_limits)
+{
+    buf q = BUF_INIT;
+    char *err = NULL;
+    ck_assert_int_eq(query_check_raw("a OR b", 6, &err), KB_OK);
+    ck_assert_int_eq(query_check_raw("", 0, &err), KB_ERR);
+    ck_assert_str_eq(err, NOWORDS);
+    free(err);
+    err = NULL;
+    ck_assert_int_eq(query_check_raw("ok \xff", 4, &err), KB_ERR);
+    ck_assert_str_eq(err, BADUTF8);
+    free(err);
+    err = NULL;
+    for (int i = 0; i < QUERY_MAX_FTS_TERMS; i++) buf_adds(&q, i % 2 ? "OR " : "python ");
+    ck_assert_int_eq(query_check_raw(q.data, q.len, &err), KB_OK);
+    buf_adds(&q, "python");
+    ck_assert_int_eq(query_check_raw(q.data, q.len, &err), KB_ERR);
+    ck_assert_str_eq(err, "FTS5 query has too many terms: more than 100 words");
+    free(err);
+    err = NULL;
+    buf_reset(&q);
+    while (q.len <= QUERY_MAX_BYTES) buf_addc(&q, '(');
+    ck_assert_int_eq(query_check_raw(q.data, q.len, &err), KB_ERR);
+    ck_assert_str_eq(err, "query is too long: 16385 bytes (at most 16384)");
+    free(err);
+    buf_free(&q);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *query_suite(void)
@@ -292,6 +395,9 @@ static Suite *query_suite(void)
     TCase *tc = tcase_create("translate");
     tcase_add_unchecked_fixture(tc, load_aliases, free_aliases);
     tcase_add_loop_test(tc, test_translate, 0, N(cases));
+    tcase_add_test(tc, test_repeats_once);
+    tcase_add_test(tc, test_limits);
+    tcase_add_test(tc, test_raw_limits);
     suite_add_tcase(s, tc);
     tc = tcase_create("fts5");
     tcase_add_checked_fixture(tc, open_db, close_db);

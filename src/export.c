@@ -77,15 +77,34 @@ void export_md_text(FILE *f, const char *s, size_t n)
     }
 }
 
+/* A plain decimal number: an optional sign, digits, an optional
+ * fraction.  A spreadsheet reads it as the number it is; nothing in it
+ * can call a function. */
+static int export_csv_is_number(const char *s, size_t n)
+{
+    size_t i = s[0] == '-' || s[0] == '+', digits = 0, dot = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') digits++;
+        else if (s[i] == '.' && !dot && digits) dot = i;
+        else return 0;
+    }
+    return digits > 0 && (!dot || dot + 1 < n);
+}
+
 void export_csv_field(FILE *f, const char *s, size_t n)
 {
+    /* A spreadsheet runs a cell that starts with one of these as a
+     * formula (=HYPERLINK, =cmd|...; OWASP's list): an apostrophe in
+     * front makes it text, and the spreadsheet does not show it. */
+    int guard = n > 0 && s[0] && strchr("=+-@\t\r", s[0]) && !export_csv_is_number(s, n);
     int quote = 0;
     for (size_t i = 0; i < n && !quote; i++) quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (quote) fputc('"', f);
+    if (guard) fputc('\'', f);
     if (!quote) {
         fwrite(s, 1, n, f);
         return;
     }
-    fputc('"', f);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"') fputc('"', f);
         fputc(s[i], f);

@@ -45,7 +45,8 @@ void export_html(const report *r, FILE *f);
 void export_json(const report *r, FILE *f);
 /* One row per cited claim, RFC 4180 (CRLF, quoted where needed), with a
  * header row: section, dimension, subject, statement, side, verdict,
- * source, path, title, date, start, end, text. */
+ * source, path, title, date, start, end, text.  Every text field goes
+ * through export_csv_field (so may start with an apostrophe). */
 void export_csv(const report *r, FILE *f);
 void export_csl_json(const report *r, FILE *f);
 
@@ -58,7 +59,10 @@ void export_html_text(FILE *f, const char *s, size_t n);
  * text stays on its line, in its table cell, and means itself. */
 void export_md_text(FILE *f, const char *s, size_t n);
 /* One CSV field: quoted (quotes doubled) when it holds a comma, a
- * quote, CR or LF; as is otherwise. */
+ * quote, CR or LF; as is otherwise.  A field that starts with = + - @
+ * TAB or CR, and is not a plain decimal number such as -3.5, gets an
+ * apostrophe in front, so that a spreadsheet shows it as text rather
+ * than running it as a formula. */
 void export_csv_field(FILE *f, const char *s, size_t n);
 /* 1 when url may be a link: it starts with http:// or https:// (any
  * case) and holds no space or control character. */

@@ -191,6 +191,48 @@ START_TEST(test_csv_field_round_trip)
 }
 END_TEST
 
+/* Formula injection: a cell starting with = + - @ TAB or CR gets an
+ * apostrophe (inside the quotes when it is quoted); a plain number
+ * keeps its sign. */
+START_TEST(test_csv_formula_guard)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"=1+2", "'=1+2"},
+        {"+1+2", "'+1+2"},
+        {"-1+2", "'-1+2"},
+        {"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+        {"\tx", "'\tx"},
+        {"\rx", "\"'\rx\""},
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        {"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+        {"-", "'-"},
+        {"- a list item", "'- a list item"},
+        {"-3.5% growth", "'-3.5% growth"},
+        {"-1e5", "'-1e5"},
+        {"-3.", "'-3."},
+        {"-3.5", "-3.5"},
+        {"+42", "+42"},
+        {"-0.001", "-0.001"},
+        {"2019", "2019"},
+        {"a=1", "a=1"},
+        {" =1", " =1"},
+        {"'quoted'", "'quoted'"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&data, &len);
+        export_csv_field(f, cases[i].in, strlen(cases[i].in));
+        fclose(f);
+        ck_assert_msg(strcmp(data, cases[i].out) == 0, "[%s] -> [%s], want [%s]", cases[i].in, data, cases[i].out);
+        free(data);
+    }
+}
+END_TEST
+
 START_TEST(test_url_is_web)
 {
     static const struct {
@@ -354,14 +396,52 @@ START_TEST(test_csv_export)
             ck_assert_uint_eq(strlen(d->f[r][4]), 1);
             ck_assert_str_ne(d->f[r][5], "");
         }
-        /* the text is the file's bytes at start..end */
+        /* the text is the file's bytes at start..end, behind an
+         * apostrophe if a spreadsheet could take it for a formula */
         char *want = file_bytes(d->f[r][7], atoll(d->f[r][10]), atoll(d->f[r][11]));
-        ck_assert_str_eq(d->f[r][12], want);
+        const char *got = d->f[r][12];
+        if (strchr("=+-@\t\r", want[0]) && want[0]) {
+            ck_assert_int_eq(got[0], '\'');
+            got++;
+        }
+        ck_assert_str_eq(got, want);
         free(want);
         quoted_newline_or_comma += strpbrk(d->f[r][12], ",\"\n") != NULL;
     }
     ck_assert(kinds[0] > 0 && kinds[1] > 0 && kinds[2] > 0);
     ck_assert_int_gt(quoted_newline_or_comma, 0);   /* the round trip went through quoting */
+    csv_free(d);
+    free(out);
+}
+END_TEST
+
+/* End to end: an article whose title is a formula (the hostile
+ * fixture's text, cited in disputes and agreements) has it behind an
+ * apostrophe in every row that cites it. */
+START_TEST(test_csv_export_formula_title)
+{
+    size_t len;
+    char *md = tu_read_file("tests/fixtures/export/hostile.md", &len);
+    const char *body = strstr(md, "\n---\n");
+    ck_assert_ptr_nonnull(body);
+    char path[600];
+    snprintf(path, sizeof path, "%s/formula.md", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "---\ntitle: =HYPERLINK(\"http://evil.example\",\"x\")\ndate: 2024-01-02%s", body);
+    ck_assert_int_eq(fclose(f), 0);
+    free(md);
+    ingest("corpus");
+    ingest(path);
+    char *out = EXPORT("--format", "csv");
+    csv_doc *d = csv_parse(out);
+    int rows = 0;
+    for (int r = 1; r < d->nrows; r++) {
+        if (strcmp(d->f[r][7], path) != 0) continue;
+        ck_assert_str_eq(d->f[r][8], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+        rows++;
+    }
+    ck_assert_int_gt(rows, 0);
     csv_free(d);
     free(out);
 }
@@ -692,6 +772,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_html_text);
     tcase_add_test(tc, test_md_text);
     tcase_add_test(tc, test_csv_field_round_trip);
+    tcase_add_test(tc, test_csv_formula_guard);
     tcase_add_test(tc, test_url_is_web);
     suite_add_tcase(s, tc);
     tc = tcase_create("kb export");
@@ -701,6 +782,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_html_hostile_links);
     tcase_add_test(tc, test_html_anchors);
     tcase_add_test(tc, test_csv_export);
+    tcase_add_test(tc, test_csv_export_formula_title);
     tcase_add_test(tc, test_json_export);
     tcase_add_test(tc, test_csl_json);
     tcase_add_test(tc, test_output_file);

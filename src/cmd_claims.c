@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "json.h"
+#include "term.h"
 #include "util.h"
 
 typedef struct claims_ui {
     json *j;
+    buf scratch;
 } claims_ui;
 
 static void claims_raw_field(json *j, const char *key, const char *raw)
@@ -41,13 +44,15 @@ static int claims_row_out(void *ctx, const store_claim_row *r)
         json_end(j);
         return 0;
     }
-    printf("%s:%lld-%lld  [%s]\n    ", r->source, r->start, r->end, r->kind);
-    for (size_t i = 0; i < r->text_len; i++) putchar(r->text[i] == '\n' ? ' ' : r->text[i]);
+    /* text from the article: no control character reaches a terminal */
+    term_puts(stdout, r->source, TERM_NAME);
+    printf(":%lld-%lld  [%s]\n    ", r->start, r->end, term_str(&ui->scratch, r->kind, TERM_NAME));
+    term_put(stdout, r->text, r->text_len, TERM_FOLD);
     putchar('\n');
-    if (r->subjects_txt) printf("    subjects: %s\n", r->subjects_txt);
-    if (r->dims_txt) printf("    dimensions: %s\n", r->dims_txt);
-    if (r->qty_txt) printf("    quantities: %s\n", r->qty_txt);
-    if (r->stance_txt) printf("    stances: %s\n", r->stance_txt);
+    static const char *const label[] = {"subjects", "dimensions", "quantities", "stances"};
+    const char *tags[] = {r->subjects_txt, r->dims_txt, r->qty_txt, r->stance_txt};
+    for (size_t i = 0; i < 4; i++)
+        if (tags[i]) printf("    %s: %s\n", label[i], term_str(&ui->scratch, tags[i], TERM_NAME));
     return 0;
 }
 
@@ -61,7 +66,7 @@ int cmd_claims(cli *c, int argc, char **argv)
     char *err = NULL;
     if ((rc = cli_filter_resolve("claims", st, &flt)) != CLI_OK) goto done;
     json j;
-    claims_ui ui = {NULL};
+    claims_ui ui = {NULL, BUF_INIT};
     if (flt.json) {
         ui.j = &j;
         json_init(&j, stdout);
@@ -75,6 +80,7 @@ int cmd_claims(cli *c, int argc, char **argv)
         json_end(&j);
     }
     if (rc) cli_error("claims: %s", err);
+    buf_free(&ui.scratch);
 done:
     cli_filter_free(&flt);
     free(err);
@@ -85,6 +91,7 @@ done:
 typedef struct stats_ui {
     json *j;
     char group[16];   /* a copy: the row's text is gone at the next row */
+    buf scratch;
 } stats_ui;
 
 static int stats_row(void *ctx, const char *group, const char *name, long long n, long long extra)
@@ -111,7 +118,7 @@ static int stats_row(void *ctx, const char *group, const char *name, long long n
         }
     } else {
         if (new_group) printf("%s%s:\n", ui->group[0] ? "\n" : "", strcmp(group, "total") == 0 ? "totals" : group);
-        printf("  %-40s %6lld", name, n);
+        printf("  %-40s %6lld", term_str(&ui->scratch, name, TERM_NAME), n);   /* a name may be a path */
         if (strcmp(group, "source") == 0) printf(" claims, %lld furniture units", extra);
         else if (strcmp(group, "total") == 0 && strcmp(name, "units") == 0) printf(" (%lld furniture)", extra);
         else if (strcmp(group, "total") == 0 && strcmp(name, "sources") == 0 && extra)
@@ -139,7 +146,7 @@ int cmd_stats(cli *c, int argc, char **argv)
     store *st = NULL;
     if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     json j;
-    stats_ui ui = {NULL, ""};
+    stats_ui ui = {NULL, "", BUF_INIT};
     char *err = NULL;
     if (as_json) {
         ui.j = &j;
@@ -152,6 +159,7 @@ int cmd_stats(cli *c, int argc, char **argv)
         json_end(&j);
     }
     if (rc) cli_error("stats: %s", err);
+    buf_free(&ui.scratch);
     free(err);
     store_close(st);
     return rc;

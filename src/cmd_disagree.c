@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "disagree.h"
 #include "json.h"
+#include "term.h"
 #include "util.h"
 
 static const char *dis_position(const dis_item *it, char side)
@@ -16,34 +18,50 @@ static const char *dis_position(const dis_item *it, char side)
     return k < it->nsides && it->positions[k] ? it->positions[k] : NULL;
 }
 
+/* Text from the articles (and names from the taxonomy) escaped for a
+ * terminal (term.h); b is scratch space. */
+static const char *dis_str(buf *b, const char *s)
+{
+    return term_str(b, s, TERM_NAME);
+}
+
+static void dis_print_claim(const dis_set *s, const dis_claim *c, buf *b)
+{
+    const dis_source *src = &s->sources[c->source];
+    fputs("       ", stdout);
+    term_puts(stdout, src->path, TERM_NAME);
+    printf(":%lld-%lld (%s%s)", c->start, c->end, src->date ? dis_str(b, src->date) : "undated",
+           src->date_inferred ? ", inferred" : "");
+    if (c->raw) printf("  %s", dis_str(b, c->raw));
+    if (dis_modality_name(c->modality)) printf("  [%s]", dis_modality_name(c->modality));
+    printf("\n         \"");
+    term_puts(stdout, c->text, TERM_FOLD);
+    printf("\"\n");
+}
+
 static void dis_print_text(const dis_set *s)
 {
+    buf b = BUF_INIT;
     for (size_t i = 0; i < s->nitems; i++) {
         const dis_item *it = &s->items[i];
-        printf("#%d  %s  [%s, %s]\n", it->id, it->question ? it->question : "", dis_kind_name(it->kind),
+        printf("#%d  %s  [%s, %s]\n", it->id, dis_str(&b, it->question), dis_kind_name(it->kind),
                dis_verdict_name(it->verdict));
-        printf("    %s / %s", it->subject, it->measure ? it->measure : it->dimension ? it->dimension : "-");
-        if (it->aspect) printf(" / %s", it->aspect);
-        printf("\n    %s\n", it->explanation);
+        printf("    %s", dis_str(&b, it->subject));
+        printf(" / %s", dis_str(&b, it->measure ? it->measure : it->dimension ? it->dimension : "-"));
+        if (it->aspect) printf(" / %s", dis_str(&b, it->aspect));
+        printf("\n    %s\n", dis_str(&b, it->explanation));
         char side = 0;
         for (size_t k = 0; k < it->nclaims; k++) {
             const dis_claim *c = &it->claims[k];
-            const dis_source *src = &s->sources[c->source];
             if (c->side != side) {
                 side = c->side;
-                const char *pos = dis_position(it, side);
-                printf("    %c  %s\n", side, pos ? pos : "");
+                printf("    %c  %s\n", side, dis_str(&b, dis_position(it, side)));
             }
-            printf("       %s:%lld-%lld (%s%s)", src->path, c->start, c->end, src->date ? src->date : "undated",
-                   src->date_inferred ? ", inferred" : "");
-            if (c->raw) printf("  %s", c->raw);
-            if (dis_modality_name(c->modality)) printf("  [%s]", dis_modality_name(c->modality));
-            printf("\n         \"");
-            for (const char *p = c->text; *p; p++) putchar(*p == '\n' ? ' ' : *p);
-            printf("\"\n");
+            dis_print_claim(s, c, &b);
         }
         putchar('\n');
     }
+    buf_free(&b);
     if (!s->nitems) fprintf(stderr, "kb: disagreements: none found\n");
 }
 

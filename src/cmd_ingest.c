@@ -10,10 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "doc.h"
 #include "ingest.h"
 #include "json.h"
+#include "term.h"
 #include "util.h"
 
 typedef struct ingest_ui {
@@ -29,26 +31,17 @@ static void ui_clear(ingest_ui *ui)
     }
 }
 
-/* s with control characters as \n, \t or \xNN: a file name may hold a
- * newline, and each failure must stay one line that names its file. */
-static void ui_put(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '\n') fputs("\\n", stderr);
-        else if (*p == '\t') fputs("\\t", stderr);
-        else if (*p < 0x20 || *p == 0x7f) fprintf(stderr, "\\x%02x", *p);
-        else fputc(*p, stderr);
-    }
-}
-
 static void ui_fail(void *ctx, const char *path, const char *msg)
 {
     ingest_ui *ui = ctx;
     ui_clear(ui);
+    /* control characters as \n, \t or \xNN (term.h): a file name may
+     * hold a newline, and each failure must stay one line that names
+     * its file */
     fputs("kb: ", stderr);
-    ui_put(path);
+    term_puts(stderr, path, TERM_NAME);
     fputs(": ", stderr);
-    ui_put(msg);
+    term_puts(stderr, msg, TERM_NAME);
     fputc('\n', stderr);
 }
 
@@ -68,7 +61,9 @@ static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
     if (done % 32 == 0) malloc_trim(0);
 #endif
     if (!ui->progress) return;
-    fprintf(stderr, "\r\033[Kkb: ingest: %zu files: %.60s", done, path);
+    buf b = BUF_INIT;
+    fprintf(stderr, "\r\033[Kkb: ingest: %zu files: %.60s", done, term_str(&b, path, TERM_NAME));
+    buf_free(&b);
     ui->line_open = 1;
 }
 

@@ -1,6 +1,7 @@
 /*
  * cmd_search.c - `kb search`: options, and the hits as text (matched
- * words highlighted, a citation line) or JSON.
+ * words highlighted, a citation line; control characters escaped,
+ * term.h) or JSON.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "cli.h"
 #include "json.h"
 #include "search.h"
+#include "term.h"
 #include "util.h"
 
 /* Text output shows at most this many bytes of a long unit, in a window
@@ -21,6 +23,7 @@ typedef struct search_ui {
     json *j;
     int color;
     int n;
+    buf scratch;
 } search_ui;
 
 /* Step back/forward to the start of a UTF-8 character. */
@@ -45,18 +48,23 @@ static void ui_print_text(const search_ui *ui, const search_hit *hit)
     const char *on = ui->color ? "\033[1;31m" : "**", *off = ui->color ? "\033[0m" : "**";
     fputs("    ", stdout);
     if (from > 0) fputs("…", stdout);
-    size_t r = 0;
-    for (size_t i = from; i < to; i++) {
-        while (r < hit->nranges && hit->ranges[2 * r + 1] - base <= i) r++;
-        int in = r < hit->nranges && hit->ranges[2 * r] - base <= i;
-        if (in && hit->ranges[2 * r] - base == i) fputs(on, stdout);
-        char ch = u->text[i];
-        putchar(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
-        if (in && hit->ranges[2 * r + 1] - base == i + 1) fputs(off, stdout);
-    }
-    /* a range cut by the window end still needs closing */
-    if (r < hit->nranges && hit->ranges[2 * r] - base < to && hit->ranges[2 * r + 1] - base > to)
+    /* the window's text, each matched range marked (cut to the window) */
+    size_t i = from;
+    for (size_t r = 0; r < hit->nranges && i < to; r++) {
+        size_t s = hit->ranges[2 * r] - base, e = hit->ranges[2 * r + 1] - base;
+        if (e <= i) continue;
+        if (s >= to) break;
+        if (s > i) {
+            term_put(stdout, u->text + i, s - i, TERM_FOLD);
+            i = s;
+        }
+        if (e > to) e = to;
+        fputs(on, stdout);
+        term_put(stdout, u->text + i, e - i, TERM_FOLD);
         fputs(off, stdout);
+        i = e;
+    }
+    if (i < to) term_put(stdout, u->text + i, to - i, TERM_FOLD);
     if (to < len) fputs("…", stdout);
     putchar('\n');
 }
@@ -91,11 +99,14 @@ static int ui_hit(void *ctx, const search_hit *hit)
         json_end(j);
         return 0;
     }
-    printf("%d. %s", ui->n, h->title ? h->title : h->path);
-    if (h->date) printf(" (%s)", h->date);
-    putchar('\n');
-    printf("    %s:%lld-%lld", h->path, h->unit.start, h->unit.end);
-    if (h->unit.section) printf("  § %s", h->unit.section);
+    /* text from the article: no control character reaches a terminal */
+    printf("%d. ", ui->n);
+    term_puts(stdout, h->title ? h->title : h->path, TERM_NAME);
+    if (h->date) printf(" (%s)", term_str(&ui->scratch, h->date, TERM_NAME));
+    fputs("\n    ", stdout);
+    term_puts(stdout, h->path, TERM_NAME);
+    printf(":%lld-%lld", h->unit.start, h->unit.end);
+    if (h->unit.section) printf("  § %s", term_str(&ui->scratch, h->unit.section, TERM_NAME));
     putchar('\n');
     ui_print_text(ui, hit);
     return 0;
@@ -165,7 +176,7 @@ int cmd_search(cli *c, int argc, char **argv)
         goto done;
     }
     json j;
-    search_ui ui = {NULL, color < 0 ? isatty(STDOUT_FILENO) : color, 0};
+    search_ui ui = {NULL, color < 0 ? isatty(STDOUT_FILENO) : color, 0, BUF_INIT};
     if (as_json) {
         ui.j = &j;
         json_init(&j, stdout);
@@ -195,6 +206,7 @@ int cmd_search(cli *c, int argc, char **argv)
         if (!as_json && ui.n == 0) fprintf(stderr, "kb: search: no matches\n");
         rc = CLI_OK;
     }
+    buf_free(&ui.scratch);
 done:
     free(subj);
     free(dim);

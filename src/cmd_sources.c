@@ -5,9 +5,12 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "json.h"
+#include "term.h"
 #include "util.h"
 
 /* Parse only the common options plus the flags named in `flags`
@@ -58,14 +61,18 @@ static int sources_print(void *ctx, const store_source *s)
         json_object(j);
         sources_json_fields(j, s);
         json_end(j);
-    } else {
-        if (s->duplicate_of)
-            printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  (the same bytes as source %lld)\n", s->id,
-                   s->date ? s->date : "-", s->size, s->units, s->ingested_at, s->path, s->duplicate_of);
-        else
-            printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  %s\n", s->id, s->date ? s->date : "-", s->size,
-                   s->units, s->ingested_at, s->path, s->title ? s->title : "(untitled)");
+        return 0;
     }
+    /* text from the articles: no control character reaches a terminal */
+    buf date = BUF_INIT, path = BUF_INIT, title = BUF_INIT;
+    char dup[64];
+    if (s->duplicate_of) snprintf(dup, sizeof dup, "(the same bytes as source %lld)", s->duplicate_of);
+    printf("%-4lld %-10s %8lld %6lld  %-20s  %-32s  %s\n", s->id, term_str(&date, s->date ? s->date : "-", TERM_NAME),
+           s->size, s->units, s->ingested_at, term_str(&path, s->path, TERM_NAME),
+           s->duplicate_of ? dup : term_str(&title, s->title ? s->title : "(untitled)", TERM_NAME));
+    buf_free(&date);
+    buf_free(&path);
+    buf_free(&title);
     return 0;
 }
 
@@ -119,10 +126,13 @@ static int show_unit(void *ctx, const store_unit *u)
         json_key(j, "text"); json_strn(j, u->text, u->text_len);
         json_end(j);
     } else {
-        printf("%lld-%lld\t%s\t%s\t", u->start, u->end, u->kind, u->section ? u->section : "");
+        printf("%lld-%lld\t", u->start, u->end);
+        term_puts(stdout, u->kind, TERM_NAME);
+        putchar('\t');
+        term_puts(stdout, u->section, TERM_NAME);
+        putchar('\t');
         /* one line per unit: fold the newlines of multi-line paragraphs */
-        for (size_t i = 0; i < u->text_len; i++)
-            putchar(u->text[i] == '\n' || u->text[i] == '\r' || u->text[i] == '\t' ? ' ' : u->text[i]);
+        term_put(stdout, u->text, u->text_len, TERM_FOLD);
         putchar('\n');
     }
     return 0;
@@ -161,7 +171,10 @@ int cmd_show(cli *c, int argc, char **argv)
         if (store_units(st, id, show_unit, &sc, &err)) goto done;
     } else {
         if (store_text_get(st, id, &body, &len, &err)) goto done;
-        fwrite(body, 1, len, stdout);
+        /* the stored text byte for byte (search offsets point into it),
+         * but a terminal gets no control character from it */
+        if (isatty(STDOUT_FILENO)) term_put(stdout, body, len, TERM_LINES);
+        else fwrite(body, 1, len, stdout);
     }
     rc = CLI_OK;
 done:
@@ -193,7 +206,9 @@ int cmd_remove(cli *c, int argc, char **argv)
             cli_error("remove: %s", err);
             rc = CLI_FAIL;
         } else {
-            printf("removed %s (%lld units)\n", s.path, s.units);
+            fputs("removed ", stdout);
+            term_puts(stdout, s.path, TERM_NAME);
+            printf(" (%lld units)\n", s.units);
         }
         store_source_clear(st, &s);
         free(err);

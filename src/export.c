@@ -53,16 +53,52 @@ int export_write(const report *r, export_format fmt, FILE *f, char **err)
 
 /* ---- escaping ---- */
 
+/* The control character at s[i] (term.h's list: C0, DEL, C1) as its
+ * code and its length in bytes; 0 when s[i] starts none.  The text is
+ * UTF-8, so C2 80 to C2 9F are the C1 controls. */
+static size_t export_control_at(const char *s, size_t n, size_t i, unsigned *code)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 || c == 0x7f) {
+        *code = c;
+        return 1;
+    }
+    if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
+        *code = (unsigned char)s[i + 1];
+        return 2;
+    }
+    return 0;
+}
+
+static int export_has_control(const char *s)
+{
+    unsigned code;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (export_control_at(s, n, i, &code)) return 1;
+    return 0;
+}
+
 void export_html_text(FILE *f, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        unsigned code;
+        size_t k;
         switch (s[i]) {
         case '&': fputs("&amp;", f); break;
         case '<': fputs("&lt;", f); break;
         case '>': fputs("&gt;", f); break;
         case '"': fputs("&quot;", f); break;
         case '\'': fputs("&#39;", f); break;
-        default: fputc(s[i], f);
+        case '\n': case '\t': fputc(s[i], f); break;
+        case '\r': fputc(' ', f); break;   /* white space to a browser; on a terminal it overwrites */
+        default:
+            if ((k = export_control_at(s, n, i, &code)) > 0) {
+                fprintf(f, "\\x%02x", code);   /* not allowed in HTML, even as &#...; */
+                i += k - 1;
+            } else {
+                fputc(s[i], f);
+            }
         }
     }
 }
@@ -71,8 +107,17 @@ void export_md_text(FILE *f, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-        else if (c && strchr("\\`*_[]<>|&~$^", c)) fputc('\\', f);
+        unsigned code;
+        size_t k;
+        if (c == '\n' || c == '\r' || c == '\t') {
+            c = ' ';
+        } else if ((k = export_control_at(s, n, i, &code)) > 0) {
+            fprintf(f, "\\\\x%02x", code);   /* shown as \x1b */
+            i += k - 1;
+            continue;
+        } else if (c && strchr("\\`*_[]<>|&~$^", c)) {
+            fputc('\\', f);
+        }
         fputc(c, f);
     }
 }
@@ -117,8 +162,9 @@ int export_url_is_web(const char *url)
     if (!url) return 0;
     size_t n = strlen(url);
     if (!(n > 7 && kb_ascii_ieq(url, 7, "http://")) && !(n > 8 && kb_ascii_ieq(url, 8, "https://"))) return 0;
-    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p <= ' ' || *p == 0x7f) return 0;
+    unsigned code;
+    for (size_t i = 0; i < n; i++)
+        if (url[i] == ' ' || export_control_at(url, n, i, &code)) return 0;
     return 1;
 }
 
@@ -438,7 +484,8 @@ static void export_md_source(const report_source *s, FILE *f)
         export_md_str(f, meta[i]);
     }
     fputs(". File: ", f);
-    if (!strpbrk(s->path, "`\r\n")) fprintf(f, "`%s`", s->path);   /* a code span needs no escapes */
+    /* a code span takes no escapes: only a path that needs none */
+    if (!strchr(s->path, '`') && !export_has_control(s->path)) fprintf(f, "`%s`", s->path);
     else export_md_str(f, s->path);
     if (s->format && strcmp(s->format, "html") == 0) fputs(" (offsets into its text as `kb show` prints it)", f);
     if (s->url) {

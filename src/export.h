@@ -52,11 +52,16 @@ void export_csl_json(const report *r, FILE *f);
 
 /* ---- escaping (shared by the writers; tested on their own) ---- */
 
-/* HTML text and attribute values: & < > " ' as character references. */
+/* HTML text and attribute values: & < > " ' as character references;
+ * CR as a space; a control character other than LF and TAB (term.h's
+ * list) as the text \x1b, since HTML allows none, not even as a
+ * reference. */
 void export_html_text(FILE *f, const char *s, size_t n);
 /* Markdown inline text: \ ` * _ [ ] < > | & ~ $ ^ escaped with a
  * backslash, CR, LF and TAB written as a space (one for one), so the
- * text stays on its line, in its table cell, and means itself. */
+ * text stays on its line, in its table cell, and means itself; any
+ * other control character shown as \x1b (its backslash escaped), so
+ * none reaches a terminal the Markdown is printed on. */
 void export_md_text(FILE *f, const char *s, size_t n);
 /* One CSV field: quoted (quotes doubled) when it holds a comma, a
  * quote, CR or LF; as is otherwise.  A field that starts with = + - @
@@ -65,7 +70,7 @@ void export_md_text(FILE *f, const char *s, size_t n);
  * than running it as a formula. */
 void export_csv_field(FILE *f, const char *s, size_t n);
 /* 1 when url may be a link: it starts with http:// or https:// (any
- * case) and holds no space or control character. */
+ * case) and holds no space or control character (C1 included). */
 int export_url_is_web(const char *url);
 
 /* ---- wording shared by the writers (plain text: escape it) ---- */

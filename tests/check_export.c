@@ -75,6 +75,8 @@ START_TEST(test_html_text)
         {"\"quotes\" & 'apostrophes'", "&quot;quotes&quot; &amp; &#39;apostrophes&#39;"},
         {"&amp;", "&amp;amp;"},
         {"caf\xc3\xa9 \xe2\x80\x94 ok", "caf\xc3\xa9 \xe2\x80\x94 ok"},
+        {"esc\x1b[31m bel\x07 c1\xc2\x9b del\x7f", "esc\\x1b[31m bel\\x07 c1\\x9b del\\x7f"},
+        {"a\nb\tc\rd", "a\nb\tc d"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = mem_of(export_html_text, cases[i][0]);
@@ -93,6 +95,7 @@ START_TEST(test_md_text)
         {"[link](x) | cell", "\\[link\\](x) \\| cell"},
         {"a\nb\r\nc\td", "a b  c d"},
         {"$5 ~ 2^3 \\", "\\$5 \\~ 2\\^3 \\\\"},
+        {"esc\x1b[31m bel\x07 c1\xc2\x9b del\x7f", "esc\\\\x1b\\[31m bel\\\\x07 c1\\\\x9b del\\\\x7f"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *got = mem_of(export_md_text, cases[i][0]);
@@ -244,6 +247,7 @@ START_TEST(test_url_is_web)
         {"//example.com", 0},             {"https://", 0},             {"https://a b", 0},
         {"https://a\nb", 0},              {" https://example.com", 0}, {"vbscript:x", 0},
         {"file:///etc/passwd", 0},        {"", 0},                     {NULL, 0},
+        {"https://a/\xc2\x9b" "2J", 0},    {"https://a/\x1b", 0},       {"https://caf\xc3\xa9.fr/", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         ck_assert_msg(export_url_is_web(cases[i].url) == cases[i].web, "%s", cases[i].url ? cases[i].url : "NULL");

@@ -199,3 +199,31 @@ int cli_finish(int rc)
     }
     return rc;
 }
+
+int cli_hold(cli_held *h, const char *cmd)
+{
+    h->data = NULL;
+    h->len = 0;
+    h->f = open_memstream(&h->data, &h->len);
+    if (!h->f) {
+        cli_error("%s: %s", cmd, strerror(errno));
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+int cli_release(cli_held *h, const char *cmd, int rc)
+{
+    if (!h->f) return rc;
+    int bad = ferror(h->f);
+    if (fclose(h->f) != 0) bad = 1;
+    h->f = NULL;
+    if (bad && rc == CLI_OK) {
+        cli_error("%s: cannot hold the output in memory", cmd);
+        rc = CLI_FAIL;
+    }
+    if (rc == CLI_OK) fwrite(h->data, 1, h->len, stdout);   /* cli_finish checks the flush */
+    free(h->data);
+    h->data = NULL;
+    return rc;
+}

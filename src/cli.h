@@ -96,4 +96,21 @@ void cli_filter_free(cli_filter *f);
  * failure, as jq does. */
 int cli_finish(int rc);
 
+/* Output held back until the command knows how it ends, so that a
+ * --json document is written whole or not at all: a store that fails
+ * after the first rows must not leave a cut document on stdout.  It is
+ * held in memory (as large as the document). */
+typedef struct cli_held {
+    FILE *f;      /* write the document here */
+    char *data;
+    size_t len;
+} cli_held;
+
+/* Start holding.  CLI_FAIL (printed) when no memory stream can be made. */
+int cli_hold(cli_held *h, const char *cmd);
+/* Stop holding: when rc is CLI_OK the document goes to stdout, else it
+ * is dropped.  Returns rc, or CLI_FAIL (printed) when writing the held
+ * document failed. */
+int cli_release(cli_held *h, const char *cmd, int rc);
+
 #endif

@@ -67,9 +67,11 @@ int cmd_claims(cli *c, int argc, char **argv)
     if ((rc = cli_filter_resolve("claims", st, &flt)) != CLI_OK) goto done;
     json j;
     claims_ui ui = {NULL, BUF_INIT};
+    cli_held held = {NULL, NULL, 0};
     if (flt.json) {
+        if ((rc = cli_hold(&held, "claims")) != CLI_OK) goto done;
         ui.j = &j;
-        json_init(&j, stdout);
+        json_init(&j, held.f);
         json_object(&j);
         json_key(&j, "claims");
         json_array(&j);
@@ -80,6 +82,7 @@ int cmd_claims(cli *c, int argc, char **argv)
         json_end(&j);
     }
     if (rc) cli_error("claims: %s", err);
+    rc = cli_release(&held, "claims", rc);
     buf_free(&ui.scratch);
 done:
     cli_filter_free(&flt);
@@ -148,9 +151,14 @@ int cmd_stats(cli *c, int argc, char **argv)
     json j;
     stats_ui ui = {NULL, "", BUF_INIT};
     char *err = NULL;
+    cli_held held = {NULL, NULL, 0};
     if (as_json) {
+        if (cli_hold(&held, "stats")) {
+            store_close(st);
+            return CLI_FAIL;
+        }
         ui.j = &j;
-        json_init(&j, stdout);
+        json_init(&j, held.f);
         json_object(&j);
     }
     int rc = store_stats(st, stats_row, &ui, &err) ? CLI_FAIL : CLI_OK;
@@ -159,6 +167,7 @@ int cmd_stats(cli *c, int argc, char **argv)
         json_end(&j);
     }
     if (rc) cli_error("stats: %s", err);
+    rc = cli_release(&held, "stats", rc);
     buf_free(&ui.scratch);
     free(err);
     store_close(st);

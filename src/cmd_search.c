@@ -177,9 +177,11 @@ int cmd_search(cli *c, int argc, char **argv)
     }
     json j;
     search_ui ui = {NULL, color < 0 ? isatty(STDOUT_FILENO) : color, 0, BUF_INIT};
+    cli_held held = {NULL, NULL, 0};
     if (as_json) {
+        if (cli_hold(&held, "search")) goto done;
         ui.j = &j;
-        json_init(&j, stdout);
+        json_init(&j, held.f);
         json_object(&j);
         json_key(&j, "query");
         json_str(&j, o.query);
@@ -206,6 +208,7 @@ int cmd_search(cli *c, int argc, char **argv)
         if (!as_json && ui.n == 0) fprintf(stderr, "kb: search: no matches\n");
         rc = CLI_OK;
     }
+    rc = cli_release(&held, "search", rc);
     buf_free(&ui.scratch);
 done:
     free(subj);

@@ -86,8 +86,13 @@ int cmd_sources(cli *c, int argc, char **argv)
     if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;
     json j;
     char *err = NULL;
+    cli_held held = {NULL, NULL, 0};
     if (as_json) {
-        json_init(&j, stdout);
+        if (cli_hold(&held, "sources")) {
+            store_close(st);
+            return CLI_FAIL;
+        }
+        json_init(&j, held.f);
         json_object(&j);
         json_key(&j, "sources");
         json_array(&j);
@@ -101,6 +106,7 @@ int cmd_sources(cli *c, int argc, char **argv)
         json_end(&j);
     }
     if (rc) cli_error("%s", err);
+    rc = cli_release(&held, "sources", rc);
     free(err);
     store_close(st);
     return rc;
@@ -157,7 +163,9 @@ int cmd_show(cli *c, int argc, char **argv)
         json j;
         show_ctx sc = {&j};
         if (store_source_get(st, id, &s, &err)) goto done;
-        json_init(&j, stdout);
+        cli_held held;
+        if (cli_hold(&held, "show")) goto done;   /* printed */
+        json_init(&j, held.f);
         json_object(&j);
         sources_json_fields(&j, &s);
         json_key(&j, "units");
@@ -165,7 +173,7 @@ int cmd_show(cli *c, int argc, char **argv)
         int r = store_units(st, id, show_unit, &sc, &err);
         json_end(&j);
         json_end(&j);
-        if (r) goto done;
+        if (cli_release(&held, "show", r ? CLI_FAIL : CLI_OK) != CLI_OK) goto done;   /* printed if not r */
     } else if (units) {
         show_ctx sc = {NULL};
         if (store_units(st, id, show_unit, &sc, &err)) goto done;
@@ -178,7 +186,7 @@ int cmd_show(cli *c, int argc, char **argv)
     }
     rc = CLI_OK;
 done:
-    if (rc) cli_error("show: %s", err);
+    if (rc && err) cli_error("show: %s", err);
     store_source_clear(st, &s);
     free(body);
     free(err);

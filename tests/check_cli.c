@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "testutil.h"
 #include "tustore.h"
 
@@ -177,6 +178,84 @@ START_TEST(test_json_offsets)
     ck_assert_ptr_nonnull(strstr(o.out, "**GIL**"));
     ck_assert_ptr_nonnull(strstr(o.out, "corpus/"));
     tu_out_free(&o);
+}
+END_TEST
+
+/* ---- a --json document is whole or absent ----------------------------- */
+
+/* Make the last leaf page of table `name` unreadable (its page type
+ * byte), so that reading its rows fails there, after the rows before. */
+static void corrupt_last_leaf(const char *name)
+{
+    sqlite3 *d;
+    ck_assert_int_eq(sqlite3_open(db, &d), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(d, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *s;
+    ck_assert_int_eq(sqlite3_prepare_v2(d,
+                                        "SELECT max(pageno), (SELECT page_size FROM pragma_page_size) "
+                                        "FROM dbstat WHERE name = ?1 AND pagetype = 'leaf'",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long page = sqlite3_column_int64(s, 0), size = sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    ck_assert_int_eq(sqlite3_close(d), SQLITE_OK);
+    ck_assert_int_gt(page, 2);
+    FILE *f = fopen(db, "r+b");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fseek(f, (page - 1) * size, SEEK_SET), 0);
+    ck_assert_int_eq(fputc(0xff, f), 0xff);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_json_whole_or_nothing)
+{
+    /* a.txt first, then b.txt: b's claims and units fill the last pages */
+    char path[600];
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    tu_write_file(path, "Python is fast.\n", 16);
+    tu_out o = KB(NULL, "ingest", path);
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    buf b = BUF_INIT;
+    for (int i = 0; i < 400; i++) buf_printf(&b, "Python is slow at task number %d of the benchmark.\n\n", i);
+    snprintf(path, sizeof path, "%s/b.txt", dir);
+    tu_write_file(path, b.data, b.len);
+    buf_free(&b);
+    o = KB(NULL, "ingest", path);
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+
+    /* a query refused after the document was begun */
+    o = KB(NULL, "search", "--json", "--fts", "NEAR(");
+    ck_assert_int_eq(o.status, 2);
+    ck_assert_uint_eq(o.out_len, 0);
+    ck_assert_ptr_nonnull(strstr(o.err, "syntax error"));
+    tu_out_free(&o);
+
+    corrupt_last_leaf("claim");
+    corrupt_last_leaf("unit");
+    static const char *const cmds[][4] = {
+        {"claims", "--json", NULL, NULL},    {"show", "--json", "b.txt", NULL},  {"stats", "--json", NULL, NULL},
+        {"sources", "--json", NULL, NULL},   {"search", "--json", "python", NULL},
+        {"search", "--json", "--limit", "1000"}, {"disagreements", "--json", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+        char *const argv[] = {"kb", "--db", db, (char *)cmds[i][0], (char *)cmds[i][1], (char *)cmds[i][2],
+                              (char *)cmds[i][3], i == 5 ? "slow" : NULL, NULL};
+        o = tu_kb(NULL, argv);
+        if (o.status == 0) {
+            ck_assert_msg(json_int_of(o.out, "SELECT json_valid(?1)") == 1, "%s: not JSON", cmds[i][0]);
+        } else {
+            ck_assert_msg(o.out_len == 0, "%s %s: exit %d with %zu bytes on stdout", cmds[i][0], cmds[i][2] ? cmds[i][2] : "",
+                          o.status, o.out_len);
+            ck_assert_msg(strstr(o.err, "malformed") != NULL, "%s: %s", cmds[i][0], o.err);
+        }
+        /* the first two fail after their first rows: the case that matters */
+        if (i < 2) ck_assert_msg(o.status == 1, "%s: exit %d", cmds[i][0], o.status);
+        tu_out_free(&o);
+    }
 }
 END_TEST
 
@@ -1160,6 +1239,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_help_and_usage);
     tcase_add_test(tc, test_search_acceptance);
     tcase_add_test(tc, test_json_offsets);
+    tcase_add_test(tc, test_json_whole_or_nothing);
     tcase_add_test(tc, test_hostile_queries);
     tcase_add_test(tc, test_query_limits);
     tcase_add_test(tc, test_reingest_and_remove);

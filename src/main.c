@@ -18,7 +18,8 @@ const cli_command cli_commands[] = {
      "\n"
      "Create the database (or upgrade it to this kb's schema) and report its\n"
      "state.  With --aliases, replace the search alias list with FILE (a TSV\n"
-     "file: one group of equivalent names per line; see schema/aliases.tsv).\n"
+     "file: one group of equivalent names per line, at most 256 names in a\n"
+     "group; see schema/aliases.tsv).\n"
      "With --taxonomy, replace the taxonomy claims are tagged with (subjects,\n"
      "their parts, dimensions, measures; see schema/taxonomy.tsv) and tag\n"
      "every stored source again.\n"},
@@ -74,7 +75,10 @@ const cli_command cli_commands[] = {
      "  --explain         print the FTS5 expression run, on stderr\n"
      "  --db FILE         the database (default $KB_DB or kb.db)\n"
      "\n"
-     "Without color, matched words are marked **like this**.\n"},
+     "Without color, matched words are marked **like this**.  Control\n"
+     "characters in the text are shown as \\xNN.  A query has at most 16384\n"
+     "bytes and 1000 different words and phrases, a name with aliases counting\n"
+     "each of them (100 words with --fts); a repeated word counts once.\n"},
     {"claims", cmd_claims, "list claims with their subjects, dimensions, quantities, stances",
      "usage: kb claims [--db FILE] [--subject S] [--dimension D] [--source SOURCE] [--json]\n"
      "\n"
@@ -107,8 +111,10 @@ const cli_command cli_commands[] = {
      "its reason) and the figures they give, per dimension, then the numbered\n"
      "source list.  Every quote is cited as [N: START-END]: source N in the\n"
      "list, byte offsets of the claim in its text.  HTML is one self-contained\n"
-     "page; CSV has one row per cited claim.  --sources csl-json writes only\n"
-     "the source list, for Zotero or pandoc.  Same database, same bytes.\n"
+     "page; CSV has one row per cited claim, and a cell that starts with\n"
+     "= + - @ (and is not a number) gets an apostrophe in front, so that a\n"
+     "spreadsheet does not run it.  --sources csl-json writes only the source\n"
+     "list, for Zotero or pandoc.  Same database, same bytes.\n"
      "\n"
      "  --format FMT      md (default), html, json or csv\n"
      "  --sources csl-json  the source list as CSL-JSON\n"

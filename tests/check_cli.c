@@ -339,6 +339,32 @@ START_TEST(test_query_limits)
 }
 END_TEST
 
+/* An alias group of more than 256 names is refused at `kb init`, by
+ * line, and the list in force stays. */
+START_TEST(test_alias_group_limit)
+{
+    ingest_corpus();
+    char path[600];
+    snprintf(path, sizeof path, "%s/aliases.tsv", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs("Python\tpy\nBig", f);
+    for (int i = 0; i < 60000; i++) fprintf(f, "\tbig name %d", i);
+    fputc('\n', f);
+    ck_assert_int_eq(fclose(f), 0);
+    tu_out o = KB(NULL, "init", "--aliases", path);
+    ck_assert_int_eq(o.status, 1);
+    char want[700];
+    snprintf(want, sizeof want, "kb: %s: line 2: more than 256 different names in one group\n", path);
+    ck_assert_str_eq(o.err, want);
+    tu_out_free(&o);
+    o = KB(NULL, "search", "--explain", "nodejs");   /* the shipped list still */
+    ck_assert_int_eq(o.status, 0);
+    ck_assert_ptr_nonnull(strstr(o.err, "\"nodejs\""));
+    tu_out_free(&o);
+}
+END_TEST
+
 START_TEST(test_reingest_and_remove)
 {
     ingest_corpus();
@@ -1242,6 +1268,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_json_whole_or_nothing);
     tcase_add_test(tc, test_hostile_queries);
     tcase_add_test(tc, test_query_limits);
+    tcase_add_test(tc, test_alias_group_limit);
     tcase_add_test(tc, test_reingest_and_remove);
     tcase_add_test(tc, test_stock_sqlite3_shell);
     tcase_add_test(tc, test_html_page);

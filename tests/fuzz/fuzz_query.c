@@ -7,7 +7,9 @@
  * SQLite must accept what comes out.  So every translation is run as a
  * MATCH against a small FTS5 table configured as kb's (store.c), and
  * anything but a result row is a finding.  The expression must also be
- * valid UTF-8 and not empty; KB_ERR must come with a message.
+ * valid UTF-8 and not empty, and hold at most QUERY_MAX_TERMS FTS5
+ * strings; KB_ERR must come with a message.  The same bytes go through
+ * query_check_raw (--fts), which must answer without a finding.
  */
 #include <sqlite3.h>
 #include <string.h>
@@ -36,6 +38,19 @@ static void fuzz_setup(void)
                                   NULL) == SQLITE_OK);
 }
 
+/* The FTS5 strings in expression e: "..." with "" inside one. */
+static size_t fuzz_strings(const char *e, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (e[i] != '"') continue;
+        count++;
+        for (i++; i < n && !(e[i] == '"' && (i + 1 >= n || e[i + 1] != '"')); i++)
+            if (e[i] == '"') i++;   /* a doubled quote */
+    }
+    return count;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!fuzz_db) fuzz_setup();
@@ -47,6 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(out.len > 0);
         FUZZ_CHECK(norm_valid_utf8(out.data, out.len, NULL));
         FUZZ_CHECK(memchr(out.data, '\0', out.len) == NULL);
+        FUZZ_CHECK(fuzz_strings(out.data, out.len) <= QUERY_MAX_TERMS);
         sqlite3_bind_text(fuzz_match, 1, out.data, (int)out.len, SQLITE_STATIC);
         int src = sqlite3_step(fuzz_match);
         if (src != SQLITE_ROW)
@@ -57,6 +73,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         FUZZ_CHECK(err != NULL);
     }
+    free(err);
+    err = NULL;
+    if (query_check_raw((const char *)data, size, &err) != KB_OK) FUZZ_CHECK(err != NULL);
     free(err);
     buf_free(&out);
     return 0;

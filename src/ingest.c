@@ -409,6 +409,14 @@ static void ingest_build(ingest_job *j, const ingest_opts *o, claims *cl)
 {
     char *err = NULL;
     size_t max = o->max_size ? o->max_size : INGEST_DEFAULT_MAX_SIZE;
+    /* built before (the writer builds a job again whose file changed
+     * since it was queued): start afresh */
+    free(j->units);
+    j->units = NULL;
+    j->nunits = 0;
+    buf_reset(&j->norms);
+    claims_set_free(j->cs);
+    j->cs = NULL;
     j->outcome = OUT_FAIL_EARLY;
     j->progress = 1;
     if (!j->loaded) {
@@ -708,14 +716,24 @@ again:
     }
     /* Its bytes were the stored ones when it was queued, but it must be
      * stored now (another kb stored or removed it meanwhile, its sidecar
-     * row or the taxonomy changed), or it was tagged with a taxonomy no
-     * longer in force: build it here. */
-    if (j->outcome == OUT_SAME || (j->outcome == OUT_READY && j->gen != in->gen)) {
+     * row or the taxonomy changed): build it here.  One tagged with a
+     * taxonomy no longer in force is tagged again. */
+    if (j->outcome == OUT_SAME) {
         free(j->old_hash);
         j->old_hash = NULL;
         ingest_build(j, in->opts, in->cl);
         j->gen = in->gen;
         goto again;
+    }
+    if (j->outcome == OUT_READY && j->gen != in->gen && in->cl) {
+        /* its units stand; only the tags change */
+        claims_set_free(j->cs);
+        j->cs = NULL;
+        j->gen = in->gen;
+        if (claims_build(in->cl, j->units, j->nunits, &j->cs, &err)) {
+            ingest_fail(in, j->name, err);
+            goto done;
+        }
     }
     if (j->outcome == OUT_FAIL_LATE) {
         ingest_fail(in, j->name, j->msg);

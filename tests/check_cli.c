@@ -1087,8 +1087,10 @@ START_TEST(test_busy_database_fails_once)
     ck_assert_msg(strstr(o.err, "database is locked") && strstr(o.err, "the ingest stopped at corpus/") &&
                       strstr(o.err, "run it again"),
                   "%s", o.err);
-    /* one line for the lock, one summary: no line per file */
+    /* one line for the lock, naming the database once; one summary: no
+     * line per file */
     ck_assert_uint_eq(tu_lines(o.err), 2);
+    ck_assert_ptr_null(strstr(strstr(o.err, db) + 1, db));
     ck_assert_ptr_nonnull(strstr(o.err, "kb: ingest: 0 added"));
     tu_out_free(&o);
     ck_assert_int_eq(sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "strmap.h"
 #include "util.h"
 
 static const char *const prop_class_names[PL_COUNT] = {
@@ -192,20 +193,18 @@ const char *prop_lex_concept(const prop_lex *l, size_t i)
     return i < l->concepts.n ? l->concepts.name[i] : NULL;
 }
 
-/* ---- interned keys: open addressing over the keys' texts ---- */
+/* ---- interned keys: a strmap from a key's text to its id ---- */
 
 struct prop_keys {
+    strmap *ids;
     char **str, **shown;
     size_t n, cap;
-    uint32_t *slot;          /* id + 1, 0 empty */
-    size_t nslot;
 };
 
 prop_keys *prop_keys_new(void)
 {
     prop_keys *k = kb_calloc(1, sizeof *k);
-    k->nslot = 256;
-    k->slot = kb_calloc(k->nslot, sizeof *k->slot);
+    k->ids = strmap_new();
     return k;
 }
 
@@ -218,39 +217,14 @@ void prop_keys_free(prop_keys *k)
     }
     free(k->str);
     free(k->shown);
-    free(k->slot);
+    strmap_free(k->ids);
     free(k);
-}
-
-static size_t prop_hash(const char *s, size_t n)
-{
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
-static void prop_keys_grow(prop_keys *k)
-{
-    size_t ns = k->nslot * 2;
-    uint32_t *slot = kb_calloc(ns, sizeof *slot);
-    for (size_t i = 0; i < k->n; i++) {
-        size_t h = prop_hash(k->str[i], strlen(k->str[i])) & (ns - 1);
-        while (slot[h]) h = (h + 1) & (ns - 1);
-        slot[h] = (uint32_t)i + 1;
-    }
-    free(k->slot);
-    k->slot = slot;
-    k->nslot = ns;
 }
 
 uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size_t shown_len)
 {
-    size_t h = prop_hash(s, n) & (k->nslot - 1);
-    while (k->slot[h]) {
-        const char *t = k->str[k->slot[h] - 1];
-        if (strlen(t) == n && memcmp(t, s, n) == 0) return k->slot[h] - 1;
-        h = (h + 1) & (k->nslot - 1);
-    }
+    size_t id;
+    if (strmap_get(k->ids, s, n, &id)) return (uint32_t)id;
     if (k->n == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 64;
         k->str = kb_realloc(k->str, k->cap * sizeof *k->str);
@@ -258,10 +232,8 @@ uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size
     }
     k->str[k->n] = kb_strndup(s, n);
     k->shown[k->n] = shown ? kb_strndup(shown, shown_len) : kb_strndup(s, n);
-    k->slot[h] = (uint32_t)k->n + 1;
-    uint32_t id = (uint32_t)k->n++;
-    if (2 * k->n > k->nslot) prop_keys_grow(k);
-    return id;
+    strmap_add(k->ids, s, n, k->n, NULL);
+    return (uint32_t)k->n++;
 }
 
 const char *prop_key_str(const prop_keys *k, uint32_t id)

@@ -7,6 +7,9 @@
 #   make valgrind   the suites under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
+#
+# After a pull that moved sources between folders, `make clean` once: the
+# dependency files of the old build name the old paths.
 
 CC      ?= cc
 PKGS    := sqlite3 libxml-2.0 libutf8proc
@@ -18,7 +21,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS   = $(shell pkg-config --libs check)
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -Ibuild
+# src/ holds one folder per stage of the pipeline (util/ is what they
+# share, cmd/ the command line); every folder's headers are found by name.
+SRCDIRS := $(sort $(patsubst %/,%,$(dir $(wildcard src/*/*.c src/*/*.h))))
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(addprefix -I,$(SRCDIRS)) -Ibuild
 ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 # kb loads libxml2 (and the ICU, libstdc++, liblzma it needs) when it
 # first parses HTML, not at every start: each --wrap sends kb's calls to
@@ -38,9 +44,12 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 
 B       := build
-SRC     := $(wildcard src/*.c)
-LIBSRC  := $(filter-out src/main.c,$(SRC))
-LIBOBJ  := $(patsubst src/%.c,$(B)/%.o,$(LIBSRC)) $(B)/embed.o
+SRC     := $(wildcard src/*/*.c)
+CMDSRC  := $(wildcard src/cmd/*.c)
+LIBSRC  := $(filter-out $(CMDSRC),$(SRC))
+LIBOBJ  := $(patsubst %.c,$(B)/%.o,$(notdir $(LIBSRC))) $(B)/embed.o
+CMDOBJ  := $(patsubst %.c,$(B)/%.o,$(notdir $(CMDSRC)))
+vpath %.c $(SRCDIRS)
 TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
 # Data files compiled in: name in schema/ -> C symbol embed_NAME.
@@ -53,14 +62,14 @@ KBBIN   ?= kb
 
 all: $(KBBIN)
 
-$(KBBIN): $(B)/main.o $(B)/libkb.a
+$(KBBIN): $(CMDOBJ) $(B)/libkb.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm -lpthread
 
 $(B)/libkb.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: src/%.c | $(B)/.deps
+$(B)/%.o: %.c | $(B)/.deps
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The schema and the default data files are compiled into the binary so
@@ -81,7 +90,7 @@ $(B)/embed.c: $(SCHEMA) Makefile | $(B)/.deps
 	   done; \
 	 } > $@.tmp && mv $@.tmp $@
 
-$(B)/embed.o: $(B)/embed.c src/embed.h
+$(B)/embed.o: $(B)/embed.c src/util/embed.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/check_%: tests/check_%.c $(wildcard tests/*.h) $(B)/libkb.a

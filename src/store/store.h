@@ -2,10 +2,11 @@
  * store.h - the SQLite database behind kb: opening and upgrading it,
  * writing sources and their units, and reading them back.
  *
- * All SQL lives in store.c.  Statements are prepared once per handle
- * and reused; every value is bound.  The schema is the migrations in
- * schema/ (compiled in, see embed.h): PRAGMA user_version counts those
- * applied, and store_open applies the missing ones in one transaction.
+ * All SQL lives in store_sql.c.  Statements are prepared once per
+ * handle and reused; every value is bound.  The schema is the
+ * migrations in schema/ (compiled in, see embed.h): PRAGMA user_version
+ * counts those applied, and store_open applies the missing ones in one
+ * transaction.
  *
  * Writers bracket work in store_begin/store_commit (BEGIN IMMEDIATE, so
  * the busy timeout applies) and each source in a savepoint, so a failed
@@ -16,9 +17,14 @@
  * exists (then the caller's work since store_begin is lost).
  *
  * Reads outside a write transaction share one snapshot: the first opens
- * a read transaction that lasts until store_begin or store_close.  So a command that runs several queries (an export: the
- * sources, then their claims) sees one state of the database while an
- * ingest commits beside it.  In WAL mode the snapshot blocks no writer.
+ * a read transaction that lasts until store_begin or store_close.  So a
+ * command that runs several queries (an export: the sources, then their
+ * claims) sees one state of the database while an ingest commits beside
+ * it.  In WAL mode the snapshot blocks no writer.
+ *
+ * The schema declares its foreign keys (with ON DELETE CASCADE) but kb
+ * does not enforce them: the store deletes a source's derived rows
+ * itself, children first (store_source_put, store_source_delete).
  *
  * Strings handed to callbacks are valid only during the callback.
  */

@@ -60,18 +60,13 @@ fail:
     return KB_ERR;
 }
 
-/* SQLite journals the pages a savepoint or statement changes (as they
- * were, for a rollback) in memory up to 64 KiB, then in a file under
- * /var/tmp until the transaction ends.  An ingest writes each source
- * inside a savepoint, so that a source that fails leaves the rest of
- * its batch: at 595 pages (with foreign keys on, which also gave every
- * multi-row insert a statement journal) that was 320,000 pwrite calls
- * and 658 MB, 70% of the writer's writes, into a file read only on a
- * rollback.  It now stays in memory (-1: never spilled), in small
- * blocks the heap reuses; it is emptied at every release, so it holds
- * the pages one source changed, not the run's.  (A spill size of N
- * makes SQLite take its memory N bytes at a time: 64 MiB blocks were
- * new mappings, faulted in afresh for every source.) */
+/* Savepoint and statement journals stay in memory (-1: never spilled).
+ * An ingest writes each source in a savepoint, and SQLite's default
+ * spills a journal past 64 KiB to a file under /var/tmp: most of the
+ * writer's writes, read only on a rollback.  In memory a journal is
+ * emptied at every release, so it holds the pages of one source; a
+ * spill size of N instead would make SQLite allocate it N bytes at a
+ * time, a new mapping for every source when N is large. */
 static void store_configure(void)
 {
     /* SQLITE_MISUSE if SQLite is already initialized (a program that
@@ -122,10 +117,13 @@ static int store_open_ro(const char *path, sqlite3 **db)
     if (rc == SQLITE_OK) rc = sqlite3_exec(*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
     if (rc == SQLITE_OK) return SQLITE_OK;
     int base = rc & 0xff;
-    char wal[4096];
+    if (base != SQLITE_READONLY && base != SQLITE_CANTOPEN) return rc;
+    buf wal = BUF_INIT;
     struct stat sb;
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    if ((base != SQLITE_READONLY && base != SQLITE_CANTOPEN) || (stat(wal, &sb) == 0 && sb.st_size > 0)) return rc;
+    buf_printf(&wal, "%s-wal", path);
+    int changes = stat(wal.data, &sb) == 0 && sb.st_size > 0;
+    buf_free(&wal);
+    if (changes) return rc;
     sqlite3_close(*db);
     char *uri = store_immutable_uri(path);
     rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -194,10 +192,9 @@ static int store_setup_write(store *st, char **err)
 {
     if (sqlite3_busy_timeout(st->db, store_busy_ms) != SQLITE_OK) return store_fail(st, err, "setting the busy timeout");
     /* A new database gets 8 KiB pages (SQLite's default is 4 KiB): half
-     * the pages to write, journal and read back for the same rows; on
-     * 595 pages 64,000 pwrite calls instead of 127,000 and about 3% off
-     * the ingest.  An existing database keeps its page size (the pragma
-     * does nothing there). */
+     * the pages to write, journal and read back for the same rows.  An
+     * existing database keeps its page size (the pragma does nothing
+     * there). */
     if (store_exec(st, "PRAGMA page_size = 8192", err, "opening")) return KB_ERR;
     /* journal_mode answers with the mode in force: check it took. */
     sqlite3_stmt *s = NULL;
@@ -210,12 +207,12 @@ static int store_setup_write(store *st, char **err)
     if (rc != SQLITE_ROW) return store_fail(st, err, "opening");
     if (!wal) return kb_seterr(err, "%s: cannot switch the database to WAL mode", st->path);
     /* Foreign keys are declared in the schema (for readers, and for
-     * clients that want the cascades) but not enforced by kb: store.c
+     * clients that want the cascades) but not enforced by kb: the store
      * deletes a source's rows children first itself, and every id it
      * writes it has just read or made in the same transaction.  The
-     * checks were a B-tree lookup per row written (11% of the ingest
-     * writer's instructions) and made every multi-row insert keep a
-     * statement journal; tests run PRAGMA foreign_key_check instead. */
+     * checks cost a B-tree lookup per row written and a statement
+     * journal per multi-row insert; tests run PRAGMA foreign_key_check
+     * instead. */
     return store_exec(st, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL", err, "opening");
 }
 

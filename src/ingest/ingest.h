@@ -2,7 +2,8 @@
  * ingest.h - from paths on disk to stored sources.
  *
  * For each path: a folder is walked (recursively, entries sorted, hidden
- * entries skipped, symlink loops reported); a file is read, its format
+ * entries skipped, symlink loops and folders nested over 64 deep
+ * reported); a file is read, its format
  * taken from the extension (or sniffed when the extension says nothing),
  * hashed, extracted (text.h, html.h), given the metadata of a sidecar
  * file (sidecar.h) and stored with its units in matching form (norm.h).
@@ -25,13 +26,13 @@
  * runs at once over the same files both succeed.
  *
  * Memory: a file over max_size is refused from its size, unread, and an
- * HTML page over INGEST_MAX_HTML after it is read; a block
- * over 64 KiB is stored as several units (cut after a sentence where it
- * can be), which bounds what building its claims holds.  Files in flight
- * (queued, being built, or built and not yet written) are at most
- * jobs + 2, and hold at most INGEST_MAX_HTML bytes of input together
- * unless one file alone is larger, so the peak is about that of the
- * largest file, not of the corpus.
+ * HTML page over INGEST_MAX_HTML after it is read; a block over 64 KiB
+ * is stored as several units (cut after a sentence where it can be),
+ * which bounds what building its claims holds.  Files in flight
+ * (queued, being built, or built and not yet written) are at most 12
+ * per worker thread plus 2, and hold at most INGEST_MAX_HTML bytes of
+ * input together unless one file alone is larger, so the peak is about
+ * that of the largest file, not of the corpus.
  *
  * Per-file problems are reported through the fail callback and counted;
  * they do not stop the run.  ingest_run itself fails only when the store
@@ -52,20 +53,25 @@ typedef struct ingest_opts {
     size_t max_size;         /* larger files are refused; 0 = default */
     claims *claims;          /* builds each source's claims; NULL: none */
     int jobs;                /* threads that read, extract and build claims:
-                              * 0 = one per online CPU (at most 4); 1 = none,
-                              * the calling thread does all */
+                              * 0 = one per online CPU; 1 = none, the
+                              * calling thread does all; never more than
+                              * INGEST_MAX_JOBS */
 } ingest_opts;
+
+/* At most this many worker threads, whatever the CPU count or jobs:
+ * each holds files in flight and a claims builder of its own. */
+#define INGEST_MAX_JOBS 4
 
 #define INGEST_DEFAULT_MAX_SIZE ((size_t)256 << 20)
 /* Commit a batch after this many files or bytes of input: big enough
- * that transaction overhead does not dominate (one transaction per file
- * is 1.5x slower in WAL mode), small enough that a concurrent writer
- * never waits long and a crash or a write error loses little. */
+ * that transaction overhead does not dominate, small enough that a
+ * concurrent writer never waits long and a crash or a write error loses
+ * little. */
 #define INGEST_BATCH_FILES 64
 #define INGEST_BATCH_BYTES ((size_t)32 << 20)
 
-/* HTML pages over this are refused whatever max_size: parsing one holds
- * up to ~50 bytes per byte of markup. */
+/* HTML pages over this are refused whatever max_size: libxml2's tree
+ * of a page takes tens of times its size. */
 #define INGEST_MAX_HTML ((size_t)16 << 20)
 
 typedef struct ingest_stats {

@@ -48,9 +48,9 @@
 /* No HTML_PARSE_HUGE (2.9.14 spells it XML_PARSE_HUGE): without it the
  * parser stops at 256 levels of nesting, which loses the rest of such a
  * page, but with it libxml2 matches each stray end tag against the whole
- * open-element stack; measured 3.9 s for 40,000 nested <div>s followed by
- * 40,000 </span>s, against 0.00 s capped.  Its 10 MB text-node cap only
- * bites on pathological pages.  Either limit halts the parser; ingest
+ * open-element stack, which takes seconds on a page of deeply nested
+ * elements and stray end tags.  Its 10 MB text-node cap only bites on
+ * pathological pages.  Either limit halts the parser; ingest
  * (html_extract_whole) then refuses the page rather than store its
  * first part.
  * No HTML_PARSE_NOBLANKS either: it drops the space between inline
@@ -64,9 +64,8 @@
 /* A heading longer than this is read as a paragraph.  Every block below
  * a heading carries the heading path as its section, copied (doc.c) and
  * stored with each unit and claim, so one huge "heading" above many
- * short blocks cost memory and disk quadratic in the page: 115 KB made a
- * 1 GB database.  Real headings are far shorter (the corpus' longest is
- * 177 bytes); text.c has the same rule. */
+ * short blocks cost memory and disk quadratic in the page.  Real
+ * headings are far shorter; text.c has the same rule. */
 #define HTML_HEADING_MAX 256
 /* The section paths copied into blocks may total at most this many times
  * the page, plus HTML_SECTION_SLACK, else the page is refused (see

@@ -2,10 +2,9 @@
  * html_mem.c - libxml2's memory while one page is parsed: an arena.
  *
  * Building a page's tree makes a malloc for every element, attribute and
- * text node, and freeing it a free for each; on Debian's Python and
- * Node.js docs that was 12% of ingest's instructions, plus glibc's
- * consolidation of the freed chunks.  While a page is parsed, walked and
- * freed, libxml2's allocator (xmlMemSetup) takes memory from an arena of
+ * text node, and freeing it a free for each, plus glibc's consolidation
+ * of the freed chunks: a large share of the ingest's work.  While a page
+ * is parsed, walked and freed, libxml2's allocator (xmlMemSetup) takes memory from an arena of
  * the calling thread instead: an allocation is a pointer bump, a free
  * does nothing, and the whole arena goes at once when the page is done.
  *
@@ -48,17 +47,16 @@ typedef struct hm_head {
  * HM_CLASSES * HM_ALIGN bytes goes on the free list of its size class
  * and is used again: the parser frees as it goes (each attribute value
  * is copied into the tree, then freed), and without reuse a page's
- * arena grew to half as much again as its tree. */
+ * arena would grow well past the size of its tree. */
 
 static _Thread_local html_mem *hm_cur;
 static pthread_once_t hm_once = PTHREAD_ONCE_INIT;
 
 /* A thread's chunks outlive its page, up to HM_KEEP bytes, smallest
  * first, and its next page starts in them: a fresh chunk of a megabyte
- * or more is a new mapping (see cmd_ingest.c's mallopt) whose every
- * page faults in zeroed: on Debian's docs, 72,000 of the ingest's
- * 172,000 page faults.  The thread's key gives them back when it
- * ends. */
+ * or more is a new mapping of its own (over malloc's mmap threshold)
+ * whose every page faults in zeroed.  The thread's key gives them back
+ * when it ends. */
 #define HM_KEEP ((size_t)4 << 20)
 static _Thread_local html_mem_chunk *hm_kept;
 static pthread_key_t hm_key;

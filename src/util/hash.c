@@ -3,10 +3,9 @@
  * not expose one and a content hash is all kb needs it for.
  *
  * On x86-64 CPUs with the SHA extensions (Intel since Goldmont and Ice
- * Lake, AMD since Zen) the compression function runs on them: ingest
- * hashes every file, and the portable code took 8% of ingest's
- * instructions on HTML pages; the SHA instructions are about 5 times
- * faster.  Which code runs is decided once, from CPUID.
+ * Lake, AMD since Zen) the compression function runs on them, several
+ * times faster than the portable code: ingest hashes every file.  Which
+ * code runs is decided once, from CPUID.
  */
 #include "hash.h"
 

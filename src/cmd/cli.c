@@ -25,12 +25,6 @@ void cli_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-void cli_print_usage(const char *name, FILE *f)
-{
-    const cli_command *cmd = cli_find(name);
-    if (cmd) fputs(cmd->usage, f);
-}
-
 int cli_usage_error(const char *name, const char *fmt, ...)
 {
     va_list ap;
@@ -43,14 +37,14 @@ int cli_usage_error(const char *name, const char *fmt, ...)
     return CLI_USAGE;
 }
 
-int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit_now)
+int cli_common_opt(cli *c, const char *usage, int opt, const char *arg, int *exit_now)
 {
     if (opt == CLI_OPT_DB) {
         c->db_path = arg;
         return 1;
     }
     if (opt == CLI_OPT_HELP) {
-        cli_print_usage(name, stdout);
+        fputs(usage, stdout);
         *exit_now = 1;
         return 1;
     }
@@ -146,7 +140,7 @@ int cli_resolve_tags(const char *cmd, store *st, const char *subject, const char
     return rc;
 }
 
-int cli_filter_parse(cli *c, const char *cmd, int argc, char **argv, cli_filter *f)
+int cli_filter_parse(cli *c, const char *cmd, const char *usage, int argc, char **argv, cli_filter *f)
 {
     static const struct option longopts[] = {
         {"subject", required_argument, NULL, 's'}, {"dimension", required_argument, NULL, 'd'},
@@ -155,7 +149,7 @@ int cli_filter_parse(cli *c, const char *cmd, int argc, char **argv, cli_filter 
     memset(f, 0, sizeof *f);
     int opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, cmd, opt, optarg, &exit_now)) {
+        if (cli_common_opt(c, usage, opt, optarg, &exit_now)) {
             if (exit_now) return CLI_OK;
             continue;
         }

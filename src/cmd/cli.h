@@ -1,6 +1,8 @@
 /*
- * cli.h - what the command files share: the command table entry, the
- * global options, and the few helpers that print (only the CLI prints).
+ * cli.h - what the command files share: the global options and the few
+ * helpers that print (only the CLI prints).  A command hands the
+ * helpers its own name (for messages) and usage text (for --help); the
+ * helpers know nothing of the command table (main.c).
  *
  * Exit codes: 0 success, 1 some input failed (or the store did),
  * 2 usage error (including a query the user must change).
@@ -22,40 +24,16 @@ typedef struct cli {
     const char *db_path;   /* --db, $KB_DB, or "kb.db" */
 } cli;
 
-typedef struct cli_command {
-    const char *name;
-    int (*run)(cli *c, int argc, char **argv);
-    const char *summary;   /* one line for `kb --help` */
-    const char *usage;     /* the full text for `kb COMMAND --help` */
-} cli_command;
-
-/* The commands, one file each. */
-int cmd_init(cli *c, int argc, char **argv);
-int cmd_ingest(cli *c, int argc, char **argv);
-int cmd_remove(cli *c, int argc, char **argv);
-int cmd_sources(cli *c, int argc, char **argv);
-int cmd_show(cli *c, int argc, char **argv);
-int cmd_search(cli *c, int argc, char **argv);
-int cmd_claims(cli *c, int argc, char **argv);
-int cmd_stats(cli *c, int argc, char **argv);
-int cmd_taxonomy(cli *c, int argc, char **argv);
-int cmd_export(cli *c, int argc, char **argv);
-int cmd_disagreements(cli *c, int argc, char **argv);
-
-extern const cli_command cli_commands[];
-const cli_command *cli_find(const char *name);
-
 /* "kb: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Report a usage error for command name and return CLI_USAGE. */
+/* Report a usage error for command name ("kb NAME: message", then
+ * "Try 'kb NAME --help'.") and return CLI_USAGE. */
 int cli_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Print the usage text of command name to f. */
-void cli_print_usage(const char *name, FILE *f);
 
 /* Options every command takes (--db, --help).  Returns 1 when opt was
- * one of them (and handled it), 0 otherwise.  For --help, *exit_now is
- * set after printing usage. */
-int cli_common_opt(cli *c, const char *name, int opt, const char *arg, int *exit_now);
+ * one of them (and handled it), 0 otherwise.  For --help, usage (the
+ * command's text) is printed on stdout and *exit_now set. */
+int cli_common_opt(cli *c, const char *usage, int opt, const char *arg, int *exit_now);
 #define CLI_OPT_DB 1000
 #define CLI_OPT_HELP 'h'
 #define CLI_COMMON_LONGOPTS {"db", required_argument, NULL, CLI_OPT_DB}, \
@@ -85,8 +63,9 @@ typedef struct cli_filter {
     long long source_id;         /* 0 when not given */
 } cli_filter;
 
-/* Parse them; returns -1 to go on, else the exit code (usage printed). */
-int cli_filter_parse(cli *c, const char *cmd, int argc, char **argv, cli_filter *f);
+/* Parse them for command cmd (usage: its text for --help); returns -1
+ * to go on, else the exit code (usage printed). */
+int cli_filter_parse(cli *c, const char *cmd, const char *usage, int argc, char **argv, cli_filter *f);
 /* Resolve names against the store's taxonomy and sources; CLI_OK or an
  * exit code (the error printed). */
 int cli_filter_resolve(const char *cmd, store *st, cli_filter *f);

@@ -7,10 +7,22 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "disagree.h"
 #include "json.h"
 #include "term.h"
 #include "util.h"
+
+static const char dis_usage[] =
+    "usage: kb disagreements [--db FILE] [--subject S] [--dimension D] [--source SOURCE] [--json]\n"
+    "\n"
+    "Compare the claims of different sources on the same subject and\n"
+    "dimension: figures that cannot both hold or bounds that differ,\n"
+    "opposite judgements, comparisons pointing opposite ways.  Each\n"
+    "disagreement lists every claim on each side (a, b, ...) with its\n"
+    "citation, and a verdict: compatible (both can hold), outdated (the\n"
+    "source dates explain it), majority, or unresolved, with the reason.\n"
+    "Undated sources are dated by the latest year they state (inferred).\n";
 
 static const char *dis_position(const dis_item *it, char side)
 {
@@ -129,7 +141,7 @@ static void dis_print_json(const dis_set *s)
 int cmd_disagreements(cli *c, int argc, char **argv)
 {
     cli_filter flt;
-    int rc = cli_filter_parse(c, "disagreements", argc, argv, &flt);
+    int rc = cli_filter_parse(c, "disagreements", dis_usage, argc, argv, &flt);
     if (rc >= 0) return rc;
     store *st = NULL;
     if (cli_open(c, STORE_READ, &st)) return CLI_FAIL;

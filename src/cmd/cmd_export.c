@@ -20,9 +20,37 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "export.h"
 #include "report.h"
 #include "util.h"
+
+static const char export_usage[] =
+    "usage: kb export [--db FILE] [--format md|html|json|csv] [--subject S] [--dimension D]\n"
+    "                 [-o FILE] [--force]\n"
+    "       kb export [--db FILE] --sources csl-json [-o FILE] [--force]\n"
+    "\n"
+    "Write what the sources agree on, what they dispute (with a verdict and\n"
+    "its reason) and the figures they give, per dimension, then the numbered\n"
+    "source list.  Every quote is cited as [N: START-END]: source N in the\n"
+    "list, byte offsets of the claim in its text.  HTML is one self-contained\n"
+    "page; CSV has one row per cited claim, and a cell that starts with\n"
+    "= + - @ (and is not a number) gets an apostrophe in front, so that a\n"
+    "spreadsheet does not run it.  --sources csl-json writes only the source\n"
+    "list, for Zotero or pandoc.  Same database, same bytes.\n"
+    "\n"
+    "  --format FMT      md (default), html, json or csv\n"
+    "  --sources csl-json  the source list as CSL-JSON\n"
+    "  --subject S       only subject S (a name from `kb taxonomy`)\n"
+    "  --dimension D     only dimension D\n"
+    "  -o, --output FILE write to FILE (default: stdout); an existing file\n"
+    "                    is an error unless --force; a symbolic link never\n"
+    "                    written through\n"
+    "  --force           replace an existing regular file\n"
+    "  --db FILE         the database (default $KB_DB or kb.db)\n"
+    "\n"
+    "Exit status: 0 written, 1 the database or the output file failed,\n"
+    "2 usage error.\n";
 
 /* Open path for writing as described above (never the database
  * itself); prints the error. */
@@ -124,7 +152,7 @@ int cmd_export(cli *c, int argc, char **argv)
     const char *format = NULL, *sources = NULL, *subject = NULL, *dimension = NULL, *output = NULL;
     int force = 0, opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "export", opt, optarg, &exit_now)) {
+        if (cli_common_opt(c, export_usage, opt, optarg, &exit_now)) {
             if (exit_now) return CLI_OK;
             continue;
         }

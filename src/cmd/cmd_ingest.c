@@ -12,11 +12,31 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "doc.h"
 #include "ingest.h"
 #include "json.h"
 #include "term.h"
 #include "util.h"
+
+static const char ingest_usage[] =
+    "usage: kb ingest [options] PATH...\n"
+    "\n"
+    "Add .txt, .md and .html articles; folders are read recursively.  A\n"
+    "file whose content is unchanged is skipped; a changed one replaces its\n"
+    "old version.  Metadata comes from the file (HTML meta tags, front\n"
+    "matter, a dateline) and from a kb-sources.tsv file beside it.\n"
+    "PATH '-' reads standard input (give it a name with --name).\n"
+    "\n"
+    "  --name NAME       the name to store standard input under\n"
+    "  --format FMT      text, markdown or html (default: from the name)\n"
+    "  --force           re-read files even when unchanged\n"
+    "  --max-size MIB    refuse files larger than this (default 256)\n"
+    "  --quiet           no summary line\n"
+    "  --json            print the counts as JSON on stdout\n"
+    "  --db FILE         the database (default $KB_DB or kb.db)\n"
+    "\n"
+    "Exit status: 0 all stored, 1 some input failed, 2 usage error.\n";
 
 typedef struct ingest_ui {
     int progress;      /* stderr is a terminal */
@@ -50,14 +70,11 @@ static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
     ingest_ui *ui = ctx;
     size_t done = s->added + s->replaced + s->unchanged + s->failed + s->duplicates;
 #ifdef __GLIBC__
-    /* Give the freed memory of every arena back every 32 files (see
-     * ingest_malloc_setup): a worker's arena keeps a page's freed tree
-     * otherwise, and the peak is the largest page being parsed while
-     * the other threads' arenas still hold garbage of earlier pages.
-     * Never: peak RSS 110 MiB at 1x but 127 at 8x.  Every 32 files:
-     * 110 and 119, as every 8 (119), with 23% fewer page faults (the
-     * memory given back is faulted in again) and 3-8% off the ingest
-     * at 1x in paired runs; after every file it was 40% more faults. */
+    /* Give the arenas' freed memory back now and then: a worker's arena
+     * keeps a page's freed tree otherwise, and the peak becomes the
+     * largest page plus the garbage the other arenas hold.  Every 32
+     * files, not every file: what is given back is faulted in again
+     * (docs/benchmarks.md has the figures). */
     if (done % 32 == 0) malloc_trim(0);
 #endif
     if (!ui->progress) return;
@@ -68,16 +85,12 @@ static void ui_progress(void *ctx, const char *path, const ingest_stats *s)
 }
 
 /* Peak RSS of an ingest should not grow with the corpus.  glibc raises
- * its mmap threshold to the size of the largest block freed so far (up
- * to 32 MiB) and its trim threshold to twice that, so after the first
- * big page every later page's large buffers (its text, its units, the
- * HTML arena's chunks) come from the arenas and stay there once freed:
- * peak RSS was 100, 121 and 131 MiB for 595, 2,380 and 4,760 pages.
- * Fixed thresholds keep blocks of 1 MiB or more in their own mappings,
- * given back when freed, and trim an arena's top once 1 MiB is free;
- * with malloc_trim every 8 files (and 26 files in flight): 110, 120
- * and 120 MiB; every 32 files (and the HTML arena keeping its chunks):
- * 110 MiB at 1x and 119 at 8x. */
+ * its mmap threshold to the largest block freed so far (and its trim
+ * threshold to twice that), so after the first big page every later
+ * page's large buffers stay in the arenas once freed.  Fixed thresholds
+ * keep blocks of 1 MiB or more in their own mappings, given back when
+ * freed, and trim an arena's top once 1 MiB is free (the figures are in
+ * docs/benchmarks.md). */
 static void ingest_malloc_setup(void)
 {
 #ifdef __GLIBC__
@@ -94,6 +107,32 @@ static int ingest_parse_format(const char *s)
     return -2;
 }
 
+/* The counts: a JSON object on stdout, or one line on stderr (none
+ * with --quiet). */
+static void ingest_summary(const ingest_stats *s, int as_json, int quiet)
+{
+    if (as_json) {
+        json j;
+        json_init(&j, stdout);
+        json_object(&j);
+        json_key(&j, "added"); json_int(&j, (long long)s->added);
+        json_key(&j, "replaced"); json_int(&j, (long long)s->replaced);
+        json_key(&j, "unchanged"); json_int(&j, (long long)s->unchanged);
+        json_key(&j, "failed"); json_int(&j, (long long)s->failed);
+        json_key(&j, "skipped"); json_int(&j, (long long)s->skipped);
+        json_key(&j, "duplicates"); json_int(&j, (long long)s->duplicates);
+        json_key(&j, "units"); json_int(&j, (long long)s->units);
+        json_key(&j, "claims"); json_int(&j, (long long)s->claims);
+        json_end(&j);
+    } else if (!quiet) {
+        fprintf(stderr, "kb: ingest: %zu added, %zu replaced, %zu unchanged, %zu failed",
+                s->added, s->replaced, s->unchanged, s->failed);
+        if (s->duplicates) fprintf(stderr, ", %zu duplicate%s", s->duplicates, s->duplicates == 1 ? "" : "s");
+        if (s->skipped) fprintf(stderr, ", %zu skipped (not articles)", s->skipped);
+        fprintf(stderr, "; %zu units, %zu claims\n", s->units, s->claims);
+    }
+}
+
 int cmd_ingest(cli *c, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -106,7 +145,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
     o.format = -1;
     int quiet = 0, as_json = 0, opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "ingest", opt, optarg, &exit_now)) {
+        if (cli_common_opt(c, ingest_usage, opt, optarg, &exit_now)) {
             if (exit_now) return CLI_OK;
             continue;
         }
@@ -160,26 +199,7 @@ int cmd_ingest(cli *c, int argc, char **argv)
         cli_error("%s", err);
         free(err);
     }
-    if (as_json) {
-        json j;
-        json_init(&j, stdout);
-        json_object(&j);
-        json_key(&j, "added"); json_int(&j, (long long)s.added);
-        json_key(&j, "replaced"); json_int(&j, (long long)s.replaced);
-        json_key(&j, "unchanged"); json_int(&j, (long long)s.unchanged);
-        json_key(&j, "failed"); json_int(&j, (long long)s.failed);
-        json_key(&j, "skipped"); json_int(&j, (long long)s.skipped);
-        json_key(&j, "duplicates"); json_int(&j, (long long)s.duplicates);
-        json_key(&j, "units"); json_int(&j, (long long)s.units);
-        json_key(&j, "claims"); json_int(&j, (long long)s.claims);
-        json_end(&j);
-    } else if (!quiet) {
-        fprintf(stderr, "kb: ingest: %zu added, %zu replaced, %zu unchanged, %zu failed",
-                s.added, s.replaced, s.unchanged, s.failed);
-        if (s.duplicates) fprintf(stderr, ", %zu duplicate%s", s.duplicates, s.duplicates == 1 ? "" : "s");
-        if (s.skipped) fprintf(stderr, ", %zu skipped (not articles)", s.skipped);
-        fprintf(stderr, "; %zu units, %zu claims\n", s.units, s.claims);
-    }
+    ingest_summary(&s, as_json, quiet);
     claims_free(o.claims);
     store_close(st);
     return rc || s.failed ? CLI_FAIL : CLI_OK;

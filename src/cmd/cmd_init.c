@@ -10,8 +10,20 @@
 #include "buf.h"
 #include "claims.h"
 #include "cli.h"
+#include "cmd.h"
 #include "taxonomy.h"
 #include "util.h"
+
+static const char init_usage[] =
+    "usage: kb init [--db FILE] [--aliases FILE] [--taxonomy FILE]\n"
+    "\n"
+    "Create the database (or upgrade it to this kb's schema) and report its\n"
+    "state.  With --aliases, replace the search alias list with FILE (a TSV\n"
+    "file: one group of equivalent names per line, at most 256 names in a\n"
+    "group; see schema/aliases.tsv).\n"
+    "With --taxonomy, replace the taxonomy claims are tagged with (subjects,\n"
+    "their parts, dimensions, measures; see schema/taxonomy.tsv) and tag\n"
+    "every stored source again.\n";
 
 /* Read a small data file whole into b. */
 static int init_read(const char *path, buf *b, char **err)
@@ -75,7 +87,7 @@ int cmd_init(cli *c, int argc, char **argv)
     const char *aliases = NULL, *tax_path = NULL;
     int opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "init", opt, optarg, &exit_now)) {
+        if (cli_common_opt(c, init_usage, opt, optarg, &exit_now)) {
             if (exit_now) return CLI_OK;
             continue;
         }

@@ -10,10 +10,33 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd.h"
 #include "json.h"
 #include "search.h"
 #include "term.h"
 #include "util.h"
+
+static const char search_usage[] =
+    "usage: kb search [options] QUERY...\n"
+    "\n"
+    "Words and \"quoted phrases\", all required; case, accents, quotes and\n"
+    "word endings do not matter, and names in the alias list find each\n"
+    "other (nodejs finds Node.js).  Hits are ranked by bm25.\n"
+    "\n"
+    "  --fts             QUERY is raw FTS5 syntax (AND, OR, NOT, NEAR, *)\n"
+    "  --source SOURCE   only this source (path, id or file name)\n"
+    "  --subject S       only text with a claim about subject S\n"
+    "  --dimension D     only text with a claim on dimension D\n"
+    "  --limit N         at most N hits (default 10)\n"
+    "  --json            JSON on stdout\n"
+    "  --color WHEN      highlight with ANSI bold: auto, always, never\n"
+    "  --explain         print the FTS5 expression run, on stderr\n"
+    "  --db FILE         the database (default $KB_DB or kb.db)\n"
+    "\n"
+    "Without color, matched words are marked **like this**.  Control\n"
+    "characters in the text are shown as \\xNN.  A query has at most 16384\n"
+    "bytes and 1000 different words and phrases, a name with aliases counting\n"
+    "each of them (100 words with --fts); a repeated word counts once.\n";
 
 /* Text output shows at most this many bytes of a long unit, in a window
  * around the first match; JSON always carries the whole unit. */
@@ -112,7 +135,17 @@ static int ui_hit(void *ctx, const search_hit *hit)
     return 0;
 }
 
-int cmd_search(cli *c, int argc, char **argv)
+/* What the command line asks for. */
+typedef struct search_args {
+    search_opts o;           /* o.query points into query */
+    const char *source, *subject, *dimension;   /* as typed, NULL when not given */
+    int as_json, explain, color;                 /* color: -1 auto */
+    buf query;               /* the words, joined by spaces */
+} search_args;
+
+/* Parse the options and join the query words.  Returns -1 to go on,
+ * else the exit code (printed). */
+static int search_parse(cli *c, int argc, char **argv, search_args *a)
 {
     static const struct option longopts[] = {
         {"fts", no_argument, NULL, 'r'},          {"source", required_argument, NULL, 's'},
@@ -120,76 +153,70 @@ int cmd_search(cli *c, int argc, char **argv)
         {"color", required_argument, NULL, 'c'},  {"explain", no_argument, NULL, 'e'},
         {"subject", required_argument, NULL, 'S'}, {"dimension", required_argument, NULL, 'D'},
         CLI_COMMON_LONGOPTS,                      {NULL, 0, NULL, 0}};
-    search_opts o;
-    memset(&o, 0, sizeof o);
-    o.limit = 10;
-    const char *source = NULL, *subject = NULL, *dimension = NULL;
-    int as_json = 0, explain = 0, color = -1, opt, exit_now = 0;
+    memset(a, 0, sizeof *a);
+    a->o.limit = 10;
+    a->color = -1;
+    int opt, exit_now = 0;
     while ((opt = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
-        if (cli_common_opt(c, "search", opt, optarg, &exit_now)) {
+        if (cli_common_opt(c, search_usage, opt, optarg, &exit_now)) {
             if (exit_now) return CLI_OK;
             continue;
         }
         switch (opt) {
-        case 'r': o.raw = 1; break;
-        case 's': source = optarg; break;
+        case 'r': a->o.raw = 1; break;
+        case 's': a->source = optarg; break;
         case 'n': {
             char *end;
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 100000)
                 return cli_usage_error("search", "--limit takes a number from 1 to 100000");
-            o.limit = (int)v;
+            a->o.limit = (int)v;
             break;
         }
-        case 'j': as_json = 1; break;
-        case 'e': explain = 1; break;
-        case 'S': subject = optarg; break;
-        case 'D': dimension = optarg; break;
+        case 'j': a->as_json = 1; break;
+        case 'e': a->explain = 1; break;
+        case 'S': a->subject = optarg; break;
+        case 'D': a->dimension = optarg; break;
         case 'c':
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
+            if (strcmp(optarg, "always") == 0) a->color = 1;
+            else if (strcmp(optarg, "never") == 0) a->color = 0;
+            else if (strcmp(optarg, "auto") == 0) a->color = -1;
             else return cli_usage_error("search", "--color takes auto, always or never");
             break;
         default: return cli_usage_error("search", "unknown option");
         }
     }
     if (optind >= argc) return cli_usage_error("search", "no QUERY given");
-    buf q = BUF_INIT;
     for (int i = optind; i < argc; i++) {
-        if (i > optind) buf_addc(&q, ' ');
-        buf_adds(&q, argv[i]);
+        if (i > optind) buf_addc(&a->query, ' ');
+        buf_adds(&a->query, argv[i]);
     }
-    o.query = buf_cstr(&q);
+    a->o.query = buf_cstr(&a->query);
+    return -1;
+}
 
-    store *st = NULL;
-    alias_set *aliases = NULL;
-    char *err = NULL, *match = NULL, *subj = NULL, *dim = NULL;
+/* Run the search (its filters resolved in a->o) and print the hits,
+ * text or a JSON document held until the end.  Returns the exit code
+ * (the error printed). */
+static int search_print(store *st, const alias_set *aliases, const search_args *a)
+{
+    char *err = NULL, *match = NULL;
     int rc = CLI_FAIL;
-    if (cli_open(c, STORE_READ, &st) || cli_aliases(st, &aliases)) goto done;
-    if ((rc = cli_resolve_tags("search", st, subject, dimension, &subj, &dim)) != CLI_OK) goto done;
-    rc = CLI_FAIL;
-    o.subject = subj;
-    o.dimension = dim;
-    if (source && store_source_resolve(st, source, &o.source_id, &err)) {
-        cli_error("search: %s", err);
-        goto done;
-    }
     json j;
-    search_ui ui = {NULL, color < 0 ? isatty(STDOUT_FILENO) : color, 0, BUF_INIT};
+    search_ui ui = {NULL, a->color < 0 ? isatty(STDOUT_FILENO) : a->color, 0, BUF_INIT};
     cli_held held = {NULL, NULL, 0};
-    if (as_json) {
-        if (cli_hold(&held, "search")) goto done;
+    if (a->as_json) {
+        if (cli_hold(&held, "search")) return CLI_FAIL;
         ui.j = &j;
         json_init(&j, held.f);
         json_object(&j);
         json_key(&j, "query");
-        json_str(&j, o.query);
+        json_str(&j, a->o.query);
         json_key(&j, "results");
         json_array(&j);
     }
-    int r = search_run(st, aliases, &o, ui_hit, &ui, &match, &err);
-    if (as_json) {
+    int r = search_run(st, aliases, &a->o, ui_hit, &ui, &match, &err);
+    if (a->as_json) {
         json_end(&j);
         if (match) {
             json_key(&j, "fts");
@@ -197,7 +224,7 @@ int cmd_search(cli *c, int argc, char **argv)
         }
         json_end(&j);
     }
-    if (explain && match) fprintf(stderr, "kb: search: FTS5 query: %s\n", match);
+    if (a->explain && match) fprintf(stderr, "kb: search: FTS5 query: %s\n", match);
     if (r == KB_BADARG) {
         fflush(stdout);
         fprintf(stderr, "kb search: %s\n", err);
@@ -205,18 +232,44 @@ int cmd_search(cli *c, int argc, char **argv)
     } else if (r) {
         cli_error("search: %s", err);
     } else {
-        if (!as_json && ui.n == 0) fprintf(stderr, "kb: search: no matches\n");
+        if (!a->as_json && ui.n == 0) fprintf(stderr, "kb: search: no matches\n");
         rc = CLI_OK;
     }
     rc = cli_release(&held, "search", rc);
     buf_free(&ui.scratch);
+    free(match);
+    free(err);
+    return rc;
+}
+
+int cmd_search(cli *c, int argc, char **argv)
+{
+    search_args a;
+    int rc = search_parse(c, argc, argv, &a);
+    if (rc >= 0) {
+        buf_free(&a.query);
+        return rc;
+    }
+    store *st = NULL;
+    alias_set *aliases = NULL;
+    char *err = NULL, *subj = NULL, *dim = NULL;
+    rc = CLI_FAIL;
+    if (cli_open(c, STORE_READ, &st) || cli_aliases(st, &aliases)) goto done;
+    if ((rc = cli_resolve_tags("search", st, a.subject, a.dimension, &subj, &dim)) != CLI_OK) goto done;
+    rc = CLI_FAIL;
+    a.o.subject = subj;
+    a.o.dimension = dim;
+    if (a.source && store_source_resolve(st, a.source, &a.o.source_id, &err)) {
+        cli_error("search: %s", err);
+        goto done;
+    }
+    rc = search_print(st, aliases, &a);
 done:
     free(subj);
     free(dim);
-    free(match);
     free(err);
     alias_free(aliases);
     store_close(st);
-    buf_free(&q);
+    buf_free(&a.query);
     return rc;
 }

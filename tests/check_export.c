@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "export_escape.h"
 #include "testutil.h"
 
 static char *dir;

@@ -24,6 +24,8 @@
 #include <string.h>
 
 #include "export.h"
+#include "export_escape.h"
+#include "export_words.h"
 #include "json.h"
 
 /* Numbers with 15 significant digits (json_num keeps only 6). */

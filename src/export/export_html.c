@@ -14,6 +14,8 @@
 
 #include "doc.h"
 #include "export.h"
+#include "export_escape.h"
+#include "export_words.h"
 
 static const char export_css[] =
     "body{margin:0;background:#fdfdfc;color:#1d1d1f;font:16px/1.55 Georgia,'Times New Roman',serif}"

@@ -99,7 +99,8 @@ START_TEST(test_agreements)
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(s->nagreements, 1);
     const report_agreement *a = &s->agreements[0];
-    ck_assert_str_eq(a->kind, "proposition");
+    ck_assert_int_eq(a->kind, REPORT_PROPOSITION);
+    ck_assert_str_eq(report_agreement_kind_name(a->kind), "proposition");
     ck_assert_str_eq(a->subject, "Python");
     ck_assert_str_eq(a->aspect, "learning");
     ck_assert_int_eq(a->polarity, 1);
@@ -116,7 +117,8 @@ START_TEST(test_agreements)
     ck_assert_ptr_nonnull(s);
     ck_assert_uint_eq(s->nagreements, 1);
     a = &s->agreements[0];
-    ck_assert_str_eq(a->kind, "numeric");
+    ck_assert_int_eq(a->kind, REPORT_NUMERIC);
+    ck_assert_str_eq(report_agreement_kind_name(a->kind), "numeric");
     ck_assert_str_eq(a->measure, "release_year");
     ck_assert_str_eq(a->statement, "2 sources agree that the release year of Python is 1991.");
     ck_assert_uint_eq(a->nquotes, 2);
@@ -220,7 +222,7 @@ START_TEST(test_corpus_invariants)
             /* an agreement is no point in dispute: no dispute of its
              * subject is on its aspect; and none says "judge" */
             ck_assert_ptr_null(strstr(a->statement, " judge "));
-            for (size_t j = 0; j < r->nsections && strcmp(a->kind, "proposition") == 0; j++)
+            for (size_t j = 0; j < r->nsections && a->kind == REPORT_PROPOSITION; j++)
                 for (size_t m = 0; m < r->sections[j].ndisputes; m++) {
                     const report_dispute *d = &r->sections[j].disputes[m];
                     ck_assert_msg(!d->aspect || strcmp(d->subject, a->subject) != 0 || strcmp(d->aspect, a->aspect) != 0 ||
@@ -262,7 +264,7 @@ START_TEST(test_corpus_invariants)
     for (size_t i = 0; i < r->nsections; i++)
         for (size_t k = 0; k < r->sections[i].nagreements; k++) {
             const report_agreement *a = &r->sections[i].agreements[k];
-            if (strcmp(a->kind, "numeric") == 0 && strcmp(a->subject, "Node.js") == 0 &&
+            if (a->kind == REPORT_NUMERIC && strcmp(a->subject, "Node.js") == 0 &&
                 strcmp(a->measure, "release_year") == 0)
                 found = a;
         }

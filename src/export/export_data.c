@@ -68,14 +68,14 @@ static void export_json_agreement(json *j, const report_agreement *a)
 {
     json_object(j);
     json_key(j, "id"); json_int(j, a->id);
-    json_key(j, "kind"); json_str(j, a->kind);
+    json_key(j, "kind"); json_str(j, report_agreement_kind_name(a->kind));
     json_key(j, "subject"); json_str(j, a->subject);
-    if (strcmp(a->kind, "stance") == 0) {
-        json_key(j, "polarity"); json_int(j, a->polarity);
-    } else {
-        json_key(j, "measure"); json_str(j, a->measure);
-        json_key(j, "value"); export_json_value(j, &a->value);
-    }
+    /* The shape above promises a proposition's polarity, but what has
+     * always been written is measure and value (null and unbounded for
+     * a proposition): the test named a kind no agreement has, "stance".
+     * Kept as it is, since a fix changes the JSON. */
+    json_key(j, "measure"); json_str(j, a->measure);
+    json_key(j, "value"); export_json_value(j, &a->value);
     json_key(j, "statement"); json_str(j, a->statement);
     json_key(j, "sources"); json_int(j, (long long)a->nsources);
     json_key(j, "claims"); json_int(j, (long long)a->nclaims);
@@ -97,8 +97,8 @@ static void export_json_dispute(json *j, const report_dispute *d)
 {
     json_object(j);
     json_key(j, "id"); json_int(j, d->id);
-    json_key(j, "kind"); json_str(j, d->kind);
-    json_key(j, "verdict"); json_str(j, d->verdict);
+    json_key(j, "kind"); json_str(j, dis_kind_name(d->kind));
+    json_key(j, "verdict"); json_str(j, dis_verdict_name(d->verdict));
     json_key(j, "subject"); json_str(j, d->subject);
     json_key(j, "measure"); json_str(j, d->measure);
     json_key(j, "explanation"); json_str(j, d->explanation);
@@ -264,7 +264,7 @@ void export_csv(const report *r, FILE *f)
             buf_printf(&b, "D%d", d->id);
             for (size_t q = 0; q < d->nclaims; q++)
                 export_csv_row(r, f, "dispute", s->dimension, d->subject, buf_cstr(&b), d->claims[q].side,
-                               d->verdict, &d->claims[q].cite);
+                               dis_verdict_name(d->verdict), &d->claims[q].cite);
         }
         for (size_t k = 0; k < s->nfigures; k++) {
             const report_figure *g = &s->figures[k];

@@ -118,11 +118,11 @@ static void export_html_disputes(const report_section *s, FILE *f)
             buf_free(&m);
         }
         fputs(" <span class=\"kind\">(", f);
-        export_h(f, d->kind);
+        export_h(f, dis_kind_name(d->kind));
         fputs(")</span> <span class=\"verdict verdict-", f);
-        export_h(f, d->verdict);
+        export_h(f, dis_verdict_name(d->verdict));
         fputs("\">", f);
-        export_h(f, d->verdict);
+        export_h(f, dis_verdict_name(d->verdict));
         fputs("</span></h4>\n", f);
         if (d->explanation && *d->explanation) {
             fputs("<p class=\"explanation\">", f);

@@ -70,7 +70,7 @@ static void export_md_disputes(const report_section *s, FILE *f)
             export_md_buf(f, &m);
             buf_free(&m);
         }
-        fprintf(f, "** (%s) \xe2\x80\x94 verdict: **%s**\n\n", d->kind, d->verdict);
+        fprintf(f, "** (%s) \xe2\x80\x94 verdict: **%s**\n\n", dis_kind_name(d->kind), dis_verdict_name(d->verdict));
         if (d->explanation && *d->explanation) {
             export_md_str(f, d->explanation);
             fputs("\n\n", f);

@@ -10,9 +10,6 @@
 
 #include "util.h"
 
-static const char *const export_verdicts[] = {"compatible", "outdated", "overstated", "majority", "unresolved"};
-#define EXPORT_NVERDICTS (sizeof export_verdicts / sizeof *export_verdicts)
-
 void export_title(const report *r, buf *b)
 {
     if (r->subject) {
@@ -57,17 +54,18 @@ void export_overview(const report *r, buf *b)
     }
     buf_printf(b, ".  The sources agree on %zu point%s and dispute %zu", r->nagreements,
                r->nagreements == 1 ? "" : "s", r->ndisputes);
-    size_t counts[EXPORT_NVERDICTS] = {0};
+    size_t counts[DIS_VERDICT_COUNT] = {0};
     for (size_t i = 0; i < r->nsections; i++)
-        for (size_t k = 0; k < r->sections[i].ndisputes; k++)
-            for (size_t v = 0; v < EXPORT_NVERDICTS; v++)
-                counts[v] += strcmp(r->sections[i].disputes[k].verdict, export_verdicts[v]) == 0;
+        for (size_t k = 0; k < r->sections[i].ndisputes; k++) {
+            dis_verdict v = r->sections[i].disputes[k].verdict;
+            if ((unsigned)v < DIS_VERDICT_COUNT) counts[v]++;
+        }
     if (r->ndisputes) {
         buf_adds(b, " (");
         int first = 1;
-        for (size_t v = 0; v < EXPORT_NVERDICTS; v++) {
+        for (size_t v = 0; v < DIS_VERDICT_COUNT; v++) {
             if (!counts[v]) continue;
-            buf_printf(b, "%s%zu %s", first ? "" : ", ", counts[v], export_verdicts[v]);
+            buf_printf(b, "%s%zu %s", first ? "" : ", ", counts[v], dis_verdict_name((dis_verdict)v));
             first = 0;
         }
         buf_adds(b, ")");
@@ -150,7 +148,8 @@ void export_side_label(const report_dispute *d, size_t k, buf *b)
 void export_dispute_gist(const report_dispute *d, const char *dimension, buf *b)
 {
     (void)dimension;
-    buf_printf(b, "%s \xe2\x80\x94 %s (", d->question ? d->question : d->subject ? d->subject : "", d->verdict);
+    buf_printf(b, "%s \xe2\x80\x94 %s (", d->question ? d->question : d->subject ? d->subject : "",
+               dis_verdict_name(d->verdict));
     for (size_t k = 0; k < d->nclaims; k++) {
         if (k && d->claims[k].side == d->claims[k - 1].side) continue;
         if (k) buf_adds(b, "; ");

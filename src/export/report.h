@@ -37,7 +37,7 @@
  * (most first), then name.  A dispute the finder gives no dimension
  * (numeric, temporal) goes where most of its claims' figures are; what
  * has no dimension at all goes to a last section whose dimension is NULL.
- * Within a section: agreements by number of sources (most first), stance
+ * Within a section: agreements by number of sources (most first), proposition
  * before numeric, subject, polarity (+1, -1, 0) or measure and value;
  * disputes in the finder's order; figures in store order (subject,
  * measure, source path, claim order).  Agreements are numbered 1.. in
@@ -52,6 +52,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "disagree.h"
 #include "store.h"
 
 typedef struct report_source {
@@ -74,9 +75,20 @@ typedef struct report_interval {
     int has_low, has_high, low_open, high_open, approx;
 } report_interval;
 
+/* What an agreement is about (the rules above); in this order in a
+ * section, at equal numbers of sources. */
+typedef enum report_agreement_kind {
+    REPORT_PROPOSITION,
+    REPORT_NUMERIC,
+    REPORT_AGREEMENT_KIND_COUNT
+} report_agreement_kind;
+
+/* "proposition", "numeric" (as the JSON export writes them). */
+const char *report_agreement_kind_name(report_agreement_kind k);
+
 typedef struct report_agreement {
     int id;                  /* 1.. in output order */
-    const char *kind;        /* "proposition" or "numeric" */
+    report_agreement_kind kind;
     char *subject;
     char *aspect;            /* proposition: what of the subject */
     int polarity;            /* proposition: +1, -1 */
@@ -103,8 +115,8 @@ typedef struct report_dispute_claim {
 
 typedef struct report_dispute {
     int id;                  /* the finder's id */
-    const char *kind;        /* "numeric", "temporal", "stance", "category" */
-    const char *verdict;     /* "compatible", "outdated", "overstated", "majority", "unresolved" */
+    dis_kind kind;           /* the finder's (disagree.h): dis_kind_name */
+    dis_verdict verdict;     /* dis_verdict_name */
     char *subject, *measure; /* measure: NULL unless numeric/temporal */
     char *question, *aspect;
     char **positions;        /* per side ('a' + i) */
@@ -117,7 +129,9 @@ typedef struct report_dispute {
 typedef struct report_figure {
     int id;                  /* 1.. in output order */
     report_cite cite;
-    char *subject, *measure, *raw, *kind, *unit, *version;
+    char *subject, *measure, *raw, *unit, *version;
+    char *kind;              /* the quantity's kind as the store names it
+                              * ("count", "percent", "year", ...) */
     report_interval value;
 } report_figure;
 

@@ -120,8 +120,8 @@ int rep_disputes(rep_build *b)
         report_dispute *d = &s->disputes[s->ndisputes++];
         memset(d, 0, sizeof *d);
         d->id = it->id;
-        d->kind = dis_kind_name(it->kind);
-        d->verdict = dis_verdict_name(it->verdict);
+        d->kind = it->kind;
+        d->verdict = it->verdict;
         d->subject = kb_strdup(it->subject);
         d->measure = kb_strdup(it->measure);
         d->question = kb_strdup(it->question);

@@ -70,7 +70,7 @@ static void rep_qty_group(rep_build *b, rep_fact *fs, size_t n)
         size_t si = rep_section(b, rep_common_dimension(cls, m));
         report_section *s = &b->r->sections[si];
         report_agreement *a = rep_agreement_add(s);
-        a->kind = "numeric";
+        a->kind = REPORT_NUMERIC;
         a->subject = kb_strdup(fs[i].subject);
         a->measure = kb_strdup(fs[i].measure);
         a->value = fs[i].value;

@@ -18,7 +18,7 @@ static void rep_link(report *r)
         report_section *s = &r->sections[i];
         for (size_t k = 0; k < s->nagreements; k++) {
             report_agreement *a = &s->agreements[k];
-            int numeric = strcmp(a->kind, "numeric") == 0;
+            int numeric = a->kind == REPORT_NUMERIC;
             for (size_t j = 0; j < r->nsections && !a->dispute; j++) {
                 const report_section *t = &r->sections[j];
                 for (size_t m = 0; m < t->ndisputes && !a->dispute; m++) {
@@ -42,10 +42,10 @@ static int rep_agreement_cmp(const void *x, const void *y)
 {
     const report_agreement *a = x, *b = y;
     if (a->nsources != b->nsources) return a->nsources > b->nsources ? -1 : 1;
-    int c = strcmp(a->kind, b->kind);   /* "numeric" < "proposition": propositions first */
-    if (c) return -c;
-    if ((c = strcmp(a->subject, b->subject))) return c;
-    if (strcmp(a->kind, "proposition") == 0) {
+    if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+    int c = strcmp(a->subject, b->subject);
+    if (c) return c;
+    if (a->kind == REPORT_PROPOSITION) {
         if (a->polarity != b->polarity) return rep_polarity_rank(a->polarity) - rep_polarity_rank(b->polarity);
         return strcmp(a->aspect ? a->aspect : "", b->aspect ? b->aspect : "");
     }

@@ -18,7 +18,7 @@ void rep_propositions(rep_build *b, const dis_set *ds, const int *num)
         const dis_agreement *ag = &ds->agreements[i];
         size_t si = rep_section(b, ag->dimension);
         report_agreement *a = rep_agreement_add(&b->r->sections[si]);
-        a->kind = "proposition";
+        a->kind = REPORT_PROPOSITION;
         a->subject = kb_strdup(ag->subject);
         a->aspect = kb_strdup(ag->aspect);
         a->polarity = ag->polarity;

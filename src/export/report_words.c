@@ -1,12 +1,19 @@
 /*
- * report_words.c - the report's figures and verdicts in words: the
- * phrases its statements are made of and the interval notation the
- * writers print (see report.h).
+ * report_words.c - the report's figures and kinds in words: the
+ * phrases its statements are made of, the interval notation the writers
+ * print, and the names of agreement kinds (see report.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "report.h"
+
+static const char *const rep_agreement_kind_names[REPORT_AGREEMENT_KIND_COUNT] = {"proposition", "numeric"};
+
+const char *report_agreement_kind_name(report_agreement_kind k)
+{
+    return (unsigned)k < REPORT_AGREEMENT_KIND_COUNT ? rep_agreement_kind_names[k] : "unknown";
+}
 
 const char *report_polarity_word(int polarity)
 {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "embed.h"
 #include "reconcile.h"
 #include "testutil.h"
@@ -306,6 +307,38 @@ START_TEST(test_too_general_group)
 }
 END_TEST
 
+/* A lexicon of nkinds kinds and, on aspect "a", npoles_a poles (and on
+ * "b", npoles_b): does rc_lex_check accept it? */
+static int lex_fits(size_t nkinds, size_t npoles_a, size_t npoles_b)
+{
+    buf b = BUF_INIT;
+    for (size_t i = 0; i < nkinds; i++) buf_printf(&b, "kind\tk%zu\tkindword%zu\n", i, i);
+    for (size_t i = 0; i < npoles_a; i++) buf_printf(&b, "pole\ta/v%zu\tpoleaword%zu\n", i, i);
+    for (size_t i = 0; i < npoles_b; i++) buf_printf(&b, "pole\tb/v%zu\tpolebword%zu\n", i, i);
+    prop_lex *l = NULL;
+    char *err = NULL;
+    ck_assert_msg(prop_lex_load(buf_cstr(&b), b.len, &l, &err) == KB_OK, "%s", err);
+    int rc = rc_lex_check(l, &err);
+    ck_assert(rc == KB_OK ? err == NULL : err != NULL);
+    free(err);
+    prop_lex_free(l);
+    buf_free(&b);
+    return rc == KB_OK;
+}
+
+/* A question's sides are letters: a lexicon that could give one more
+ * than RC_MAX_SIDES is refused, the compiled-in one is not. */
+START_TEST(test_lex_sides_limit)
+{
+    char *err = NULL;
+    ck_assert_int_eq(rc_lex_check(lex, &err), KB_OK);
+    ck_assert(lex_fits(RC_MAX_SIDES / 2, RC_MAX_SIDES, RC_MAX_SIDES));
+    ck_assert(!lex_fits(RC_MAX_SIDES / 2 + 1, 0, 0));
+    ck_assert(!lex_fits(0, RC_MAX_SIDES + 1, 0));
+    ck_assert(lex_fits(0, RC_MAX_SIDES - 1, 2));   /* per aspect, not in all */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reconcile");
@@ -323,6 +356,7 @@ int main(void)
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);
+    tcase_add_test(tc, test_lex_sides_limit);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

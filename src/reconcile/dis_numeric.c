@@ -37,6 +37,7 @@ typedef struct dis_num_ctx {
     dis_age *ages;           /* the current subject's ages */
     size_t nages, capages;
     char *subject;           /* the subject of years and ages */
+    buf vkey;                /* scratch: "release_year of VERSION" */
     unsigned char *mark;     /* one byte per source, all 0 between uses */
 } dis_num_ctx;
 
@@ -250,18 +251,21 @@ static void dis_numeric_group(dis_num_ctx *c)
     buf_addc(&q, '?');
     it->question = buf_detach(&q, NULL);
     it->aspect = kb_strdup(g->key);
-    /* sides: one per distinct value, in order of first appearance */
-    size_t nsides = 0, rep[26];
+    /* sides: one per distinct value, in order of first appearance.
+     * Sides are letters: the values past the RC_MAX_SIDES-th distinct
+     * one share the last side, 'z', whose position stays its first
+     * value's (disagree.h); large sets of articles have such rows */
+    size_t nsides = 0, rep[RC_MAX_SIDES];
     for (size_t i = 0; i < g->n; i++) {
         char s = 0;
         for (size_t k = 0; k < nsides && !s; k++)
             if (dis_same_value(&g->v[rep[k]], &g->v[i])) s = (char)('a' + k);
-        if (!s && nsides < 26) {
+        if (!s && nsides < RC_MAX_SIDES) {
             rep[nsides] = i;
             dis_set_position(it, nsides, g->v[i].raw);
             s = (char)('a' + nsides++);
         }
-        dis_add_claim(it, &g->v[i], s ? s : 'z');
+        dis_add_claim(it, &g->v[i], s ? s : (char)('a' + RC_MAX_SIDES - 1));
     }
     dis_numeric_verdict(c->r, g, it, disjoint, all_lower);
 }
@@ -385,10 +389,10 @@ static int dis_on_fact(void *ctx, const store_fact *f)
     const char *key = f->measure;
     /* a year that dates a version is compared only with years of that
      * version ("release_year of 12.6.0") */
-    char vkey[96];
     if (key && f->kind && strcmp(f->kind, "year") == 0 && f->version) {
-        snprintf(vkey, sizeof vkey, "%s of %s", key, f->version);
-        key = vkey;
+        buf_reset(&c->vkey);
+        buf_printf(&c->vkey, "%s of %s", key, f->version);
+        key = buf_cstr(&c->vkey);
     }
     if (!f->subject || !key) return 0;
     /* "3.12 added X" dates a feature; only "the latest version is 3.12"
@@ -451,5 +455,6 @@ int dis_numeric(dis_run *r, char **err)
     free(c.years.v);
     free(c.ages);
     free(c.mark);
+    buf_free(&c.vkey);
     return rc;
 }

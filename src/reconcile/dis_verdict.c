@@ -15,16 +15,18 @@
 #include "dis_int.h"
 #include "util.h"
 
-#define DIS_SIDES 26
+/* One per bit of prop.scope: prop_lex_load refuses a lexicon with more
+ * scopes. */
+#define DIS_SCOPES 32
 
 typedef struct dis_side {
     int polarity;            /* of its first claim */
     int value;               /* pole or category of its first claim */
     int negated;             /* category: a kind denied */
     size_t nclaims, nabs, nqual;
-    size_t src[32], nsrc;    /* distinct sources, first 32 */
+    size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free) */
     int earliest, latest;    /* years of its dated sources */
-    int scope[32];           /* claims naming each scope */
+    int scope[DIS_SCOPES];   /* claims naming each scope */
     size_t change;           /* a claim saying something changed, + 1 (0: none) */
     size_t lead;             /* its first claim (index into the row) */
 } dis_side;
@@ -33,7 +35,11 @@ static void dis_side_add_source(dis_side *s, size_t src, int year)
 {
     for (size_t i = 0; i < s->nsrc; i++)
         if (s->src[i] == src) return;
-    if (s->nsrc < 32) s->src[s->nsrc++] = src;
+    if (s->nsrc == s->capsrc) {
+        s->capsrc = s->capsrc ? 2 * s->capsrc : 8;
+        s->src = kb_realloc(s->src, s->capsrc * sizeof *s->src);
+    }
+    s->src[s->nsrc++] = src;
     if (year && year > s->latest) s->latest = year;
     if (year && (!s->earliest || year < s->earliest)) s->earliest = year;
 }
@@ -69,7 +75,7 @@ static void dis_sources_of(buf *b, const dis_run *r, const dis_side *s)
 static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *axis, size_t alen)
 {
     int best = -1, best_n = 0, tie = 0;
-    for (int k = 0; k < 32; k++) {
+    for (int k = 0; k < DIS_SCOPES; k++) {
         const char *name = prop_lex_scope(lex, (size_t)k);
         if (!name || !s->scope[k] || strncmp(name, axis, alen) != 0 || name[alen] != '/') continue;
         if (s->scope[k] > best_n) {
@@ -88,7 +94,7 @@ static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *ax
  * scope the other side never names ("with optimized libraries")? */
 static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_side *b, int *sa, int *sb)
 {
-    for (size_t k = 0; k < 32; k++) {
+    for (size_t k = 0; k < DIS_SCOPES; k++) {
         const char *name = prop_lex_scope(lex, k), *slash = name ? strchr(name, '/') : NULL;
         if (!slash) continue;
         size_t alen = (size_t)(slash - name);
@@ -99,7 +105,7 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
             return 1;
         }
     }
-    for (size_t k = 0; k < 32; k++) {
+    for (size_t k = 0; k < DIS_SCOPES; k++) {
         if (!prop_lex_scope(lex, k)) break;
         if (a->scope[k] && (size_t)a->scope[k] == a->nclaims && !b->scope[k] && a->nclaims) {
             *sa = (int)k;
@@ -132,7 +138,7 @@ static void dis_stance_position(const dis_run *r, const rc_question *q, const di
     if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
     else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
     int first = 1;
-    for (size_t k = 0; k < 32; k++)
+    for (size_t k = 0; k < DIS_SCOPES; k++)
         if (s->scope[k] && prop_lex_scope_shown(r->lex, k)) {
             buf_printf(b, "%s%s", first ? " (" : ", ", prop_lex_scope_shown(r->lex, k));
             first = 0;
@@ -185,15 +191,16 @@ static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_
     it->aspect = kb_strdup(shown);
 }
 
-/* Sum up the row's sides. */
+/* Sum up the row's sides (sides[0..RC_MAX_SIDES), released with
+ * dis_sides_free). */
 static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
 {
     size_t ns = 0;
-    memset(sides, 0, DIS_SIDES * sizeof *sides);
+    memset(sides, 0, RC_MAX_SIDES * sizeof *sides);
     for (size_t i = 0; i < q->n; i++) {
         const rc_prop *rp = &r->props[q->props[i]];
         size_t k = (size_t)(q->side[i] - 'a');
-        if (k >= DIS_SIDES) continue;
+        if (k >= RC_MAX_SIDES) continue;   /* none: rc_sides gives letters up to 'z' */
         dis_side *s = &sides[k];
         if (k + 1 > ns) ns = k + 1;
         if (!s->nclaims) {
@@ -214,11 +221,16 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         s->nclaims++;
         s->nabs += rp->p.modality == PROP_ABSOLUTE;
         s->nqual += rp->p.modality == PROP_QUALIFIED;
-        for (int b = 0; b < 32; b++) s->scope[b] += (rp->p.scope >> b) & 1;
+        for (int b = 0; b < DIS_SCOPES; b++) s->scope[b] += (rp->p.scope >> b) & 1;
         if (rp->p.change && !s->change) s->change = i + 1;
         dis_side_add_source(s, rp->source, r->set->sources[rp->source].year);
     }
     return ns;
+}
+
+static void dis_sides_free(dis_side *sides)
+{
+    for (size_t k = 0; k < RC_MAX_SIDES; k++) free(sides[k].src);
 }
 
 /* Does one source stand on two sides? */
@@ -280,7 +292,7 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
             buf_printf(b, " qualif%s the point: ", qs->nsrc == 1 ? "ies" : "y");
             dis_quote(b, it->claims[qs->lead].text, 160);
             int first = 1;
-            for (size_t k = 0; k < 32; k++)
+            for (size_t k = 0; k < DIS_SCOPES; k++)
                 if (qs->scope[k] && prop_lex_scope_shown(r->lex, k)) {
                     buf_printf(b, "%s%s", first ? " (scope: " : ", ", prop_lex_scope_shown(r->lex, k));
                     first = 0;
@@ -359,7 +371,7 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
 {
     /* a source both asserting and denying a kind counts for the denial:
      * count each side's sources that no denial of its kind comes from */
-    size_t cnt[DIS_SIDES] = {0}, A = 0;
+    size_t cnt[RC_MAX_SIDES] = {0}, A = 0;
     for (size_t k = 0; k < ns; k++) {
         for (size_t i = 0; i < sides[k].nsrc; i++) {
             int denied = 0;
@@ -419,9 +431,9 @@ void dis_question_item(dis_run *r, const rc_question *q)
     }
     const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
-    char pair[256];
-    if (vs) snprintf(pair, sizeof pair, "%s, %s", subj, vs);
-    dis_item *it = dis_new_item(r, q->kind == RC_STANCE ? DIS_STANCE : DIS_CATEGORY, vs ? pair : subj);
+    buf b = BUF_INIT;
+    if (vs) buf_printf(&b, "%s, %s", subj, vs);
+    dis_item *it = dis_new_item(r, q->kind == RC_STANCE ? DIS_STANCE : DIS_CATEGORY, vs ? buf_cstr(&b) : subj);
     it->dimension = kb_strdup(dim);
     for (size_t i = 0; i < q->n; i++) {
         const rc_prop *rp = &r->props[q->props[i]];
@@ -440,9 +452,8 @@ void dis_question_item(dis_run *r, const rc_question *q)
         d.comparative = rp->p.versus >= 0;
         dis_add_claim(it, &d, q->side[i]);
     }
-    dis_side sides[DIS_SIDES];
+    dis_side sides[RC_MAX_SIDES];
     size_t ns = dis_sides(r, q, sides);
-    buf b = BUF_INIT;
     for (size_t k = 0; k < ns; k++) {
         buf_reset(&b);
         if (q->kind == RC_STANCE) {
@@ -462,6 +473,7 @@ void dis_question_item(dis_run *r, const rc_question *q)
     if (q->kind == RC_STANCE) dis_stance_verdict(r, it, q, sides, ns, &b);
     else dis_value_verdict(r, it, q, sides, ns, &b);
     it->explanation = buf_detach(&b, NULL);
+    dis_sides_free(sides);
 }
 
 /* Does text[0..n) name the subject (its canonical name, any case)? */

@@ -245,7 +245,7 @@ static int dis_agreement_cmp(const void *a, const void *b)
 static int dis_lexicons(store *st, prop_lex **lex, alias_set **aliases, char **err)
 {
     char *e = NULL, *tsv = NULL;
-    if (prop_lex_load(embed_reconcile, strlen(embed_reconcile), lex, &e)) {
+    if (prop_lex_load(embed_reconcile, strlen(embed_reconcile), lex, &e) || rc_lex_check(*lex, &e)) {
         /* compiled in: a failure is a build error */
         kb_seterr(err, "reconcile lexicon: %s", e);
         free(e);

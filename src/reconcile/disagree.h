@@ -16,9 +16,11 @@
  *   temporal  release years that differ, or an age a source gives
  *             ("nearly 30 years", read against the source's date) that
  *             a stated year contradicts.
- * Every claim of a row stands on one side ('a', 'b', ...); the sides
- * are pure: one position each (dis_item.positions).  A claim may answer
- * several questions.
+ * Every claim of a row stands on one side ('a', 'b', ... 'z'); the
+ * sides are pure: one position each (dis_item.positions), except in a
+ * numeric or temporal row with more than 26 distinct figures, whose
+ * figures past the 26th share side 'z' (and its position, the 26th
+ * figure).  A claim may answer several questions.
  *
  * Verdicts (dis_verdict), each with a reason naming the claims, sources
  * and dates it used:

@@ -196,32 +196,43 @@ static void rc_cand_add(rc_ctx *c, rc_question *q)
     c->cand[c->ncand++] = *q;
 }
 
+/* Add source s to the distinct sources src[0..*n) (room for one more). */
+static void rc_source_note(size_t *src, size_t *n, size_t s)
+{
+    size_t j = 0;
+    while (j < *n && src[j] != s) j++;
+    if (j == *n) src[(*n)++] = s;
+}
+
+/* Which way the group's judgements go when two or more sources judge
+ * the aspect one way and none the other: +1 or -1; else 0. */
+static int rc_agreement_polarity(const rc_ctx *c, const rc_pos *pos, size_t n)
+{
+    size_t *src = kb_malloc(2 * (n ? n : 1) * sizeof *src), ns[2] = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        if (!pos[i].polarity || pos[i].pole >= 0) continue;
+        int k = pos[i].polarity > 0;
+        rc_source_note(src + (size_t)k * n, &ns[k], c->props[pos[i].prop].source);
+    }
+    free(src);
+    if (ns[0] && ns[1]) return 0;
+    return ns[1] >= 2 ? 1 : ns[0] >= 2 ? -1 : 0;
+}
+
 /* Two or more sources judging the group's aspect one way, none the
  * other: an agreement candidate. */
 static void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n)
 {
-    int pol = 0;
-    size_t src[2][8], ns[2] = {0, 0};
-    for (size_t i = 0; i < n; i++) {
-        if (!pos[i].polarity || pos[i].pole >= 0) continue;
-        int k = pos[i].polarity > 0;
-        size_t s = c->props[pos[i].prop].source, j = 0;
-        while (j < ns[k] && src[k][j] != s) j++;
-        if (j == ns[k] && ns[k] < 8) src[k][ns[k]++] = s;
-    }
-    if (ns[0] && ns[1]) return;
-    if (ns[1] >= 2) pol = 1;
-    else if (ns[0] >= 2) pol = -1;
+    int pol = rc_agreement_polarity(c, pos, n);
     if (!pol) return;
     rc_question q = rc_question_new(RC_STANCE, subject, key);
     q.rank = rc_key_rank(c, key);
-    q.score = (double)ns[pol > 0];
     q.props = kb_malloc(n * sizeof *q.props);
     q.side = kb_malloc(n);
     /* a claim agrees when it says what another source's claim says:
      * the same position, aligned as a dispute's claims are (a shared
      * word alone, "features", is no agreement) */
-    size_t nsrc = 0, srcs[8];
+    size_t nsrc = 0, *srcs = kb_malloc((n ? n : 1) * sizeof *srcs);
     for (size_t i = 0; i < n; i++) {
         if (pos[i].polarity != pol || pos[i].pole >= 0 || c->props[pos[i].prop].p.versus >= 0) continue;
         const rc_prop *a = &c->props[pos[i].prop];
@@ -234,10 +245,9 @@ static void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos
         if (!met) continue;
         q.props[q.n] = pos[i].prop;
         q.side[q.n++] = 'a';
-        size_t k = 0;
-        while (k < nsrc && srcs[k] != a->source) k++;
-        if (k == nsrc && nsrc < 8) srcs[nsrc++] = a->source;
+        rc_source_note(srcs, &nsrc, a->source);
     }
+    free(srcs);
     q.score = (double)nsrc;
     /* on a plain word, as for a dispute (rc_group), it takes more: three
      * sources */
@@ -253,16 +263,17 @@ static void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos
     c->acand[c->nacand++] = q;
 }
 
-/* Sides for a stance or pole question from the positions of its
- * members: one per distinct position, most sources first. */
+/* Sides for a question from the positions of its
+ * members: one per distinct position, most sources first.  There are
+ * at most RC_MAX_SIDES positions (rc_lex_check). */
 static void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
 {
-    int keys[64];
-    size_t nk = 0, nsrc[64] = {0};
+    int *keys = kb_malloc((q->n ? q->n : 1) * sizeof *keys);
+    size_t nk = 0, *nsrc = kb_calloc(q->n ? q->n : 1, sizeof *nsrc);
     for (size_t i = 0; i < q->n; i++) {
         size_t k = 0;
         while (k < nk && keys[k] != posk[i]) k++;
-        if (k == nk && nk < 64) keys[nk++] = posk[i];
+        if (k == nk) keys[nk++] = posk[i];
     }
     for (size_t k = 0; k < nk; k++) {
         /* sources: count distinct among members with this key */
@@ -275,7 +286,7 @@ static void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
         }
     }
     /* order: most sources, then the key's value (stable, deterministic) */
-    size_t order[64];
+    size_t *order = kb_malloc((nk ? nk : 1) * sizeof *order);
     for (size_t k = 0; k < nk; k++) order[k] = k;
     for (size_t i = 0; i < nk; i++)
         for (size_t j = i + 1; j < nk; j++)
@@ -287,7 +298,10 @@ static void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
             }
     for (size_t i = 0; i < q->n; i++)
         for (size_t r = 0; r < nk; r++)
-            if (keys[order[r]] == posk[i]) q->side[i] = (char)('a' + (r < 26 ? r : 25));
+            if (keys[order[r]] == posk[i]) q->side[i] = (char)('a' + (r < RC_MAX_SIDES ? r : RC_MAX_SIDES - 1));
+    free(order);
+    free(nsrc);
+    free(keys);
     /* members by side, then in claim order */
     for (size_t i = 1; i < q->n; i++)
         for (size_t j = i; j > 0 && (q->side[j] < q->side[j - 1] ||
@@ -585,6 +599,26 @@ void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *l
     free(c.nclaims);
     free(c.cand);
     free(c.acand);
+}
+
+int rc_lex_check(const prop_lex *lex, char **err)
+{
+    size_t kinds = 0;
+    while (prop_lex_kind(lex, kinds)) kinds++;
+    if (2 * kinds > RC_MAX_SIDES)
+        return kb_seterr(err, "%zu kinds, at most %d (a category question's sides: each kind asserted or denied)",
+                         kinds, RC_MAX_SIDES / 2);
+    for (size_t i = 0; prop_lex_pole(lex, i); i++) {
+        const char *axis = prop_lex_pole(lex, i), *slash = strchr(axis, '/');
+        if (!slash) continue;   /* on no aspect: never a side (rc_pole_on) */
+        size_t alen = (size_t)(slash - axis), n = 0;
+        for (size_t j = 0; prop_lex_pole(lex, j); j++)
+            n += strncmp(prop_lex_pole(lex, j), axis, alen + 1) == 0;
+        if (n > RC_MAX_SIDES)
+            return kb_seterr(err, "%zu poles of '%.*s', at most %d (a pole question's sides)", n, (int)alen, axis,
+                             RC_MAX_SIDES);
+    }
+    return KB_OK;
 }
 
 void rc_free(rc_set *s)

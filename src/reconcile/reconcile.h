@@ -60,6 +60,9 @@ typedef struct rc_prop {
     size_t source;           /* the caller's source index */
 } rc_prop;
 
+/* A question's sides are the letters 'a' to 'z'. */
+#define RC_MAX_SIDES 26
+
 typedef enum rc_kind {
     RC_STANCE,               /* opposite or absolute-vs-qualified judgements */
     RC_POLE,                 /* different poles of one aspect */
@@ -74,7 +77,7 @@ typedef struct rc_question {
     uint32_t key;            /* the aspect key (RC_STANCE, RC_POLE) */
     int absolute;            /* RC_STANCE: absolute against qualified is disputed */
     size_t *props;           /* indexes into the rc_prop array, by side */
-    char *side;              /* 'a'.. per entry of props */
+    char *side;              /* 'a'.. per entry of props (RC_MAX_SIDES) */
     size_t n;
     double score;            /* how well the conflicting claims align */
     int rank;                /* how well its key names it: 0 a named aspect,
@@ -101,6 +104,14 @@ int rc_polarity(const prop *p);
 
 void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *lex, const prop_keys *keys,
              rc_set *out);
+
+/* Can lex give no question more than RC_MAX_SIDES sides?  A stance
+ * question has at most six positions (polarity, absolute or not), a
+ * pole question one per pole of its aspect, a category question one per
+ * kind asserted and one per kind denied.  KB_OK, else KB_ERR with *err
+ * naming the limit: the lexicon is refused rather than two positions
+ * put on one side. */
+int rc_lex_check(const prop_lex *lex, char **err);
 void rc_free(rc_set *s);
 
 #endif

@@ -7,9 +7,9 @@
  *                     in a section, its lead claims marked;
  *   report_props.c    the finder's agreements, as propositions;
  *   report_order.c    counts, order, numbers, links.
- * report.c runs them and owns the shared helpers (sections, subjects,
- * freeing); report_quote.c is the rule that picks a quote.  Not for
- * use outside these files.
+ * report.c runs them; report_parts.c holds what they all add to
+ * (sections, subjects, the claims drawn on) and report_quote.c the rule
+ * that picks a quote.  Not for use outside these files.
  */
 #ifndef KB_REPORT_INT_H
 #define KB_REPORT_INT_H
@@ -71,6 +71,8 @@ typedef struct rep_build {
     char **err;
 } rep_build;
 
+/* ---- report_parts.c ---- */
+
 /* p grown (doubling) to hold need items of size bytes; *cap updated. */
 void *rep_grow(void *p, size_t *cap, size_t need, size_t size);
 /* strcmp's equality with NULL equal only to NULL. */
@@ -90,6 +92,14 @@ void rep_subject_note(rep_build *b, const char *subject);
 const char *rep_common_dimension(rep_fact **fs, size_t n);
 void rep_section_free(report_section *s);
 
+/* ---- report_quote.c ---- */
+
+/* Is text a (alen bytes) a better quote for its
+ * source than b on subject (report.h's rule)?  Ties: no. */
+int rep_better_quote(const char *a, size_t alen, const char *b, size_t blen, const char *subject);
+
+/* ---- the steps ---- */
+
 /* report_read.c: number the sources (b->ids) and copy the quantity
  * facts the filter keeps into b->qtys; the total claim count into the
  * report. */
@@ -97,10 +107,6 @@ int rep_read(rep_build *b);
 /* The number of the source with id, 0 when none. */
 int rep_source_number(const rep_build *b, long long id);
 void rep_facts_free(rep_facts *fs);
-
-/* report_quote.c: is text a (alen bytes) a better quote for its
- * source than b on subject (report.h's rule)?  Ties: no. */
-int rep_better_quote(const char *a, size_t alen, const char *b, size_t blen, const char *subject);
 
 /* report_figures.c: figures and numeric agreements from b->qtys. */
 void rep_figures(rep_build *b);

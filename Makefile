@@ -7,9 +7,6 @@
 #   make valgrind   the suites under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
-#
-# After a pull that moved sources between folders, `make clean` once: the
-# dependency files of the old build name the old paths.
 
 CC      ?= cc
 PKGS    := sqlite3 libxml-2.0 libutf8proc
@@ -47,9 +44,11 @@ B       := build
 SRC     := $(wildcard src/*/*.c)
 CMDSRC  := $(wildcard src/cmd/*.c)
 LIBSRC  := $(filter-out $(CMDSRC),$(SRC))
-LIBOBJ  := $(patsubst %.c,$(B)/%.o,$(notdir $(LIBSRC))) $(B)/embed.o
-CMDOBJ  := $(patsubst %.c,$(B)/%.o,$(notdir $(CMDSRC)))
-vpath %.c $(SRCDIRS)
+# An object's path is its source's (src/extract/html.c -> build/extract/html.o),
+# and only the dependency files of today's objects are read (at the end):
+# after a source moves, the old one, which names the old path, is ignored.
+LIBOBJ  := $(patsubst src/%.c,$(B)/%.o,$(LIBSRC)) $(B)/embed.o
+CMDOBJ  := $(patsubst src/%.c,$(B)/%.o,$(CMDSRC))
 TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
 # Data files compiled in: name in schema/ -> C symbol embed_NAME.
@@ -69,7 +68,8 @@ $(B)/libkb.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: %.c | $(B)/.deps
+$(B)/%.o: src/%.c | $(B)/.deps
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The schema and the default data files are compiled into the binary so
@@ -184,4 +184,4 @@ include tests/bench/bench.mk
 
 .PHONY: all check asan valgrind demo eval eval-dis install clean fuzz bench
 
--include $(wildcard $(B)/*.d)
+-include $(patsubst %.o,%.d,$(CMDOBJ) $(LIBOBJ))

@@ -1,9 +1,10 @@
 # kb - a knowledge base of articles: build, test, install.
 #
-#   make            build ./kb
-#   make check      build and run the Check suites (tests/check_*.c)
+#   make            build ./kb (a missing package stops it: run `make deps`)
+#   make deps       install the missing Debian packages (apt-get)
+#   make check      install missing packages, build and run the Check suites
 #   make demo       install missing packages, build, ingest corpus/, query
-#   make asan       the suites under AddressSanitizer + UBSan
+#   make asan       install missing packages, the suites under ASan + UBSan
 #   make valgrind   the suites under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -12,8 +13,8 @@ CC      ?= cc
 PKGS    := sqlite3 libxml-2.0 libutf8proc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-# Deferred (=) so that they are read after the deps step below has
-# installed whatever pkg-config could not find.
+# Deferred (=) so that they are read after the deps step below, which may
+# have installed whatever pkg-config could not find.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
@@ -96,11 +97,20 @@ $(B)/embed.o: $(B)/embed.c src/util/embed.h
 $(B)/check_%: tests/check_%.c $(wildcard tests/*.h) $(B)/libkb.a
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $< $(B)/libkb.a $(PKG_LIBS) $(CHECK_LIBS) -lm -lpthread
 
-# Install missing Debian packages once per build folder (.ci/deps is a
-# no-op when pkg-config finds everything).
+# The Debian packages kb builds with, looked for once per build folder
+# before anything is compiled.  Only `make deps` and the targets a fresh
+# machine starts with (the README's `make demo` and `make check asan`;
+# asan runs check) install what is missing; any other build stops with a
+# message naming the packages and saying to run `make deps`.
+DEPS_INSTALL := $(filter deps demo check asan,$(MAKECMDGOALS))
+
 $(B)/.deps: .ci/deps
-	./.ci/deps
+	./.ci/deps $(if $(DEPS_INSTALL),,--check)
 	@mkdir -p $(B) && touch $@
+
+deps:
+	./.ci/deps
+	@mkdir -p $(B) && touch $(B)/.deps
 
 # Each suite runs from the top directory (fixtures are found relative to
 # it) against the freshly built ./kb.
@@ -182,6 +192,6 @@ clean:
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-.PHONY: all check asan valgrind demo eval eval-dis install clean fuzz bench
+.PHONY: all deps check asan valgrind demo eval eval-dis install clean fuzz bench
 
 -include $(patsubst %.o,%.d,$(CMDOBJ) $(LIBOBJ))

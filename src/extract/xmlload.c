@@ -5,30 +5,34 @@
  * Why: libxml2 brings ICU, libstdc++, liblzma and zlib with it, and the
  * dynamic loader maps and relocates all of them before main() whether
  * or not the command parses HTML: about 3 million instructions and 1 ms
- * per process, a quarter of a whole `kb search` (docs/benchmarks.md).
+ * per process, nearly half of a whole `kb search` (docs/benchmarks.md).
  * Only `kb ingest` parses HTML.
  *
- * How: the Makefile links kb with -Wl,--wrap=NAME for each libxml2
- * symbol kb uses (html.c, html_mem.c, charset.c, ingest.c call them by
- * their usual names), so the linker sends those references to the
- * __wrap_NAME definitions below, and with --as-needed, so libxml2 is
- * not among the libraries kb needs at start-up (`readelf -d kb` does
- * not list it).  The first call opens libxml2 with dlopen() under the
+ * How: html.c, html_mem.c, charset.c and ingest.c call libxml2 by its
+ * usual names.  For kb itself the Makefile reads this file's object:
+ * each __wrap_NAME defined below becomes -Wl,--wrap=NAME, which sends
+ * kb's calls to NAME here, and each xmlload_var_NAME becomes
+ * -Wl,--defsym=NAME=xmlload_var_NAME; with --as-needed, libxml2 is then
+ * not among the libraries kb needs at start-up, and the Makefile fails
+ * the build, naming the function, if a call to libxml2 is left that no
+ * wrapper takes.  The first call opens libxml2 with dlopen() under the
  * soname of the headers kb was compiled with, looks every symbol up
- * once, and each wrapper then calls the real function.  A libxml2
- * symbol kb starts using belongs in XMLLOAD_FUNCS and in the Makefile's
- * --wrap list; one missing from both still works, but brings libxml2
- * back into every start.
+ * once, and each wrapper then calls the real function.  So a libxml2
+ * function kb starts using needs an entry in XMLLOAD_FUNCS and a
+ * wrapper here, and nothing else.
  *
- * The test programs, the fuzz harnesses and any build whose LDFLAGS are
- * set on the command line (`make asan`) link libxml2 the usual way and
- * never call into this file.
+ * `readelf -d kb` cannot list a library opened with dlopen(); the
+ * dependency is stated in an ELF note instead (xmlload_note below).
+ *
+ * The test programs, the fuzz harnesses and `make XMLLOAD=no` link
+ * libxml2 the usual way and never call into this file.
  *
  * A libxml2 that cannot be loaded ends kb as the dynamic loader would
  * have at start-up: a message and exit status 127.
  */
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -48,8 +52,8 @@
 #define XMLLOAD_SONAME "libxml2.so.2"
 #endif
 
-/* Every libxml2 function kb calls (xmlGenericError is a macro calling
- * __xmlGenericError). */
+/* Every libxml2 function kb calls, each with its __wrap_ below
+ * (xmlGenericError is a macro calling __xmlGenericError). */
 #define XMLLOAD_FUNCS(X)                                                     \
     X(htmlCtxtReadMemory) X(htmlFreeParserCtxt) X(htmlNewParserCtxt)         \
     X(xmlCharEncCloseFunc) X(xmlCtxtGetLastError) X(xmlDocGetRootElement)    \
@@ -64,13 +68,35 @@ static struct xmlload_lib {
 #undef XMLLOAD_FIELD
 } xmlload_lib;
 
-static pthread_once_t xmlload_once = PTHREAD_ONCE_INIT;
+/* Every libxml2 variable kb reads (xmlParserMaxDepth: html.c's message
+ * for a page nested too deep).  Each is a copy, xmlload_var_NAME, taken
+ * when the library is loaded, which is before any parse; the Makefile
+ * makes NAME another name for it (--defsym, because GNU ld 2.40 crashes
+ * on --wrap of a variable built with -g). */
+#define XMLLOAD_VARS(X) X(xmlParserMaxDepth)
 
-/* The one libxml2 variable kb reads, in html.c's message for a page
- * nested too deep: the Makefile makes xmlParserMaxDepth another name
- * for this copy (--defsym; ld 2.40 crashes on --wrap of a variable),
- * taken when the library is loaded, which is before any parse. */
-unsigned int xmlload_max_depth;
+#define XMLLOAD_VAR(name) __typeof__(name) xmlload_var_##name;
+XMLLOAD_VARS(XMLLOAD_VAR)
+#undef XMLLOAD_VAR
+
+/* The dependency, for `readelf -n kb` and the packaging tools that read
+ * dlopen notes (systemd's ELF dlopen metadata: owner "FDO", type
+ * 0x407c0c0a, a JSON description). */
+#define XMLLOAD_NOTE_JSON                                                              \
+    "[{\"feature\":\"html\",\"description\":\"reading HTML pages (kb ingest)\","     \
+    "\"priority\":\"required\",\"soname\":[\"" XMLLOAD_SONAME "\"]}]"
+#ifdef __clang__
+#define XMLLOAD_NOTE_PLAIN __attribute__((no_sanitize("address"))) /* no ASan red zone padding the note */
+#else
+#define XMLLOAD_NOTE_PLAIN /* gcc's ASan leaves variables in a named section alone */
+#endif
+XMLLOAD_NOTE_PLAIN __attribute__((used, section(".note.dlopen"), aligned(4))) static const struct {
+    uint32_t namesz, descsz, type;
+    char name[4];
+    char desc[(sizeof XMLLOAD_NOTE_JSON + 3) / 4 * 4];
+} xmlload_note = {4, sizeof XMLLOAD_NOTE_JSON, 0x407c0c0a, "FDO", XMLLOAD_NOTE_JSON};
+
+static pthread_once_t xmlload_once = PTHREAD_ONCE_INIT;
 
 static void xmlload_fail(void)
 {
@@ -92,7 +118,9 @@ static void xmlload_open(void)
 #define XMLLOAD_SYM(name) xmlload_lib.name = (__typeof__(&name))xmlload_sym(h, #name);
     XMLLOAD_FUNCS(XMLLOAD_SYM)
 #undef XMLLOAD_SYM
-    xmlload_max_depth = *(const unsigned int *)xmlload_sym(h, "xmlParserMaxDepth");
+#define XMLLOAD_VAR(name) xmlload_var_##name = *(const __typeof__(name) *)xmlload_sym(h, #name);
+    XMLLOAD_VARS(XMLLOAD_VAR)
+#undef XMLLOAD_VAR
 }
 
 /* The library, loaded on the first call from any thread. */

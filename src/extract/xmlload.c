@@ -54,12 +54,14 @@
 
 /* Every libxml2 function kb calls, each with its __wrap_ below
  * (xmlGenericError is a macro calling __xmlGenericError). */
+/* clang-format off */
 #define XMLLOAD_FUNCS(X)                                                     \
     X(htmlCtxtReadMemory) X(htmlFreeParserCtxt) X(htmlNewParserCtxt)         \
     X(xmlCharEncCloseFunc) X(xmlCtxtGetLastError) X(xmlDocGetRootElement)    \
     X(xmlFindCharEncodingHandler) X(xmlFreeDoc) X(xmlInitParser)             \
     X(xmlMemSetup) X(xmlResetLastError) X(xmlSetGenericErrorFunc)            \
     X(__xmlGenericError) X(__xmlGenericErrorContext)
+/* clang-format on */
 
 /* The real functions, typed by libxml2's own prototypes. */
 static struct xmlload_lib {
@@ -82,8 +84,8 @@ XMLLOAD_VARS(XMLLOAD_VAR)
 /* The dependency, for `readelf -n kb` and the packaging tools that read
  * dlopen notes (systemd's ELF dlopen metadata: owner "FDO", type
  * 0x407c0c0a, a JSON description). */
-#define XMLLOAD_NOTE_JSON                                                              \
-    "[{\"feature\":\"html\",\"description\":\"reading HTML pages (kb ingest)\","     \
+#define XMLLOAD_NOTE_JSON                                                                                              \
+    "[{\"feature\":\"html\",\"description\":\"reading HTML pages (kb ingest)\","                                       \
     "\"priority\":\"required\",\"soname\":[\"" XMLLOAD_SONAME "\"]}]"
 #ifdef __clang__
 #define XMLLOAD_NOTE_PLAIN __attribute__((no_sanitize("address"))) /* no ASan red zone padding the note */
@@ -136,9 +138,15 @@ htmlDocPtr __wrap_htmlCtxtReadMemory(htmlParserCtxtPtr ctxt, const char *buffer,
     return xmlload()->htmlCtxtReadMemory(ctxt, buffer, size, url, encoding, options);
 }
 
-void __wrap_htmlFreeParserCtxt(htmlParserCtxtPtr ctxt) { xmlload()->htmlFreeParserCtxt(ctxt); }
+void __wrap_htmlFreeParserCtxt(htmlParserCtxtPtr ctxt)
+{
+    xmlload()->htmlFreeParserCtxt(ctxt);
+}
 
-htmlParserCtxtPtr __wrap_htmlNewParserCtxt(void) { return xmlload()->htmlNewParserCtxt(); }
+htmlParserCtxtPtr __wrap_htmlNewParserCtxt(void)
+{
+    return xmlload()->htmlNewParserCtxt();
+}
 
 int __wrap_xmlCharEncCloseFunc(xmlCharEncodingHandler *handler)
 {
@@ -150,30 +158,47 @@ __typeof__(xmlCtxtGetLastError(NULL)) __wrap_xmlCtxtGetLastError(void *ctx)
     return xmlload()->xmlCtxtGetLastError(ctx);
 }
 
-xmlNodePtr __wrap_xmlDocGetRootElement(const xmlDoc *doc) { return xmlload()->xmlDocGetRootElement(doc); }
+xmlNodePtr __wrap_xmlDocGetRootElement(const xmlDoc *doc)
+{
+    return xmlload()->xmlDocGetRootElement(doc);
+}
 
 xmlCharEncodingHandlerPtr __wrap_xmlFindCharEncodingHandler(const char *name)
 {
     return xmlload()->xmlFindCharEncodingHandler(name);
 }
 
-void __wrap_xmlFreeDoc(xmlDocPtr doc) { xmlload()->xmlFreeDoc(doc); }
+void __wrap_xmlFreeDoc(xmlDocPtr doc)
+{
+    xmlload()->xmlFreeDoc(doc);
+}
 
-void __wrap_xmlInitParser(void) { xmlload()->xmlInitParser(); }
+void __wrap_xmlInitParser(void)
+{
+    xmlload()->xmlInitParser();
+}
 
-int __wrap_xmlMemSetup(xmlFreeFunc free_fn, xmlMallocFunc malloc_fn, xmlReallocFunc realloc_fn,
-                       xmlStrdupFunc strdup_fn)
+int __wrap_xmlMemSetup(xmlFreeFunc free_fn, xmlMallocFunc malloc_fn, xmlReallocFunc realloc_fn, xmlStrdupFunc strdup_fn)
 {
     return xmlload()->xmlMemSetup(free_fn, malloc_fn, realloc_fn, strdup_fn);
 }
 
-void __wrap_xmlResetLastError(void) { xmlload()->xmlResetLastError(); }
+void __wrap_xmlResetLastError(void)
+{
+    xmlload()->xmlResetLastError();
+}
 
 void __wrap_xmlSetGenericErrorFunc(void *ctx, xmlGenericErrorFunc handler)
 {
     xmlload()->xmlSetGenericErrorFunc(ctx, handler);
 }
 
-xmlGenericErrorFunc *__wrap___xmlGenericError(void) { return xmlload()->__xmlGenericError(); }
+xmlGenericErrorFunc *__wrap___xmlGenericError(void)
+{
+    return xmlload()->__xmlGenericError();
+}
 
-void **__wrap___xmlGenericErrorContext(void) { return xmlload()->__xmlGenericErrorContext(); }
+void **__wrap___xmlGenericErrorContext(void)
+{
+    return xmlload()->__xmlGenericErrorContext();
+}

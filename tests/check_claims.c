@@ -18,35 +18,14 @@
 #include "tustore.h"
 #include "util.h"
 
-static char *dir;
-static store *st;
-
-static void setup(void)
-{
-    dir = tu_tmpdir();
-    st = tu_store_open(dir);
-}
-
-static void teardown(void)
-{
-    store_close(st);
-    tu_rmdir(dir);
-}
-
 static void ingest(const char *path, const char *taxonomy_tsv)
 {
-    ck_assert_uint_gt(tu_ingest(st, path, taxonomy_tsv).claims, 0);
+    ck_assert_uint_gt(tu_ingest(tu_st, path, taxonomy_tsv).claims, 0);
 }
 
 static long long q_int(const char *sql)
 {
-    sqlite3_stmt *s;
-    ck_assert_msg(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK, "%s",
-                  sqlite3_errmsg(store_db(st)));
-    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-    long long v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
+    return tu_q_int(tu_st, sql);
 }
 
 START_TEST(test_table_cells)
@@ -125,7 +104,7 @@ END_TEST
 START_TEST(test_subject_label)
 {
     char path[600];
-    snprintf(path, sizeof path, "%s/label.md", dir);
+    snprintf(path, sizeof path, "%s/label.md", tu_dir);
     const char *md = "# Notes\n\n"
                      "Python: Widely used for data work. Handles large datasets with ease.\n\n"
                      "Many teams that first tried Python: Some liked it. Others left quickly.\n";
@@ -170,7 +149,7 @@ static char *claims_digest(void)
         " FROM claim_quantity WHERE claim_id = c.id), "
         "(SELECT group_concat(subject || dimension || polarity, ',') FROM claim_stance WHERE claim_id = c.id) "
         "FROM claim c JOIN unit u ON u.id = c.unit_id ORDER BY c.source_id, c.seq";
-    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(store_db(tu_st), sql, -1, &s, NULL), SQLITE_OK);
     buf b = BUF_INIT;
     while (sqlite3_step(s) == SQLITE_ROW) {
         for (int i = 0; i < sqlite3_column_count(s); i++) {
@@ -198,15 +177,15 @@ START_TEST(test_build_from_store_is_the_same)
     ck_assert_int_eq(claims_clone(cl, &copy, &err), KB_OK);
     long long *ids = NULL;
     size_t n = 0, total = 0;
-    ck_assert_int_eq(store_begin(st, &err), KB_OK);
-    ck_assert_int_eq(store_source_ids(st, &ids, &n, &err), KB_OK);
+    ck_assert_int_eq(store_begin(tu_st, &err), KB_OK);
+    ck_assert_int_eq(store_source_ids(tu_st, &ids, &n, &err), KB_OK);
     ck_assert_uint_eq(n, 5);
     for (size_t i = 0; i < n; i++) {
         size_t k = 0;
-        ck_assert_int_eq(claims_source(copy, st, ids[i], &k, &err), KB_OK);
+        ck_assert_int_eq(claims_source(copy, tu_st, ids[i], &k, &err), KB_OK);
         total += k;
     }
-    ck_assert_int_eq(store_commit(st, &err), KB_OK);
+    ck_assert_int_eq(store_commit(tu_st, &err), KB_OK);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim"), (long long)total);
     char *after = claims_digest();
     ck_assert_str_eq(before, after);
@@ -223,7 +202,7 @@ static Suite *claims_suite(void)
     Suite *s = suite_create("claims");
     TCase *tc = tcase_create("claims");
     tcase_set_timeout(tc, 60);
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_store_setup, tu_store_teardown);
     tcase_add_test(tc, test_table_cells);
     tcase_add_test(tc, test_build_from_store_is_the_same);
     tcase_add_test(tc, test_gil_statements);

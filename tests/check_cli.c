@@ -9,13 +9,11 @@
  * Runs the freshly built binary ($KB, set by `make check`).
  */
 #include <check.h>
-#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -35,10 +33,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
+    tu_rmdir(dir);
 }
 
 static void ingest_corpus(void)
@@ -487,41 +482,14 @@ END_TEST
 
 /* ---- bad input, one file at a time ------------------------------------ */
 
-/* Run $KB as tu_kb does (standard input /dev/null), but as user uid
- * unless it is (uid_t)-1 (a test running as root drops to nobody), and
- * give the child's peak resident memory in KiB. */
+/* Run kb as tu_kb does (standard input /dev/null), but as user uid
+ * unless it is (uid_t)-1 (a test running as root drops to nobody), give
+ * the child's peak resident memory in KiB, and fail if kb could not be
+ * started as that user. */
 static tu_out kb_ex(uid_t uid, gid_t gid, long *maxrss_kb, char *const argv[])
 {
-    const char *kb = getenv("KB");
-    if (!kb) kb = "./kb";
-    char outp[] = "/tmp/kbout.XXXXXX", errp[] = "/tmp/kberr.XXXXXX";
-    int fo = mkstemp(outp), fe = mkstemp(errp);
-    ck_assert(fo >= 0 && fe >= 0);
-    pid_t pid = fork();
-    ck_assert(pid >= 0);
-    if (pid == 0) {
-        int fi = open("/dev/null", O_RDONLY);
-        dup2(fi, 0);
-        dup2(fo, 1);
-        dup2(fe, 2);
-        if (uid != (uid_t)-1 && (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0))
-            _exit(126);
-        execv(kb, argv);
-        _exit(127);
-    }
-    int st = 0;
-    struct rusage ru;
-    ck_assert_int_eq(wait4(pid, &st, 0, &ru), pid);
-    close(fo);
-    close(fe);
-    tu_out o;
-    o.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    o.out = tu_read_file(outp, &o.out_len);
-    o.err = tu_read_file(errp, &o.err_len);
-    unlink(outp);
-    unlink(errp);
-    if (maxrss_kb) *maxrss_kb = ru.ru_maxrss;
-    ck_assert_msg(o.status != 126 && o.status != 127, "could not run %s as uid %d", kb, (int)uid);
+    tu_out o = tu_kb_run(NULL, uid, gid, maxrss_kb, argv);
+    ck_assert_msg(o.status != 126 && o.status != 127, "could not run %s as uid %d", tu_kb_path(), (int)uid);
     return o;
 }
 
@@ -923,22 +891,13 @@ typedef struct writer {
 /* Start `kb --db DB ingest --quiet [--force] PATH`, stderr to a file. */
 static void writer_start(writer *w, const char *dbp, int force, const char *path)
 {
-    const char *kb = getenv("KB");
-    if (!kb) kb = "./kb";
     snprintf(w->errp, sizeof w->errp, "/tmp/kberr.XXXXXX");
-    int fe = mkstemp(w->errp);
-    ck_assert(fe >= 0);
-    w->pid = fork();
-    ck_assert(w->pid >= 0);
-    if (w->pid == 0) {
-        int fd = open("/dev/null", O_RDWR);
-        dup2(fd, 0);
-        dup2(fd, 1);
-        dup2(fe, 2);
-        if (force) execl(kb, "kb", "--db", dbp, "ingest", "--quiet", "--force", path, (char *)NULL);
-        else execl(kb, "kb", "--db", dbp, "ingest", "--quiet", path, (char *)NULL);
-        _exit(127);
-    }
+    int fe = mkstemp(w->errp), fd = open("/dev/null", O_RDWR);
+    ck_assert(fe >= 0 && fd >= 0);
+    char *forced[] = {"kb", "--db", (char *)dbp, "ingest", "--quiet", "--force", (char *)path, NULL};
+    char *plain[] = {"kb", "--db", (char *)dbp, "ingest", "--quiet", (char *)path, NULL};
+    w->pid = tu_kb_start(fd, fd, fe, (uid_t)-1, 0, force ? forced : plain);
+    close(fd);
     close(fe);
 }
 

@@ -18,24 +18,9 @@
 #include "tustore.h"
 #include "util.h"
 
-static char *dir;
-static store *st;
-
-static void setup(void)
-{
-    dir = tu_tmpdir();
-    st = tu_store_open(dir);
-}
-
-static void teardown(void)
-{
-    store_close(st);
-    tu_rmdir(dir);
-}
-
 static void ingest(const char *path)
 {
-    tu_ingest(st, path, NULL);
+    tu_ingest(tu_st, path, NULL);
 }
 
 static report *build(const char *subject, const char *dimension)
@@ -43,7 +28,7 @@ static report *build(const char *subject, const char *dimension)
     report_filter f = {subject, dimension};
     report *r = NULL;
     char *err = NULL;
-    ck_assert_msg(report_build(st, &f, &r, &err) == KB_OK, "%s", err ? err : "");
+    ck_assert_msg(report_build(tu_st, &f, &r, &err) == KB_OK, "%s", err ? err : "");
     ck_assert_ptr_nonnull(r);
     return r;
 }
@@ -62,7 +47,7 @@ static void check_cite(const report *r, const report_cite *c)
     ck_assert_ptr_nonnull(s);
     char *body = NULL, *err = NULL;
     size_t len = 0;
-    ck_assert_int_eq(store_text_get(st, s->id, &body, &len, &err), KB_OK);
+    ck_assert_int_eq(store_text_get(tu_st, s->id, &body, &len, &err), KB_OK);
     ck_assert(c->start >= 0 && c->start <= c->end && (size_t)c->end <= len);
     ck_assert_uint_eq((size_t)(c->end - c->start), c->text_len);
     ck_assert_msg(memcmp(body + c->start, c->text, c->text_len) == 0, "citation [%d: %lld-%lld] is not its text",
@@ -144,8 +129,8 @@ END_TEST
 START_TEST(test_quote_rule)
 {
     char a[600], b[600];
-    snprintf(a, sizeof a, "%s/a.md", dir);
-    snprintf(b, sizeof b, "%s/b.md", dir);
+    snprintf(a, sizeof a, "%s/a.md", tu_dir);
+    snprintf(b, sizeof b, "%s/b.md", tu_dir);
     /* a fragment, a short sentence and a long one, all naming Python:
      * the sentence ending in a period that is shortest wins */
     const char *ta = "- Python is easy to learn, with a gentle learning curve for beginners\n\n"
@@ -154,7 +139,7 @@ START_TEST(test_quote_rule)
     const char *tb = "Python is easy to learn for beginners.\n";
     tu_write_file(a, ta, strlen(ta));
     tu_write_file(b, tb, strlen(tb));
-    ingest(dir);
+    ingest(tu_dir);
     report *r = build(NULL, NULL);
     const report_section *s = section(r, "learning curve");
     ck_assert_ptr_nonnull(s);
@@ -344,7 +329,7 @@ static Suite *report_suite(void)
     Suite *s = suite_create("report");
     TCase *tc = tcase_create("report");
     tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, tu_store_setup, tu_store_teardown);
     tcase_add_test(tc, test_sources_numbered_by_path);
     tcase_add_test(tc, test_agreements);
     tcase_add_test(tc, test_quote_rule);

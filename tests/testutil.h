@@ -7,9 +7,11 @@
 
 #include <check.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,6 +59,15 @@ static inline char *tu_tmpdir(void)
     return strdup(d);
 }
 
+/* Remove a temporary folder made by tu_tmpdir and free its name. */
+static inline void tu_rmdir(char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(dir);
+}
+
 static inline void tu_write_file(const char *path, const char *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -81,28 +92,51 @@ static inline void tu_out_free(tu_out *o)
     memset(o, 0, sizeof *o);
 }
 
-/* Run $KB (the freshly built ./kb) with argv (argv[0] is ignored),
- * feeding it `in` on standard input (NULL: /dev/null). */
-static inline tu_out tu_kb(const char *in, char *const argv[])
+/* The kb under test: $KB (`make check` sets it to the freshly built
+ * ./kb), else ./kb. */
+static inline const char *tu_kb_path(void)
 {
     const char *kb = getenv("KB");
-    if (!kb) kb = "./kb";
-    char outp[] = "/tmp/kbout.XXXXXX", errp[] = "/tmp/kberr.XXXXXX", inp[] = "/tmp/kbin.XXXXXX";
-    int fo = mkstemp(outp), fe = mkstemp(errp), fi = mkstemp(inp);
-    ck_assert(fo >= 0 && fe >= 0 && fi >= 0);
-    if (in) ck_assert_int_eq(write(fi, in, strlen(in)), (ssize_t)strlen(in));
-    lseek(fi, 0, SEEK_SET);
+    return kb ? kb : "./kb";
+}
+
+/* Start kb with argv (argv[0] is ignored) in a child whose standard
+ * input, output and error are the descriptors in, out and err, running
+ * as user uid and group gid unless uid is (uid_t)-1; returns its pid.
+ * The child exits 126 if it cannot take that user, 127 if kb cannot be
+ * run. */
+static inline pid_t tu_kb_start(int in, int out, int err, uid_t uid, gid_t gid, char *const argv[])
+{
     pid_t pid = fork();
     ck_assert(pid >= 0);
     if (pid == 0) {
-        dup2(fi, 0);
-        dup2(fo, 1);
-        dup2(fe, 2);
-        execv(kb, argv);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        if (uid != (uid_t)-1 && (setgroups(0, NULL) != 0 || setgid(gid) != 0 || setuid(uid) != 0)) _exit(126);
+        execv(tu_kb_path(), argv);
         _exit(127);
     }
+    return pid;
+}
+
+/* Run kb to its end as tu_kb_start does, feeding it `in` on standard
+ * input (NULL: /dev/null); *maxrss_kb, when maxrss_kb is not NULL, is
+ * the child's peak resident memory in KiB. */
+static inline tu_out tu_kb_run(const char *in, uid_t uid, gid_t gid, long *maxrss_kb, char *const argv[])
+{
+    char outp[] = "/tmp/kbout.XXXXXX", errp[] = "/tmp/kberr.XXXXXX", inp[] = "/tmp/kbin.XXXXXX";
+    int fo = mkstemp(outp), fe = mkstemp(errp), fi = in ? mkstemp(inp) : open("/dev/null", O_RDONLY);
+    ck_assert(fo >= 0 && fe >= 0 && fi >= 0);
+    if (in) {
+        ck_assert_int_eq(write(fi, in, strlen(in)), (ssize_t)strlen(in));
+        lseek(fi, 0, SEEK_SET);
+        unlink(inp);
+    }
+    pid_t pid = tu_kb_start(fi, fo, fe, uid, gid, argv);
     int st = 0;
-    waitpid(pid, &st, 0);
+    struct rusage ru;
+    ck_assert_int_eq(wait4(pid, &st, 0, &ru), pid);
     close(fo);
     close(fe);
     close(fi);
@@ -112,8 +146,15 @@ static inline tu_out tu_kb(const char *in, char *const argv[])
     o.err = tu_read_file(errp, &o.err_len);
     unlink(outp);
     unlink(errp);
-    unlink(inp);
+    if (maxrss_kb) *maxrss_kb = ru.ru_maxrss;
     return o;
+}
+
+/* Run kb (tu_kb_path) with argv (argv[0] is ignored), feeding it `in`
+ * on standard input (NULL: /dev/null). */
+static inline tu_out tu_kb(const char *in, char *const argv[])
+{
+    return tu_kb_run(in, (uid_t)-1, 0, NULL, argv);
 }
 
 /* Count lines (newline characters) in s. */

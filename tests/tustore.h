@@ -29,13 +29,34 @@ static inline store *tu_store_open(const char *dir)
     return st;
 }
 
-/* Remove a temporary folder made by tu_tmpdir and free its name. */
-static inline void tu_rmdir(char *dir)
+/* The fixture of the suites that work on one fresh store: tu_st is
+ * tu_dir/kb.db, opened by tu_store_setup and closed, its folder
+ * removed, by tu_store_teardown (a Check checked fixture). */
+static char *tu_dir;
+static store *tu_st;
+
+static inline void tu_store_setup(void)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
+    tu_dir = tu_tmpdir();
+    tu_st = tu_store_open(tu_dir);
+}
+
+static inline void tu_store_teardown(void)
+{
+    store_close(tu_st);
+    tu_st = NULL;
+    tu_rmdir(tu_dir);
+}
+
+/* The first column of sql's first row on st, as an integer. */
+static inline long long tu_q_int(store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    ck_assert_msg(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(store_db(st)));
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    long long v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
 }
 
 /* The database at path is whole: SQLite's integrity_check, FTS5's

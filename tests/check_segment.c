@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "embed.h"
 #include "segment.h"
 #include "testutil.h"
@@ -103,6 +104,21 @@ typedef struct collect {
     size_t last_end;
 } collect;
 
+/* The compiled-in abbreviation list, built for each test. */
+static seg_abbrevs *dflt;
+
+static void setup(void)
+{
+    char *err = NULL;
+    ck_assert_msg(seg_abbrevs_new(NULL, 0, &dflt, &err) == KB_OK, "%s", err ? err : "");
+}
+
+static void teardown(void)
+{
+    seg_abbrevs_free(dflt);
+    dflt = NULL;
+}
+
 static int collect_fn(void *ctx, size_t start, size_t end)
 {
     collect *c = ctx;
@@ -120,7 +136,7 @@ START_TEST(test_sentences)
     collect col;
     memset(&col, 0, sizeof col);
     col.text = c->in;
-    ck_assert_int_eq(seg_sentences(c->in, strlen(c->in), collect_fn, &col), 0);
+    ck_assert_int_eq(seg_sentences(dflt, c->in, strlen(c->in), collect_fn, &col), 0);
     size_t want = 0;
     while (want < MAXS && c->want[want]) want++;
     for (size_t k = 0; k < col.n && k < want; k++)
@@ -142,7 +158,7 @@ START_TEST(test_sentences_stop)
 {
     int calls = 0;
     const char *t = "One. Two. Three.";
-    ck_assert_int_eq(seg_sentences(t, strlen(t), stop_fn, &calls), 7);
+    ck_assert_int_eq(seg_sentences(dflt, t, strlen(t), stop_fn, &calls), 7);
     ck_assert_int_eq(calls, 1);
 }
 END_TEST
@@ -154,7 +170,7 @@ START_TEST(test_sentences_len)
     collect col;
     memset(&col, 0, sizeof col);
     col.text = "Alpha one. Beta two. Gamma";
-    ck_assert_int_eq(seg_sentences(col.text, 15, collect_fn, &col), 0);
+    ck_assert_int_eq(seg_sentences(dflt, col.text, 15, collect_fn, &col), 0);
     ck_assert_uint_eq(col.n, 2);
     ck_assert_str_eq(col.got[0], "Alpha one.");
     ck_assert_str_eq(col.got[1], "Beta");
@@ -173,11 +189,11 @@ START_TEST(test_sentences_long)
     for (size_t k = 0; k < reps; k++) memcpy(t + k * ul, unit, ul);
     t[reps * ul] = '\0';
     int calls = 0;
-    ck_assert_int_eq(seg_sentences(t, reps * ul, stop_fn, &calls), 7);
+    ck_assert_int_eq(seg_sentences(dflt, t, reps * ul, stop_fn, &calls), 7);
     collect col;
     memset(&col, 0, sizeof col);
     col.text = t;
-    ck_assert_int_eq(seg_sentences(t, reps * ul, collect_fn, &col), 0);
+    ck_assert_int_eq(seg_sentences(dflt, t, reps * ul, collect_fn, &col), 0);
     ck_assert_uint_eq(col.n, reps);
     for (size_t k = 0; k < MAXS + 4; k++) free(col.got[k]);
     free(t);
@@ -225,52 +241,83 @@ START_TEST(test_cells)
 }
 END_TEST
 
-/* A replacement list changes the splitting; NULL restores the default;
- * a bad list names the line and keeps the list in force. */
+/* Another list changes the splitting, the compiled-in one is left as
+ * it was, and a bad list names the line and builds nothing. */
 START_TEST(test_abbreviations)
 {
     const char *t = "Ask Dr. Who today. Then go.";
     collect col;
     char *err = NULL;
+    seg_abbrevs *only = NULL;
 
-    ck_assert_int_eq(seg_set_abbreviations("# only this\ntoday.\n", 19, &err), KB_OK);
+    ck_assert_int_eq(seg_abbrevs_new("# only this\ntoday.\n", 19, &only, &err), KB_OK);
     memset(&col, 0, sizeof col);
     col.text = t;
-    seg_sentences(t, strlen(t), collect_fn, &col);
+    seg_sentences(only, t, strlen(t), collect_fn, &col);
     ck_assert_uint_eq(col.n, 2);   /* "Dr." ends one now, "today." no longer does */
     ck_assert_str_eq(col.got[0], "Ask Dr.");
     ck_assert_str_eq(col.got[1], "Who today. Then go.");
     for (size_t k = 0; k < col.n; k++) free(col.got[k]);
+    seg_abbrevs_free(only);
 
     static const char *const bad[] = {"e.g.\nvs\n", "e.g.\netc. maybe\n", "\n\n."};
     static const char *const where[] = {"line 2", "line 2", "line 3"};
     for (size_t k = 0; k < 3; k++) {
         err = NULL;
-        ck_assert_int_eq(seg_set_abbreviations(bad[k], strlen(bad[k]), &err), KB_ERR);
+        only = (seg_abbrevs *)1;
+        ck_assert_int_eq(seg_abbrevs_new(bad[k], strlen(bad[k]), &only, &err), KB_ERR);
+        ck_assert_ptr_null(only);
         ck_assert_ptr_nonnull(err);
         ck_assert_msg(strstr(err, where[k]) != NULL, "error \"%s\" does not say %s", err, where[k]);
         free(err);
     }
 
-    ck_assert_int_eq(seg_set_abbreviations(NULL, 0, &err), KB_OK);
     memset(&col, 0, sizeof col);
     col.text = t;
-    seg_sentences(t, strlen(t), collect_fn, &col);
+    seg_sentences(dflt, t, strlen(t), collect_fn, &col);
     ck_assert_uint_eq(col.n, 2);
     ck_assert_str_eq(col.got[0], "Ask Dr. Who today.");
+    for (size_t k = 0; k < col.n; k++) free(col.got[k]);
+
+    /* no list at all: every single period before a capital ends one */
+    memset(&col, 0, sizeof col);
+    col.text = t;
+    seg_sentences(NULL, t, strlen(t), collect_fn, &col);
+    ck_assert_uint_eq(col.n, 3);
+    ck_assert_str_eq(col.got[0], "Ask Dr.");
     for (size_t k = 0; k < col.n; k++) free(col.got[k]);
 }
 END_TEST
 
-/* The compiled-in list parses (a broken one would silently split at
- * every abbreviation). */
+/* A list longer than any fixed table: every entry is kept. */
+START_TEST(test_abbreviations_many)
+{
+    buf list = BUF_INIT;
+    for (int k = 0; k < 3000; k++) buf_printf(&list, "ab%d.\n", k);
+    seg_abbrevs *many = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(seg_abbrevs_new(list.data, list.len, &many, &err), KB_OK);
+    const char *t = "See ab2999. Then go.";
+    collect col;
+    memset(&col, 0, sizeof col);
+    col.text = t;
+    seg_sentences(many, t, strlen(t), collect_fn, &col);
+    ck_assert_uint_eq(col.n, 1);
+    free(col.got[0]);
+    seg_abbrevs_free(many);
+    buf_free(&list);
+}
+END_TEST
+
+/* The compiled-in list parses (claims_new would fail without it). */
 START_TEST(test_default_list_parses)
 {
     char *err = NULL;
-    ck_assert_int_eq(seg_set_abbreviations(embed_abbreviations, strlen(embed_abbreviations), &err),
-                     KB_OK);
+    seg_abbrevs *a = NULL;
+    ck_assert_int_eq(seg_abbrevs_new(embed_abbreviations, strlen(embed_abbreviations), &a, &err), KB_OK);
     ck_assert_ptr_null(err);
-    ck_assert_int_eq(seg_set_abbreviations(NULL, 0, &err), KB_OK);
+    ck_assert_ptr_nonnull(a);
+    seg_abbrevs_free(a);
 }
 END_TEST
 
@@ -278,11 +325,13 @@ static Suite *segment_suite(void)
 {
     Suite *s = suite_create("segment");
     TCase *tc = tcase_create("sentences");
+    tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, test_sentences, 0, (int)(sizeof sent_cases / sizeof *sent_cases));
     tcase_add_test(tc, test_sentences_stop);
     tcase_add_test(tc, test_sentences_len);
     tcase_add_test(tc, test_sentences_long);
     tcase_add_test(tc, test_abbreviations);
+    tcase_add_test(tc, test_abbreviations_many);
     tcase_add_test(tc, test_default_list_parses);
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cells");

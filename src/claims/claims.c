@@ -25,6 +25,7 @@ struct claims {
     taxonomy *tax;
     stance_lex *lex;
     furn *furn;
+    seg_abbrevs *abbr;
     tagger *tg;
     prop_ctx props;             /* props.lex NULL: no propositions */
     /* the texts it was built from (NULL: built in), for claims_clone */
@@ -87,14 +88,6 @@ typedef struct claims_walk {
     char *err;
 } claims_walk;
 
-static int claims_noop(void *ctx, size_t start, size_t end)
-{
-    (void)ctx;
-    (void)start;
-    (void)end;
-    return 0;
-}
-
 int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *furniture_tsv, claims **out,
                char **err)
 {
@@ -118,11 +111,11 @@ int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *fur
         kb_seterr(err, "furniture lexicon: %s", e);
         goto fail;
     }
+    if (seg_abbrevs_new(NULL, 0, &c->abbr, &e)) {
+        kb_seterr(err, "%s", e);
+        goto fail;
+    }
     c->tg = tag_new(c->tax, c->lex);
-    /* The sentence splitter loads its abbreviation list on first use,
-     * into a table of its own: load it here, before any builder is
-     * used in another thread. */
-    seg_sentences("", 0, claims_noop, NULL);
     *out = c;
     return KB_OK;
 fail:
@@ -147,6 +140,7 @@ void claims_free(claims *c)
     if (!c) return;
     tag_free(c->tg);
     furn_free(c->furn);
+    seg_abbrevs_free(c->abbr);
     stance_free(c->lex);
     tax_free(c->tax);
     free(c->tax_tsv);
@@ -541,7 +535,7 @@ static int claims_unit(claims_walk *w, const store_unit *u)
      * of the unit, as a column header is of its cells. */
     char *label = claims_subject_label(w, u->text, u->text_len);
     w->col_header = label;
-    int rc = seg_sentences(u->text, u->text_len, claims_sentence, w);
+    int rc = seg_sentences(w->c->abbr, u->text, u->text_len, claims_sentence, w);
     w->col_header = NULL;
     free(label);
     return rc;

@@ -21,12 +21,10 @@
  * before it and forward only over the white space after it, so the walk
  * is linear, and it allocates nothing.
  *
- * The abbreviation list is module state (segment.h has no context
- * argument): parsed on first use from the compiled-in
- * schema/abbreviations.txt into a fixed table of (pointer, length)
- * pairs pointing into the list text, so the default costs no
- * allocation; seg_set_abbreviations keeps one owned copy of a
- * replacement.
+ * The abbreviation list is an object the caller builds once
+ * (seg_abbrevs_new) and passes in: a table of (pointer, length, class)
+ * entries pointing into its own copy of the list text, never changed
+ * after it is built, so one list serves any number of threads.
  */
 #include "segment.h"
 
@@ -37,7 +35,6 @@
 #include "embed.h"
 #include "util.h"
 
-#define SEG_MAX_ABBR 1024   /* entries in the table */
 #define SEG_ABBR_LEN 32     /* longest abbreviation, bytes */
 
 enum { SEG_NEVER = 0, SEG_END, SEG_NUM };   /* abbreviation classes */
@@ -48,17 +45,17 @@ typedef struct seg_abbr {
     unsigned char cls;
 } seg_abbr;
 
-static seg_abbr seg_table[SEG_MAX_ABBR];
-static size_t seg_count;
-static int seg_loaded;
-static char *seg_owned;   /* the replacement list's text, if any */
+struct seg_abbrevs {
+    seg_abbr *tab;
+    size_t n;
+    char *text;      /* the list's text, which tab points into */
+};
 
-/* Parse list[0..len) into tab; returns the number of entries or sets
- * *err naming the line. */
-static int seg_parse(const char *list, size_t len, seg_abbr *tab, size_t *count,
-                     char **err)
+/* Parse a->text[0..len) into a->tab, or set *err naming the line. */
+static int seg_parse(seg_abbrevs *a, size_t len, char **err)
 {
-    size_t n = 0, line = 0, i = 0;
+    const char *list = a->text;
+    size_t cap = 0, line = 0, i = 0;
     while (i < len) {
         size_t e = i;
         while (e < len && list[e] != '\n') e++;
@@ -83,63 +80,49 @@ static int seg_parse(const char *list, size_t len, seg_abbr *tab, size_t *count,
         if (w > SEG_ABBR_LEN)
             return kb_seterr(err, "abbreviations line %zu: longer than %d bytes",
                              line, SEG_ABBR_LEN);
-        if (n == SEG_MAX_ABBR)
-            return kb_seterr(err, "abbreviations line %zu: more than %d entries",
-                             line, SEG_MAX_ABBR);
-        tab[n].s = s;
-        tab[n].n = (unsigned char)w;
-        tab[n].cls = (unsigned char)cls;
-        n++;
+        if (a->n == cap) {
+            cap = cap ? 2 * cap : 128;
+            a->tab = kb_realloc(a->tab, cap * sizeof *a->tab);
+        }
+        a->tab[a->n].s = s;
+        a->tab[a->n].n = (unsigned char)w;
+        a->tab[a->n].cls = (unsigned char)cls;
+        a->n++;
     }
-    *count = n;
     return KB_OK;
 }
 
-static void seg_load_default(void)
+int seg_abbrevs_new(const char *list, size_t len, seg_abbrevs **out, char **err)
 {
-    if (seg_loaded) return;
-    char *err = NULL;
-    /* The compiled-in list is checked by the test suite; should it be
-     * broken, split without abbreviations rather than fail. */
-    if (seg_parse(embed_abbreviations, strlen(embed_abbreviations), seg_table,
-                  &seg_count, &err) != KB_OK) {
-        seg_count = 0;
-        free(err);
-    }
-    seg_loaded = 1;
-}
-
-int seg_set_abbreviations(const char *list, size_t len, char **err)
-{
+    *out = NULL;
     if (!list) {
-        free(seg_owned);
-        seg_owned = NULL;
-        seg_loaded = 0;
-        seg_load_default();
-        return KB_OK;
+        list = embed_abbreviations;
+        len = strlen(embed_abbreviations);
     }
-    char *copy = kb_strndup(list, len);
-    /* Parse into a scratch table first so a bad list leaves the old one. */
-    static seg_abbr scratch[SEG_MAX_ABBR];
-    size_t n = 0;
-    if (seg_parse(copy, len, scratch, &n, err) != KB_OK) {
-        free(copy);
+    seg_abbrevs *a = kb_calloc(1, sizeof *a);
+    a->text = kb_strndup(list, len);
+    if (seg_parse(a, len, err) != KB_OK) {
+        seg_abbrevs_free(a);
         return KB_ERR;
     }
-    memcpy(seg_table, scratch, n * sizeof *scratch);
-    seg_count = n;
-    free(seg_owned);
-    seg_owned = copy;
-    seg_loaded = 1;
+    *out = a;
     return KB_OK;
+}
+
+void seg_abbrevs_free(seg_abbrevs *a)
+{
+    if (!a) return;
+    free(a->tab);
+    free(a->text);
+    free(a);
 }
 
 /* The class of word[0..n) + "." in the list, or -1 if not listed. */
-static int seg_abbr_class(const char *word, size_t n)
+static int seg_abbr_class(const seg_abbrevs *abbr, const char *word, size_t n)
 {
-    if (n == 0 || n + 1 > SEG_ABBR_LEN) return -1;
-    for (size_t k = 0; k < seg_count; k++) {
-        const seg_abbr *a = &seg_table[k];
+    if (!abbr || n == 0 || n + 1 > SEG_ABBR_LEN) return -1;
+    for (size_t k = 0; k < abbr->n; k++) {
+        const seg_abbr *a = &abbr->tab[k];
         if (a->n != n + 1) continue;
         size_t j = 0;
         while (j < n) {
@@ -274,8 +257,8 @@ static int seg_all_digits(const char *w, size_t n)
 
 /* Does the single period at t[p] end a sentence?  sent is where the
  * sentence began, colon whether it has had a ": ", next what follows. */
-static int seg_period_ends(const char *t, size_t len, size_t sent, size_t p,
-                           int colon, int next)
+static int seg_period_ends(const seg_abbrevs *abbr, const char *t, size_t len, size_t sent,
+                           size_t p, int colon, int next)
 {
     size_t b = p;
     while (b > sent && !seg_space(t, len, b - 1) &&
@@ -289,7 +272,7 @@ static int seg_period_ends(const char *t, size_t len, size_t sent, size_t p,
     size_t n = p - b;
     /* "J. Smith"; but the pronoun ends sentences ("... than I. Then") */
     if (n == 1 && word[0] >= 'A' && word[0] <= 'Z' && word[0] != 'I') return 0;
-    int cls = seg_abbr_class(word, n);
+    int cls = seg_abbr_class(abbr, word, n);
     if (cls == SEG_NEVER) return 0;
     if (cls == SEG_END) return next == SEG_START_CAPITAL || next == SEG_START_OTHER;
     if (cls == SEG_NUM) return next != SEG_START_DIGIT;
@@ -299,9 +282,8 @@ static int seg_period_ends(const char *t, size_t len, size_t sent, size_t p,
     return 1;
 }
 
-int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx)
+int seg_sentences(const seg_abbrevs *abbr, const char *text, size_t len, seg_fn fn, void *ctx)
 {
-    seg_load_default();
     size_t start = seg_skip_space(text, len, 0);
     size_t i = start;
     int colon = 0;
@@ -341,7 +323,7 @@ int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx)
         /* '"It works." he said' and "(see below.) then": the quote or
          * bracket closed, the sentence goes on */
         else if (bang || ellipsis || k > j) end = next != SEG_START_LOWER;
-        else end = seg_period_ends(text, len, start, i, colon, next);
+        else end = seg_period_ends(abbr, text, len, start, i, colon, next);
         if (end) {
             int rc = fn(ctx, start, k);
             if (rc) return rc;

@@ -16,7 +16,8 @@
  * A list number after a colon ("are: 1. Speed 2. Syntax") or opening a
  * sentence is not an end.  Semicolons never end a sentence.
  * Abbreviations are data: the list lives in schema/abbreviations.txt
- * (compiled in); seg_set_abbreviations can replace it.  Linear in len;
+ * (compiled in), or another list in its format; the caller builds it
+ * once (seg_abbrevs_new) and passes it to every split.  Linear in len;
  * no allocation.
  */
 #ifndef KB_SEGMENT_H
@@ -24,11 +25,25 @@
 
 #include <stddef.h>
 
+/* An abbreviation list: immutable once built, so one list may serve
+ * any number of threads at once. */
+typedef struct seg_abbrevs seg_abbrevs;
+
+/* Build a list from list[0..len) (one abbreviation per line, lower
+ * case, with its final period: "e.g.", "vs.", "dr."; an optional second
+ * field "end" or "num" gives the class, see schema/abbreviations.txt;
+ * '#' starts a comment line); list NULL: the compiled-in one.  Returns
+ * KB_OK, or KB_ERR with a message naming the line and *out NULL.  The
+ * list keeps its own copy of the text. */
+int seg_abbrevs_new(const char *list, size_t len, seg_abbrevs **out, char **err);
+void seg_abbrevs_free(seg_abbrevs *a);  /* accepts NULL */
+
 /* Called for each sentence with its byte range [start, end) relative
  * to the text passed in.  A non-zero return stops and is returned. */
 typedef int (*seg_fn)(void *ctx, size_t start, size_t end);
 
-int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx);
+/* Split text[0..len) with the abbreviation list abbr (NULL: none). */
+int seg_sentences(const seg_abbrevs *abbr, const char *text, size_t len, seg_fn fn, void *ctx);
 
 /* The cells of one table row: "a | b | c |", "| a | b |", or the
  * " | "-joined cells kb's HTML extractor writes.  Leading and trailing
@@ -37,13 +52,5 @@ int seg_sentences(const char *text, size_t len, seg_fn fn, void *ctx);
  * max cells' ranges into starts/ends and returns the number of cells in
  * the row (which may exceed max). */
 size_t seg_cells(const char *row, size_t len, size_t *starts, size_t *ends, size_t max);
-
-/* Replace the abbreviation list (one per line, lower case, with its
- * final period: "e.g.", "vs.", "dr."; an optional second field "end"
- * or "num" gives the class, see schema/abbreviations.txt; '#' starts a
- * comment line).  The list is module state shared by all callers.
- * NULL restores the compiled-in list.  Returns KB_OK, or KB_ERR with a
- * message naming the line (the list in force is then unchanged). */
-int seg_set_abbreviations(const char *list, size_t len, char **err);
 
 #endif

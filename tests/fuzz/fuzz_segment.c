@@ -1,12 +1,12 @@
 /*
  * fuzz_segment.c - libFuzzer harness for seg_sentences, seg_cells and
- * seg_set_abbreviations (segment.h).
+ * seg_abbrevs_new (segment.h).
  *
  * The text is what claims.c passes: a unit's text, which the extractors
  * have made valid UTF-8, so other input is skipped.  If the input holds
  * a form feed, what comes before it is first loaded as the abbreviation
- * list (any bytes, as `seg_set_abbreviations` may be given a file) and
- * the compiled-in list is restored afterwards.  Sentences must come in
+ * list (any bytes, as `seg_abbrevs_new` may be given a file) and the
+ * text is split with it; else with the compiled-in list.  Sentences must come in
  * order, inside the text, not overlapping, not empty, trimmed and on
  * character boundaries; cells likewise, and seg_cells must count the
  * same cells whatever room it is given.
@@ -43,22 +43,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *in = (const char *)data;
     const char *ff = memchr(in, '\f', size);
-    int custom = 0;
+    seg_abbrevs *abbr = NULL;
+    char *err = NULL;
     if (ff) {
-        char *err = NULL;
-        if (seg_set_abbreviations(in, (size_t)(ff - in), &err) == KB_OK) {
-            FUZZ_CHECK(err == NULL);
-            custom = 1;
+        if (seg_abbrevs_new(in, (size_t)(ff - in), &abbr, &err) == KB_OK) {
+            FUZZ_CHECK(err == NULL && abbr != NULL);
         } else {
-            FUZZ_CHECK(err != NULL);
+            FUZZ_CHECK(err != NULL && abbr == NULL);
         }
         free(err);
         size -= (size_t)(ff - in) + 1;
         in = ff + 1;
+    } else {
+        FUZZ_CHECK(seg_abbrevs_new(NULL, 0, &abbr, NULL) == KB_OK);
     }
     if (norm_valid_utf8(in, size, NULL)) {
         fuzz_seg s = {in, size, 0};
-        FUZZ_CHECK(seg_sentences(in, size, fuzz_sentence, &s) == 0);
+        FUZZ_CHECK(seg_sentences(abbr, in, size, fuzz_sentence, &s) == 0);
 
         size_t starts[FUZZ_CELLS], ends[FUZZ_CELLS];
         size_t n = seg_cells(in, size, starts, ends, FUZZ_CELLS);
@@ -72,6 +73,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(fuzz_boundary(in, size, ends[i]));
         }
     }
-    if (custom) FUZZ_CHECK(seg_set_abbreviations(NULL, 0, NULL) == KB_OK);
+    seg_abbrevs_free(abbr);
     return 0;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "embed.h"
 #include "furniture.h"
 #include "hash.h"
@@ -54,7 +55,7 @@ typedef struct claims_item {
 struct claims_set {
     claims_item *items;
     size_t n, cap;
-    tag_subject *subj;          /* how: static strings */
+    tag_subject *subj;
     size_t nsubj, capsubj;
     tag_dim *dims;
     size_t ndims, capdims;
@@ -412,7 +413,8 @@ static int claims_write_chunk(const claims *c, store *st, const claims_set *s, l
         const claims_item *it = &s->items[k];
         long long id = ids[k - k0];
         for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
-            r->subj[tags->nsubj++] = (store_tag_subject){id, tax_subject(t, (size_t)s->subj[i].subject), s->subj[i].how};
+            r->subj[tags->nsubj++] =
+                (store_tag_subject){id, tax_subject(t, (size_t)s->subj[i].subject), tag_how_name(s->subj[i].how)};
         for (size_t i = it->dims; i < it->dims + it->ndims; i++)
             r->dims[tags->ndims++] = (store_tag_dimension){id, tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score};
         for (size_t i = it->qty; i < it->qty + it->nqty; i++)
@@ -510,26 +512,36 @@ static char *claims_subject_label(claims_walk *w, const char *text, size_t len)
     return kb_strndup(text, (size_t)(colon - text));
 }
 
+/* A stored unit's kind (doc.h names them); one kb does not know is
+ * read as a paragraph. */
+static doc_kind claims_unit_kind(const char *name)
+{
+    for (int k = 0; k < DOC_KIND_COUNT; k++)
+        if (strcmp(doc_kind_name((doc_kind)k), name) == 0) return (doc_kind)k;
+    return DOC_PARAGRAPH;
+}
+
 static int claims_unit(claims_walk *w, const store_unit *u)
 {
     const char *why = NULL;
-    if (furn_check(w->c->furn, u->kind, u->text, u->text_len, &why)) {
+    doc_kind kind = claims_unit_kind(u->kind);
+    if (furn_check(w->c->furn, kind, u->text, u->text_len, &why)) {
         claims_end_table(w);
         w->set->furniture[w->unit_index] = why ? claims_keep(w->set, why) : CLAIMS_NO_RULE;
         return 0;
     }
-    if (strcmp(u->kind, "row") == 0) {
+    if (kind == DOC_ROW) {
         w->unit = u;
         return claims_row(w, u);
     }
     claims_end_table(w);
-    if (strcmp(u->kind, "heading") == 0) {
+    if (kind == DOC_HEADING) {
         w->nprev = 0; /* It/Its do not reach across a heading */
         return 0;
     }
-    if (strcmp(u->kind, "code") == 0) return 0;
+    if (kind == DOC_CODE) return 0;
     w->unit = u;
-    w->kind = strcmp(u->kind, "item") == 0 ? CLAIM_ITEM : CLAIM_SENTENCE;
+    w->kind = kind == DOC_ITEM ? CLAIM_ITEM : CLAIM_SENTENCE;
     /* "Node.js: Excels in ... Handles thousands of ...": a short label
      * before a colon that names a subject is the topic of every sentence
      * of the unit, as a column header is of its cells. */

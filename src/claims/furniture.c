@@ -470,11 +470,10 @@ static int furn_breadcrumb(const furn *f)
 /* The unit's own verdict, apart from any section: a why or NULL.  An
  * opener sets *opens (FS_SECTION, FS_TOC); *meta says the unit is a
  * date or a separator (a lone name may follow). */
-static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
+static const char *furn_own(furn *f, doc_kind kind, int *opens, int *meta)
 {
     *opens = FS_NONE;
     *meta = 0;
-    int row = kind && !strcmp(kind, "row");
     if (f->ntoks == 0) {
         *meta = 1;
         return "no words";
@@ -483,7 +482,7 @@ static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
         *meta = 1;
         return "date";
     }
-    if (row) return NULL;   /* a table row's cells are data */
+    if (kind == DOC_ROW) return NULL;   /* a table row's cells are data */
     const furn_pat *p = furn_first_match(f, FG_OPEN);
     if (p) {
         *opens = p->kind == FK_SECTION ? FS_SECTION : FS_TOC;
@@ -497,7 +496,7 @@ static const char *furn_own(furn *f, const char *kind, int *opens, int *meta)
     /* the openers have failed above; bylines and crumbs never match here */
     if ((p = furn_first_match(f, FG_PLAIN)) != NULL) return p->why;
     /* "May 8, 2026 / Alma / 10 min read": a name among the meta lines */
-    if (f->st.prev_meta && (!kind || !strcmp(kind, "paragraph")) && furn_lone_name(f))
+    if (f->st.prev_meta && kind == DOC_PARAGRAPH && furn_lone_name(f))
         return "byline";
     return NULL;
 }
@@ -508,12 +507,12 @@ static int furn_sentence_end(const char *s, size_t len)
     return c == '.' || c == '!' || c == ':';
 }
 
-int furn_check(furn *f, const char *kind, const char *text, size_t len, const char **why)
+int furn_check(furn *f, doc_kind kind, const char *text, size_t len, const char **why)
 {
     const char *w = NULL;
     size_t tl = len;
     text = kb_trim(text, &tl);
-    int heading = kind && !strcmp(kind, "heading");
+    int heading = kind == DOC_HEADING;
     int opens = FS_NONE, meta = 0;
     if (furn_words(f, text, tl) == KB_OK) w = furn_own(f, kind, &opens, &meta);
     f->st.prev_meta = meta;

@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 
+#include "doc.h"
+
 typedef struct furn furn;
 
 /* Build a detector from the lexicon text (NULL or len 0: the built-in
@@ -32,15 +34,14 @@ void furn_free(furn *f);  /* accepts NULL */
 /* Start a new source (resets the state carried between units). */
 void furn_reset(furn *f);
 
-/* Is this unit furniture?  kind is the unit kind ("heading",
- * "paragraph", "item", "row", ...; NULL is taken as a paragraph), text
- * its original text (need not be NUL-terminated).  Returns 0 (content)
+/* Is this unit furniture?  kind is the unit kind, text its original
+ * text (need not be NUL-terminated).  Returns 0 (content)
  * or 1 (furniture); *why (if not NULL) gets a string naming the rule
  * ("read time", "call to action", "related posts" ...), or NULL for
  * content: a static string or one owned by f, valid until furn_free.
  * Table rows are data: only the no-words and date rules and the
  * section state apply to them.  Text that is not valid UTF-8 is judged
  * content (apart from the section state). */
-int furn_check(furn *f, const char *kind, const char *text, size_t len, const char **why);
+int furn_check(furn *f, doc_kind kind, const char *text, size_t len, const char **why);
 
 #endif

@@ -52,15 +52,15 @@ static size_t prop_pronoun_subjects(const prop_marks *m, const prop_claim *in, i
     const tag_result *r = in->tags;
     size_t n = 0;
     for (size_t i = 0; i < r->nsubj; i++)
-        if (strcmp(r->subj[i].how, "carried") == 0) out[n++] = r->subj[i].subject;
+        if (r->subj[i].how == TAG_CARRIED) out[n++] = r->subj[i].subject;
     if (n && !plural) return 1;
     n = 0;
     for (size_t i = 0; i < r->nsubj; i++) {
-        if (strcmp(r->subj[i].how, "part") == 0) continue;
+        if (r->subj[i].how == TAG_PART) continue;
         int base = !plural;
         for (size_t t = 0; t < m->ntok && base; t++)
             if (m->subj[t] == r->subj[i].subject && !prop_is_base(m, t)) base = 0;
-        if (!base || strcmp(r->subj[i].how, "named") != 0) out[n++] = r->subj[i].subject;
+        if (!base || r->subj[i].how != TAG_NAMED) out[n++] = r->subj[i].subject;
     }
     if (plural || n == 1) return n;
     if (n == 0 && in->nprev) {

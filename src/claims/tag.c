@@ -170,7 +170,13 @@ static int tag_same_hit(const tagger *tg, const tax_hit *a, const tax_hit *b)
     return 1;
 }
 
-static void tag_add_subject(tag_result *r, int s, const char *how)
+const char *tag_how_name(tag_how h)
+{
+    static const char *const names[TAG_HOW_COUNT] = {"named", "part", "carried", "column", "heading", "both"};
+    return (unsigned)h < TAG_HOW_COUNT ? names[h] : "named";
+}
+
+static void tag_add_subject(tag_result *r, int s, tag_how how)
 {
     for (size_t i = 0; i < r->nsubj; i++)
         if (r->subj[i].subject == s) return;
@@ -715,7 +721,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_SUBJECT && h->kind != TAX_PART) continue;
-        tag_add_subject(r, h->index, h->kind == TAX_SUBJECT ? "named" : "part");
+        tag_add_subject(r, h->index, h->kind == TAX_SUBJECT ? TAG_NAMED : TAG_PART);
         ment[nment].subject = h->index;
         ment[nment].tok = h->tok;
         ment_named[nment] = h->kind == TAX_SUBJECT;
@@ -723,7 +729,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     }
     /* A table cell is always about its column's subject, whatever else
      * it names ("Usually requires JavaScript" under "Python"). */
-    for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], "column");
+    for (size_t i = 0; i < ncol; i++) tag_add_subject(r, col[i], TAG_COLUMN);
     /* "Because of this, it is slower than Y": a claim that names only
      * the base of its comparison is about the subject it inherits */
     int only_bases = nment > 0;
@@ -741,19 +747,19 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
                       (tg->toks[t].n == 4 && memcmp(tg->toks[t].s, "they", 4) == 0);
     if (!r->nsubj || (only_bases && !ncol)) {
         if (in->nprev && pronoun)
-            tag_add_subject(r, in->prev[0], "carried"); /* "It": the previous claim's main subject */
+            tag_add_subject(r, in->prev[0], TAG_CARRIED); /* "It": the previous claim's main subject */
         else if (!r->nsubj && nsec > 1 && in->nprev == 1 && in->prev[0] == last_named && !tag_says_all(tg))
             /* under "X vs Y", a claim naming no one (and not "both" or
              * "all") goes on about the one subject the claim before it
              * named (not one a part brought: "You can use JavaScript") */
-            tag_add_subject(r, in->prev[0], "carried");
+            tag_add_subject(r, in->prev[0], TAG_CARRIED);
         else
-            for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], "heading");
+            for (size_t i = 0; i < nsec; i++) tag_add_subject(r, sec[i], TAG_HEADING);
     }
     {
         int one = -1, n = 0;
         for (size_t i = 0; i < r->nsubj; i++)
-            if (strcmp(r->subj[i].how, "named") == 0) {
+            if (r->subj[i].how == TAG_NAMED) {
                 one = r->subj[i].subject;
                 n++;
             }
@@ -768,8 +774,8 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         int coord = 0;
         for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= tax_tok_is(&tg->toks[t], "and");
         if (!coord) {
-            tag_add_subject(r, 0, "both");
-            tag_add_subject(r, 1, "both");
+            tag_add_subject(r, 0, TAG_BOTH);
+            tag_add_subject(r, 1, TAG_BOTH);
         }
     }
 
@@ -866,7 +872,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
      * "Neither database ..."). */
     int unnamed = r->nsubj > 1;
     for (size_t i = 0; i < r->nsubj && unnamed; i++)
-        if (strcmp(r->subj[i].how, "heading") != 0) unnamed = 0;
+        if (r->subj[i].how != TAG_HEADING) unnamed = 0;
     for (size_t t = 0; t < tg->ntok && unnamed; t++)
         if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all") ||
             tax_tok_is(&tg->toks[t], "neither"))
@@ -880,7 +886,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
         int fb[TAG_MAX];
         size_t nfb = 0;
         for (size_t i = 0; i < r->nsubj; i++)
-            if (strcmp(r->subj[i].how, "part") != 0) fb[nfb++] = r->subj[i].subject;
+            if (r->subj[i].how != TAG_PART) fb[nfb++] = r->subj[i].subject;
         if (nfb) {
             size_t k = 0;
             for (size_t i = 0; i < nment; i++)

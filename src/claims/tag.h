@@ -73,9 +73,23 @@ typedef struct tag_input {
     size_t nprev;
 } tag_input;
 
+/* How a claim came by a subject (the rules above); tag_how_name gives
+ * the name the store keeps: "named", "part", "carried", "column",
+ * "heading", "both". */
+typedef enum tag_how {
+    TAG_NAMED,      /* an alias of the subject in the claim */
+    TAG_PART,       /* a part of the subject in the claim */
+    TAG_CARRIED,    /* from the claim before ("It ...") */
+    TAG_COLUMN,     /* a table cell's column header */
+    TAG_HEADING,    /* the section heading */
+    TAG_BOTH,       /* "Both ..." in a two-subject domain */
+    TAG_HOW_COUNT
+} tag_how;
+const char *tag_how_name(tag_how h);
+
 typedef struct tag_subject {
     int subject;
-    const char *how;         /* "named", "part", "carried", "column", "heading", "both" */
+    tag_how how;
 } tag_subject;
 
 typedef struct tag_dim {

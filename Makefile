@@ -64,7 +64,8 @@ TESTSRC := $(wildcard tests/check_*.c)
 TESTBIN := $(patsubst tests/%.c,$(B)/%,$(TESTSRC))
 # Data files compiled in: name in schema/ -> C symbol embed_NAME.
 DATA    := aliases.tsv:aliases taxonomy.tsv:taxonomy furniture.tsv:furniture \
-           abbreviations.txt:abbreviations stance.tsv:stance reconcile.tsv:reconcile
+           abbreviations.txt:abbreviations stance.tsv:stance reconcile.tsv:reconcile \
+           words.tsv:words
 SCHEMA  := $(sort $(wildcard schema/[0-9]*.sql)) $(addprefix schema/,$(foreach d,$(DATA),$(firstword $(subst :, ,$(d)))))
 
 # The binary; sanitizer builds put theirs in their own folder.

@@ -36,6 +36,7 @@ static const char *const kw =
 
 typedef struct env {
     taxonomy *tax;
+    words_lex *words;
     stance_lex *slex;
     prop_lex *lex;
     tagger *tg;
@@ -48,9 +49,10 @@ static void setup(void)
 {
     char *err = NULL;
     ck_assert_int_eq(tax_load(kw, strlen(kw), &e.tax, &err), KB_OK);
-    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), &e.slex, &err), KB_OK);
+    ck_assert_int_eq(words_load(NULL, 0, &e.words, &err), KB_OK);
+    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), e.words, &e.slex, &err), KB_OK);
     ck_assert_msg(prop_lex_load(embed_reconcile, strlen(embed_reconcile), &e.lex, &err) == KB_OK, "%s", err);
-    e.tg = tag_new(e.tax, e.slex);
+    e.tg = tag_new(e.tax, e.slex, e.words);
     tag_want_clauses(e.tg, 1);
     e.keys = prop_keys_new();
 }
@@ -61,6 +63,7 @@ static void teardown(void)
     prop_keys_free(e.keys);
     prop_lex_free(e.lex);
     stance_free(e.slex);
+    words_free(e.words);
     tax_free(e.tax);
 }
 

@@ -210,14 +210,24 @@ static const stance_case cases[] = {
     {"Command-line tools", "Go", -1, 0, "Go:-"},
 };
 
+/* The compiled-in function words, which every lexicon below reads. */
+static words_lex *words_default(void)
+{
+    words_lex *w = NULL;
+    char *err = NULL;
+    ck_assert_msg(words_load(NULL, 0, &w, &err) == KB_OK, "%s", err ? err : "");
+    return w;
+}
+
 START_TEST(test_judge)
 {
     const stance_case *c = &cases[_i];
     taxonomy *t = NULL;
     stance_lex *lex = NULL;
+    words_lex *w = words_default();
     char *err = NULL;
     ck_assert_int_eq(tax_load(go_rust, strlen(go_rust), &t, &err), KB_OK);
-    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), &lex, &err) == KB_OK, "%s", err ? err : "");
+    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), w, &lex, &err) == KB_OK, "%s", err ? err : "");
     toks *k = malloc(sizeof *k);
     tokenize(k, c->text);
     tax_hit hits[32];
@@ -253,6 +263,7 @@ START_TEST(test_judge)
     buf_free(&k->norm);
     free(k);
     stance_free(lex);
+    words_free(w);
     tax_free(t);
 }
 END_TEST
@@ -267,14 +278,16 @@ static const struct {
 START_TEST(test_label)
 {
     stance_lex *lex = NULL;
+    words_lex *w = words_default();
     char *err = NULL;
-    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), &lex, &err), KB_OK);
+    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), w, &lex, &err), KB_OK);
     toks *k = malloc(sizeof *k);
     tokenize(k, labels[_i].label);
     ck_assert_int_eq(stance_label(lex, k->t, k->n), labels[_i].polarity);
     buf_free(&k->norm);
     free(k);
     stance_free(lex);
+    words_free(w);
 }
 END_TEST
 
@@ -283,7 +296,9 @@ START_TEST(test_load_errors)
     stance_lex *lex = NULL;
     char *err = NULL;
     const char *bad = "positive\tgood\nsplendid\n";
-    ck_assert_int_eq(stance_load(bad, strlen(bad), &lex, &err), KB_ERR);
+    words_lex *w = words_default();
+    ck_assert_int_eq(stance_load(bad, strlen(bad), w, &lex, &err), KB_ERR);
+    words_free(w);
     ck_assert_ptr_null(lex);
     ck_assert_ptr_nonnull(strstr(err, "line 2"));
     free(err);

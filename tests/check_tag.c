@@ -47,6 +47,7 @@ typedef struct tag_case {
 
 typedef struct env {
     taxonomy *tax;
+    words_lex *words;
     stance_lex *lex;
     tagger *tg;
 } env;
@@ -56,8 +57,10 @@ static env env_open(const char *tsv)
     env e;
     char *err = NULL;
     ck_assert_msg(tax_load(tsv, strlen(tsv), &e.tax, &err) == KB_OK, "%s", err ? err : "");
-    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), &e.lex, &err) == KB_OK, "%s", err ? err : "");
-    e.tg = tag_new(e.tax, e.lex);
+    ck_assert_msg(words_load(NULL, 0, &e.words, &err) == KB_OK, "%s", err ? err : "");
+    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), e.words, &e.lex, &err) == KB_OK, "%s",
+                  err ? err : "");
+    e.tg = tag_new(e.tax, e.lex, e.words);
     return e;
 }
 
@@ -65,6 +68,7 @@ static void env_close(env *e)
 {
     tag_free(e->tg);
     stance_free(e->lex);
+    words_free(e->words);
     tax_free(e->tax);
 }
 

@@ -19,11 +19,13 @@
 #include "stance.h"
 #include "tag.h"
 #include "util.h"
+#include "words.h"
 
 #define CLAIMS_MAX_CELLS 32
 
 struct claims {
     taxonomy *tax;
+    words_lex *words;
     stance_lex *lex;
     furn *furn;
     seg_abbrevs *abbr;
@@ -104,7 +106,11 @@ int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *fur
         kb_seterr(err, "taxonomy: %s", e);
         goto fail;
     }
-    if (stance_load(sx, strlen(sx), &c->lex, &e)) {
+    if (words_load(NULL, 0, &c->words, &e)) {
+        kb_seterr(err, "%s", e);
+        goto fail;
+    }
+    if (stance_load(sx, strlen(sx), c->words, &c->lex, &e)) {
         kb_seterr(err, "%s", e);
         goto fail;
     }
@@ -116,7 +122,7 @@ int claims_new(const char *taxonomy_tsv, const char *stance_tsv, const char *fur
         kb_seterr(err, "%s", e);
         goto fail;
     }
-    c->tg = tag_new(c->tax, c->lex);
+    c->tg = tag_new(c->tax, c->lex, c->words);
     *out = c;
     return KB_OK;
 fail:
@@ -143,6 +149,7 @@ void claims_free(claims *c)
     furn_free(c->furn);
     seg_abbrevs_free(c->abbr);
     stance_free(c->lex);
+    words_free(c->words);
     tax_free(c->tax);
     free(c->tax_tsv);
     free(c->stance_tsv);

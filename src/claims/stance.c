@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "util.h"
+#include "words.h"
 
 enum {
     SL_POSITIVE,
@@ -37,11 +38,12 @@ static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "b
 struct stance_lex {
     taxonomy *t;
     int cls[SL_COUNT]; /* the taxonomy dimension index of each class */
+    const words_lex *w; /* the function words, borrowed */
 };
 
 /* Rewrite "KIND<TAB>TERMS" lines as taxonomy lines so one matcher
  * serves both. */
-int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
+int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex **out, char **err)
 {
     *out = NULL;
     buf b = BUF_INIT;
@@ -84,6 +86,7 @@ int stance_load(const char *tsv, size_t len, stance_lex **out, char **err)
     }
     buf_free(&b);
     for (int k = 0; k < SL_COUNT; k++) s->cls[k] = tax_find_dimension(s->t, stance_classes[k]);
+    s->w = words;
     *out = s;
     return KB_OK;
 }
@@ -146,28 +149,27 @@ static int stance_mentioned_at(const stance_mention *ment, size_t nment, size_t 
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative
  * Returns 1 and sets [*bs, *be) and *onesided, or 0 when there is none. */
-static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment, size_t nment,
-                       size_t cmp_end, size_t *bs, size_t *be, int *onesided)
+static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment,
+                       size_t nment, size_t cmp_end, size_t *bs, size_t *be, int *onesided)
 {
     for (size_t k = cs; k < end; k++) {
-        size_t from = 0;
+        size_t from = 0, n;
         *onesided = 0;
-        if (tax_tok_is(&toks[k], "than")) from = k + 1;
+        if (words_is(w, WR_THAN, &toks[k])) from = k + 1;
         /* after a comparative: "outperforms Y", "loses out to Y",
          * "superior to Y" */
         else if (cmp_end != (size_t)-1 && k == cmp_end && stance_mentioned_at(ment, nment, k)) from = k;
-        else if (cmp_end != (size_t)-1 && k >= cmp_end && tax_tok_is(&toks[k], "to") &&
+        else if (cmp_end != (size_t)-1 && k >= cmp_end && words_is(w, WR_BASE_AFTER_COMPARATIVE, &toks[k]) &&
                  stance_mentioned_at(ment, nment, k + 1))
             from = k + 1;
-        else if ((tax_tok_is(&toks[k], "compared") || tax_tok_is(&toks[k], "comparison")) && k + 1 < end &&
-                 (tax_tok_is(&toks[k + 1], "to") || tax_tok_is(&toks[k + 1], "with")))
-            from = k + 2;
-        else if (tax_tok_is(&toks[k], "unlike")) from = k + 1;
+        else if ((n = words_at(w, WR_COMPARED_TO, toks, end, k)) > 0)
+            from = k + n;
+        else if (words_is(w, WR_UNLIKE, &toks[k])) from = k + 1;
         /* "X is (not) as fast as Y" */
-        else if (tax_tok_is(&toks[k], "as") && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
-                 (tax_tok_is(&toks[k - 2], "as") || (k >= cs + 3 && tax_tok_is(&toks[k - 3], "as"))))
+        else if (words_is(w, WR_EQUATIVE, &toks[k]) && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
+                 (words_is(w, WR_EQUATIVE, &toks[k - 2]) || (k >= cs + 3 && words_is(w, WR_EQUATIVE, &toks[k - 3]))))
             from = k + 1;
-        else if (tax_tok_is(&toks[k], "over") && stance_mentioned_at(ment, nment, k + 1)) {
+        else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1)) {
             from = k + 1;
             *onesided = 1;
         }
@@ -176,8 +178,8 @@ static int stance_base(const tax_tok *toks, size_t cs, size_t end, const stance_
         *be = end;
         /* a fronted "Unlike Y, X ...", "Compared to Y, X ...": the base
          * ends at the comma */
-        size_t lead = k > cs && tax_tok_is(&toks[k - 1], "in") ? k - 1 : k; /* "in comparison to" */
-        if (!tax_tok_is(&toks[k], "than") && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
+        size_t lead = k > cs && words_is(w, WR_COMPARISON_LEAD, &toks[k - 1]) ? k - 1 : k; /* "in comparison to" */
+        if (!words_is(w, WR_THAN, &toks[k]) && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
             for (size_t j = from + 1; j < end; j++)
                 if (stance_comma_before(toks, j)) {
                     *be = j;
@@ -233,7 +235,7 @@ static int stance_is_reason(const stance_lex *s, const tax_hit *hits, size_t k, 
      * same judgement and stays in its clause */
     if (hits[k].tok != 0 || stance_class_of(s, hits[k].index) != SL_REASON) return 0;
     size_t e = hits[k].tok_end;
-    if (tax_tok_is(&toks[hits[k].tok], "since") && e < ntok && toks[e].n && toks[e].s[0] >= '0' &&
+    if (words_is(s->w, WR_DATE_SINCE, &toks[hits[k].tok]) && e < ntok && toks[e].n && toks[e].s[0] >= '0' &&
         toks[e].s[0] <= '9')
         return 0;
     return 1;
@@ -242,47 +244,18 @@ static int stance_is_reason(const stance_lex *s, const tax_hit *hits, size_t k, 
 /* A negated action in [cs, end): "does not / did not / cannot / can't /
  * won't VERB", "fails to", "unable to", "no longer": the subject is
  * presented as unable to do something. */
-static int stance_negated_action(const tax_tok *toks, size_t cs, size_t end)
+static int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
-    static const char *const aux[] = {"do", "does", "did", "can", "could", "will", "would"};
-    static const char *const contracted[] = {"don", "doesn", "didn", "couldn", "won", "wouldn", "can"};
-    static const char *const copula[] = {"is", "are", "was", "were"};
-    static const char *const copula_c[] = {"isn", "aren", "wasn", "weren"};
     for (size_t k = cs; k < end; k++) {
-        if (tax_tok_is(&toks[k], "cannot") || tax_tok_is(&toks[k], "unable")) return 1;
+        if (words_at(w, WR_NEGATED_ACTION, toks, end, k)) return 1;
         /* "Neither database shards data": the action denied of each */
-        if (tax_tok_is(&toks[k], "neither") && !(k + 1 < end && tax_tok_is(&toks[k + 1], "of"))) return 1;
-        if ((tax_tok_is(&toks[k], "fails") || tax_tok_is(&toks[k], "fail") ||
-             tax_tok_is(&toks[k], "failed")) && k + 1 < end && tax_tok_is(&toks[k + 1], "to"))
-            return 1;
-        if (tax_tok_is(&toks[k], "no") && k + 1 < end && tax_tok_is(&toks[k + 1], "longer")) return 1;
-        if (k + 1 >= end) continue;
-        for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
-            if (tax_tok_is(&toks[k], aux[i]) && tax_tok_is(&toks[k + 1], "not")) return 1;
-        for (size_t i = 0; i < sizeof contracted / sizeof *contracted; i++)
-            if (tax_tok_is(&toks[k], contracted[i]) && tax_tok_is(&toks[k + 1], "t")) return 1;
+        if (words_is(w, WR_NEITHER, &toks[k]) && !words_at(w, WR_NEITHER_OF, toks, end, k)) return 1;
         /* a negated copula: "X is not (truly) asynchronous", "isn't
          * a real Y" -- but not "is not only/just ..." (praise) nor "not
          * necessarily" (a hedge) */
-        for (size_t i = 0; i < sizeof copula / sizeof *copula; i++) {
-            size_t n = 0;
-            if (tax_tok_is(&toks[k], copula[i]) && tax_tok_is(&toks[k + 1], "not")) n = k + 2;
-            else if (tax_tok_is(&toks[k], copula_c[i]) && tax_tok_is(&toks[k + 1], "t")) n = k + 2;
-            if (n && !(n < end && (tax_tok_is(&toks[n], "only") || tax_tok_is(&toks[n], "just") ||
-                                   tax_tok_is(&toks[n], "necessarily"))))
-                return 1;
-        }
+        size_t n = words_at(w, WR_NEGATED_COPULA, toks, end, k);
+        if (n && !(k + n < end && words_is(w, WR_COPULA_NOT_NEGATING, &toks[k + n]))) return 1;
     }
-    return 0;
-}
-
-/* A word for organisations that adopt a technology. */
-static int stance_adopters(const tax_tok *t)
-{
-    static const char *const w[] = {"companies", "organizations", "organisations", "firms", "enterprises",
-                                    "businesses", "brands", "teams"};
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tax_tok_is(t, w[i])) return 1;
     return 0;
 }
 
@@ -290,16 +263,13 @@ static int stance_adopters(const tax_tok *t)
  * after a quantifier of people saying most of them: "most", "the
  * majority", or a percentage of 50 or more ("Over 80% of teams use
  * X"), or named adopters ("companies like A and B"). */
-static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
+static int stance_adoption(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
-    static const char *const verbs[] = {"use", "uses", "used", "rely", "relies", "choose", "chose", "adopt", "adopted"};
     int most = 0;
     for (size_t k = cs; k < end; k++) {
-        if (tax_tok_is(&toks[k], "most") || tax_tok_is(&toks[k], "majority")) most = 1;
+        if (words_is(w, WR_MAJORITY, &toks[k])) most = 1;
         /* named adopters: "companies like A, B and C rely on X" */
-        if (k + 1 < end && stance_adopters(&toks[k]) &&
-            (tax_tok_is(&toks[k + 1], "like") || tax_tok_is(&toks[k + 1], "such") ||
-             tax_tok_is(&toks[k + 1], "including")))
+        if (k + 1 < end && words_is(w, WR_ADOPTERS, &toks[k]) && words_is(w, WR_ADOPTERS_NAMED, &toks[k + 1]))
             most = 1;
         if (toks[k].n && toks[k].s[0] >= '0' && toks[k].s[0] <= '9') {
             /* a figure followed by a percent sign */
@@ -307,8 +277,7 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
             if (*e == '%' && atof(toks[k].s) >= 50) most = 1;
         }
         if (!most) continue;
-        for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-            if (tax_tok_is(&toks[k], verbs[i])) return 1;
+        if (words_is(w, WR_ADOPT, &toks[k])) return 1;
     }
     return 0;
 }
@@ -316,53 +285,47 @@ static int stance_adoption(const tax_tok *toks, size_t cs, size_t end)
 /* "instead of" or "rather than" within three words before token t
  * (and in the clause from cs): "work across two languages instead of
  * sharing one" -- the breadth is what is missed, a weakness. */
-static int stance_instead_before(const tax_tok *toks, size_t cs, size_t t)
+static int stance_instead_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
 {
     for (size_t k = t > cs + 3 ? t - 3 : cs; k + 1 < t; k++)
-        if ((tax_tok_is(&toks[k], "instead") && tax_tok_is(&toks[k + 1], "of")) ||
-            (tax_tok_is(&toks[k], "rather") && tax_tok_is(&toks[k + 1], "than")))
-            return 1;
+        if (words_at(w, WR_INSTEAD, toks, t, k)) return 1;
     return 0;
 }
 
 /* "in X's favour", "in favor of X", "favours X": the verdict goes to
  * the subject mentioned at token m, and so against the other one
  * compared. */
-static int stance_in_favour(const tax_tok *toks, size_t cs, size_t end, size_t m)
+static int stance_in_favour(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, size_t m)
 {
     /* (often) favours X */
-    if (m > cs && (tax_tok_is(&toks[m - 1], "favours") || tax_tok_is(&toks[m - 1], "favors") ||
-                   tax_tok_is(&toks[m - 1], "favoured") || tax_tok_is(&toks[m - 1], "favored")))
-        return 1;
+    if (m > cs && words_is(w, WR_FAVOUR_VERB, &toks[m - 1])) return 1;
     /* in X ['s] favour */
-    if (m > cs && tax_tok_is(&toks[m - 1], "in"))
+    if (m > cs && words_is(w, WR_FAVOUR_IN, &toks[m - 1]))
         for (size_t k = m + 1; k < end && k <= m + 4; k++)
-            if (tax_tok_is(&toks[k], "favour") || tax_tok_is(&toks[k], "favor")) return 1;
+            if (words_is(w, WR_FAVOUR_NOUN, &toks[k])) return 1;
     /* in favour of X */
-    if (m >= cs + 3 && tax_tok_is(&toks[m - 1], "of") &&
-        (tax_tok_is(&toks[m - 2], "favour") || tax_tok_is(&toks[m - 2], "favor")) &&
-        tax_tok_is(&toks[m - 3], "in"))
+    if (m >= cs + 3 && words_is(w, WR_FAVOUR_OF, &toks[m - 1]) && words_is(w, WR_FAVOUR_NOUN, &toks[m - 2]) &&
+        words_is(w, WR_FAVOUR_IN, &toks[m - 3]))
         return 1;
     return 0;
 }
 
 /* A size comparative: "larger", "bigger", "greater", "wider" (+1) or
  * "smaller", "fewer", "narrower" (-1); 0 for none. */
-static int stance_size_word(const tax_tok *t)
+static int stance_size_word(const words_lex *w, const tax_tok *t)
 {
-    if (tax_tok_is(t, "larger") || tax_tok_is(t, "bigger") || tax_tok_is(t, "greater") || tax_tok_is(t, "wider"))
-        return 1;
-    if (tax_tok_is(t, "smaller") || tax_tok_is(t, "fewer") || tax_tok_is(t, "narrower")) return -1;
+    if (words_is(w, WR_SIZE_MORE, t)) return 1;
+    if (words_is(w, WR_SIZE_LESS, t)) return -1;
     return 0;
 }
 
 /* "both A and B" in [cs, end): "and" within four words after "both". */
-static int stance_both_and(const tax_tok *toks, size_t cs, size_t end)
+static int stance_both_and(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
     for (size_t k = cs; k < end; k++) {
-        if (!tax_tok_is(&toks[k], "both")) continue;
+        if (!words_is(w, WR_BOTH, &toks[k])) continue;
         for (size_t j = k + 2; j < end && j <= k + 5; j++)
-            if (tax_tok_is(&toks[j], "and")) return 1;
+            if (words_is(w, WR_AND, &toks[j])) return 1;
     }
     return 0;
 }
@@ -371,17 +334,14 @@ static int stance_both_and(const tax_tok *toks, size_t cs, size_t end)
  * before another word of its clause (ending at end), with no
  * punctuation between: it qualifies the object of the preposition
  * ("on complex queries", "for large systems"), not the subject. */
-static int stance_describes_task(const tax_tok *toks, size_t tok, size_t tok_end, size_t end)
+static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t tok, size_t tok_end, size_t end)
 {
-    static const char *const prep[] = {"for", "on", "in", "at"};
     if (tok == 0 || tok_end >= end) return 0;
-    int after_prep = 0;
-    for (size_t i = 0; i < sizeof prep / sizeof *prep; i++) after_prep |= tax_tok_is(&toks[tok - 1], prep[i]);
-    if (!after_prep || stance_comma_before(toks, tok) || stance_comma_before(toks, tok_end)) return 0;
-    /* "in favour of X" is a verdict on X, not a task */
-    if (tax_tok_is(&toks[tok_end], "of") &&
-        (tax_tok_is(&toks[tok], "favour") || tax_tok_is(&toks[tok], "favor")))
+    if (!words_is(w, WR_TASK_PREP, &toks[tok - 1]) || stance_comma_before(toks, tok) ||
+        stance_comma_before(toks, tok_end))
         return 0;
+    /* "in favour of X" is a verdict on X, not a task */
+    if (words_is(w, WR_FAVOUR_OF, &toks[tok_end]) && words_is(w, WR_FAVOUR_NOUN, &toks[tok])) return 0;
     /* the next token must be a word, not a figure */
     return toks[tok_end].n && !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
 }
@@ -420,19 +380,19 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
     size_t nkeep = 0, topic[STANCE_MAX_HITS], ntopic = 0;
     for (size_t i = 0; i < nment; i++) {
         size_t t = ment[i].tok;
-        int paired = t > 0 && (tax_tok_is(&toks[t - 1], "vs") || tax_tok_is(&toks[t - 1], "versus"));
+        int paired = t > 0 && words_is(s->w, WR_VERSUS, &toks[t - 1]);
         for (size_t k = t + 1; k < ntok && k <= t + 3 && !paired; k++) {
             if (i + 1 < nment && ment[i + 1].tok <= k) break; /* another mention first */
-            if ((tax_tok_is(&toks[k], "vs") || tax_tok_is(&toks[k], "versus") ||
-                 (tax_tok_is(&toks[k], "and") && t > 0 && tax_tok_is(&toks[t - 1], "between"))) &&
+            if ((words_is(s->w, WR_VERSUS, &toks[k]) ||
+                 (words_is(s->w, WR_AND, &toks[k]) && t > 0 && words_is(s->w, WR_BETWEEN, &toks[t - 1]))) &&
                 stance_mentioned_at(ment, nment, k + 1))
                 paired = 1;
         }
         /* the second of "between X and Y" */
-        if (!paired && i > 0 && t > 1 && tax_tok_is(&toks[t - 1], "and"))
+        if (!paired && i > 0 && t > 1 && words_is(s->w, WR_AND, &toks[t - 1]))
             for (size_t k = 0; k < ntopic && !paired; k++)
                 if (topic[k] == ment[i - 1].tok && ment[i - 1].tok > 0 &&
-                    tax_tok_is(&toks[ment[i - 1].tok - 1], "between"))
+                    words_is(s->w, WR_BETWEEN, &toks[ment[i - 1].tok - 1]))
                     paired = 1;
         if (paired && ntopic < STANCE_MAX_HITS) topic[ntopic++] = t;
         if (!paired && nkeep < STANCE_MAX_HITS) keep[nkeep++] = ment[i];
@@ -457,8 +417,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
              * it ...") ends at its first comma; one joined by "but"
              * or "yet" runs on ("..., but pulled ahead on X, where it
              * ...") */
-            if (stance_comma_before(toks, end) && !tax_tok_is(&toks[clause_start], "but") &&
-                !tax_tok_is(&toks[clause_start], "yet"))
+            if (stance_comma_before(toks, end) && !words_is(s->w, WR_CONTRAST_RUNS_ON, &toks[clause_start]))
                 for (size_t k = 0; k < nh && hits[k].tok <= clause_start && !boundary; k++)
                     if (hits[k].tok == clause_start && (stance_class_of(s, hits[k].index) == SL_CONTRAST ||
                                                         stance_is_reason(s, hits, k, toks, ntok))) {
@@ -478,7 +437,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             int c = stance_class_of(s, hits[h].index);
             if (c == SL_MIXED) evaluative = 1; /* even-handed: evaluates, adds no sign */
             if (c == SL_ABUNDANCE) abundant = 1;
-            if (c == SL_BREADTH) broad = stance_instead_before(toks, clause_start, hits[h].tok) ? -1 : broad ? broad : 1;
+            if (c == SL_BREADTH) broad = stance_instead_before(s->w, toks, clause_start, hits[h].tok) ? -1 : broad ? broad : 1;
             if (c == SL_EFFORT) effort = 1;
             if (hits[h].tok == clause_start && stance_is_reason(s, hits, h, toks, ntok)) reason = 1;
             if (c != SL_POSITIVE && c != SL_NEGATIVE && c != SL_BETTER && c != SL_WORSE && c != SL_EQUAL) continue;
@@ -490,7 +449,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             /* "strong on complex queries", "ideal for simple scripts":
              * a word between a preposition and its noun describes the
              * task, not the subject */
-            if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_describes_task(toks, hits[h].tok, hits[h].tok_end, end))
+            if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_describes_task(s->w, toks, hits[h].tok, hits[h].tok_end, end))
                 continue;
             int sign = c == SL_POSITIVE || c == SL_BETTER || c == SL_EQUAL ? 1 : -1;
             /* a negator within three tokens before flips it; "non" is
@@ -499,7 +458,8 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             for (size_t k = 0; k < nh; k++) {
                 if (stance_class_of(s, hits[k].index) != SL_NEGATOR) continue;
                 if (hits[k].tok < hits[h].tok && hits[h].tok - hits[k].tok <= 3 && hits[k].tok >= clause_start) {
-                    if (tax_tok_is(&toks[hits[k].tok], "non") && hits[h].tok != hits[k].tok_end) continue;
+                    if (words_is(s->w, WR_AFFIX_NEGATOR, &toks[hits[k].tok]) && hits[h].tok != hits[k].tok_end)
+                        continue;
                     sign = -sign;
                     break;
                 }
@@ -525,9 +485,9 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 for (size_t j = lo; j < end && j <= hits[k].tok_end + 3; j++) {
                     if (j >= hits[k].tok && j < hits[k].tok_end) continue;
                     if (j > hits[k].tok_end && stance_comma_before(toks, j)) break;
-                    if (stance_size_word(&toks[j])) {
-                        int sign = stance_size_word(&toks[j]) *
-                                   (j > 0 && (tax_tok_is(&toks[j - 1], "not") || tax_tok_is(&toks[j - 1], "no")) ? -1 : 1);
+                    if (stance_size_word(s->w, &toks[j])) {
+                        int sign = stance_size_word(s->w, &toks[j]) *
+                                   (j > 0 && words_is(s->w, WR_SIZE_NEGATOR, &toks[j - 1]) ? -1 : 1);
                         score += sign;
                         evaluative = comparative = 1;
                         cmp_sign = sign;
@@ -542,7 +502,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
          * across platforms", "both the client and the server": one
          * subject serving several places is a strength when nothing
          * else in the clause judges */
-        if (!evaluative && (broad || stance_both_and(toks, clause_start, end))) {
+        if (!evaluative && (broad || stance_both_and(s->w, toks, clause_start, end))) {
             evaluative = 1;
             score = broad < 0 ? -1 : 1;
         }
@@ -555,7 +515,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         }
         /* "Over 80% of teams use X", "most developers rely on X":
          * wide adoption is a strength */
-        if (!evaluative && stance_adoption(toks, clause_start, end)) {
+        if (!evaluative && stance_adoption(s->w, toks, clause_start, end)) {
             evaluative = 1;
             score = 1;
         }
@@ -564,7 +524,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             score = 1;
         }
         /* "X did not enforce ...", "cannot run ...": a negated action */
-        if (!evaluative && stance_negated_action(toks, clause_start, end)) {
+        if (!evaluative && stance_negated_action(s->w, toks, clause_start, end)) {
             evaluative = 1;
             score = -1;
         }
@@ -581,7 +541,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             int pol = score > 0 ? 1 : score < 0 ? -1 : 0;
             size_t bs = 0, be = 0;
             int onesided = 0;
-            int has_base = stance_base(toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
+            int has_base = stance_base(s->w, toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
             /* subjects named in the clause: compared ones and the base */
             int main_s[STANCE_MAX_SUBJ], base[STANCE_MAX_SUBJ];
             size_t nm = 0, nb = 0;
@@ -604,13 +564,12 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
             if (!nm && nprev_main) {
                 int pron = 0;
                 for (size_t k = clause_start; k < end && !pron; k++)
-                    pron = tax_tok_is(&toks[k], "it") || tax_tok_is(&toks[k], "its") ||
-                           tax_tok_is(&toks[k], "they") || tax_tok_is(&toks[k], "their");
+                    pron = words_is(s->w, WR_PRONOUN, &toks[k]);
                 /* "it"/"its" is one of them: the first named (the
                  * previous clause's grammatical subject) */
                 int plural = 0;
                 for (size_t k = clause_start; k < end; k++)
-                    plural |= tax_tok_is(&toks[k], "they") || tax_tok_is(&toks[k], "their");
+                    plural |= words_is(s->w, WR_PRONOUN_PLURAL, &toks[k]);
                 for (size_t k = 0; k < nprev_main && pron && (plural || nm == 0); k++) {
                     int in_base = 0;
                     for (size_t j = 0; j < nb; j++) in_base |= base[j] == prev_main[k];
@@ -640,7 +599,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
                 int favoured = 0;
                 for (size_t k = 0; k < nment && nm == 1; k++)
                     if (ment[k].subject == main_s[0] && ment[k].tok >= clause_start && ment[k].tok < end &&
-                        stance_in_favour(toks, clause_start, end, ment[k].tok))
+                        stance_in_favour(s->w, toks, clause_start, end, ment[k].tok))
                         favoured = 1;
                 for (size_t i = 0; i < nm; i++) {
                     int vs = -1;
@@ -654,7 +613,7 @@ size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok
         {
             size_t bs = 0, be = 0;
             int onesided = 0;
-            int has_base = stance_base(toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
+            int has_base = stance_base(s->w, toks, clause_start, end, ment, nment, cmp_end, &bs, &be, &onesided);
             size_t n = 0;
             int cur[STANCE_MAX_SUBJ];
             for (size_t k = 0; k < nment; k++)

@@ -58,10 +58,14 @@
 #include <stddef.h>
 
 #include "taxonomy.h"
+#include "words.h"
 
 typedef struct stance_lex stance_lex;
 
-int stance_load(const char *tsv, size_t len, stance_lex **out, char **err);
+/* Load the lexicon tsv[0..len) (schema/stance.tsv's format).  words:
+ * the function words the judge reads (comparison bases, negated
+ * actions, pronouns ...), borrowed: it must outlive the lexicon. */
+int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex **out, char **err);
 void stance_free(stance_lex *s);
 
 typedef struct stance_out {

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "norm.h"
 #include "util.h"
+#include "words.h"
 
 #define TAG_MAX_TOKS 512
 #define TAG_MAX_HITS 128
@@ -19,6 +20,7 @@
 struct tagger {
     const taxonomy *tax;
     const stance_lex *lex;
+    const words_lex *w;
     buf norm;          /* reused between calls */
     size_t *map;       /* the claim's offset map, reused too */
     size_t map_cap;
@@ -35,11 +37,12 @@ struct tagger {
     size_t nsec_subj, nsec_dims;
 };
 
-tagger *tag_new(const taxonomy *tax, const stance_lex *lex)
+tagger *tag_new(const taxonomy *tax, const stance_lex *lex, const words_lex *words)
 {
     tagger *tg = kb_calloc(1, sizeof *tg);
     tg->tax = tax;
     tg->lex = lex;
+    tg->w = words;
     tg->last_named = -1;
     return tg;
 }
@@ -118,12 +121,9 @@ size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_
 
 /* A token that makes what follows the base of a comparison: "X over
  * Y", "X compared to Y", "X than Y", "X unlike Y". */
-static int tag_is_cmp_marker(const tax_tok *t)
+static int tag_is_cmp_marker(const tagger *tg, const tax_tok *t)
 {
-    static const char *const w[] = {"over", "compared", "than", "unlike", "against"};
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tax_tok_is(t, w[i])) return 1;
-    return 0;
+    return words_is(tg->w, WR_CMP_MARKER, t);
 }
 
 /* Subjects a heading is about: those it names, except the base of a
@@ -140,7 +140,7 @@ static size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int
     size_t at = 0;
     for (size_t i = 0; i < nh; i++) {
         for (; at < tg->hits[i].tok; at++)
-            if (n && tag_is_cmp_marker(&tg->toks[at])) marked = 1;
+            if (n && tag_is_cmp_marker(tg, &tg->toks[at])) marked = 1;
         if (marked) break;
         if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
     }
@@ -209,17 +209,6 @@ static size_t tag_from_section(tagger *tg, const char *section,
     }
 }
 
-static int tag_opens_with_pronoun(const char *text, size_t len)
-{
-    static const char *const pro[] = {"it ",    "its ",  "it's ",  "it’s ", "this ",
-                                       "that ",  "these ", "those ", "they ", "their "};
-    for (size_t i = 0; i < sizeof pro / sizeof *pro; i++) {
-        size_t n = strlen(pro[i]);
-        if (len > n && kb_ascii_ieq(text, n, pro[i])) return 1;
-    }
-    return 0;
-}
-
 /* The measure of a quantity: unit words first, then its shape. */
 static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx)
 {
@@ -277,12 +266,9 @@ static int tag_punct_before(const tagger *tg, size_t k, const char *set)
 }
 
 /* A word that opens a contrasting clause (as in stance.h). */
-static int tag_is_contrast(const tax_tok *t)
+static int tag_is_contrast(const tagger *tg, const tax_tok *t)
 {
-    static const char *const w[] = {"but", "however", "although", "though", "while", "whereas", "yet"};
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (tax_tok_is(t, w[i])) return 1;
-    return 0;
+    return words_is(tg->w, WR_CLAUSE_CONTRAST, t);
 }
 
 /* Do tokens [start, end) speak of some aspect on their own: a strong
@@ -312,9 +298,9 @@ static int tag_span_topic(const tagger *tg, size_t nh, size_t start, size_t end,
 static int tag_own_topic(const tagger *tg, size_t nh, size_t nd)
 {
     size_t start = 0;
-    int any = 0, opened = tg->ntok && tag_is_contrast(&tg->toks[0]); /* the clause opens on one */
+    int any = 0, opened = tg->ntok && tag_is_contrast(tg, &tg->toks[0]); /* the clause opens on one */
     for (size_t end = 1; end <= tg->ntok; end++) {
-        int boundary = end == tg->ntok, contrast = !boundary && tag_is_contrast(&tg->toks[end]);
+        int boundary = end == tg->ntok, contrast = !boundary && tag_is_contrast(tg, &tg->toks[end]);
         if (!boundary)
             boundary = tag_punct_before(tg, end, ";") || contrast || (opened && tag_punct_before(tg, end, ",:"));
         if (!boundary) continue;
@@ -344,13 +330,10 @@ static int tag_cued(const tagger *tg, size_t nh, const stance_clause *c, int d, 
  * next comma, semicolon or contrast word? */
 static int tag_in_cause(const tagger *tg, size_t k)
 {
-    static const char *const two[][2] = {{"because", "of"}, {"due", "to"}, {"thanks", "to"}, {"owing", "to"}};
     for (size_t j = k; j-- > 0;) {
-        if (tag_punct_before(tg, j + 1, ",;") || tag_is_contrast(&tg->toks[j + 1])) return 0;
-        if (!tax_tok_is(&tg->toks[j], "its") && !tax_tok_is(&tg->toks[j], "their")) continue;
-        if (j >= 1 && tax_tok_is(&tg->toks[j - 1], "from")) return 1;
-        for (size_t i = 0; i < sizeof two / sizeof *two; i++)
-            if (j >= 2 && tax_tok_is(&tg->toks[j - 2], two[i][0]) && tax_tok_is(&tg->toks[j - 1], two[i][1])) return 1;
+        if (tag_punct_before(tg, j + 1, ",;") || tag_is_contrast(tg, &tg->toks[j + 1])) return 0;
+        if (!words_is(tg->w, WR_POSSESSIVE, &tg->toks[j])) continue;
+        if (words_ends(tg->w, WR_CAUSE, tg->toks, 0, j)) return 1;
     }
     return 0;
 }
@@ -375,7 +358,7 @@ static int tag_cause_only(const tagger *tg, size_t nh, const tag_result *r, int 
     for (size_t i = 0; i < nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_DIMENSION || h->index == d || h->weak || tag_in_cause(tg, h->tok) || h->tok == 0) continue;
-        int owned = tax_tok_is(&tg->toks[h->tok - 1], "its") || tax_tok_is(&tg->toks[h->tok - 1], "their");
+        int owned = words_is(tg->w, WR_POSSESSIVE, &tg->toks[h->tok - 1]);
         for (size_t k = 0; k < nh && !owned; k++)
             owned = tg->hits[k].kind == TAX_SUBJECT && tg->hits[k].tok_end == h->tok;
         if (!owned) continue;
@@ -392,27 +375,15 @@ static int tag_cause_only(const tagger *tg, size_t nh, const tag_result *r, int 
  * old") or a lineage ("evolved from")? */
 static int tag_origin_fact(const tagger *tg, const tax_hit *h)
 {
-    static const char *const part[] = {"created", "invented", "introduced", "released", "founded", "launched",
-                                       "renamed"};
-    static const char *const noun[] = {"release", "history", "origin", "origins"};
-    static const char *const span[] = {"years", "decades"};
-    static const char *const rel[] = {"after", "since", "ago", "old"};
+    const words_lex *w = tg->w;
     for (size_t k = h->tok; k < h->tok_end; k++) {
+        const tax_tok *t = &tg->toks[k];
         /* an age: "ten years after its release", "two decades old" */
-        for (size_t i = 0; i < sizeof span / sizeof *span; i++)
-            for (size_t j = 0; j < sizeof rel / sizeof *rel; j++)
-                if (tax_tok_is(&tg->toks[k], span[i]) && k + 1 < tg->ntok && tax_tok_is(&tg->toks[k + 1], rel[j]))
-                    return 1;
+        if (words_is(w, WR_AGE_SPAN, t) && k + 1 < tg->ntok && words_is(w, WR_AGE_RELATION, t + 1)) return 1;
         /* a lineage: "evolved from a scripting language" */
-        if (tg->toks[k].n >= 5 && memcmp(tg->toks[k].s, "evolv", 5) == 0 && k + 1 < tg->ntok &&
-            tax_tok_is(&tg->toks[k + 1], "from"))
-            return 1;
-        for (size_t i = 0; i < sizeof part / sizeof *part; i++)
-            if (tax_tok_is(&tg->toks[k], part[i])) return 1;
-        for (size_t i = 0; i < sizeof noun / sizeof *noun; i++)
-            if (tax_tok_is(&tg->toks[k], noun[i]) && k > 0 &&
-                (tax_tok_is(&tg->toks[k - 1], "its") || tax_tok_is(&tg->toks[k - 1], "their")))
-                return 1;
+        if (words_at(w, WR_LINEAGE, tg->toks, tg->ntok, k)) return 1;
+        if (words_is(w, WR_ORIGIN_PARTICIPLE, t)) return 1;
+        if (words_is(w, WR_ORIGIN_NOUN, t) && k > 0 && words_is(w, WR_POSSESSIVE, t - 1)) return 1;
     }
     return 0;
 }
@@ -471,7 +442,7 @@ static int tag_opens_item(const tagger *tg, size_t nlist, size_t k)
 static int tag_says_all(const tagger *tg)
 {
     for (size_t t = 0; t < tg->ntok; t++)
-        if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all")) return 1;
+        if (words_is(tg->w, WR_ALL, &tg->toks[t])) return 1;
     return 0;
 }
 
@@ -488,15 +459,14 @@ static int tag_dependency_only(const tagger *tg, size_t nh, const tag_result *r,
         const tax_tok *t = &tg->toks[k];
         /* the means: "using X", "through X", "via X" -- of the verdict,
          * not of a relative clause ("workloads that run through X") */
-        relative |= tax_tok_is(t, "that") || tax_tok_is(t, "which") || tax_tok_is(t, "who");
-        if (k > c->tok && !relative &&
-            (tax_tok_is(t, "using") || tax_tok_is(t, "through") || tax_tok_is(t, "via"))) {
+        relative |= words_is(tg->w, WR_RELATIVE, t);
+        if (k > c->tok && !relative && words_is(tg->w, WR_MEANS, t)) {
             dep = k;
             break;
         }
-        if (!(t->n >= 6 && memcmp(t->s, "depend", 6) == 0)) continue;
+        if (!words_is(tg->w, WR_DEPEND, t)) continue;
         for (size_t j = k + 1; j < c->tok_end && j <= k + 3; j++)
-            if (tax_tok_is(&tg->toks[j], "on")) {
+            if (words_is(tg->w, WR_DEPEND_ON, &tg->toks[j])) {
                 dep = k;
                 break;
             }
@@ -521,25 +491,17 @@ static int tag_dependency_only(const tagger *tg, size_t nh, const tag_result *r,
  * punctuation mark, contrast word or relative word? */
 static int tag_in_purpose(const tagger *tg, size_t k)
 {
-    static const char *const stop[] = {"because", "since", "which", "that", "who", "where", "when"};
     for (size_t j = k; j-- > 1;) {
-        if (tag_punct_before(tg, j + 1, ",;:") || tag_is_contrast(&tg->toks[j + 1])) return 0;
-        for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
-            if (tax_tok_is(&tg->toks[j + 1], stop[i])) return 0;
+        if (tag_punct_before(tg, j + 1, ",;:") || tag_is_contrast(tg, &tg->toks[j + 1])) return 0;
+        if (words_is(tg->w, WR_PURPOSE_STOP, &tg->toks[j + 1])) return 0;
         /* "popular for web apps", "a good fit for X": where the
          * verdict holds is a use the verdict is about; "the most
          * popular tools for web apps" names the category compared */
-        if (tax_tok_is(&tg->toks[j], "for")) {
+        if (words_is(tg->w, WR_PURPOSE, &tg->toks[j])) {
             /* ... past an adverb: "easy even for beginners" */
-            static const char *const adv[] = {"even", "especially", "particularly", "also", "mainly", "mostly",
-                                              "primarily", "only", "too"};
-            size_t w = j - 1;
-            for (size_t i = 0; i < sizeof adv / sizeof *adv && w > 0; i++)
-                if (tax_tok_is(&tg->toks[w], adv[i])) {
-                    w--;
-                    break;
-                }
-            return stance_label(tg->lex, &tg->toks[w], 1) == 0;
+            size_t a = j - 1;
+            if (a > 0 && words_is(tg->w, WR_PURPOSE_ADVERB, &tg->toks[a])) a--;
+            return stance_label(tg->lex, &tg->toks[a], 1) == 0;
         }
     }
     return 0;
@@ -735,16 +697,13 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     int only_bases = nment > 0;
     for (size_t i = 0; i < nment && only_bases; i++) {
         size_t t = ment[i].tok;
-        int base = t > 0 && (tag_is_cmp_marker(&tg->toks[t - 1]) && !(tg->toks[t - 1].n == 4 &&
-                                                                     memcmp(tg->toks[t - 1].s, "over", 4) == 0));
-        if (t > 1 && tg->toks[t - 2].n == 8 && memcmp(tg->toks[t - 2].s, "compared", 8) == 0) base = 1;
+        int base = t > 0 && tag_is_cmp_marker(tg, &tg->toks[t - 1]) && !words_is(tg->w, WR_ONE_SIDED, &tg->toks[t - 1]);
+        if (t > 1 && words_is(tg->w, WR_COMPARED, &tg->toks[t - 2])) base = 1;
         if (!base) only_bases = 0;
     }
-    int pronoun = tag_opens_with_pronoun(in->text, in->len);
+    int pronoun = words_opens(tg->w, WR_OPENING_PRONOUN, in->text, in->len);
     if (only_bases)
-        for (size_t t = 0; t < ment[0].tok && !pronoun; t++)
-            pronoun = (tg->toks[t].n == 2 && memcmp(tg->toks[t].s, "it", 2) == 0) ||
-                      (tg->toks[t].n == 4 && memcmp(tg->toks[t].s, "they", 4) == 0);
+        for (size_t t = 0; t < ment[0].tok && !pronoun; t++) pronoun = words_is(tg->w, WR_SUBJECT_PRONOUN, &tg->toks[t]);
     if (!r->nsubj || (only_bases && !ncol)) {
         if (in->nprev && pronoun)
             tag_add_subject(r, in->prev[0], TAG_CARRIED); /* "It": the previous claim's main subject */
@@ -770,9 +729,9 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
      * speaks of the subjects compared -- when the domain compares
      * exactly two, there is no doubt which */
     if (!r->nsubj && tax_subjects(tg->tax) == 2 && tg->ntok > 1 &&
-        (tax_tok_is(&tg->toks[0], "both") || tax_tok_is(&tg->toks[0], "all"))) {
+        words_is(tg->w, WR_ALL, &tg->toks[0])) {
         int coord = 0;
-        for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= tax_tok_is(&tg->toks[t], "and");
+        for (size_t t = 1; t < tg->ntok && t <= 3; t++) coord |= words_is(tg->w, WR_AND, &tg->toks[t]);
         if (!coord) {
             tag_add_subject(r, 0, TAG_BOTH);
             tag_add_subject(r, 1, TAG_BOTH);
@@ -874,8 +833,7 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
     for (size_t i = 0; i < r->nsubj && unnamed; i++)
         if (r->subj[i].how != TAG_HEADING) unnamed = 0;
     for (size_t t = 0; t < tg->ntok && unnamed; t++)
-        if (tax_tok_is(&tg->toks[t], "both") || tax_tok_is(&tg->toks[t], "all") ||
-            tax_tok_is(&tg->toks[t], "neither"))
+        if (words_is(tg->w, WR_ALL, &tg->toks[t]) || words_is(tg->w, WR_NEITHER, &tg->toks[t]))
             unnamed = 0;
     if ((r->ndims || tg->want_clauses) && r->nsubj && !unnamed) {
         /* Who a stance is about: the subjects named or inherited.  A

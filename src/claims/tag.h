@@ -60,6 +60,7 @@
 #include "qty.h"
 #include "stance.h"
 #include "taxonomy.h"
+#include "words.h"
 
 #define TAG_MAX 16
 
@@ -125,8 +126,9 @@ typedef struct tag_result {
 
 typedef struct tagger tagger;
 
-/* The tagger borrows tax and lex (they must outlive it). */
-tagger *tag_new(const taxonomy *tax, const stance_lex *lex);
+/* The tagger borrows tax, lex and words, the function words it reads
+ * (they must outlive it). */
+tagger *tag_new(const taxonomy *tax, const stance_lex *lex, const words_lex *words);
 void tag_free(tagger *tg);
 
 /* Tag one claim.  Fails only on text that is not UTF-8. */

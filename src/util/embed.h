@@ -15,5 +15,6 @@ extern const char embed_furniture[];     /* schema/furniture.tsv */
 extern const char embed_abbreviations[]; /* schema/abbreviations.txt */
 extern const char embed_stance[];        /* schema/stance.tsv */
 extern const char embed_reconcile[];     /* schema/reconcile.tsv */
+extern const char embed_words[];         /* schema/words.tsv */
 
 #endif

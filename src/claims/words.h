@@ -1,0 +1,109 @@
+/*
+ * words.h - the function words the tagger (tag.h) and the stance judge
+ * (stance.h) read: which word compares ("than"), negates an action
+ * ("does not"), opens a cause ("because of"), and so on, each list a
+ * role the C code asks about by name.  The words are data, in
+ * schema/words.tsv (compiled in; its header gives the format and what
+ * each role is for), so the code holds no word of English.
+ *
+ * A role's entries are terms of one or more words, kept in matching
+ * form (norm.h) as tokens; a word written "word*" matches any token
+ * starting with it.  Matching is exact otherwise: no plurals, unlike the
+ * taxonomy's terms.  The lists are immutable once loaded: one serves
+ * any number of threads.
+ */
+#ifndef KB_WORDS_H
+#define KB_WORDS_H
+
+#include <stddef.h>
+
+#include "taxonomy.h"
+
+/* The roles, in the order of words_role_names (words.c). */
+typedef enum words_role {
+    /* comparisons */
+    WR_THAN,                  /* the base of a comparative follows */
+    WR_BASE_AFTER_COMPARATIVE,/* "superior to Y", "loses out to Y" */
+    WR_COMPARED_TO,           /* "compared to Y" */
+    WR_UNLIKE,                /* "unlike Y" */
+    WR_EQUATIVE,              /* "as fast as Y" */
+    WR_ONE_SIDED,             /* "X over Y": Y only the versus */
+    WR_COMPARISON_LEAD,       /* "in comparison to" */
+    WR_CMP_MARKER,            /* a subject after it is a comparison's base */
+    WR_COMPARED,              /* "compared (to) Y", two words before Y */
+    WR_VERSUS,                /* "X vs Y" names a comparison */
+    WR_BETWEEN,               /* "between X and Y" names a comparison */
+    /* negation */
+    WR_NEGATED_ACTION,        /* "does not", "cannot", "fails to" */
+    WR_NEITHER,
+    WR_NEITHER_OF,            /* "neither of": no negated action */
+    WR_NEGATED_COPULA,        /* "is not", "isn't" */
+    WR_COPULA_NOT_NEGATING,   /* "is not only ..." */
+    WR_AFFIX_NEGATOR,         /* "non-blocking": negates its own word */
+    WR_SIZE_NEGATOR,          /* "not larger" */
+    /* stance without an evaluative word */
+    WR_DATE_SINCE,            /* "Since 1995": no reason */
+    WR_ADOPTERS,              /* "companies like A and B" */
+    WR_ADOPTERS_NAMED,
+    WR_MAJORITY,              /* "most developers" */
+    WR_ADOPT,                 /* "use", "rely on" */
+    WR_INSTEAD,               /* "instead of sharing" */
+    WR_FAVOUR_VERB,           /* "favours X" */
+    WR_FAVOUR_NOUN,           /* "in X's favour" */
+    WR_FAVOUR_IN,
+    WR_FAVOUR_OF,             /* "in favour of X" */
+    WR_SIZE_MORE,             /* "a larger community" */
+    WR_SIZE_LESS,             /* "a smaller pool" */
+    WR_BOTH,                  /* "both A and B" */
+    WR_AND,
+    WR_TASK_PREP,             /* "strong on complex queries" */
+    /* clauses and pronouns */
+    WR_CLAUSE_CONTRAST,       /* opens a clause of its own */
+    WR_CONTRAST_RUNS_ON,      /* "but": not ended by its first comma */
+    WR_PRONOUN,               /* stands for the previous clause's subject */
+    WR_PRONOUN_PLURAL,        /* ... for all of them */
+    WR_SUBJECT_PRONOUN,       /* "it is slower than Y" */
+    WR_OPENING_PRONOUN,       /* a claim opening on it is about the one before */
+    WR_ALL,                   /* "both", "all": every subject compared */
+    /* what a dimension's cue is doing */
+    WR_POSSESSIVE,            /* "its", "their" */
+    WR_CAUSE,                 /* "because of its ..." */
+    WR_ORIGIN_PARTICIPLE,     /* "created by", "introduced in" */
+    WR_ORIGIN_NOUN,           /* "its release", "its history" */
+    WR_AGE_SPAN,              /* "ten years after" */
+    WR_AGE_RELATION,
+    WR_LINEAGE,               /* "evolved from" */
+    WR_RELATIVE,              /* "that", "which" */
+    WR_MEANS,                 /* "using", "via" */
+    WR_DEPEND,                /* "depends (mostly) on" */
+    WR_DEPEND_ON,
+    WR_PURPOSE,               /* "tools for web development" */
+    WR_PURPOSE_ADVERB,        /* "easy even for beginners" */
+    WR_PURPOSE_STOP,          /* ends a purpose phrase */
+    WR_COUNT
+} words_role;
+
+typedef struct words_lex words_lex;
+
+/* Load tsv[0..len) (NULL: the compiled-in schema/words.tsv).  Errors
+ * name the line, or the role the file does not fill: every role must
+ * have a word.  On error *out is NULL. */
+int words_load(const char *tsv, size_t len, words_lex **out, char **err);
+void words_free(words_lex *w);  /* accepts NULL */
+
+/* Is token t a one-word entry of role r? */
+int words_is(const words_lex *w, words_role r, const tax_tok *t);
+
+/* The length in tokens of the first entry of r (in file order) that
+ * matches toks[k..end), or 0. */
+size_t words_at(const words_lex *w, words_role r, const tax_tok *toks, size_t end, size_t k);
+
+/* Does an entry of r match tokens that end right before k and start at
+ * from or later? */
+int words_ends(const words_lex *w, words_role r, const tax_tok *toks, size_t from, size_t k);
+
+/* Does original text[0..len) open with an entry of r as written (ASCII
+ * case ignored), then a space, then more text? */
+int words_opens(const words_lex *w, words_role r, const char *text, size_t len);
+
+#endif

@@ -250,8 +250,8 @@ START_TEST(test_judge)
     for (size_t i = 0; i < nfb; i++)
         if (fb[i] == zig) ncmp = 0; /* a claim about Zig alone compares nothing */
     stance_out out[8];
-    size_t n = stance_judge(lex, buf_cstr(&k->norm), k->t, k->n, ment, nh, fb, nfb, cmp, ncmp, c->bias,
-                            c->choice, out, 8);
+    stance_input in = {k->t, k->n, ment, nh, fb, nfb, cmp, ncmp, c->bias, c->choice};
+    size_t n = stance_judge(lex, &in, out, 8);
     char got[512] = "";
     for (size_t i = 0; i < n && i < 8; i++) {
         size_t l = strlen(got);

@@ -80,20 +80,31 @@ typedef struct stance_mention {
     size_t tok;
 } stance_mention;
 
-/* Judge one claim.  toks: its normalized tokens; text: the normalized
- * text the tokens point into; mentions: the subjects named, in token
- * order; fallback: the claim's subjects when a clause names none;
- * compared: the subjects under comparison (a comparative with no "than"
- * points at the one of them not judged; none when several remain);
- * bias: the polarity a clause with no evaluative word takes from its
- * context (an evaluative row label, a recommendation arrow), 0 for
- * none; choice: the claim recommends one subject over the others (it
- * compares, as a comparative does).  Writes at most max results (one
- * per subject, merged over clauses) and returns their count. */
-size_t stance_judge(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
-                    const stance_mention *mentions, size_t nment, const int *fallback,
-                    size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
-                    stance_out *out, size_t max);
+/* One claim to judge.  toks: its normalized tokens; mentions: the
+ * subjects named, in token order; fallback: the claim's subjects when a
+ * clause names none; compared: the subjects under comparison (a
+ * comparative with no "than" points at the one of them not judged; none
+ * when several remain); bias: the polarity a clause with no evaluative
+ * word takes from its context (an evaluative row label, a
+ * recommendation arrow), 0 for none; choice: the claim recommends one
+ * subject over the others (it compares, as a comparative does).  All
+ * borrowed for the call. */
+typedef struct stance_input {
+    const tax_tok *toks;
+    size_t ntok;
+    const stance_mention *mentions;
+    size_t nment;
+    const int *fallback;
+    size_t nfallback;
+    const int *compared;
+    size_t ncompared;
+    int bias;
+    int choice;
+} stance_input;
+
+/* Judge one claim.  Writes at most max results (one per subject,
+ * merged over clauses) and returns their count. */
+size_t stance_judge(const stance_lex *s, const stance_input *in, stance_out *out, size_t max);
 
 /* One clause's judgement of one subject: stance_judge before merging
  * over clauses, with the clause's token span [tok, tok_end). */
@@ -105,11 +116,9 @@ typedef struct stance_clause {
 } stance_clause;
 
 /* As stance_judge, but one result per clause and subject (a subject
- * judged in two clauses appears twice), in clause order. */
-size_t stance_judge_clauses(const stance_lex *s, const char *text, const tax_tok *toks, size_t ntok,
-                            const stance_mention *mentions, size_t nment, const int *fallback,
-                            size_t nfallback, const int *compared, size_t ncompared, int bias, int choice,
-                            stance_clause *out, size_t max);
+ * judged in two clauses appears twice), in clause order.  Writes at
+ * most max and returns the count found (which may exceed max). */
+size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max);
 
 /* Mark in eval[0..ntok) the tokens that are evaluative words (classes
  * positive, negative, better, worse, mixed, equal): 1, else 0. */

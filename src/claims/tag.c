@@ -865,8 +865,8 @@ int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
             for (size_t i = 0; i < r->nsubj; i++) cmp[ncmp++] = r->subj[i].subject;
         }
         stance_clause *so = r->clauses;
-        size_t ns = stance_judge_clauses(tg->lex, buf_cstr(&tg->norm), tg->toks, tg->ntok, ment, nment, fb, nfb,
-                                         cmp, ncmp, bias, choice, so, 2 * TAG_MAX);
+        stance_input si = {tg->toks, tg->ntok, ment, nment, fb, nfb, cmp, ncmp, bias, choice};
+        size_t ns = stance_judge_clauses(tg->lex, &si, so, 2 * TAG_MAX);
         if (ns > 2 * TAG_MAX) ns = 2 * TAG_MAX;
         r->nclauses = ns;
         if (!r->ndims) return KB_OK;

@@ -1,0 +1,287 @@
+/*
+ * stance_clause.c - where a clause ends and what its words say (see
+ * stance.h for the rules, stance_int.h for how the judge is divided).
+ *
+ * A clause ends before a contrast or fronted reason word, at a
+ * semicolon, and (opened by a contrast or reason word) at its first
+ * comma.  Its verdict is the sum of its evaluative words' signs, each
+ * flipped by a negator shortly before it; with none, the judgements
+ * that need no evaluative word (size, breadth, effort, adoption,
+ * abundance, a negated action, the context's bias) in that order.
+ */
+#include "stance_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "words.h"
+
+/* A reason word opening the claim at hit k: "Because ...", "Due to
+ * ...", "Since ..." (but not a date's "Since 1995"). */
+static int stance_is_reason(const stance_ctx *c, size_t k)
+{
+    /* only a fronted reason ("Since X is ..., Y ..."): one after the
+     * verdict ("X is easy because its syntax is simple") carries the
+     * same judgement and stays in its clause */
+    const tax_hit *h = &c->hits[k];
+    const tax_tok *toks = c->toks;
+    if (h->tok != 0 || stance_class_of(c->s, h->index) != SL_REASON) return 0;
+    size_t e = h->tok_end;
+    if (words_is(c->w, WR_DATE_SINCE, &toks[h->tok]) && e < c->ntok && toks[e].n && toks[e].s[0] >= '0' &&
+        toks[e].s[0] <= '9')
+        return 0;
+    return 1;
+}
+
+
+/* A negated action in [cs, end): "does not / did not / cannot / can't /
+ * won't VERB", "fails to", "unable to", "no longer": the subject is
+ * presented as unable to do something. */
+static int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
+{
+    for (size_t k = cs; k < end; k++) {
+        if (words_at(w, WR_NEGATED_ACTION, toks, end, k)) return 1;
+        /* "Neither database shards data": the action denied of each */
+        if (words_is(w, WR_NEITHER, &toks[k]) && !words_at(w, WR_NEITHER_OF, toks, end, k)) return 1;
+        /* a negated copula: "X is not (truly) asynchronous", "isn't
+         * a real Y" -- but not "is not only/just ..." (praise) nor "not
+         * necessarily" (a hedge) */
+        size_t n = words_at(w, WR_NEGATED_COPULA, toks, end, k);
+        if (n && !(k + n < end && words_is(w, WR_COPULA_NOT_NEGATING, &toks[k + n]))) return 1;
+    }
+    return 0;
+}
+
+
+/* Adoption in [cs, end): a usage verb ("use", "rely on", "choose")
+ * after a quantifier of people saying most of them: "most", "the
+ * majority", or a percentage of 50 or more ("Over 80% of teams use
+ * X"), or named adopters ("companies like A and B"). */
+static int stance_adoption(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
+{
+    int most = 0;
+    for (size_t k = cs; k < end; k++) {
+        if (words_is(w, WR_MAJORITY, &toks[k])) most = 1;
+        /* named adopters: "companies like A, B and C rely on X" */
+        if (k + 1 < end && words_is(w, WR_ADOPTERS, &toks[k]) && words_is(w, WR_ADOPTERS_NAMED, &toks[k + 1]))
+            most = 1;
+        if (toks[k].n && toks[k].s[0] >= '0' && toks[k].s[0] <= '9') {
+            /* a figure followed by a percent sign */
+            const char *e = toks[k].s + toks[k].n;
+            if (*e == '%' && atof(toks[k].s) >= 50) most = 1;
+        }
+        if (!most) continue;
+        if (words_is(w, WR_ADOPT, &toks[k])) return 1;
+    }
+    return 0;
+}
+
+/* "instead of" or "rather than" within three words before token t
+ * (and in the clause from cs): "work across two languages instead of
+ * sharing one" -- the breadth is what is missed, a weakness. */
+static int stance_instead_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t k = t > cs + 3 ? t - 3 : cs; k + 1 < t; k++)
+        if (words_at(w, WR_INSTEAD, toks, t, k)) return 1;
+    return 0;
+}
+
+
+/* A size comparative: "larger", "bigger", "greater", "wider" (+1) or
+ * "smaller", "fewer", "narrower" (-1); 0 for none. */
+static int stance_size_word(const words_lex *w, const tax_tok *t)
+{
+    if (words_is(w, WR_SIZE_MORE, t)) return 1;
+    if (words_is(w, WR_SIZE_LESS, t)) return -1;
+    return 0;
+}
+
+/* "both A and B" in [cs, end): "and" within four words after "both". */
+static int stance_both_and(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
+{
+    for (size_t k = cs; k < end; k++) {
+        if (!words_is(w, WR_BOTH, &toks[k])) continue;
+        for (size_t j = k + 2; j < end && j <= k + 5; j++)
+            if (words_is(w, WR_AND, &toks[j])) return 1;
+    }
+    return 0;
+}
+
+
+/* An evaluative word [tok, tok_end) right after "for/on/in/at" and
+ * before another word of its clause (ending at end), with no
+ * punctuation between: it qualifies the object of the preposition
+ * ("on complex queries", "for large systems"), not the subject. */
+static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t tok, size_t tok_end, size_t end)
+{
+    if (tok == 0 || tok_end >= end) return 0;
+    if (!words_is(w, WR_TASK_PREP, &toks[tok - 1]) || stance_comma_before(toks, tok) ||
+        stance_comma_before(toks, tok_end))
+        return 0;
+    /* "in favour of X" is a verdict on X, not a task */
+    if (words_is(w, WR_FAVOUR_OF, &toks[tok_end]) && words_is(w, WR_FAVOUR_NOUN, &toks[tok])) return 0;
+    /* the next token must be a word, not a figure */
+    return toks[tok_end].n && !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
+}
+
+
+/* Does hit k open a clause: a contrast word, or a fronted reason? */
+static int stance_opens(const stance_ctx *c, size_t k)
+{
+    return stance_class_of(c->s, c->hits[k].index) == SL_CONTRAST || stance_is_reason(c, k);
+}
+
+int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
+{
+    const tax_tok *toks = c->toks;
+    if (end == c->ntok) return 1;
+    /* a clause ends before a contrast word or at a semicolon */
+    for (size_t k = c->h; k < c->nh && c->hits[k].tok <= end; k++)
+        if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
+    const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
+    if (memchr(a, ';', (size_t)(b - a))) return 1;
+    /* a clause opened by a contrast word ("Although X is slow, it ...")
+     * ends at its first comma; one joined by "but" or "yet" runs on
+     * ("..., but pulled ahead on X, where it ...") */
+    if (!stance_comma_before(toks, end) || words_is(c->w, WR_CONTRAST_RUNS_ON, &toks[cs])) return 0;
+    for (size_t k = 0; k < c->nh && c->hits[k].tok <= cs; k++)
+        if (c->hits[k].tok == cs && stance_opens(c, k)) {
+            for (size_t j = cs + 1; j < end; j++)
+                if (stance_comma_before(toks, j)) return 0; /* not its first comma */
+            return 1;
+        }
+    return 0;
+}
+
+/* What a clause's words signal besides evaluative words, for the
+ * judgements that need none. */
+typedef struct stance_cues {
+    int abundant;   /* class abundance: "hundreds of" */
+    int broad;      /* class breadth: 1, or -1 when missed ("instead of sharing") */
+    int effort;     /* class effort: "you manage ..." */
+    int reason;     /* it is a fronted reason: it judges nothing */
+} stance_cues;
+
+/* The sign of evaluative hit h of v's clause, class cls: flipped by a
+ * negator within three tokens before it in the clause ("non" negates
+ * only the word it is attached to: "non-blocking, lets": not "lets"). */
+static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_hit *h, int cls)
+{
+    int sign = cls == SL_POSITIVE || cls == SL_BETTER || cls == SL_EQUAL ? 1 : -1;
+    for (size_t k = 0; k < c->nh; k++) {
+        const tax_hit *n = &c->hits[k];
+        if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
+        if (n->tok < h->tok && h->tok - n->tok <= 3 && n->tok >= v->cs) {
+            if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && h->tok != n->tok_end) continue;
+            return -sign;
+        }
+    }
+    return sign;
+}
+
+/* Sum the evaluative words of the clause and note its other cues,
+ * reading c->h on to the first hit past the clause. */
+static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
+{
+    const tax_tok *toks = c->toks;
+    for (; c->h < c->nh && c->hits[c->h].tok < v->end; c->h++) {
+        const tax_hit *h = &c->hits[c->h];
+        if (h->tok < v->cs) continue;
+        int cls = stance_class_of(c->s, h->index);
+        if (cls == SL_MIXED) v->evaluative = 1; /* even-handed: evaluates, adds no sign */
+        if (cls == SL_ABUNDANCE) q->abundant = 1;
+        if (cls == SL_BREADTH) q->broad = stance_instead_before(c->w, toks, v->cs, h->tok) ? -1 : q->broad ? q->broad : 1;
+        if (cls == SL_EFFORT) q->effort = 1;
+        if (h->tok == v->cs && stance_is_reason(c, c->h)) q->reason = 1;
+        if (cls != SL_POSITIVE && cls != SL_NEGATIVE && cls != SL_BETTER && cls != SL_WORSE && cls != SL_EQUAL)
+            continue;
+        /* "allows 100 connections", "supports 64 cores": a word
+         * followed by a figure states a quantity, not a verdict */
+        if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) && h->tok_end < v->end && toks[h->tok_end].s[0] >= '0' &&
+            toks[h->tok_end].s[0] <= '9')
+            continue;
+        /* "strong on complex queries", "ideal for simple scripts": a
+         * word between a preposition and its noun describes the task,
+         * not the subject */
+        if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) && stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end))
+            continue;
+        int sign = stance_sign(c, v, h, cls);
+        v->score += sign;
+        v->evaluative = 1;
+        if (cls == SL_BETTER || cls == SL_WORSE || cls == SL_EQUAL) {
+            v->comparative = 1;
+            v->cmp_sign = sign;
+            /* "X matches Y": no worse than Y, and Y no worse either;
+             * "X does not match Y": worse than Y */
+            v->equal = cls == SL_EQUAL && sign > 0;
+            if (v->cmp_end == (size_t)-1) v->cmp_end = h->tok_end;
+        }
+    }
+}
+
+/* "a larger community", "its user base is much bigger than Y's": size
+ * is a comparative where more is better (class `size`: a larger
+ * overhead is no strength).  h0: the clause's first hit. */
+static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
+{
+    const tax_tok *toks = c->toks;
+    for (size_t k = h0; k < c->nh && c->hits[k].tok < v->end; k++) {
+        const tax_hit *h = &c->hits[k];
+        if (h->tok < v->cs || stance_class_of(c->s, h->index) != SL_SIZE) continue;
+        size_t lo = h->tok > v->cs + 1 ? h->tok - 1 : v->cs;
+        for (size_t j = lo; j < v->end && j <= h->tok_end + 3; j++) {
+            if (j >= h->tok && j < h->tok_end) continue;
+            if (j > h->tok_end && stance_comma_before(toks, j)) break;
+            int size = stance_size_word(c->w, &toks[j]);
+            if (!size) continue;
+            int sign = size * (j > 0 && words_is(c->w, WR_SIZE_NEGATOR, &toks[j - 1]) ? -1 : 1);
+            v->score += sign;
+            v->evaluative = v->comparative = 1;
+            v->cmp_sign = sign;
+            if (v->cmp_end == (size_t)-1) v->cmp_end = j + 1;
+            return;
+        }
+    }
+}
+
+/* With no evaluative word, the first of these that holds judges. */
+static void stance_score_without(const stance_ctx *c, stance_verdict *v, const stance_cues *q)
+{
+    int score = 0;
+    /* "front end and back end share the same language", "works across
+     * platforms", "both the client and the server": one subject
+     * serving several places is a strength */
+    if (q->broad || stance_both_and(c->w, c->toks, v->cs, v->end)) score = q->broad < 0 ? -1 : 1;
+    /* "You manage versions, environments and ...", "X also needs
+     * migrations": work left to the user is a weakness */
+    else if (q->effort) score = -1;
+    /* "Over 80% of teams use X", "most developers rely on X": wide
+     * adoption is a strength; so are many of a thing ("Hundreds of
+     * extensions exist") */
+    else if (stance_adoption(c->w, c->toks, v->cs, v->end) || q->abundant) score = 1;
+    /* "X did not enforce ...", "cannot run ...": a negated action */
+    else if (stance_negated_action(c->w, c->toks, v->cs, v->end)) score = -1;
+    else score = c->in->bias;
+    if (score) {
+        v->evaluative = 1;
+        v->score = score;
+    }
+}
+
+void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->cs = cs;
+    v->end = end;
+    v->cmp_end = (size_t)-1;
+    stance_cues q = {0, 0, 0, 0};
+    size_t h0 = c->h;
+    stance_score_words(c, v, &q);
+    if (!v->comparative) stance_score_size(c, v, h0);
+    if (!v->evaluative) stance_score_without(c, v, &q);
+    /* a reason ("because ...", "Since X is ..., ") explains the verdict
+     * of the clause it serves; it is no verdict of its own */
+    if (q.reason) v->evaluative = 0;
+    /* a recommendation ("-> X") picks one of the subjects compared */
+    if (c->in->choice) v->comparative = 1;
+}

@@ -1,0 +1,102 @@
+/*
+ * stance_int.h - what the stance judge's files share (not part of the
+ * API: see stance.h).
+ *
+ * A claim is judged in three steps, one file each: stance.c matches the
+ * lexicon and walks the claim's clauses; stance_clause.c says where a
+ * clause ends and what its words say (stance_verdict); stance_subj.c
+ * says whom the verdict is about and writes the clause's judgements.
+ */
+#ifndef KB_STANCE_INT_H
+#define KB_STANCE_INT_H
+
+#include <string.h>
+
+#include "stance.h"
+#include "words.h"
+
+/* The lexicon's word classes (schema/stance.tsv), in stance_classes
+ * order. */
+enum {
+    SL_POSITIVE,
+    SL_NEGATIVE,
+    SL_BETTER,
+    SL_WORSE,
+    SL_NEGATOR,
+    SL_CONTRAST,
+    SL_MIXED,
+    SL_ABUNDANCE,
+    SL_REASON,
+    SL_ADVICE,
+    SL_BREADTH,
+    SL_EFFORT,
+    SL_SIZE,
+    SL_EQUAL,
+    SL_COUNT
+};
+
+struct stance_lex {
+    taxonomy *t;         /* the classes as a taxonomy's dimensions */
+    int cls[SL_COUNT];   /* the taxonomy dimension index of each class */
+    const words_lex *w;  /* the function words, borrowed */
+};
+
+/* The class (SL_*) of lexicon dimension dim, or -1. */
+int stance_class_of(const stance_lex *s, int dim);
+
+/* Lexicon hits and mentions a claim keeps; subjects a clause judges. */
+#define STANCE_MAX_HITS 64
+#define STANCE_MAX_SUBJ 8
+
+/* One claim being judged: its tokens and lexicon hits, the mentions
+ * kept, what carries from clause to clause, and the results. */
+typedef struct stance_ctx {
+    const stance_lex *s;
+    const words_lex *w;
+    const stance_input *in;
+    const tax_tok *toks;
+    size_t ntok;
+    tax_hit hits[STANCE_MAX_HITS];
+    size_t nh;
+    size_t h;                              /* the first hit of the clause being read */
+    stance_mention ment[STANCE_MAX_HITS];  /* mentions but those naming the comparison */
+    size_t nment;
+    size_t topic[STANCE_MAX_HITS];         /* the tokens of those that do ("X vs Y") */
+    size_t ntopic;
+    int prev_main[STANCE_MAX_SUBJ];        /* what the last clause naming subjects named */
+    size_t nprev_main;
+    stance_clause *out;
+    size_t nout, max;
+} stance_ctx;
+
+/* What one clause's words say. */
+typedef struct stance_verdict {
+    size_t cs, end;       /* the clause: tokens [cs, end) */
+    int evaluative;       /* it judges */
+    int score;            /* its signs summed: the polarity's sign */
+    int comparative;      /* it compares (a comparative, a recommendation) */
+    int cmp_sign;         /* the last comparative's sign, 0 for none */
+    int equal;            /* an equative that holds ("X matches Y") */
+    size_t cmp_end;       /* the token after its first comparative, or -1 */
+} stance_verdict;
+
+/* A comma (or colon) between token k-1 and token k. */
+static inline int stance_comma_before(const tax_tok *toks, size_t k)
+{
+    const char *a = toks[k - 1].s + toks[k - 1].n, *b = toks[k].s;
+    return b > a && (memchr(a, ',', (size_t)(b - a)) || memchr(a, ':', (size_t)(b - a)));
+}
+
+/* stance_clause.c: does the clause that began at cs end before token
+ * end?  Then what do its words say; it reads c->h on from the clause's
+ * first hit and leaves it at the next clause's. */
+int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end);
+void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
+
+/* stance_subj.c: keep the mentions that name a subject judged (not "X
+ * vs Y", "between X and Y"); then, for each clause, judge the subjects
+ * its verdict is about. */
+void stance_topics(stance_ctx *c);
+void stance_judge_clause(stance_ctx *c, const stance_verdict *v);
+
+#endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "embed.h"
 #include "stance.h"
 #include "tag.h"
@@ -120,13 +121,13 @@ static void run_case(env *e, const tag_case *c)
     join_sorted(v, r.ndims, ',', got, sizeof got);
     ck_assert_msg(strcmp(got, c->dims) == 0, "\"%s\": dimensions [%s], expected [%s]", c->text, got, c->dims);
 
-    char buf[64][128];
+    char line[64][128];
     for (size_t i = 0; i < r.nst && i < 64; i++) {
         const tag_stance *s = &r.st[i];
-        snprintf(buf[i], sizeof buf[i], "%s:%s:%s%s%s", tax_subject(e->tax, (size_t)s->subject),
+        snprintf(line[i], sizeof line[i], "%s:%s:%s%s%s", tax_subject(e->tax, (size_t)s->subject),
                  tax_dimension(e->tax, (size_t)s->dim), s->polarity > 0 ? "+" : s->polarity < 0 ? "-" : "0",
                  s->versus >= 0 ? ":" : "", s->versus >= 0 ? tax_subject(e->tax, (size_t)s->versus) : "");
-        v[i] = buf[i];
+        v[i] = line[i];
     }
     join_sorted(v, r.nst < 64 ? r.nst : 64, ';', got, sizeof got);
     ck_assert_msg(strcmp(got, c->stances) == 0, "\"%s\": stances [%s], expected [%s]", c->text, got,
@@ -473,6 +474,35 @@ START_TEST(test_quantity_subjects)
 }
 END_TEST
 
+/* ---- a taxonomy of many dimensions ---- */
+
+/* A hundred dimensions: the 90th is tagged, lent by a heading and
+ * judged like the first (no fixed table of 64 leaves it out). */
+static const tag_case many_cases[] = {
+    {"Go is fast at topic89.", NULL, NULL, NULL, NULL, "Go", "aspect 89", "Go:aspect 89:+"},
+    {"Go is fast at topic0.", NULL, NULL, NULL, NULL, "Go", "aspect 0", "Go:aspect 0:+"},
+    {"Go is slow here.", "Go vs Rust > theme95", NULL, NULL, NULL, "Go", "aspect 95", "Go:aspect 95:-"},
+    /* two clauses, each with its own topic past the 64th */
+    {"Go is fast at topic70, but Rust is slow at topic99.", NULL, NULL, NULL, NULL, "Go,Rust",
+     "aspect 70,aspect 99", "Go:aspect 70:+;Rust:aspect 99:-"},
+    /* a table row naming the 80th: its cells are about it */
+    {"Easy", NULL, "theme80", "Rust", NULL, "Rust", "aspect 80", "Rust:aspect 80:+"},
+};
+
+START_TEST(test_many_dimensions)
+{
+    buf t = BUF_INIT;
+    buf_adds(&t, "subject\tGo\tgo\nsubject\tRust\trust\n");
+    for (int d = 0; d < 100; d++)
+        buf_printf(&t, "dimension\taspect %d\ttopic%d\nheading\taspect %d\ttheme%d\n", d, d, d, d);
+    env e = env_open(buf_cstr(&t));
+    ck_assert_uint_eq(tax_dimensions(e.tax), 100);
+    run_case(&e, &many_cases[_i]);
+    env_close(&e);
+    buf_free(&t);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("tag");
@@ -482,6 +512,9 @@ static Suite *suite(void)
     tc = tcase_create("go vs rust");
     tcase_add_loop_test(tc, test_go_rust, 0, (int)(sizeof go_rust_cases / sizeof *go_rust_cases));
     tcase_add_loop_test(tc, test_go_rust_seq, 0, (int)(sizeof go_rust_seq / sizeof *go_rust_seq));
+    suite_add_tcase(s, tc);
+    tc = tcase_create("many dimensions");
+    tcase_add_loop_test(tc, test_many_dimensions, 0, (int)(sizeof many_cases / sizeof *many_cases));
     suite_add_tcase(s, tc);
     tc = tcase_create("quantities");
     tcase_add_loop_test(tc, test_quantity_subjects, 0, (int)(sizeof qty_cases / sizeof *qty_cases));

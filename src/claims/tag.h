@@ -62,6 +62,10 @@
 #include "taxonomy.h"
 #include "words.h"
 
+/* A claim keeps at most TAG_MAX subjects, dimensions (the first in
+ * taxonomy order) and quantities, and twice as many stances and clause
+ * judgements: a bound on one sentence, not on the taxonomy, which may
+ * have any number of dimensions. */
 #define TAG_MAX 16
 
 typedef struct tag_input {

@@ -1,0 +1,108 @@
+/*
+ * tag_qty.c - the quantities of a claim (tag.h has the rules): each
+ * number qty.h finds, with the measure the taxonomy names for it (by
+ * its unit words, else its shape) and the subject it is said of.
+ */
+#include "tag_int.h"
+
+#include <string.h>
+
+/* The measure of a quantity: unit words first, then its shape. */
+static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx)
+{
+    const taxonomy *t = tg->tax;
+    if (q->kind == QTY_COUNT && q->unit[0]) {
+        /* tokenize the unit into a private array: tg->toks holds the claim */
+        tax_tok ut[8];
+        size_t nu = 0;
+        const char *u = q->unit;
+        while (*u && nu < 8) {
+            while (*u && !((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || (unsigned char)*u >= 0x80)) u++;
+            const char *s = u;
+            while ((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || (unsigned char)*u >= 0x80) u++;
+            if (u > s) {
+                ut[nu].s = s;
+                ut[nu].n = (size_t)(u - s);
+                ut[nu].off = 0;
+                nu++;
+            }
+        }
+        tax_hit h[8];
+        size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ut, nu, h, 8);
+        if (nh > 8) nh = 8;
+        /* the last unit word names the thing counted ("stack overflow question") */
+        int best = -1;
+        for (size_t i = 0; i < nh; i++) best = h[i].index;
+        if (best >= 0) return best;
+    }
+    if (q->kind == QTY_COUNT) return -1;
+    /* a shape: the measure whose context words the claim has, else the
+     * one of that shape that has no context words */
+    tax_hit h[TAG_MAX];
+    size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ctx, nctx, h, TAG_MAX);
+    if (nh > TAG_MAX) nh = TAG_MAX;
+    int fallback = -1;
+    for (size_t m = 0; m < tax_measures(t); m++) {
+        if (tax_measure_shape(t, m) != (int)q->kind) continue;
+        for (size_t i = 0; i < nh; i++)
+            if (h[i].index == (int)m) return (int)m;
+        if (tax_measure_terms(t, m) == 0 || fallback < 0) fallback = (int)m;
+    }
+    return fallback;
+}
+
+/* The subject quantity q (of measure m) is said of: the nearest subject
+ * mentioned before it, else after it, else the claim's only subject. */
+static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
+{
+    const tagger *tg = c->tg;
+    const tag_result *r = c->r;
+    /* A year that is not some subject's event ("in 2024", "the 2024
+     * survey") dates the statement; it belongs to no subject. */
+    if (q->kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)m) == 0) return -1;
+    int before = -1, after = -1;
+    for (size_t k = 0; k < c->nment; k++) {
+        size_t at = tg->map[tg->toks[c->ment[k].tok].off];
+        if (at <= q->start) before = c->ment[k].subject;
+        else if (after < 0) after = c->ment[k].subject;
+    }
+    return before >= 0 ? before : after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
+}
+
+void tag_quantities(tag_ctx *c)
+{
+    tagger *tg = c->tg;
+    tag_result *r = c->r;
+    qty qs[TAG_MAX];
+    size_t nq = qty_scan(c->in->text, c->in->len, qs, TAG_MAX);
+    if (nq > TAG_MAX) nq = TAG_MAX;
+    for (size_t i = 0; i < nq; i++) {
+        /* A number whose measure the taxonomy cannot name ("two
+         * languages", "top three") is not recorded: it could not be
+         * compared with anything. */
+        int measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
+        /* An elided unit: "X allows 100 connections and Y allows 151"
+         * -- a bare count after a counted quantity counts the same. */
+        if (measure < 0 && qs[i].kind == QTY_COUNT && !qs[i].unit[0])
+            for (size_t k = r->nqty; k-- > 0 && measure < 0;)
+                if (r->qty[k].q.kind == QTY_COUNT && r->qty[k].q.unit[0]) {
+                    measure = r->qty[k].measure;
+                    memcpy(qs[i].unit, r->qty[k].q.unit, sizeof qs[i].unit);
+                }
+        if (measure < 0 || r->nqty >= TAG_MAX) continue;
+        tag_qty *tq = &r->qty[r->nqty++];
+        tq->q = qs[i];
+        tq->measure = measure;
+        tq->subject = tag_qty_subject(c, &qs[i], measure);
+        /* "Both projects are nearly 30 years old": a figure said of
+         * all the subjects, none named, holds for each of them. */
+        if (tq->subject < 0 && !c->nment && r->nsubj > 1 && tag_says_all(tg) &&
+            !(qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) == 0)) {
+            tq->subject = r->subj[0].subject;
+            for (size_t k = 1; k < r->nsubj && r->nqty < TAG_MAX; k++) {
+                r->qty[r->nqty] = *tq;
+                r->qty[r->nqty++].subject = r->subj[k].subject;
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+/*
+ * tag_subj.c - the subjects of a claim (tag.h has the rules): named or
+ * brought by a part, a table cell's column, and, when the claim names
+ * none or only the base of a comparison, carried from the claim before
+ * or inherited from its section heading.
+ */
+#include "tag_int.h"
+
+#include <string.h>
+
+#include "words.h"
+
+const char *tag_how_name(tag_how h)
+{
+    static const char *const names[TAG_HOW_COUNT] = {"named", "part", "carried", "column", "heading", "both"};
+    return (unsigned)h < TAG_HOW_COUNT ? names[h] : "named";
+}
+
+static void tag_add_subject(tag_result *r, int s, tag_how how)
+{
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].subject == s) return;
+    if (r->nsubj < TAG_MAX) {
+        r->subj[r->nsubj].subject = s;
+        r->subj[r->nsubj].how = how;
+        r->nsubj++;
+    }
+}
+
+/* A token that makes what follows the base of a comparison: "X over
+ * Y", "X compared to Y", "X than Y", "X unlike Y". */
+static int tag_is_cmp_marker(const tagger *tg, const tax_tok *t)
+{
+    return words_is(tg->w, WR_CMP_MARKER, t);
+}
+
+size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
+                          TAG_MAX_HITS);
+    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
+    size_t n = 0;
+    int marked = 0;
+    size_t at = 0;
+    for (size_t i = 0; i < nh; i++) {
+        for (; at < tg->hits[i].tok; at++)
+            if (n && tag_is_cmp_marker(tg, &tg->toks[at])) marked = 1;
+        if (marked) break;
+        if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
+    }
+    return n;
+}
+
+int tag_says_all(const tagger *tg)
+{
+    for (size_t t = 0; t < tg->ntok; t++)
+        if (words_is(tg->w, WR_ALL, &tg->toks[t])) return 1;
+    return 0;
+}
+
+/* The subjects and parts the claim names, in order, and a table cell's
+ * column, which it is always about, whatever else it names ("Usually
+ * requires JavaScript" under "Python"). */
+static void tag_named(tag_ctx *c)
+{
+    const tagger *tg = c->tg;
+    for (size_t i = 0; i < c->nh; i++) {
+        const tax_hit *h = &tg->hits[i];
+        if (h->kind != TAX_SUBJECT && h->kind != TAX_PART) continue;
+        tag_add_subject(c->r, h->index, h->kind == TAX_SUBJECT ? TAG_NAMED : TAG_PART);
+        c->ment[c->nment].subject = h->index;
+        c->ment[c->nment].tok = h->tok;
+        c->ment_named[c->nment] = h->kind == TAX_SUBJECT;
+        c->nment++;
+    }
+    for (size_t i = 0; i < c->ncol; i++) tag_add_subject(c->r, c->col[i], TAG_COLUMN);
+}
+
+/* Does the claim name subjects only as the base of its comparison
+ * ("Because of this, it is slower than Y")? */
+static int tag_only_bases(const tag_ctx *c)
+{
+    const tagger *tg = c->tg;
+    if (!c->nment) return 0;
+    for (size_t i = 0; i < c->nment; i++) {
+        size_t t = c->ment[i].tok;
+        int base = t > 0 && tag_is_cmp_marker(tg, &tg->toks[t - 1]) && !words_is(tg->w, WR_ONE_SIDED, &tg->toks[t - 1]);
+        if (t > 1 && words_is(tg->w, WR_COMPARED, &tg->toks[t - 2])) base = 1;
+        if (!base) return 0;
+    }
+    return 1;
+}
+
+/* A claim that names no subject, or only the base of its comparison,
+ * inherits one: "It ..." carries the previous claim's main subject;
+ * under "X vs Y", a claim naming no one (and not "both" or "all") goes
+ * on about the one subject the claim before it named (not one a part
+ * brought: "You can use JavaScript"); else the section heading's. */
+static void tag_inherit(tag_ctx *c)
+{
+    const tagger *tg = c->tg;
+    const tag_input *in = c->in;
+    tag_result *r = c->r;
+    int only_bases = tag_only_bases(c);
+    if (r->nsubj && !(only_bases && !c->ncol)) return;
+    int pronoun = words_opens(tg->w, WR_OPENING_PRONOUN, in->text, in->len);
+    if (only_bases)
+        for (size_t t = 0; t < c->ment[0].tok && !pronoun; t++)
+            pronoun = words_is(tg->w, WR_SUBJECT_PRONOUN, &tg->toks[t]);
+    if (in->nprev && pronoun)
+        tag_add_subject(r, in->prev[0], TAG_CARRIED);
+    else if (!r->nsubj && c->nsec > 1 && in->nprev == 1 && in->prev[0] == c->last_named && !tag_says_all(tg))
+        tag_add_subject(r, in->prev[0], TAG_CARRIED);
+    else
+        for (size_t i = 0; i < c->nsec; i++) tag_add_subject(r, c->sec[i], TAG_HEADING);
+}
+
+/* "Both languages are ...", "All three offer ...": with still no
+ * subject, a claim opening on "both"/"all" (not "both X and Y") speaks
+ * of the subjects compared -- when the domain compares exactly two,
+ * there is no doubt which. */
+static void tag_both(tag_ctx *c)
+{
+    const tagger *tg = c->tg;
+    if (c->r->nsubj || tax_subjects(tg->tax) != 2 || tg->ntok <= 1 || !words_is(tg->w, WR_ALL, &tg->toks[0]))
+        return;
+    for (size_t t = 1; t < tg->ntok && t <= 3; t++)
+        if (words_is(tg->w, WR_AND, &tg->toks[t])) return;
+    tag_add_subject(c->r, 0, TAG_BOTH);
+    tag_add_subject(c->r, 1, TAG_BOTH);
+}
+
+void tag_subjects(tag_ctx *c)
+{
+    tag_result *r = c->r;
+    tag_named(c);
+    tag_inherit(c);
+    /* the one subject this claim names, for the claim after it */
+    int one = -1, n = 0;
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].how == TAG_NAMED) {
+            one = r->subj[i].subject;
+            n++;
+        }
+    if (n == 1 && r->nsubj == 1) c->tg->last_named = one;
+    tag_both(c);
+}

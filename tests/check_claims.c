@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "claims.h"
 #include "ingest.h"
+#include "tag.h"
 #include "store.h"
 #include "testutil.h"
 #include "tustore.h"
@@ -197,6 +198,46 @@ START_TEST(test_build_from_store_is_the_same)
 }
 END_TEST
 
+/* A table wider than any fixed row: every cell is a claim, and the last
+ * has its column's header and subject. */
+START_TEST(test_wide_table)
+{
+    buf head = BUF_INIT, row = BUF_INIT;
+    buf_adds(&head, "Feature");
+    buf_adds(&row, "Speed");
+    for (int k = 1; k < 40; k++) {
+        buf_printf(&head, " | c%d", k);
+        buf_printf(&row, " | x%d", k);
+    }
+    buf_adds(&head, " | Python");
+    buf_adds(&row, " | fast");
+    store_unit u[2];
+    memset(u, 0, sizeof u);
+    u[0].kind = u[1].kind = "row";
+    u[0].text = head.data;
+    u[0].text_len = head.len;
+    u[1].text = row.data;
+    u[1].text_len = row.len;
+    claims *cl = NULL;
+    claims_set *set = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(claims_build(cl, u, 2, &set, &err), KB_OK);
+    ck_assert_uint_eq(claims_set_count(set), 40);
+    claims_view v;
+    claims_set_view(set, 39, &v);
+    ck_assert_str_eq(v.col_header, "Python");
+    ck_assert_str_eq(v.row_header, "Speed");
+    ck_assert_uint_ge(v.nsubj, 1);
+    ck_assert_str_eq(tax_subject(claims_taxonomy(cl), (size_t)v.subj[0].subject), "Python");
+    ck_assert_int_eq(v.subj[0].how, TAG_COLUMN);
+    claims_set_free(set);
+    claims_free(cl);
+    buf_free(&head);
+    buf_free(&row);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -210,6 +251,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_claim_offsets);
     tcase_add_test(tc, test_subject_label);
     tcase_add_test(tc, test_second_domain);
+    tcase_add_test(tc, test_wide_table);
     suite_add_tcase(s, tc);
     return s;
 }

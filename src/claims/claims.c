@@ -1,8 +1,8 @@
 /*
- * claims.c - from units to tagged claims, built in memory (claims_build)
- * and then stored (claims_write); see claims.h.
+ * claims.c - from units to tagged claims, built in memory (claims_build);
+ * see claims.h.  claims_write.c stores them.
  */
-#include "claims.h"
+#include "claims_int.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -21,57 +21,6 @@
 #include "util.h"
 #include "words.h"
 
-#define CLAIMS_MAX_CELLS 32
-
-struct claims {
-    taxonomy *tax;
-    words_lex *words;
-    stance_lex *lex;
-    furn *furn;
-    seg_abbrevs *abbr;
-    tagger *tg;
-    prop_ctx props;             /* props.lex NULL: no propositions */
-    /* the texts it was built from (NULL: built in), for claims_clone */
-    char *tax_tsv, *stance_tsv, *furn_tsv;
-};
-
-/* One claim of a set: where it is, and its tags as ranges of the set's
- * tag arrays.  Strings of its own (row and column labels) are offsets
- * + 1 into the set's arena, 0 for none. */
-/* The kinds of claim (claims_item.kind), and their names at the edges. */
-enum { CLAIM_SENTENCE, CLAIM_ITEM, CLAIM_CELL };
-static const char *const claims_kind_names[] = {"sentence", "item", "cell"};
-
-/* One claim of a set: a million of them for 50 MB of prose, so kept
- * small (48 bytes): offsets within a unit (at most 64 KiB), first
- * indexes into the set's arrays, and counts bounded by TAG_MAX. */
-typedef struct claims_item {
-    uint32_t unit;              /* index into the units built from */
-    uint32_t start, end;        /* within the unit's text */
-    uint32_t row_header, col_header;
-    uint32_t subj, dims, qty, st, prop;
-    uint8_t nsubj, ndims, nqty, nst, nprop;
-    uint8_t kind;               /* CLAIM_* */
-} claims_item;
-
-struct claims_set {
-    claims_item *items;
-    size_t n, cap;
-    tag_subject *subj;
-    size_t nsubj, capsubj;
-    tag_dim *dims;
-    size_t ndims, capdims;
-    tag_qty *qty;
-    size_t nqty, capqty;
-    tag_stance *st;
-    size_t nst, capst;
-    prop *props;
-    size_t nprops, capprops;
-    size_t *furniture;          /* per unit: arena offset + 1 of the rule, or 0 */
-    size_t nunits;
-    buf arena;
-};
-
 /* State while one source is walked. */
 typedef struct claims_walk {
     claims *c;
@@ -81,8 +30,11 @@ typedef struct claims_walk {
     size_t nprev;
     /* the table being read: its header cells (owned) */
     int in_table;
-    char *head[CLAIMS_MAX_CELLS];
+    char **head;
     size_t nhead;
+    /* the cells of the row being read, as many as it has */
+    size_t *cell_s, *cell_e;
+    size_t capcells;
     int row_labels;             /* the first column holds row labels */
     const store_unit *unit;     /* the unit being split */
     const char *row_header;     /* borrowed for the current row */
@@ -192,14 +144,6 @@ size_t claims_set_count(const claims_set *s)
     return s ? s->n : 0;
 }
 
-/* A furniture unit whose rule has no name. */
-#define CLAIMS_NO_RULE SIZE_MAX
-
-static const char *claims_str(const claims_set *s, size_t off)
-{
-    return off && off != CLAIMS_NO_RULE ? s->arena.data + off - 1 : NULL;
-}
-
 const char *claims_set_furniture(const claims_set *s, size_t i)
 {
     return s && i < s->nunits ? claims_str(s, s->furniture[i]) : NULL;
@@ -209,7 +153,7 @@ void claims_set_view(const claims_set *s, size_t i, claims_view *v)
 {
     const claims_item *it = &s->items[i];
     v->unit = it->unit;
-    v->kind = claims_kind_names[it->kind];
+    v->kind = claims_kind_name(it->kind);
     v->start = it->start;
     v->end = it->end;
     v->row_header = claims_str(s, it->row_header);
@@ -223,6 +167,12 @@ void claims_set_view(const claims_set *s, size_t i, claims_view *v)
     v->nqty = it->nqty;
     v->props = it->nprop ? s->props + it->prop : NULL;
     v->nprops = it->nprop;
+}
+
+const char *claims_kind_name(int kind)
+{
+    static const char *const names[] = {"sentence", "item", "cell"};
+    return kind >= CLAIM_SENTENCE && kind <= CLAIM_CELL ? names[kind] : "sentence";
 }
 
 /* Keep a copy of str in the set's arena: its offset + 1, or 0 for NULL. */
@@ -242,18 +192,6 @@ static size_t claims_keep(claims_set *s, const char *str)
             (arr) = kb_realloc((arr), (cap) * sizeof *(arr));          \
         }                                                              \
     } while (0)
-
-static const char *claims_qty_kind(qty_kind k)
-{
-    switch (k) {
-    case QTY_COUNT: return "count";
-    case QTY_PERCENT: return "percent";
-    case QTY_YEAR: return "year";
-    case QTY_VERSION: return "version";
-    case QTY_DURATION: return "duration";
-    }
-    return "count";
-}
 
 /* In a claim that states a version ("The latest version, 12.6.0, was
  * released in July 2019") a year dates that version, not the subject's
@@ -340,127 +278,6 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     return 0;
 }
 
-/* Quantity q of a claim (the text at start) as stored. */
-static void claims_qty_row(const taxonomy *t, const tag_qty *tq, long long claim_id, const char *text,
-                           long long start, store_qty *q)
-{
-    memset(q, 0, sizeof *q);
-    q->claim_id = claim_id;
-    q->raw = text + tq->q.start;
-    q->raw_len = tq->q.end - tq->q.start;
-    q->kind = claims_qty_kind(tq->q.kind);
-    q->measure = tq->measure >= 0 ? tax_measure(t, (size_t)tq->measure) : NULL;
-    q->unit = tq->q.kind == QTY_PERCENT ? "percent" : tq->q.unit;
-    q->subject = tq->subject >= 0 ? tax_subject(t, (size_t)tq->subject) : NULL;
-    q->version = tq->q.version;
-    q->low = tq->q.low;
-    q->high = tq->q.high;
-    q->has_low = tq->q.has_low;
-    q->has_high = tq->q.has_high;
-    q->low_open = tq->q.low_open;
-    q->high_open = tq->q.high_open;
-    q->approx = tq->q.approx;
-    /* Durations of a day or more are compared in years ("six months"
-     * = 0.5 year, "decades" = at least 20 years); shorter ones stay
-     * in their own unit. */
-    if (tq->q.kind == QTY_DURATION && tq->q.unit_seconds >= 86400) {
-        double f = tq->q.unit_seconds / 31557600.0;
-        q->low *= f;
-        q->high *= f;
-        q->unit = "year";
-    }
-    q->start = start + (long long)tq->q.start;
-    q->end = start + (long long)tq->q.end;
-}
-
-/* Claims written to the store at a time: the rows of a chunk and their
- * tags are built, written, and their memory used again for the next,
- * so that a large source does not hold every row twice. */
-#define CLAIMS_WRITE_CHUNK 1024
-
-/* The rows of a chunk, built again for each. */
-typedef struct claims_rows {
-    store_claim *claims;
-    long long *ids;
-    store_tag_subject *subj;
-    store_tag_dimension *dims;
-    store_qty *qty;
-    store_tag_stance *st;
-} claims_rows;
-
-/* Write claims k0..k1 of s, then their tags, several rows to a
- * statement; r has room for a chunk. */
-static int claims_write_chunk(const claims *c, store *st, const claims_set *s, long long source_id,
-                              const store_unit *units, const long long *unit_ids, size_t k0, size_t k1,
-                              const claims_rows *r, char **err)
-{
-    store_claim *rows = r->claims;
-    long long *ids = r->ids;
-    store_tags tg = {r->subj, 0, r->dims, 0, r->qty, 0, r->st, 0}, *tags = &tg;
-    const taxonomy *t = c->tax;
-    for (size_t k = k0; k < k1; k++) {
-        const claims_item *it = &s->items[k];
-        const store_unit *u = &units[it->unit];
-        store_claim *sc = &rows[k - k0];
-        sc->source_id = source_id;
-        sc->unit_id = unit_ids[it->unit];
-        sc->seq = (long long)k;
-        sc->kind = claims_kind_names[it->kind];
-        sc->start = u->start + (long long)it->start;
-        sc->end = u->start + (long long)it->end;
-        sc->section = u->section;
-        sc->row_header = claims_str(s, it->row_header);
-        sc->col_header = claims_str(s, it->col_header);
-        sc->text = u->text + it->start;
-        sc->text_len = it->end - it->start;
-    }
-    if (store_claims_add(st, rows, k1 - k0, ids, err)) return KB_ERR;
-    /* the tags, each table's rows in claim order */
-    for (size_t k = k0; k < k1; k++) {
-        const claims_item *it = &s->items[k];
-        long long id = ids[k - k0];
-        for (size_t i = it->subj; i < it->subj + it->nsubj; i++)
-            r->subj[tags->nsubj++] =
-                (store_tag_subject){id, tax_subject(t, (size_t)s->subj[i].subject), tag_how_name(s->subj[i].how)};
-        for (size_t i = it->dims; i < it->dims + it->ndims; i++)
-            r->dims[tags->ndims++] = (store_tag_dimension){id, tax_dimension(t, (size_t)s->dims[i].dim), s->dims[i].score};
-        for (size_t i = it->qty; i < it->qty + it->nqty; i++)
-            claims_qty_row(t, &s->qty[i], id, rows[k - k0].text, rows[k - k0].start, &r->qty[tags->nqty++]);
-        for (size_t i = it->st; i < it->st + it->nst; i++) {
-            const tag_stance *x = &s->st[i];
-            r->st[tags->nst++] = (store_tag_stance){id, tax_subject(t, (size_t)x->subject),
-                                                    tax_dimension(t, (size_t)x->dim),
-                                                    x->versus >= 0 ? tax_subject(t, (size_t)x->versus) : NULL,
-                                                    x->polarity};
-        }
-    }
-    return store_claim_tags(st, tags, err);
-}
-
-/* Write the claims of s with their tags, a chunk at a time. */
-static int claims_write_all(const claims *c, store *st, const claims_set *s, long long source_id,
-                            const store_unit *units, const long long *unit_ids, char **err)
-{
-    size_t n = s->n, room = n < CLAIMS_WRITE_CHUNK ? (n ? n : 1) : CLAIMS_WRITE_CHUNK;
-    /* a claim has at most TAG_MAX tags of each kind */
-    size_t troom = room * TAG_MAX;
-    claims_rows r = {kb_calloc(room, sizeof *r.claims), kb_calloc(room, sizeof *r.ids),
-                     kb_calloc(troom, sizeof *r.subj),   kb_calloc(troom, sizeof *r.dims),
-                     kb_calloc(troom, sizeof *r.qty),    kb_calloc(troom, sizeof *r.st)};
-    int rc = KB_OK;
-    for (size_t k0 = 0; k0 < n && rc == KB_OK; k0 += room) {
-        size_t k1 = k0 + room < n ? k0 + room : n;
-        rc = claims_write_chunk(c, st, s, source_id, units, unit_ids, k0, k1, &r, err);
-    }
-    free(r.claims);
-    free(r.ids);
-    free(r.subj);
-    free(r.dims);
-    free(r.qty);
-    free(r.st);
-    return rc;
-}
-
 static int claims_sentence(void *ctx, size_t start, size_t end)
 {
     return claims_emit(ctx, start, end);
@@ -475,12 +292,18 @@ static void claims_end_table(claims_walk *w)
 
 static int claims_row(claims_walk *w, const store_unit *u)
 {
-    size_t s[CLAIMS_MAX_CELLS], e[CLAIMS_MAX_CELLS];
-    size_t n = seg_cells(u->text, u->text_len, s, e, CLAIMS_MAX_CELLS);
-    if (n > CLAIMS_MAX_CELLS) n = CLAIMS_MAX_CELLS;
+    size_t n = seg_cells(u->text, u->text_len, w->cell_s, w->cell_e, w->capcells);
+    if (n > w->capcells) {
+        w->capcells = n;
+        w->cell_s = kb_realloc(w->cell_s, n * sizeof *w->cell_s);
+        w->cell_e = kb_realloc(w->cell_e, n * sizeof *w->cell_e);
+        n = seg_cells(u->text, u->text_len, w->cell_s, w->cell_e, w->capcells);
+    }
+    const size_t *s = w->cell_s, *e = w->cell_e;
     if (!w->in_table) {
         /* the header row: column labels */
         w->in_table = 1;
+        w->head = kb_realloc(w->head, (n ? n : 1) * sizeof *w->head);
         for (size_t i = 0; i < n; i++) w->head[i] = kb_strndup(u->text + s[i], e[i] - s[i]);
         w->nhead = n;
         /* The first column holds row labels when its header names no
@@ -575,6 +398,9 @@ int claims_build(claims *c, const store_unit *units, size_t n, claims_set **out,
         rc = claims_unit(&w, &units[i]);
     }
     claims_end_table(&w);
+    free(w.head);
+    free(w.cell_s);
+    free(w.cell_e);
     if (rc) {
         kb_seterr(err, "%s", w.err ? w.err : "building claims failed");
         free(w.err);
@@ -584,15 +410,5 @@ int claims_build(claims *c, const store_unit *units, size_t n, claims_set **out,
     }
     *out = w.set;
     return KB_OK;
-}
-
-int claims_write(const claims *c, store *st, const claims_set *s, long long source_id,
-                 const store_unit *units, const long long *unit_ids, int mark_furniture, char **err)
-{
-    if (mark_furniture)
-        for (size_t i = 0; i < s->nunits; i++)
-            if (s->furniture[i] && store_unit_furniture(st, unit_ids[i], claims_str(s, s->furniture[i]), err))
-                return KB_ERR;
-    return claims_write_all(c, st, s, source_id, units, unit_ids, err);
 }
 

@@ -263,6 +263,15 @@ START_TEST(test_lexicon_errors)
     ck_assert_ptr_nonnull(strstr(err, "ASPECT/VALUE"));
     free(err);
     err = NULL;
+    buf longname = BUF_INIT;
+    buf_adds(&longname, "# c\n# c\nconcept\t");
+    for (int i = 0; i < 127; i++) buf_addc(&longname, 'n');
+    buf_adds(&longname, "\tfoo\n");
+    ck_assert_int_eq(prop_lex_load(buf_cstr(&longname), longname.len, &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "line 3") && strstr(err, "126"), "%s", err);
+    free(err);
+    err = NULL;
+    buf_free(&longname);
     buf many = BUF_INIT;
     for (int i = 0; i < 33; i++) buf_printf(&many, "scope\ta/v%d\tword%d\n", i, i);
     ck_assert_int_eq(prop_lex_load(buf_cstr(&many), many.len, &l, &err), KB_ERR);

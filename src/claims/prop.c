@@ -165,8 +165,8 @@ static int prop_part_subject(const prop_ctx *c, const prop_marks *m, size_t k)
 
 static uint32_t prop_named_key(const prop_ctx *c, char sigil, const char *name, size_t n, const char *shown)
 {
-    char k[128];
-    if (n > sizeof k - 2) n = sizeof k - 2;
+    char k[PROP_NAME_MAX + 2]; /* prop_lex_load refuses a longer name */
+    if (n > PROP_NAME_MAX) n = PROP_NAME_MAX;
     k[0] = sigil;
     memcpy(k + 1, name, n);
     return prop_key(c->keys, k, n + 1, shown, strlen(shown));
@@ -278,7 +278,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
                 name = prop_lex_pole(c->lex, (size_t)m->entry[k]);
                 const char *slash = strchr(name, '/');
                 {
-                    char axis[64];
+                    char axis[PROP_NAME_MAX + 1];
                     snprintf(axis, sizeof axis, "%.*s", (int)(slash - name), name);
                     prop_add_key_at(p, prop_named_key(c, '#', name, (size_t)(slash - name), axis), nk);
                 }

@@ -48,6 +48,7 @@ struct prop_lex {
 const char *prop_lex_concept(const prop_lex *l, size_t i);
 
 #define PROP_TOKS 512     /* tokens of a claim read (the tagger's limit) */
+#define PROP_NAME_MAX 126 /* bytes of a lexicon entry's name (a key: sigil + name) */
 #define PROP_STEM_MAX 48
 
 /* The marks of one claim's tokens. */

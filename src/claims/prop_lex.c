@@ -90,6 +90,10 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
                            lineno);
             goto done;
         }
+        if (names && nl > PROP_NAME_MAX) {
+            rc = kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
+            goto done;
+        }
         if (cls == PL_POLE && !memchr(t1 + 1, '/', nl)) {
             rc = kb_seterr(err, "reconcile lexicon line %zu: a pole is named ASPECT/VALUE", lineno);
             goto done;

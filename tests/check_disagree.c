@@ -34,8 +34,9 @@ static long long seq;
 
 static void setup(void)
 {
-    dir = tu_tmpdir();
-    st = tu_store_open(dir);
+    tu_store_setup();
+    dir = tu_dir;
+    st = tu_st;
     char *err = NULL;
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
     seq = 0;
@@ -43,8 +44,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    store_close(st);
-    tu_rmdir(dir);
+    tu_store_teardown();
 }
 
 static long long src(const char *path, const char *date)

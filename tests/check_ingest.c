@@ -65,12 +65,7 @@ static ingest_stats run(const char *const *paths, size_t n, int force)
 
 static long long q_int(const char *sql)
 {
-    sqlite3_stmt *s;
-    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-    long long v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
+    return tu_q_int(st, sql);
 }
 
 /* The first column of the first row as text (caller frees). */

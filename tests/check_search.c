@@ -77,15 +77,14 @@ static void write_sources(int n, const char *(*text)(int i))
 
 static void setup(void)
 {
-    dir = tu_tmpdir();
-    st = tu_store_open(dir);
+    tu_store_setup();
+    dir = tu_dir;
+    st = tu_st;
 }
 
 static void teardown(void)
 {
-    store_close(st);
-    st = NULL;
-    tu_rmdir(dir);
+    tu_store_teardown();
 }
 
 /* Every hit better than or as good as the next, equal scores by id. */

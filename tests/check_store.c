@@ -14,6 +14,7 @@
 #include "hash.h"
 #include "store.h"
 #include "testutil.h"
+#include "tustore.h"
 #include "util.h"
 
 /* The id of the source at path (0: none). */
@@ -39,21 +40,9 @@ static void setup(void)
 
 static void teardown(void)
 {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    ck_assert_int_eq(system(cmd), 0);
-    free(dir);
+    tu_rmdir(dir);
 }
 
-static long long q_int(store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    ck_assert_int_eq(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-    long long v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
-}
 
 static const char *q_text_buf(store *st, const char *sql, char *out, size_t n)
 {
@@ -127,10 +116,10 @@ START_TEST(test_create_schema)
     free(err);
     err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
-    ck_assert_int_ge(q_int(st, "PRAGMA user_version"), 1);
+    ck_assert_int_ge(tu_q_int(st, "PRAGMA user_version"), 1);
     char mode[64];
     ck_assert_str_eq(q_text_buf(st, "PRAGMA journal_mode", mode, sizeof mode), "wal");
-    ck_assert_int_eq(q_int(st, "PRAGMA page_size"), 8192);
+    ck_assert_int_eq(tu_q_int(st, "PRAGMA page_size"), 8192);
     /* the default alias list is stored with a new database */
     char *al = NULL;
     ck_assert_int_eq(store_meta_get(st, "aliases", &al, &err), KB_OK);
@@ -183,9 +172,9 @@ START_TEST(test_upgrade_tag_indexes)
              "INSERT INTO claim_subject VALUES (1, 'Python', 'named');");
     old_db(3, sql);
     ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
-    ck_assert_int_eq(q_int(st, q_idx), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim_subject WHERE subject = 'Python'"), 1);
+    ck_assert_int_eq(tu_q_int(st, "PRAGMA user_version"), embed_migration_count);
+    ck_assert_int_eq(tu_q_int(st, q_idx), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM claim_subject WHERE subject = 'Python'"), 1);
     store_close(st);
     ck_assert_ptr_null(err);
 }
@@ -199,7 +188,7 @@ START_TEST(test_upgrade_fts_automerge)
     store *st = NULL;
     char *err = NULL;
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, q_am), 8);
+    ck_assert_int_eq(tu_q_int(st, q_am), 8);
     store_close(st);
     for (int i = 0; i < 3; i++) {
         char p[600];
@@ -208,10 +197,10 @@ START_TEST(test_upgrade_fts_automerge)
     }
     old_db(4, old_source);
     ck_assert_int_eq(store_open(dbpath, 0, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
-    ck_assert_int_eq(q_int(st, q_am), 8);
+    ck_assert_int_eq(tu_q_int(st, "PRAGMA user_version"), embed_migration_count);
+    ck_assert_int_eq(tu_q_int(st, q_am), 8);
     /* the index still answers, and is whole */
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 1);
     fts_ok(st);
     store_close(st);
     ck_assert_ptr_null(err);
@@ -297,7 +286,7 @@ START_TEST(test_only_its_own_databases)
     free(err);
     err = NULL;
     ck_assert_int_eq(store_open(empty, STORE_CREATE, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA application_id"), 0x6B626462);
+    ck_assert_int_eq(tu_q_int(st, "PRAGMA application_id"), 0x6B626462);
     store_close(st);
     ck_assert_int_eq(store_open(empty, STORE_READ, &st, &err), KB_OK);
     store_close(st);
@@ -320,8 +309,8 @@ START_TEST(test_only_its_own_databases)
     free(after);
     free(before);
     ck_assert_int_eq(store_open(dbpath, STORE_WRITE, &st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "PRAGMA user_version"), embed_migration_count);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    ck_assert_int_eq(tu_q_int(st, "PRAGMA user_version"), embed_migration_count);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source"), 1);
     store_close(st);
 }
 END_TEST
@@ -359,8 +348,8 @@ START_TEST(test_put_replace_delete)
     ck_assert_int_eq(store_open(dbpath, 1, &st, &err), KB_OK);
     long long a = put(st, "dir/a.txt", "h1", "alpha beta gamma", 0);
     long long b = put(st, "dir/b.txt", "h2", "beta delta", 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 5);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 2);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit"), 5);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'beta'"), 2);
     store_found f;
     ck_assert_int_eq(store_source_lookup(st, "dir/a.txt", NULL, &f, &err), KB_OK);
     ck_assert_int_eq(f.id, a);
@@ -368,18 +357,18 @@ START_TEST(test_put_replace_delete)
     store_found_clear(&f);
     /* replace a: old units and their index entries go */
     ck_assert_int_eq(put(st, "dir/a.txt", "h3", "epsilon", a), a);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 3);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'alpha'"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'epsilon'"), 1);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 2);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit"), 3);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'alpha'"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'epsilon'"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source_text"), 2);
     fts_ok(st);
     /* delete b */
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
     ck_assert_int_eq(store_source_delete(st, b, &err), KB_OK);
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit WHERE source_id = 2"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'delta'"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit WHERE source_id = 2"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'delta'"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source_text"), 1);
     fts_ok(st);
     store_close(st);
 }
@@ -408,7 +397,7 @@ START_TEST(test_savepoint_rollback)
     err = NULL;
     store_rollback_savepoint(st);
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source"), 1);
     store_close(st);
 }
 END_TEST
@@ -462,9 +451,9 @@ START_TEST(test_index_by_batch)
     ck_assert_int_eq(last - first + 1, 4);
     ck_assert_int_eq(store_index_units(st, first, last, &err), KB_OK);
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'alpha OR charlie'"), 4);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'bravo'"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit WHERE furniture = 'read time'"), 2);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'alpha OR charlie'"), 4);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH 'bravo'"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit WHERE furniture = 'read time'"), 2);
     fts_ok(st);
     store_close(st);
 }
@@ -607,15 +596,15 @@ START_TEST(test_rows_many)
         ck_assert_int_eq(store_commit(st[m], &err), KB_OK);
         put_rows(st[m], "again", 20, m);
     }
-    ck_assert_int_eq(q_int(st[1], "SELECT count(*) FROM claim_quantity"), q_int(st[0], "SELECT count(*) FROM claim_quantity"));
-    ck_assert_int_gt(q_int(st[1], "SELECT count(*) FROM claim_stance"), 0);
+    ck_assert_int_eq(tu_q_int(st[1], "SELECT count(*) FROM claim_quantity"), tu_q_int(st[0], "SELECT count(*) FROM claim_quantity"));
+    ck_assert_int_gt(tu_q_int(st[1], "SELECT count(*) FROM claim_stance"), 0);
     for (size_t i = 0; i < sizeof dump / sizeof *dump; i++) {
         char *a = q_dump(st[0], dump[i]), *b = q_dump(st[1], dump[i]);
         ck_assert_msg(strcmp(a, b) == 0, "%s differs", dump[i]);
         free(a);
         free(b);
     }
-    ck_assert_int_eq(q_int(st[1], "SELECT max(id) FROM unit"), 1 + 15 + 16 + 17 + 20);
+    ck_assert_int_eq(tu_q_int(st[1], "SELECT max(id) FROM unit"), 1 + 15 + 16 + 17 + 20);
     store_close(st[0]);
     store_close(st[1]);
 }
@@ -636,32 +625,32 @@ START_TEST(test_no_orphans)
         char sql[160];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE claim_id IN (SELECT id FROM claim WHERE source_id = 1)",
                  children[i]);
-        ck_assert_int_gt(q_int(st, sql), 0);
+        ck_assert_int_gt(tu_q_int(st, sql), 0);
     }
-    int b_claims = q_int(st, "SELECT count(*) FROM claim WHERE source_id = 2");
-    int b_subjects = q_int(st, "SELECT count(*) FROM claim_subject WHERE claim_id IN "
+    int b_claims = tu_q_int(st, "SELECT count(*) FROM claim WHERE source_id = 2");
+    int b_subjects = tu_q_int(st, "SELECT count(*) FROM claim_subject WHERE claim_id IN "
                                "(SELECT id FROM claim WHERE source_id = 2)");
     ck_assert_int_gt(b_claims, 0);
     /* replace a (one unit, no claims): its old rows go, b's stay */
     ck_assert_int_eq(put(st, "a", "h2", "omega", 1), 1);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit WHERE source_id = 1"), 1);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim"), b_claims);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim_subject"), b_subjects);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit WHERE source_id = 1"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM claim"), b_claims);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM claim_subject"), b_subjects);
     /* delete b: nothing derived from either is left */
     ck_assert_int_eq(store_begin(st, &err), KB_OK);
     ck_assert_int_eq(store_source_delete(st, 2, &err), KB_OK);
     ck_assert_int_eq(store_commit(st, &err), KB_OK);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM claim"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM claim"), 0);
     for (size_t i = 0; i < sizeof children / sizeof *children; i++) {
         char sql[80];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", children[i]);
-        ck_assert_int_eq(q_int(st, sql), 0);
+        ck_assert_int_eq(tu_q_int(st, sql), 0);
     }
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM unit"), 1);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source_text"), 1);
-    ck_assert_int_eq(q_int(st, "SELECT count(*) FROM source"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM unit"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source_text"), 1);
+    ck_assert_int_eq(tu_q_int(st, "SELECT count(*) FROM source"), 1);
     fts_ok(st);
     store_close(st);
 }

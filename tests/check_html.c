@@ -1,6 +1,7 @@
 /*
- * check_html.c - tests for html.c: encoding decisions, furniture,
- * blocks and their offsets, metadata, and pages that try to break it.
+ * check_html.c - tests for html_extract (html.h): encoding decisions,
+ * furniture, blocks and their offsets, metadata, and pages that try to
+ * break it.
  * Run from the top of the tree (fixtures are tests/fixtures/html/).
  */
 #include <check.h>
@@ -357,6 +358,23 @@ START_TEST(test_meta_cases)
 }
 END_TEST
 
+START_TEST(test_long_title)
+{
+    /* a <title> is one text node, read whole at any length */
+    buf b = BUF_INIT;
+    doc d;
+    buf_adds(&b, "<title>");
+    for (int i = 0; i < 300; i++) buf_adds(&b, "long title ");
+    buf_adds(&b, "end</title><p>x</p>");
+    extract_ok(b.data, b.len, &d);
+    ck_assert_ptr_nonnull(d.meta.title);
+    ck_assert_uint_eq(strlen(d.meta.title), 300 * 11 + 3);
+    ck_assert_str_eq(d.meta.title + 300 * 11, "end");
+    doc_free(&d);
+    buf_free(&b);
+}
+END_TEST
+
 /* ---- encodings ------------------------------------------------------------ */
 
 START_TEST(test_latin1)
@@ -677,6 +695,7 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_body_fallback);
     tcase_add_test(tc, test_malformed);
     tcase_add_loop_test(tc, test_meta_cases, 0, NCASES(meta_cases));
+    tcase_add_test(tc, test_long_title);
     tcase_add_test(tc, test_latin1);
     tcase_add_test(tc, test_cp1252_undeclared);
     tcase_add_test(tc, test_utf16le);

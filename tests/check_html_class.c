@@ -20,7 +20,7 @@ static const struct {
     {"tag-social-media", 0, 0},           /* a taxonomy label, not a widget */
     {"has-comments", 0, 0},               /* a state */
     {"entry-content has-sidebar", 0, 1},
-    {"entry-content sidebar", 1, 1},      /* both said; html.c weighs them */
+    {"entry-content sidebar", 1, 1},      /* both said; html_blocks.c weighs them */
     {"related-content", 1, 0},            /* a furniture word wins its token */
     {"highlight-python notranslate", 0, 0},
     {"n", 0, 0},

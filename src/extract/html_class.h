@@ -1,6 +1,6 @@
 /*
  * html_class.h - what an element's class and id names say about it, for
- * html.c's furniture test.
+ * the HTML extractor's furniture test (html_blocks.c).
  */
 #ifndef KB_HTML_CLASS_H
 #define KB_HTML_CLASS_H

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "doc.h"
 #include "testutil.h"
 #include "text.h"
@@ -411,6 +412,29 @@ START_TEST(test_corpus)
 }
 END_TEST
 
+/* Lists nested deeper than kb tracks (16 levels) keep every item; the
+ * deeper ones are given the last level tracked. */
+START_TEST(test_deep_list)
+{
+    buf b = BUF_INIT;
+    doc d;
+    char *err = NULL;
+    for (int i = 0; i < 20; i++) {
+        for (int k = 0; k < 2 * i; k++) buf_addc(&b, ' ');
+        buf_adds(&b, "- item\n");
+    }
+    doc_init(&d, DOC_MARKDOWN);
+    ck_assert_int_eq(text_extract(b.data, b.len, 1, &d, &err), KB_OK);
+    ck_assert_uint_eq(d.nblocks, 20);
+    for (size_t i = 0; i < d.nblocks; i++) {
+        ck_assert_int_eq(d.blocks[i].kind, DOC_ITEM);
+        ck_assert_int_eq(d.blocks[i].level, i < 16 ? (int)i + 1 : 16);
+    }
+    doc_free(&d);
+    buf_free(&b);
+}
+END_TEST
+
 /* Linear time: a few MB as one line, as short lines, and as short
  * heading-like lines (the lookahead case), well within the timeout. */
 START_TEST(test_large)
@@ -445,6 +469,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_offsets);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof err_cases / sizeof *err_cases));
     tcase_add_test(tc, test_corpus);
+    tcase_add_test(tc, test_deep_list);
     suite_add_tcase(s, tc);
     TCase *big = tcase_create("large");
     tcase_set_timeout(big, 120);

@@ -54,7 +54,7 @@ const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n)
 void kb_thread_nice(int incr);
 
 /* Case-insensitive ASCII comparison of s[0..n) with the C string lit.
- * Inline: html.c asks it of every word of every class attribute against
+ * Inline: html_class.c asks it of every word of every class attribute against
  * whole word lists, so it costs no call and stops at the first
  * difference rather than measuring lit first.  Two bytes that differ
  * are equal but for case only if they differ in the case bit (0x20)

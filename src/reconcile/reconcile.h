@@ -13,7 +13,7 @@
  *     "compiled"),
  * and only when they are aligned: the aspect keys the two share weigh
  * enough (each by how specific it is to the subject: a key in few of
- * its claims weighs more; reconcile.c gives the measure), so that "easy
+ * its claims weighs more; reconcile_align.c gives the measure), so that "easy
  * to learn" and "hard to install" do not meet on "easy" alone.  A row
  * holds the claims of its group that take part in an aligned conflict,
  * on sides by position (polarity, and absolute apart from qualified
@@ -94,14 +94,15 @@ typedef struct rc_set {
     size_t nagree;
 } rc_set;
 
-/* Find the questions among props[0..n) (each claim's propositions
- * consecutive, claims in source order).  lex: the lexicon the props
- * were read with; keys: the table their keys are in.  *out is owned by the caller (rc_free). */
 /* The polarity of p read under the first subject of its comparison
  * (rc_question.subject of a question between two): "Y is slower than X"
  * reads as X faster.  Not a comparison: its own polarity. */
 int rc_polarity(const prop *p);
 
+/* Find the questions among props[0..n) (each claim's propositions
+ * consecutive, claims in source order).  lex: the lexicon the props
+ * were read with; keys: the table their keys are in.  *out is owned by
+ * the caller (rc_free). */
 void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *lex, const prop_keys *keys,
              rc_set *out);
 

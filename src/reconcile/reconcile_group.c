@@ -1,0 +1,219 @@
+/*
+ * reconcile_group.c - one group: the claims of a subject that share an
+ * aspect key, the position each takes on it, the aligned conflicts
+ * between claims of different sources (reconcile.h gives the three
+ * kinds), and the dispute they make, its claims on sides by position.
+ * A group without a conflict may be an agreement (reconcile_agree.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reconcile_int.h"
+#include "util.h"
+
+int rc_polarity(const prop *p)
+{
+    return p->versus >= 0 && p->versus < p->subject ? -p->polarity : p->polarity;
+}
+
+/* The pole prop p names on the aspect whose key text is "#AXIS"; -1
+ * none, -2 several (a claim naming both "interpreter" and "compilers"
+ * takes no side). */
+static int rc_pole_on(const prop_lex *lex, const prop *p, const char *key)
+{
+    if (!key || key[0] != '#') return -1;
+    size_t n = strlen(key + 1);
+    int pole = -1;
+    for (size_t i = 0; i < p->npoles; i++) {
+        const char *name = prop_lex_pole(lex, (size_t)p->poles[i]);
+        if (name && strncmp(name, key + 1, n) == 0 && name[n] == '/') pole = pole == -1 ? p->poles[i] : -2;
+    }
+    return pole;
+}
+
+/* Is key one that p's evaluative words speak of? */
+static int rc_judged(const prop *p, uint32_t key)
+{
+    for (size_t i = 0; i < p->nkeys; i++)
+        if (p->keys[i] == key) return (p->judged >> i) & 1;
+    return 0;
+}
+
+/* The positions of the claims of e[0..n) (one group) on its key, one per
+ * claim (its first clause), into pos; returns how many. */
+static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos *pos)
+{
+    size_t np = 0;
+    uint32_t key = e[0].key;
+    const char *kstr = prop_key_str(c->keys, key);
+    /* the aspect of poles and nothing else ("execution": interpreted or
+     * compiled) is disputed by poles only */
+    int axis = kstr[0] == '#' && prop_lex_is_axis(c->lex, kstr + 1) && !prop_lex_is_concept(c->lex, kstr + 1);
+    for (size_t k = 0; k < n; k++) {
+        const rc_prop *rp = &c->props[e[k].prop];
+        if (np && c->props[pos[np - 1].prop].claim == rp->claim) continue; /* the claim's first clause */
+        rc_pos *ps = &pos[np++];
+        /* a judgement counts on the aspect it speaks of; a pole's aspect
+         * is disputed by poles only */
+        int judged = rc_judged(&rp->p, key) && !axis;
+        ps->prop = e[k].prop;
+        ps->polarity = rp->p.kind == PROP_STANCE && judged ? rc_polarity(&rp->p) : 0;
+        ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;
+        ps->qualified = judged && rp->p.modality == PROP_QUALIFIED;
+        ps->pole = rc_pole_on(c->lex, &rp->p, kstr);
+    }
+    return np;
+}
+
+/* What the aligned conflicts of a group come to. */
+typedef struct rc_conflicts {
+    unsigned char *in;       /* per position: it takes part in one */
+    int any;
+    int absolute;            /* absolute against qualified is disputed */
+    int polar;               /* opposite or overstated judgements */
+    int poles;               /* different poles */
+    double best;             /* the best alignment among them */
+} rc_conflicts;
+
+/* The aligned conflicts between positions pos[0..n) of different
+ * sources, into cf (cf->in: n bytes, all 0). */
+static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            const rc_prop *a = &c->props[pos[i].prop], *b = &c->props[pos[j].prop];
+            if (a->source == b->source) continue;
+            /* "X is harder than Y" does not contradict "X is easy":
+             * judgements oppose only in one mode, both comparisons
+             * with the same other subject, or neither a comparison */
+            int opposite = pos[i].polarity * pos[j].polarity < 0 && (a->p.versus >= 0) == (b->p.versus >= 0);
+            /* "X does not support Y" against "X limits Y": an absolute
+             * denial against a qualified one */
+            int overstated = pos[i].polarity == pos[j].polarity && pos[i].polarity < 0 &&
+                             ((pos[i].absolute && pos[j].qualified) || (pos[j].absolute && pos[i].qualified));
+            int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
+            if (!opposite && !overstated && !pole) continue;
+            double al = rc_align(c, &a->p, &b->p);
+            if (al <= 0) continue;
+            cf->in[i] = cf->in[j] = 1;
+            cf->any = 1;
+            cf->absolute |= overstated || (opposite && (pos[i].absolute || pos[j].absolute));
+            cf->polar |= opposite || overstated;
+            cf->poles |= pole;
+            if (al > cf->best) cf->best = al;
+        }
+    /* a pole question lists every claim naming a pole of its aspect: a
+     * source that names both shows they are not exclusive */
+    if (cf->any && cf->poles && !cf->polar)
+        for (size_t i = 0; i < n; i++) cf->in[i] |= pos[i].pole >= 0;
+}
+
+/* The dispute of a group with conflicts cf: its claims on their sides,
+ * a candidate unless it rests on a plain word with too few claims. */
+static void rc_dispute(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n, const rc_conflicts *cf)
+{
+    rc_question q = rc_question_new(cf->polar ? RC_STANCE : RC_POLE, subject, key);
+    q.absolute = cf->absolute;
+    q.score = cf->best;
+    size_t m = 0, cmp = 0;
+    for (size_t i = 0; i < n; i++) {
+        m += cf->in[i];
+        if (cf->in[i] && c->props[pos[i].prop].p.versus >= 0) {
+            cmp++;
+            const prop *pp = &c->props[pos[i].prop].p;
+            q.versus = pp->versus == subject ? pp->subject : pp->versus;
+        }
+    }
+    /* a question between two subjects when most of it is comparisons */
+    if (2 * cmp <= m) q.versus = -1;
+    q.props = kb_malloc(m * sizeof *q.props);
+    q.side = kb_malloc(m);
+    int *posk = kb_malloc(m * sizeof *posk);
+    for (size_t i = 0; i < n; i++) {
+        if (!cf->in[i]) continue;
+        q.props[q.n] = pos[i].prop;
+        /* a stance side: polarity, and absolute apart when that is
+         * disputed; a pole side: the pole */
+        posk[q.n] = q.kind == RC_POLE ? pos[i].pole
+                                      : (pos[i].polarity + 1) * 2 + (cf->absolute && pos[i].absolute ? 0 : 1);
+        q.n++;
+    }
+    rc_sides(c, &q, posk);
+    free(posk);
+    /* two claims meeting on one plain word ("projects", "server") meet
+     * by chance more often than they dispute a point: a question on a
+     * word needs a third claim; on a named aspect or the user's own cue,
+     * two will do */
+    if (rc_key_rank(c, key) == 2 && q.n < RC_WORD_MIN) {
+        free(q.props);
+        free(q.side);
+    } else {
+        rc_cand_add(c, &q);
+    }
+}
+
+void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos)
+{
+    size_t np = rc_positions(c, e, n, pos);
+    rc_conflicts cf;
+    memset(&cf, 0, sizeof cf);
+    cf.in = kb_calloc(np, 1);
+    rc_conflicts_find(c, pos, np, &cf);
+    if (cf.any) rc_dispute(c, subject, e[0].key, pos, np, &cf);
+    else rc_agreement(c, subject, e[0].key, pos, np);
+    free(cf.in);
+}
+
+/* Sides for a question from the positions of its members: one per
+ * distinct position, most sources first.  There are at most
+ * RC_MAX_SIDES positions (rc_lex_check). */
+void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
+{
+    int *keys = kb_malloc((q->n ? q->n : 1) * sizeof *keys);
+    size_t nk = 0, *nsrc = kb_calloc(q->n ? q->n : 1, sizeof *nsrc);
+    for (size_t i = 0; i < q->n; i++) {
+        size_t k = 0;
+        while (k < nk && keys[k] != posk[i]) k++;
+        if (k == nk) keys[nk++] = posk[i];
+    }
+    for (size_t k = 0; k < nk; k++) {
+        /* sources: count distinct among members with this key */
+        for (size_t i = 0; i < q->n; i++) {
+            if (posk[i] != keys[k]) continue;
+            int seen = 0;
+            for (size_t j = 0; j < i && !seen; j++)
+                seen = posk[j] == keys[k] && c->props[q->props[j]].source == c->props[q->props[i]].source;
+            nsrc[k] += !seen;
+        }
+    }
+    /* order: most sources, then the key's value (stable, deterministic) */
+    size_t *order = kb_malloc((nk ? nk : 1) * sizeof *order);
+    for (size_t k = 0; k < nk; k++) order[k] = k;
+    for (size_t i = 0; i < nk; i++)
+        for (size_t j = i + 1; j < nk; j++)
+            if (nsrc[order[j]] > nsrc[order[i]] ||
+                (nsrc[order[j]] == nsrc[order[i]] && keys[order[j]] < keys[order[i]])) {
+                size_t t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+    for (size_t i = 0; i < q->n; i++)
+        for (size_t r = 0; r < nk; r++)
+            if (keys[order[r]] == posk[i]) q->side[i] = (char)('a' + (r < RC_MAX_SIDES ? r : RC_MAX_SIDES - 1));
+    free(order);
+    free(nsrc);
+    free(keys);
+    /* members by side, then in claim order */
+    for (size_t i = 1; i < q->n; i++)
+        for (size_t j = i; j > 0 && (q->side[j] < q->side[j - 1] ||
+                                     (q->side[j] == q->side[j - 1] && q->props[j] < q->props[j - 1]));
+             j--) {
+            char s = q->side[j];
+            q->side[j] = q->side[j - 1];
+            q->side[j - 1] = s;
+            size_t p = q->props[j];
+            q->props[j] = q->props[j - 1];
+            q->props[j - 1] = p;
+        }
+}
+

@@ -1,0 +1,122 @@
+/*
+ * reconcile_int.h - what the question finder's files share (not part of
+ * the API: see reconcile.h).
+ *
+ * The finder's files, each calling only files listed below it:
+ *   reconcile.c           rc_find: index the propositions by (subject,
+ *                         aspect key), count each key's claims, walk
+ *                         the groups subject by subject;
+ *   reconcile_category.c  the "X is a K" questions;
+ *   reconcile_group.c     one group: the position each claim takes on
+ *                         its aspect (rc_polarity), the aligned
+ *                         conflicts between them, the dispute they make
+ *                         and its sides;
+ *   reconcile_agree.c     a group with no conflict: the agreement;
+ *   reconcile_keep.c      the candidates of one subject, and keeping
+ *                         those that are not mostly a stronger one;
+ *   reconcile_align.c     how much two claims share: each key's
+ *                         specificity to its subject, and the alignment
+ *                         test built on it.
+ */
+#ifndef KB_RECONCILE_INT_H
+#define KB_RECONCILE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reconcile.h"
+
+#define RC_GROUP_MAX 48     /* a key in more claims than this is too general to be one point */
+#define RC_WORD_MIN 3       /* the claims a question on a plain word needs (rc_group) */
+
+/* One (subject, aspect key) of a proposition: sorted, a run of equal
+ * pairs is a group. */
+typedef struct rc_entry {
+    int subject;
+    uint32_t key;
+    size_t prop;
+} rc_entry;
+
+/* (subject, key) -> number of the subject's claims with the key. */
+typedef struct rc_df {
+    uint64_t *k;
+    uint32_t *v;
+    size_t cap;
+} rc_df;
+
+/* A position: what a claim says on the group's aspect. */
+typedef struct rc_pos {
+    size_t prop;
+    int polarity;
+    int absolute;            /* modality PROP_ABSOLUTE */
+    int qualified;
+    int pole;                /* the pole on the group's aspect, or -1 */
+} rc_pos;
+
+typedef struct rc_ctx {
+    const rc_prop *props;
+    const prop_lex *lex;
+    const prop_keys *keys;
+    rc_df df;
+    size_t *nclaims;         /* per subject: claims with propositions on it */
+    rc_set *out;
+    rc_question *cand;       /* candidates of the subject being read */
+    size_t ncand, capcand;
+    rc_question *acand;      /* its agreements */
+    size_t nacand, capacand;
+} rc_ctx;
+
+/* The subject a proposition is read under: a comparison between two
+ * subjects ("X is faster than Y", "X over Y") is read under the first
+ * of the two in the taxonomy's order, its polarity turned when it
+ * judges the other (rc_polarity: "Y is slower than X" = "X is faster
+ * than Y"), so that opposite comparisons meet whichever subject they
+ * are said of. */
+static inline int rc_home(const prop *p)
+{
+    return p->versus >= 0 && p->versus < p->subject ? p->versus : p->subject;
+}
+
+/* reconcile_category.c */
+/* The category questions of one subject, from its "is a K"
+ * propositions idx[0..n), added to c->out. */
+void rc_categories(rc_ctx *c, int subject, const size_t *idx, size_t n);
+
+/* reconcile_group.c */
+/* The group of subject's claims on the key of e[0..n) (a run of the
+ * sorted entries): its dispute, else its agreement, as a candidate.
+ * pos: room for one position per claim of the run. */
+void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos);
+/* Give q's claims their sides from their positions posk[0..q->n): one
+ * letter per distinct position, the position with most sources 'a';
+ * then order the claims by side. */
+void rc_sides(const rc_ctx *c, rc_question *q, const int *posk);
+
+/* reconcile_agree.c */
+/* The group's agreement on key, when two or more sources judge it one
+ * way and none the other: added to c's candidates. */
+void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n);
+
+/* reconcile_keep.c */
+/* An empty question of kind on subject's aspect key: no claims yet,
+ * not between two subjects. */
+rc_question rc_question_new(rc_kind kind, int subject, uint32_t key);
+/* Take q (its arrays too) as a dispute or an agreement candidate of the
+ * subject being read. */
+void rc_cand_add(rc_ctx *c, rc_question *q);
+void rc_acand_add(rc_ctx *c, const rc_question *q);
+/* Keep the subject's candidates that are not mostly a stronger one in
+ * c->out, and start the next subject.  taken: one byte per claim, all 0
+ * (and left so). */
+void rc_flush_subject(rc_ctx *c, unsigned char *taken);
+
+/* reconcile_align.c */
+/* Fill c->df from the sorted entries e[0..ne) (its arrays: the caller frees them). */
+void rc_df_build(rc_ctx *c, const rc_entry *e, size_t ne);
+uint32_t rc_df_get(const rc_df *d, int subject, uint32_t key);
+/* The weight a and b share when they are about the same point, else 0. */
+double rc_align(const rc_ctx *c, const prop *a, const prop *b);
+/* 0 for a named aspect, 1 for a taxonomy cue, 2 for a word. */
+int rc_key_rank(const rc_ctx *c, uint32_t key);
+
+#endif

@@ -1,14 +1,23 @@
 /*
  * dis_int.h - what the disagreement finder's files share: the state of
- * one run.  disagree.c reads the sources and claims and assembles rows;
- * dis_numeric.c finds the numeric and temporal rows; dis_verdict.c
- * turns a question (reconcile.h) into a row with its verdict, label,
- * positions and reason.  Not for use outside those files.
+ * one run.  Each file calls only files listed below it:
+ *   disagree.c     dis_find: the run, step by step, and the rows' order;
+ *   dis_read.c     the sources and their dates, the claims built again
+ *                  with their propositions;
+ *   dis_numeric.c  the numeric and temporal rows, from the store's
+ *                  quantity facts;
+ *   dis_verdict.c  a question (reconcile.h) as a row: its sides, label,
+ *                  positions, verdict and reason;
+ *   dis_agree.c    an agreement (reconcile.h) as the set keeps it;
+ *   dis_items.c    the set's sources (looked up, cited) and rows (made,
+ *                  filled, released).
+ * Not for use outside those files.
  */
 #ifndef KB_DIS_INT_H
 #define KB_DIS_INT_H
 
 #include "buf.h"
+#include "claims.h"
 #include "disagree.h"
 #include "prop.h"
 #include "reconcile.h"
@@ -37,29 +46,46 @@ typedef struct dis_run {
     rc_prop *props;
     size_t nprops, capprops;
     size_t cur_source;       /* the source being read */
-    char *err;
 } dis_run;
 
+/* dis_read.c */
+/* Read the sources (set->sources, r->ids) and their dates, and index
+ * them by id. */
+int dis_read_sources(dis_run *r, char **err);
+/* Build each source's claims again with cb (claims_props set) and keep
+ * those with propositions (r->claims, r->props). */
+int dis_read_claims(dis_run *r, claims *cb, char **err);
+
+/* dis_numeric.c */
+/* The numeric and temporal rows, from the store's quantity facts. */
+int dis_numeric(dis_run *r, char **err);
+
+/* dis_verdict.c */
+/* The row for question q. */
+void dis_question_item(dis_run *r, const rc_question *q);
+
+/* dis_agree.c */
+/* The agreement for a (reconcile.h) of one position. */
+void dis_agreement_add(dis_run *r, const rc_question *a);
+
+/* dis_items.c */
+/* Index set->sources by id (r->ids) for dis_source_index. */
+void dis_index_sources(dis_run *r);
 /* The index in set->sources of the source with id. */
 size_t dis_source_index(const dis_run *r, long long id);
-
+/* "Title (2019, inferred)" */
+void dis_cite_source(buf *b, const dis_source *s);
+/* The dimension (taxonomy index) most of q's claims are about, the
+ * first of a tie; -1 when none has one. */
+int dis_question_dimension(const dis_run *r, const rc_question *q);
 /* A new row of kind for subject (copied), added to the set. */
 dis_item *dis_new_item(dis_run *r, dis_kind kind, const char *subject);
 /* Add claim f to row it on side. */
 void dis_add_claim(dis_item *it, const dis_claim *f, char side);
 /* Set side k's position (copied). */
 void dis_set_position(dis_item *it, size_t k, const char *position);
-
-/* "Title (2019, inferred)" */
-void dis_cite_source(buf *b, const dis_source *s);
-
-/* The numeric and temporal rows, from the store's quantity facts. */
-int dis_numeric(dis_run *r, char **err);
-
-/* The row for question q. */
-void dis_question_item(dis_run *r, const rc_question *q);
-
-/* The agreement for a (reconcile.h) of one position. */
-void dis_agreement_add(dis_run *r, const rc_question *a);
+/* Release what a row or an agreement holds (not the struct itself). */
+void dis_item_free(dis_item *it);
+void dis_agreement_free(dis_agreement *a);
 
 #endif

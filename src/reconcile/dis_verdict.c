@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "dis_int.h"
 #include "util.h"
@@ -260,89 +259,119 @@ static const rc_prop *dis_change_prop(const dis_run *r, const rc_question *q, co
     return NULL;
 }
 
-/* The verdict of a stance row: absolute against qualified first, then
- * scopes, dates, numbers. */
-static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
+/* The largest side *A (by sources), and the largest of those opposing
+ * it *B (A itself when there is none). */
+static void dis_main_sides(const dis_side *sides, size_t ns, size_t *A, size_t *B)
 {
-    /* the largest side, and the largest of those opposing it */
-    size_t A = 0, B = (size_t)-1;
+    size_t a = 0, b = (size_t)-1;
     for (size_t k = 1; k < ns; k++)
-        if (sides[k].nsrc > sides[A].nsrc) A = k;
+        if (sides[k].nsrc > sides[a].nsrc) a = k;
     for (size_t k = 0; k < ns; k++)
-        if (k != A && sides[k].nclaims && (B == (size_t)-1 || sides[k].nsrc > sides[B].nsrc)) B = k;
-    if (B == (size_t)-1) B = A;
-    /* an absolute side against qualified ones */
+        if (k != a && sides[k].nclaims && (b == (size_t)-1 || sides[k].nsrc > sides[b].nsrc)) b = k;
+    *A = a;
+    *B = b == (size_t)-1 ? a : b;
+}
+
+/* "X states it without qualification: "...". Y qualifies the point:
+ * "..." (scope: ...)." */
+static void dis_absolute_text(const dis_run *r, const dis_item *it, const dis_side *x, const dis_side *qs, buf *b)
+{
+    dis_sources_of(b, r, x);
+    buf_printf(b, " state%s it without qualification: ", x->nsrc == 1 ? "s" : "");
+    dis_quote(b, it->claims[x->lead].text, 160);
+    buf_adds(b, ". ");
+    dis_sources_of(b, r, qs);
+    buf_printf(b, " qualif%s the point: ", qs->nsrc == 1 ? "ies" : "y");
+    dis_quote(b, it->claims[qs->lead].text, 160);
+    int first = 1;
+    for (size_t k = 0; k < DIS_SCOPES; k++)
+        if (qs->scope[k] && prop_lex_scope_shown(r->lex, k)) {
+            buf_printf(b, "%s%s", first ? " (scope: " : ", ", prop_lex_scope_shown(r->lex, k));
+            first = 0;
+        }
+    buf_adds(b, first ? "." : ").");
+}
+
+/* Absolute against qualified: a side X whose every claim is absolute
+ * against a side with qualified claims (Q, the newest such) makes the
+ * row overstated, or outdated too when X is two years older than the
+ * newest other side (citing what the newer text says changed).
+ * Returns 0 when the row is not of that kind. */
+static int dis_verdict_absolute(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns,
+                                buf *b)
+{
     size_t X = (size_t)-1;
     for (size_t k = 0; k < ns && q->absolute; k++)
         if (sides[k].nabs == sides[k].nclaims && sides[k].nclaims && sides[k].polarity) X = k;
-    if (X != (size_t)-1) {
-        size_t Q = (size_t)-1;
-        int newest = 0;
-        for (size_t k = 0; k < ns; k++)
-            if (k != X && sides[k].nqual && (Q == (size_t)-1 || sides[k].latest > sides[Q].latest)) Q = k;
-        for (size_t k = 0; k < ns; k++)
-            if (k != X && sides[k].latest > newest) newest = sides[k].latest;
-        if (Q != (size_t)-1) {
-            const dis_side *x = &sides[X], *qs = &sides[Q];
-            dis_sources_of(b, r, x);
-            buf_printf(b, " state%s it without qualification: ", x->nsrc == 1 ? "s" : "");
-            dis_quote(b, it->claims[x->lead].text, 160);
-            buf_adds(b, ". ");
-            dis_sources_of(b, r, qs);
-            buf_printf(b, " qualif%s the point: ", qs->nsrc == 1 ? "ies" : "y");
-            dis_quote(b, it->claims[qs->lead].text, 160);
-            int first = 1;
-            for (size_t k = 0; k < DIS_SCOPES; k++)
-                if (qs->scope[k] && prop_lex_scope_shown(r->lex, k)) {
-                    buf_printf(b, "%s%s", first ? " (scope: " : ", ", prop_lex_scope_shown(r->lex, k));
-                    first = 0;
-                }
-            buf_adds(b, first ? "." : ").");
-            size_t ch = 0;
-            for (size_t k = 0; k < ns && !ch; k++)
-                if (k != X && sides[k].change) ch = sides[k].change;
-            const rc_prop *chp = ch ? NULL : dis_change_prop(r, q, x);
-            if (x->latest && newest && x->latest + 2 <= newest) {
-                it->verdict = DIS_OUTDATED;
-                buf_printf(b, " The absolute claim is the older (%d, against %d)", x->latest, newest);
-                if (ch || chp) {
-                    buf_adds(b, ", and the newer text says what changed: ");
-                    if (ch) dis_quote(b, it->claims[ch - 1].text, 160);
-                    else dis_quote_n(b, r->claims[chp->claim].text + chp->p.start, chp->p.end - chp->p.start, 160);
-                }
-                buf_adds(b, ": it is overstated and outdated; the qualified claim is the more precise.");
-            } else {
-                it->verdict = DIS_OVERSTATED;
-                buf_adds(b, " The absolute claim is overstated: the qualified one is the more precise.");
-            }
-            return;
-        }
-    }
-    int sa, sb;
-    if (dis_scopes_differ(r->lex, &sides[A], &sides[B], &sa, &sb)) {
-        it->verdict = DIS_COMPATIBLE;
-        buf_adds(b, "The sides speak of different scopes, so both can hold: ");
-        dis_sources_of(b, r, &sides[A]);
-        buf_printf(b, " (%s)", sa >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sa) : "in general");
-        buf_adds(b, " against ");
-        dis_sources_of(b, r, &sides[B]);
-        buf_printf(b, " (%s).", sb >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sb) : "in general");
-        buf_adds(b, " Read each claim with its qualifier.");
-        return;
-    }
-    const dis_side *a = &sides[A], *o = &sides[B];
-    if (a->latest && o->latest && (a->latest + 2 <= o->earliest || o->latest + 2 <= a->earliest)) {
-        const dis_side *old = a->latest + 2 <= o->earliest ? a : o, *nw = old == a ? o : a;
+    if (X == (size_t)-1) return 0;
+    size_t Q = (size_t)-1;
+    int newest = 0;
+    for (size_t k = 0; k < ns; k++)
+        if (k != X && sides[k].nqual && (Q == (size_t)-1 || sides[k].latest > sides[Q].latest)) Q = k;
+    for (size_t k = 0; k < ns; k++)
+        if (k != X && sides[k].latest > newest) newest = sides[k].latest;
+    if (Q == (size_t)-1) return 0;
+    const dis_side *x = &sides[X];
+    dis_absolute_text(r, it, x, &sides[Q], b);
+    size_t ch = 0;
+    for (size_t k = 0; k < ns && !ch; k++)
+        if (k != X && sides[k].change) ch = sides[k].change;
+    const rc_prop *chp = ch ? NULL : dis_change_prop(r, q, x);
+    if (x->latest && newest && x->latest + 2 <= newest) {
         it->verdict = DIS_OUTDATED;
-        buf_adds(b, "Every source saying ");
-        buf_printf(b, "\"%s\" (", it->positions[old - sides]);
-        dis_sources_of(b, r, old);
-        buf_printf(b, ", latest %d) is older than every source saying \"%s\" (", old->latest,
-                   it->positions[nw - sides]);
-        dis_sources_of(b, r, nw);
-        buf_printf(b, ", from %d on): the older claims are likely outdated.", nw->earliest);
-        return;
+        buf_printf(b, " The absolute claim is the older (%d, against %d)", x->latest, newest);
+        if (ch || chp) {
+            buf_adds(b, ", and the newer text says what changed: ");
+            if (ch) dis_quote(b, it->claims[ch - 1].text, 160);
+            else dis_quote_n(b, r->claims[chp->claim].text + chp->p.start, chp->p.end - chp->p.start, 160);
+        }
+        buf_adds(b, ": it is overstated and outdated; the qualified claim is the more precise.");
+    } else {
+        it->verdict = DIS_OVERSTATED;
+        buf_adds(b, " The absolute claim is overstated: the qualified one is the more precise.");
     }
+    return 1;
+}
+
+/* Sides a and o that speak of different scopes: compatible.  Returns 0
+ * when they do not. */
+static int dis_verdict_scopes(dis_run *r, dis_item *it, const dis_side *a, const dis_side *o, buf *b)
+{
+    int sa, sb;
+    if (!dis_scopes_differ(r->lex, a, o, &sa, &sb)) return 0;
+    it->verdict = DIS_COMPATIBLE;
+    buf_adds(b, "The sides speak of different scopes, so both can hold: ");
+    dis_sources_of(b, r, a);
+    buf_printf(b, " (%s)", sa >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sa) : "in general");
+    buf_adds(b, " against ");
+    dis_sources_of(b, r, o);
+    buf_printf(b, " (%s).", sb >= 0 ? prop_lex_scope_shown(r->lex, (size_t)sb) : "in general");
+    buf_adds(b, " Read each claim with its qualifier.");
+    return 1;
+}
+
+/* Every source of one of sides A and B two years older than every
+ * source of the other: outdated.  Returns 0 when not so. */
+static int dis_verdict_dates(dis_run *r, dis_item *it, const dis_side *sides, size_t A, size_t B, buf *b)
+{
+    const dis_side *a = &sides[A], *o = &sides[B];
+    if (!(a->latest && o->latest && (a->latest + 2 <= o->earliest || o->latest + 2 <= a->earliest))) return 0;
+    const dis_side *old = a->latest + 2 <= o->earliest ? a : o, *nw = old == a ? o : a;
+    it->verdict = DIS_OUTDATED;
+    buf_adds(b, "Every source saying ");
+    buf_printf(b, "\"%s\" (", it->positions[old - sides]);
+    dis_sources_of(b, r, old);
+    buf_printf(b, ", latest %d) is older than every source saying \"%s\" (", old->latest, it->positions[nw - sides]);
+    dis_sources_of(b, r, nw);
+    buf_printf(b, ", from %d on): the older claims are likely outdated.", nw->earliest);
+    return 1;
+}
+
+/* The count of sources: side A clearly outnumbering B (two or more,
+ * three times as many) is the majority; else unresolved. */
+static void dis_verdict_count(dis_run *r, dis_item *it, const dis_side *sides, size_t A, size_t B, buf *b)
+{
+    const dis_side *a = &sides[A], *o = &sides[B];
     size_t both;
     if (a->nsrc >= 2 && a->nsrc >= 3 * o->nsrc) {
         it->verdict = DIS_MAJORITY;
@@ -363,6 +392,19 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
         buf_adds(b, " says both. ");
     }
     buf_adds(b, "Neither dates, scopes nor the number of sources settle it: compare the claims themselves.");
+}
+
+/* The verdict of a stance row: absolute against qualified first, then
+ * scopes, dates, numbers, each between the largest side and the largest
+ * opposing it. */
+static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
+{
+    size_t A, B;
+    dis_main_sides(sides, ns, &A, &B);
+    if (dis_verdict_absolute(r, it, q, sides, ns, b)) return;
+    if (dis_verdict_scopes(r, it, &sides[A], &sides[B], b)) return;
+    if (dis_verdict_dates(r, it, sides, A, B, b)) return;
+    dis_verdict_count(r, it, sides, A, B, b);
 }
 
 /* Category and pole rows: the values said; a source that gives two
@@ -419,16 +461,7 @@ void dis_question_item(dis_run *r, const rc_question *q)
     const char *subj = tax_subject(r->tax, (size_t)q->subject);
     const char *vs = q->versus >= 0 ? tax_subject(r->tax, (size_t)q->versus) : NULL;
     if (r->f->subject && strcmp(r->f->subject, subj) != 0 && !(vs && strcmp(r->f->subject, vs) == 0)) return;
-    /* the row's dimension: the one most of its claims are about */
-    int best = -1, bestn = 0;
-    for (size_t i = 0; i < q->n; i++) {
-        int d = r->claims[r->props[q->props[i]].claim].dim, c = 0;
-        for (size_t j = 0; j < q->n; j++) c += r->claims[r->props[q->props[j]].claim].dim == d;
-        if (d >= 0 && (c > bestn || (c == bestn && d < best))) {
-            best = d;
-            bestn = c;
-        }
-    }
+    int best = dis_question_dimension(r, q);
     const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
     buf b = BUF_INIT;
@@ -474,66 +507,4 @@ void dis_question_item(dis_run *r, const rc_question *q)
     else dis_value_verdict(r, it, q, sides, ns, &b);
     it->explanation = buf_detach(&b, NULL);
     dis_sides_free(sides);
-}
-
-/* Does text[0..n) name the subject (its canonical name, any case)? */
-static int dis_names(const char *text, size_t n, const char *subject)
-{
-    size_t l = strlen(subject);
-    for (size_t i = 0; i + l <= n; i++)
-        if (strncasecmp(text + i, subject, l) == 0) return 1;
-    return 0;
-}
-
-void dis_agreement_add(dis_run *r, const rc_question *a)
-{
-    const char *subj = tax_subject(r->tax, (size_t)a->subject);
-    if (r->f->subject && strcmp(r->f->subject, subj) != 0) return;
-    int best = -1, bestn = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        int d = r->claims[r->props[a->props[i]].claim].dim, c = 0;
-        for (size_t j = 0; j < a->n; j++) c += r->claims[r->props[a->props[j]].claim].dim == d;
-        if (d >= 0 && (c > bestn || (c == bestn && d < best))) {
-            best = d;
-            bestn = c;
-        }
-    }
-    const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
-    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
-    dis_set *set = r->set;
-    set->agreements = kb_realloc(set->agreements, (set->nagreements + 1) * sizeof *set->agreements);
-    dis_agreement *ag = &set->agreements[set->nagreements++];
-    memset(ag, 0, sizeof *ag);
-    ag->subject = kb_strdup(subj);
-    ag->aspect = kb_strdup(prop_key_shown(r->keys, a->key));
-    ag->dimension = kb_strdup(dim);
-    ag->polarity = r->props[a->props[0]].p.polarity;
-    /* the lead: the first clause that names the subject, else the first */
-    const rc_prop *lead = &r->props[a->props[0]];
-    for (size_t i = 0; i < a->n; i++) {
-        const rc_prop *rp = &r->props[a->props[i]];
-        const char *t = r->claims[rp->claim].text + rp->p.start;
-        if (dis_names(t, rp->p.end - rp->p.start, subj)) {
-            lead = rp;
-            break;
-        }
-    }
-    ag->lead = kb_strndup(r->claims[lead->claim].text + lead->p.start, lead->p.end - lead->p.start);
-    for (size_t i = 0; i < a->n; i++) {
-        const rc_prop *rp = &r->props[a->props[i]];
-        const dis_cl *cl = &r->claims[rp->claim];
-        ag->claims = kb_realloc(ag->claims, (ag->nclaims + 1) * sizeof *ag->claims);
-        dis_claim *d = &ag->claims[ag->nclaims++];
-        memset(d, 0, sizeof *d);
-        d->id = cl->id;
-        d->source = cl->source;
-        d->text = kb_strdup(cl->text);
-        d->start = cl->start;
-        d->end = cl->end;
-        d->side = 'a';
-        d->polarity = rp->p.polarity;
-        int seen = 0;
-        for (size_t j = 0; j + 1 < ag->nclaims && !seen; j++) seen = ag->claims[j].source == d->source;
-        ag->nsources += !seen;
-    }
 }

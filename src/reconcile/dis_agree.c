@@ -1,0 +1,66 @@
+/*
+ * dis_agree.c - an agreement (reconcile.h: a subject's aspect two or
+ * more sources judge one way and none the other) as the set keeps it:
+ * its subject, aspect and dimension, the clause that leads it, and its
+ * claims with their sources.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dis_int.h"
+#include "util.h"
+
+/* Does text[0..n) name the subject (its canonical name, any case)? */
+static int dis_names(const char *text, size_t n, const char *subject)
+{
+    size_t l = strlen(subject);
+    for (size_t i = 0; i + l <= n; i++)
+        if (strncasecmp(text + i, subject, l) == 0) return 1;
+    return 0;
+}
+
+void dis_agreement_add(dis_run *r, const rc_question *a)
+{
+    const char *subj = tax_subject(r->tax, (size_t)a->subject);
+    if (r->f->subject && strcmp(r->f->subject, subj) != 0) return;
+    int best = dis_question_dimension(r, a);
+    const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
+    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
+    dis_set *set = r->set;
+    set->agreements = kb_realloc(set->agreements, (set->nagreements + 1) * sizeof *set->agreements);
+    dis_agreement *ag = &set->agreements[set->nagreements++];
+    memset(ag, 0, sizeof *ag);
+    ag->subject = kb_strdup(subj);
+    ag->aspect = kb_strdup(prop_key_shown(r->keys, a->key));
+    ag->dimension = kb_strdup(dim);
+    ag->polarity = r->props[a->props[0]].p.polarity;
+    /* the lead: the first clause that names the subject, else the first */
+    const rc_prop *lead = &r->props[a->props[0]];
+    for (size_t i = 0; i < a->n; i++) {
+        const rc_prop *rp = &r->props[a->props[i]];
+        const char *t = r->claims[rp->claim].text + rp->p.start;
+        if (dis_names(t, rp->p.end - rp->p.start, subj)) {
+            lead = rp;
+            break;
+        }
+    }
+    ag->lead = kb_strndup(r->claims[lead->claim].text + lead->p.start, lead->p.end - lead->p.start);
+    for (size_t i = 0; i < a->n; i++) {
+        const rc_prop *rp = &r->props[a->props[i]];
+        const dis_cl *cl = &r->claims[rp->claim];
+        ag->claims = kb_realloc(ag->claims, (ag->nclaims + 1) * sizeof *ag->claims);
+        dis_claim *d = &ag->claims[ag->nclaims++];
+        memset(d, 0, sizeof *d);
+        d->id = cl->id;
+        d->source = cl->source;
+        d->text = kb_strdup(cl->text);
+        d->start = cl->start;
+        d->end = cl->end;
+        d->side = 'a';
+        d->polarity = rp->p.polarity;
+        int seen = 0;
+        for (size_t j = 0; j + 1 < ag->nclaims && !seen; j++) seen = ag->claims[j].source == d->source;
+        ag->nsources += !seen;
+    }
+}

@@ -79,7 +79,7 @@ static char *props_of_cell(const char *text, const char *prev, const char *col, 
     tag_result r;
     char *err = NULL;
     ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
-    prop_ctx c = {e.lex, e.tax, e.slex, NULL, e.keys};
+    prop_ctx c = {e.lex, e.tax, e.slex, e.words, NULL, e.keys};
     prop_claim pc = {text, strlen(text), &r, pv, np, row};
     prop ps[32];
     size_t n = prop_extract(&c, e.tg, &pc, ps, 32);

@@ -1,8 +1,9 @@
 /*
  * check_words.c - the function word lists (words.h): the compiled-in
  * file fills every role; a role's terms match exactly (no plurals), a
- * "word*" as a prefix, phrases within the limits given, and the
- * opening-text check as written; load errors name the line or the role.
+ * "word*" as a prefix, phrases within the limits given, endings at the
+ * end of a longer word, and the opening-text check as written; load
+ * errors name the line or the role.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -64,6 +65,8 @@ static const is_case is_cases[] = {
     {WR_DEPEND, "it depen on", 1, 0},
     {WR_ALL, "all of them", 0, 1},
     {WR_ALL, "allow", 0, 0},
+    {WR_COPULA_ADVERB, "X is basically a K", 2, 1},
+    {WR_COPULA_PRONOUN_PLURAL, "Both are", 0, 1},
 };
 
 static const is_case at_cases[] = {
@@ -74,6 +77,11 @@ static const is_case at_cases[] = {
     {WR_COMPARED_TO, "compared with Go", 0, 2},
     {WR_LINEAGE, "evolved from C", 0, 2},         /* "evolv* from" */
     {WR_LINEAGE, "evolved into C", 0, 0},
+    {WR_COPULA_NEGATED, "X isn't a K", 1, 2},
+    {WR_DETERMINER, "one of the runtimes", 0, 3},  /* the phrase before "the" alone */
+    {WR_DETERMINER, "one runtime", 0, 0},
+    {WR_KIND_CONTRAST, "but rather a K", 0, 2},
+    {WR_KIND_CONTRAST, "but a K", 0, 1},
 };
 
 START_TEST(test_is)
@@ -138,6 +146,30 @@ START_TEST(test_opens)
 }
 END_TEST
 
+/* An ending matches the end of a longer token only. */
+START_TEST(test_endings)
+{
+    words_lex *w = load_default();
+    static const struct {
+        words_role role;
+        const char *word;
+        int want;
+    } c[] = {
+        {WR_PARTICIPLE_ENDING, "compiled", 1}, {WR_PARTICIPLE_ENDING, "compile", 0},
+        {WR_PARTICIPLE_ENDING, "ed", 0},       {WR_STATEMENT_ENDING, "Keeps", 1},
+        {WR_STATEMENT_ENDING, "keep", 0},      {WR_STATEMENT_ENDING, "s", 0},
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        toks *k = malloc(sizeof *k);
+        tokenize(k, c[i].word);
+        ck_assert_msg(words_has_ending(w, c[i].role, &k->t[0]) == c[i].want, "\"%s\"", c[i].word);
+        buf_free(&k->norm);
+        free(k);
+    }
+    words_free(w);
+}
+END_TEST
+
 /* Errors name the line or the role left empty; a file may spread a
  * role over several lines. */
 START_TEST(test_load_errors)
@@ -190,6 +222,7 @@ static Suite *suite(void)
     tcase_add_loop_test(tc, test_at, 0, (int)(sizeof at_cases / sizeof *at_cases));
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_opens);
+    tcase_add_test(tc, test_endings);
     tcase_add_test(tc, test_load_errors);
     suite_add_tcase(s, tc);
     return s;

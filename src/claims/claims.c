@@ -119,6 +119,7 @@ void claims_props(claims *c, const prop_lex *lex, const alias_set *aliases, prop
     c->props.lex = lex;
     c->props.tax = c->tax;
     c->props.stance = c->lex;
+    c->props.words = c->words;
     c->props.aliases = aliases;
     c->props.keys = keys;
     tag_want_clauses(c->tg, lex != NULL);

@@ -109,11 +109,6 @@ static uint32_t prop_part_key(const prop_ctx *c, const prop_marks *m, size_t a, 
     return id;
 }
 
-static int prop_is_tok(const prop_marks *m, size_t k, const char *w)
-{
-    return k < m->ntok && tax_tok_is(&m->toks[k], w);
-}
-
 /* A comma between tokens k-1 and k. */
 static int prop_comma_before(const prop_marks *m, size_t k)
 {
@@ -122,12 +117,13 @@ static int prop_comma_before(const prop_marks *m, size_t k)
     return memchr(a, ',', (size_t)(b - a)) != NULL;
 }
 
-/* Is the lexicon hit [k, he) a participle ("compiled") right before a
- * noun of its own ("compiled C code"), not a kind word? */
-static int prop_attributive(const prop_marks *m, size_t k, size_t he, size_t b)
+/* Is the lexicon hit [k, he) a participle ("compiled": one word with a
+ * participle's ending) right before a noun of its own ("compiled C
+ * code"), not a kind word? */
+static int prop_attributive(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
 {
     const tax_tok *t = &m->toks[he - 1];
-    if (he - k != 1 || t->n < 3 || memcmp(t->s + t->n - 2, "ed", 2) != 0 || he >= b) return 0;
+    if (he - k != 1 || !words_has_ending(c->words, WR_PARTICIPLE_ENDING, t) || he >= b) return 0;
     const char *a = t->s + t->n, *n = m->toks[he].s;
     for (; a < n; a++)
         if (*a != ' ' && *a != '-') return 0; /* punctuation: the phrase ends */
@@ -224,7 +220,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     p->judged = 0;
     p->choice = 0;
     /* "For a startup's MVP, X ...": a recommendation for what opens it */
-    if (prop_is_tok(m, a, "for"))
+    if (prop_word(c, m, WR_RECOMMEND_FOR, a))
         for (size_t k = a + 1; k < b && k < a + 12; k++)
             if (prop_comma_before(m, k)) {
                 p->choice = 1;
@@ -274,7 +270,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
                 /* "compiled C code": a participle before its noun says
                  * what that noun is, not the subject (but "an
                  * interpreted language" is the subject's kind) */
-                if (prop_attributive(m, k, he, b)) break;
+                if (prop_attributive(c, m, k, he, b)) break;
                 name = prop_lex_pole(c->lex, (size_t)m->entry[k]);
                 const char *slash = strchr(name, '/');
                 {

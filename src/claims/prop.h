@@ -139,6 +139,7 @@ typedef struct prop_ctx {
     const prop_lex *lex;
     const taxonomy *tax;
     const stance_lex *stance;
+    const words_lex *words;    /* the function words (words.h) */
     const alias_set *aliases;  /* NULL: parts count by their own words */
     prop_keys *keys;
 } prop_ctx;

@@ -5,21 +5,19 @@
  * Node.js are two popular programming languages", "They are
  * frameworks").  Only what the claim asserts counts: a kind presupposed
  * in passing ("both languages integrate well with ...") is no claim
- * about what the subject is.  A kind is a line of the lexicon's `kind` class; the noun
- * phrase after the copula is read up to the first function word or
- * punctuation, and its last kind is the category ("an open-sourced
- * server-side platform written in C++": platform, a runtime).
+ * about what the subject is.  A kind is a line of the lexicon's `kind`
+ * class; the noun phrase after the copula is read up to the first
+ * function word or punctuation, and its last kind is the category ("an
+ * open-sourced server-side platform written in C++": platform, a
+ * runtime).  The words around it (copulas and the adverbs after them,
+ * determiners, pronouns, "but rather") are roles of schema/words.tsv
+ * (words.h).
  */
 #include "prop_int.h"
 
 #include <string.h>
 
 #define PROP_CAT_RUN 8 /* words of a noun phrase read at most */
-
-static int prop_is(const prop_marks *m, size_t k, const char *w)
-{
-    return k < m->ntok && tax_tok_is(&m->toks[k], w);
-}
 
 /* Punctuation that ends a phrase (not a hyphen or a slash inside a
  * compound) between tokens k-1 and k of the normalized text. */
@@ -34,11 +32,10 @@ static int prop_punct_before(const prop_marks *m, size_t k)
 
 /* Is the subject mention at token t the base of a comparison ("unlike
  * X", "than X", "compared to X")? */
-static int prop_is_base(const prop_marks *m, size_t t)
+static int prop_is_base(const prop_ctx *c, const prop_marks *m, size_t t)
 {
     for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
-        if (prop_is(m, k, "unlike") || prop_is(m, k, "than") || prop_is(m, k, "compared") || prop_is(m, k, "vs"))
-            return 1;
+        if (prop_word(c, m, WR_BASE_MARKER, k)) return 1;
     return 0;
 }
 
@@ -47,7 +44,8 @@ static int prop_is_base(const prop_marks *m, size_t t)
  * the claim names other than as a comparison's base; else the previous
  * claim's ("Unlike X, it is ..." speaks of what came before).  "they":
  * the claim's subjects but parts. */
-static size_t prop_pronoun_subjects(const prop_marks *m, const prop_claim *in, int plural, int *out)
+static size_t prop_pronoun_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, int plural,
+                                    int *out)
 {
     const tag_result *r = in->tags;
     size_t n = 0;
@@ -59,7 +57,7 @@ static size_t prop_pronoun_subjects(const prop_marks *m, const prop_claim *in, i
         if (r->subj[i].how == TAG_PART) continue;
         int base = !plural;
         for (size_t t = 0; t < m->ntok && base; t++)
-            if (m->subj[t] == r->subj[i].subject && !prop_is_base(m, t)) base = 0;
+            if (m->subj[t] == r->subj[i].subject && !prop_is_base(c, m, t)) base = 0;
         if (!base || r->subj[i].how != TAG_NAMED) out[n++] = r->subj[i].subject;
     }
     if (plural || n == 1) return n;
@@ -74,7 +72,7 @@ static size_t prop_pronoun_subjects(const prop_marks *m, const prop_claim *in, i
  * ("Node.js is"), several joined by "and" ("Python and Node.js are"), a
  * subject set off by commas ("Python, on the other hand, is"), or a
  * pronoun ("It is", "They are"). */
-static size_t prop_copula_subjects(const prop_marks *m, const prop_claim *in, size_t k, int *out)
+static size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *out)
 {
     if (k == 0) return 0;
     size_t j = k;
@@ -94,15 +92,15 @@ static size_t prop_copula_subjects(const prop_marks *m, const prop_claim *in, si
             if (!dup) out[n++] = s;
             while (t > 0 && m->subj[t - 1] == s) t--; /* a name of several words */
             j = t;
-            if (j > 0 && (prop_is(m, j - 1, "and") || prop_is(m, j - 1, "or"))) {
+            if (j > 0 && prop_word(c, m, WR_SUBJECT_JOIN, j - 1)) {
                 j--;
                 continue;
             }
             break;
         }
         if (n) break;
-        if (prop_is(m, t, "it") || prop_is(m, t, "this")) return prop_pronoun_subjects(m, in, 0, out);
-        if (prop_is(m, t, "they") || prop_is(m, t, "both")) return prop_pronoun_subjects(m, in, 1, out);
+        if (prop_word(c, m, WR_COPULA_PRONOUN, t)) return prop_pronoun_subjects(c, m, in, 0, out);
+        if (prop_word(c, m, WR_COPULA_PRONOUN_PLURAL, t)) return prop_pronoun_subjects(c, m, in, 1, out);
         break;
     }
     return n;
@@ -149,49 +147,38 @@ static size_t prop_cat_emit(const prop_marks *m, const int *subj, size_t ns, int
     return n;
 }
 
-/* Skip a determiner: "a", "an", "the", "one of the", "two". */
-static size_t prop_skip_det(const prop_marks *m, size_t j)
+/* Skip a determiner ("a", "one of the"). */
+static size_t prop_skip_det(const prop_ctx *c, const prop_marks *m, size_t j)
 {
-    if (prop_is(m, j, "one") && prop_is(m, j + 1, "of") && prop_is(m, j + 2, "the")) return j + 3;
-    if (prop_is(m, j, "a") || prop_is(m, j, "an") || prop_is(m, j, "the") || prop_is(m, j, "two")) return j + 1;
-    return j;
+    return j + prop_words_at(c, m, WR_DETERMINER, j);
 }
 
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
                        size_t max)
 {
-    (void)c;
-    static const char *const adverbs[] = {"also", "still", "now", "really", "actually", "basically",
-                                          "essentially", "primarily", "mainly", "fundamentally", "technically"};
     for (size_t k = 0; k < m->ntok; k++) {
-        int isnt = (prop_is(m, k, "isn") || prop_is(m, k, "aren")) && prop_is(m, k + 1, "t");
-        if (!isnt && !prop_is(m, k, "is") && !prop_is(m, k, "are") && !prop_is(m, k, "was") && !prop_is(m, k, "were"))
-            continue;
+        size_t isnt = prop_words_at(c, m, WR_COPULA_NEGATED, k);
+        size_t copula = isnt ? isnt : prop_words_at(c, m, WR_COPULA, k);
+        if (!copula) continue;
         int subj[8];
-        size_t ns = prop_copula_subjects(m, in, k, subj);
+        size_t ns = prop_copula_subjects(c, m, in, k, subj);
         if (!ns) continue;
-        size_t j = k + 1 + (size_t)isnt;
-        for (int again = 1; again;) {
-            again = 0;
-            for (size_t a = 0; a < sizeof adverbs / sizeof *adverbs; a++)
-                if (prop_is(m, j, adverbs[a])) {
-                    j++;
-                    again = 1;
-                }
-        }
-        int negated = isnt;
-        if (prop_is(m, j, "not")) {
+        size_t j = k + copula;
+        while (prop_word(c, m, WR_COPULA_ADVERB, j)) j++;
+        int negated = isnt > 0;
+        if (prop_word(c, m, WR_KIND_NOT, j)) {
             negated = 1;
             j++;
         }
         size_t end;
-        int kind = prop_np_kind(m, prop_skip_det(m, j), &end);
+        int kind = prop_np_kind(m, prop_skip_det(c, m, j), &end);
         if (kind < 0) continue;
         n = prop_cat_emit(m, subj, ns, kind, negated, k, end, n, out, max);
         /* "not a language but (rather) a runtime" */
-        if (negated && prop_is(m, end, "but")) {
-            size_t b = end + 1 + (size_t)prop_is(m, end + 1, "rather");
-            size_t e2, d = prop_skip_det(m, b);
+        size_t but = negated ? prop_words_at(c, m, WR_KIND_CONTRAST, end) : 0;
+        if (but) {
+            size_t b = end + but;
+            size_t e2, d = prop_skip_det(c, m, b);
             int k2 = d > b ? prop_np_kind(m, d, &e2) : -1;
             if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, 0, k, e2, n, out, max);
         }

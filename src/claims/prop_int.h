@@ -68,6 +68,18 @@ typedef struct prop_marks {
     int cell;                       /* the tokens are a table cell's */
 } prop_marks;
 
+/* Is token k of the claim a one-word term of role r (words.h)? */
+static inline int prop_word(const prop_ctx *c, const prop_marks *m, words_role r, size_t k)
+{
+    return k < m->ntok && words_is(c->words, r, &m->toks[k]);
+}
+
+/* The length in tokens of the term of role r at token k, or 0. */
+static inline size_t prop_words_at(const prop_ctx *c, const prop_marks *m, words_role r, size_t k)
+{
+    return words_at(c->words, r, m->toks, m->ntok, k);
+}
+
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,

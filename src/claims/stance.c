@@ -112,11 +112,12 @@ size_t stance_judge(const stance_lex *s, const stance_input *in, stance_out *out
 }
 
 /* Advice to the reader ("Stay updated on ...", "Keep an eye on ..."):
- * an imperative opening judges no subject. */
+ * an imperative opening judges no subject; the same word with a
+ * statement's ending ("Keeps ...") is no imperative. */
 static int stance_advice(const stance_ctx *c)
 {
     return c->nh && c->hits[0].tok == 0 && stance_class_of(c->s, c->hits[0].index) == SL_ADVICE &&
-           c->toks[0].s[c->toks[0].n - 1] != 's';
+           !words_has_ending(c->w, WR_STATEMENT_ENDING, &c->toks[0]);
 }
 
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max)

@@ -26,6 +26,9 @@ static const char *const words_role_names[WR_COUNT] = {
     "favour_in", "favour_of", "size_more", "size_less", "both", "and", "task_prep",
     "clause_contrast", "contrast_runs_on", "pronoun", "pronoun_plural", "subject_pronoun", "opening_pronoun",
     "all",
+    "copula", "copula_negated", "copula_adverb", "kind_not", "determiner", "kind_contrast", "subject_join",
+    "copula_pronoun", "copula_pronoun_plural", "base_marker", "recommend_for",
+    "participle_ending", "statement_ending",
     "possessive", "cause", "origin_participle", "origin_noun", "age_span", "age_relation", "lineage",
     "relative", "means", "depend", "depend_on", "purpose", "purpose_adverb", "purpose_stop"};
 
@@ -224,6 +227,16 @@ int words_opens(const words_lex *w, words_role r, const char *text, size_t len)
         if (len > tm->rawlen + 1 && kb_ascii_ieq(text, tm->rawlen, w->text.data + tm->raw) &&
             text[tm->rawlen] == ' ')
             return 1;
+    }
+    return 0;
+}
+
+int words_has_ending(const words_lex *w, words_role r, const tax_tok *t)
+{
+    for (size_t i = w->at[r]; i < w->at[r + 1]; i++) {
+        if (w->terms[i].ntok != 1) continue;
+        const words_tok *e = &w->toks[w->terms[i].first];
+        if (t->n > e->n && memcmp(t->s + t->n - e->n, w->text.data + e->off, e->n) == 0) return 1;
     }
     return 0;
 }

@@ -1,8 +1,9 @@
 /*
- * words.h - the function words the tagger (tag.h) and the stance judge
- * (stance.h) read: which word compares ("than"), negates an action
- * ("does not"), opens a cause ("because of"), and so on, each list a
- * role the C code asks about by name.  The words are data, in
+ * words.h - the function words the tagger (tag.h), the stance judge
+ * (stance.h) and the propositions (prop.h) read: which word compares
+ * ("than"), negates an action ("does not"), opens a cause ("because
+ * of"), states a kind ("is"), and so on, and the word endings they
+ * read ("ed"), each list a role the C code asks about by name.  The words are data, in
  * schema/words.tsv (compiled in; its header gives the format and what
  * each role is for), so the code holds no word of English.
  *
@@ -65,6 +66,21 @@ typedef enum words_role {
     WR_SUBJECT_PRONOUN,       /* "it is slower than Y" */
     WR_OPENING_PRONOUN,       /* a claim opening on it is about the one before */
     WR_ALL,                   /* "both", "all": every subject compared */
+    /* what a subject is said to be ("X is a K": prop.h) */
+    WR_COPULA,                /* "X is a K" */
+    WR_COPULA_NEGATED,        /* "X isn't a K" */
+    WR_COPULA_ADVERB,         /* "X is basically a K" */
+    WR_KIND_NOT,              /* "X is not a K" */
+    WR_DETERMINER,            /* "one of the", "a" */
+    WR_KIND_CONTRAST,         /* "not a K but (rather) a J" */
+    WR_SUBJECT_JOIN,          /* "X and Y are" */
+    WR_COPULA_PRONOUN,        /* "It is a K" */
+    WR_COPULA_PRONOUN_PLURAL, /* "They are K" */
+    WR_BASE_MARKER,           /* "Unlike X, it is": X not what "it" is */
+    WR_RECOMMEND_FOR,         /* "For a startup's MVP, X ..." */
+    /* endings (words_has_ending) */
+    WR_PARTICIPLE_ENDING,     /* "compiled C code" */
+    WR_STATEMENT_ENDING,      /* "Keeps ...": no advice */
     /* what a dimension's cue is doing */
     WR_POSSESSIVE,            /* "its", "their" */
     WR_CAUSE,                 /* "because of its ..." */
@@ -105,5 +121,9 @@ int words_ends(const words_lex *w, words_role r, const tax_tok *toks, size_t fro
 /* Does original text[0..len) open with an entry of r as written (ASCII
  * case ignored), then a space, then more text? */
 int words_opens(const words_lex *w, words_role r, const char *text, size_t len);
+
+/* Does token t end with a one-word entry of r (an ending: "ed"), with
+ * at least one byte before it? */
+int words_has_ending(const words_lex *w, words_role r, const tax_tok *t);
 
 #endif

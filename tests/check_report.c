@@ -2,8 +2,9 @@
  * check_report.c - the model of a cited summary (report.c): sources
  * numbered in path order, stance and numeric agreements with one quote
  * per source (and which quote), filters, the order of sections, every
- * citation pointing at the claim's own bytes, the interval notation,
- * an empty database, and the same report twice.
+ * citation pointing at the claim's own bytes, the interval notation
+ * and a percent's value, an empty database, a quantity kind the store
+ * does not name, and the same report twice.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -260,6 +261,22 @@ START_TEST(test_corpus_invariants)
 }
 END_TEST
 
+/* A quantity kind the store does not name is refused, naming it. */
+START_TEST(test_unknown_kind)
+{
+    ingest("tests/fixtures/export");
+    ck_assert_int_eq(sqlite3_exec(store_db(tu_st), "UPDATE claim_quantity SET kind = 'furlong'", NULL, NULL, NULL),
+                     SQLITE_OK);
+    report_filter f = {NULL, NULL};
+    report *r = (report *)1;
+    char *err = NULL;
+    ck_assert_int_eq(report_build(tu_st, &f, &r, &err), KB_ERR);
+    ck_assert_ptr_null(r);
+    ck_assert_msg(err && strstr(err, "furlong"), "%s", err ? err : "");
+    free(err);
+}
+END_TEST
+
 static char *render(const report *r)
 {
     char *data = NULL;
@@ -318,6 +335,16 @@ START_TEST(test_interval_text)
         ck_assert_str_eq(buf_cstr(&b), cases[i].want);
         buf_free(&b);
     }
+    /* a percent's value says "%" (the kind read as an enum) */
+    report_interval pct = {87, 87, 1, 1, 0, 0, 0}, range = {70, 80, 1, 1, 0, 0, 1};
+    buf b = BUF_INIT;
+    report_value_phrase(&pct, QTY_PERCENT, &b);
+    buf_addc(&b, '|');
+    report_value_phrase(&range, QTY_PERCENT, &b);
+    buf_addc(&b, '|');
+    report_value_phrase(&pct, QTY_COUNT, &b);
+    ck_assert_str_eq(buf_cstr(&b), "is 87%|is about between 70% and 80%|is 87");
+    buf_free(&b);
     ck_assert_str_eq(report_polarity_word(1), "strong");
     ck_assert_str_eq(report_polarity_word(-1), "weak");
     ck_assert_str_eq(report_polarity_word(0), "mixed");
@@ -338,6 +365,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, test_same_report_twice);
     tcase_add_test(tc, test_empty_database);
     tcase_add_test(tc, test_interval_text);
+    tcase_add_test(tc, test_unknown_kind);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -10,18 +10,6 @@
 
 #include "util.h"
 
-static const char *claims_qty_kind(qty_kind k)
-{
-    switch (k) {
-    case QTY_COUNT: return "count";
-    case QTY_PERCENT: return "percent";
-    case QTY_YEAR: return "year";
-    case QTY_VERSION: return "version";
-    case QTY_DURATION: return "duration";
-    }
-    return "count";
-}
-
 /* Quantity q of a claim (the text at start) as stored. */
 static void claims_qty_row(const taxonomy *t, const tag_qty *tq, long long claim_id, const char *text,
                            long long start, store_qty *q)
@@ -30,7 +18,7 @@ static void claims_qty_row(const taxonomy *t, const tag_qty *tq, long long claim
     q->claim_id = claim_id;
     q->raw = text + tq->q.start;
     q->raw_len = tq->q.end - tq->q.start;
-    q->kind = claims_qty_kind(tq->q.kind);
+    q->kind = qty_kind_name(tq->q.kind);
     q->measure = tq->measure >= 0 ? tax_measure(t, (size_t)tq->measure) : NULL;
     q->unit = tq->q.kind == QTY_PERCENT ? "percent" : tq->q.unit;
     q->subject = tq->subject >= 0 ? tax_subject(t, (size_t)tq->subject) : NULL;

@@ -316,3 +316,17 @@ size_t qty_scan(const char *text, size_t len, qty *out, size_t max)
     }
     return found;
 }
+
+static const char *const qty_kind_names[QTY_KIND_COUNT] = {"count", "percent", "year", "version", "duration"};
+
+const char *qty_kind_name(qty_kind k)
+{
+    return (unsigned)k < QTY_KIND_COUNT ? qty_kind_names[k] : qty_kind_names[QTY_COUNT];
+}
+
+int qty_kind_of(const char *name)
+{
+    for (int k = 0; name && k < QTY_KIND_COUNT; k++)
+        if (strcmp(name, qty_kind_names[k]) == 0) return k;
+    return -1;
+}

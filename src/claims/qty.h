@@ -89,8 +89,16 @@ typedef enum qty_kind {
     QTY_PERCENT,
     QTY_YEAR,
     QTY_VERSION,
-    QTY_DURATION     /* years, months, hours ... of time ("30 years") */
+    QTY_DURATION,    /* years, months, hours ... of time ("30 years") */
+    QTY_KIND_COUNT
 } qty_kind;
+
+/* A kind's name as the store keeps it: "count", "percent", "year",
+ * "version", "duration" ("count" for a value out of range). */
+const char *qty_kind_name(qty_kind k);
+/* The kind qty_kind_name gives name (exactly) as, or -1 when none does
+ * (or name is NULL). */
+int qty_kind_of(const char *name);
 
 typedef struct qty {
     size_t start, end;      /* the raw span in the text, e.g. "2+ million" */

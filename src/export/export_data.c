@@ -131,7 +131,7 @@ static void export_json_figure(json *j, const report_figure *g)
     json_key(j, "subject"); json_str(j, g->subject);
     json_key(j, "measure"); json_str(j, g->measure);
     json_key(j, "raw"); json_str(j, g->raw);
-    json_key(j, "kind"); json_str(j, g->kind);
+    json_key(j, "kind"); json_str(j, qty_kind_name(g->kind));
     json_key(j, "unit"); json_str(j, g->unit);
     json_key(j, "version"); json_str(j, g->version);
     json_key(j, "value"); export_json_value(j, &g->value);

@@ -53,6 +53,7 @@
 
 #include "buf.h"
 #include "disagree.h"
+#include "qty.h"
 #include "store.h"
 
 typedef struct report_source {
@@ -130,8 +131,7 @@ typedef struct report_figure {
     int id;                  /* 1.. in output order */
     report_cite cite;
     char *subject, *measure, *raw, *unit, *version;
-    char *kind;              /* the quantity's kind as the store names it
-                              * ("count", "percent", "year", ...) */
+    qty_kind kind;           /* the quantity's kind (its name: qty_kind_name) */
     report_interval value;
 } report_figure;
 
@@ -176,9 +176,9 @@ const report_source *report_source_n(const report *r, int n);
 const char *report_polarity_word(int polarity);
 
 /* Append a value as a statement says it: "is 2009", "is at least
- * 2,000,000", "is between 70 and 80", "is about 1,000" (kind "percent"
- * adds "%"). */
-void report_value_phrase(const report_interval *v, const char *kind, buf *o);
+ * 2,000,000", "is between 70 and 80", "is about 1,000" (a percent adds
+ * "%"). */
+void report_value_phrase(const report_interval *v, qty_kind kind, buf *o);
 
 /* Append a measure for people: "release_year" -> "release year". */
 void report_measure_words(const char *measure, buf *o);

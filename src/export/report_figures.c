@@ -50,7 +50,7 @@ static void rep_qty_group(rep_build *b, rep_fact *fs, size_t n)
         g->subject = kb_strdup(fs[i].subject);
         g->measure = kb_strdup(fs[i].measure);
         g->raw = kb_strdup(fs[i].raw);
-        g->kind = kb_strdup(fs[i].kind);
+        g->kind = fs[i].kind;
         g->unit = kb_strdup(fs[i].unit);
         g->version = kb_strdup(fs[i].version);
         g->value = fs[i].value;

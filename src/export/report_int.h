@@ -28,7 +28,8 @@ typedef struct rep_fact {
     size_t text_len;
     char *subject, *dimension;
     int polarity;
-    char *measure, *raw, *kind, *unit, *version;
+    char *measure, *raw, *unit, *version;
+    qty_kind kind;
     report_interval value;
 } rep_fact;
 

@@ -128,7 +128,6 @@ void rep_section_free(report_section *s)
         free(g->subject);
         free(g->measure);
         free(g->raw);
-        free(g->kind);
         free(g->unit);
         free(g->version);
     }

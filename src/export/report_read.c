@@ -47,9 +47,13 @@ int rep_source_number(const rep_build *b, long long id)
 
 static int rep_fact_cb(rep_build *b, rep_facts *into, const store_fact *f)
 {
-    int n = rep_source_number(b, f->source_id);
+    int n = rep_source_number(b, f->source_id), kind = qty_kind_of(f->kind);
     if (!n) {
         b->failed = kb_seterr(b->err, "claim %lld: no source with id %lld", f->claim_id, f->source_id);
+        return 1;
+    }
+    if (kind < 0) {
+        b->failed = kb_seterr(b->err, "claim %lld: unknown quantity kind '%s'", f->claim_id, f->kind ? f->kind : "");
         return 1;
     }
     into->v = rep_grow(into->v, &into->cap, into->n + 1, sizeof *into->v);
@@ -64,9 +68,9 @@ static int rep_fact_cb(rep_build *b, rep_facts *into, const store_fact *f)
     o->subject = kb_strdup(f->subject);
     o->dimension = kb_strdup(f->dimension);
     o->polarity = f->polarity;
+    o->kind = (qty_kind)kind;
     o->measure = kb_strdup(f->measure);
     o->raw = kb_strdup(f->raw);
-    o->kind = kb_strdup(f->kind);
     o->unit = kb_strdup(f->unit);
     o->version = kb_strdup(f->version);
     o->value = (report_interval){f->low, f->high, f->has_low, f->has_high, f->low_open, f->high_open, f->approx};
@@ -91,7 +95,6 @@ void rep_facts_free(rep_facts *fs)
         free(f->dimension);
         free(f->measure);
         free(f->raw);
-        free(f->kind);
         free(f->unit);
         free(f->version);
     }

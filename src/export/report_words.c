@@ -40,9 +40,9 @@ static void rep_human_number(buf *o, double v)
     buf_adds(o, tmp + intlen);
 }
 
-void report_value_phrase(const report_interval *v, const char *kind, buf *o)
+void report_value_phrase(const report_interval *v, qty_kind kind, buf *o)
 {
-    const char *pct = kind && strcmp(kind, "percent") == 0 ? "%" : "";
+    const char *pct = kind == QTY_PERCENT ? "%" : "";
     buf_adds(o, "is ");
     if (v->approx) buf_adds(o, "about ");
     if (v->has_low && v->has_high && v->low == v->high) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dis_int.h"
+#include "qty.h"
 #include "util.h"
 
 /* The figures of one (subject, measure) being collected. */
@@ -387,9 +388,10 @@ static int dis_on_fact(void *ctx, const store_fact *f)
     dis_num_ctx *c = ctx;
     dis_run *r = c->r;
     const char *key = f->measure;
+    int kind = qty_kind_of(f->kind);
     /* a year that dates a version is compared only with years of that
      * version ("release_year of 12.6.0") */
-    if (key && f->kind && strcmp(f->kind, "year") == 0 && f->version) {
+    if (key && kind == QTY_YEAR && f->version) {
         buf_reset(&c->vkey);
         buf_printf(&c->vkey, "%s of %s", key, f->version);
         key = buf_cstr(&c->vkey);
@@ -425,9 +427,9 @@ static int dis_on_fact(void *ctx, const store_fact *f)
     d.high_open = f->high_open;
     d.approx = f->approx;
     dis_group_add(&c->g, &d);
-    if (strcmp(key, "release_year") == 0 && f->kind && strcmp(f->kind, "year") == 0) dis_group_add(&c->years, &d);
+    if (strcmp(key, "release_year") == 0 && kind == QTY_YEAR) dis_group_add(&c->years, &d);
     dis_age a;
-    if (f->kind && strcmp(f->kind, "duration") == 0 && prop_lex_age(r->lex, f->text, f->text_len) &&
+    if (kind == QTY_DURATION && prop_lex_age(r->lex, f->text, f->text_len) &&
         dis_age_of(r, &d, &a)) {
         if (c->nages == c->capages) {
             c->capages = c->capages ? 2 * c->capages : 8;

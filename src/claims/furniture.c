@@ -90,31 +90,6 @@ static int furn_words(furn *f, const char *text, size_t len)
     return KB_OK;
 }
 
-int furn_tok_is_num(const furn *f, const furn_tok *t)
-{
-    for (size_t k = 0; k < t->len; k++)
-        if (f->norm.data[t->off + k] < '0' || f->norm.data[t->off + k] > '9') return 0;
-    return 1;
-}
-
-/* Does the pattern p[0..np) match the unit's words from ti on (and, if
- * to_end, use them all)? */
-int furn_match(const furn *f, const furn_item *p, size_t np, size_t ti, int to_end)
-{
-    if (np == 0) return !to_end || ti == f->ntoks;
-    if (p->type == FI_WORD) {
-        if (ti >= f->ntoks || f->toks[ti].len != p->len ||
-            memcmp(f->norm.data + f->toks[ti].off, f->words.data + p->off, p->len) != 0)
-            return 0;
-        return furn_match(f, p + 1, np - 1, ti + 1, to_end);
-    }
-    for (size_t k = ti + 1; k <= f->ntoks; k++) {
-        if (p->type == FI_NUM && !furn_tok_is_num(f, &f->toks[k - 1])) return 0;
-        if (furn_match(f, p + 1, np - 1, k, to_end)) return 1;
-    }
-    return 0;
-}
-
 /* Can item it stand for the unit's word ti?  A wildcard can; a word
  * must be that word. */
 static int furn_item_fits(const furn *f, const furn_item *it, size_t ti)

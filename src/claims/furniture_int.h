@@ -3,10 +3,12 @@
  * of the API: see furniture.h).
  *
  * furniture.c is the detector: a unit's words, the lexicon's patterns
- * matched against them, and the state carried between units;
- * furniture_rules.c holds the rules that need no lexicon (dates,
- * bylines, lone names, breadcrumbs); furniture_lex.c loads the lexicon
- * and chains its patterns by anchor word.
+ * tried on them, and the state carried between units;
+ * furniture_rules.c holds the matching of a pattern against the words
+ * and the rules that need no lexicon (dates, bylines, lone names,
+ * breadcrumbs); furniture_lex.c loads the lexicon and chains its
+ * patterns by anchor word.  Calls go one way: furniture.c to the other
+ * two.
  */
 #ifndef KB_FURNITURE_INT_H
 #define KB_FURNITURE_INT_H
@@ -101,8 +103,8 @@ static inline size_t furn_word_bit(const char *w, size_t n)
     return ((size_t)(unsigned char)(n ? w[0] : 0) * 31u + n) & 1023u;
 }
 
-/* furniture.c: does the pattern p[0..np) match the unit's words from ti
- * on (and, if to_end, use them all)?  Is token t all digits? */
+/* furniture_rules.c: does the pattern p[0..np) match the unit's words
+ * from ti on (and, if to_end, use them all)?  Is token t all digits? */
 int furn_match(const furn *f, const furn_item *p, size_t np, size_t ti, int to_end);
 int furn_tok_is_num(const furn *f, const furn_tok *t);
 

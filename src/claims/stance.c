@@ -76,13 +76,6 @@ void stance_free(stance_lex *s)
     free(s);
 }
 
-int stance_class_of(const stance_lex *s, int dim)
-{
-    for (int k = 0; k < SL_COUNT; k++)
-        if (s->cls[k] == dim) return k;
-    return -1;
-}
-
 /* Merge one subject's polarity into the results (a subject judged in
  * two clauses keeps the stronger evidence: opposite signs give 0). */
 static size_t stance_put(stance_out *out, size_t n, size_t max, int subject, int pol, int versus)

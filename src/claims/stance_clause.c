@@ -16,6 +16,13 @@
 
 #include "words.h"
 
+int stance_class_of(const stance_lex *s, int dim)
+{
+    for (int k = 0; k < SL_COUNT; k++)
+        if (s->cls[k] == dim) return k;
+    return -1;
+}
+
 /* A reason word opening the claim at hit k: "Because ...", "Due to
  * ...", "Since ..." (but not a date's "Since 1995"). */
 static int stance_is_reason(const stance_ctx *c, size_t k)

@@ -41,7 +41,7 @@ struct stance_lex {
     const words_lex *w;  /* the function words, borrowed */
 };
 
-/* The class (SL_*) of lexicon dimension dim, or -1. */
+/* stance_clause.c: the class (SL_*) of lexicon dimension dim, or -1. */
 int stance_class_of(const stance_lex *s, int dim);
 
 /* Lexicon hits and mentions a claim keeps; subjects a clause judges. */

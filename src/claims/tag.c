@@ -39,29 +39,6 @@ void tag_free(tagger *tg)
     free(tg);
 }
 
-static int tag_tok(void *ctx, const char *s, size_t n, size_t off)
-{
-    tagger *tg = ctx;
-    if (tg->ntok == TAG_MAX_TOKS) return 1; /* long claims: the rest is not tagged */
-    tg->toks[tg->ntok].s = s;
-    tg->toks[tg->ntok].n = n;
-    tg->toks[tg->ntok].off = off;
-    tg->ntok++;
-    return 0;
-}
-
-int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, char **err)
-{
-    buf_reset(&tg->norm);
-    tg->ntok = 0;
-    if (with_map ? norm_text_keep(text, len, &tg->norm, &tg->map, &tg->map_cap, err)
-                 : norm_text(text, len, &tg->norm, NULL, err))
-        return KB_ERR;
-    if (tg->norm.len) norm_blank_markup(tg->norm.data, tg->norm.len);
-    norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
-    return KB_OK;
-}
-
 void tag_want_clauses(tagger *tg, int on)
 {
     tg->want_clauses = on;

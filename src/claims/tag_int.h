@@ -6,7 +6,8 @@
  * the context (section, row and column headers) and the claim's matches;
  * tag_subj.c its subjects, tag_dims.c its dimensions, tag_qty.c its
  * quantities and tag_stance.c its stances, each step reading what the
- * ones before it wrote into the result.
+ * ones before it wrote into the result; tag_tok.c cuts a text into the
+ * tokens they all read.
  */
 #ifndef KB_TAG_INT_H
 #define KB_TAG_INT_H
@@ -93,7 +94,7 @@ static inline int tag_is_contrast(const tagger *tg, const tax_tok *t)
     return words_is(tg->w, WR_CLAUSE_CONTRAST, t);
 }
 
-/* tag.c: normalize text and split it into tg->toks; with_map, tg->map
+/* tag_tok.c: normalize text and split it into tg->toks; with_map, tg->map
  * gets the offset map. */
 int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, char **err);
 

@@ -58,18 +58,6 @@ const tax_hit *tag_hits(const tagger *tg, size_t *n)
     return tg->hits;
 }
 
-size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max)
-{
-    if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
-    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
-                          TAG_MAX_HITS);
-    if (nh > TAG_MAX_HITS) nh = TAG_MAX_HITS;
-    size_t n = 0;
-    for (size_t i = 0; i < nh; i++)
-        if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
-    return n;
-}
-
 /* The last component of a heading path, then its parents: the nearest
  * heading that yields something through fn. */
 static size_t tag_from_section(tagger *tg, const char *section,

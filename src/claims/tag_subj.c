@@ -34,7 +34,9 @@ static int tag_is_cmp_marker(const tagger *tg, const tax_tok *t)
     return words_is(tg->w, WR_CMP_MARKER, t);
 }
 
-size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, size_t max)
+/* The subjects and parts a text names, in order; with at_marker, only
+ * those before a comparison marker that follows the first one. */
+static size_t tag_subjects_upto(tagger *tg, const char *text, size_t len, int *out, size_t max, int at_marker)
 {
     if (!text || tag_tokenize(tg, text, len, 0, NULL)) return 0;
     size_t nh = tax_match(tg->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART), tg->toks, tg->ntok, tg->hits,
@@ -44,12 +46,22 @@ size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, 
     int marked = 0;
     size_t at = 0;
     for (size_t i = 0; i < nh; i++) {
-        for (; at < tg->hits[i].tok; at++)
+        for (; at_marker && at < tg->hits[i].tok; at++)
             if (n && tag_is_cmp_marker(tg, &tg->toks[at])) marked = 1;
         if (marked) break;
         if (!tag_has(out, n, tg->hits[i].index) && n < max) out[n++] = tg->hits[i].index;
     }
     return n;
+}
+
+size_t tag_subjects_in(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    return tag_subjects_upto(tg, text, len, out, max, 0);
+}
+
+size_t tag_heading_subjects(tagger *tg, const char *text, size_t len, int *out, size_t max)
+{
+    return tag_subjects_upto(tg, text, len, out, max, 1);
 }
 
 int tag_says_all(const tagger *tg)

@@ -88,16 +88,23 @@ bench_set1() {
 }
 
 # The Nx set: N copies of the 1x set under new names (copyK/...), so
-# every tool sees N times as many distinct files.
+# every tool sees N times as many distinct files.  kb stores a file
+# whose bytes it already holds as a duplicate (a name only), so every
+# copy but the first ends with a comment naming it: the same text, other
+# bytes, and N times the work for every tool.
 bench_setn() {
     n=$1
     d=$W/sets/x$n
     [ -f "$d.complete" ] && return 0
     rm -rf "$d"
     mkdir -p "$d"
-    k=1
+    cp -al "$W/sets/x1" "$d/copy1" 2>/dev/null || cp -a "$W/sets/x1" "$d/copy1"
+    k=2
     while [ "$k" -le "$n" ]; do
-        cp -al "$W/sets/x1" "$d/copy$k" 2>/dev/null || cp -a "$W/sets/x1" "$d/copy$k"
+        (cd "$W/sets/x1" && find . -type f) | while IFS= read -r rel; do
+            mkdir -p "$d/copy$k/$(dirname "$rel")"
+            { cat "$W/sets/x1/$rel"; printf '\n<!-- copy %d -->\n' "$k"; } > "$d/copy$k/$rel"
+        done
         k=$((k + 1))
     done
     touch "$d.complete"

@@ -487,6 +487,19 @@ START_TEST(test_json_export)
             "'learning curve'",
             "Both sources agree on Python's learning: \xe2\x80\x9cPython is easy to learn <script>alert(1)</script> "
             "for \"beginners\" & experts\xe2\x80\x9d.");
+    /* a proposition's agreement says what it agrees on and which way;
+     * a numeric one has neither */
+    JSON_EQ(doc,
+            "SELECT json_extract(a.value, '$.polarity') || ' ' || json_type(a.value, '$.aspect') || ' ' || "
+            "json_type(a.value, '$.measure') FROM json_each(json_extract(?1, '$.sections')) s, "
+            "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(a.value, '$.kind') = "
+            "'proposition'",
+            "1 text null");
+    JSON_EQ(doc,
+            "SELECT json_type(a.value, '$.polarity') || ' ' || json_type(a.value, '$.aspect') FROM "
+            "json_each(json_extract(?1, '$.sections')) s, json_each(json_extract(s.value, '$.agreements')) a "
+            "WHERE json_extract(a.value, '$.kind') = 'numeric'",
+            "null null");
     JSON_EQ(doc,
             "SELECT json_extract(a.value, '$.value.low') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(a.value, '$.kind') = 'numeric'",

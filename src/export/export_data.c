@@ -9,8 +9,10 @@
  *   {"title", "overview", "filter": {subject, dimension},
  *    "counts": {sources, claims_total, claims, agreements, disputes, figures},
  *    "sections": [{dimension (null: none), name, claims,
- *      "agreements": [{id, kind, subject, polarity | measure + value,
- *                      statement, sources, claims, dispute, quotes: [CITE]}],
+ *      "agreements": [{id, kind, subject, aspect, polarity (a proposition's;
+ *                      null for a numeric one), measure, value (a numeric
+ *                      one's; null for a proposition), statement, sources,
+ *                      claims, dispute, quotes: [CITE]}],
  *      "disputes": [{id, kind, verdict, subject, measure, explanation,
  *                    claims: [CITE + side, polarity | raw + value]}],
  *      "figures": [{id, subject, measure, raw, kind, unit, version, value,
@@ -70,10 +72,11 @@ static void export_json_agreement(json *j, const report_agreement *a)
     json_key(j, "id"); json_int(j, a->id);
     json_key(j, "kind"); json_str(j, report_agreement_kind_name(a->kind));
     json_key(j, "subject"); json_str(j, a->subject);
-    /* The shape above promises a proposition's polarity, but what has
-     * always been written is measure and value (null and unbounded for
-     * a proposition): the test named a kind no agreement has, "stance".
-     * Kept as it is, since a fix changes the JSON. */
+    int prop = a->kind == REPORT_PROPOSITION;
+    json_key(j, "aspect"); json_str(j, prop ? a->aspect : NULL);
+    json_key(j, "polarity");
+    if (prop) json_int(j, a->polarity);
+    else json_null(j);
     json_key(j, "measure"); json_str(j, a->measure);
     json_key(j, "value"); export_json_value(j, &a->value);
     json_key(j, "statement"); json_str(j, a->statement);

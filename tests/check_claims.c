@@ -122,6 +122,56 @@ START_TEST(test_subject_label)
 }
 END_TEST
 
+/* A line that is only a subject's name labels what follows it until
+ * the next heading or label; a sentence naming it, or a line naming
+ * two subjects, labels nothing. */
+START_TEST(test_subject_line_labels_what_follows)
+{
+    size_t len;
+    char *tax = tu_read_file("tests/fixtures/dbms/taxonomy.tsv", &len);
+    char path[600];
+    snprintf(path, sizeof path, "%s/lines.md", tu_dir);
+    const char *md = "# Trade-offs\n\n"
+                     "PostgreSQL\n\n"
+                     "Pros: rich types and strict standards\n\n"
+                     "Cons: heavier to tune\n\n"
+                     "MySQL:\n\n"
+                     "Pros: simple replication\n\n"
+                     "PostgreSQL vs MySQL\n\n"
+                     "Cons: fewer extensions\n\n"
+                     "# Costs\n\n"
+                     "Hosting bills grow with storage.\n\n"
+                     "PostgreSQL is older.\n\n"
+                     "Backups take an hour.\n";
+    tu_write_file(path, md, strlen(md));
+    ingest(path, tax);
+    free(tax);
+    static const struct {
+        const char *text, *subject;
+    } want[] = {
+        {"Pros: rich types and strict standards", "PostgreSQL"},
+        {"Cons: heavier to tune", "PostgreSQL"},
+        {"Pros: simple replication", "MySQL"},
+        {"Cons: fewer extensions", "MySQL"},  /* two names are no label */
+        {"Hosting bills grow with storage.", NULL},  /* a heading ends it */
+        {"Backups take an hour.", NULL},  /* a sentence is no label */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        char sql[300];
+        snprintf(sql, sizeof sql,
+                 "SELECT coalesce(group_concat(s.subject), '') FROM claim c LEFT JOIN claim_subject s "
+                 "ON s.claim_id = c.id WHERE c.text = '%s'",
+                 want[i].text);
+        char *got = tu_q_text(tu_st, sql);
+        ck_assert_msg(strcmp(got, want[i].subject ? want[i].subject : "") == 0, "%s: got '%s'", want[i].text,
+                      got);
+        free(got);
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM claim WHERE text = '%s'", want[i].text);
+        ck_assert_int_eq(q_int(sql), 1);
+    }
+}
+END_TEST
+
 /* Another domain, another taxonomy, no code change. */
 START_TEST(test_second_domain)
 {
@@ -250,6 +300,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_furniture_is_not_a_claim);
     tcase_add_test(tc, test_claim_offsets);
     tcase_add_test(tc, test_subject_label);
+    tcase_add_test(tc, test_subject_line_labels_what_follows);
     tcase_add_test(tc, test_second_domain);
     tcase_add_test(tc, test_wide_table);
     suite_add_tcase(s, tc);

@@ -64,6 +64,18 @@ static inline long long tu_q_int(store *st, const char *sql)
  * table (rank 1), and no row whose parent is gone (kb deletes children
  * itself; the schema declares the references).  what names the moment,
  * for messages. */
+/* The first column of the first row as text ("" for NULL), malloc'd. */
+static inline char *tu_q_text(store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    ck_assert_msg(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(store_db(st)));
+    ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+    const unsigned char *v = sqlite3_column_text(s, 0);
+    char *r = kb_strdup(v ? (const char *)v : "");
+    sqlite3_finalize(s);
+    return r;
+}
+
 static inline void tu_db_whole(const char *path, const char *what)
 {
     sqlite3 *db;

@@ -40,6 +40,11 @@ typedef struct claims_walk {
     const char *row_header;     /* borrowed for the current row */
     const char *col_header;
     uint8_t kind;               /* CLAIM_* */
+    /* after a line that is only a subject's name ("Python", "Node.js:"),
+     * the section path with that name appended, as a heading would
+     * add it (owned), and the section it was read under (borrowed) */
+    char *label_section;
+    const char *label_under;
     char *err;
 } claims_walk;
 
@@ -220,7 +225,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     memset(&in, 0, sizeof in);
     in.text = u->text + start;
     in.len = end - start;
-    in.section = u->section;
+    in.section = w->label_section ? w->label_section : u->section;
     in.row_header = w->row_header;
     in.col_header = w->col_header;
     in.prev = w->prev;
@@ -343,6 +348,44 @@ static char *claims_subject_label(claims_walk *w, const char *text, size_t len)
     return kb_strndup(text, (size_t)(colon - text));
 }
 
+/* A line that is nothing but a subject's name (at most four words,
+ * no sentence after it: "Python", "Node.js:") labels what follows it
+ * the way a heading would: "Python / Pros: readable code ... / Cons:
+ * slower execution / Node.js / Pros: ...", a layout plain text and
+ * list-style comparisons use without heading marks.  Until the next
+ * heading or label, a claim that names no subject is about it. */
+static void claims_label_line(claims_walk *w, const store_unit *u)
+{
+    const char *t = u->text;
+    size_t len = u->text_len, words = 1;
+    while (len && (t[len - 1] == ':' || t[len - 1] == ' ')) len--;
+    if (!len || len > 48 || t[len - 1] == '.') return;
+    for (size_t i = 0; i < len; i++) {
+        if (strchr(",;!?", t[i])) return;
+        words += t[i] == ' ';
+    }
+    int subj[2];
+    if (words > 4 || tag_subjects_in(w->c->tg, t, len, subj, 2) != 1) return;
+    buf b = BUF_INIT;
+    if (u->section) buf_printf(&b, "%s > ", u->section);
+    buf_add(&b, t, len);
+    free(w->label_section);
+    w->label_section = buf_detach(&b, NULL);
+    w->label_under = u->section;
+}
+
+static void claims_label_end(claims_walk *w)
+{
+    free(w->label_section);
+    w->label_section = NULL;
+    w->label_under = NULL;
+}
+
+static int claims_same_section(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 /* A stored unit's kind (doc.h names them); one kb does not know is
  * read as a paragraph. */
 static doc_kind claims_unit_kind(const char *name)
@@ -368,8 +411,10 @@ static int claims_unit(claims_walk *w, const store_unit *u)
     claims_end_table(w);
     if (kind == DOC_HEADING) {
         w->nprev = 0; /* It/Its do not reach across a heading */
+        claims_label_end(w);
         return 0;
     }
+    if (w->label_section && !claims_same_section(w->label_under, u->section)) claims_label_end(w);
     if (kind == DOC_CODE) return 0;
     w->unit = u;
     w->kind = kind == DOC_ITEM ? CLAIM_ITEM : CLAIM_SENTENCE;
@@ -381,6 +426,7 @@ static int claims_unit(claims_walk *w, const store_unit *u)
     int rc = seg_sentences(w->c->abbr, u->text, u->text_len, claims_sentence, w);
     w->col_header = NULL;
     free(label);
+    if (!rc) claims_label_line(w, u);
     return rc;
 }
 
@@ -399,6 +445,7 @@ int claims_build(claims *c, const store_unit *units, size_t n, claims_set **out,
         rc = claims_unit(&w, &units[i]);
     }
     claims_end_table(&w);
+    claims_label_end(&w);
     free(w.head);
     free(w.cell_s);
     free(w.cell_e);

@@ -161,6 +161,11 @@ static const prop_case cases[] = {
     {"Kestrel code is compiled to bytecode.", NULL, NULL, {"pole=execution/compiled"}, {NULL}},
     {"Wren relies on compiled C code for speed.", NULL, NULL, {NULL}, {"pole="}},
     {"Wren is statically typed.", NULL, NULL, {"pole=typing/static"}, {NULL}},
+    /* the value a comparison names is its subject's, not its base's */
+    {"Kestrel is more secure than Wren.", NULL, NULL, {"Kestrel pol=0 plain pole=security/secure"},
+     {"Wren pol=0 plain pole=", "vs=Kestrel pole="}},
+    {"Wren is compiled, unlike Kestrel.", NULL, NULL, {"Wren pol=0 plain pole=execution/compiled"},
+     {"Kestrel pol=0 plain pole="}},
     /* change */
     {"Newer Kestrel builds now ship a free-threaded mode.", NULL, NULL, {"change", "#threads"}, {NULL}},
     /* a cell is about its column's subject */

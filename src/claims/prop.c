@@ -353,6 +353,19 @@ done:
     buf_free(&nb);
 }
 
+/* Is every mention of subject in tokens [a, b) the base of a
+ * comparison (and is there one)? */
+static int prop_only_base(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b)
+{
+    int seen = 0;
+    for (size_t k = a; k < b; k++) {
+        if (m->subj[k] != subject) continue;
+        if (!prop_is_base(c, m, k)) return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
 /* Append a neutral proposition on subject over tokens [a, b), unless it
  * asserts or denies something (then it judges: prop.h). */
 static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t n,
@@ -365,6 +378,7 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     p.versus = -1;
     p.category = -1;
     prop_read_span(c, m, a, b, &p);
+    if (p.npoles && prop_only_base(c, m, subject, a, b)) p.npoles = 0;
     /* "X can use multiple cores": a capability asserted, with no
      * evaluative word, judges X able; "no full-stack uniformity",
      * flatly denied, judges it without */
@@ -406,6 +420,9 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
+        /* "X is more secure than Y": the value named is X's; of Y, the
+         * base, the clause says only that it has less of it */
+        if (p.versus >= 0 && p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;
         /* a recommendation picks one of two subjects over the other */
         if (p.choice && p.polarity > 0 && p.versus < 0 && tax_subjects(c->tax) == 2) p.versus = 1 - p.subject;
         if (n < max) out[n] = p;

@@ -30,15 +30,6 @@ static int prop_punct_before(const prop_marks *m, size_t k)
     return 0;
 }
 
-/* Is the subject mention at token t the base of a comparison ("unlike
- * X", "than X", "compared to X")? */
-static int prop_is_base(const prop_ctx *c, const prop_marks *m, size_t t)
-{
-    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
-        if (prop_word(c, m, WR_BASE_MARKER, k)) return 1;
-    return 0;
-}
-
 /* The subjects a pronoun can stand for.  "it": one subject, the one
  * carried from the claim before when there is one; else the one subject
  * the claim names other than as a comparison's base; else the previous

@@ -80,6 +80,15 @@ static inline size_t prop_words_at(const prop_ctx *c, const prop_marks *m, words
     return words_at(c->words, r, m->toks, m->ntok, k);
 }
 
+/* Is the subject mention at token t the base of a comparison ("unlike
+ * X", "than X", "compared to X")? */
+static inline int prop_is_base(const prop_ctx *c, const prop_marks *m, size_t t)
+{
+    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
+        if (prop_word(c, m, WR_BASE_MARKER, k)) return 1;
+    return 0;
+}
+
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,

@@ -166,6 +166,9 @@ static const prop_case cases[] = {
      {"Wren pol=0 plain pole=", "vs=Kestrel pole="}},
     {"Wren is compiled, unlike Kestrel.", NULL, NULL, {"Wren pol=0 plain pole=execution/compiled"},
      {"Kestrel pol=0 plain pole="}},
+    /* a compound is its own concept: machine learning is no learning */
+    {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
+    {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},
     /* change */
     {"Newer Kestrel builds now ship a free-threaded mode.", NULL, NULL, {"change", "#threads"}, {NULL}},
     /* a cell is about its column's subject */

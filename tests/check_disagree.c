@@ -178,15 +178,29 @@ START_TEST(test_disjoint_outdated_and_unresolved)
 }
 END_TEST
 
-START_TEST(test_vague_bounds_not_listed)
+START_TEST(test_vague_bounds)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
-    figure(claim(a, "millions of answered questions", "Node.js", "community"), "Node.js", "questions", "millions of", 1e6,
+    /* a vague bound near an exact one of another source: both lower
+     * bounds, compatible, and a question worth a line */
+    figure(claim(a, "tens of thousands of stars", "Wren", "community"), "Wren", "stars", "tens of thousands of", 1e4,
         NAN, 0, 1);
-    figure(claim(b, "1.8M+ questions", "Node.js", "community"), "Node.js", "questions", "1.8M+", 1.8e6, NAN, 0, 0);
+    figure(claim(b, "25,000+ stars", "Wren", "community"), "Wren", "stars", "25,000+", 25000, NAN, 0, 0);
+    /* one an exact figure ten times larger implies disputes nothing */
+    figure(claim(a, "thousands of plugins", "Kestrel", "ecosystem"), "Kestrel", "plugins", "thousands of", 1e3, NAN,
+        0, 1);
+    figure(claim(b, "60,000+ plugins", "Kestrel", "ecosystem"), "Kestrel", "plugins", "60,000+", 60000, NAN, 0, 0);
+    /* nor do vague bounds alone */
+    figure(claim(a, "thousands of users", "Kestrel", "community"), "Kestrel", "users", "thousands of", 1e3, NAN, 0,
+        1);
+    figure(claim(b, "millions of users", "Kestrel", "community"), "Kestrel", "users", "millions of", 1e6, NAN, 0, 1);
     dis_set s;
     find(&s, NULL);
-    ck_assert_uint_eq(s.nitems, 0);
+    ck_assert_uint_eq(s.nitems, 1);
+    ck_assert_str_eq(s.items[0].subject, "Wren");
+    ck_assert_int_eq(s.items[0].verdict, DIS_COMPATIBLE);
+    ck_assert_str_eq(s.items[0].question, "How many stars does Wren have?");
+    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "25,000"));
     dis_free(&s);
 }
 END_TEST
@@ -657,7 +671,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_lower_bounds_compatible);
     tcase_add_test(tc, test_agreeing_figures_not_listed);
     tcase_add_test(tc, test_disjoint_outdated_and_unresolved);
-    tcase_add_test(tc, test_vague_bounds_not_listed);
+    tcase_add_test(tc, test_vague_bounds);
     tcase_add_test(tc, test_versions_only_when_current);
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);

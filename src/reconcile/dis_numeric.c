@@ -225,10 +225,51 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
     it->explanation = buf_detach(&b, NULL);
 }
 
+/* Leave out the vague lower bounds ("thousands of") that an exact
+ * figure at least ten times larger already implies ("17M+"): they
+ * dispute nothing.  One pass for the largest exact lower end, one to
+ * compact. */
+static void dis_drop_implied(dis_group *g)
+{
+    double top = -HUGE_VAL;
+    for (size_t i = 0; i < g->n; i++)
+        if (!g->v[i].approx && g->v[i].has_low && g->v[i].low > top) top = g->v[i].low;
+    size_t k = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        dis_claim *v = &g->v[i];
+        if (v->approx && v->has_low && !v->has_high && v->low > 0 && v->low * 10 <= top) {
+            free(v->text);
+            free(v->raw);
+            continue;
+        }
+        g->v[k++] = *v;
+    }
+    g->n = k;
+}
+
+/* The question a group answers: "How many developers does X have?"
+ * for a measure named by a plural noun, else "What is X's package
+ * count?".  Malloc'd. */
+static char *dis_numeric_question(const dis_group *g)
+{
+    buf m = BUF_INIT, q = BUF_INIT;
+    dis_measure_words(&m, g->key);
+    const char *w = buf_cstr(&m);
+    size_t n = m.len;
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !strchr(w, ' '))
+        buf_printf(&q, "How many %s does %s have?", w, g->subject);
+    else
+        buf_printf(&q, "What is %s's %s?", g->subject, w);
+    buf_free(&m);
+    return buf_detach(&q, NULL);
+}
+
 static void dis_numeric_group(dis_num_ctx *c)
 {
     dis_group *g = &c->g;
-    if (!dis_comparable_measure(g->key) || dis_count_sources(g, c->mark) < 2) return;
+    if (!dis_comparable_measure(g->key)) return;
+    dis_drop_implied(g);
+    if (dis_count_sources(g, c->mark) < 2) return;
     int all_lower = 1, other_src = 0, other_value = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (g->v[i].has_high || !g->v[i].has_low) all_lower = 0;
@@ -238,19 +279,15 @@ static void dis_numeric_group(dis_num_ctx *c)
         other_value |= !dis_same_value(&g->v[0], &g->v[i]);
     }
     if (!other_src || !other_value) return; /* the sources agree */
-    int disjoint = dis_any_disjoint(g), vague = 0;
-    for (size_t i = 0; i < g->n; i++) vague |= g->v[i].approx;
-    /* bounds that all hold and differ only through a vague "thousands
-     * of" are not a disagreement worth a reader's time */
+    int disjoint = dis_any_disjoint(g), vague = 1;
+    for (size_t i = 0; i < g->n; i++) vague &= g->v[i].approx;
+    /* bounds that all hold, every one a vague "thousands of", are not
+     * a disagreement worth a reader's time */
     if (!disjoint && vague) return;
     int temporal = strcmp(g->key, "version") == 0 || strncmp(g->key, "release_year", 12) == 0;
     dis_item *it = dis_new_item(c->r, temporal ? DIS_TEMPORAL : DIS_NUMERIC, g->subject);
     it->measure = kb_strdup(g->key);
-    buf q = BUF_INIT;
-    buf_printf(&q, "What is %s's ", g->subject);
-    dis_measure_words(&q, g->key);
-    buf_addc(&q, '?');
-    it->question = buf_detach(&q, NULL);
+    it->question = dis_numeric_question(g);
     it->aspect = kb_strdup(g->key);
     /* sides: one per distinct value, in order of first appearance.
      * Sides are letters: the values past the RC_MAX_SIDES-th distinct

@@ -471,6 +471,42 @@ START_TEST(test_opposite_comparisons_meet)
 }
 END_TEST
 
+/* One source favours Kestrel for small projects, another Wren, neither
+ * the other: which suits them is a question between the two; a source
+ * that favours both shows they are not exclusive. */
+START_TEST(test_choice_by_scope)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is the best choice for small projects.\n");
+    article("b.md", "2025-01-01", "Wren is ideal for startups and prototypes.\n");
+    /* a scope only one subject is favoured for is no choice */
+    article("c.md", "2025-02-01", "Kestrel is great for enterprise systems.\n");
+    /* nor is a scope the lexicon does not ask about that way */
+    article("f.md", "2025-05-01", "Kestrel works great in its standard build.\n");
+    article("g.md", "2025-06-01", "Wren works great in its standard build.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_null(row(&s, "Which suits large"));
+    ck_assert_ptr_null(row(&s, "standard"));
+    const dis_item *it = row(&s, "Which suits small projects");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "Which suits small projects: Kestrel or Wren?");
+    ck_assert_int_eq(it->kind, DIS_STANCE);
+    ck_assert_int_eq(it->verdict, DIS_UNRESOLVED);
+    ck_assert_str_eq(position_of(it, side_of(it, "best choice")), "Kestrel");
+    ck_assert_str_eq(position_of(it, side_of(it, "startups")), "Wren");
+    dis_free(&s);
+    /* a source naming both for small projects: compatible */
+    article("e.md", "2025-04-01", "Kestrel suits small projects well.\n\nWren also suits small projects well.\n");
+    run(&s, NULL);
+    it = row(&s, "Which suits small projects");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "e.md"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_category_majority)
 {
     scenario();
@@ -681,6 +717,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_comparison_read_under_the_row_subject);
     tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
     tcase_add_test(tc, test_opposite_comparisons_meet);
+    tcase_add_test(tc, test_choice_by_scope);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
     tcase_add_test(tc, test_poles_one_source_gives_both);

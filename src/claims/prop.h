@@ -67,6 +67,10 @@ const char *prop_lex_scope_shown(const prop_lex *l, size_t i);
 /* The question template of an aspect key ("#setup"): the text with
  * "{s}" where the subject goes; NULL when the lexicon has none. */
 const char *prop_lex_question(const prop_lex *l, const char *aspect);
+/* The label template of the choice between subjects on scope i
+ * ("Which suits small projects: {s}?", {s} the subjects), or NULL: the
+ * scope is no such choice. */
+const char *prop_lex_choice(const prop_lex *l, size_t i);
 /* Does text[0..len) speak of a thing's age ("years old", "has existed
  * for", "after its release")?  Class `age`. */
 int prop_lex_age(const prop_lex *l, const char *text, size_t len);

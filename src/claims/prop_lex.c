@@ -167,6 +167,18 @@ const char *prop_lex_question(const prop_lex *l, const char *aspect)
     return NULL;
 }
 
+const char *prop_lex_choice(const prop_lex *l, size_t i)
+{
+    const char *scope = prop_lex_scope(l, i);
+    if (!scope) return NULL;
+    size_t n = strlen(scope);
+    for (size_t k = 0; k < l->questions.n; k++) {
+        const char *q = l->questions.name[k];
+        if (q[0] == '?' && strncmp(q + 1, scope, n) == 0 && q[n + 1] == '\t') return q + n + 2;
+    }
+    return NULL;
+}
+
 const char *prop_lex_kind(const prop_lex *l, size_t i)
 {
     return i < l->kinds.n ? l->kinds.name[i] : NULL;

@@ -155,8 +155,11 @@ static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_
 {
     buf b = BUF_INIT;
     const char *subj = it->subject;
-    const char *kstr = q->kind == RC_CATEGORY ? NULL : prop_key_str(r->keys, q->key);
-    const char *shown = q->kind == RC_CATEGORY ? "kind" : prop_key_shown(r->keys, q->key);
+    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE;
+    const char *kstr = keyed ? prop_key_str(r->keys, q->key) : NULL;
+    const char *shown = q->kind == RC_CATEGORY ? "kind"
+                        : q->kind == RC_CHOICE ? prop_lex_scope_shown(r->lex, q->key)
+                                               : prop_key_shown(r->keys, q->key);
     const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
     if (q->kind == RC_CATEGORY) {
         buf_printf(&b, "What is %s:", subj);
@@ -168,6 +171,11 @@ static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_
             shownk++;
         }
         buf_addc(&b, '?');
+    } else if (q->kind == RC_CHOICE) {
+        const char *t = prop_lex_choice(r->lex, q->key), *at = strstr(t, "{s}");
+        if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
+                           tax_subject(r->tax, (size_t)q->versus), at + 3);
+        else buf_adds(&b, t);
     } else if (q->versus >= 0) {
         buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
                    tax_subject(r->tax, (size_t)q->versus));
@@ -204,7 +212,10 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         if (k + 1 > ns) ns = k + 1;
         if (!s->nclaims) {
             s->polarity = rc_polarity(&rp->p);
-            s->value = q->kind == RC_CATEGORY ? rp->p.category : rp->p.npoles ? rp->p.poles[0] : -1;
+            s->value = q->kind == RC_CATEGORY ? rp->p.category
+                       : q->kind == RC_CHOICE ? rp->p.subject
+                       : rp->p.npoles         ? rp->p.poles[0]
+                                              : -1;
             s->negated = rp->p.negated;
             s->lead = i;
             if (q->kind == RC_POLE) {
@@ -407,8 +418,9 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
     dis_verdict_count(r, it, sides, A, B, b);
 }
 
-/* Category and pole rows: the values said; a source that gives two
- * counts for the one it denies, or shows the values are not exclusive. */
+/* Category, pole and choice rows: the values said; a source that gives
+ * two counts for the one it denies, or shows the values are not
+ * exclusive. */
 static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
 {
     /* a source both asserting and denying a kind counts for the denial:
@@ -437,7 +449,7 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_printf(b, ": %s", it->positions[k]);
     }
     buf_adds(b, ". ");
-    if (q->kind == RC_POLE && ns >= 2 && dis_source_on_both(&sides[0], &sides[1], &both)) {
+    if ((q->kind == RC_POLE || q->kind == RC_CHOICE) && ns >= 2 && dis_source_on_both(&sides[0], &sides[1], &both)) {
         it->verdict = DIS_COMPATIBLE;
         dis_cite_source(b, &r->set->sources[both]);
         buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
@@ -466,7 +478,8 @@ void dis_question_item(dis_run *r, const rc_question *q)
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
     buf b = BUF_INIT;
     if (vs) buf_printf(&b, "%s, %s", subj, vs);
-    dis_item *it = dis_new_item(r, q->kind == RC_STANCE ? DIS_STANCE : DIS_CATEGORY, vs ? buf_cstr(&b) : subj);
+    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE ? DIS_STANCE : DIS_CATEGORY;
+    dis_item *it = dis_new_item(r, kind, vs ? buf_cstr(&b) : subj);
     it->dimension = kb_strdup(dim);
     for (size_t i = 0; i < q->n; i++) {
         const rc_prop *rp = &r->props[q->props[i]];
@@ -491,6 +504,8 @@ void dis_question_item(dis_run *r, const rc_question *q)
         buf_reset(&b);
         if (q->kind == RC_STANCE) {
             dis_stance_position(r, q, &sides[k], &b);
+        } else if (q->kind == RC_CHOICE) {
+            buf_adds(&b, tax_subject(r->tax, (size_t)sides[k].value));
         } else if (q->kind == RC_CATEGORY) {
             const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
             buf_printf(&b, "%s%s %s", sides[k].negated ? "not " : "", dis_article(name), name);

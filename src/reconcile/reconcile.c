@@ -5,7 +5,8 @@
  * specificity (reconcile_align.c); then the groups are read subject by
  * subject (reconcile_group.c), each subject's candidates kept or dropped
  * before the next (reconcile_keep.c), and last the category questions
- * (reconcile_category.c).  reconcile_int.h lists the files.
+ * (reconcile_category.c) and the choices between subjects
+ * (reconcile_choice.c).  reconcile_int.h lists the files.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,7 @@ void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *l
     unsigned char *taken = kb_calloc(nclaim + 1, 1);
     rc_groups(&c, e, ne, taken);
     rc_find_categories(&c, n, nsubjects);
+    rc_choices(&c, n, nsubjects);
     free(taken);
     free(e);
     free(c.df.k);

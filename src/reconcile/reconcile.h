@@ -66,7 +66,10 @@ typedef struct rc_prop {
 typedef enum rc_kind {
     RC_STANCE,               /* opposite or absolute-vs-qualified judgements */
     RC_POLE,                 /* different poles of one aspect */
-    RC_CATEGORY              /* different kinds of thing */
+    RC_CATEGORY,             /* different kinds of thing */
+    RC_CHOICE                /* which subject suits a scope (key: the scope's
+                              * bit, prop_lex_scope); subject and versus the
+                              * two subjects */
 } rc_kind;
 
 typedef struct rc_question {

@@ -7,6 +7,7 @@
  *                         aspect key), count each key's claims, walk
  *                         the groups subject by subject;
  *   reconcile_category.c  the "X is a K" questions;
+ *   reconcile_choice.c    which subject suits a scope;
  *   reconcile_group.c     one group: the position each claim takes on
  *                         its aspect (rc_polarity), the aligned
  *                         conflicts between them, the dispute they make
@@ -76,6 +77,11 @@ static inline int rc_home(const prop *p)
 {
     return p->versus >= 0 && p->versus < p->subject ? p->versus : p->subject;
 }
+
+/* reconcile_choice.c */
+/* The choice questions among props[0..n): scope by scope, added to
+ * c->out. */
+void rc_choices(rc_ctx *c, size_t n, size_t nsubjects);
 
 /* reconcile_category.c */
 /* The category questions of one subject, from its "is a K"

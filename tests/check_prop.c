@@ -166,6 +166,8 @@ static const prop_case cases[] = {
      {"Wren pol=0 plain pole=", "vs=Kestrel pole="}},
     {"Wren is compiled, unlike Kestrel.", NULL, NULL, {"Wren pol=0 plain pole=execution/compiled"},
      {"Kestrel pol=0 plain pole="}},
+    /* heavy load is a large scope, as a large project is */
+    {"Wren handles high-traffic APIs well.", NULL, NULL, {"scope=size/large"}, {"scope=size/small"}},
     /* a compound is its own concept: machine learning is no learning */
     {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},

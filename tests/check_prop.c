@@ -166,6 +166,9 @@ static const prop_case cases[] = {
      {"Wren pol=0 plain pole=", "vs=Kestrel pole="}},
     {"Wren is compiled, unlike Kestrel.", NULL, NULL, {"Wren pol=0 plain pole=execution/compiled"},
      {"Kestrel pol=0 plain pole="}},
+    /* data-heavy work is its own workload, not CPU-bound work */
+    {"Kestrel is a strong fit for data-intensive applications.", NULL, NULL, {"scope=workload/data"},
+     {"scope=workload/cpu"}},
     /* heavy load is a large scope, as a large project is */
     {"Wren handles high-traffic APIs well.", NULL, NULL, {"scope=size/large"}, {"scope=size/small"}},
     /* a compound is its own concept: machine learning is no learning */

@@ -70,6 +70,10 @@ static const stance_case cases[] = {
     {"Rust is fast and reliable.", NULL, 0, 0, "Rust:+"},
     {"Rust compiles to native code.", NULL, 0, 0, ""},
     {"Go is slow and verbose.", NULL, 0, 0, "Go:-"},
+    /* general evaluative words of technical writing */
+    {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
+    {"Go tooling is brittle and tedious.", NULL, 0, 0, "Go:-"},
+    {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */
     {"Go is not ideal here.", NULL, 0, 0, "Go:-"},
     {"Rust does not lack libraries.", NULL, 0, 0, "Rust:+"},

@@ -53,6 +53,7 @@ static void rc_choice(rc_ctx *c, size_t n, size_t nsubjects, size_t nsources, in
                 posk[q.n] = c->props[i].p.subject;
                 q.props[q.n++] = i;
             }
+        q.props = kb_realloc(q.props, q.n * sizeof *q.props);
         q.side = kb_malloc(q.n);
         q.score = 1;
         rc_sides(c, &q, posk);

@@ -127,6 +127,10 @@ static const prop_case cases[] = {
      {"ST Kestrel pol=-1 qualified", "scope=workload/cpu", "#threads"}, {"absolute"}},
     {"Kestrel is not especially fast.", NULL, NULL, {"ST Kestrel pol=-1 plain"}, {"absolute"}},
     {"Wren never blocks its event loop.", NULL, NULL, {"absolute"}, {NULL}},
+    /* a subject no clause judges speaks in its own clause only: the
+     * other subject's judgement and its words are not its */
+    {"Wren is lighter for embedded boards, whereas Kestrel can use several cores.", NULL, NULL,
+     {"ST Kestrel pol=1 qualified", "#parallelism*"}, {"ST Kestrel pol=1 qualified keys=embed"}},
     /* an ability asserted judges; a thing flatly denied judges too */
     {"Kestrel can use several cores.", NULL, NULL, {"ST Kestrel pol=1 qualified", "#parallelism*"}, {"NE"}},
     {"Wren has no package manager.", NULL, NULL, {"ST Wren pol=-1 absolute", "$packag manag"}, {NULL}},

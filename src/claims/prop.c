@@ -442,8 +442,9 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             int inside = 0;
             for (size_t k = 0; k < r->nclauses && t < m->ntok; k++) {
                 const stance_clause *cl = &r->clauses[k];
-                if (cl->subject != subject) continue;
-                if (cl->tok <= t && t < cl->tok_end) inside = 1;
+                /* any clause bounds the words around the name ("X is
+                 * light, whereas Y can ..."); its own takes them */
+                if (cl->subject == subject && cl->tok <= t && t < cl->tok_end) inside = 1;
                 if (cl->tok_end <= t && cl->tok_end > a) a = cl->tok_end;
                 if (cl->tok > t && cl->tok < b) b = cl->tok;
             }

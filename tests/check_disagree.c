@@ -507,6 +507,38 @@ START_TEST(test_choice_by_scope)
 }
 END_TEST
 
+/* One source ranks Kestrel above Wren, another says both are easy:
+ * both can hold, the ranking the more precise; a source ranking the
+ * other way makes it a question of dates or counts. */
+START_TEST(test_ranking_against_alike)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is easier to learn than Wren.\n");
+    article("b.md", "2024-03-01", "Both Kestrel and Wren are easy to learn.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "ahead of");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "Is Kestrel ahead of Wren on learning, or are they alike?");
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_str_eq(position_of(it, side_of(it, "easier to learn")), "Kestrel ahead");
+    ck_assert_str_eq(position_of(it, side_of(it, "Both")), "alike: both good");
+    ck_assert_ptr_nonnull(strstr(it->explanation, "a.md"));
+    ck_assert_ptr_nonnull(strstr(it->explanation, "Both can hold"));
+    dis_free(&s);
+    /* two newer sources rank Wren ahead: the label leads with it, and
+     * the older ranking is outdated */
+    article("c.md", "2026-01-01", "Wren is easier to learn than Kestrel.\n");
+    article("d.md", "2026-02-01", "Learning Wren is simpler than learning Kestrel.\n");
+    run(&s, NULL);
+    it = row(&s, "ahead of");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "Is Wren ahead of Kestrel on learning, or are they alike?");
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_category_majority)
 {
     scenario();
@@ -718,6 +750,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_choice_by_scope);
+    tcase_add_test(tc, test_ranking_against_alike);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
     tcase_add_test(tc, test_poles_one_source_gives_both);

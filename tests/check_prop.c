@@ -5,7 +5,8 @@
  * negations softened by degree words), aspects (concepts, scopes,
  * parts of the subject but not of the other, taxonomy cues, stems, the
  * ones the evaluative words speak of), comparisons that name their base
- * and recommendations, capabilities asserted and things denied,
+ * (and the subject each ranks against, named or not; "both" judging
+ * two alike) and recommendations, capabilities asserted and things denied,
  * categories ("X is (not) a K", "but rather", pronouns, a compound
  * adjective is no kind, a kind presupposed is no claim), poles (and a
  * participle before its own noun), change, ages, and the lexicon's
@@ -91,6 +92,8 @@ static char *props_of_cell(const char *text, const char *prev, const char *col, 
         static const char *const mods[] = {"plain", "qualified", "absolute"};
         buf_printf(&b, "%s %s pol=%d %s", kinds[p->kind], tax_subject(e.tax, (size_t)p->subject), p->polarity,
                    mods[p->modality]);
+        if (p->versus < 0 && p->ranks >= 0) buf_printf(&b, " ranks=%s", tax_subject(e.tax, (size_t)p->ranks));
+        if (p->joint) buf_adds(&b, " joint");
         if (p->versus >= 0) buf_printf(&b, " vs=%s", tax_subject(e.tax, (size_t)p->versus));
         if (p->kind == PROP_CATEGORY) buf_printf(&b, " kind=%s%s", p->negated ? "not " : "", prop_lex_kind(e.lex, (size_t)p->category));
         for (size_t k = 0; k < p->npoles; k++) buf_printf(&b, " pole=%s", prop_lex_pole(e.lex, (size_t)p->poles[k]));
@@ -142,6 +145,13 @@ static const prop_case cases[] = {
     {"Kestrel is faster than Wren.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren", "ST Wren pol=-1 plain vs=Kestrel"},
      {NULL}},
     {"Kestrel errors are harder to trace.", NULL, NULL, {"ST Kestrel pol=-1", "#debugging*"}, {"vs="}},
+    /* ... though it still ranks the two: against the other compared */
+    {"Kestrel is easier to learn.", NULL, NULL, {"ST Kestrel pol=1 plain ranks=Wren keys="}, {"vs=", "joint"}},
+    /* "both" judges two alike, ranking neither; without it, no such claim */
+    {"Both Kestrel and Wren are easy to learn.", NULL, NULL,
+     {"ST Kestrel pol=1 plain joint keys=", "ST Wren pol=1 plain joint keys=", "#learning*"}, {"ranks="}},
+    {"Kestrel and Wren are easy to learn.", NULL, NULL, {"ST Kestrel pol=1"}, {"joint"}},
+    {"Both Kestrel and Wren are fast, but Wren is faster than Kestrel.", NULL, NULL, {"joint", "vs=Kestrel"}, {NULL}},
     /* a recommendation picks one of the two over the other */
     {"For embedded devices, Wren is the better choice.", NULL, NULL, {"ST Wren pol=1", "vs=Kestrel"}, {NULL}},
     /* the evaluative word speaks of what is near it */

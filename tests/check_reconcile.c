@@ -5,7 +5,8 @@
  * against itself; an absolute denial against a qualified one (and a
  * plain one against a qualified one, which is no dispute); comparisons
  * (never against a judgement of one subject; opposite ones meeting
- * under the first subject); keys the evaluative words do not speak of;
+ * under the first subject); rankings against "both alike" (two sources,
+ * one named aspect); keys the evaluative words do not speak of;
  * poles; categories; one row per dispute; groups too general to be one
  * point.
  */
@@ -52,6 +53,7 @@ static rc_prop *add(size_t claim, size_t source, int subject, int versus, int po
     rp->p.kind = PROP_STANCE;
     rp->p.subject = subject;
     rp->p.versus = versus;
+    rp->p.ranks = versus;
     rp->p.polarity = polarity;
     rp->p.modality = mod;
     rp->p.category = -1;
@@ -214,6 +216,82 @@ START_TEST(test_comparisons)
 }
 END_TEST
 
+/* "Both 0 and 1" as claim in source: one proposition per subject, one
+ * clause. */
+static void alike(size_t claim, size_t source, int polarity, const char *klist)
+{
+    for (int subj = 0; subj < 2; subj++) {
+        rc_prop *rp = add(claim, source, subj, -1, polarity, PROP_PLAIN, klist);
+        rp->p.joint = 1;
+        rp->p.start = 0;
+        rp->p.end = 30;
+    }
+}
+
+/* One source ranks 0 above 1 (its base unnamed), another judges both
+ * alike on the same aspect: a ranking question between the two. */
+START_TEST(test_rankings)
+{
+    rc_prop *r = add(0, 0, 0, -1, 1, PROP_PLAIN, "#learning");
+    r->p.ranks = 1;
+    alike(1, 1, 1, "#learning");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].kind, RC_RANK);
+    ck_assert_int_eq(s.q[0].subject, 0);
+    ck_assert_int_eq(s.q[0].versus, 1);
+    ck_assert_uint_eq(s.q[0].n, 2);   /* the alike claim once, not per subject */
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
+    rc_free(&s);
+    /* the ranking said of the other subject, the other way round: the
+     * same question, its rank on the same side */
+    r = add(2, 2, 1, -1, -1, PROP_PLAIN, "#learning");
+    r->p.ranks = 0;
+    find(&s);
+    const rc_question *q = NULL;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.q[i].kind == RC_RANK) {
+            ck_assert_ptr_null(q);
+            q = &s.q[i];
+        }
+    ck_assert_ptr_nonnull(q);
+    ck_assert_uint_eq(q->n, 3);
+    char side0 = 0, side2 = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        if (props[q->props[i]].claim == 0) side0 = q->side[i];
+        if (props[q->props[i]].claim == 2) side2 = q->side[i];
+    }
+    ck_assert_int_eq(side0, side2);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_rankings_need_two_sources_and_one_point)
+{
+    /* one source ranking and judging alike disputes nothing */
+    rc_prop *r = add(0, 0, 0, -1, 1, PROP_PLAIN, "#learning");
+    r->p.ranks = 1;
+    alike(1, 0, 1, "#learning");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+    /* alike on another aspect; a recommendation is no ranking; a plain
+     * word is not a point two sources rank on */
+    alike(2, 1, 1, "#setup");
+    r = add(3, 2, 0, -1, 1, PROP_PLAIN, "#setup");
+    r->p.ranks = 1;
+    r->p.choice = 1;
+    r = add(4, 2, 0, -1, 1, PROP_PLAIN, "tooling");
+    r->p.ranks = 1;
+    alike(5, 3, 1, "tooling");
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
 START_TEST(test_unjudged_key)
 {
     rc_prop *a = add(0, 0, 0, -1, 1, PROP_PLAIN, "#setup,#documentation");
@@ -351,6 +429,8 @@ int main(void)
     tcase_add_test(tc, test_absolute_against_qualified);
     tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);
     tcase_add_test(tc, test_comparisons);
+    tcase_add_test(tc, test_rankings);
+    tcase_add_test(tc, test_rankings_need_two_sources_and_one_point);
     tcase_add_test(tc, test_unjudged_key);
     tcase_add_test(tc, test_poles);
     tcase_add_test(tc, test_categories);

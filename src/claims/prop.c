@@ -376,6 +376,7 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     p.kind = PROP_NEUTRAL;
     p.subject = subject;
     p.versus = -1;
+    p.ranks = -1;
     p.category = -1;
     prop_read_span(c, m, a, b, &p);
     if (p.npoles && prop_only_base(c, m, subject, a, b)) p.npoles = 0;
@@ -388,6 +389,26 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     }
     if (n < max) out[n] = p;
     return n + 1;
+}
+
+/* Mark the clause judgements out[0..n) that judge two subjects or more
+ * alike in one clause saying "both", comparing none: "Both X
+ * and Y are easy to learn" ranks neither above the other. */
+static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            prop *a = &out[i], *b = &out[j];
+            if (a->start != b->start || a->end != b->end || a->subject == b->subject || !a->polarity ||
+                a->polarity != b->polarity || a->ranks >= 0 || b->ranks >= 0)
+                continue;
+            int all = 0;
+            for (size_t k = 0; k < m->ntok && !all; k++)
+                all = m->map[m->toks[k].off] >= a->start && m->map[m->toks[k].off] < a->end &&
+                      prop_word(c, m, WR_BOTH, k);
+            a->joint |= all;
+            b->joint |= all;
+        }
 }
 
 size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max)
@@ -409,6 +430,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         p.kind = PROP_STANCE;
         p.subject = cl->subject;
         p.versus = cl->versus;
+        p.ranks = cl->versus;
         p.polarity = cl->polarity;
         p.category = -1;
         /* a comparison counts as one only when the clause names what
@@ -425,9 +447,11 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         if (p.versus >= 0 && p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;
         /* a recommendation picks one of two subjects over the other */
         if (p.choice && p.polarity > 0 && p.versus < 0 && tax_subjects(c->tax) == 2) p.versus = 1 - p.subject;
+        if (p.versus >= 0) p.ranks = p.versus;
         if (n < max) out[n] = p;
         n++;
     }
+    prop_mark_joint(c, m, out, n < max ? n : max);
     /* what the claim says of a subject outside the clauses judging it:
      * the words around each of its names no such clause takes, or the
      * whole claim for a subject it does not name and nothing judges */

@@ -109,6 +109,11 @@ typedef struct prop {
     prop_kind kind;
     int subject, versus;     /* versus: only when the clause names it ("faster than
                               * Y"); "harder to trace" is a plain judgement */
+    int ranks;               /* the subject the clause ranks this one against,
+                              * named or not ("X is easier to learn" in a
+                              * comparison of X and Y), or -1 */
+    int joint;               /* the clause judges another subject alike, saying
+                              * "both" ("Both X and Y are easy") */
     int polarity;            /* stance: -1, 0, +1; neutral: 0 */
     prop_modality modality;
     uint32_t scope;          /* bit i: prop_lex_scope(i) named in the clause */

@@ -127,6 +127,7 @@ static size_t prop_cat_emit(const prop_marks *m, const int *subj, size_t ns, int
             p->kind = PROP_CATEGORY;
             p->subject = subj[i];
             p->versus = -1;
+            p->ranks = -1;
             p->polarity = negated ? -1 : 1;
             p->category = kind;
             p->negated = negated;

@@ -6,8 +6,9 @@
  *                  with their propositions;
  *   dis_numeric.c  the numeric and temporal rows, from the store's
  *                  quantity facts;
- *   dis_verdict.c  a question (reconcile.h) as a row: its sides, label,
- *                  positions, verdict and reason;
+ *   dis_verdict.c  a question (reconcile.h) as a row: its sides summed
+ *                  up (dis_side), its verdict and reason;
+ *   dis_label.c    a question's label and its sides' positions;
  *   dis_agree.c    an agreement (reconcile.h) as the set keeps it;
  *   dis_items.c    the set's sources (looked up, cited) and rows (made,
  *                  filled, released).
@@ -48,6 +49,22 @@ typedef struct dis_run {
     size_t cur_source;       /* the source being read */
 } dis_run;
 
+/* One per bit of prop.scope: prop_lex_load refuses a lexicon with more
+ * scopes. */
+#define DIS_SCOPES 32
+
+typedef struct dis_side {
+    int polarity;            /* of its first claim */
+    int value;               /* pole or category of its first claim */
+    int negated;             /* category: a kind denied */
+    size_t nclaims, nabs, nqual;
+    size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_verdict.c frees) */
+    int earliest, latest;    /* years of its dated sources */
+    int scope[DIS_SCOPES];   /* claims naming each scope */
+    size_t change;           /* a claim saying something changed, + 1 (0: none) */
+    size_t lead;             /* its first claim (index into the row) */
+} dis_side;
+
 /* dis_read.c */
 /* Read the sources (set->sources, r->ids) and their dates, and index
  * them by id. */
@@ -63,6 +80,13 @@ int dis_numeric(dis_run *r, char **err);
 /* dis_verdict.c */
 /* The row for question q. */
 void dis_question_item(dis_run *r, const rc_question *q);
+
+/* dis_label.c */
+/* The position side s of question q takes, in a few words, into b. */
+void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b);
+/* The row's label (it->question) and aspect (it->aspect), from its
+ * sides[0..ns). */
+void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns);
 
 /* dis_agree.c */
 /* The agreement for a (reconcile.h) of one position. */

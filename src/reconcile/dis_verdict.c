@@ -14,22 +14,6 @@
 #include "dis_int.h"
 #include "util.h"
 
-/* One per bit of prop.scope: prop_lex_load refuses a lexicon with more
- * scopes. */
-#define DIS_SCOPES 32
-
-typedef struct dis_side {
-    int polarity;            /* of its first claim */
-    int value;               /* pole or category of its first claim */
-    int negated;             /* category: a kind denied */
-    size_t nclaims, nabs, nqual;
-    size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free) */
-    int earliest, latest;    /* years of its dated sources */
-    int scope[DIS_SCOPES];   /* claims naming each scope */
-    size_t change;           /* a claim saying something changed, + 1 (0: none) */
-    size_t lead;             /* its first claim (index into the row) */
-} dis_side;
-
 static void dis_side_add_source(dis_side *s, size_t src, int year)
 {
     for (size_t i = 0; i < s->nsrc; i++)
@@ -120,84 +104,6 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
     return 0;
 }
 
-static const char *dis_word_pol(int p)
-{
-    return p > 0 ? "yes" : p < 0 ? "no" : "mixed";
-}
-
-/* The position of side s of a stance row, in a few words: yes or no,
- * or, between two subjects, the one it favours. */
-static void dis_stance_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b)
-{
-    if (q->versus >= 0)
-        buf_adds(b, s->polarity ? tax_subject(r->tax, (size_t)(s->polarity > 0 ? q->subject : q->versus))
-                                : "neither");
-    else
-        buf_adds(b, dis_word_pol(s->polarity));
-    if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
-    else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
-    int first = 1;
-    for (size_t k = 0; k < DIS_SCOPES; k++)
-        if (s->scope[k] && prop_lex_scope_shown(r->lex, k)) {
-            buf_printf(b, "%s%s", first ? " (" : ", ", prop_lex_scope_shown(r->lex, k));
-            first = 0;
-        }
-    if (!first) buf_addc(b, ')');
-}
-
-/* "a"/"an" before a word. */
-static const char *dis_article(const char *w)
-{
-    return strchr("aeiouAEIOU", w[0]) ? "an" : "a";
-}
-
-static void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
-{
-    buf b = BUF_INIT;
-    const char *subj = it->subject;
-    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE;
-    const char *kstr = keyed ? prop_key_str(r->keys, q->key) : NULL;
-    const char *shown = q->kind == RC_CATEGORY ? "kind"
-                        : q->kind == RC_CHOICE ? prop_lex_scope_shown(r->lex, q->key)
-                                               : prop_key_shown(r->keys, q->key);
-    const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
-    if (q->kind == RC_CATEGORY) {
-        buf_printf(&b, "What is %s:", subj);
-        size_t shownk = 0;
-        for (size_t k = 0; k < ns; k++) {
-            if (sides[k].negated) continue;
-            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
-            buf_printf(&b, "%s %s %s", shownk ? (k + 1 == ns ? " or" : ",") : "", dis_article(name), name);
-            shownk++;
-        }
-        buf_addc(&b, '?');
-    } else if (q->kind == RC_CHOICE) {
-        const char *t = prop_lex_choice(r->lex, q->key), *at = strstr(t, "{s}");
-        if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
-                           tax_subject(r->tax, (size_t)q->versus), at + 3);
-        else buf_adds(&b, t);
-    } else if (q->versus >= 0) {
-        buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
-                   tax_subject(r->tax, (size_t)q->versus));
-    } else if (tmpl) {
-        const char *at = strstr(tmpl, "{s}");
-        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
-        else buf_adds(&b, tmpl);
-    } else {
-        /* the claims' own verb: "support", "suited to", else "good" */
-        int support = 0, suit = 0;
-        for (size_t i = 0; i < it->nclaims; i++) {
-            support |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "support", 7) != NULL;
-            suit |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "suit", 4) != NULL;
-        }
-        if (support) buf_printf(&b, "Does %s support %s?", subj, shown);
-        else if (suit) buf_printf(&b, "Is %s suited to %s?", subj, shown);
-        else buf_printf(&b, "Is %s good when it comes to %s?", subj, shown);
-    }
-    it->question = buf_detach(&b, NULL);
-    it->aspect = kb_strdup(shown);
-}
-
 /* Sum up the row's sides (sides[0..RC_MAX_SIDES), released with
  * dis_sides_free). */
 static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
@@ -214,8 +120,11 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
             s->polarity = rc_polarity(&rp->p);
             s->value = q->kind == RC_CATEGORY ? rp->p.category
                        : q->kind == RC_CHOICE ? rp->p.subject
+                       : q->kind == RC_RANK   ? (rp->p.joint ? 0 : rp->p.subject == q->subject ? rp->p.polarity
+                                                                                                 : -rp->p.polarity)
                        : rp->p.npoles         ? rp->p.poles[0]
                                               : -1;
+            if (q->kind == RC_RANK) s->polarity = rp->p.polarity;
             s->negated = rp->p.negated;
             s->lead = i;
             if (q->kind == RC_POLE) {
@@ -468,6 +377,38 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
     buf_adds(b, "No side clearly outnumbers the others, and the texts do not settle it.");
 }
 
+/* A ranking row: a ranking against "alike" is compatible (both can
+ * hold, the ranking the more precise); rankings both ways are weighed
+ * as a stance row's sides are, by dates, then by count. */
+static void dis_rank_verdict(dis_run *r, dis_item *it, const dis_side *sides, size_t ns, buf *b)
+{
+    size_t up = (size_t)-1, down = (size_t)-1, alike = (size_t)-1;
+    for (size_t k = 0; k < ns; k++) {
+        size_t *at = sides[k].value > 0 ? &up : sides[k].value < 0 ? &down : &alike;
+        if (*at == (size_t)-1) *at = k;
+    }
+    if (up != (size_t)-1 && down != (size_t)-1) {
+        size_t A = sides[up].nsrc >= sides[down].nsrc ? up : down, B = A == up ? down : up;
+        if (!dis_verdict_dates(r, it, sides, A, B, b)) dis_verdict_count(r, it, sides, A, B, b);
+        return;
+    }
+    size_t rk = up != (size_t)-1 ? up : down;
+    if (rk == (size_t)-1 || alike == (size_t)-1) {   /* rc_ranks makes no such row */
+        it->verdict = DIS_UNRESOLVED;
+        buf_adds(b, "The sources do not rank the two.");
+        return;
+    }
+    it->verdict = DIS_COMPATIBLE;
+    dis_sources_of(b, r, &sides[rk]);
+    buf_printf(b, " rank%s them: ", sides[rk].nsrc == 1 ? "s" : "");
+    dis_quote(b, it->claims[sides[rk].lead].text, 160);
+    buf_adds(b, ". ");
+    dis_sources_of(b, r, &sides[alike]);
+    buf_printf(b, " judge%s both alike without ranking them: ", sides[alike].nsrc == 1 ? "s" : "");
+    dis_quote(b, it->claims[sides[alike].lead].text, 160);
+    buf_adds(b, ". Both can hold; the ranking is the more precise claim.");
+}
+
 void dis_question_item(dis_run *r, const rc_question *q)
 {
     const char *subj = tax_subject(r->tax, (size_t)q->subject);
@@ -478,7 +419,7 @@ void dis_question_item(dis_run *r, const rc_question *q)
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
     buf b = BUF_INIT;
     if (vs) buf_printf(&b, "%s, %s", subj, vs);
-    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE ? DIS_STANCE : DIS_CATEGORY;
+    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_RANK ? DIS_STANCE : DIS_CATEGORY;
     dis_item *it = dis_new_item(r, kind, vs ? buf_cstr(&b) : subj);
     it->dimension = kb_strdup(dim);
     for (size_t i = 0; i < q->n; i++) {
@@ -502,23 +443,13 @@ void dis_question_item(dis_run *r, const rc_question *q)
     size_t ns = dis_sides(r, q, sides);
     for (size_t k = 0; k < ns; k++) {
         buf_reset(&b);
-        if (q->kind == RC_STANCE) {
-            dis_stance_position(r, q, &sides[k], &b);
-        } else if (q->kind == RC_CHOICE) {
-            buf_adds(&b, tax_subject(r->tax, (size_t)sides[k].value));
-        } else if (q->kind == RC_CATEGORY) {
-            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
-            buf_printf(&b, "%s%s %s", sides[k].negated ? "not " : "", dis_article(name), name);
-        } else {
-            const char *pn = sides[k].value >= 0 ? prop_lex_pole(r->lex, (size_t)sides[k].value) : NULL;
-            const char *slash = pn ? strchr(pn, '/') : NULL;
-            buf_adds(&b, slash ? slash + 1 : "unstated");
-        }
+        dis_position(r, q, &sides[k], &b);
         dis_set_position(it, k, buf_cstr(&b));
     }
     dis_label(r, it, q, sides, ns);
     buf_reset(&b);
     if (q->kind == RC_STANCE) dis_stance_verdict(r, it, q, sides, ns, &b);
+    else if (q->kind == RC_RANK) dis_rank_verdict(r, it, sides, ns, &b);
     else dis_value_verdict(r, it, q, sides, ns, &b);
     it->explanation = buf_detach(&b, NULL);
     dis_sides_free(sides);

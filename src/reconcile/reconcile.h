@@ -36,6 +36,11 @@
  * and on a plain word it takes three sources, as a dispute takes three
  * claims.
  *
+ * Ranking questions: one source ranks two subjects on an aspect ("X
+ * is easier to learn than Y") and another judges both alike ("both are
+ * easy to learn"): both can hold, but a reader weighing the two should
+ * see them side by side.
+ *
  * Category questions: a subject's "X is a K" propositions from
  * different sources naming different kinds ("a runtime" vs "a
  * programming language"), or one kind and its negation.
@@ -67,9 +72,12 @@ typedef enum rc_kind {
     RC_STANCE,               /* opposite or absolute-vs-qualified judgements */
     RC_POLE,                 /* different poles of one aspect */
     RC_CATEGORY,             /* different kinds of thing */
-    RC_CHOICE                /* which subject suits a scope (key: the scope's
+    RC_CHOICE,               /* which subject suits a scope (key: the scope's
                               * bit, prop_lex_scope); subject and versus the
                               * two subjects */
+    RC_RANK                  /* is subject ahead of versus on the aspect, or
+                              * are they alike: one source ranks them,
+                              * another judges both the same way */
 } rc_kind;
 
 typedef struct rc_question {

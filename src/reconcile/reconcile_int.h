@@ -8,6 +8,8 @@
  *                         the groups subject by subject;
  *   reconcile_category.c  the "X is a K" questions;
  *   reconcile_choice.c    which subject suits a scope;
+ *   reconcile_rank.c      one subject ranked above another against
+ *                         both judged alike;
  *   reconcile_group.c     one group: the position each claim takes on
  *                         its aspect (rc_polarity), the aligned
  *                         conflicts between them, the dispute they make
@@ -82,6 +84,11 @@ static inline int rc_home(const prop *p)
 /* The choice questions among props[0..n): scope by scope, added to
  * c->out. */
 void rc_choices(rc_ctx *c, size_t n, size_t nsubjects);
+
+/* reconcile_rank.c */
+/* The ranking questions among props[0..n), pair by pair, kept as a
+ * subject's candidates are (taken as for rc_flush_subject). */
+void rc_ranks(rc_ctx *c, size_t n, size_t nsubjects, unsigned char *taken);
 
 /* reconcile_category.c */
 /* The category questions of one subject, from its "is a K"

@@ -1,0 +1,115 @@
+/*
+ * dis_label.c - a question (reconcile.h) in words: the label a reader
+ * reads as the disputed point, and the position each side takes in a
+ * few words.
+ */
+#include <string.h>
+
+#include "dis_int.h"
+#include "util.h"
+
+static const char *dis_word_pol(int p)
+{
+    return p > 0 ? "yes" : p < 0 ? "no" : "mixed";
+}
+
+/* The position of side s of a stance row, in a few words: yes or no,
+ * or, between two subjects, the one it favours. */
+static void dis_stance_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b)
+{
+    if (q->versus >= 0)
+        buf_adds(b, s->polarity ? tax_subject(r->tax, (size_t)(s->polarity > 0 ? q->subject : q->versus))
+                                : "neither");
+    else
+        buf_adds(b, dis_word_pol(s->polarity));
+    if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
+    else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
+    int first = 1;
+    for (size_t k = 0; k < DIS_SCOPES; k++)
+        if (s->scope[k] && prop_lex_scope_shown(r->lex, k)) {
+            buf_printf(b, "%s%s", first ? " (" : ", ", prop_lex_scope_shown(r->lex, k));
+            first = 0;
+        }
+    if (!first) buf_addc(b, ')');
+}
+
+/* "a"/"an" before a word. */
+static const char *dis_article(const char *w)
+{
+    return strchr("aeiouAEIOU", w[0]) ? "an" : "a";
+}
+
+void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b)
+{
+    if (q->kind == RC_STANCE) {
+        dis_stance_position(r, q, s, b);
+    } else if (q->kind == RC_CHOICE) {
+        buf_adds(b, tax_subject(r->tax, (size_t)s->value));
+    } else if (q->kind == RC_RANK) {
+        /* value: +1 the first subject ahead, -1 the second, 0 alike */
+        if (s->value) buf_printf(b, "%s ahead", tax_subject(r->tax, (size_t)(s->value > 0 ? q->subject : q->versus)));
+        else buf_printf(b, "alike: both %s", s->polarity > 0 ? "good" : "weak");
+    } else if (q->kind == RC_CATEGORY) {
+        const char *name = prop_lex_kind(r->lex, (size_t)s->value);
+        buf_printf(b, "%s%s %s", s->negated ? "not " : "", dis_article(name), name);
+    } else {
+        const char *pn = s->value >= 0 ? prop_lex_pole(r->lex, (size_t)s->value) : NULL;
+        const char *slash = pn ? strchr(pn, '/') : NULL;
+        buf_adds(b, slash ? slash + 1 : "unstated");
+    }
+}
+
+void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
+{
+    buf b = BUF_INIT;
+    const char *subj = it->subject;
+    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE;
+    const char *kstr = keyed ? prop_key_str(r->keys, q->key) : NULL;
+    const char *shown = q->kind == RC_CATEGORY ? "kind"
+                        : q->kind == RC_CHOICE ? prop_lex_scope_shown(r->lex, q->key)
+                                               : prop_key_shown(r->keys, q->key);
+    const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
+    if (q->kind == RC_CATEGORY) {
+        buf_printf(&b, "What is %s:", subj);
+        size_t shownk = 0;
+        for (size_t k = 0; k < ns; k++) {
+            if (sides[k].negated) continue;
+            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
+            buf_printf(&b, "%s %s %s", shownk ? (k + 1 == ns ? " or" : ",") : "", dis_article(name), name);
+            shownk++;
+        }
+        buf_addc(&b, '?');
+    } else if (q->kind == RC_CHOICE) {
+        const char *t = prop_lex_choice(r->lex, q->key), *at = strstr(t, "{s}");
+        if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
+                           tax_subject(r->tax, (size_t)q->versus), at + 3);
+        else buf_adds(&b, t);
+    } else if (q->kind == RC_RANK) {
+        /* the subject most sources rank ahead first */
+        size_t lead = ns;
+        for (size_t k = 0; k < ns; k++)
+            if (sides[k].value && (lead == ns || sides[k].nsrc > sides[lead].nsrc)) lead = k;
+        int first = lead < ns && sides[lead].value < 0 ? q->versus : q->subject;
+        buf_printf(&b, "Is %s ahead of %s on %s, or are they alike?", tax_subject(r->tax, (size_t)first),
+                   tax_subject(r->tax, (size_t)(first == q->subject ? q->versus : q->subject)), shown);
+    } else if (q->versus >= 0) {
+        buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
+                   tax_subject(r->tax, (size_t)q->versus));
+    } else if (tmpl) {
+        const char *at = strstr(tmpl, "{s}");
+        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
+        else buf_adds(&b, tmpl);
+    } else {
+        /* the claims' own verb: "support", "suited to", else "good" */
+        int support = 0, suit = 0;
+        for (size_t i = 0; i < it->nclaims; i++) {
+            support |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "support", 7) != NULL;
+            suit |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "suit", 4) != NULL;
+        }
+        if (support) buf_printf(&b, "Does %s support %s?", subj, shown);
+        else if (suit) buf_printf(&b, "Is %s suited to %s?", subj, shown);
+        else buf_printf(&b, "Is %s good when it comes to %s?", subj, shown);
+    }
+    it->question = buf_detach(&b, NULL);
+    it->aspect = kb_strdup(shown);
+}

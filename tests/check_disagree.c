@@ -507,6 +507,40 @@ START_TEST(test_choice_by_scope)
 }
 END_TEST
 
+/* One source favours Kestrel for small projects, another for large
+ * ones, neither for both: which it suits is a question of one subject,
+ * on an axis the lexicon marks as a choice ("!size"); an axis it does
+ * not (beginners and experts) is none. */
+START_TEST(test_suits_one_value_of_an_axis)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is recommended for small projects.\n");
+    article("b.md", "2024-02-01", "Kestrel is a strong fit for enterprise systems.\n");
+    article("c.md", "2024-03-01", "Kestrel is great for beginners.\n");
+    article("d.md", "2024-04-01", "Kestrel is ideal for experienced developers.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "small projects or");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "Is Kestrel suited to small projects or to large projects?");
+    ck_assert_str_eq(it->aspect, "size");
+    ck_assert_int_eq(it->verdict, DIS_UNRESOLVED);
+    ck_assert_str_eq(position_of(it, side_of(it, "recommended")), "small projects");
+    ck_assert_str_eq(position_of(it, side_of(it, "enterprise")), "large projects");
+    ck_assert_ptr_null(row(&s, "beginners or"));
+    ck_assert_ptr_null(row(&s, "experienced developers or"));
+    dis_free(&s);
+    /* a source favouring it for both: they are not exclusive for it */
+    article("e.md", "2024-05-01", "Kestrel suits small projects.\n\nKestrel also suits large projects.\n");
+    run(&s, NULL);
+    it = row(&s, "small projects or");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "e.md"));
+    dis_free(&s);
+}
+END_TEST
+
 /* One source ranks Kestrel above Wren, another says both are easy:
  * both can hold, the ranking the more precise; a source ranking the
  * other way makes it a question of dates or counts. */
@@ -751,6 +785,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_choice_by_scope);
     tcase_add_test(tc, test_ranking_against_alike);
+    tcase_add_test(tc, test_suits_one_value_of_an_axis);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
     tcase_add_test(tc, test_poles_one_source_gives_both);

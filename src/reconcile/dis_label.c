@@ -45,6 +45,8 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
         dis_stance_position(r, q, s, b);
     } else if (q->kind == RC_CHOICE) {
         buf_adds(b, tax_subject(r->tax, (size_t)s->value));
+    } else if (q->kind == RC_SUITS) {
+        buf_adds(b, prop_lex_scope_shown(r->lex, (size_t)s->value));
     } else if (q->kind == RC_RANK) {
         /* value: +1 the first subject ahead, -1 the second, 0 alike */
         if (s->value) buf_printf(b, "%s ahead", tax_subject(r->tax, (size_t)(s->value > 0 ? q->subject : q->versus)));
@@ -63,10 +65,11 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
 {
     buf b = BUF_INIT;
     const char *subj = it->subject;
-    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE;
+    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE && q->kind != RC_SUITS;
     const char *kstr = keyed ? prop_key_str(r->keys, q->key) : NULL;
     const char *shown = q->kind == RC_CATEGORY ? "kind"
                         : q->kind == RC_CHOICE ? prop_lex_scope_shown(r->lex, q->key)
+                        : q->kind == RC_SUITS  ? "" 
                                                : prop_key_shown(r->keys, q->key);
     const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
     if (q->kind == RC_CATEGORY) {
@@ -84,6 +87,10 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
                            tax_subject(r->tax, (size_t)q->versus), at + 3);
         else buf_adds(&b, t);
+    } else if (q->kind == RC_SUITS) {
+        const char *t = rc_axis_question(r->lex, (int)q->key), *at = t ? strstr(t, "{s}") : NULL;
+        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - t), t, subj, at + 3);
+        else if (t) buf_adds(&b, t);
     } else if (q->kind == RC_RANK) {
         /* the subject most sources rank ahead first */
         size_t lead = ns;
@@ -111,5 +118,11 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         else buf_printf(&b, "Is %s good when it comes to %s?", subj, shown);
     }
     it->question = buf_detach(&b, NULL);
-    it->aspect = kb_strdup(shown);
+    if (q->kind == RC_SUITS) {
+        /* the axis: "size" of "size/small" */
+        const char *sc = prop_lex_scope(r->lex, q->key), *sl = strchr(sc, '/');
+        it->aspect = kb_strndup(sc, sl ? (size_t)(sl - sc) : strlen(sc));
+    } else {
+        it->aspect = kb_strdup(shown);
+    }
 }

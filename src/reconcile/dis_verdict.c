@@ -104,6 +104,17 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
     return 0;
 }
 
+/* The scope of mask on the axis of scope bit a (the first such), -1. */
+static int dis_scope_on_axis(const prop_lex *lex, uint32_t mask, int a)
+{
+    const char *x = prop_lex_scope(lex, (size_t)a), *sx = strchr(x, '/');
+    for (int b = 0; b < DIS_SCOPES && sx; b++) {
+        const char *y = (mask >> b) & 1 ? prop_lex_scope(lex, (size_t)b) : NULL, *sy = y ? strchr(y, '/') : NULL;
+        if (sy && sy - y == sx - x && strncmp(x, y, (size_t)(sx - x)) == 0) return b;
+    }
+    return -1;
+}
+
 /* Sum up the row's sides (sides[0..RC_MAX_SIDES), released with
  * dis_sides_free). */
 static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
@@ -120,6 +131,7 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
             s->polarity = rc_polarity(&rp->p);
             s->value = q->kind == RC_CATEGORY ? rp->p.category
                        : q->kind == RC_CHOICE ? rp->p.subject
+                       : q->kind == RC_SUITS  ? dis_scope_on_axis(r->lex, rp->p.scope, (int)q->key)
                        : q->kind == RC_RANK   ? (rp->p.joint ? 0 : rp->p.subject == q->subject ? rp->p.polarity
                                                                                                  : -rp->p.polarity)
                        : rp->p.npoles         ? rp->p.poles[0]
@@ -358,7 +370,8 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_printf(b, ": %s", it->positions[k]);
     }
     buf_adds(b, ". ");
-    if ((q->kind == RC_POLE || q->kind == RC_CHOICE) && ns >= 2 && dis_source_on_both(&sides[0], &sides[1], &both)) {
+    if ((q->kind == RC_POLE || q->kind == RC_CHOICE || q->kind == RC_SUITS) && ns >= 2 &&
+        dis_source_on_both(&sides[0], &sides[1], &both)) {
         it->verdict = DIS_COMPATIBLE;
         dis_cite_source(b, &r->set->sources[both]);
         buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
@@ -419,7 +432,9 @@ void dis_question_item(dis_run *r, const rc_question *q)
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
     buf b = BUF_INIT;
     if (vs) buf_printf(&b, "%s, %s", subj, vs);
-    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_RANK ? DIS_STANCE : DIS_CATEGORY;
+    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_SUITS || q->kind == RC_RANK
+                        ? DIS_STANCE
+                        : DIS_CATEGORY;
     dis_item *it = dis_new_item(r, kind, vs ? buf_cstr(&b) : subj);
     it->dimension = kb_strdup(dim);
     for (size_t i = 0; i < q->n; i++) {

@@ -36,6 +36,12 @@
  * and on a plain word it takes three sources, as a dispute takes three
  * claims.
  *
+ * Choice questions: which subject suits a scope the lexicon asks about
+ * that way ("Which suits small projects: X or Y?"), when one source
+ * favours X for it and not Y and another Y and not X; and which value
+ * of an axis whose values exclude each other one subject suits ("Is X
+ * suited to small projects or to large projects?").
+ *
  * Ranking questions: one source ranks two subjects on an aspect ("X
  * is easier to learn than Y") and another judges both alike ("both are
  * easy to learn"): both can hold, but a reader weighing the two should
@@ -75,6 +81,8 @@ typedef enum rc_kind {
     RC_CHOICE,               /* which subject suits a scope (key: the scope's
                               * bit, prop_lex_scope); subject and versus the
                               * two subjects */
+    RC_SUITS,                /* which value of a scope's axis the subject suits
+                              * (key: the first value's bit) */
     RC_RANK                  /* is subject ahead of versus on the aspect, or
                               * are they alike: one source ranks them,
                               * another judges both the same way */
@@ -116,6 +124,11 @@ int rc_polarity(const prop *p);
  * the caller (rc_free). */
 void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *lex, const prop_keys *keys,
              rc_set *out);
+
+/* The label template of the axis of scope bit a as a choice for one
+ * subject (its "!axis" question: "Is {s} suited to small projects or
+ * to large projects?"), or NULL: its values do not exclude each other. */
+const char *rc_axis_question(const prop_lex *lex, int a);
 
 /* Can lex give no question more than RC_MAX_SIDES sides?  A stance
  * question has at most six positions (polarity, absolute or not), a

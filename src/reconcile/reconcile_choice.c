@@ -1,12 +1,17 @@
 /*
  * reconcile_choice.c - choice questions (reconcile.h): which subject
  * suits a scope ("Which suits small projects: X or Y?"), when one
- * source favours X for it and another Y, neither favouring the other.
- * The scopes are those the lexicon asks about that way (a "?scope"
- * question in schema/reconcile.tsv); a favourable proposition that
- * names the scope speaks for its subject.
+ * source favours X for it and another Y, neither favouring the other;
+ * and which scope of one axis a subject suits ("Is X suited to small
+ * projects or to large projects?"), when one source favours it for one
+ * value and another for the other, neither for both.  The scopes are
+ * those the lexicon asks about that way (a "?scope" question in
+ * schema/reconcile.tsv; an axis whose values exclude each other for one
+ * subject has a "!axis" question); a favourable proposition that names
+ * the scope speaks for its subject.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "reconcile_int.h"
 #include "util.h"
@@ -65,6 +70,85 @@ static void rc_choice(rc_ctx *c, size_t n, size_t nsubjects, size_t nsources, in
     for (size_t k = 0; k < nsubjects; k++) cnt[k] = 0;
 }
 
+/* Is scope bit b of axis a (a: the bit of the axis's first value)? */
+static int rc_same_axis(const prop_lex *lex, int a, int b)
+{
+    const char *x = prop_lex_scope(lex, (size_t)a), *y = prop_lex_scope(lex, (size_t)b);
+    const char *sx = strchr(x, '/'), *sy = strchr(y, '/');
+    return sx && sy && sx - x == sy - y && strncmp(x, y, (size_t)(sx - x)) == 0;
+}
+
+const char *rc_axis_question(const prop_lex *lex, int a)
+{
+    const char *x = prop_lex_scope(lex, (size_t)a), *sx = x ? strchr(x, '/') : NULL;
+    char key[128];
+    if (!sx || (size_t)(sx - x) + 2 > sizeof key) return NULL;
+    key[0] = '!';
+    memcpy(key + 1, x, (size_t)(sx - x));
+    key[sx - x + 1] = '\0';
+    return prop_lex_question(lex, key);
+}
+
+/* Does props[i] favour its subject s for exactly one value of the axis
+ * whose values are bits mask?  That value's bit, else -1. */
+static int rc_favours_one(const rc_prop *p, int s, uint32_t mask)
+{
+    if (p->p.kind != PROP_STANCE || p->p.polarity <= 0 || p->p.subject != s) return -1;
+    uint32_t m = p->p.scope & mask;
+    if (!m || (m & (m - 1))) return -1;
+    int b = 0;
+    while (!((m >> b) & 1)) b++;
+    return b;
+}
+
+/* The question of which value of the axis (bits mask) subject s suits:
+ * the two values most sources favour it for, when one source favours it
+ * for the first and not the second and another the other way. */
+static void rc_suits(rc_ctx *c, size_t n, size_t nsources, int s, uint32_t mask, unsigned char *fav)
+{
+    /* fav[source * 32 + bit] */
+    size_t cnt[32] = {0};
+    for (size_t i = 0; i < n; i++) {
+        int b = rc_favours_one(&c->props[i], s, mask);
+        if (b >= 0 && !fav[c->props[i].source * 32 + (size_t)b]) {
+            fav[c->props[i].source * 32 + (size_t)b] = 1;
+            cnt[b]++;
+        }
+    }
+    int x = -1, y = -1;
+    for (int b = 0; b < 32; b++) {
+        if (!cnt[b]) continue;
+        if (x < 0 || cnt[b] > cnt[x]) y = x, x = b;
+        else if (y < 0 || cnt[b] > cnt[y]) y = b;
+    }
+    int only_x = 0, only_y = 0;
+    for (size_t src = 0; src < nsources && x >= 0 && y >= 0; src++) {
+        only_x |= fav[src * 32 + (size_t)x] && !fav[src * 32 + (size_t)y];
+        only_y |= fav[src * 32 + (size_t)y] && !fav[src * 32 + (size_t)x];
+    }
+    if (only_x && only_y) {
+        rc_question q = rc_question_new(RC_SUITS, s, (uint32_t)(x < y ? x : y));
+        q.props = kb_malloc(n * sizeof *q.props);
+        int *posk = kb_malloc(n * sizeof *posk);
+        for (size_t i = 0; i < n; i++) {
+            int b = rc_favours_one(&c->props[i], s, mask);
+            if (b != x && b != y) continue;
+            int seen = 0;   /* a claim once */
+            for (size_t k = 0; k < q.n && !seen; k++) seen = c->props[q.props[k]].claim == c->props[i].claim;
+            if (seen) continue;
+            posk[q.n] = b;
+            q.props[q.n++] = i;
+        }
+        q.side = kb_malloc(q.n);
+        q.score = 1;
+        rc_sides(c, &q, posk);
+        free(posk);
+        c->out->q = kb_realloc(c->out->q, (c->out->n + 1) * sizeof *c->out->q);
+        c->out->q[c->out->n++] = q;
+    }
+    memset(fav, 0, nsources * 32);
+}
+
 void rc_choices(rc_ctx *c, size_t n, size_t nsubjects)
 {
     if (nsubjects < 2) return;
@@ -76,5 +160,20 @@ void rc_choices(rc_ctx *c, size_t n, size_t nsubjects)
     for (int b = 0; b < 32 && prop_lex_scope(c->lex, (size_t)b); b++)
         if (prop_lex_choice(c->lex, (size_t)b)) rc_choice(c, n, nsubjects, nsources, b, fav, cnt);
     free(cnt);
+    free(fav);
+    /* per axis of asked scopes (each axis once, from its first value) */
+    fav = kb_calloc(nsources * 32 + 1, 1);
+    for (int a = 0; a < 32 && prop_lex_scope(c->lex, (size_t)a); a++) {
+        if (!prop_lex_choice(c->lex, (size_t)a)) continue;
+        uint32_t mask = 0;
+        int first = 1;
+        for (int b = 0; b < 32 && prop_lex_scope(c->lex, (size_t)b); b++)
+            if (rc_same_axis(c->lex, a, b) && prop_lex_choice(c->lex, (size_t)b)) {
+                if (b < a) first = 0;
+                mask |= 1u << b;
+            }
+        if (!first || (mask & (mask - 1)) == 0 || !rc_axis_question(c->lex, a)) continue;
+        for (size_t s = 0; s < nsubjects; s++) rc_suits(c, n, nsources, (int)s, mask, fav);
+    }
     free(fav);
 }

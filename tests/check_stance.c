@@ -150,6 +150,11 @@ static const stance_case cases[] = {
     {"Since Zig supports comptime, its builds are much slower.", NULL, 0, 0, "Zig:-"},
     {"Since 2019 Zig is stable.", NULL, 0, 0, "Zig:+"},
     {"Zig is easy because its syntax is simple.", NULL, 0, 0, "Zig:+"},
+    /* ... and so does a fronted condition: it is the reader's, not the
+     * subject's */
+    {"If you do not know Zig, it is easy to read.", NULL, 0, 0, "Zig:+"},
+    {"If Go is not fast enough, Rust is fast.", NULL, 0, 0, "Rust:+"},
+    {"Unless your team knows Rust, Go is simpler.", NULL, 0, 0, "Go:+:Rust"},
     /* advice to the reader judges nothing; a recommendation still does */
     {"Stay updated on Zig releases to keep builds fast and reliable.", NULL, 0, 0, ""},
     {"Keep an eye on Zig, which is fast.", NULL, 0, 0, ""},

@@ -26,8 +26,9 @@
  * negated action ("X did not enforce ...", "cannot run ...": -).  A
  * word followed by a figure ("allows 100 connections") states a
  * quantity, not a verdict.  A claim opening with a reason ("Since X
- * is ..., ", class `reason`) has that clause end at its first comma
- * and judge nothing: it explains the verdict that follows.  A claim
+ * is ..., ", class `reason`) or a condition ("If you do not know X,
+ * ...", the same class) has that clause end at its first comma and
+ * judge nothing: it explains or conditions the verdict that follows.  A claim
  * opening with advice to the reader ("Stay updated on ...", class
  * `advice`) judges nothing.  Also with no evaluative word: breadth (one
  * subject serving several places: "share the same code", "works

@@ -146,6 +146,10 @@ static const stance_case cases[] = {
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
     {"Zig allows 64 threads by default.", NULL, 0, 0, ""},
+    /* general evaluative words of technical prose */
+    {"Zig's compile times are impressive.", NULL, 0, 0, "Zig:+"},
+    {"Rust is optimized for memory safety.", NULL, 0, 0, "Rust:+"},
+    {"Go generics are constrained and clumsy.", NULL, 0, 0, "Go:-"},
     /* a fronted reason explains the verdict; it is not one */
     {"Since Zig supports comptime, its builds are much slower.", NULL, 0, 0, "Zig:-"},
     {"Since 2019 Zig is stable.", NULL, 0, 0, "Zig:+"},

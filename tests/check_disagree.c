@@ -541,6 +541,36 @@ START_TEST(test_suits_one_value_of_an_axis)
 }
 END_TEST
 
+/* Values of one aspect: a newer value against an older one is
+ * outdated; a value only hedged against one mostly stated plainly is
+ * compatible; a pole aspect with no template asks for its values. */
+START_TEST(test_pole_verdicts)
+{
+    scenario();
+    article("a.md", "2019-01-01", "Wren delivers each message at least once.\n");
+    article("b.md", "2024-01-01", "Wren now offers exactly-once delivery.\n");
+    article("c.md", "2025-01-01", "Wren provides exactly-once semantics for every consumer.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "What is Wren's delivery");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "What is Wren's delivery: exactly-once or at-least-once?");
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "older"));
+    dis_free(&s);
+    scenario();
+    article("d.md", "2024-01-01", "Kestrel is dynamically typed.\n");
+    article("e.md", "2024-02-01", "Kestrel is a dynamically typed language.\n");
+    article("f.md", "2024-03-01", "Kestrel can be statically typed with annotations.\n");
+    run(&s, NULL);
+    it = row(&s, "statically or dynamically");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "as an option"));
+    dis_free(&s);
+}
+END_TEST
+
 /* One source ranks Kestrel above Wren, another says both are easy:
  * both can hold, the ranking the more precise; a source ranking the
  * other way makes it a question of dates or counts. */
@@ -786,6 +816,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_choice_by_scope);
     tcase_add_test(tc, test_ranking_against_alike);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);
+    tcase_add_test(tc, test_pole_verdicts);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
     tcase_add_test(tc, test_poles_one_source_gives_both);

@@ -329,6 +329,49 @@ START_TEST(test_poles)
 }
 END_TEST
 
+static int pole_index(const char *name)
+{
+    for (size_t i = 0; prop_lex_pole(lex, i); i++)
+        if (strcmp(prop_lex_pole(lex, i), name) == 0) return (int)i;
+    ck_abort_msg("no pole %s", name);
+    return -1;
+}
+
+/* Two exclusive values of one aspect need nothing else in common (two
+ * long claims meeting only on it are not aligned, and still answer it
+ * differently); opposite judgements that do not align dispute nothing;
+ * judgements and values in one group make two questions. */
+START_TEST(test_poles_stand_apart)
+{
+    rc_prop *a = add(0, 0, 0, -1, 0, PROP_PLAIN, "#typing,w1,w2,w3,w4,w5,w6");
+    rc_prop *b = add(1, 1, 0, -1, 0, PROP_PLAIN, "#typing,v1,v2,v3,v4,v5,v6");
+    a->p.kind = b->p.kind = PROP_NEUTRAL;
+    a->p.poles[a->p.npoles++] = pole_index("typing/dynamic");
+    b->p.poles[b->p.npoles++] = pole_index("typing/static");
+    add(2, 2, 0, -1, 1, PROP_PLAIN, "#typing,u1,u2,u3,u4,u5,u6");
+    add(3, 3, 0, -1, -1, PROP_PLAIN, "#typing,t1,t2,t3,t4,t5,t6");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].kind, RC_POLE);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    rc_free(&s);
+    /* two short judgements that do align: a question of their own */
+    add(4, 4, 0, -1, 1, PROP_PLAIN, "#typing");
+    add(5, 5, 0, -1, -1, PROP_PLAIN, "#typing");
+    find(&s);
+    ck_assert_uint_eq(s.n, 2);
+    int kinds = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        kinds |= 1 << s.q[i].kind;
+        for (size_t k = 0; k < s.q[i].n; k++)   /* no value in the judgement's question */
+            ck_assert(s.q[i].kind == RC_POLE || props[s.q[i].props[k]].p.npoles == 0);
+    }
+    ck_assert_int_eq(kinds, (1 << RC_POLE) | (1 << RC_STANCE));
+    rc_free(&s);
+}
+END_TEST
+
 static void category(size_t claim, size_t source, int subject, const char *kind, int negated)
 {
     rc_prop *rp = add(claim, source, subject, -1, negated ? -1 : 1, PROP_PLAIN, NULL);
@@ -433,6 +476,7 @@ int main(void)
     tcase_add_test(tc, test_rankings_need_two_sources_and_one_point);
     tcase_add_test(tc, test_unjudged_key);
     tcase_add_test(tc, test_poles);
+    tcase_add_test(tc, test_poles_stand_apart);
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);

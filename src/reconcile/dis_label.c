@@ -106,6 +106,12 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         const char *at = strstr(tmpl, "{s}");
         if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
         else buf_adds(&b, tmpl);
+    } else if (q->kind == RC_POLE) {
+        /* "What is X's delivery: exactly-once or at-least-once?" */
+        buf_printf(&b, "What is %s's %s:", subj, shown);
+        for (size_t k = 0; k < ns; k++)
+            buf_printf(&b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
+        buf_addc(&b, '?');
     } else {
         /* the claims' own verb: "support", "suited to", else "good" */
         int support = 0, suit = 0;

@@ -377,6 +377,32 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
         return;
     }
+    /* values of one aspect where one side only hedges ("optional
+     * static typing", "can be compiled") and the other mostly states
+     * plainly: the one in general, the other as an option or in some
+     * cases */
+    for (size_t k = 0; q->kind == RC_POLE && ns == 2 && k < 2; k++) {
+        const dis_side *h = &sides[k], *p = &sides[1 - k];
+        if (h->nqual != h->nclaims || 2 * p->nqual >= p->nclaims) continue;
+        it->verdict = DIS_COMPATIBLE;
+        buf_printf(b, "Every claim for \"%s\" is qualified (", it->positions[k]);
+        dis_quote(b, it->claims[h->lead].text, 120);
+        buf_printf(b, "), most for \"%s\" plain: %s in general, %s as an option or in some cases; both can hold.",
+                   it->positions[1 - k], it->positions[1 - k], it->positions[k]);
+        return;
+    }
+    /* a value can change: a newer one against an older one */
+    if (q->kind == RC_POLE && ns >= 2) {
+        size_t X, Y;
+        dis_main_sides(sides, ns, &X, &Y);
+        buf t = BUF_INIT;
+        if (X != Y && dis_verdict_dates(r, it, sides, X, Y, &t)) {
+            buf_adds(b, buf_cstr(&t));
+            buf_free(&t);
+            return;
+        }
+        buf_free(&t);
+    }
     if (cnt[A] >= 2 && cnt[A] >= 3 * rest) {
         it->verdict = DIS_MAJORITY;
         buf_printf(b, "%zu sources consistently say \"%s\" against at most %zu for another (a count, not proof)",

@@ -67,7 +67,8 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
 
 /* What the aligned conflicts of a group come to. */
 typedef struct rc_conflicts {
-    unsigned char *in;       /* per position: it takes part in one */
+    unsigned char *in;       /* per position: it takes part in a judgement's */
+    unsigned char *pin;      /* ... in a pole's */
     int any;
     int absolute;            /* absolute against qualified is disputed */
     int polar;               /* opposite or overstated judgements */
@@ -76,7 +77,7 @@ typedef struct rc_conflicts {
 } rc_conflicts;
 
 /* The aligned conflicts between positions pos[0..n) of different
- * sources, into cf (cf->in: n bytes, all 0). */
+ * sources, into cf (cf->in, cf->pin: n bytes each, all 0). */
 static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf)
 {
     for (size_t i = 0; i < n; i++)
@@ -93,9 +94,15 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
                              ((pos[i].absolute && pos[j].qualified) || (pos[j].absolute && pos[i].qualified));
             int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
             if (!opposite && !overstated && !pole) continue;
+            /* two exclusive values of one aspect need no more in
+             * common; a judgement must be about the same point */
             double al = rc_align(c, &a->p, &b->p);
-            if (al <= 0) continue;
-            cf->in[i] = cf->in[j] = 1;
+            if (al <= 0) {
+                if (!pole) continue;
+                opposite = overstated = 0;
+            }
+            if (opposite || overstated) cf->in[i] = cf->in[j] = 1;
+            if (pole) cf->pin[i] = cf->pin[j] = 1;
             cf->any = 1;
             cf->absolute |= overstated || (opposite && (pos[i].absolute || pos[j].absolute));
             cf->polar |= opposite || overstated;
@@ -104,21 +111,23 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
         }
     /* a pole question lists every claim naming a pole of its aspect: a
      * source that names both shows they are not exclusive */
-    if (cf->any && cf->poles && !cf->polar)
-        for (size_t i = 0; i < n; i++) cf->in[i] |= pos[i].pole >= 0;
+    if (cf->poles)
+        for (size_t i = 0; i < n; i++) cf->pin[i] |= pos[i].pole >= 0;
 }
 
-/* The dispute of a group with conflicts cf: its claims on their sides,
- * a candidate unless it rests on a plain word with too few claims. */
-static void rc_dispute(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n, const rc_conflicts *cf)
+/* The dispute of kind (RC_STANCE or RC_POLE) of a group with conflicts
+ * cf, of the positions in[]: its claims on their sides, a candidate
+ * unless it rests on a plain word with too few claims. */
+static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const rc_pos *pos, size_t n,
+                       const rc_conflicts *cf, const unsigned char *in)
 {
-    rc_question q = rc_question_new(cf->polar ? RC_STANCE : RC_POLE, subject, key);
-    q.absolute = cf->absolute;
+    rc_question q = rc_question_new(kind, subject, key);
+    q.absolute = kind == RC_STANCE && cf->absolute;
     q.score = cf->best;
     size_t m = 0, cmp = 0;
     for (size_t i = 0; i < n; i++) {
-        m += cf->in[i];
-        if (cf->in[i] && c->props[pos[i].prop].p.versus >= 0) {
+        m += in[i];
+        if (in[i] && c->props[pos[i].prop].p.versus >= 0) {
             cmp++;
             const prop *pp = &c->props[pos[i].prop].p;
             q.versus = pp->versus == subject ? pp->subject : pp->versus;
@@ -130,12 +139,12 @@ static void rc_dispute(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, 
     q.side = kb_malloc(m);
     int *posk = kb_malloc(m * sizeof *posk);
     for (size_t i = 0; i < n; i++) {
-        if (!cf->in[i]) continue;
+        if (!in[i]) continue;
         q.props[q.n] = pos[i].prop;
         /* a stance side: polarity, and absolute apart when that is
          * disputed; a pole side: the pole */
         posk[q.n] = q.kind == RC_POLE ? pos[i].pole
-                                      : (pos[i].polarity + 1) * 2 + (cf->absolute && pos[i].absolute ? 0 : 1);
+                                      : (pos[i].polarity + 1) * 2 + (q.absolute && pos[i].absolute ? 0 : 1);
         q.n++;
     }
     rc_sides(c, &q, posk);
@@ -158,10 +167,15 @@ void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos)
     rc_conflicts cf;
     memset(&cf, 0, sizeof cf);
     cf.in = kb_calloc(np, 1);
+    cf.pin = kb_calloc(np, 1);
     rc_conflicts_find(c, pos, np, &cf);
-    if (cf.any) rc_dispute(c, subject, e[0].key, pos, np, &cf);
-    else rc_agreement(c, subject, e[0].key, pos, np);
+    /* judgements and values in one group are two questions ("Is X's
+     * typing a problem?", "Is X statically or dynamically typed?") */
+    if (cf.polar) rc_dispute(c, RC_STANCE, subject, e[0].key, pos, np, &cf, cf.in);
+    if (cf.poles) rc_dispute(c, RC_POLE, subject, e[0].key, pos, np, &cf, cf.pin);
+    if (!cf.any) rc_agreement(c, subject, e[0].key, pos, np);
     free(cf.in);
+    free(cf.pin);
 }
 
 /* Sides for a question from the positions of its members: one per

@@ -126,7 +126,9 @@ void rc_ranks(rc_ctx *c, size_t n, size_t nsubjects, unsigned char *taken)
     for (size_t i = 0; i < ne;) {
         size_t j = i;
         while (j < ne && e[j].x == e[i].x && e[j].y == e[i].y && e[j].key == e[i].key) j++;
-        rk_question(c, e + i, j - i);
+        /* a run too long to be one point, as a group is (the pairs
+         * compared grow with its square) */
+        if (j - i <= RC_GROUP_MAX) rk_question(c, e + i, j - i);
         /* one pair's questions are weighed against each other */
         if (j == ne || e[j].x != e[i].x || e[j].y != e[i].y) rc_flush_subject(c, taken);
         i = j;

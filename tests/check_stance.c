@@ -159,6 +159,9 @@ static const stance_case cases[] = {
     {"If you do not know Zig, it is easy to read.", NULL, 0, 0, "Zig:+"},
     {"If Go is not fast enough, Rust is fast.", NULL, 0, 0, "Rust:+"},
     {"Unless your team knows Rust, Go is simpler.", NULL, 0, 0, "Go:+:Rust"},
+    /* ... also after a connective and its comma */
+    {"Therefore, if Go is not fast enough, Rust is fast.", NULL, 0, 0, "Rust:+"},
+    {"However, because Go is not fast enough, Rust is fast.", NULL, 0, 0, "Rust:+"},
     /* advice to the reader judges nothing; a recommendation still does */
     {"Stay updated on Zig releases to keep builds fast and reliable.", NULL, 0, 0, ""},
     {"Keep an eye on Zig, which is fast.", NULL, 0, 0, ""},

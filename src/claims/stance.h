@@ -27,7 +27,8 @@
  * word followed by a figure ("allows 100 connections") states a
  * quantity, not a verdict.  A claim opening with a reason ("Since X
  * is ..., ", class `reason`) or a condition ("If you do not know X,
- * ...", the same class) has that clause end at its first comma and
+ * ...", the same class), also after a connective and its comma
+ * ("Therefore, if ..."), has that clause end at its first comma and
  * judge nothing: it explains or conditions the verdict that follows.  A claim
  * opening with advice to the reader ("Stay updated on ...", class
  * `advice`) judges nothing.  Also with no evaluative word: breadth (one

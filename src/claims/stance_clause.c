@@ -23,8 +23,19 @@ int stance_class_of(const stance_lex *s, int dim)
     return -1;
 }
 
-/* A reason word opening the claim at hit k: "Because ...", "Due to
- * ...", "Since ..." (but not a date's "Since 1995"). */
+/* Does the claim open with one word and a comma ("However,",
+ * "Therefore,"): a connective before what the claim says? */
+static int stance_lead_word(const stance_ctx *c)
+{
+    if (c->ntok < 2) return 0;
+    const char *p = c->toks[0].s + c->toks[0].n;
+    while (p < c->toks[1].s && *p == ' ') p++;
+    return p < c->toks[1].s && *p == ',';
+}
+
+/* A reason or condition word opening the claim at hit k: "Because
+ * ...", "Due to ...", "Since ..." (but not a date's "Since 1995"), "If
+ * ...", also after a connective ("Therefore, if ..."). */
 static int stance_is_reason(const stance_ctx *c, size_t k)
 {
     /* only a fronted reason ("Since X is ..., Y ..."): one after the
@@ -32,7 +43,8 @@ static int stance_is_reason(const stance_ctx *c, size_t k)
      * same judgement and stays in its clause */
     const tax_hit *h = &c->hits[k];
     const tax_tok *toks = c->toks;
-    if (h->tok != 0 || stance_class_of(c->s, h->index) != SL_REASON) return 0;
+    if (!(h->tok == 0 || (h->tok == 1 && stance_lead_word(c))) || stance_class_of(c->s, h->index) != SL_REASON)
+        return 0;
     size_t e = h->tok_end;
     if (words_is(c->w, WR_DATE_SINCE, &toks[h->tok]) && e < c->ntok && toks[e].n && toks[e].s[0] >= '0' &&
         toks[e].s[0] <= '9')

@@ -244,6 +244,7 @@ static const char *const kw_taxonomy =
     "dimension\tlearning curve\tlearn*, beginner*\n"
     "dimension\tdeployment\tinstall*, setup, deploy*\n"
     "dimension\thistory\treleased, created, ~years\n"
+    "dimension\tuse cases\tlog aggregation, event sourcing\n"
     "measure\trelease_year\treleased, first released, created, @year\n"
     "measure\tduration\t@duration\n";
 
@@ -541,6 +542,35 @@ START_TEST(test_suits_one_value_of_an_axis)
 }
 END_TEST
 
+/* One source recommends Kestrel for a use the taxonomy names, another
+ * Wren: which suits it is a question between the two; a source
+ * recommending both shows they are not exclusive. */
+START_TEST(test_use_by_cue)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is the best choice for log aggregation.\n");
+    article("b.md", "2024-02-01", "For log aggregation, choose Wren.\n");
+    /* one subject recommended for a use is no question */
+    article("c.md", "2024-03-01", "Kestrel is the best choice for event sourcing.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "Which suits log aggregation");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_str_eq(it->question, "Which suits log aggregation: Kestrel or Wren?");
+    ck_assert_int_eq(it->verdict, DIS_UNRESOLVED);
+    ck_assert_str_eq(position_of(it, side_of(it, "best choice")), "Kestrel");
+    ck_assert_str_eq(position_of(it, side_of(it, "choose Wren")), "Wren");
+    ck_assert_ptr_null(row(&s, "event sourcing"));
+    dis_free(&s);
+    article("d.md", "2024-04-01", "Choose Kestrel for log aggregation.\n\nChoose Wren for log aggregation too.\n");
+    run(&s, NULL);
+    it = row(&s, "Which suits log aggregation");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    dis_free(&s);
+}
+END_TEST
+
 /* Values of one aspect: a newer value against an older one is
  * outdated; a value only hedged against one mostly stated plainly is
  * compatible; a pole aspect with no template asks for its values. */
@@ -817,6 +847,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_ranking_against_alike);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);
     tcase_add_test(tc, test_pole_verdicts);
+    tcase_add_test(tc, test_use_by_cue);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
     tcase_add_test(tc, test_poles_one_source_gives_both);

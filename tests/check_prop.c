@@ -33,7 +33,8 @@ static const char *const kw =
     "part\tWren\twren vm, wrenpkg\n"
     "dimension\tperformance\tperformance, fast, ~faster, slow, speed\n"
     "dimension\tconcurrency\tconcurren*, thread*, multithread*, async*, parallel*\n"
-    "dimension\tpackaging\tpackage manager, lock files\n";
+    "dimension\tpackaging\tpackage manager, lock files\n"
+    "dimension\tuse cases\tbetter suited, log aggregation\n";
 
 typedef struct env {
     taxonomy *tax;
@@ -189,6 +190,9 @@ static const prop_case cases[] = {
     {"Kestrel is fault-tolerant.", NULL, NULL, {"#reliability"}, {NULL}},
     {"Wren offers strong durability guarantees.", NULL, NULL, {"#reliability*"}, {NULL}},
     {"Wren ships plugins and connectors for most queues.", NULL, NULL, {"#integrations"}, {NULL}},
+    /* a cue that only judges ("better suited") is no aspect; one that
+     * names something is */
+    {"Kestrel is better suited for log aggregation.", NULL, NULL, {"$log aggreg"}, {"$better suit"}},
     /* a compound is its own concept: machine learning is no learning */
     {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},

@@ -211,6 +211,19 @@ static void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned cha
 }
 
 /* Fill p's aspects, qualifiers and poles from tokens [a, b). */
+/* Does the cue at [k, e) name something: a word that is neither
+ * evaluative nor a function or modal word of the lexicon?  "better
+ * suited", "best choice", "ideal for" are the user's cues for a
+ * dimension, but a judgement, not an aspect two claims share. */
+static int prop_cue_names(const prop_marks *m, size_t k, size_t e)
+{
+    for (; k < e; k++)
+        if (!m->eval[k] && (m->cls[k] < 0 || m->cls[k] == PL_CONCEPT || m->cls[k] == PL_SCOPE ||
+                            m->cls[k] == PL_POLE || m->cls[k] == PL_KIND))
+            return 1;
+    return 0;
+}
+
 static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
     int hedge = 0, universal = 0, negation = 0, capability = 0;
@@ -231,7 +244,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     for (size_t k = a; k < b; k++) {
         int nk = near[k - a];
         /* a cue of the taxonomy's: the user's own word for an aspect */
-        if (m->cue_end[k] > (short)k + 1 && (size_t)m->cue_end[k] <= b)
+        if (m->cue_end[k] > (short)k + 1 && (size_t)m->cue_end[k] <= b && prop_cue_names(m, k, (size_t)m->cue_end[k]))
             prop_add_key_at(p, prop_cue_key(c, m, k, (size_t)m->cue_end[k]), nk);
         if (m->part[k] >= 0) {
             size_t e = k;

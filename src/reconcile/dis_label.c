@@ -43,7 +43,7 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
 {
     if (q->kind == RC_STANCE) {
         dis_stance_position(r, q, s, b);
-    } else if (q->kind == RC_CHOICE) {
+    } else if (q->kind == RC_CHOICE || q->kind == RC_USE) {
         buf_adds(b, tax_subject(r->tax, (size_t)s->value));
     } else if (q->kind == RC_SUITS) {
         buf_adds(b, prop_lex_scope_shown(r->lex, (size_t)s->value));
@@ -87,6 +87,9 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
                            tax_subject(r->tax, (size_t)q->versus), at + 3);
         else buf_adds(&b, t);
+    } else if (q->kind == RC_USE) {
+        buf_printf(&b, "Which suits %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
+                   tax_subject(r->tax, (size_t)q->versus));
     } else if (q->kind == RC_SUITS) {
         const char *t = rc_axis_question(r->lex, (int)q->key), *at = t ? strstr(t, "{s}") : NULL;
         if (at) buf_printf(&b, "%.*s%s%s", (int)(at - t), t, subj, at + 3);

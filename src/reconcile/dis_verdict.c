@@ -130,7 +130,7 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         if (!s->nclaims) {
             s->polarity = rc_polarity(&rp->p);
             s->value = q->kind == RC_CATEGORY ? rp->p.category
-                       : q->kind == RC_CHOICE ? rp->p.subject
+                       : q->kind == RC_CHOICE || q->kind == RC_USE ? rp->p.subject
                        : q->kind == RC_SUITS  ? dis_scope_on_axis(r->lex, rp->p.scope, (int)q->key)
                        : q->kind == RC_RANK   ? (rp->p.joint ? 0 : rp->p.subject == q->subject ? rp->p.polarity
                                                                                                  : -rp->p.polarity)
@@ -370,7 +370,7 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_printf(b, ": %s", it->positions[k]);
     }
     buf_adds(b, ". ");
-    if ((q->kind == RC_POLE || q->kind == RC_CHOICE || q->kind == RC_SUITS) && ns >= 2 &&
+    if ((q->kind == RC_POLE || q->kind == RC_CHOICE || q->kind == RC_USE || q->kind == RC_SUITS) && ns >= 2 &&
         dis_source_on_both(&sides[0], &sides[1], &both)) {
         it->verdict = DIS_COMPATIBLE;
         dis_cite_source(b, &r->set->sources[both]);
@@ -458,7 +458,8 @@ void dis_question_item(dis_run *r, const rc_question *q)
     if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
     buf b = BUF_INIT;
     if (vs) buf_printf(&b, "%s, %s", subj, vs);
-    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_SUITS || q->kind == RC_RANK
+    dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_USE || q->kind == RC_SUITS ||
+                            q->kind == RC_RANK
                         ? DIS_STANCE
                         : DIS_CATEGORY;
     dis_item *it = dis_new_item(r, kind, vs ? buf_cstr(&b) : subj);

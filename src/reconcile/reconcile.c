@@ -5,8 +5,9 @@
  * specificity (reconcile_align.c); then the groups are read subject by
  * subject (reconcile_group.c), each subject's candidates kept or dropped
  * before the next (reconcile_keep.c), and last the category questions
- * (reconcile_category.c), the choices between subjects
- * (reconcile_choice.c) and the rankings (reconcile_rank.c).  reconcile_int.h lists the files.
+ * (reconcile_category.c), the choices between subjects on a scope
+ * (reconcile_choice.c) or a use (reconcile_use.c) and the rankings
+ * (reconcile_rank.c).  reconcile_int.h lists the files.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,7 @@ void rc_find(const rc_prop *props, size_t n, size_t nsubjects, const prop_lex *l
     rc_groups(&c, e, ne, taken);
     rc_find_categories(&c, n, nsubjects);
     rc_choices(&c, n, nsubjects);
+    rc_uses(&c, n, nsubjects);
     rc_ranks(&c, n, nsubjects, taken);
     free(taken);
     free(e);

@@ -40,7 +40,9 @@
  * that way ("Which suits small projects: X or Y?"), when one source
  * favours X for it and not Y and another Y and not X; and which value
  * of an axis whose values exclude each other one subject suits ("Is X
- * suited to small projects or to large projects?").
+ * suited to small projects or to large projects?").  The same choice
+ * between subjects on a use the user's taxonomy names, from
+ * recommendations ("Which suits log aggregation: X or Y?").
  *
  * Ranking questions: one source ranks two subjects on an aspect ("X
  * is easier to learn than Y") and another judges both alike ("both are
@@ -80,6 +82,9 @@ typedef enum rc_kind {
     RC_CATEGORY,             /* different kinds of thing */
     RC_CHOICE,               /* which subject suits a scope (key: the scope's
                               * bit, prop_lex_scope); subject and versus the
+                              * two subjects */
+    RC_USE,                  /* which subject suits a use the taxonomy names
+                              * (key: the cue's key); subject and versus the
                               * two subjects */
     RC_SUITS,                /* which value of a scope's axis the subject suits
                               * (key: the first value's bit) */

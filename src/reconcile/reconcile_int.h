@@ -8,6 +8,7 @@
  *                         the groups subject by subject;
  *   reconcile_category.c  the "X is a K" questions;
  *   reconcile_choice.c    which subject suits a scope;
+ *   reconcile_use.c       which subject suits a use the taxonomy names;
  *   reconcile_rank.c      one subject ranked above another against
  *                         both judged alike;
  *   reconcile_group.c     one group: the position each claim takes on
@@ -84,6 +85,10 @@ static inline int rc_home(const prop *p)
 /* The choice questions among props[0..n): scope by scope, added to
  * c->out. */
 void rc_choices(rc_ctx *c, size_t n, size_t nsubjects);
+
+/* reconcile_use.c */
+/* The use questions among props[0..n): cue by cue, added to c->out. */
+void rc_uses(rc_ctx *c, size_t n, size_t nsubjects);
 
 /* reconcile_rank.c */
 /* The ranking questions among props[0..n), pair by pair, kept as a

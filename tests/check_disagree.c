@@ -542,6 +542,26 @@ START_TEST(test_suits_one_value_of_an_axis)
 }
 END_TEST
 
+/* A ranking ranks on what its comparative speaks of: the browser named
+ * before "perform better" is not what it ranks. */
+START_TEST(test_ranking_on_its_comparative)
+{
+    scenario();
+    article("e.md", "2024-01-01", "Kestrel runs smoothly in the browser sandbox, and its background jobs perform better.\n");
+    article("f.md", "2024-03-01", "Both Kestrel and Wren run well in the browser.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_null(row(&s, "ahead of"));
+    dis_free(&s);
+    article("g.md", "2024-04-01", "Both Kestrel and Wren perform well.\n");
+    run(&s, NULL);
+    const dis_item *it = row(&s, "ahead of");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_ptr_nonnull(strstr(it->question, " on speed,"));
+    dis_free(&s);
+}
+END_TEST
+
 /* One source recommends Kestrel for a use the taxonomy names, another
  * Wren: which suits it is a question between the two; a source
  * recommending both shows they are not exclusive. */
@@ -845,6 +865,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_choice_by_scope);
     tcase_add_test(tc, test_ranking_against_alike);
+    tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);
     tcase_add_test(tc, test_pole_verdicts);
     tcase_add_test(tc, test_use_by_cue);

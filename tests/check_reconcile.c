@@ -40,7 +40,8 @@ static void teardown(void)
 }
 
 /* A stance proposition of claim (its own index) in source, on subject
- * (0 or 1, versus -1 or the other), every key judged; keys: a
+ * (0 or 1, versus -1 or the other), every key judged (and ranked on,
+ * should it rank); keys: a
  * comma-separated list of key texts. */
 static rc_prop *add(size_t claim, size_t source, int subject, int versus, int polarity, prop_modality mod,
                     const char *klist)
@@ -62,6 +63,7 @@ static rc_prop *add(size_t claim, size_t source, int subject, int versus, int po
         size_t n = e ? (size_t)(e - k) : strlen(k);
         rp->p.keys[rp->p.nkeys] = prop_key(keys, k, n, NULL, 0);
         rp->p.judged |= 1u << rp->p.nkeys;
+        rp->p.ranked |= 1u << rp->p.nkeys;
         rp->p.nkeys++;
         k = e ? e + 1 : k + n;
     }

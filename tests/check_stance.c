@@ -307,6 +307,31 @@ START_TEST(test_label)
 }
 END_TEST
 
+/* Evaluative words are marked 1, comparatives (and a size word next to
+ * a thing where more is better) STANCE_MARK_COMPARATIVE, the rest 0. */
+START_TEST(test_marks)
+{
+    stance_lex *lex = NULL;
+    words_lex *w = words_default();
+    char *err = NULL;
+    ck_assert_int_eq(stance_load(embed_stance, strlen(embed_stance), w, &lex, &err), KB_OK);
+    toks *k = malloc(sizeof *k);
+    tokenize(k, "Go is fast and easier to read with a larger community");
+    unsigned char m[32];
+    ck_assert_uint_le(k->n, 32);
+    stance_marks(lex, k->t, k->n, m);
+    char got[33];
+    for (size_t i = 0; i < k->n; i++) got[i] = (char)('0' + m[i]);
+    got[k->n] = '\0';
+    /* go is fast and easier to read with a larger community */
+    ck_assert_str_eq(got, "00102000020");
+    buf_free(&k->norm);
+    free(k);
+    stance_free(lex);
+    words_free(w);
+}
+END_TEST
+
 START_TEST(test_load_errors)
 {
     stance_lex *lex = NULL;
@@ -350,6 +375,7 @@ static Suite *suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("label");
     tcase_add_loop_test(tc, test_label, 0, (int)(sizeof labels / sizeof *labels));
+    tcase_add_test(tc, test_marks);
     tcase_add_test(tc, test_load_errors);
     suite_add_tcase(s, tc);
     return s;

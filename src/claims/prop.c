@@ -72,15 +72,14 @@ static void prop_mark(const prop_ctx *c, const tagger *tg, prop_marks *m)
  * of an evaluative word. */
 static void prop_add_key_at(prop *p, uint32_t id, int near)
 {
-    for (size_t i = 0; i < p->nkeys; i++)
-        if (p->keys[i] == id) {
-            if (near) p->judged |= 1u << i;
-            return;
-        }
-    if (p->nkeys < PROP_MAX_KEYS) {
-        if (near) p->judged |= 1u << p->nkeys;
+    size_t i = 0;
+    while (i < p->nkeys && p->keys[i] != id) i++;
+    if (i == p->nkeys) {
+        if (i == PROP_MAX_KEYS) return;
         p->keys[p->nkeys++] = id;
     }
+    if (near & PROP_NEAR_EVAL) p->judged |= 1u << i;
+    if (near & PROP_NEAR_RANK) p->ranked |= 1u << i;
 }
 
 /* The key of a part named at tokens [a, b): its alias group's canonical
@@ -195,22 +194,26 @@ static int prop_counts(const prop_marks *m, size_t k)
 static void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near)
 {
     int any = 0;
-    size_t d = PROP_NEAR + 1;
+    size_t d = PROP_NEAR + 1, dc = PROP_NEAR + 1;
     for (size_t k = a; k < b; k++) {
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
+        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
         any |= m->eval[k];
-        near[k - a] = d <= PROP_NEAR;
+        near[k - a] = (d <= PROP_NEAR ? PROP_NEAR_EVAL : 0) | (dc <= PROP_NEAR ? PROP_NEAR_RANK : 0);
     }
-    d = PROP_NEAR + 1;
+    d = dc = PROP_NEAR + 1;
     for (size_t k = b; k-- > a;) {
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
-        if (d <= PROP_NEAR || !any) near[k - a] = 1;
+        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
+        if (d <= PROP_NEAR || !any) near[k - a] |= PROP_NEAR_EVAL;
+        if (dc <= PROP_NEAR) near[k - a] |= PROP_NEAR_RANK;
     }
 }
 
-/* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -224,13 +227,14 @@ static int prop_cue_names(const prop_marks *m, size_t k, size_t e)
     return 0;
 }
 
+/* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
     int hedge = 0, universal = 0, negation = 0, capability = 0;
     p->nkeys = p->npoles = 0;
     p->scope = 0;
     p->change = 0;
-    p->judged = 0;
+    p->judged = p->ranked = 0;
     p->choice = 0;
     /* "For a startup's MVP, X ...": a recommendation for what opens it */
     if (prop_word(c, m, WR_RECOMMEND_FOR, a))
@@ -355,7 +359,7 @@ static void prop_row_label(const prop_ctx *c, const char *label, prop *out, size
         memset(&q, 0, sizeof q);
         q.subject = out[i].subject;
         prop_read_span(c, m, 0, m->ntok, &q);
-        for (size_t k = 0; k < q.nkeys; k++) prop_add_key_at(&out[i], q.keys[k], 1);
+        for (size_t k = 0; k < q.nkeys; k++) prop_add_key_at(&out[i], q.keys[k], PROP_NEAR_EVAL);
         out[i].scope |= q.scope;
     }
     free(m);

@@ -127,6 +127,8 @@ typedef struct prop {
     size_t npoles;
     uint32_t keys[PROP_MAX_KEYS];
     size_t nkeys;
+    uint32_t ranked;         /* bit i: keys[i] is within PROP_NEAR words of a
+                              * comparative: what a ranking ranks on */
     uint32_t judged;         /* bit i: keys[i] is what the clause's evaluative
                               * words speak of (within PROP_NEAR words of
                               * one), or the clause has none */

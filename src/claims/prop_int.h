@@ -48,6 +48,8 @@ struct prop_lex {
 const char *prop_lex_concept(const prop_lex *l, size_t i);
 
 #define PROP_TOKS 512     /* tokens of a claim read (the tagger's limit) */
+#define PROP_NEAR_EVAL 1  /* a key within PROP_NEAR words of an evaluative word */
+#define PROP_NEAR_RANK 2  /* ... of a comparative one */
 #define PROP_NAME_MAX 126 /* bytes of a lexicon entry's name (a key: sigil + name) */
 #define PROP_STEM_MAX 48
 
@@ -64,7 +66,9 @@ typedef struct prop_marks {
     short part[PROP_TOKS];          /* the part hit (index into the tagger's hits) it is in, -1 */
     short part_subject[PROP_TOKS];  /* that part's subject */
     short cue_end[PROP_TOKS];       /* a taxonomy cue starting here: its end, else 0 */
-    unsigned char eval[PROP_TOKS];  /* an evaluative word (stance.h) */
+    unsigned char eval[PROP_TOKS];  /* an evaluative word (stance_marks), or
+                                     * STANCE_MARK_COMPARATIVE for one that
+                                     * ranks ("easier", "a larger community") */
     int cell;                       /* the tokens are a table cell's */
 } prop_marks;
 

@@ -149,9 +149,15 @@ void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigne
         size_t n = nh > STANCE_MAX_HITS ? STANCE_MAX_HITS : nh, last = ntok - from;
         for (size_t i = 0; i < n; i++) {
             int c = stance_class_of(s, hits[i].index);
-            if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_BETTER || c == SL_WORSE || c == SL_MIXED ||
-                c == SL_EQUAL)
-                memset(eval + from + hits[i].tok, 1, hits[i].tok_end - hits[i].tok);
+            size_t t = from + hits[i].tok, e = from + hits[i].tok_end;
+            if (c == SL_BETTER || c == SL_WORSE) memset(eval + t, STANCE_MARK_COMPARATIVE, e - t);
+            else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_MIXED || c == SL_EQUAL) memset(eval + t, 1, e - t);
+            else if (c == SL_SIZE)
+                /* "a larger community": the size word ranks (stance_score_size) */
+                for (size_t j = t > 0 ? t - 1 : 0; j < ntok && j <= e + 3; j++)
+                    if ((j < t || j >= e) && !eval[j] &&
+                        (words_is(s->w, WR_SIZE_MORE, &toks[j]) || words_is(s->w, WR_SIZE_LESS, &toks[j])))
+                        eval[j] = STANCE_MARK_COMPARATIVE;
         }
         if (nh <= STANCE_MAX_HITS) break;
         last = hits[n - 1].tok_end; /* more hits than room: go on after the last one kept */

@@ -123,7 +123,10 @@ typedef struct stance_clause {
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max);
 
 /* Mark in eval[0..ntok) the tokens that are evaluative words (classes
- * positive, negative, better, worse, mixed, equal): 1, else 0. */
+ * positive, negative, mixed, equal): 1; comparatives (better, worse,
+ * and "larger"/"smaller" before a thing where more is better):
+ * STANCE_MARK_COMPARATIVE; else 0. */
+#define STANCE_MARK_COMPARATIVE 2
 void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval);
 
 /* The polarity of a short label (a table row header such as "Best for"

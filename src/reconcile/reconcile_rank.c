@@ -31,10 +31,13 @@ static int rk_cmp(const void *a, const void *b)
     return (p->prop > q->prop) - (p->prop < q->prop);
 }
 
-/* Is key i of p a named aspect or a cue its evaluative words speak of? */
+/* Is key i of p a named aspect or a cue that p ranks on (near its
+ * comparative: "performs better" ranks on speed, not on the browser
+ * named before it), or, for an alike judgement, speaks of? */
 static int rk_key_ok(const rc_ctx *c, const prop *p, size_t i)
 {
-    return ((p->judged >> i) & 1) && rc_key_rank(c, p->keys[i]) <= 1 && prop_key_str(c->keys, p->keys[i])[0] != '%';
+    uint32_t on = p->joint ? p->judged : p->ranked;
+    return ((on >> i) & 1) && rc_key_rank(c, p->keys[i]) <= 1 && prop_key_str(c->keys, p->keys[i])[0] != '%';
 }
 
 /* The other subject props[i]'s clause judges alike, or -1: the joint

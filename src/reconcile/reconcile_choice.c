@@ -37,12 +37,8 @@ static void rc_choice(rc_ctx *c, size_t n, size_t nsubjects, size_t nsources, in
     }
     for (size_t s = 0; s < nsources; s++)
         for (size_t x = 0; x < nsubjects; x++) cnt[x] += fav[s * nsubjects + x];
-    int x = -1, y = -1;
-    for (size_t k = 0; k < nsubjects; k++) {
-        if (!cnt[k]) continue;
-        if (x < 0 || cnt[k] > cnt[x]) y = x, x = (int)k;
-        else if (y < 0 || cnt[k] > cnt[y]) y = (int)k;
-    }
+    int x, y;
+    rc_top_two(cnt, nsubjects, &x, &y);
     int only_x = 0, only_y = 0;
     for (size_t s = 0; s < nsources && x >= 0 && y >= 0; s++) {
         only_x |= fav[s * nsubjects + (size_t)x] && !fav[s * nsubjects + (size_t)y];
@@ -58,13 +54,9 @@ static void rc_choice(rc_ctx *c, size_t n, size_t nsubjects, size_t nsources, in
                 posk[q.n] = c->props[i].p.subject;
                 q.props[q.n++] = i;
             }
-        q.props = kb_realloc(q.props, q.n * sizeof *q.props);
-        q.side = kb_malloc(q.n);
         q.score = 1;
-        rc_sides(c, &q, posk);
+        rc_out_add(c, &q, posk);
         free(posk);
-        c->out->q = kb_realloc(c->out->q, (c->out->n + 1) * sizeof *c->out->q);
-        c->out->q[c->out->n++] = q;
     }
     for (size_t i = 0; i < nsources * nsubjects; i++) fav[i] = 0;
     for (size_t k = 0; k < nsubjects; k++) cnt[k] = 0;
@@ -115,12 +107,8 @@ static void rc_suits(rc_ctx *c, size_t n, size_t nsources, int s, uint32_t mask,
             cnt[b]++;
         }
     }
-    int x = -1, y = -1;
-    for (int b = 0; b < 32; b++) {
-        if (!cnt[b]) continue;
-        if (x < 0 || cnt[b] > cnt[x]) y = x, x = b;
-        else if (y < 0 || cnt[b] > cnt[y]) y = b;
-    }
+    int x, y;
+    rc_top_two(cnt, 32, &x, &y);
     int only_x = 0, only_y = 0;
     for (size_t src = 0; src < nsources && x >= 0 && y >= 0; src++) {
         only_x |= fav[src * 32 + (size_t)x] && !fav[src * 32 + (size_t)y];
@@ -139,12 +127,9 @@ static void rc_suits(rc_ctx *c, size_t n, size_t nsources, int s, uint32_t mask,
             posk[q.n] = b;
             q.props[q.n++] = i;
         }
-        q.side = kb_malloc(q.n);
         q.score = 1;
-        rc_sides(c, &q, posk);
+        rc_out_add(c, &q, posk);
         free(posk);
-        c->out->q = kb_realloc(c->out->q, (c->out->n + 1) * sizeof *c->out->q);
-        c->out->q[c->out->n++] = q;
     }
     memset(fav, 0, nsources * 32);
 }

@@ -119,6 +119,12 @@ void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_
 /* An empty question of kind on subject's aspect key: no claims yet,
  * not between two subjects. */
 rc_question rc_question_new(rc_kind kind, int subject, uint32_t key);
+/* The two indexes of cnt[0..n) with the highest counts (ties: the
+ * first), -1 where there are not two non-zero ones. */
+void rc_top_two(const size_t *cnt, size_t n, int *x, int *y);
+/* Give q (its props filled) its sides from posk[0..q->n) (rc_sides) and
+ * keep it in c->out as it is, taking its arrays. */
+void rc_out_add(rc_ctx *c, rc_question *q, const int *posk);
 /* Take q (its arrays too) as a dispute or an agreement candidate of the
  * subject being read. */
 void rc_cand_add(rc_ctx *c, rc_question *q);

@@ -22,6 +22,24 @@ rc_question rc_question_new(rc_kind kind, int subject, uint32_t key)
     return q;
 }
 
+void rc_top_two(const size_t *cnt, size_t n, int *x, int *y)
+{
+    *x = *y = -1;
+    for (size_t k = 0; k < n; k++) {
+        if (!cnt[k]) continue;
+        if (*x < 0 || cnt[k] > cnt[*x]) *y = *x, *x = (int)k;
+        else if (*y < 0 || cnt[k] > cnt[*y]) *y = (int)k;
+    }
+}
+
+void rc_out_add(rc_ctx *c, rc_question *q, const int *posk)
+{
+    q->side = kb_malloc(q->n ? q->n : 1);
+    rc_sides(c, q, posk);
+    c->out->q = kb_realloc(c->out->q, (c->out->n + 1) * sizeof *c->out->q);
+    c->out->q[c->out->n++] = *q;
+}
+
 void rc_cand_add(rc_ctx *c, rc_question *q)
 {
     q->rank = rc_key_rank(c, q->key);

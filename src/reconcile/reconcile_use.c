@@ -44,12 +44,8 @@ static void us_question(rc_ctx *c, const us_entry *e, size_t n, size_t nsubjects
 {
     for (size_t i = 0; i < n; i++)
         if (i == 0 || e[i].source != e[i - 1].source || e[i].subject != e[i - 1].subject) cnt[e[i].subject]++;
-    int x = -1, y = -1;
-    for (size_t k = 0; k < nsubjects; k++) {
-        if (!cnt[k]) continue;
-        if (x < 0 || cnt[k] > cnt[x]) y = x, x = (int)k;
-        else if (y < 0 || cnt[k] > cnt[y]) y = (int)k;
-    }
+    int x, y;
+    rc_top_two(cnt, nsubjects, &x, &y);
     for (size_t k = 0; k < nsubjects; k++) cnt[k] = 0;
     if (x < 0 || y < 0) return;
     int only_x = 0, only_y = 0;
@@ -75,11 +71,8 @@ static void us_question(rc_ctx *c, const us_entry *e, size_t n, size_t nsubjects
         posk[q.n] = e[i].subject;
         q.props[q.n++] = e[i].prop;
     }
-    q.side = kb_malloc(q.n);
-    rc_sides(c, &q, posk);
+    rc_out_add(c, &q, posk);
     free(posk);
-    c->out->q = kb_realloc(c->out->q, (c->out->n + 1) * sizeof *c->out->q);
-    c->out->q[c->out->n++] = q;
 }
 
 void rc_uses(rc_ctx *c, size_t n, size_t nsubjects)

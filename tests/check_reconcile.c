@@ -230,12 +230,20 @@ static void alike(size_t claim, size_t source, int polarity, const char *klist)
     }
 }
 
+/* A ranking of subject against over (its base unnamed) as claim in
+ * source. */
+static rc_prop *ranking(size_t claim, size_t source, int subject, int over, int polarity, const char *klist)
+{
+    rc_prop *r = add(claim, source, subject, -1, polarity, PROP_PLAIN, klist);
+    r->p.ranks = over;
+    return r;
+}
+
 /* One source ranks 0 above 1 (its base unnamed), another judges both
  * alike on the same aspect: a ranking question between the two. */
 START_TEST(test_rankings)
 {
-    rc_prop *r = add(0, 0, 0, -1, 1, PROP_PLAIN, "#learning");
-    r->p.ranks = 1;
+    ranking(0, 0, 0, 1, 1, "#learning");
     alike(1, 1, 1, "#learning");
     rc_set s;
     find(&s);
@@ -248,8 +256,7 @@ START_TEST(test_rankings)
     rc_free(&s);
     /* the ranking said of the other subject, the other way round: the
      * same question, its rank on the same side */
-    r = add(2, 2, 1, -1, -1, PROP_PLAIN, "#learning");
-    r->p.ranks = 0;
+    ranking(2, 2, 1, 0, -1, "#learning");
     find(&s);
     const rc_question *q = NULL;
     for (size_t i = 0; i < s.n; i++)
@@ -272,8 +279,7 @@ END_TEST
 START_TEST(test_rankings_need_two_sources_and_one_point)
 {
     /* one source ranking and judging alike disputes nothing */
-    rc_prop *r = add(0, 0, 0, -1, 1, PROP_PLAIN, "#learning");
-    r->p.ranks = 1;
+    ranking(0, 0, 0, 1, 1, "#learning");
     alike(1, 0, 1, "#learning");
     rc_set s;
     find(&s);
@@ -282,11 +288,8 @@ START_TEST(test_rankings_need_two_sources_and_one_point)
     /* alike on another aspect; a recommendation is no ranking; a plain
      * word is not a point two sources rank on */
     alike(2, 1, 1, "#setup");
-    r = add(3, 2, 0, -1, 1, PROP_PLAIN, "#setup");
-    r->p.ranks = 1;
-    r->p.choice = 1;
-    r = add(4, 2, 0, -1, 1, PROP_PLAIN, "tooling");
-    r->p.ranks = 1;
+    ranking(3, 2, 0, 1, 1, "#setup")->p.choice = 1;
+    ranking(4, 2, 0, 1, 1, "tooling");
     alike(5, 3, 1, "tooling");
     find(&s);
     ck_assert_uint_eq(s.n, 0);

@@ -178,6 +178,25 @@ START_TEST(test_disjoint_outdated_and_unresolved)
 }
 END_TEST
 
+/* A source that itself gives figures that cannot both hold ("a 3-node
+ * cluster", "8 servers") shows the figure is no single fact: another
+ * source's figure does not contradict it. */
+START_TEST(test_figures_one_source_gives_apart)
+{
+    long long a = src("a.txt", "2017-04-26"), b = src("b.txt", "2023-09-19");
+    figure(claim(a, "a 3-node cluster survives two failures", "X", "scalability"), "X", "nodes", "3", 3, 3, 0, 0);
+    figure(claim(a, "you need about 8 servers", "X", "scalability"), "X", "nodes", "8", 8, 8, 0, 0);
+    figure(claim(b, "clusters of thousands of brokers", "X", "scalability"), "X", "nodes", "1,000", 1000, 1000, 0, 0);
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 1);
+    ck_assert_int_eq(s.items[0].verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "a.txt"));
+    ck_assert_ptr_nonnull(strstr(s.items[0].explanation, "itself gives \"3\" and \"8\""));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_vague_bounds)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
@@ -853,6 +872,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_lower_bounds_compatible);
     tcase_add_test(tc, test_agreeing_figures_not_listed);
     tcase_add_test(tc, test_disjoint_outdated_and_unresolved);
+    tcase_add_test(tc, test_figures_one_source_gives_apart);
     tcase_add_test(tc, test_vague_bounds);
     tcase_add_test(tc, test_versions_only_when_current);
     tcase_add_test(tc, test_absolute_older_is_outdated);

@@ -132,6 +132,47 @@ static int dis_any_disjoint(const dis_group *g)
     return 0;
 }
 
+/* A figure's place in its group, by source. */
+typedef struct dis_at {
+    size_t source, i;
+} dis_at;
+
+static int dis_at_cmp(const void *a, const void *b)
+{
+    const dis_at *x = a, *y = b;
+    if (x->source != y->source) return x->source < y->source ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Does one source itself give two figures that cannot both hold ("a
+ * 3-node cluster", "5 ZooKeeper nodes", "~8 servers")?  Then the
+ * measure is no single fact of the subject's but depends on what is
+ * counted.  *x, *y get two such figures.  n log n (a sort by source). */
+static int dis_self_disjoint(const dis_group *g, size_t *x, size_t *y)
+{
+    dis_at *ix = kb_malloc((g->n ? g->n : 1) * sizeof *ix);
+    size_t none = (size_t)-1;
+    for (size_t i = 0; i < g->n; i++) ix[i] = (dis_at){g->v[i].source, i};
+    qsort(ix, g->n, sizeof *ix, dis_at_cmp);
+    int found = 0;
+    for (size_t i = 0; i < g->n && !found;) {
+        size_t j = i, lo = none, hi = none;
+        for (; j < g->n && ix[j].source == ix[i].source; j++) {
+            const dis_claim *v = &g->v[ix[j].i];
+            if (v->has_high && (lo == none || v->high < g->v[lo].high)) lo = ix[j].i;
+            if (v->has_low && (hi == none || v->low > g->v[hi].low)) hi = ix[j].i;
+        }
+        if (lo != none && hi != none && !dis_interval_meet(&g->v[lo], &g->v[hi])) {
+            *x = lo;
+            *y = hi;
+            found = 1;
+        }
+        i = j;
+    }
+    free(ix);
+    return found;
+}
+
 static void dis_num(buf *b, double v)
 {
     if (fabs(v - llround(v)) < 1e-9) {
@@ -174,6 +215,7 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
         if (s->year && (set->sources[oldest].year == 0 || s->year < set->sources[oldest].year)) oldest = g->v[i].source;
     }
     buf b = BUF_INIT, m = BUF_INIT;
+    size_t self_x, self_y;
     dis_measure_words(&m, g->key);
     if (!disjoint && all_lower) {
         /* every figure is a lower bound: all can hold; the largest is the tightest */
@@ -204,6 +246,14 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
             dis_cite_source(&b, &set->sources[g->v[i].source]);
         }
         buf_adds(&b, "), so they can all hold; the narrower range is the more informative one.");
+    } else if (dis_self_disjoint(g, &self_x, &self_y)) {
+        it->verdict = DIS_COMPATIBLE;
+        dis_cite_source(&b, &set->sources[g->v[self_x].source]);
+        buf_printf(&b, " itself gives \"%s\" and \"%s\" for %s's %s: %s, so the figures differ without "
+                       "contradicting each other; compare like with like.",
+                   g->v[self_x].raw, g->v[self_y].raw, g->subject, buf_cstr(&m),
+                   it->kind == DIS_TEMPORAL ? "one of them dates something else"
+                                            : "the figure depends on what is counted or measured, not one fact");
     } else if (set->sources[newest].year && set->sources[oldest].year &&
                set->sources[newest].year - set->sources[oldest].year >= 2) {
         it->verdict = DIS_OUTDATED;

@@ -433,6 +433,35 @@ START_TEST(test_too_general_group)
 }
 END_TEST
 
+/* A named aspect is never too general: in 80 claims, the one that
+ * judges it the other way still makes a question with every claim it
+ * conflicts with (long claims too, whose keys are compared), and a
+ * smaller point inside it keeps its own row. */
+START_TEST(test_large_named_group)
+{
+    for (size_t i = 0; i < 78; i++) add(i, i, 0, -1, 1, PROP_PLAIN, i % 10 ? "#speed" : "#speed,w1,w2,w3,w4,w5,w6,w7,w8");
+    add(78, 78, 0, -1, -1, PROP_PLAIN, "#speed,w1,w2,w3,w4,w5,w6,w7,w8");
+    add(79, 79, 0, -1, -1, PROP_PLAIN, "#speed,#threads");
+    add(80, 80, 0, -1, 1, PROP_PLAIN, "#threads");
+    rc_set s;
+    find(&s);
+    const rc_question *big = NULL, *small = NULL;
+    for (size_t i = 0; i < s.n; i++) {
+        const char *k = prop_key_str(keys, s.q[i].key);
+        if (strcmp(k, "#speed") == 0) big = &s.q[i];
+        if (strcmp(k, "#threads") == 0) small = &s.q[i];
+    }
+    ck_assert_ptr_nonnull(big);
+    ck_assert_ptr_nonnull(small);
+    ck_assert(big->general && !small->general);
+    /* every claim of the large group takes part: the short ones meet
+     * the other way's short claim, the long ones the long one */
+    ck_assert_uint_eq(big->n, 80);
+    ck_assert_uint_eq(small->n, 2);
+    rc_free(&s);
+}
+END_TEST
+
 /* A lexicon of nkinds kinds and, on aspect "a", npoles_a poles (and on
  * "b", npoles_b): does rc_lex_check accept it? */
 static int lex_fits(size_t nkinds, size_t npoles_a, size_t npoles_b)
@@ -485,6 +514,7 @@ int main(void)
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);
+    tcase_add_test(tc, test_large_named_group);
     tcase_add_test(tc, test_lex_sides_limit);
     suite_add_tcase(s, tc);
     return tu_run(s);

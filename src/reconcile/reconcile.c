@@ -68,14 +68,21 @@ static rc_entry *rc_entries(const rc_prop *props, size_t n, size_t nsubjects, si
  * claim, all 0. */
 static void rc_groups(rc_ctx *c, const rc_entry *e, size_t ne, unsigned char *taken)
 {
-    rc_pos *pos = kb_malloc((RC_GROUP_MAX + 1) * sizeof *pos);
+    size_t cap = RC_GROUP_MAX + 1;
+    rc_pos *pos = kb_malloc(cap * sizeof *pos);
     for (size_t i = 0; i < ne;) {
         int subject = e[i].subject;
         for (; i < ne && e[i].subject == subject;) {
             size_t j = i;
             while (j < ne && e[j].subject == subject && e[j].key == e[i].key) j++;
             uint32_t df = rc_df_get(&c->df, subject, e[i].key);
-            if (df >= 2 && df <= RC_GROUP_MAX) rc_group(c, subject, e + i, j - i, pos);
+            /* a word or a cue in many claims is too general to be one
+             * point; a named aspect is never too general: it is what
+             * the articles are about */
+            if (df >= 2 && (df <= RC_GROUP_MAX || rc_key_rank(c, e[i].key) == 0)) {
+                if (j - i > cap) pos = kb_realloc(pos, (cap = j - i) * sizeof *pos);
+                rc_group(c, subject, e + i, j - i, pos);
+            }
             i = j;
         }
         rc_flush_subject(c, taken);

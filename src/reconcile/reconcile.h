@@ -54,8 +54,9 @@
  * programming language"), or one kind and its negation.
  *
  * Work grows with the number of propositions: grouping is a sort, and
- * pairs are compared only within groups small enough to be one point
- * (larger groups are skipped as too general).
+ * keys are compared only within groups small enough to be one point
+ * (larger groups on a word or cue are skipped as too general) or, in a
+ * larger group on a named aspect, for pairs of two long claims.
  */
 #ifndef KB_RECONCILE_H
 #define KB_RECONCILE_H
@@ -106,6 +107,8 @@ typedef struct rc_question {
     double score;            /* how well the conflicting claims align */
     int rank;                /* how well its key names it: 0 a named aspect,
                               * 1 a taxonomy cue, 2 a word */
+    int general;             /* from a group too large to be paired in full:
+                              * weaker than any row of a smaller one */
 } rc_question;
 
 typedef struct rc_set {

@@ -8,27 +8,29 @@
 #include "reconcile_int.h"
 #include "util.h"
 
-/* Add source s to the distinct sources src[0..*n) (room for one more). */
-static void rc_source_note(size_t *src, size_t *n, size_t s)
-{
-    size_t j = 0;
-    while (j < *n && src[j] != s) j++;
-    if (j == *n) src[(*n)++] = s;
-}
+/* Positions come in the order of their propositions, so in source
+ * order: a source is new when it differs from the last one seen. */
 
 /* Which way the group's judgements go when two or more sources judge
  * the aspect one way and none the other: +1 or -1; else 0. */
 static int rc_agreement_polarity(const rc_ctx *c, const rc_pos *pos, size_t n)
 {
-    size_t *src = kb_malloc(2 * (n ? n : 1) * sizeof *src), ns[2] = {0, 0};
+    size_t ns[2] = {0, 0}, last[2] = {(size_t)-1, (size_t)-1};
     for (size_t i = 0; i < n; i++) {
         if (!pos[i].polarity || pos[i].pole >= 0) continue;
         int k = pos[i].polarity > 0;
-        rc_source_note(src + (size_t)k * n, &ns[k], c->props[pos[i].prop].source);
+        size_t s = c->props[pos[i].prop].source;
+        if (s != last[k]) ns[k]++, last[k] = s;
     }
-    free(src);
     if (ns[0] && ns[1]) return 0;
     return ns[1] >= 2 ? 1 : ns[0] >= 2 ? -1 : 0;
+}
+
+/* Does position i take pol as position j may share it (a judgement of
+ * the subject alone, no pole)? */
+static int rc_agrees(const rc_ctx *c, const rc_pos *p, int pol)
+{
+    return p->polarity == pol && p->pole < 0 && c->props[p->prop].p.versus < 0;
 }
 
 void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n)
@@ -42,22 +44,29 @@ void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_
     /* a claim agrees when it says what another source's claim says:
      * the same position, aligned as a dispute's claims are (a shared
      * word alone, "features", is no agreement) */
-    size_t nsrc = 0, *srcs = kb_malloc((n ? n : 1) * sizeof *srcs);
+    /* the first two sources taking pol: a light claim (rc_light) meets
+     * any other source's claim, so it needs no pairs */
+    size_t none = (size_t)-1, s1 = none, s2 = none, nsrc = 0, last = none;
+    for (size_t i = 0; i < n && s2 == none; i++) {
+        if (!rc_agrees(c, &pos[i], pol)) continue;
+        size_t s = c->props[pos[i].prop].source;
+        if (s1 == none) s1 = s;
+        else if (s != s1) s2 = s;
+    }
     for (size_t i = 0; i < n; i++) {
-        if (pos[i].polarity != pol || pos[i].pole >= 0 || c->props[pos[i].prop].p.versus >= 0) continue;
+        if (!rc_agrees(c, &pos[i], pol)) continue;
         const rc_prop *a = &c->props[pos[i].prop];
-        int met = 0;
+        int met = pos[i].light && s2 != none;
         for (size_t j = 0; j < n && !met; j++) {
             const rc_prop *b = &c->props[pos[j].prop];
-            met = j != i && pos[j].polarity == pol && pos[j].pole < 0 && b->p.versus < 0 && b->source != a->source &&
-                  rc_align(c, &a->p, &b->p) > 0;
+            met = j != i && rc_agrees(c, &pos[j], pol) && b->source != a->source &&
+                  (pos[j].light || rc_align(c, &a->p, &b->p) > 0);
         }
         if (!met) continue;
         q.props[q.n] = pos[i].prop;
         q.side[q.n++] = 'a';
-        rc_source_note(srcs, &nsrc, a->source);
+        if (a->source != last) nsrc++, last = a->source;
     }
-    free(srcs);
     q.score = (double)nsrc;
     /* on a plain word, as for a dispute (rc_group), it takes more: three
      * sources */

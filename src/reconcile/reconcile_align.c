@@ -97,6 +97,15 @@ double rc_align(const rc_ctx *c, const prop *a, const prop *b)
     return shared;
 }
 
+double rc_light(const rc_ctx *c, const prop *p, uint32_t key)
+{
+    int home = rc_home(p);
+    double wk = rc_weight(c, home, key), w = 0;
+    if (wk < RC_ALIGN) return 0;
+    for (size_t i = 0; i < p->nkeys; i++) w += rc_weight(c, home, p->keys[i]);
+    return RC_SHARE * w <= wk ? wk : 0;
+}
+
 /* 0 for a named aspect (the lexicon's, the taxonomy's parts), 1 for a
  * taxonomy cue, 2 for a word: the first names a question best. */
 int rc_key_rank(const rc_ctx *c, uint32_t key)

@@ -61,6 +61,7 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
         ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;
         ps->qualified = judged && rp->p.modality == PROP_QUALIFIED;
         ps->pole = rc_pole_on(c->lex, &rp->p, kstr);
+        ps->light = rc_light(c, &rp->p, key);
     }
     return np;
 }
@@ -77,9 +78,15 @@ typedef struct rc_conflicts {
 } rc_conflicts;
 
 /* The aligned conflicts between positions pos[0..n) of different
- * sources, into cf (cf->in, cf->pin: n bytes each, all 0). */
+ * sources, into cf (cf->in, cf->pin: n bytes each, all 0).  A group
+ * larger than RC_GROUP_MAX (a named aspect's) is paired sparingly: a
+ * pair that can add nothing is skipped, and one with a light claim
+ * (rc_light) is aligned without comparing keys, its weight the key's;
+ * so the pairs whose keys are compared stay few while the cheap test
+ * of every pair grows with the square of the group. */
 static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf)
 {
+    int big = n > RC_GROUP_MAX;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const rc_prop *a = &c->props[pos[i].prop], *b = &c->props[pos[j].prop];
@@ -94,9 +101,18 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
                              ((pos[i].absolute && pos[j].qualified) || (pos[j].absolute && pos[i].qualified));
             int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
             if (!opposite && !overstated && !pole) continue;
+            double al;
+            if (big) {
+                int judging = opposite || overstated;
+                int adds = (judging && !(cf->in[i] && cf->in[j])) || (pole && !(cf->pin[i] && cf->pin[j])) ||
+                           (!cf->absolute && (overstated || (opposite && (pos[i].absolute || pos[j].absolute))));
+                if (!adds) continue;
+                al = pos[i].light ? pos[i].light : pos[j].light ? pos[j].light : rc_align(c, &a->p, &b->p);
+            } else {
+                al = rc_align(c, &a->p, &b->p);
+            }
             /* two exclusive values of one aspect need no more in
              * common; a judgement must be about the same point */
-            double al = rc_align(c, &a->p, &b->p);
             if (al <= 0) {
                 if (!pole) continue;
                 opposite = overstated = 0;
@@ -123,6 +139,7 @@ static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const
 {
     rc_question q = rc_question_new(kind, subject, key);
     q.absolute = kind == RC_STANCE && cf->absolute;
+    q.general = n > RC_GROUP_MAX;
     q.score = cf->best;
     size_t m = 0, cmp = 0;
     for (size_t i = 0; i < n; i++) {

@@ -30,7 +30,8 @@
 
 #include "reconcile.h"
 
-#define RC_GROUP_MAX 48     /* a key in more claims than this is too general to be one point */
+#define RC_GROUP_MAX 48     /* a word or cue in more claims than this is too general to be one
+                             * point; a larger group on a named aspect is paired sparingly */
 #define RC_WORD_MIN 3       /* the claims a question on a plain word needs (rc_group) */
 
 /* One (subject, aspect key) of a proposition: sorted, a run of equal
@@ -55,6 +56,7 @@ typedef struct rc_pos {
     int absolute;            /* modality PROP_ABSOLUTE */
     int qualified;
     int pole;                /* the pole on the group's aspect, or -1 */
+    double light;            /* rc_light on the group's key */
 } rc_pos;
 
 typedef struct rc_ctx {
@@ -140,6 +142,11 @@ void rc_df_build(rc_ctx *c, const rc_entry *e, size_t ne);
 uint32_t rc_df_get(const rc_df *d, int subject, uint32_t key);
 /* The weight a and b share when they are about the same point, else 0. */
 double rc_align(const rc_ctx *c, const prop *a, const prop *b);
+/* When p shares key with another claim, is it aligned with it whatever
+ * else either says (key alone weighs enough, and enough of p's keys)?
+ * The key's weight if so, else 0: rc_align(p, q) > 0 for every q with
+ * key, so a large group needs no pairs for p. */
+double rc_light(const rc_ctx *c, const prop *p, uint32_t key);
 /* 0 for a named aspect, 1 for a taxonomy cue, 2 for a word. */
 int rc_key_rank(const rc_ctx *c, uint32_t key);
 

@@ -62,6 +62,8 @@ void rc_acand_add(rc_ctx *c, const rc_question *q)
 static int rc_cand_cmp(const void *a, const void *b)
 {
     const rc_question *x = a, *y = b;
+    /* a point before the aspect at large that holds it */
+    if (x->general != y->general) return x->general - y->general;
     if (x->score != y->score) return x->score < y->score ? 1 : -1;
     if (x->rank != y->rank) return x->rank - y->rank;
     if (x->n != y->n) return x->n < y->n ? -1 : 1;

@@ -46,10 +46,10 @@ void dis_agreement_add(dis_run *r, const rc_question *a)
         }
     }
     ag->lead = kb_strndup(r->claims[lead->claim].text + lead->p.start, lead->p.end - lead->p.start);
+    ag->claims = kb_malloc((a->n ? a->n : 1) * sizeof *ag->claims);
     for (size_t i = 0; i < a->n; i++) {
         const rc_prop *rp = &r->props[a->props[i]];
         const dis_cl *cl = &r->claims[rp->claim];
-        ag->claims = kb_realloc(ag->claims, (ag->nclaims + 1) * sizeof *ag->claims);
         dis_claim *d = &ag->claims[ag->nclaims++];
         memset(d, 0, sizeof *d);
         d->id = cl->id;
@@ -59,8 +59,7 @@ void dis_agreement_add(dis_run *r, const rc_question *a)
         d->end = cl->end;
         d->side = 'a';
         d->polarity = rp->p.polarity;
-        int seen = 0;
-        for (size_t j = 0; j + 1 < ag->nclaims && !seen; j++) seen = ag->claims[j].source == d->source;
-        ag->nsources += !seen;
+        /* the claims come in source order (rc_agreement) */
+        ag->nsources += ag->nclaims == 1 || ag->claims[ag->nclaims - 2].source != d->source;
     }
 }

@@ -44,15 +44,16 @@ void dis_cite_source(buf *b, const dis_source *s)
 
 int dis_question_dimension(const dis_run *r, const rc_question *q)
 {
-    int best = -1, bestn = 0;
+    /* one count per dimension of the taxonomy: linear in the row */
+    size_t nd = tax_dimensions(r->tax), *cnt = kb_calloc(nd + 1, sizeof *cnt);
     for (size_t i = 0; i < q->n; i++) {
-        int d = r->claims[r->props[q->props[i]].claim].dim, c = 0;
-        for (size_t j = 0; j < q->n; j++) c += r->claims[r->props[q->props[j]].claim].dim == d;
-        if (d >= 0 && (c > bestn || (c == bestn && d < best))) {
-            best = d;
-            bestn = c;
-        }
+        int d = r->claims[r->props[q->props[i]].claim].dim;
+        if (d >= 0 && (size_t)d < nd) cnt[d]++;
     }
+    int best = -1;
+    for (size_t d = 0; d < nd; d++)
+        if (cnt[d] && (best < 0 || cnt[d] > cnt[best])) best = (int)d;
+    free(cnt);
     return best;
 }
 
@@ -71,7 +72,11 @@ dis_item *dis_new_item(dis_run *r, dis_kind kind, const char *subject)
 
 void dis_add_claim(dis_item *it, const dis_claim *f, char side)
 {
-    it->claims = kb_realloc(it->claims, (it->nclaims + 1) * sizeof *it->claims);
+    /* room doubles (8, 16, 32, ...): a row of thousands of claims is
+     * not copied once per claim */
+    size_t n = it->nclaims;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        it->claims = kb_realloc(it->claims, (n ? 2 * n : 8) * sizeof *it->claims);
     dis_claim *d = &it->claims[it->nclaims++];
     *d = *f;
     d->text = kb_strdup(f->text);

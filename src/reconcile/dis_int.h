@@ -46,6 +46,9 @@ typedef struct dis_run {
     size_t nclaims, capclaims;
     rc_prop *props;
     size_t nprops, capprops;
+    size_t *notable;         /* the props that say something changed or deny a
+                              * kind: the few a verdict looks up (dis_read.c) */
+    size_t nnotable, capnotable;
     size_t cur_source;       /* the source being read */
 } dis_run;
 

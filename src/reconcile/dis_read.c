@@ -89,6 +89,14 @@ static int dis_on_claim(void *ctx, const claims_read *cr)
             r->capprops = r->capprops ? 2 * r->capprops : 256;
             r->props = kb_realloc(r->props, r->capprops * sizeof *r->props);
         }
+        const prop *pp = &v->props[i];
+        if (pp->change || (pp->kind == PROP_CATEGORY && pp->negated)) {
+            if (r->nnotable == r->capnotable) {
+                r->capnotable = r->capnotable ? 2 * r->capnotable : 64;
+                r->notable = kb_realloc(r->notable, r->capnotable * sizeof *r->notable);
+            }
+            r->notable[r->nnotable++] = r->nprops;
+        }
         r->props[r->nprops++] = (rc_prop){v->props[i], r->nclaims, r->cur_source};
     }
     r->nclaims++;

@@ -182,8 +182,8 @@ static int dis_source_on_both(const dis_side *a, const dis_side *b, size_t *src)
  * none. */
 static const rc_prop *dis_change_prop(const dis_run *r, const rc_question *q, const dis_side *x)
 {
-    for (size_t i = 0; i < r->nprops; i++) {
-        const rc_prop *rp = &r->props[i];
+    for (size_t n = 0; n < r->nnotable; n++) {
+        const rc_prop *rp = &r->props[r->notable[n]];
         if (!rp->p.change || rp->p.subject != q->subject || r->set->sources[rp->source].year <= x->latest) continue;
         for (size_t k = 0; k < rp->p.nkeys; k++)
             if (rp->p.keys[k] == q->key) return rp;
@@ -352,10 +352,11 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
             int denied = 0;
             /* any denial of this kind by this source, in whatever claim
              * ("not a language but a runtime" stands on the runtime side) */
-            for (size_t p = 0; p < r->nprops && q->kind == RC_CATEGORY && !sides[k].negated && !denied; p++) {
-                const prop *pp = &r->props[p].p;
+            for (size_t n = 0; n < r->nnotable && q->kind == RC_CATEGORY && !sides[k].negated && !denied; n++) {
+                const rc_prop *rp = &r->props[r->notable[n]];
+                const prop *pp = &rp->p;
                 denied = pp->kind == PROP_CATEGORY && pp->negated && pp->subject == q->subject &&
-                         pp->category == sides[k].value && r->props[p].source == sides[k].src[i];
+                         pp->category == sides[k].value && rp->source == sides[k].src[i];
             }
             cnt[k] += !denied;
         }

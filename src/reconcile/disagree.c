@@ -135,6 +135,7 @@ done:
     for (size_t i = 0; i < r.nclaims; i++) free(r.claims[i].text);
     free(r.claims);
     free(r.props);
+    free(r.notable);
     free(r.ids);
     free(r.byid);
     claims_free(cb);

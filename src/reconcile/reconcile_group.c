@@ -66,27 +66,15 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
     return np;
 }
 
-/* What the aligned conflicts of a group come to. */
-typedef struct rc_conflicts {
-    unsigned char *in;       /* per position: it takes part in a judgement's */
-    unsigned char *pin;      /* ... in a pole's */
-    int any;
-    int absolute;            /* absolute against qualified is disputed */
-    int polar;               /* opposite or overstated judgements */
-    int poles;               /* different poles */
-    double best;             /* the best alignment among them */
-} rc_conflicts;
-
 /* The aligned conflicts between positions pos[0..n) of different
- * sources, into cf (cf->in, cf->pin: n bytes each, all 0).  A group
- * larger than RC_GROUP_MAX (a named aspect's) is paired sparingly: a
- * pair that can add nothing is skipped, and one with a light claim
- * (rc_light) is aligned without comparing keys, its weight the key's;
- * so the pairs whose keys are compared stay few while the cheap test
- * of every pair grows with the square of the group. */
+ * sources, into cf (cf->in, cf->pin: n bytes each, all 0); a group
+ * larger than RC_GROUP_MAX without its pairs (reconcile_large.c). */
 static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf)
 {
-    int big = n > RC_GROUP_MAX;
+    if (n > RC_GROUP_MAX) {
+        rc_conflicts_large(c, pos, n, cf);
+        return;
+    }
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const rc_prop *a = &c->props[pos[i].prop], *b = &c->props[pos[j].prop];
@@ -101,18 +89,9 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
                              ((pos[i].absolute && pos[j].qualified) || (pos[j].absolute && pos[i].qualified));
             int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
             if (!opposite && !overstated && !pole) continue;
-            double al;
-            if (big) {
-                int judging = opposite || overstated;
-                int adds = (judging && !(cf->in[i] && cf->in[j])) || (pole && !(cf->pin[i] && cf->pin[j])) ||
-                           (!cf->absolute && (overstated || (opposite && (pos[i].absolute || pos[j].absolute))));
-                if (!adds) continue;
-                al = pos[i].light ? pos[i].light : pos[j].light ? pos[j].light : rc_align(c, &a->p, &b->p);
-            } else {
-                al = rc_align(c, &a->p, &b->p);
-            }
             /* two exclusive values of one aspect need no more in
              * common; a judgement must be about the same point */
+            double al = rc_align(c, &a->p, &b->p);
             if (al <= 0) {
                 if (!pole) continue;
                 opposite = overstated = 0;
@@ -195,6 +174,31 @@ void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos)
     free(cf.pin);
 }
 
+/* A member's position (index into the question's keys) and source. */
+typedef struct rc_keysrc {
+    size_t k, src;
+} rc_keysrc;
+
+static int rc_keysrc_cmp(const void *a, const void *b)
+{
+    const rc_keysrc *x = a, *y = b;
+    if (x->k != y->k) return x->k < y->k ? -1 : 1;
+    return (x->src > y->src) - (x->src < y->src);
+}
+
+/* A question's member: its side and proposition. */
+typedef struct rc_member {
+    char side;
+    size_t prop;
+} rc_member;
+
+static int rc_member_cmp(const void *a, const void *b)
+{
+    const rc_member *x = a, *y = b;
+    if (x->side != y->side) return x->side < y->side ? -1 : 1;
+    return (x->prop > y->prop) - (x->prop < y->prop);
+}
+
 /* Sides for a question from the positions of its members: one per
  * distinct position, most sources first.  There are at most
  * RC_MAX_SIDES positions (rc_lex_check). */
@@ -202,21 +206,18 @@ void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
 {
     int *keys = kb_malloc((q->n ? q->n : 1) * sizeof *keys);
     size_t nk = 0, *nsrc = kb_calloc(q->n ? q->n : 1, sizeof *nsrc);
+    rc_keysrc *ks = kb_malloc((q->n ? q->n : 1) * sizeof *ks);
     for (size_t i = 0; i < q->n; i++) {
         size_t k = 0;
         while (k < nk && keys[k] != posk[i]) k++;
         if (k == nk) keys[nk++] = posk[i];
+        ks[i] = (rc_keysrc){k, c->props[q->props[i]].source};
     }
-    for (size_t k = 0; k < nk; k++) {
-        /* sources: count distinct among members with this key */
-        for (size_t i = 0; i < q->n; i++) {
-            if (posk[i] != keys[k]) continue;
-            int seen = 0;
-            for (size_t j = 0; j < i && !seen; j++)
-                seen = posk[j] == keys[k] && c->props[q->props[j]].source == c->props[q->props[i]].source;
-            nsrc[k] += !seen;
-        }
-    }
+    /* each key's distinct sources: one sort of (key, source) */
+    if (q->n) qsort(ks, q->n, sizeof *ks, rc_keysrc_cmp);
+    for (size_t i = 0; i < q->n; i++)
+        nsrc[ks[i].k] += i == 0 || ks[i].k != ks[i - 1].k || ks[i].src != ks[i - 1].src;
+    free(ks);
     /* order: most sources, then the key's value (stable, deterministic) */
     size_t *order = kb_malloc((nk ? nk : 1) * sizeof *order);
     for (size_t k = 0; k < nk; k++) order[k] = k;
@@ -235,16 +236,13 @@ void rc_sides(const rc_ctx *c, rc_question *q, const int *posk)
     free(nsrc);
     free(keys);
     /* members by side, then in claim order */
-    for (size_t i = 1; i < q->n; i++)
-        for (size_t j = i; j > 0 && (q->side[j] < q->side[j - 1] ||
-                                     (q->side[j] == q->side[j - 1] && q->props[j] < q->props[j - 1]));
-             j--) {
-            char s = q->side[j];
-            q->side[j] = q->side[j - 1];
-            q->side[j - 1] = s;
-            size_t p = q->props[j];
-            q->props[j] = q->props[j - 1];
-            q->props[j - 1] = p;
-        }
+    rc_member *m = kb_malloc((q->n ? q->n : 1) * sizeof *m);
+    for (size_t i = 0; i < q->n; i++) m[i] = (rc_member){q->side[i], q->props[i]};
+    if (q->n) qsort(m, q->n, sizeof *m, rc_member_cmp);
+    for (size_t i = 0; i < q->n; i++) {
+        q->side[i] = m[i].side;
+        q->props[i] = m[i].prop;
+    }
+    free(m);
 }
 

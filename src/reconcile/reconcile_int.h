@@ -15,6 +15,7 @@
  *                         its aspect (rc_polarity), the aligned
  *                         conflicts between them, the dispute they make
  *                         and its sides;
+ *   reconcile_large.c     the conflicts of a group too large to pair;
  *   reconcile_agree.c     a group with no conflict: the agreement;
  *   reconcile_keep.c      the candidates of one subject, and keeping
  *                         those that are not mostly a stronger one;
@@ -58,6 +59,17 @@ typedef struct rc_pos {
     int pole;                /* the pole on the group's aspect, or -1 */
     double light;            /* rc_light on the group's key */
 } rc_pos;
+
+/* What the aligned conflicts of a group come to. */
+typedef struct rc_conflicts {
+    unsigned char *in;       /* per position: it takes part in a judgement's */
+    unsigned char *pin;      /* ... in a pole's */
+    int any;
+    int absolute;            /* absolute against qualified is disputed */
+    int polar;               /* opposite or overstated judgements */
+    int poles;               /* different poles */
+    double best;             /* the best alignment among them */
+} rc_conflicts;
 
 typedef struct rc_ctx {
     const rc_prop *props;
@@ -111,6 +123,13 @@ void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos);
  * letter per distinct position, the position with most sources 'a';
  * then order the claims by side. */
 void rc_sides(const rc_ctx *c, rc_question *q, const int *posk);
+
+/* reconcile_large.c */
+/* The conflicts among positions pos[0..n) of a group larger than
+ * RC_GROUP_MAX, as reconcile_group.c finds them by pairs, into cf
+ * (cf->in, cf->pin: n bytes each, all 0); cf->best is the weight of
+ * some aligned conflict, not necessarily the largest. */
+void rc_conflicts_large(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf);
 
 /* reconcile_agree.c */
 /* The group's agreement on key, when two or more sources judge it one

@@ -279,6 +279,26 @@ START_TEST(test_age)
 }
 END_TEST
 
+static size_t scope_index(const char *name)
+{
+    for (size_t i = 0; prop_lex_scope(e.lex, i); i++)
+        if (strcmp(prop_lex_scope(e.lex, i), name) == 0) return i;
+    ck_abort_msg("no scope %s", name);
+    return 0;
+}
+
+/* Scopes of one axis, and the axes asked as a choice for one subject */
+START_TEST(test_scope_axes)
+{
+    size_t small = scope_index("size/small"), large = scope_index("size/large"), cpu = scope_index("workload/cpu");
+    ck_assert(prop_lex_same_axis(e.lex, small, large));
+    ck_assert(prop_lex_same_axis(e.lex, large, large));
+    ck_assert(!prop_lex_same_axis(e.lex, small, cpu));
+    ck_assert_ptr_nonnull(prop_lex_question(e.lex, "!size"));
+    ck_assert_ptr_null(prop_lex_question(e.lex, "!workload"));
+}
+END_TEST
+
 START_TEST(test_lexicon_errors)
 {
     prop_lex *l = NULL;
@@ -331,6 +351,7 @@ int main(void)
     tcase_add_test(tc, test_table_cells);
     tcase_add_test(tc, test_keys_meet);
     tcase_add_test(tc, test_age);
+    tcase_add_test(tc, test_scope_axes);
     tcase_add_test(tc, test_lexicon_errors);
     suite_add_tcase(s, tc);
     return tu_run(s);

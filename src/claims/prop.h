@@ -62,6 +62,8 @@ const char *prop_lex_pole(const prop_lex *l, size_t i);
 int prop_lex_is_axis(const prop_lex *l, const char *aspect);
 /* Is name a concept ("threads")? */
 int prop_lex_is_concept(const prop_lex *l, const char *name);
+/* Are scopes a and b values of one axis ("size/small", "size/large")? */
+int prop_lex_same_axis(const prop_lex *l, size_t a, size_t b);
 /* A scope's first term ("cpu-bound"), for people. */
 const char *prop_lex_scope_shown(const prop_lex *l, size_t i);
 /* The question template of an aspect key ("#setup"): the text with

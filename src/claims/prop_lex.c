@@ -157,6 +157,13 @@ const char *prop_lex_scope_shown(const prop_lex *l, size_t i)
     return i < l->scope_shown.n ? l->scope_shown.name[i] : NULL;
 }
 
+int prop_lex_same_axis(const prop_lex *l, size_t a, size_t b)
+{
+    const char *x = prop_lex_scope(l, a), *y = prop_lex_scope(l, b);
+    const char *sx = x ? strchr(x, '/') : NULL, *sy = y ? strchr(y, '/') : NULL;
+    return sx && sy && sx - x == sy - y && strncmp(x, y, (size_t)(sx - x)) == 0;
+}
+
 const char *prop_lex_question(const prop_lex *l, const char *aspect)
 {
     size_t n = strlen(aspect);

@@ -107,11 +107,8 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
 /* The scope of mask on the axis of scope bit a (the first such), -1. */
 static int dis_scope_on_axis(const prop_lex *lex, uint32_t mask, int a)
 {
-    const char *x = prop_lex_scope(lex, (size_t)a), *sx = strchr(x, '/');
-    for (int b = 0; b < DIS_SCOPES && sx; b++) {
-        const char *y = (mask >> b) & 1 ? prop_lex_scope(lex, (size_t)b) : NULL, *sy = y ? strchr(y, '/') : NULL;
-        if (sy && sy - y == sx - x && strncmp(x, y, (size_t)(sx - x)) == 0) return b;
-    }
+    for (int b = 0; b < DIS_SCOPES; b++)
+        if ((mask >> b) & 1 && prop_lex_same_axis(lex, (size_t)a, (size_t)b)) return b;
     return -1;
 }
 

@@ -62,14 +62,6 @@ static void rc_choice(rc_ctx *c, size_t n, size_t nsubjects, size_t nsources, in
     for (size_t k = 0; k < nsubjects; k++) cnt[k] = 0;
 }
 
-/* Is scope bit b of axis a (a: the bit of the axis's first value)? */
-static int rc_same_axis(const prop_lex *lex, int a, int b)
-{
-    const char *x = prop_lex_scope(lex, (size_t)a), *y = prop_lex_scope(lex, (size_t)b);
-    const char *sx = strchr(x, '/'), *sy = strchr(y, '/');
-    return sx && sy && sx - x == sy - y && strncmp(x, y, (size_t)(sx - x)) == 0;
-}
-
 const char *rc_axis_question(const prop_lex *lex, int a)
 {
     const char *x = prop_lex_scope(lex, (size_t)a), *sx = x ? strchr(x, '/') : NULL;
@@ -121,9 +113,8 @@ static void rc_suits(rc_ctx *c, size_t n, size_t nsources, int s, uint32_t mask,
         for (size_t i = 0; i < n; i++) {
             int b = rc_favours_one(&c->props[i], s, mask);
             if (b != x && b != y) continue;
-            int seen = 0;   /* a claim once */
-            for (size_t k = 0; k < q.n && !seen; k++) seen = c->props[q.props[k]].claim == c->props[i].claim;
-            if (seen) continue;
+            /* a claim once: its propositions are consecutive */
+            if (q.n && c->props[q.props[q.n - 1]].claim == c->props[i].claim) continue;
             posk[q.n] = b;
             q.props[q.n++] = i;
         }
@@ -153,7 +144,7 @@ void rc_choices(rc_ctx *c, size_t n, size_t nsubjects)
         uint32_t mask = 0;
         int first = 1;
         for (int b = 0; b < 32 && prop_lex_scope(c->lex, (size_t)b); b++)
-            if (rc_same_axis(c->lex, a, b) && prop_lex_choice(c->lex, (size_t)b)) {
+            if (prop_lex_same_axis(c->lex, (size_t)a, (size_t)b) && prop_lex_choice(c->lex, (size_t)b)) {
                 if (b < a) first = 0;
                 mask |= 1u << b;
             }

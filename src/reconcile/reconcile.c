@@ -62,6 +62,14 @@ static rc_entry *rc_entries(const rc_prop *props, size_t n, size_t nsubjects, si
     return e;
 }
 
+/* Is key one of the lexicon's aspects (a concept, pole axis or scope),
+ * not a part of the subject ("JavaScript" of Node.js) nor a word? */
+static int rc_lexicon_aspect(const rc_ctx *c, uint32_t key)
+{
+    const char *k = prop_key_str(c->keys, key);
+    return k && (k[0] == '#' || k[0] == '%');
+}
+
 /* Read the groups of e[0..ne), subject by subject: a key in two claims
  * or more and not in too many to be one point is a group; a subject's
  * candidates are kept or dropped before the next.  taken: one byte per
@@ -76,10 +84,10 @@ static void rc_groups(rc_ctx *c, const rc_entry *e, size_t ne, unsigned char *ta
             size_t j = i;
             while (j < ne && e[j].subject == subject && e[j].key == e[i].key) j++;
             uint32_t df = rc_df_get(&c->df, subject, e[i].key);
-            /* a word or a cue in many claims is too general to be one
-             * point; a named aspect is never too general: it is what
-             * the articles are about */
-            if (df >= 2 && (df <= RC_GROUP_MAX || rc_key_rank(c, e[i].key) == 0)) {
+            /* a word, a cue or a part in many claims is too general to
+             * be one point; an aspect the lexicon names never is: it is
+             * what the articles are about */
+            if (df >= 2 && (df <= RC_GROUP_MAX || rc_lexicon_aspect(c, e[i].key))) {
                 if (j - i > cap) pos = kb_realloc(pos, (cap = j - i) * sizeof *pos);
                 rc_group(c, subject, e + i, j - i, pos);
             }

@@ -434,6 +434,8 @@ static const char *const db_tax =
     "dimension\tconcurrency\tconnections\n"
     "dimension\thistory\tyears old\n"
     "measure\tconnections\tconnection, connections\n"
+    "measure\trequests_per_second\trequests per second\n"
+    "measure\trequests\trequest, requests\n"
     "measure\tduration\t@duration\n";
 
 typedef struct qty_case {
@@ -450,6 +452,11 @@ static const qty_case qty_cases[] = {
     {"Both projects are now nearly 30 years old.", "Alpha vs Beta", "duration@Alpha;duration@Beta"},
     /* ... but one subject named takes it alone */
     {"Alpha is nearly 30 years old.", "Alpha vs Beta", "duration@Alpha"},
+    /* a rate is the measure the taxonomy writes in long hand, not a
+     * count of the thing it rates */
+    {"Alpha serves 500 requests/sec.", NULL, "requests_per_second@Alpha"},
+    {"Beta serves 20K requests per second and logs 300 requests.", NULL,
+     "requests_per_second@Beta;requests@Beta"},
 };
 
 START_TEST(test_quantity_subjects)

@@ -5,7 +5,45 @@
  */
 #include "tag_int.h"
 
+#include <stdio.h>
 #include <string.h>
+
+/* The measure whose terms name the tokens ut[0..nu) (the last one
+ * matched: the last unit word names the thing counted, "stack overflow
+ * question"), or -1. */
+static int tag_unit_measure(const taxonomy *t, const tax_tok *ut, size_t nu)
+{
+    tax_hit h[8];
+    size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ut, nu, h, 8);
+    if (nh > 8) nh = 8;
+    int best = -1;
+    for (size_t i = 0; i < nh; i++) best = h[i].index;
+    return best;
+}
+
+/* A rate's unit in long hand: "message/s" as "messages per second"
+ * (plural when plural is 1), the way a taxonomy may list it; the tokens
+ * point into out.  Returns their count, 0 when unit is no rate. */
+static size_t tag_rate_longhand(const char *unit, int plural, char *out, size_t cap, tax_tok *ut)
+{
+    static const char *const times[][2] = {{"s", "second"}, {"min", "minute"}, {"h", "hour"}};
+    const char *slash = strchr(unit, '/');
+    if (!slash || slash == unit) return 0;
+    const char *time = NULL;
+    for (size_t i = 0; i < sizeof times / sizeof *times && !time; i++)
+        if (strcmp(slash + 1, times[i][0]) == 0) time = times[i][1];
+    if (!time) return 0;
+    int n = snprintf(out, cap, "%.*s%s per %s", (int)(slash - unit), unit, plural ? "s" : "", time);
+    if (n < 0 || (size_t)n >= cap) return 0;
+    size_t nu = 0;
+    for (char *p = out; *p && nu < 8;) {
+        while (*p == ' ') p++;
+        char *s = p;
+        while (*p && *p != ' ') p++;
+        if (p > s) ut[nu++] = (tax_tok){s, (size_t)(p - s), 0};
+    }
+    return nu;
+}
 
 /* The measure of a quantity: unit words first, then its shape. */
 static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx)
@@ -27,12 +65,18 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
                 nu++;
             }
         }
-        tax_hit h[8];
-        size_t nh = tax_match(t, TAX_MASK(TAX_MEASURE), ut, nu, h, 8);
-        if (nh > 8) nh = 8;
-        /* the last unit word names the thing counted ("stack overflow question") */
-        int best = -1;
-        for (size_t i = 0; i < nh; i++) best = h[i].index;
+        /* a rate as the taxonomy may write it: "messages per second"
+         * before "messages", which would take the count of it */
+        char lb[96];
+        tax_tok lt[8];
+        for (int plural = 1; plural >= 0; plural--) {
+            size_t nl = tag_rate_longhand(q->unit, plural, lb, sizeof lb, lt);
+            tax_hit lh[8];
+            size_t nh = nl ? tax_match(t, TAX_MASK(TAX_MEASURE), lt, nl, lh, 8) : 0;
+            for (size_t i = 0; i < nh && i < 8; i++)
+                if (lh[i].tok == 0 && lh[i].tok_end == nl) return lh[i].index;
+        }
+        int best = tag_unit_measure(t, ut, nu);
         if (best >= 0) return best;
     }
     if (q->kind == QTY_COUNT) return -1;

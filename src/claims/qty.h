@@ -99,6 +99,9 @@ const char *qty_kind_name(qty_kind k);
 /* The kind qty_kind_name gives name (exactly) as, or -1 when none does
  * (or name is NULL). */
 int qty_kind_of(const char *name);
+/* The time a rate's unit writes after its "/" ("s" of "request/s"), in
+ * full ("second"), or NULL when it is none. */
+const char *qty_rate_time(const char *abbr);
 
 typedef struct qty {
     size_t start, end;      /* the raw span in the text, e.g. "2+ million" */

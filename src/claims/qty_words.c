@@ -211,6 +211,13 @@ const char *qty_dur(const char *w)
     return qty_durmap(b);
 }
 
+const char *qty_rate_time(const char *abbr)
+{
+    for (size_t i = 0; i < sizeof qty_rates / sizeof *qty_rates; i++)
+        if (strcmp(abbr, qty_rates[i][1]) == 0) return qty_rates[i][0];
+    return NULL;
+}
+
 /* The time of a rate ("/sec", "per hour") as written in a unit, or NULL. */
 const char *qty_rate(const char *w)
 {

@@ -26,12 +26,7 @@ static int tag_unit_measure(const taxonomy *t, const tax_tok *ut, size_t nu)
  * point into out.  Returns their count, 0 when unit is no rate. */
 static size_t tag_rate_longhand(const char *unit, int plural, char *out, size_t cap, tax_tok *ut)
 {
-    static const char *const times[][2] = {{"s", "second"}, {"min", "minute"}, {"h", "hour"}};
-    const char *slash = strchr(unit, '/');
-    if (!slash || slash == unit) return 0;
-    const char *time = NULL;
-    for (size_t i = 0; i < sizeof times / sizeof *times && !time; i++)
-        if (strcmp(slash + 1, times[i][0]) == 0) time = times[i][1];
+    const char *slash = strchr(unit, '/'), *time = slash && slash > unit ? qty_rate_time(slash + 1) : NULL;
     if (!time) return 0;
     int n = snprintf(out, cap, "%.*s%s per %s", (int)(slash - unit), unit, plural ? "s" : "", time);
     if (n < 0 || (size_t)n >= cap) return 0;

@@ -110,6 +110,14 @@ static const stance_case cases[] = {
     /* requirements and dependencies count against */
     {"Rust requires extra effort.", NULL, 0, 0, "Rust:-"},
     {"Rust needs more setup than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    /* ... but not a need of the reader's: an object relative, or the
+     * reader's project */
+    {"Rust gives developers the tools they need.", NULL, 0, 0, ""},
+    {"Rust has everything you need to ship.", NULL, 0, 0, ""},
+    {"Project requires a garbage collector", "Go", 0, 0, ""},
+    {"If your team needs a garbage collector, Go is reliable.", NULL, 0, 0, "Go:+"},
+    {"Go projects require a build cache.", NULL, 0, 0, "Go:-"},
+    {"With Go you need to tune the collector.", NULL, 0, 0, "Go:-"},
     /* both X and Y / X and Y both: each gets it, no versus */
     {"Both Go and Rust are reliable.", NULL, 0, 0, "Go:+;Rust:+"},
     {"Go and Rust both are reliable.", NULL, 0, 0, "Go:+;Rust:+"},

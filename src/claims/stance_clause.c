@@ -144,6 +144,28 @@ static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t
 }
 
 
+/* Is the need word at token t someone else's than the subject's: the
+ * reader's in an object relative ("the tools they need", "everything
+ * you need", "what you need") or the reader's project ("Project
+ * requires ...", "your app needs ...")?  cs: the clause's start. */
+static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    if (t <= cs || !words_is(w, WR_NEED, &toks[t])) return 0;
+    if (words_is(w, WR_NEED_PERSON, &toks[t - 1]) && t >= cs + 2) {
+        const tax_tok *h = &toks[t - 2];
+        if (words_is(w, WR_NEED_RELATIVE_HEAD, h) || words_is(w, WR_RELATIVE, h)) return 1;
+        /* "the tools they need": a noun after a determiner */
+        return t >= cs + 3 && !stance_comma_before(toks, t - 1) && words_is(w, WR_DETERMINER, &toks[t - 3]);
+    }
+    size_t n = 0;
+    for (size_t k = t > cs + 2 ? t - 2 : cs; k < t && !n; k++)
+        if (words_at(w, WR_NEEDER, toks, t, k) == t - k) n = t - k;
+    if (!n) return 0;
+    size_t k = t - n;
+    return k == cs || words_is(w, WR_NEEDER_OWNER, &toks[k - 1]);
+}
+
+
 /* Does hit k open a clause: a contrast word, or a fronted reason? */
 static int stance_opens(const stance_ctx *c, size_t k)
 {
@@ -224,6 +246,9 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
          * not the subject */
         if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) && stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end))
             continue;
+        /* "the tools they need", "Project requires ...": a need, but
+         * not the subject's */
+        if (cls == SL_NEGATIVE && stance_need_of_other(c->w, toks, v->cs, h->tok)) continue;
         int sign = stance_sign(c, v, h, cls);
         v->score += sign;
         v->evaluative = 1;

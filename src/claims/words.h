@@ -96,6 +96,11 @@ typedef enum words_role {
     WR_PURPOSE,               /* "tools for web development" */
     WR_PURPOSE_ADVERB,        /* "easy even for beginners" */
     WR_PURPOSE_STOP,          /* ends a purpose phrase */
+    WR_NEED,                  /* "needs", "requires" */
+    WR_NEED_PERSON,           /* "the tools they need" */
+    WR_NEED_RELATIVE_HEAD,    /* "everything you need" */
+    WR_NEEDER,                /* "Project requires ..." */
+    WR_NEEDER_OWNER,          /* "your app needs ..." */
     WR_COUNT
 } words_role;
 

@@ -104,6 +104,12 @@ static char *props_of_cell(const char *text, const char *prev, const char *col, 
         buf_adds(&b, " keys=");
         for (size_t k = 0; k < p->nkeys; k++)
             buf_printf(&b, "%s%s%s", k ? "," : "", prop_key_str(e.keys, p->keys[k]), (p->judged >> k) & 1 ? "*" : "");
+        /* what a ranking with no base named ranks on */
+        if (p->versus < 0 && p->ranks >= 0) {
+            buf_adds(&b, " ranked=");
+            for (size_t k = 0, nr = 0; k < p->nkeys; k++)
+                if ((p->ranked >> k) & 1) buf_printf(&b, "%s%s", nr++ ? "," : "", prop_key_str(e.keys, p->keys[k]));
+        }
         /* the span is inside the text */
         ck_assert_uint_le(p->start, p->end);
         ck_assert_uint_le(p->end, strlen(text));
@@ -148,6 +154,13 @@ static const prop_case cases[] = {
     {"Kestrel errors are harder to trace.", NULL, NULL, {"ST Kestrel pol=-1", "#debugging*"}, {"vs="}},
     /* ... though it still ranks the two: against the other compared */
     {"Kestrel is easier to learn.", NULL, NULL, {"ST Kestrel pol=1 plain ranks=Wren keys="}, {"vs=", "joint"}},
+    /* a comparative running on to an infinitive ranks on what that
+     * names, not on the words that say what is ranked */
+    {"Kestrel is the easiest systems language to learn.", NULL, NULL,
+     {"ST Kestrel pol=1 plain ranks=Wren", "ranked=#learning\n"}, {"ranked=system"}},
+    {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
+    /* an even-handed verdict with a negation in it denies nothing */
+    {"There is no clear winner between Kestrel and Wren.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* "both" judges two alike, ranking neither; without it, no such claim */
     {"Both Kestrel and Wren are easy to learn.", NULL, NULL,
      {"ST Kestrel pol=1 plain joint keys=", "ST Wren pol=1 plain joint keys=", "#learning*"}, {"ranks="}},

@@ -214,6 +214,27 @@ static void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned cha
     }
 }
 
+/* "the easiest backend language to learn": a comparative whose phrase
+ * runs on to an infinitive ranks on what the infinitive names, not on
+ * the words between (they say what is ranked: "backend language"). */
+static void prop_rank_infinitive(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, unsigned char *near)
+{
+    for (size_t k = a; k + 2 < b; k++) {
+        if (m->eval[k] != STANCE_MARK_COMPARATIVE || m->eval[k + 1] == STANCE_MARK_COMPARATIVE) continue;
+        size_t words = 0;
+        for (size_t j = k + 1; j + 1 < b && words <= PROP_NEAR; j++) {
+            if (prop_comma_before(m, j) || m->eval[j] || m->subj[j] >= 0) break;
+            if (prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, j)) {
+                /* "superior to Y" is a base, "easier to learn" ranks on learn */
+                if (j > k + 1 && m->subj[j + 1] < 0)
+                    for (size_t i = k + 1; i < j; i++) near[i - a] &= (unsigned char)~PROP_NEAR_RANK;
+                break;
+            }
+            words += prop_counts(m, j);
+        }
+    }
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -245,6 +266,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             }
     unsigned char near[PROP_TOKS];
     prop_near_eval(m, a, b, near);
+    prop_rank_infinitive(c, m, a, b, near);
     for (size_t k = a; k < b; k++) {
         int nk = near[k - a];
         /* a cue of the taxonomy's: the user's own word for an aspect */
@@ -276,7 +298,11 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             case PL_CHOICE: p->choice = 1; break;
             case PL_CONDITION: hedge = 1; break;
             case PL_UNIVERSAL: universal = 1; break;
-            case PL_NEGATION: negation |= prop_flat_negation(c, m, k, b); break;
+            case PL_NEGATION:
+                /* a negation inside an even-handed phrase ("no clear
+                 * winner") is that phrase's verdict, no denial */
+                if (m->eval[k] != STANCE_MARK_EVEN) negation |= prop_flat_negation(c, m, k, b);
+                break;
             case PL_CHANGE:
             case PL_CURRENT: p->change = 1; break;
             case PL_CONCEPT:

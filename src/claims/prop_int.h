@@ -66,9 +66,11 @@ typedef struct prop_marks {
     short part[PROP_TOKS];          /* the part hit (index into the tagger's hits) it is in, -1 */
     short part_subject[PROP_TOKS];  /* that part's subject */
     short cue_end[PROP_TOKS];       /* a taxonomy cue starting here: its end, else 0 */
-    unsigned char eval[PROP_TOKS];  /* an evaluative word (stance_marks), or
+    unsigned char eval[PROP_TOKS];  /* an evaluative word (stance_marks):
                                      * STANCE_MARK_COMPARATIVE for one that
-                                     * ranks ("easier", "a larger community") */
+                                     * ranks ("easier", "a larger
+                                     * community"), STANCE_MARK_EVEN for an
+                                     * even-handed one */
     int cell;                       /* the tokens are a table cell's */
 } prop_marks;
 

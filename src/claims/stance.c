@@ -151,7 +151,8 @@ void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigne
             int c = stance_class_of(s, hits[i].index);
             size_t t = from + hits[i].tok, e = from + hits[i].tok_end;
             if (c == SL_BETTER || c == SL_WORSE) memset(eval + t, STANCE_MARK_COMPARATIVE, e - t);
-            else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_MIXED || c == SL_EQUAL) memset(eval + t, 1, e - t);
+            else if (c == SL_MIXED) memset(eval + t, STANCE_MARK_EVEN, e - t);
+            else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL) memset(eval + t, 1, e - t);
             else if (c == SL_SIZE)
                 /* "a larger community": the size word ranks (stance_score_size) */
                 for (size_t j = t > 0 ? t - 1 : 0; j < ntok && j <= e + 3; j++)

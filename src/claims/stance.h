@@ -123,10 +123,12 @@ typedef struct stance_clause {
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max);
 
 /* Mark in eval[0..ntok) the tokens that are evaluative words (classes
- * positive, negative, mixed, equal): 1; comparatives (better, worse,
- * and "larger"/"smaller" before a thing where more is better):
+ * positive, negative, equal): 1; even-handed ones (class mixed: "no
+ * clear winner"): STANCE_MARK_EVEN; comparatives (better, worse, and
+ * "larger"/"smaller" before a thing where more is better):
  * STANCE_MARK_COMPARATIVE; else 0. */
 #define STANCE_MARK_COMPARATIVE 2
+#define STANCE_MARK_EVEN 3
 void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval);
 
 /* The polarity of a short label (a table row header such as "Best for"

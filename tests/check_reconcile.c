@@ -119,17 +119,37 @@ START_TEST(test_common_word_does_not_align)
     find(&s);
     ck_assert_uint_eq(s.n, 0);
     rc_free(&s);
-    /* two rare words shared do, but two claims meeting on plain words
-     * are not yet a question: it takes a third */
-    add(2, 2, 0, -1, 1, PROP_PLAIN, "indent,whitespac");
-    add(3, 3, 0, -1, -1, PROP_PLAIN, "indent,whitespac");
+    /* two rare words shared do align, on the user's cue */
+    add(2, 2, 0, -1, 1, PROP_PLAIN, "$indent,whitespac");
+    add(3, 3, 0, -1, -1, PROP_PLAIN, "$indent,whitespac");
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    rc_free(&s);
+}
+END_TEST
+
+START_TEST(test_word_judgement_is_no_question)
+{
+    /* judgements meeting on plain words, however many, or on a part of
+     * the subject mention the same thing but weigh different points:
+     * "Kestrel gives you the tools you want" against "Kestrel's tools
+     * are dated" */
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "tool,indent");
+    add(1, 1, 0, -1, -1, PROP_PLAIN, "tool,indent");
+    add(2, 2, 0, -1, -1, PROP_PLAIN, "tool,indent,tab");
+    add(3, 3, 1, -1, 1, PROP_PLAIN, "&gil");
+    add(4, 4, 1, -1, -1, PROP_PLAIN, "&gil");
+    rc_set s;
     find(&s);
     ck_assert_uint_eq(s.n, 0);
     rc_free(&s);
-    add(4, 4, 0, -1, -1, PROP_PLAIN, "indent,whitespac,tab");
+    /* the same claims on an aspect the lexicon names are a question */
+    add(5, 5, 1, -1, 1, PROP_PLAIN, "#threads,&gil");
+    add(6, 6, 1, -1, -1, PROP_PLAIN, "#threads,&gil");
     find(&s);
     ck_assert_uint_eq(s.n, 1);
-    ck_assert_uint_eq(s.q[0].n, 3);
+    ck_assert_str_eq(prop_key_str(keys, s.q[0].key), "#threads");
     rc_free(&s);
 }
 END_TEST
@@ -424,10 +444,10 @@ END_TEST
 
 START_TEST(test_too_general_group)
 {
-    /* a word in 60 claims is no point the sources dispute; nor is a
-     * part of the subject (the language a runtime runs) */
-    for (size_t i = 0; i < 60; i++) add(i, i, 0, -1, i % 2 ? 1 : -1, PROP_PLAIN, "thing");
-    for (size_t i = 0; i < 60; i++) add(100 + i, 100 + i, 1, -1, i % 2 ? 1 : -1, PROP_PLAIN, "&script");
+    /* a cue of the user's in 60 claims is no point the sources dispute
+     * (words and parts are never judgement questions at all) */
+    for (size_t i = 0; i < 60; i++) add(i, i, 0, -1, i % 2 ? 1 : -1, PROP_PLAIN, "$thing");
+    for (size_t i = 0; i < 60; i++) add(100 + i, 100 + i, 1, -1, i % 2 ? 1 : -1, PROP_PLAIN, "$script");
     rc_set s;
     find(&s);
     ck_assert_uint_eq(s.n, 0);
@@ -504,6 +524,7 @@ int main(void)
     tcase_add_test(tc, test_opposite_aligned);
     tcase_add_test(tc, test_one_source_never_disputes_itself);
     tcase_add_test(tc, test_common_word_does_not_align);
+    tcase_add_test(tc, test_word_judgement_is_no_question);
     tcase_add_test(tc, test_agreements_are_aligned);
     tcase_add_test(tc, test_absolute_against_qualified);
     tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);

@@ -110,12 +110,24 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
         for (size_t i = 0; i < n; i++) cf->pin[i] |= pos[i].pole >= 0;
 }
 
+/* Is this a judgement on a plain word ("projects", "tools") or on a
+ * part of the subject ("TypeScript" of Node.js)?  Two claims that name
+ * one and judge opposite ways almost always judge two different points
+ * (the word is what they mention, not what they weigh): only the
+ * lexicon's aspects and the user's cues carry a judgement question.
+ * Exclusive values (poles) on such a word are still a question. */
+static int rc_word_stance(const rc_ctx *c, rc_kind kind, uint32_t key)
+{
+    return kind == RC_STANCE && (rc_key_rank(c, key) == 2 || prop_key_str(c->keys, key)[0] == '&');
+}
+
 /* The dispute of kind (RC_STANCE or RC_POLE) of a group with conflicts
  * cf, of the positions in[]: its claims on their sides, a candidate
  * unless it rests on a plain word with too few claims. */
 static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const rc_pos *pos, size_t n,
                        const rc_conflicts *cf, const unsigned char *in)
 {
+    if (rc_word_stance(c, kind, key)) return;
     rc_question q = rc_question_new(kind, subject, key);
     q.absolute = kind == RC_STANCE && cf->absolute;
     q.general = n > RC_GROUP_MAX;
@@ -147,7 +159,8 @@ static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const
     free(posk);
     /* two claims meeting on one plain word ("projects", "server") meet
      * by chance more often than they dispute a point: a question on a
-     * word needs a third claim; on a named aspect or the user's own cue,
+     * word needs a third claim (a pole; judgements on a word are never
+     * asked, rc_word_stance); on a named aspect or the user's own cue,
      * two will do */
     if (rc_key_rank(c, key) == 2 && q.n < RC_WORD_MIN) {
         free(q.props);

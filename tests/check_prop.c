@@ -154,6 +154,12 @@ static const prop_case cases[] = {
     {"Kestrel errors are harder to trace.", NULL, NULL, {"ST Kestrel pol=-1", "#debugging*"}, {"vs="}},
     /* ... though it still ranks the two: against the other compared */
     {"Kestrel is easier to learn.", NULL, NULL, {"ST Kestrel pol=1 plain ranks=Wren keys="}, {"vs=", "joint"}},
+    /* subjects joined by "and" as a clause's subject are judged alike;
+     * as an object, or compared, they are not */
+    {"Kestrel and Wren have a steep learning curve.", NULL, NULL,
+     {"ST Kestrel pol=-1 plain joint", "ST Wren pol=-1 plain joint"}, {NULL}},
+    {"It is worth noting that Kestrel and Wren are hard to learn.", NULL, NULL, {"joint"}, {NULL}},
+    {"This guide compares Kestrel and Wren across important dimensions.", NULL, NULL, {NULL}, {"joint"}},
     /* a comparative running on to an infinitive ranks on what that
      * names, not on the words that say what is ranked */
     {"Kestrel is the easiest systems language to learn.", NULL, NULL,
@@ -161,10 +167,11 @@ static const prop_case cases[] = {
     {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
     /* an even-handed verdict with a negation in it denies nothing */
     {"There is no clear winner between Kestrel and Wren.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
-    /* "both" judges two alike, ranking neither; without it, no such claim */
+    /* "both" judges two alike, ranking neither (so do subjects joined by
+     * "and", below) */
     {"Both Kestrel and Wren are easy to learn.", NULL, NULL,
      {"ST Kestrel pol=1 plain joint keys=", "ST Wren pol=1 plain joint keys=", "#learning*"}, {"ranks="}},
-    {"Kestrel and Wren are easy to learn.", NULL, NULL, {"ST Kestrel pol=1"}, {"joint"}},
+    {"Kestrel is easy to learn.", NULL, NULL, {"ST Kestrel pol=1"}, {"joint"}},
     {"Both Kestrel and Wren are fast, but Wren is faster than Kestrel.", NULL, NULL, {"joint", "vs=Kestrel"}, {NULL}},
     /* a recommendation picks one of the two over the other */
     {"For embedded devices, Wren is the better choice.", NULL, NULL, {"ST Wren pol=1", "vs=Kestrel"}, {NULL}},

@@ -434,9 +434,25 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     return n + 1;
 }
 
+/* Are x and y joined by "and" at token k as the subject of a clause
+ * (the clause's, which starts at byte start, or one opened by "that"):
+ * "X and Y have ...", but not "This guide compares X and Y"? */
+static int prop_joined(const prop_ctx *c, const prop_marks *m, size_t start, size_t k, int x, int y)
+{
+    if (k + 2 >= m->ntok || !prop_word(c, m, WR_AND, k + 1)) return 0;
+    /* opening the clause, or a clause of its own ("It's worth noting
+     * that X and Y ...") */
+    if (m->map[m->toks[k].off] != start && !(k > 0 && (prop_word(c, m, WR_DETERMINER, k - 1) ||
+                                                      prop_word(c, m, WR_RELATIVE, k - 1))))
+        return 0;
+    int s = m->subj[k], t = m->subj[k + 2];
+    return (s == x && t == y) || (s == y && t == x);
+}
+
 /* Mark the clause judgements out[0..n) that judge two subjects or more
- * alike in one clause saying "both", comparing none: "Both X
- * and Y are easy to learn" ranks neither above the other. */
+ * alike in one clause saying "both" or joining them with "and",
+ * comparing none: "Both X and Y are easy to learn", "X and Y have a
+ * steep learning curve" rank neither above the other. */
 static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -448,7 +464,7 @@ static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, s
             int all = 0;
             for (size_t k = 0; k < m->ntok && !all; k++)
                 all = m->map[m->toks[k].off] >= a->start && m->map[m->toks[k].off] < a->end &&
-                      prop_word(c, m, WR_BOTH, k);
+                      (prop_word(c, m, WR_BOTH, k) || prop_joined(c, m, a->start, k, a->subject, b->subject));
             a->joint |= all;
             b->joint |= all;
         }

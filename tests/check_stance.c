@@ -13,7 +13,8 @@
  * the same code", "both A and B"), adoption ("most teams use X") and
  * negated copulas; effort left to the user, breadth missed ("instead
  * of sharing"), "in X's favour"/"favours X", the scope of "non-",
- * high costs, and size comparatives ("a larger community").
+ * high costs, and size comparatives ("a larger community", "lower
+ * latency").
  */
 #include <check.h>
 #include <stdlib.h>
@@ -228,6 +229,11 @@ static const stance_case cases[] = {
     {"Rust has a larger community than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"The Go user base is much bigger.", NULL, 0, 0, "Go:+:Rust"},
     {"Zig has a larger binary size.", NULL, 0, 0, ""},
+    /* where less is better, the size word ranks the other way round */
+    {"Rust has lower latency than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"The Go runtime has a larger memory footprint.", NULL, 0, 0, "Go:-:Rust"},
+    {"Go offers low latency.", NULL, 0, 0, "Go:+"},
+    {"Rust has lower throughput than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

@@ -17,7 +17,7 @@
 
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
                                                      "mixed",    "abundance", "reason", "advice", "breadth",
-                                                     "effort",   "size",      "equal"};
+                                                     "effort",   "size",      "equal",  "cost"};
 
 /* Rewrite "KIND<TAB>TERMS" lines as taxonomy lines so one matcher
  * serves both. */
@@ -49,7 +49,7 @@ int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex 
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, cost, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -153,8 +153,9 @@ void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigne
             if (c == SL_BETTER || c == SL_WORSE) memset(eval + t, STANCE_MARK_COMPARATIVE, e - t);
             else if (c == SL_MIXED) memset(eval + t, STANCE_MARK_EVEN, e - t);
             else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL) memset(eval + t, 1, e - t);
-            else if (c == SL_SIZE)
-                /* "a larger community": the size word ranks (stance_score_size) */
+            else if (c == SL_SIZE || c == SL_COST)
+                /* "a larger community", "lower latency": the size word
+                 * ranks (stance_score_size) */
                 for (size_t j = t > 0 ? t - 1 : 0; j < ntok && j <= e + 3; j++)
                     if ((j < t || j >= e) && !eval[j] &&
                         (words_is(s->w, WR_SIZE_MORE, &toks[j]) || words_is(s->w, WR_SIZE_LESS, &toks[j])))

@@ -264,21 +264,24 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
 }
 
 /* "a larger community", "its user base is much bigger than Y's": size
- * is a comparative where more is better (class `size`: a larger
- * overhead is no strength).  h0: the clause's first hit. */
+ * is a comparative where more is better (class `size`), and where less
+ * is ("lower latency", "a smaller footprint": class `cost`).  h0: the
+ * clause's first hit. */
 static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
 {
     const tax_tok *toks = c->toks;
     for (size_t k = h0; k < c->nh && c->hits[k].tok < v->end; k++) {
         const tax_hit *h = &c->hits[k];
-        if (h->tok < v->cs || stance_class_of(c->s, h->index) != SL_SIZE) continue;
+        int cls = stance_class_of(c->s, h->index);
+        if (h->tok < v->cs || (cls != SL_SIZE && cls != SL_COST)) continue;
         size_t lo = h->tok > v->cs + 1 ? h->tok - 1 : v->cs;
         for (size_t j = lo; j < v->end && j <= h->tok_end + 3; j++) {
             if (j >= h->tok && j < h->tok_end) continue;
             if (j > h->tok_end && stance_comma_before(toks, j)) break;
             int size = stance_size_word(c->w, &toks[j]);
             if (!size) continue;
-            int sign = size * (j > 0 && words_is(c->w, WR_SIZE_NEGATOR, &toks[j - 1]) ? -1 : 1);
+            int sign = size * (j > 0 && words_is(c->w, WR_SIZE_NEGATOR, &toks[j - 1]) ? -1 : 1) *
+                       (cls == SL_COST ? -1 : 1);
             v->score += sign;
             v->evaluative = v->comparative = 1;
             v->cmp_sign = sign;

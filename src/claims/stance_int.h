@@ -32,6 +32,7 @@ enum {
     SL_EFFORT,
     SL_SIZE,
     SL_EQUAL,
+    SL_COST,
     SL_COUNT
 };
 

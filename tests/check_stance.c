@@ -234,6 +234,11 @@ static const stance_case cases[] = {
     {"The Go runtime has a larger memory footprint.", NULL, 0, 0, "Go:-:Rust"},
     {"Go offers low latency.", NULL, 0, 0, "Go:+"},
     {"Rust has lower throughput than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    /* a plain size before such a thing judges it, ranking nothing */
+    {"Go has a huge community.", NULL, 0, 0, "Go:+"},
+    {"Zig has a small community.", NULL, 0, 0, "Zig:-"},
+    {"Rust runs with very low memory usage.", NULL, 0, 0, "Rust:+"},
+    {"Go has a heavy footprint.", NULL, 0, 0, "Go:-"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

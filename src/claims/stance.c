@@ -153,13 +153,18 @@ void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigne
             if (c == SL_BETTER || c == SL_WORSE) memset(eval + t, STANCE_MARK_COMPARATIVE, e - t);
             else if (c == SL_MIXED) memset(eval + t, STANCE_MARK_EVEN, e - t);
             else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL) memset(eval + t, 1, e - t);
-            else if (c == SL_SIZE || c == SL_COST)
+            else if (c == SL_SIZE || c == SL_COST) {
                 /* "a larger community", "lower latency": the size word
-                 * ranks (stance_score_size) */
+                 * ranks (stance_score_size); "a huge community", "low
+                 * latency": a plain size judges */
                 for (size_t j = t > 0 ? t - 1 : 0; j < ntok && j <= e + 3; j++)
                     if ((j < t || j >= e) && !eval[j] &&
                         (words_is(s->w, WR_SIZE_MORE, &toks[j]) || words_is(s->w, WR_SIZE_LESS, &toks[j])))
                         eval[j] = STANCE_MARK_COMPARATIVE;
+                for (size_t j = t > 2 ? t - 2 : 0; j < t; j++)
+                    if (!eval[j] && (words_is(s->w, WR_LEVEL_HIGH, &toks[j]) || words_is(s->w, WR_LEVEL_LOW, &toks[j])))
+                        eval[j] = 1;
+            }
         }
         if (nh <= STANCE_MAX_HITS) break;
         last = hits[n - 1].tok_end; /* more hits than room: go on after the last one kept */

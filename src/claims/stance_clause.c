@@ -115,6 +115,20 @@ static int stance_size_word(const words_lex *w, const tax_tok *t)
     return 0;
 }
 
+/* A plain size right before token t (past one adverb: "very low"), in
+ * the clause from cs: +1 for "high", "large", ..., -1 for "low",
+ * "small", ..., else 0. */
+static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 2 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        if (words_is(w, WR_LEVEL_HIGH, k)) return 1;
+        if (words_is(w, WR_LEVEL_LOW, k)) return -1;
+        if (stance_comma_before(toks, j)) break;
+    }
+    return 0;
+}
+
 /* "both A and B" in [cs, end): "and" within four words after "both". */
 static int stance_both_and(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
@@ -274,6 +288,14 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
         const tax_hit *h = &c->hits[k];
         int cls = stance_class_of(c->s, h->index);
         if (h->tok < v->cs || (cls != SL_SIZE && cls != SL_COST)) continue;
+        /* "a huge community", "very low latency": a plain size before
+         * the thing judges it, ranking nothing */
+        int level = stance_level_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
+        if (level) {
+            v->score += level;
+            v->evaluative = 1;
+            continue;
+        }
         size_t lo = h->tok > v->cs + 1 ? h->tok - 1 : v->cs;
         for (size_t j = lo; j < v->end && j <= h->tok_end + 3; j++) {
             if (j >= h->tok && j < h->tok_end) continue;

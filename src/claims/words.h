@@ -96,6 +96,8 @@ typedef enum words_role {
     WR_PURPOSE,               /* "tools for web development" */
     WR_PURPOSE_ADVERB,        /* "easy even for beginners" */
     WR_PURPOSE_STOP,          /* ends a purpose phrase */
+    WR_LEVEL_HIGH,            /* "a huge community", "high latency" */
+    WR_LEVEL_LOW,             /* "low latency" */
     WR_NEED,                  /* "needs", "requires" */
     WR_NEED_PERSON,           /* "the tools they need" */
     WR_NEED_RELATIVE_HEAD,    /* "everything you need" */

@@ -104,6 +104,10 @@ static const stance_case cases[] = {
     {"Rust 2021 is faster than rustc 1.0.", NULL, 0, 0, "Rust:+:Go"},
     /* clause contrast: each clause its own subject and sign */
     {"Go is simple, while Rust is complex.", NULL, 0, 0, "Go:+;Rust:-"},
+    /* a contrast inside the claim runs on past a list's commas; only a
+     * fronted one ends at its first comma */
+    {"Go builds binaries, while Rust is a language that supports many targets, macros, and reliable builds.", NULL, 0,
+     0, "Rust:+"},
     {"Go is simple; Rust is complex.", NULL, 0, 0, "Go:+;Rust:-"},
     /* a subject judged both ways is mixed */
     {"Rust is powerful, but it adds complexity.", NULL, 0, 0, "Rust:0"},

@@ -195,10 +195,12 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
         if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;
-    /* a clause opened by a contrast word ("Although X is slow, it ...")
-     * ends at its first comma; one joined by "but" or "yet" runs on
-     * ("..., but pulled ahead on X, where it ...") */
+    /* a claim opened by a contrast word ("Although X is slow, it ...")
+     * ends that clause at its first comma; one joined by "but" or "yet",
+     * or by any contrast word inside the claim, runs on ("..., but pulled
+     * ahead on X, where it ...", "..., while Y supports A, B, and C") */
     if (!stance_comma_before(toks, end) || words_is(c->w, WR_CONTRAST_RUNS_ON, &toks[cs])) return 0;
+    if (cs > 0 && !(cs == 1 && stance_lead_word(c))) return 0;
     for (size_t k = 0; k < c->nh && c->hits[k].tok <= cs; k++)
         if (c->hits[k].tok == cs && stance_opens(c, k)) {
             for (size_t j = cs + 1; j < end; j++)

@@ -34,7 +34,7 @@ static const char *const kw =
     "dimension\tperformance\tperformance, fast, ~faster, slow, speed\n"
     "dimension\tconcurrency\tconcurren*, thread*, multithread*, async*, parallel*\n"
     "dimension\tpackaging\tpackage manager, lock files\n"
-    "dimension\tuse cases\tbetter suited, log aggregation\n";
+    "dimension\tuse cases\tbetter suited, log aggregation, use case*\n";
 
 typedef struct env {
     taxonomy *tax;
@@ -165,6 +165,8 @@ static const prop_case cases[] = {
     {"Kestrel is the easiest systems language to learn.", NULL, NULL,
      {"ST Kestrel pol=1 plain ranks=Wren", "ranked=#learning\n"}, {"ranked=system"}},
     {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
+    /* "use case" names no aspect, cue of the user's or not */
+    {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
     /* an even-handed verdict with a negation in it denies nothing */
     {"There is no clear winner between Kestrel and Wren.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* "both" judges two alike, ranking neither (so do subjects joined by

@@ -182,6 +182,8 @@ static const prop_case cases[] = {
      {"#documentation*"}, {NULL}},
     /* categories */
     {"Kestrel is a scripting language.", NULL, NULL, {"CAT Kestrel pol=1", "kind=language"}, {NULL}},
+    {"Wren is a small embeddable engine from a hobbyist team.", NULL, NULL, {"CAT Wren pol=1", "kind=engine"}, {NULL}},
+    {"Kestrel is a message broker.", NULL, NULL, {"kind=broker"}, {NULL}},
     {"Wren is not a language but rather a runtime environment.", NULL, NULL,
      {"kind=not language", "CAT Wren pol=1 plain kind=runtime"}, {NULL}},
     {"Kestrel and Wren are two popular frameworks.", NULL, NULL,

@@ -385,6 +385,28 @@ START_TEST(test_different_scopes_are_compatible)
 }
 END_TEST
 
+START_TEST(test_scope_most_of_a_side_names_is_compatible)
+{
+    /* two of three favourable claims are about native extensions; one
+     * unfavourable claim of four names them in passing */
+    scenario();
+    article("a.md", "2024-01-01", "Wren is fast for computation with native extensions.\n");
+    article("b.md", "2024-02-01", "Wren is strong at computation when using native extensions.\n");
+    article("c.md", "2024-03-01", "Wren is fast for computation.\n");
+    article("d.md", "2024-04-01", "Wren is slow for computation.\n");
+    article("e.md", "2024-05-01", "Wren is weak at computation.\n");
+    article("f.md", "2024-06-01", "Wren is poor at computation.\n");
+    article("g.md", "2024-07-01", "Wren is slow for computation, even with native extensions.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "CPU-bound");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "different scopes"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_majority_and_unresolved)
 {
     scenario();
@@ -878,6 +900,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
     tcase_add_test(tc, test_different_scopes_are_compatible);
+    tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);
     tcase_add_test(tc, test_majority_and_unresolved);
     tcase_add_test(tc, test_sides_are_pure);
     tcase_add_test(tc, test_comparison_read_under_the_row_subject);

@@ -72,9 +72,17 @@ static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *ax
     return tie ? -1 : best;
 }
 
+/* Do most of a side's n claims name a scope (in of them) that at most a
+ * quarter of the other side's other_n claims name? */
+static int dis_mostly(size_t in, size_t n, size_t other_in, size_t other_n)
+{
+    return n && 2 * in > n && 4 * other_in <= other_n;
+}
+
 /* Do sides a and b speak mainly of different scopes of one axis?  Sets
- * *sa, *sb to them.  Or is every claim of one side restricted to a
- * scope the other side never names ("with optimized libraries")? */
+ * *sa, *sb to them.  Or are most claims of one side restricted to a
+ * scope the other side hardly names ("with optimized libraries" in four
+ * claims of five, against one of five that lists it in passing)? */
 static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_side *b, int *sa, int *sb)
 {
     for (size_t k = 0; k < DIS_SCOPES; k++) {
@@ -90,12 +98,12 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
     }
     for (size_t k = 0; k < DIS_SCOPES; k++) {
         if (!prop_lex_scope(lex, k)) break;
-        if (a->scope[k] && (size_t)a->scope[k] == a->nclaims && !b->scope[k] && a->nclaims) {
+        if (a->scope[k] && dis_mostly(a->scope[k], a->nclaims, b->scope[k], b->nclaims)) {
             *sa = (int)k;
             *sb = -1;
             return 1;
         }
-        if (b->scope[k] && (size_t)b->scope[k] == b->nclaims && !a->scope[k] && b->nclaims) {
+        if (b->scope[k] && dis_mostly(b->scope[k], b->nclaims, a->scope[k], a->nclaims)) {
             *sa = -1;
             *sb = (int)k;
             return 1;

@@ -765,6 +765,8 @@ START_TEST(test_age_against_release_year)
     ck_assert_int_eq(it->kind, DIS_TEMPORAL);
     ck_assert_int_eq(it->verdict, DIS_MAJORITY);
     ck_assert_ptr_nonnull(strstr(it->explanation, "25 years old in 2026"));
+    /* the age as a reader says it, its unit with it */
+    ck_assert_ptr_nonnull(strstr(it->explanation, "Kestrel is nearly 10 years old"));
     /* "decades" in 2026 fits 1998, and one source never disputes itself */
     ck_assert_ptr_null(row(&s, "How old is Wren"));
     dis_free(&s);

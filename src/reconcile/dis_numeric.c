@@ -470,6 +470,19 @@ static void dis_flush(dis_num_ctx *c)
     dis_group_clear(&c->g);
 }
 
+/* An age as a reader says it: the figure as written and, when that is
+ * only a number ("nearly 30"), its unit ("nearly 30 years").  Malloc'd. */
+static char *dis_age_raw(const char *raw, const char *unit)
+{
+    if (!raw) return NULL;
+    size_t n = strlen(raw);
+    if (!unit || !*unit || !n || raw[n - 1] < '0' || raw[n - 1] > '9') return kb_strdup(raw);
+    buf b = BUF_INIT;
+    int one = n == 1 && raw[0] == '1';
+    buf_printf(&b, "%s %s%s", raw, unit, one ? "" : "s");
+    return buf_detach(&b, NULL);
+}
+
 static int dis_on_fact(void *ctx, const store_fact *f)
 {
     dis_num_ctx *c = ctx;
@@ -523,7 +536,7 @@ static int dis_on_fact(void *ctx, const store_fact *f)
             c->ages = kb_realloc(c->ages, c->capages * sizeof *c->ages);
         }
         a.c.text = kb_strdup(d.text);
-        a.c.raw = kb_strdup(d.raw);
+        a.c.raw = dis_age_raw(d.raw, f->unit);
         c->ages[c->nages++] = a;
     }
     free(d.text);

@@ -167,6 +167,8 @@ static const prop_case cases[] = {
     {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
     /* "use case" names no aspect, cue of the user's or not */
     {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
+    /* nor does the article's preview of itself assert an ability */
+    {"In this article we will explore what Kestrel can do.", NULL, NULL, {"NE Kestrel"}, {"ST"}},
     /* an even-handed verdict with a negation in it denies nothing */
     {"There is no clear winner between Kestrel and Wren.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* "both" judges two alike, ranking neither (so do subjects joined by

@@ -104,6 +104,9 @@ static const stance_case cases[] = {
     {"Rust 2021 is faster than rustc 1.0.", NULL, 0, 0, "Rust:+:Go"},
     /* clause contrast: each clause its own subject and sign */
     {"Go is simple, while Rust is complex.", NULL, 0, 0, "Go:+;Rust:-"},
+    /* the article speaking of itself judges nothing */
+    {"In this post, we will see why Go is fast.", NULL, 0, 0, ""},
+    {"This guide compares Go and Rust across important dimensions.", NULL, 0, 0, ""},
     /* a contrast inside the claim runs on past a list's commas; only a
      * fronted one ends at its first comma */
     {"Go builds binaries, while Rust is a language that supports many targets, macros, and reliable builds.", NULL, 0,

@@ -56,6 +56,7 @@ static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, 
             }
         }
     stance_marks(c->stance, m->toks, m->ntok, m->eval);
+    m->meta = stance_speaks_of_article(c->stance, m->toks, m->ntok);
 }
 
 /* Mark the claim tg has just tagged. */
@@ -425,8 +426,9 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     if (p.npoles && prop_only_base(c, m, subject, a, b)) p.npoles = 0;
     /* "X can use multiple cores": a capability asserted, with no
      * evaluative word, judges X able; "no full-stack uniformity",
-     * flatly denied, judges it without */
-    if (p.capable || p.denied) {
+     * flatly denied, judges it without (but not in the article's
+     * preview of itself: "we will explore what X can do") */
+    if ((p.capable || p.denied) && !m->meta) {
         p.kind = PROP_STANCE;
         p.polarity = p.capable ? 1 : -1;
     }

@@ -17,7 +17,8 @@
 
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
                                                      "mixed",    "abundance", "reason", "advice", "breadth",
-                                                     "effort",   "size",      "equal",  "cost"};
+                                                     "effort",   "size",      "equal",  "cost",
+                                                     "meta"};
 
 /* Rewrite "KIND<TAB>TERMS" lines as taxonomy lines so one matcher
  * serves both. */
@@ -49,7 +50,7 @@ int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex 
         if (c < 0) {
             buf_free(&b);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
-                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, cost, a TAB and terms", lineno);
+                                  "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, cost, meta, a TAB and terms", lineno);
         }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
@@ -113,6 +114,25 @@ static int stance_advice(const stance_ctx *c)
            !words_has_ending(c->w, WR_STATEMENT_ENDING, &c->toks[0]);
 }
 
+/* The article speaking of itself anywhere in the claim ("In this post,
+ * we will ...", "This guide compares ..."). */
+static int stance_meta(const stance_ctx *c)
+{
+    for (size_t k = 0; k < c->nh; k++)
+        if (stance_class_of(c->s, c->hits[k].index) == SL_META) return 1;
+    return 0;
+}
+
+int stance_speaks_of_article(const stance_lex *s, const tax_tok *toks, size_t ntok)
+{
+    tax_hit hits[STANCE_MAX_HITS];
+    size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
+    if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
+    for (size_t k = 0; k < nh; k++)
+        if (stance_class_of(s, hits[k].index) == SL_META) return 1;
+    return 0;
+}
+
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max)
 {
     stance_ctx c; /* its arrays are filled before they are read */
@@ -126,7 +146,7 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
     c.max = max;
     c.nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), c.toks, c.ntok, c.hits, STANCE_MAX_HITS);
     if (c.nh > STANCE_MAX_HITS) c.nh = STANCE_MAX_HITS;
-    if (stance_advice(&c)) return 0;
+    if (stance_advice(&c) || stance_meta(&c)) return 0;
     stance_topics(&c);
     size_t cs = 0;
     for (size_t end = 1; end <= c.ntok; end++) {

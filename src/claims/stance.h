@@ -122,6 +122,10 @@ typedef struct stance_clause {
  * most max and returns the count found (which may exceed max). */
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max);
 
+/* Does the claim speak of the article itself ("In this post, we will
+ * compare ...")?  It then judges nothing (class meta). */
+int stance_speaks_of_article(const stance_lex *s, const tax_tok *toks, size_t ntok);
+
 /* Mark in eval[0..ntok) the tokens that are evaluative words (classes
  * positive, negative, equal): 1; even-handed ones (class mixed: "no
  * clear winner"): STANCE_MARK_EVEN; comparatives (better, worse, and

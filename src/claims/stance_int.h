@@ -33,6 +33,7 @@ enum {
     SL_SIZE,
     SL_EQUAL,
     SL_COST,
+    SL_META,
     SL_COUNT
 };
 

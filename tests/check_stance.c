@@ -73,6 +73,7 @@ static const stance_case cases[] = {
     {"Go is slow and verbose.", NULL, 0, 0, "Go:-"},
     /* general evaluative words of technical writing */
     {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
+    {"Rust builds are resilient and fault-tolerant.", NULL, 0, 0, "Rust:+"},
     {"Go tooling is brittle and tedious.", NULL, 0, 0, "Go:-"},
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */

@@ -74,6 +74,8 @@ static const stance_case cases[] = {
     /* general evaluative words of technical writing */
     {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
     {"Rust builds are resilient and fault-tolerant.", NULL, 0, 0, "Rust:+"},
+    {"Go's plugin support is a second-class citizen and lags behind.", NULL, 0, 0, "Go:-"},
+    {"The Zig package manager is not yet ready for production.", NULL, 0, 0, "Zig:-"},
     {"Go tooling is brittle and tedious.", NULL, 0, 0, "Go:-"},
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */

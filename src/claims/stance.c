@@ -114,12 +114,12 @@ static int stance_advice(const stance_ctx *c)
            !words_has_ending(c->w, WR_STATEMENT_ENDING, &c->toks[0]);
 }
 
-/* The article speaking of itself anywhere in the claim ("In this post,
- * we will ...", "This guide compares ..."). */
-static int stance_meta(const stance_ctx *c)
+/* Is one of hits[0..nh) the article speaking of itself ("In this post,
+ * we will ...", "This guide compares ...")? */
+static int stance_meta(const stance_lex *s, const tax_hit *hits, size_t nh)
 {
-    for (size_t k = 0; k < c->nh; k++)
-        if (stance_class_of(c->s, c->hits[k].index) == SL_META) return 1;
+    for (size_t k = 0; k < nh; k++)
+        if (stance_class_of(s, hits[k].index) == SL_META) return 1;
     return 0;
 }
 
@@ -127,10 +127,7 @@ int stance_speaks_of_article(const stance_lex *s, const tax_tok *toks, size_t nt
 {
     tax_hit hits[STANCE_MAX_HITS];
     size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
-    if (nh > STANCE_MAX_HITS) nh = STANCE_MAX_HITS;
-    for (size_t k = 0; k < nh; k++)
-        if (stance_class_of(s, hits[k].index) == SL_META) return 1;
-    return 0;
+    return stance_meta(s, hits, nh > STANCE_MAX_HITS ? STANCE_MAX_HITS : nh);
 }
 
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max)
@@ -146,7 +143,7 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
     c.max = max;
     c.nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), c.toks, c.ntok, c.hits, STANCE_MAX_HITS);
     if (c.nh > STANCE_MAX_HITS) c.nh = STANCE_MAX_HITS;
-    if (stance_advice(&c) || stance_meta(&c)) return 0;
+    if (stance_advice(&c) || stance_meta(s, c.hits, c.nh)) return 0;
     stance_topics(&c);
     size_t cs = 0;
     for (size_t end = 1; end <= c.ntok; end++) {

@@ -734,6 +734,24 @@ START_TEST(test_denial_counts_against)
 }
 END_TEST
 
+START_TEST(test_category_labels)
+{
+    /* a kind against its denial alone asks about that kind; with a
+     * denial among several kinds, "or" still comes before the last kind */
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is a language for scripts.\n");
+    article("b.md", "2024-02-01", "Kestrel is not a language.\n");
+    article("c.md", "2024-01-01", "Wren is a language for games.\n");
+    article("d.md", "2024-02-01", "Wren is a lightweight framework.\n");
+    article("e.md", "2024-03-01", "Wren is not a runtime.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_nonnull(row(&s, "Is Kestrel a language?"));
+    ck_assert_ptr_nonnull(row(&s, "What is Wren: a language or a framework?"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_poles_one_source_gives_both)
 {
     scenario();
@@ -916,6 +934,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_use_by_cue);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
+    tcase_add_test(tc, test_category_labels);
     tcase_add_test(tc, test_poles_one_source_gives_both);
     tcase_add_test(tc, test_age_against_release_year);
     tcase_add_test(tc, test_filters_and_determinism);

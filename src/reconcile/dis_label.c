@@ -73,15 +73,24 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
                                                : prop_key_shown(r->keys, q->key);
     const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
     if (q->kind == RC_CATEGORY) {
-        buf_printf(&b, "What is %s:", subj);
-        size_t shownk = 0;
-        for (size_t k = 0; k < ns; k++) {
-            if (sides[k].negated) continue;
-            const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
-            buf_printf(&b, "%s %s %s", shownk ? (k + 1 == ns ? " or" : ",") : "", dis_article(name), name);
-            shownk++;
+        size_t nkinds = 0, one = 0;
+        for (size_t k = 0; k < ns; k++)
+            if (!sides[k].negated) nkinds++, one = k;
+        if (nkinds == 1) {
+            /* a kind and its denial: "Is X a language?" */
+            const char *name = prop_lex_kind(r->lex, (size_t)sides[one].value);
+            buf_printf(&b, "Is %s %s %s?", subj, dis_article(name), name);
+        } else {
+            buf_printf(&b, "What is %s:", subj);
+            size_t shownk = 0;
+            for (size_t k = 0; k < ns; k++) {
+                if (sides[k].negated) continue;
+                const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
+                buf_printf(&b, "%s %s %s", shownk ? (shownk + 1 == nkinds ? " or" : ",") : "", dis_article(name), name);
+                shownk++;
+            }
+            buf_addc(&b, '?');
         }
-        buf_addc(&b, '?');
     } else if (q->kind == RC_CHOICE) {
         const char *t = prop_lex_choice(r->lex, q->key), *at = strstr(t, "{s}");
         if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),

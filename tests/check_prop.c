@@ -293,6 +293,9 @@ START_TEST(test_keys_meet)
     }
     ck_assert_uint_eq(prop_key_count(e.keys), before + 1000);
     ck_assert_str_eq(prop_key_str(e.keys, prop_key(e.keys, "k999", 4, NULL, 0)), "k999");
+    /* a phrase broken over two lines is shown on one */
+    uint32_t z = prop_key(e.keys, "$messag order", 13, " message\n  ordering ", 20);
+    ck_assert_str_eq(prop_key_shown(e.keys, z), "message ordering");
 }
 END_TEST
 

@@ -244,6 +244,22 @@ void prop_keys_free(prop_keys *k)
     free(k);
 }
 
+/* The words of a key as a reader sees them: text as written, with a
+ * run of white space (a line break inside a phrase) as one space. */
+static char *prop_shown_dup(const char *s, size_t n)
+{
+    char *out = kb_malloc(n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int ws = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
+        if (ws && (o == 0 || out[o - 1] == ' ')) continue;
+        out[o++] = ws ? ' ' : s[i];
+    }
+    while (o && out[o - 1] == ' ') o--;
+    out[o] = 0;
+    return out;
+}
+
 uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size_t shown_len)
 {
     size_t id;
@@ -254,7 +270,7 @@ uint32_t prop_key(prop_keys *k, const char *s, size_t n, const char *shown, size
         k->shown = kb_realloc(k->shown, k->cap * sizeof *k->shown);
     }
     k->str[k->n] = kb_strndup(s, n);
-    k->shown[k->n] = shown ? kb_strndup(shown, shown_len) : kb_strndup(s, n);
+    k->shown[k->n] = shown ? prop_shown_dup(shown, shown_len) : kb_strndup(s, n);
     strmap_add(k->ids, s, n, k->n, NULL);
     return (uint32_t)k->n++;
 }

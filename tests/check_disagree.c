@@ -407,6 +407,23 @@ START_TEST(test_scope_most_of_a_side_names_is_compatible)
 }
 END_TEST
 
+START_TEST(test_sources_that_say_both_are_compatible)
+{
+    /* every source that calls installing hard calls it easy as well */
+    scenario();
+    article("a.md", "2024-01-01", "Installing Wren is simple.\n\nInstalling Wren on old systems is difficult.\n");
+    article("b.md", "2024-02-01", "Installing Wren is easy.\n\nInstalling Wren behind a proxy is hard.\n");
+    article("c.md", "2024-03-01", "Installing Wren is simple.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *setup = row(&s, "install");
+    ck_assert_ptr_nonnull(setup);
+    ck_assert_int_eq(setup->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(setup->explanation, "without also saying"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_majority_and_unresolved)
 {
     scenario();
@@ -920,6 +937,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
     tcase_add_test(tc, test_different_scopes_are_compatible);
+    tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);
     tcase_add_test(tc, test_majority_and_unresolved);
     tcase_add_test(tc, test_sides_are_pure);

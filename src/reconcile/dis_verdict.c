@@ -181,6 +181,17 @@ static int dis_source_on_both(const dis_side *a, const dis_side *b, size_t *src)
     return 0;
 }
 
+/* Does every source of side x also stand on side y? */
+static int dis_side_within(const dis_side *x, const dis_side *y)
+{
+    for (size_t i = 0; i < x->nsrc; i++) {
+        int in = 0;
+        for (size_t j = 0; j < y->nsrc && !in; j++) in = x->src[i] == y->src[j];
+        if (!in) return 0;
+    }
+    return x->nsrc > 0;
+}
+
 /* A proposition on the row's aspect, by a source newer than every
  * source of side x, that says something changed ("free-threaded builds
  * are now available"), though it takes no side; NULL when there is
@@ -305,7 +316,8 @@ static int dis_verdict_dates(dis_run *r, dis_item *it, const dis_side *sides, si
 }
 
 /* The count of sources: side A clearly outnumbering B (two or more,
- * three times as many) is the majority; else unresolved. */
+ * three times as many) is the majority; B's sources all on A as well,
+ * compatible; else unresolved. */
 static void dis_verdict_count(dis_run *r, dis_item *it, const dis_side *sides, size_t A, size_t B, buf *b)
 {
     const dis_side *a = &sides[A], *o = &sides[B];
@@ -317,6 +329,19 @@ static void dis_verdict_count(dis_run *r, dis_item *it, const dis_side *sides, s
         buf_printf(b, " say \"%s\"; ", it->positions[A]);
         dis_sources_of(b, r, o);
         buf_printf(b, " say%s \"%s\".", o->nsrc == 1 ? "s" : "", it->positions[B]);
+        return;
+    }
+    /* no source says the lesser position without saying the other: the
+     * sources qualify one point, none contradicts another */
+    if (dis_side_within(o, a)) {
+        it->verdict = DIS_COMPATIBLE;
+        dis_sources_of(b, r, a);
+        buf_printf(b, " say%s \"%s\"; ", a->nsrc == 1 ? "s" : "", it->positions[A]);
+        buf_adds(b, "of them, ");
+        dis_sources_of(b, r, o);
+        buf_printf(b, " also say%s \"%s\". No source says \"%s\" without also saying \"%s\": they are cases or "
+                      "degrees of one point, not sources contradicting each other; read each claim with its context.",
+                   o->nsrc == 1 ? "s" : "", it->positions[B], it->positions[B], it->positions[A]);
         return;
     }
     it->verdict = DIS_UNRESOLVED;

@@ -457,6 +457,10 @@ static const qty_case qty_cases[] = {
     {"Alpha serves 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     {"Beta serves 20K requests per second and logs 300 requests.", NULL,
      "requests_per_second@Beta;requests@Beta"},
+    /* a comparison's base a comma parts from the figure does not own it */
+    {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
+    /* ... one right before it does ("than Beta's 900") */
+    {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
 };
 
 START_TEST(test_quantity_subjects)

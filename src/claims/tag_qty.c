@@ -90,8 +90,26 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
     return fallback;
 }
 
+/* Is mention k a comparison's base ("than Kafka's", "unlike Y") that a
+ * comma parts from the figure at byte at ("lower than Kafka's, handling
+ * thousands ...": the figure is the clause subject's, not the base's)? */
+static int tag_qty_base_apart(const tag_ctx *c, size_t k, size_t at)
+{
+    const tagger *tg = c->tg;
+    size_t t = c->ment[k].tok;
+    if (t == 0 || !(words_is(tg->w, WR_THAN, &tg->toks[t - 1]) || words_is(tg->w, WR_UNLIKE, &tg->toks[t - 1])))
+        return 0;
+    for (size_t j = t + 1; j < tg->ntok && tg->map[tg->toks[j].off] <= at; j++) {
+        const char *a = tg->toks[j - 1].s + tg->toks[j - 1].n, *b = tg->toks[j].s;
+        if (memchr(a, ',', (size_t)(b - a))) return 1;
+    }
+    return 0;
+}
+
 /* The subject quantity q (of measure m) is said of: the nearest subject
- * mentioned before it, else after it, else the claim's only subject. */
+ * mentioned before it (not a comparison's base a comma parts from it),
+ * else after it, else the claim's subject other than such a base, else
+ * its only subject. */
 static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
 {
     const tagger *tg = c->tg;
@@ -99,13 +117,21 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     /* A year that is not some subject's event ("in 2024", "the 2024
      * survey") dates the statement; it belongs to no subject. */
     if (q->kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)m) == 0) return -1;
-    int before = -1, after = -1;
+    int before = -1, after = -1, base = -1;
     for (size_t k = 0; k < c->nment; k++) {
         size_t at = tg->map[tg->toks[c->ment[k].tok].off];
-        if (at <= q->start) before = c->ment[k].subject;
-        else if (after < 0) after = c->ment[k].subject;
+        if (at <= q->start) {
+            if (tag_qty_base_apart(c, k, q->start)) base = c->ment[k].subject;
+            else before = c->ment[k].subject;
+        } else if (after < 0) {
+            after = c->ment[k].subject;
+        }
     }
-    return before >= 0 ? before : after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
+    if (before >= 0) return before;
+    if (base >= 0)
+        for (size_t i = 0; i < r->nsubj; i++)
+            if (r->subj[i].subject != base && r->subj[i].how != TAG_PART) return r->subj[i].subject;
+    return after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
 }
 
 void tag_quantities(tag_ctx *c)

@@ -348,12 +348,19 @@ START_TEST(test_marks)
     tokenize(k, "Go is fast and easier to read with a larger community");
     unsigned char m[32];
     ck_assert_uint_le(k->n, 32);
-    stance_marks(lex, k->t, k->n, m);
+    ck_assert_int_eq(stance_marks(lex, k->t, k->n, m), 0);
     char got[33];
     for (size_t i = 0; i < k->n; i++) got[i] = (char)('0' + m[i]);
     got[k->n] = '\0';
     /* go is fast and easier to read with a larger community */
     ck_assert_str_eq(got, "00102000020");
+    buf_free(&k->norm);
+    /* "no clear winner" is even-handed; "this guide" the article's own */
+    tokenize(k, "This guide finds no clear winner");
+    ck_assert_int_eq(stance_marks(lex, k->t, k->n, m), 1);
+    for (size_t i = 0; i < k->n; i++) got[i] = (char)('0' + m[i]);
+    got[k->n] = '\0';
+    ck_assert_str_eq(got, "000333");
     buf_free(&k->norm);
     free(k);
     stance_free(lex);

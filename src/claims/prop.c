@@ -55,8 +55,7 @@ static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, 
                 m->part_subject[k] = (short)th[h].index;
             }
         }
-    stance_marks(c->stance, m->toks, m->ntok, m->eval);
-    m->meta = stance_speaks_of_article(c->stance, m->toks, m->ntok);
+    m->meta = stance_marks(c->stance, m->toks, m->ntok, m->eval);
 }
 
 /* Mark the claim tg has just tagged. */

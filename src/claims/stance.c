@@ -123,13 +123,6 @@ static int stance_meta(const stance_lex *s, const tax_hit *hits, size_t nh)
     return 0;
 }
 
-int stance_speaks_of_article(const stance_lex *s, const tax_tok *toks, size_t ntok)
-{
-    tax_hit hits[STANCE_MAX_HITS];
-    size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, STANCE_MAX_HITS);
-    return stance_meta(s, hits, nh > STANCE_MAX_HITS ? STANCE_MAX_HITS : nh);
-}
-
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max)
 {
     stance_ctx c; /* its arrays are filled before they are read */
@@ -156,14 +149,16 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
     return c.nout;
 }
 
-void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval)
+int stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval)
 {
     tax_hit hits[STANCE_MAX_HITS];
+    int meta = 0;
     memset(eval, 0, ntok);
     size_t from = 0;
     while (from < ntok) {
         size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks + from, ntok - from, hits, STANCE_MAX_HITS);
         size_t n = nh > STANCE_MAX_HITS ? STANCE_MAX_HITS : nh, last = ntok - from;
+        meta |= stance_meta(s, hits, n);
         for (size_t i = 0; i < n; i++) {
             int c = stance_class_of(s, hits[i].index);
             size_t t = from + hits[i].tok, e = from + hits[i].tok_end;
@@ -187,6 +182,7 @@ void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigne
         last = hits[n - 1].tok_end; /* more hits than room: go on after the last one kept */
         from += last;
     }
+    return meta;
 }
 
 int stance_label(const stance_lex *s, const tax_tok *toks, size_t ntok)

@@ -122,18 +122,16 @@ typedef struct stance_clause {
  * most max and returns the count found (which may exceed max). */
 size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_clause *out, size_t max);
 
-/* Does the claim speak of the article itself ("In this post, we will
- * compare ...")?  It then judges nothing (class meta). */
-int stance_speaks_of_article(const stance_lex *s, const tax_tok *toks, size_t ntok);
-
 /* Mark in eval[0..ntok) the tokens that are evaluative words (classes
  * positive, negative, equal): 1; even-handed ones (class mixed: "no
  * clear winner"): STANCE_MARK_EVEN; comparatives (better, worse, and
  * "larger"/"smaller" before a thing where more is better):
- * STANCE_MARK_COMPARATIVE; else 0. */
+ * STANCE_MARK_COMPARATIVE; else 0.  Returns 1 when the claim speaks of
+ * the article itself ("In this post, we will compare ...": class meta),
+ * which then judges nothing. */
 #define STANCE_MARK_COMPARATIVE 2
 #define STANCE_MARK_EVEN 3
-void stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval);
+int stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned char *eval);
 
 /* The polarity of a short label (a table row header such as "Best for"
  * or "Cons"): the sign of its evaluative words, 0 if none. */

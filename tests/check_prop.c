@@ -167,6 +167,9 @@ static const prop_case cases[] = {
     {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
     /* "use case" names no aspect, cue of the user's or not */
     {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
+    /* what an object relative says of its noun restricts nothing */
+    {"Kestrel keeps the features you are familiar with.", NULL, NULL, {"Kestrel"}, {"scope=audience"}},
+    {"Kestrel is easy if you are familiar with Wren.", NULL, NULL, {"scope=audience/experienced"}, {NULL}},
     /* nor does the article's preview of itself assert an ability */
     {"In this article we will explore what Kestrel can do.", NULL, NULL, {"NE Kestrel"}, {"ST"}},
     /* an even-handed verdict with a negation in it denies nothing */

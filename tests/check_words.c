@@ -111,6 +111,31 @@ START_TEST(test_at)
 }
 END_TEST
 
+/* What follows an object relative pronoun is said of its noun. */
+static const is_case rel_cases[] = {
+    {0, "Rust gives you the tools you need", 6, 1},
+    {0, "It has everything you need", 4, 1},
+    {0, "the features you are familiar with", 4, 1},
+    {0, "the docker compose you already know", 4, 1},
+    {0, "the tools that they need", 4, 1},
+    {0, "If you need speed", 2, 0},                /* a condition */
+    {0, "Go is fast and you need less code", 5, 0}, /* a clause of its own */
+    {0, "For the tools, you need Go", 4, 0},        /* a comma between */
+};
+
+START_TEST(test_object_relative)
+{
+    const is_case *c = &rel_cases[_i];
+    words_lex *w = load_default();
+    toks *k = malloc(sizeof *k);
+    tokenize(k, c->text);
+    ck_assert_msg((size_t)words_object_relative(w, k->t, 0, c->at) == c->want, "\"%s\" token %zu", c->text, c->at);
+    buf_free(&k->norm);
+    free(k);
+    words_free(w);
+}
+END_TEST
+
 /* A term is found only within the limits given. */
 START_TEST(test_limits)
 {
@@ -220,6 +245,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("words");
     tcase_add_loop_test(tc, test_is, 0, (int)(sizeof is_cases / sizeof *is_cases));
     tcase_add_loop_test(tc, test_at, 0, (int)(sizeof at_cases / sizeof *at_cases));
+    tcase_add_loop_test(tc, test_object_relative, 0, (int)(sizeof rel_cases / sizeof *rel_cases));
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_opens);
     tcase_add_test(tc, test_endings);

@@ -327,6 +327,9 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
                 break;
             }
             case PL_SCOPE:
+                /* "the features you are familiar with": what the noun
+                 * is to the reader, no restriction of the claim */
+                if (words_object_relative(c->words, m->toks, a, k)) break;
                 name = prop_lex_scope(c->lex, (size_t)m->entry[k]);
                 prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)m->entry[k])), nk);
                 p->scope |= 1u << m->entry[k];

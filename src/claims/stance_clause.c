@@ -165,12 +165,7 @@ static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t
 static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
 {
     if (t <= cs || !words_is(w, WR_NEED, &toks[t])) return 0;
-    if (words_is(w, WR_NEED_PERSON, &toks[t - 1]) && t >= cs + 2) {
-        const tax_tok *h = &toks[t - 2];
-        if (words_is(w, WR_NEED_RELATIVE_HEAD, h) || words_is(w, WR_RELATIVE, h)) return 1;
-        /* "the tools they need": a noun after a determiner */
-        return t >= cs + 3 && !stance_comma_before(toks, t - 1) && words_is(w, WR_DETERMINER, &toks[t - 3]);
-    }
+    if (words_object_relative(w, toks, cs, t)) return 1;
     size_t n = 0;
     for (size_t k = t > cs + 2 ? t - 2 : cs; k < t && !n; k++)
         if (words_at(w, WR_NEEDER, toks, t, k) == t - k) n = t - k;

@@ -99,8 +99,9 @@ typedef enum words_role {
     WR_LEVEL_HIGH,            /* "a huge community", "high latency" */
     WR_LEVEL_LOW,             /* "low latency" */
     WR_NEED,                  /* "needs", "requires" */
-    WR_NEED_PERSON,           /* "the tools they need" */
-    WR_NEED_RELATIVE_HEAD,    /* "everything you need" */
+    WR_PERSON,                /* "the tools they need" */
+    WR_RELATIVE_HEAD,         /* "everything you need" */
+    WR_RELATIVE_COPULA,       /* "the features you are familiar with" */
     WR_NEEDER,                /* "Project requires ..." */
     WR_NEEDER_OWNER,          /* "your app needs ..." */
     WR_COUNT
@@ -120,6 +121,13 @@ int words_is(const words_lex *w, words_role r, const tax_tok *t);
 /* The length in tokens of the first entry of r (in file order) that
  * matches toks[k..end), or 0. */
 size_t words_at(const words_lex *w, words_role r, const tax_tok *toks, size_t end, size_t k);
+
+/* Does token k (not before from) open what an object relative clause
+ * says of its noun: "the tools they [need]", "everything you [need]",
+ * "the compose you [already know]", "the features you are [familiar
+ * with]"?  What follows is said of the noun, not of the claim's
+ * subject. */
+int words_object_relative(const words_lex *w, const tax_tok *toks, size_t from, size_t k);
 
 /* Does an entry of r match tokens that end right before k and start at
  * from or later? */

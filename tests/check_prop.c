@@ -359,6 +359,12 @@ START_TEST(test_lexicon_errors)
     free(err);
     err = NULL;
     buf_free(&longname);
+    /* a word in two lines would take whichever the matcher picks */
+    const char *twice = "concept\tspeed\tfast, quick\nchange\t-\tnewer, Quick\n";
+    ck_assert_int_eq(prop_lex_load(twice, strlen(twice), &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "line 2") && strstr(err, "Quick") && strstr(err, "line 1"), "%s", err);
+    free(err);
+    err = NULL;
     buf many = BUF_INIT;
     for (int i = 0; i < 33; i++) buf_printf(&many, "scope\ta/v%d\tword%d\n", i, i);
     ck_assert_int_eq(prop_lex_load(buf_cstr(&many), many.len, &l, &err), KB_ERR);

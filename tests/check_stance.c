@@ -375,10 +375,17 @@ START_TEST(test_load_errors)
     const char *bad = "positive\tgood\nsplendid\n";
     words_lex *w = words_default();
     ck_assert_int_eq(stance_load(bad, strlen(bad), w, &lex, &err), KB_ERR);
-    words_free(w);
     ck_assert_ptr_null(lex);
     ck_assert_ptr_nonnull(strstr(err, "line 2"));
     free(err);
+    err = NULL;
+    /* a word in two classes would take whichever the matcher picks;
+     * twice in one class (on two lines) is harmless */
+    const char *twice = "positive\tgood, fine\npositive\tfine\nnegative\tbad, Good\n";
+    ck_assert_int_eq(stance_load(twice, strlen(twice), w, &lex, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "line 3") && strstr(err, "Good") && strstr(err, "positive"), "%s", err);
+    free(err);
+    words_free(w);
     /* the default lexicon names no technology of the default domain */
     taxonomy *t = NULL;
     ck_assert_int_eq(tax_load(embed_taxonomy, strlen(embed_taxonomy), &t, NULL), KB_OK);

@@ -59,30 +59,6 @@ static prop_names *prop_names_of(prop_lex *l, int cls)
                              : NULL;
 }
 
-/* Note each term of a line (TERMS, comma-separated, case-folded) with
- * its line number in seen; a term already on another line is an error:
- * a word belongs to one class only (which one it would take depends on
- * the matcher).  Returns KB_OK or KB_ERR with *err set. */
-static int prop_terms_once(strmap *seen, const char *t, const char *e, size_t lineno, char **err)
-{
-    while (t < e) {
-        const char *comma = memchr(t, ',', (size_t)(e - t));
-        size_t tl = (size_t)((comma ? comma : e) - t);
-        const char *w = kb_trim(t, &tl);
-        char low[128];
-        if (tl && tl < sizeof low) {
-            for (size_t i = 0; i < tl; i++) low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-            size_t first;
-            if (!strmap_add(seen, low, tl, lineno, &first) && first != lineno)
-                return kb_seterr(err, "reconcile lexicon line %zu: \"%.*s\" is also on line %zu (a word belongs to "
-                                      "one class, one name)",
-                                 lineno, (int)tl, w, first);
-        }
-        t = comma ? comma + 1 : e;
-    }
-    return KB_OK;
-}
-
 int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
 {
     *out = NULL;
@@ -135,7 +111,14 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
             buf_addc(&main, '\n');
             continue;
         }
-        if ((rc = prop_terms_once(seen, t2 + 1, line + ll, lineno, err))) goto done;
+        /* a word on two lines takes whichever the matcher picks */
+        const char *dup;
+        size_t duplen, first;
+        if (kb_terms_once(seen, t2 + 1, line + ll, lineno, &dup, &duplen, &first)) {
+            rc = kb_seterr(err, "reconcile lexicon line %zu: \"%.*s\" is also on line %zu (a word belongs to one line)",
+                           lineno, (int)duplen, dup, first);
+            goto done;
+        }
         buf_printf(&main, "dimension\td%zu\t%.*s\n", ndim, (int)(line + ll - t2 - 1), t2 + 1);
         buf_addc(&soft, '\n');
         l->cls = kb_realloc(l->cls, (ndim + 1) * sizeof *l->cls);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "strmap.h"
 #include "util.h"
 
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
@@ -29,6 +30,7 @@ int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex 
     buf_adds(&b, "subject\tlexicon\t\n"); /* a taxonomy needs one subject */
     const char *p = tsv, *end = tsv + len;
     size_t lineno = 0;
+    strmap *seen = strmap_new();
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -49,11 +51,22 @@ int stance_load(const char *tsv, size_t len, const words_lex *words, stance_lex 
             if (kb_ascii_ieq(kw, kl, stance_classes[k])) c = k;
         if (c < 0) {
             buf_free(&b);
+            strmap_free(seen);
             return kb_seterr(err, "stance lexicon line %zu: expected one of positive, negative, better, "
                                   "worse, negator, contrast, mixed, abundance, reason, advice, breadth, effort, size, equal, cost, meta, a TAB and terms", lineno);
         }
+        /* a word in two classes takes whichever the matcher picks */
+        const char *dup;
+        size_t duplen, other;
+        if (kb_terms_once(seen, tab + 1, line + ll, (size_t)c + 1, &dup, &duplen, &other)) {
+            buf_free(&b);
+            strmap_free(seen);
+            return kb_seterr(err, "stance lexicon line %zu: \"%.*s\" is also a term of class %s", lineno,
+                             (int)duplen, dup, stance_classes[other - 1]);
+        }
         buf_printf(&b, "dimension\t%s\t%.*s\n", stance_classes[c], (int)(ll - kl - 1), tab + 1);
     }
+    strmap_free(seen);
     stance_lex *s = kb_calloc(1, sizeof *s);
     char *terr = NULL;
     if (tax_load(buf_cstr(&b), b.len, &s->t, &terr)) {

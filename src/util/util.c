@@ -3,6 +3,7 @@
  * described in util.h.
  */
 #include "util.h"
+#include "strmap.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -108,6 +109,27 @@ int kb_line_skip(const char *line, size_t len)
 {
     const char *t = kb_trim(line, &len);
     return !len || t[0] == '#';
+}
+
+int kb_terms_once(struct strmap *seen, const char *t, const char *e, size_t lineno, const char **term,
+                  size_t *termlen, size_t *first)
+{
+    while (t < e) {
+        const char *comma = memchr(t, ',', (size_t)(e - t));
+        size_t tl = (size_t)((comma ? comma : e) - t);
+        const char *w = kb_trim(t, &tl);
+        char low[128];
+        if (tl && tl < sizeof low) {
+            for (size_t i = 0; i < tl; i++) low[i] = (char)tolower((unsigned char)w[i]);
+            if (!strmap_add(seen, low, tl, lineno, first) && *first != lineno) {
+                *term = w;
+                *termlen = tl;
+                return 1;
+            }
+        }
+        t = comma ? comma + 1 : e;
+    }
+    return 0;
 }
 
 size_t kb_bom_len(const char *s, size_t len)

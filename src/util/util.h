@@ -40,6 +40,14 @@ int kb_next_line(const char **p, const char *end, const char **line, size_t *len
 /* Is the line blank or a '#' comment (after leading white space)? */
 int kb_line_skip(const char *line, size_t len);
 
+/* A lexicon's terms, one line at a time: the comma-separated terms of
+ * t[0..e), case-folded, noted in seen (a strmap, strmap.h) with
+ * lineno.  Returns 1 when a term is already noted from another line,
+ * with it in *term and *termlen, and that line in *first; else 0. */
+struct strmap;
+int kb_terms_once(struct strmap *seen, const char *t, const char *e, size_t lineno, const char **term,
+                  size_t *termlen, size_t *first);
+
 /* The length of a UTF-8 byte order mark at the start of s[0..len): 3 or
  * 0.  Editors on Windows write one; the data readers skip it, as it is
  * not part of the first line. */

@@ -676,6 +676,18 @@ START_TEST(test_pole_verdicts)
     ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
     ck_assert_ptr_nonnull(strstr(it->explanation, "as an option"));
     dis_free(&s);
+    /* judgements of the same aspect are worded as judgements, its
+     * values as values */
+    article("g.md", "2024-01-01", "Kestrel's type system is clumsy.\n");
+    article("h.md", "2024-02-01", "Kestrel's type system is a real strength.\n");
+    run(&s, NULL);
+    it = row(&s, "Is Kestrel's typing an advantage?");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_STANCE);
+    it = row(&s, "Is Kestrel statically or dynamically typed?");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_CATEGORY);
+    dis_free(&s);
 }
 END_TEST
 

@@ -72,6 +72,16 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
                         : q->kind == RC_SUITS  ? "" 
                                                : prop_key_shown(r->keys, q->key);
     const char *tmpl = kstr ? prop_lex_question(r->lex, kstr) : NULL;
+    /* the values' own wording ("=typing": "Is X statically or
+     * dynamically typed?") for a pole row; a judgement row keeps the
+     * aspect's ("#typing": "Is X's typing an advantage?") */
+    if (kstr && q->kind == RC_POLE && kstr[0] == '#') {
+        buf vk = BUF_INIT;
+        buf_printf(&vk, "=%s", kstr + 1);
+        const char *vt = prop_lex_question(r->lex, buf_cstr(&vk));
+        if (vt) tmpl = vt;
+        buf_free(&vk);
+    }
     if (q->kind == RC_CATEGORY) {
         size_t nkinds = 0, one = 0;
         for (size_t k = 0; k < ns; k++)

@@ -129,6 +129,8 @@ static const stance_case cases[] = {
     {"If your team needs a garbage collector, Go is reliable.", NULL, 0, 0, "Go:+"},
     {"Go projects require a build cache.", NULL, 0, 0, "Go:-"},
     {"With Go you need to tune the collector.", NULL, 0, 0, "Go:-"},
+    {"Rust is suitable for log pipelines, where logs need to be collected.", NULL, 0, 0, "Rust:+"},
+    {"When you need to scale, Go requires sharding.", NULL, 0, 0, "Go:-"},
     /* both X and Y / X and Y both: each gets it, no versus */
     {"Both Go and Rust are reliable.", NULL, 0, 0, "Go:+;Rust:+"},
     {"Go and Rust both are reliable.", NULL, 0, 0, "Go:+;Rust:+"},

@@ -166,6 +166,12 @@ static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t 
 {
     if (t <= cs || !words_is(w, WR_NEED, &toks[t])) return 0;
     if (words_object_relative(w, toks, cs, t)) return 1;
+    /* "..., where logs need to be collected": a situation's need, within
+     * the clause and past a comma */
+    for (size_t k = t; k > cs; k--) {
+        if (words_is(w, WR_NEED_SITUATION, &toks[k - 1])) return 1;
+        if (stance_comma_before(toks, k - 1)) break;
+    }
     size_t n = 0;
     for (size_t k = t > cs + 2 ? t - 2 : cs; k < t && !n; k++)
         if (words_at(w, WR_NEEDER, toks, t, k) == t - k) n = t - k;

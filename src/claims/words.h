@@ -102,6 +102,7 @@ typedef enum words_role {
     WR_PERSON,                /* "the tools they need" */
     WR_RELATIVE_HEAD,         /* "everything you need" */
     WR_RELATIVE_COPULA,       /* "the features you are familiar with" */
+    WR_NEED_SITUATION,        /* "where logs need to be collected" */
     WR_NEEDER,                /* "Project requires ..." */
     WR_NEEDER_OWNER,          /* "your app needs ..." */
     WR_COUNT

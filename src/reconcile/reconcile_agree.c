@@ -35,6 +35,10 @@ static int rc_agrees(const rc_ctx *c, const rc_pos *p, int pol)
 
 void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_t n)
 {
+    /* claims meeting on a plain word ("operations", "small") say the
+     * same thing no more often than they dispute one (rc_group): an
+     * agreement is on an aspect the lexicon names or the user's cue */
+    if (rc_key_rank(c, key) == 2) return;
     int pol = rc_agreement_polarity(c, pos, n);
     if (!pol) return;
     rc_question q = rc_question_new(RC_STANCE, subject, key);
@@ -68,9 +72,7 @@ void rc_agreement(rc_ctx *c, int subject, uint32_t key, const rc_pos *pos, size_
         if (a->source != last) nsrc++, last = a->source;
     }
     q.score = (double)nsrc;
-    /* on a plain word, as for a dispute (rc_group), it takes more: three
-     * sources */
-    if (nsrc < 2 || (q.rank == 2 && nsrc < RC_WORD_MIN)) {
+    if (nsrc < 2) {
         free(q.props);
         free(q.side);
         return;

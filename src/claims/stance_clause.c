@@ -170,7 +170,7 @@ static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t 
      * the clause and past a comma */
     for (size_t k = t; k > cs; k--) {
         if (words_is(w, WR_NEED_SITUATION, &toks[k - 1])) return 1;
-        if (stance_comma_before(toks, k - 1)) break;
+        if (k - 1 > cs && stance_comma_before(toks, k - 1)) break;
     }
     size_t n = 0;
     for (size_t k = t > cs + 2 ? t - 2 : cs; k < t && !n; k++)

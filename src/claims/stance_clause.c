@@ -160,14 +160,16 @@ static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t
 
 /* Is the need word at token t someone else's than the subject's: the
  * reader's in an object relative ("the tools they need", "everything
- * you need", "what you need") or the reader's project ("Project
- * requires ...", "your app needs ...")?  cs: the clause's start. */
+ * you need", "what you need"), a situation's ("..., where logs need to
+ * be collected", "when you need to scale") or the reader's project
+ * ("Project requires ...", "your app needs ...")?  cs: the clause's
+ * start. */
 static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
 {
     if (t <= cs || !words_is(w, WR_NEED, &toks[t])) return 0;
     if (words_object_relative(w, toks, cs, t)) return 1;
-    /* "..., where logs need to be collected": a situation's need, within
-     * the clause and past a comma */
+    /* a "where"/"when" before it, back to the comma that opens its
+     * phrase or the clause start */
     for (size_t k = t; k > cs; k--) {
         if (words_is(w, WR_NEED_SITUATION, &toks[k - 1])) return 1;
         if (k - 1 > cs && stance_comma_before(toks, k - 1)) break;

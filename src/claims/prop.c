@@ -111,9 +111,7 @@ static uint32_t prop_part_key(const prop_ctx *c, const prop_marks *m, size_t a, 
 /* A comma between tokens k-1 and k. */
 static int prop_comma_before(const prop_marks *m, size_t k)
 {
-    if (k == 0 || k >= m->ntok) return 0;
-    const char *a = m->toks[k - 1].s + m->toks[k - 1].n, *b = m->toks[k].s;
-    return memchr(a, ',', (size_t)(b - a)) != NULL;
+    return k > 0 && k < m->ntok && tax_tok_punct_before(m->toks, k, ",");
 }
 
 /* Is the lexicon hit [k, he) a participle ("compiled": one word with a

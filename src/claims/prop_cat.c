@@ -23,11 +23,7 @@
  * compound) between tokens k-1 and k of the normalized text. */
 static int prop_punct_before(const prop_marks *m, size_t k)
 {
-    if (k == 0 || k >= m->ntok) return 0;
-    const char *a = m->toks[k - 1].s + m->toks[k - 1].n, *b = m->toks[k].s;
-    for (; a < b; a++)
-        if (strchr(",;:.!?()[]{}\"", *a)) return 1;
-    return 0;
+    return k > 0 && k < m->ntok && tax_tok_punct_before(m->toks, k, ",;:.!?()[]{}\"");
 }
 
 /* The subjects a pronoun can stand for.  "it": one subject, the one

@@ -85,8 +85,7 @@ typedef struct stance_verdict {
 /* A comma (or colon) between token k-1 and token k. */
 static inline int stance_comma_before(const tax_tok *toks, size_t k)
 {
-    const char *a = toks[k - 1].s + toks[k - 1].n, *b = toks[k].s;
-    return b > a && (memchr(a, ',', (size_t)(b - a)) || memchr(a, ':', (size_t)(b - a)));
+    return tax_tok_punct_before(toks, k, ",:");
 }
 
 /* stance_clause.c: does the clause that began at cs end before token

@@ -75,17 +75,10 @@ static inline int tag_has(const int *v, size_t n, int x)
     return 0;
 }
 
-/* Is there a punctuation mark from set between tokens k-1 and k?
- * Inline, and strchr by hand: asked between every two tokens. */
+/* Is there a punctuation mark from set between tokens k-1 and k? */
 static inline int tag_punct_before(const tagger *tg, size_t k, const char *set)
 {
-    const char *a = tg->toks[k - 1].s + tg->toks[k - 1].n, *b = tg->toks[k].s;
-    for (; a < b; a++)
-        for (const char *c = set;; c++) {
-            if (*c == *a) return 1;
-            if (!*c) break;
-        }
-    return 0;
+    return tax_tok_punct_before(tg->toks, k, set);
 }
 
 /* A word that opens a contrasting clause (as in stance.h). */

@@ -45,6 +45,20 @@ static inline int tax_tok_is(const tax_tok *t, const char *w)
     return k == t->n && !w[k];
 }
 
+/* Is there a mark from set (",", ",:") between tokens k-1 and k (k >= 1)
+ * of one normalized text?  Inline, and strchr by hand: the tagger asks
+ * it between every two tokens. */
+static inline int tax_tok_punct_before(const tax_tok *toks, size_t k, const char *set)
+{
+    const char *a = toks[k - 1].s + toks[k - 1].n, *b = toks[k].s;
+    for (; a < b; a++)
+        for (const char *c = set;; c++) {
+            if (*c == *a) return 1;
+            if (!*c) break;
+        }
+    return 0;
+}
+
 /* A match: kind, the subject/dimension/measure index it names, and the
  * token range [tok, tok_end). */
 typedef struct tax_hit {

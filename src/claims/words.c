@@ -242,25 +242,18 @@ int words_has_ending(const words_lex *w, words_role r, const tax_tok *t)
     return 0;
 }
 
-/* Is there a comma between tokens k-1 and k? */
-static int words_comma_before(const tax_tok *toks, size_t k)
-{
-    const char *a = toks[k - 1].s + toks[k - 1].n, *b = toks[k].s;
-    return a < b && memchr(a, ',', (size_t)(b - a)) != NULL;
-}
-
 int words_object_relative(const words_lex *w, const tax_tok *toks, size_t from, size_t k)
 {
     if (k <= from) return 0;
     size_t p = k - 1;
     if (p > from && words_is(w, WR_RELATIVE_COPULA, &toks[p])) p--;
-    if (!words_is(w, WR_PERSON, &toks[p]) || p <= from || words_comma_before(toks, p)) return 0;
+    if (!words_is(w, WR_PERSON, &toks[p]) || p <= from || tax_tok_punct_before(toks, p, ",")) return 0;
     const tax_tok *q = &toks[p - 1];
     if (words_is(w, WR_RELATIVE, q) || words_is(w, WR_RELATIVE_HEAD, q)) return 1;
     /* a noun phrase: a determiner within three words before the
      * pronoun, no comma between ("the tools they need") */
     for (size_t j = p - 1, n = 0; n < 3; j--, n++) {
-        if (words_comma_before(toks, j + 1)) return 0;
+        if (tax_tok_punct_before(toks, j + 1, ",")) return 0;
         if (j < p - 1 && words_is(w, WR_DETERMINER, &toks[j])) return 1;
         if (j == from) break;
     }

@@ -152,12 +152,15 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
-/* Does kb claim c (of source path) stand for gold quote q? */
+/* Does kb claim c (of source path) stand for gold quote q: it holds
+ * half the quote at least, or the quote holds all of it (a table row
+ * quoted whole, "| Multi-tab | Limited | Full |", stands for its
+ * cells)? */
 static int covers(const dis_claim *c, const char *path, const gquote *q)
 {
     if (strcmp(base_name(path), q->file) != 0) return 0;
     long long lo = c->start > q->start ? c->start : q->start, hi = c->end < q->end ? c->end : q->end;
-    return hi > lo && 2 * (hi - lo) >= q->end - q->start;
+    return hi > lo && (2 * (hi - lo) >= q->end - q->start || (c->start >= q->start && c->end <= q->end));
 }
 
 typedef struct qcover {

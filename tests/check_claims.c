@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "claims.h"
+#include "embed.h"
 #include "ingest.h"
 #include "tag.h"
 #include "store.h"
@@ -288,6 +289,51 @@ START_TEST(test_wide_table)
 }
 END_TEST
 
+/* A row whose cells grade the two columns' subjects ranks them: the
+ * cells' propositions compare each with the other. */
+START_TEST(test_table_row_ranks)
+{
+    static const char *const rows[] = {"| Feature | Python | Node.js |", "| Learning curve | Easy | Moderate |",
+                                       "| Hosting | Cheap | Cheap |"};
+    store_unit u[3];
+    memset(u, 0, sizeof u);
+    for (size_t i = 0; i < 3; i++) {
+        u[i].kind = "row";
+        u[i].text = rows[i];
+        u[i].text_len = strlen(rows[i]);
+    }
+    claims *cl = NULL;
+    claims_set *set = NULL;
+    prop_lex *lex = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(prop_lex_load(embed_reconcile, strlen(embed_reconcile), &lex, &err), KB_OK);
+    prop_keys *keys = prop_keys_new();
+    claims_props(cl, lex, NULL, keys);
+    ck_assert_int_eq(claims_build(cl, u, 3, &set, &err), KB_OK);
+    ck_assert_uint_eq(claims_set_count(set), 4);
+    const taxonomy *tax = claims_taxonomy(cl);
+    int python = tax_find_subject(tax, "Python"), node = tax_find_subject(tax, "Node.js");
+    for (size_t i = 0; i < 4; i++) {
+        claims_view v;
+        claims_set_view(set, i, &v);
+        ck_assert_uint_ge(v.nprops, 1);
+        const prop *p = &v.props[0];
+        if (i < 2) { /* Easy above Moderate */
+            ck_assert_int_eq(p->subject, i == 0 ? python : node);
+            ck_assert_int_eq(p->ranks, i == 0 ? node : python);
+            ck_assert_int_eq(p->polarity, i == 0 ? 1 : -1);
+        } else { /* equal grades rank nothing */
+            ck_assert_int_eq(p->ranks, -1);
+        }
+    }
+    claims_set_free(set);
+    claims_free(cl);
+    prop_keys_free(keys);
+    prop_lex_free(lex);
+}
+END_TEST
+
 static Suite *claims_suite(void)
 {
     Suite *s = suite_create("claims");
@@ -303,6 +349,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_subject_line_labels_what_follows);
     tcase_add_test(tc, test_second_domain);
     tcase_add_test(tc, test_wide_table);
+    tcase_add_test(tc, test_table_row_ranks);
     suite_add_tcase(s, tc);
     return s;
 }

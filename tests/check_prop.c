@@ -69,10 +69,9 @@ static void teardown(void)
     tax_free(e.tax);
 }
 
-/* The propositions of text (after a claim about prev, or NULL) as one
- * line each: "ST|NE|CAT subject pol=N mod [vs=X] [kind=...] [pole=...]
- * [change] [scope=...] keys=k1*,k2" (a * marks a judged key). */
-static char *props_of_cell(const char *text, const char *prev, const char *col, const char *row)
+/* The propositions of text (after a claim about prev, or NULL; a table
+ * cell when row is not NULL) into ps[0..32): returns their count. */
+static size_t extract(const char *text, const char *prev, const char *col, const char *row, prop *ps)
 {
     int pv[1];
     size_t np = 0;
@@ -83,10 +82,17 @@ static char *props_of_cell(const char *text, const char *prev, const char *col, 
     ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
     prop_ctx c = {e.lex, e.tax, e.slex, e.words, NULL, e.keys};
     prop_claim pc = {text, strlen(text), &r, pv, np, row};
-    prop ps[32];
     size_t n = prop_extract(&c, e.tg, &pc, ps, 32);
     ck_assert_uint_le(n, 32);
-    buf b = BUF_INIT;
+    return n;
+}
+
+/* Propositions ps[0..n) of a text of len bytes as one line each: "ST|NE|
+ * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change]
+ * [scope=...] keys=k1*,k2" (a * marks a judged key), appended to b. */
+static void props_str(buf *b0, const prop *ps, size_t n, size_t len)
+{
+    buf b = *b0;
     for (size_t i = 0; i < n; i++) {
         const prop *p = &ps[i];
         static const char *const kinds[] = {"ST", "NE", "CAT"};
@@ -112,9 +118,19 @@ static char *props_of_cell(const char *text, const char *prev, const char *col, 
         }
         /* the span is inside the text */
         ck_assert_uint_le(p->start, p->end);
-        ck_assert_uint_le(p->end, strlen(text));
+        ck_assert_uint_le(p->end, len);
         buf_addc(&b, '\n');
     }
+    *b0 = b;
+}
+
+/* props_str of text's propositions, malloc'd. */
+static char *props_of_cell(const char *text, const char *prev, const char *col, const char *row)
+{
+    prop ps[32];
+    size_t n = extract(text, prev, col, row, ps);
+    buf b = BUF_INIT;
+    props_str(&b, ps, n, strlen(text));
     return buf_detach(&b, NULL);
 }
 
@@ -260,6 +276,30 @@ START_TEST(test_table_cells)
     ck_assert_msg(strstr(d, "ST Wren pol=1") && strstr(d, "#integrations*") && strstr(d, "api*"), "%s", d);
     char *f = props_of("Wren ships a debugger.", NULL, NULL);
     ck_assert_str_eq(c, f);
+    /* a cell of marks, which are no words, answers as "Yes" or "No" */
+    char *h = props_of_cell("\xe2\x9c\x85", NULL, "Kestrel", "Hot reload");
+    ck_assert_msg(strstr(h, "ST Kestrel pol=1 plain") && strstr(h, "reload*"), "%s", h);
+    char *i = props_of_cell(" **\xe2\x9d\x8c** ", NULL, "Wren", "Hot reload");
+    ck_assert_msg(strstr(i, "ST Wren pol=-1 absolute") && strstr(i, "reload*"), "%s", i);
+    char *j = props_of_cell("None", NULL, "Wren", "Hot reload");
+    ck_assert_msg(strstr(j, "ST Wren pol=-1 absolute") && strstr(j, "reload*"), "%s", j);
+    /* ... also before words, and only where a cell opens with one */
+    char *k = props_of_cell("\xe2\x9c\x85 with the kpm plugin", NULL, "Kestrel", "Hot reload");
+    ck_assert_msg(strstr(k, "ST Kestrel pol=1") && strstr(k, "reload*"), "%s", k);
+    char *l = props_of("Wren ships a debugger \xe2\x9c\x85.", NULL, NULL);
+    ck_assert_str_eq(l, f);
+    char *o = props_of_cell("Wren", NULL, "Kestrel", "Unsupported on");
+    ck_assert_msg(!strstr(o, "pol=-1"), "%s", o);
+    /* "none of" is still said of every case */
+    char *q = props_of("None of Wren's plugins are fast.", NULL, NULL);
+    ck_assert_msg(strstr(q, "absolute"), "%s", q);
+    free(q);
+    free(h);
+    free(i);
+    free(j);
+    free(k);
+    free(l);
+    free(o);
     /* a claim's links are no part of what it says */
     char *g = props_of("Wren lacks a [package manager](https://wren.example/docs/kestrel-pkg).", NULL, NULL);
     ck_assert_msg(strstr(g, "$packag manag") && !strstr(g, "docs") && !strstr(g, "Kestrel"), "%s", g);
@@ -269,6 +309,78 @@ START_TEST(test_table_cells)
     free(d);
     free(f);
     free(g);
+}
+END_TEST
+
+/* The row "label | a | b" of a table with columns Kestrel and Wren (a
+ * third cell c, when not NULL, is Kestrel's again): every cell's
+ * propositions after the row is read, a line each (props_str). */
+static char *row_of(const char *label, const char *a, const char *b, const char *c)
+{
+    const char *text[3] = {a, b, c}, *col[3] = {"Kestrel", "Wren", "Kestrel"};
+    prop ps[3][32];
+    prop_cell cells[3];
+    size_t n = c ? 3 : 2;
+    for (size_t i = 0; i < n; i++) {
+        size_t np = extract(text[i], NULL, col[i], label, ps[i]);
+        cells[i] = (prop_cell){text[i], strlen(text[i]), tax_find_subject(e.tax, col[i]), ps[i], np};
+    }
+    prop_ctx ctx = {e.lex, e.tax, e.slex, e.words, NULL, e.keys};
+    prop_table_row(&ctx, label, cells, n);
+    buf out = BUF_INIT;
+    for (size_t i = 0; i < n; i++) props_str(&out, cells[i].props, cells[i].nprops, cells[i].len);
+    return buf_detach(&out, NULL);
+}
+
+START_TEST(test_table_rows)
+{
+    static const struct {
+        const char *label, *a, *b, *c;
+        const char *want; /* substrings, "|"-separated; "" ranks nothing */
+    } rows[] = {
+        /* levels, "very" a step further */
+        {"Performance", "High", "Very High", NULL,
+         "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel|ranked=#speed"},
+        /* less is better: the row names a cost */
+        {"Memory usage", "High", "Low", NULL, "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel"},
+        /* ... or judges badly */
+        {"Complexity", "Low", "High", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel"},
+        /* a middle level is a judgement's zero */
+        {"Learning curve", "Moderate", "Easy", NULL,
+         "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel|ranked=#learning"},
+        {"Tooling", "Very good", "Good", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel"},
+        /* ratings and stars */
+        {"Community", "4/5", "3 / 5", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel|ranked=#community"},
+        {"Docs", "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86\xe2\x98\x86\xe2\x98\x86",
+         "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86", NULL,
+         "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel|ranked=#documentation"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char *got = row_of(rows[i].label, rows[i].a, rows[i].b, rows[i].c);
+        char want[256];
+        snprintf(want, sizeof want, "%s", rows[i].want);
+        for (char *w = strtok(want, "|"); w; w = strtok(NULL, "|"))
+            ck_assert_msg(strstr(got, w), "%s | %s | %s: no \"%s\" in\n%s", rows[i].label, rows[i].a, rows[i].b, w, got);
+        free(got);
+    }
+    /* rows that rank nothing: equal grades, grades of two kinds, a cell
+     * longer than a grade, a rating out of range, three columns */
+    static const char *const none[][4] = {
+        {"Speed", "Fast", "Fast", NULL},
+        {"Speed", "High", "Good", NULL},
+        {"Speed", "High", "High under light load with the wren vm", NULL},
+        {"Community", "7/5", "3/5", NULL},
+        {"Community", "2024/05", "3/5", NULL},
+        {"Performance", "High", "Low", "Moderate"},
+        {"Hot reload", "Built-in", "None", NULL},
+        {"Hot reload", "Yes", "No", NULL},
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        char *got = row_of(none[i][0], none[i][1], none[i][2], none[i][3]);
+        ck_assert_msg(!strstr(got, "ranks="), "%s | %s | %s ranks:\n%s", none[i][0], none[i][1],
+                      none[i][2], got);
+        free(got);
+    }
 }
 END_TEST
 
@@ -387,6 +499,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_cases);
     tcase_add_test(tc, test_table_cells);
+    tcase_add_test(tc, test_table_rows);
     tcase_add_test(tc, test_keys_meet);
     tcase_add_test(tc, test_age);
     tcase_add_test(tc, test_scope_axes);

@@ -296,6 +296,25 @@ static void claims_end_table(claims_walk *w)
     w->in_table = 0;
 }
 
+/* The cells of the row just read (items first.. of the set) grade
+ * their subjects against each other (prop_table_row): a cell's
+ * subject is its column's, the one subject it has. */
+static void claims_rank_row(claims_walk *w, size_t first, const char *label)
+{
+    claims_set *set = w->set;
+    size_t n = set->n - first;
+    if (n < 2) return;
+    prop_cell *cells = kb_malloc(n * sizeof *cells);
+    for (size_t i = 0; i < n; i++) {
+        const claims_item *it = &set->items[first + i];
+        cells[i] = (prop_cell){w->unit->text + it->start, it->end - it->start,
+                               it->nsubj == 1 && set->subj[it->subj].how == TAG_COLUMN ? set->subj[it->subj].subject : -1,
+                               set->props + it->prop, it->nprop};
+    }
+    prop_table_row(&w->c->props, label, cells, n);
+    free(cells);
+}
+
 static int claims_row(claims_walk *w, const store_unit *u)
 {
     size_t n = seg_cells(u->text, u->text_len, w->cell_s, w->cell_e, w->capcells);
@@ -324,10 +343,12 @@ static int claims_row(claims_walk *w, const store_unit *u)
     w->row_header = label;
     w->kind = CLAIM_CELL;
     int rc = 0;
+    size_t first = w->set->n;
     for (size_t i = w->row_labels ? 1 : 0; i < n && !rc; i++) {
         w->col_header = i < w->nhead ? w->head[i] : NULL;
         rc = claims_emit(w, s[i], e[i]);
     }
+    if (!rc && label && w->c->props.lex) claims_rank_row(w, first, label);
     w->row_header = w->col_header = NULL;
     free(label);
     return rc;

@@ -293,6 +293,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
                 break;
             case PL_POSSESSION: capability = 1; break;
             case PL_ANSWER: capability |= m->cell && k == 0; break;
+            case PL_ANSWER_NO: negation |= m->cell && k == 0; break;
             case PL_CHOICE: p->choice = 1; break;
             case PL_CONDITION: hedge = 1; break;
             case PL_UNIVERSAL: universal = 1; break;
@@ -350,12 +351,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
 }
 
-typedef struct prop_toks {
-    tax_tok t[PROP_TOKS];
-    size_t n;
-} prop_toks;
-
-static int prop_tok(void *ctx, const char *s, size_t n, size_t off)
+int prop_tok(void *ctx, const char *s, size_t n, size_t off)
 {
     prop_toks *pt = ctx;
     if (pt->n == PROP_TOKS) return 1;
@@ -366,7 +362,7 @@ static int prop_tok(void *ctx, const char *s, size_t n, size_t off)
 /* A table cell's row label ("Hot reload", "[CTE](/docs/cte)") names
  * what the cell answers: its aspects are every proposition of the
  * cell's, judged (the cell's words are its judgement). */
-static void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n)
+void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n, int near)
 {
     buf nb = BUF_INIT;
     size_t *map = NULL;
@@ -386,7 +382,7 @@ static void prop_row_label(const prop_ctx *c, const char *label, prop *out, size
         memset(&q, 0, sizeof q);
         q.subject = out[i].subject;
         prop_read_span(c, m, 0, m->ntok, &q);
-        for (size_t k = 0; k < q.nkeys; k++) prop_add_key_at(&out[i], q.keys[k], PROP_NEAR_EVAL);
+        for (size_t k = 0; k < q.nkeys; k++) prop_add_key_at(&out[i], q.keys[k], near);
         out[i].scope |= q.scope;
     }
     free(m);
@@ -554,37 +550,9 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             q.nkeys = 0;
             out[i] = q;
         }
-    if (in->row_header) prop_row_label(c, in->row_header, out, n < max ? n : max);
 done:
+    if (m->cell) n = prop_cell_answer(c, in, out, n, max);
+    if (in->row_header && n) prop_row_label(c, in->row_header, out, n < max ? n : max, PROP_NEAR_EVAL);
     free(m);
     return n;
-}
-
-/* Does text[0..len) hold a word of lexicon class cls? */
-static int prop_lex_class_in(const prop_lex *l, int cls, const char *text, size_t len)
-{
-    buf nb = BUF_INIT;
-    int found = 0;
-    if (norm_text(text, len, &nb, NULL, NULL) == KB_OK) {
-        prop_toks *pt = kb_malloc(sizeof *pt);
-        pt->n = 0;
-        if (nb.len) norm_blank_markup(nb.data, nb.len);
-        norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
-        tax_hit h[64];
-        size_t nh = tax_match(l->t, TAX_MASK(TAX_DIMENSION), pt->t, pt->n, h, 64);
-        for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == cls;
-        free(pt);
-    }
-    buf_free(&nb);
-    return found;
-}
-
-int prop_lex_age(const prop_lex *l, const char *text, size_t len)
-{
-    return prop_lex_class_in(l, PL_AGE, text, len);
-}
-
-int prop_lex_now(const prop_lex *l, const char *text, size_t len)
-{
-    return prop_lex_class_in(l, PL_CURRENT, text, len);
 }

@@ -161,4 +161,23 @@ typedef struct prop_ctx {
  * must be on): writes at most max, returns how many there are. */
 size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max);
 
+/* One cell of a table row: its text, the subject of its column (-1:
+ * none) and its propositions, which prop_table_row may change. */
+typedef struct prop_cell {
+    const char *text;
+    size_t len;
+    int subject;
+    prop *props;
+    size_t nprops;
+} prop_cell;
+
+/* A row whose two subject cells grade them on one scale ("Performance
+ * | High | Very High", "4/5 | 3/5", "Moderate | Easy") ranks them on
+ * the row label's aspects, as "Y performs better" does in a comparison
+ * of the two: each cell's propositions on its subject judge it ahead
+ * or behind and rank it against the other (prop.ranks, not versus: a
+ * row names no base, so it meets plain judgements as such a
+ * comparative does).  prop_table.c says which grades count. */
+void prop_table_row(const prop_ctx *c, const char *label, prop_cell *cells, size_t n);
+
 #endif

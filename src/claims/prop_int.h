@@ -27,6 +27,7 @@ enum {
     PL_AGE,
     PL_QUESTION,
     PL_ANSWER,
+    PL_ANSWER_NO,
     PL_COUNT
 };
 
@@ -43,6 +44,8 @@ struct prop_lex {
     prop_names concepts, poles, kinds, scopes;
     prop_names scope_shown;    /* per scope: its first term, for people */
     prop_names questions;      /* per question line: "#aspect\ttemplate" */
+    prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
+    prop_names marks_no;
 };
 
 const char *prop_lex_concept(const prop_lex *l, size_t i);
@@ -52,6 +55,25 @@ const char *prop_lex_concept(const prop_lex *l, size_t i);
 #define PROP_NEAR_RANK 2  /* ... of a comparative one */
 #define PROP_NAME_MAX 126 /* bytes of a lexicon entry's name (a key: sigil + name) */
 #define PROP_STEM_MAX 48
+
+/* Tokens of a short text (norm_tokens' callback prop_tok fills it). */
+typedef struct prop_toks {
+    tax_tok t[PROP_TOKS];
+    size_t n;
+} prop_toks;
+int prop_tok(void *ctx, const char *s, size_t n, size_t off);
+
+/* Add the aspects a table row's label names to out[0..n), with near
+ * (PROP_NEAR_*) saying what the cell's words do with them. */
+void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n, int near);
+
+/* A table cell that opens with a mark of the lexicon's answers: +1
+ * ("✅"), -1 ("❌"), else 0. */
+int prop_cell_mark(const prop_lex *l, const char *text, size_t len);
+/* A cell that opens with such a mark answers its row as "Yes" or "No"
+ * would: out[0..n) updated, or one proposition per subject of the
+ * claim made when it has none (a mark is no word); returns the count. */
+size_t prop_cell_answer(const prop_ctx *c, const prop_claim *in, prop *out, size_t n, size_t max);
 
 /* The marks of one claim's tokens. */
 typedef struct prop_marks {

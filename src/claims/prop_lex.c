@@ -14,12 +14,19 @@
 #include <string.h>
 
 #include "buf.h"
+#include "norm.h"
 #include "strmap.h"
 #include "util.h"
 
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
-    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer"};
+    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no"};
+
+static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
+{
+    (void)ctx, (void)s, (void)n, (void)off;
+    return 1;
+}
 
 /* Names of the entries of one class: "threads", "execution/compiled". */
 static void prop_names_add(prop_names *v, const char *s, size_t n)
@@ -47,6 +54,8 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->scopes);
     prop_names_free(&l->scope_shown);
     prop_names_free(&l->questions);
+    prop_names_free(&l->marks_yes);
+    prop_names_free(&l->marks_no);
     free(l);
 }
 
@@ -57,6 +66,30 @@ static prop_names *prop_names_of(prop_lex *l, int cls)
            : cls == PL_KIND  ? &l->kinds
            : cls == PL_SCOPE ? &l->scopes
                              : NULL;
+}
+
+/* Does term t[0..n) hold no word (no letter or digit: a check mark)? */
+static int prop_lex_symbols(const char *t, size_t n)
+{
+    buf nb = BUF_INIT;
+    int none = 0;
+    if (norm_text(t, n, &nb, NULL, NULL) == KB_OK) none = !norm_tokens(buf_cstr(&nb), nb.len, prop_lex_any_tok, NULL);
+    buf_free(&nb);
+    return none;
+}
+
+/* Split an answer line's terms t..e: those of symbols alone go to marks
+ * (the matcher reads words only), the others to words. */
+static void prop_lex_marks(prop_names *marks, const char *t, const char *e, buf *words)
+{
+    while (t < e) {
+        const char *comma = memchr(t, ',', (size_t)(e - t));
+        size_t n = (size_t)((comma ? comma : e) - t);
+        const char *term = kb_trim(t, &n);
+        if (n && prop_lex_symbols(term, n)) prop_names_add(marks, term, n);
+        else if (n) buf_printf(words, "%s%.*s", words->len ? ", " : "", (int)n, term);
+        t = comma ? comma + 1 : e;
+    }
 }
 
 int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
@@ -86,8 +119,8 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
         prop_names *names = cls >= 0 ? prop_names_of(l, cls) : NULL;
         if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-')))) {
             rc = kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
-                                "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, age, concept, "
-                                "pole, kind, scope, question (the last five with a name)",
+                                "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
+                                "age, answer, answer_no, concept, pole, kind, scope, question (the last five with a name)",
                            lineno);
             goto done;
         }
@@ -119,7 +152,19 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
                            lineno, (int)duplen, dup, first);
             goto done;
         }
-        buf_printf(&main, "dimension\td%zu\t%.*s\n", ndim, (int)(line + ll - t2 - 1), t2 + 1);
+        buf terms = BUF_INIT;
+        if (cls == PL_ANSWER || cls == PL_ANSWER_NO)
+            prop_lex_marks(cls == PL_ANSWER ? &l->marks_yes : &l->marks_no, t2 + 1, line + ll, &terms);
+        else
+            buf_add(&terms, t2 + 1, (size_t)(line + ll - t2 - 1));
+        if (!terms.len) { /* marks alone: nothing for the matcher */
+            buf_free(&terms);
+            buf_addc(&main, '\n');
+            buf_addc(&soft, '\n');
+            continue;
+        }
+        buf_printf(&main, "dimension\td%zu\t%s\n", ndim, buf_cstr(&terms));
+        buf_free(&terms);
         buf_addc(&soft, '\n');
         l->cls = kb_realloc(l->cls, (ndim + 1) * sizeof *l->cls);
         l->entry = kb_realloc(l->entry, (ndim + 1) * sizeof *l->entry);
@@ -224,6 +269,35 @@ int prop_lex_is_concept(const prop_lex *l, const char *name)
 const char *prop_lex_concept(const prop_lex *l, size_t i)
 {
     return i < l->concepts.n ? l->concepts.name[i] : NULL;
+}
+
+/* Does text[0..len) hold a word of lexicon class cls? */
+static int prop_lex_class_in(const prop_lex *l, int cls, const char *text, size_t len)
+{
+    buf nb = BUF_INIT;
+    int found = 0;
+    if (norm_text(text, len, &nb, NULL, NULL) == KB_OK) {
+        prop_toks *pt = kb_malloc(sizeof *pt);
+        pt->n = 0;
+        if (nb.len) norm_blank_markup(nb.data, nb.len);
+        norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+        tax_hit h[64];
+        size_t nh = tax_match(l->t, TAX_MASK(TAX_DIMENSION), pt->t, pt->n, h, 64);
+        for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == cls;
+        free(pt);
+    }
+    buf_free(&nb);
+    return found;
+}
+
+int prop_lex_age(const prop_lex *l, const char *text, size_t len)
+{
+    return prop_lex_class_in(l, PL_AGE, text, len);
+}
+
+int prop_lex_now(const prop_lex *l, const char *text, size_t len)
+{
+    return prop_lex_class_in(l, PL_CURRENT, text, len);
 }
 
 /* ---- interned keys: a strmap from a key's text to its id ---- */

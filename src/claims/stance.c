@@ -211,3 +211,13 @@ int stance_label(const stance_lex *s, const tax_tok *toks, size_t ntok)
     }
     return score > 0 ? 1 : score < 0 ? -1 : 0;
 }
+
+int stance_is_cost(const stance_lex *s, const tax_tok *toks, size_t ntok)
+{
+    tax_hit hits[16];
+    size_t nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), toks, ntok, hits, 16);
+    if (nh > 16) nh = 16;
+    for (size_t i = 0; i < nh; i++)
+        if (stance_class_of(s, hits[i].index) == SL_COST) return 1;
+    return 0;
+}

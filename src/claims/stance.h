@@ -137,4 +137,8 @@ int stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned
  * or "Cons"): the sign of its evaluative words, 0 if none. */
 int stance_label(const stance_lex *s, const tax_tok *toks, size_t ntok);
 
+/* Does toks[0..ntok) name a thing where less is better (class cost:
+ * "memory usage", "latency")? */
+int stance_is_cost(const stance_lex *s, const tax_tok *toks, size_t ntok);
+
 #endif

@@ -105,6 +105,8 @@ typedef enum words_role {
     WR_NEED_SITUATION,        /* "where logs need to be collected" */
     WR_NEEDER,                /* "Project requires ..." */
     WR_NEEDER_OWNER,          /* "your app needs ..." */
+    WR_LEVEL_MID,             /* a table cell's "Moderate" between "Low" and "High" */
+    WR_INTENSIFIER,           /* "Very High" above "High" */
     WR_COUNT
 } words_role;
 

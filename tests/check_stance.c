@@ -255,6 +255,10 @@ static const stance_case cases[] = {
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},
     {"Command-line tools", "Go", -1, 0, "Go:-"},
+    /* ... turned by a negation opening the clause: "No" on the row
+     * "Plugin support" */
+    {"No", "Go", 1, 0, "Go:-"},
+    {"Not yet", "Go", 1, 0, "Go:-"},
 };
 
 /* The compiled-in function words, which every lexicon below reads. */

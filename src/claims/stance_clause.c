@@ -318,6 +318,14 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
     }
 }
 
+/* Does v's clause open with a negator ("No" in a cell)? */
+static int stance_opens_negated(const stance_ctx *c, const stance_verdict *v)
+{
+    for (size_t k = 0; k < c->nh; k++)
+        if (c->hits[k].tok == v->cs && stance_class_of(c->s, c->hits[k].index) == SL_NEGATOR) return 1;
+    return 0;
+}
+
 /* With no evaluative word, the first of these that holds judges. */
 static void stance_score_without(const stance_ctx *c, stance_verdict *v, const stance_cues *q)
 {
@@ -335,7 +343,9 @@ static void stance_score_without(const stance_ctx *c, stance_verdict *v, const s
     else if (stance_adoption(c->w, c->toks, v->cs, v->end) || q->abundant) score = 1;
     /* "X did not enforce ...", "cannot run ...": a negated action */
     else if (stance_negated_action(c->w, c->toks, v->cs, v->end)) score = -1;
-    else score = c->in->bias;
+    /* the context's bias, turned by a negation opening the clause: a
+     * "No" cell on the row "Safari support" */
+    else score = stance_opens_negated(c, v) ? -c->in->bias : c->in->bias;
     if (score) {
         v->evaluative = 1;
         v->score = score;

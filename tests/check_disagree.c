@@ -566,6 +566,38 @@ START_TEST(test_choice_by_scope)
 }
 END_TEST
 
+/* A scope row of one subject that is mostly the choice row on that
+ * scope, its other claims from sources heard there too, is that row;
+ * a source that speaks only to the subject's row keeps it. */
+START_TEST(test_choice_holds_the_scope_row)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is great for small projects.\n");
+    article("b.md", "2025-01-01", "Wren is ideal for startups and prototypes.\n\nKestrel is unsuitable for small projects.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_nonnull(row(&s, "Which suits small projects"));
+    ck_assert_ptr_null(row(&s, "Is Kestrel suited to small projects"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_scope_row_kept_for_its_own_source)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is great for small projects.\n");
+    article("b.md", "2025-01-01", "Wren is ideal for startups and prototypes.\n");
+    article("c.md", "2025-02-01", "Kestrel is unsuitable for small projects.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_nonnull(row(&s, "Which suits small projects"));
+    const dis_item *it = row(&s, "Is Kestrel suited to small projects");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(side_of(it, "unsuitable"), side_of(it, "great"));
+    dis_free(&s);
+}
+END_TEST
+
 /* One source favours Kestrel for small projects, another for large
  * ones, neither for both: which it suits is a question of one subject,
  * on an axis the lexicon marks as a choice ("!size"); an axis it does
@@ -957,6 +989,8 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_choice_by_scope);
+    tcase_add_test(tc, test_choice_holds_the_scope_row);
+    tcase_add_test(tc, test_scope_row_kept_for_its_own_source);
     tcase_add_test(tc, test_ranking_against_alike);
     tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);

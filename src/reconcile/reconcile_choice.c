@@ -125,8 +125,50 @@ static void rc_suits(rc_ctx *c, size_t n, size_t nsources, int s, uint32_t mask,
     memset(fav, 0, nsources * 32);
 }
 
+/* Drop the scope rows of one subject ("Is X suited to data-intensive
+ * work?") that are mostly a choice row on the same scope with X in it
+ * ("Which suits data-intensive work: X or Y?", out[from..]) and whose
+ * other claims come from sources that speak in that row too: one point
+ * asked twice.  A source that judges X on the scope and says nothing
+ * of the choice keeps the row. */
+static void rc_choice_dedupe(rc_ctx *c, size_t from)
+{
+    rc_set *o = c->out;
+    size_t w = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        rc_question *q = &o->q[i];
+        const char *k = q->kind == RC_STANCE ? prop_key_str(c->keys, q->key) : NULL;
+        int drop = 0;
+        for (size_t j = from; j < o->n && k && k[0] == '%' && !drop; j++) {
+            const rc_question *ch = &o->q[j];
+            const char *sc = ch->kind == RC_CHOICE ? prop_lex_scope(c->lex, ch->key) : NULL;
+            if (!sc || strcmp(sc, k + 1) != 0 || (ch->subject != q->subject && ch->versus != q->subject)) continue;
+            size_t dup = 0, heard = 0;
+            for (size_t a = 0; a < q->n; a++) {
+                const rc_prop *pa = &c->props[q->props[a]];
+                int in = 0, src = 0;
+                for (size_t b = 0; b < ch->n; b++) {
+                    in |= pa->claim == c->props[ch->props[b]].claim;
+                    src |= pa->source == c->props[ch->props[b]].source;
+                }
+                dup += in;
+                heard += in || src;
+            }
+            drop = 2 * dup >= q->n && heard == q->n;
+        }
+        if (drop) {
+            free(q->props);
+            free(q->side);
+            continue;
+        }
+        o->q[w++] = *q;
+    }
+    o->n = w;
+}
+
 void rc_choices(rc_ctx *c, size_t n, size_t nsubjects)
 {
+    size_t from = c->out->n;
     if (nsubjects < 2) return;
     size_t nsources = 0;
     for (size_t i = 0; i < n; i++)
@@ -152,4 +194,5 @@ void rc_choices(rc_ctx *c, size_t n, size_t nsubjects)
         for (size_t s = 0; s < nsubjects; s++) rc_suits(c, n, nsources, (int)s, mask, fav);
     }
     free(fav);
+    rc_choice_dedupe(c, from);
 }

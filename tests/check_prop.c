@@ -181,6 +181,12 @@ static const prop_case cases[] = {
     {"Kestrel is the easiest systems language to learn.", NULL, NULL,
      {"ST Kestrel pol=1 plain ranks=Wren", "ranked=#learning\n"}, {"ranked=system"}},
     {"Kestrel is easier on embedded boards.", NULL, NULL, {"ranked=embed,board\n"}, {NULL}},
+    /* the words right after the subject say which part of it is judged,
+     * not on what, when the clause judges a named aspect besides */
+    {"Kestrel web frameworks are slow.", NULL, NULL, {"keys=web,#speed*\n"}, {NULL}},
+    {"Kestrel backend development may not match that raw speed.", NULL, NULL, {"#backend,", "#speed*"}, {"#backend*"}},
+    /* ... and are what is judged when nothing else is named */
+    {"Kestrel installation is painful.", NULL, NULL, {"keys=#setup*\n"}, {NULL}},
     /* "use case" names no aspect, cue of the user's or not */
     {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
     /* what an object relative says of its noun restricts nothing */

@@ -233,6 +233,40 @@ static void prop_rank_infinitive(const prop_ctx *c, const prop_marks *m, size_t 
     }
 }
 
+/* The words right after the subject's first name in [a, b) that say
+ * which part of it the clause speaks of ("Python [backend development]
+ * may not match that raw speed", "X [web frameworks] are slow"): plain
+ * words and concepts up to the first other word.  [*pa, *pb), empty
+ * when there are none. */
+static void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size_t b, size_t *pa, size_t *pb)
+{
+    size_t k = a;
+    *pa = *pb = b;
+    while (k < b && m->subj[k] != subject) k++;
+    while (k < b && m->subj[k] == subject) k++;
+    if (k == b) return;
+    size_t e = k;
+    while (e < b && !m->eval[e] && m->subj[e] < 0 && m->part[e] < 0 && (m->cls[e] < 0 || m->cls[e] == PL_CONCEPT) &&
+           !prop_comma_before(m, e))
+        e++;
+    if (e > k) *pa = k, *pb = e;
+}
+
+/* The phrase keys[np0, np1) say which part of the subject is judged,
+ * not what it is judged on, when the clause judges a named aspect
+ * besides ("may not match that raw speed": speed, not the back end). */
+static void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1)
+{
+    if (np1 <= np0) return;
+    uint32_t phrase = (uint32_t)(((1ull << np1) - 1) & ~((1ull << np0) - 1));
+    int other = 0;
+    for (size_t i = 0; i < p->nkeys && !other; i++) {
+        const char *k = prop_key_str(c->keys, p->keys[i]);
+        other = !((phrase >> i) & 1) && ((p->judged >> i) & 1) && k && (k[0] == '#' || k[0] == '%');
+    }
+    if (other) p->judged &= ~phrase;
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -265,8 +299,13 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     unsigned char near[PROP_TOKS];
     prop_near_eval(m, a, b, near);
     prop_rank_infinitive(c, m, a, b, near);
+    /* the keys first seen in the subject's own phrase are [np0, np1) */
+    size_t np_a, np_b, np0 = 0, np1 = 0;
+    prop_subject_phrase(m, p->subject, a, b, &np_a, &np_b);
     for (size_t k = a; k < b; k++) {
         int nk = near[k - a];
+        if (k == np_a) np0 = p->nkeys;
+        if (k == np_b) np1 = p->nkeys;
         /* a cue of the taxonomy's: the user's own word for an aspect */
         if (m->cue_end[k] > (short)k + 1 && (size_t)m->cue_end[k] <= b && prop_cue_names(m, k, (size_t)m->cue_end[k]))
             prop_add_key_at(p, prop_cue_key(c, m, k, (size_t)m->cue_end[k]), nk);
@@ -344,6 +383,8 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
         size_t sn = stem_porter(t->s, t->n, st, sizeof st);
         if (sn >= 3) prop_add_key_at(p, prop_key(c->keys, st, sn, t->s, t->n), nk);
     }
+    if (np_b == b) np1 = p->nkeys;
+    prop_phrase_unjudged(c, p, np0, np_a < np_b ? np1 : np0);
     p->modality = hedge || p->scope ? PROP_QUALIFIED : universal || negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = capability && !negation;
     p->denied = negation && !universal && !capability;

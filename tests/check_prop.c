@@ -357,6 +357,7 @@ START_TEST(test_table_rows)
         {"Tooling", "Very good", "Good", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel"},
         /* ratings and stars */
         {"Community", "4/5", "3 / 5", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel|ranked=#community"},
+        {"Community", "7.5/10", "**8/10**", NULL, "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel"},
         {"Docs", "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86\xe2\x98\x86\xe2\x98\x86",
          "\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86", NULL,
          "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel|ranked=#documentation"},
@@ -377,6 +378,7 @@ START_TEST(test_table_rows)
         {"Speed", "High", "High under light load with the wren vm", NULL},
         {"Community", "7/5", "3/5", NULL},
         {"Community", "2024/05", "3/5", NULL},
+        {"Released", "10/12", "03/10", NULL},
         {"Performance", "High", "Low", "Moderate"},
         {"Hot reload", "Built-in", "None", NULL},
         {"Hot reload", "Yes", "No", NULL},

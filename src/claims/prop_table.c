@@ -51,23 +51,36 @@ int prop_cell_mark(const prop_lex *l, const char *text, size_t len)
     return 0;
 }
 
-/* A rating in the cell's bytes: "4/5", "8.5 / 10", "★★★☆☆" (filled of
- * all the stars), "⭐⭐⭐" (of five). */
+/* The number written at s (digits, a decimal part), before e: its end,
+ * or NULL when there is none or it opens with a 0 before another digit
+ * ("03/10" is a date). */
+static const char *pt_number(const char *s, const char *e, double *v)
+{
+    const char *p = s;
+    double x = 0, scale = 1;
+    while (p < e && *p >= '0' && *p <= '9') x = 10 * x + (*p++ - '0');
+    if (p == s || (p - s > 1 && *s == '0')) return NULL;
+    if (p + 1 < e && *p == '.' && p[1] >= '0' && p[1] <= '9')
+        for (p++; p < e && *p >= '0' && *p <= '9'; p++) x += (*p - '0') * (scale /= 10);
+    *v = x;
+    return p;
+}
+
+/* A rating in the cell's bytes: "4/5", "8.5 / 10" (of 3, 4, 5, 10 or
+ * 100: "10/12" is a date), "★★★☆☆" (filled of all the stars), "⭐⭐⭐"
+ * (of five). */
 static int pt_rating(const char *s, const char *e, double *score)
 {
     s = pt_skip(s, e);
-    char *end;
-    if (s < e && *s >= '0' && *s <= '9') {
-        double num = strtod(s, &end);
-        const char *p = end;
+    double num, den;
+    const char *p = pt_number(s, e, &num);
+    if (p) {
         while (p < e && *p == ' ') p++;
         if (p >= e || *p != '/') return 0;
-        p++;
-        while (p < e && *p == ' ') p++;
-        if (p >= e || *p < '1' || *p > '9') return 0;
-        double den = strtod(p, &end);
-        if (den < 2 || den > 100 || num > den) return 0;
-        for (p = end; p < e; p++)
+        for (p++; p < e && *p == ' '; p++) {}
+        p = pt_number(p, e, &den);
+        if (!p || (den != 3 && den != 4 && den != 5 && den != 10 && den != 100) || num > den) return 0;
+        for (; p < e; p++)
             if (!strchr(" *_`", *p)) return 0;
         *score = num / den;
         return 1;

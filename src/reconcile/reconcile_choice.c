@@ -8,7 +8,8 @@
  * those the lexicon asks about that way (a "?scope" question in
  * schema/reconcile.tsv; an axis whose values exclude each other for one
  * subject has a "!axis" question); a favourable proposition that names
- * the scope speaks for its subject.
+ * the scope speaks for its subject.  A subject's own row on a scope
+ * that a choice row on it holds is that row (rc_choice_dedupe).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -354,6 +354,38 @@ START_TEST(test_absolute_older_is_outdated)
 }
 END_TEST
 
+/* Opposite judgements years apart: outdated only where the newer text
+ * says what changed; the dates alone are said, not taken for a verdict. */
+START_TEST(test_older_judgement_outdated_only_with_change)
+{
+    scenario();
+    article("a.md", "2018-01-01", "Kestrel is slow.\n");
+    article("b.md", "2025-01-01", "Kestrel is fast.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "fast");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "no newer text says what changed"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_older_judgement_outdated_by_a_change)
+{
+    scenario();
+    article("a.md", "2018-01-01", "Kestrel is slow.\n");
+    article("b.md", "2025-01-01", "Kestrel is now fast.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "fast");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_absolute_same_time_is_overstated)
 {
     scenario();
@@ -980,6 +1012,8 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_versions_only_when_current);
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
+    tcase_add_test(tc, test_older_judgement_outdated_only_with_change);
+    tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);

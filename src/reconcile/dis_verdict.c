@@ -298,12 +298,19 @@ static int dis_verdict_scopes(dis_run *r, dis_item *it, const dis_side *a, const
     return 1;
 }
 
-/* Every source of one of sides A and B two years older than every
- * source of the other: outdated.  Returns 0 when not so. */
+/* Is every source of one of sides a and o two years older than every
+ * source of the other? */
+static int dis_dates_apart(const dis_side *a, const dis_side *o)
+{
+    return a->latest && o->latest && (a->latest + 2 <= o->earliest || o->latest + 2 <= a->earliest);
+}
+
+/* Sides A and B dated apart (dis_dates_apart): outdated.  Returns 0
+ * when not so. */
 static int dis_verdict_dates(dis_run *r, dis_item *it, const dis_side *sides, size_t A, size_t B, buf *b)
 {
     const dis_side *a = &sides[A], *o = &sides[B];
-    if (!(a->latest && o->latest && (a->latest + 2 <= o->earliest || o->latest + 2 <= a->earliest))) return 0;
+    if (!dis_dates_apart(a, o)) return 0;
     const dis_side *old = a->latest + 2 <= o->earliest ? a : o, *nw = old == a ? o : a;
     it->verdict = DIS_OUTDATED;
     buf_adds(b, "Every source saying ");
@@ -356,6 +363,15 @@ static void dis_verdict_count(dis_run *r, dis_item *it, const dis_side *sides, s
     buf_adds(b, "Neither dates, scopes nor the number of sources settle it: compare the claims themselves.");
 }
 
+/* Does the newer of sides A and B say something changed (a claim of
+ * it, or a proposition on the aspect by a newer source)? */
+static int dis_newer_change(const dis_run *r, const rc_question *q, const dis_side *sides, size_t A, size_t B)
+{
+    const dis_side *a = &sides[A], *o = &sides[B];
+    const dis_side *old = a->latest <= o->latest ? a : o, *nw = old == a ? o : a;
+    return nw->change || dis_change_prop(r, q, old) != NULL;
+}
+
 /* The verdict of a stance row: absolute against qualified first, then
  * scopes, dates, numbers, each between the largest side and the largest
  * opposing it. */
@@ -365,7 +381,17 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
     dis_main_sides(sides, ns, &A, &B);
     if (dis_verdict_absolute(r, it, q, sides, ns, b)) return;
     if (dis_verdict_scopes(r, it, &sides[A], &sides[B], b)) return;
-    if (dis_verdict_dates(r, it, sides, A, B, b)) return;
+    /* a judgement does not age by itself: older against newer is
+     * outdated only where the newer text says what changed */
+    if (dis_newer_change(r, q, sides, A, B)) {
+        if (dis_verdict_dates(r, it, sides, A, B, b)) return;
+    } else if (dis_dates_apart(&sides[A], &sides[B])) {
+        const dis_side *old = sides[A].latest < sides[B].latest ? &sides[A] : &sides[B];
+        const dis_side *nw = old == &sides[A] ? &sides[B] : &sides[A];
+        buf_printf(b, "The sources saying \"%s\" are older (latest %d) than those saying \"%s\" (from %d on), but no "
+                      "newer text says what changed. ",
+                   it->positions[old - sides], old->latest, it->positions[nw - sides], nw->earliest);
+    }
     dis_verdict_count(r, it, sides, A, B, b);
 }
 

@@ -774,15 +774,33 @@ START_TEST(test_ranking_against_alike)
     ck_assert_ptr_nonnull(strstr(it->explanation, "a.md"));
     ck_assert_ptr_nonnull(strstr(it->explanation, "Both can hold"));
     dis_free(&s);
-    /* two newer sources rank Wren ahead: the label leads with it, and
-     * the older ranking is outdated */
-    article("c.md", "2026-01-01", "Wren is easier to learn than Kestrel.\n");
+    /* two newer sources rank Wren ahead, one saying it changed: the
+     * label leads with Wren, and the older ranking is outdated */
+    article("c.md", "2026-01-01", "Wren is now easier to learn than Kestrel.\n");
     article("d.md", "2026-02-01", "Learning Wren is simpler than learning Kestrel.\n");
     run(&s, NULL);
     it = row(&s, "ahead of");
     ck_assert_ptr_nonnull(it);
     ck_assert_str_eq(it->question, "Is Wren ahead of Kestrel on learning, or are they alike?");
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    dis_free(&s);
+}
+END_TEST
+
+/* Rankings both ways years apart, with no newer text saying what
+ * changed: the dates alone do not make the older one outdated. */
+START_TEST(test_rankings_apart_without_change)
+{
+    scenario();
+    article("a.md", "2019-01-01", "Kestrel is easier to learn than Wren.\n");
+    article("b.md", "2019-03-01", "Both Kestrel and Wren are easy to learn.\n");
+    article("c.md", "2026-01-01", "Wren is easier to learn than Kestrel.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "ahead of");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "no newer text says what changed"));
     dis_free(&s);
 }
 END_TEST
@@ -1026,6 +1044,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_choice_holds_the_scope_row);
     tcase_add_test(tc, test_scope_row_kept_for_its_own_source);
     tcase_add_test(tc, test_ranking_against_alike);
+    tcase_add_test(tc, test_rankings_apart_without_change);
     tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);
     tcase_add_test(tc, test_pole_verdicts);

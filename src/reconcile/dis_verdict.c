@@ -372,6 +372,24 @@ static int dis_newer_change(const dis_run *r, const rc_question *q, const dis_si
     return nw->change || dis_change_prop(r, q, old) != NULL;
 }
 
+/* Judgements (and rankings) both ways, dated apart: a judgement does
+ * not age by itself, so the older side is outdated only where the
+ * newer says what changed; else the reason says the dates and returns
+ * 0 for the count to decide. */
+static int dis_verdict_changed(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t A,
+                               size_t B, buf *b)
+{
+    if (dis_newer_change(r, q, sides, A, B)) return dis_verdict_dates(r, it, sides, A, B, b);
+    if (dis_dates_apart(&sides[A], &sides[B])) {
+        const dis_side *old = sides[A].latest < sides[B].latest ? &sides[A] : &sides[B];
+        const dis_side *nw = old == &sides[A] ? &sides[B] : &sides[A];
+        buf_printf(b, "The sources saying \"%s\" are older (latest %d) than those saying \"%s\" (from %d on), but no "
+                      "newer text says what changed. ",
+                   it->positions[old - sides], old->latest, it->positions[nw - sides], nw->earliest);
+    }
+    return 0;
+}
+
 /* The verdict of a stance row: absolute against qualified first, then
  * scopes, dates, numbers, each between the largest side and the largest
  * opposing it. */
@@ -381,17 +399,7 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
     dis_main_sides(sides, ns, &A, &B);
     if (dis_verdict_absolute(r, it, q, sides, ns, b)) return;
     if (dis_verdict_scopes(r, it, &sides[A], &sides[B], b)) return;
-    /* a judgement does not age by itself: older against newer is
-     * outdated only where the newer text says what changed */
-    if (dis_newer_change(r, q, sides, A, B)) {
-        if (dis_verdict_dates(r, it, sides, A, B, b)) return;
-    } else if (dis_dates_apart(&sides[A], &sides[B])) {
-        const dis_side *old = sides[A].latest < sides[B].latest ? &sides[A] : &sides[B];
-        const dis_side *nw = old == &sides[A] ? &sides[B] : &sides[A];
-        buf_printf(b, "The sources saying \"%s\" are older (latest %d) than those saying \"%s\" (from %d on), but no "
-                      "newer text says what changed. ",
-                   it->positions[old - sides], old->latest, it->positions[nw - sides], nw->earliest);
-    }
+    if (dis_verdict_changed(r, it, q, sides, A, B, b)) return;
     dis_verdict_count(r, it, sides, A, B, b);
 }
 
@@ -476,7 +484,8 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
 /* A ranking row: a ranking against "alike" is compatible (both can
  * hold, the ranking the more precise); rankings both ways are weighed
  * as a stance row's sides are, by dates, then by count. */
-static void dis_rank_verdict(dis_run *r, dis_item *it, const dis_side *sides, size_t ns, buf *b)
+static void dis_rank_verdict(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns,
+                             buf *b)
 {
     size_t up = (size_t)-1, down = (size_t)-1, alike = (size_t)-1;
     for (size_t k = 0; k < ns; k++) {
@@ -485,7 +494,7 @@ static void dis_rank_verdict(dis_run *r, dis_item *it, const dis_side *sides, si
     }
     if (up != (size_t)-1 && down != (size_t)-1) {
         size_t A = sides[up].nsrc >= sides[down].nsrc ? up : down, B = A == up ? down : up;
-        if (!dis_verdict_dates(r, it, sides, A, B, b)) dis_verdict_count(r, it, sides, A, B, b);
+        if (!dis_verdict_changed(r, it, q, sides, A, B, b)) dis_verdict_count(r, it, sides, A, B, b);
         return;
     }
     size_t rk = up != (size_t)-1 ? up : down;
@@ -548,7 +557,7 @@ void dis_question_item(dis_run *r, const rc_question *q)
     dis_label(r, it, q, sides, ns);
     buf_reset(&b);
     if (q->kind == RC_STANCE) dis_stance_verdict(r, it, q, sides, ns, &b);
-    else if (q->kind == RC_RANK) dis_rank_verdict(r, it, sides, ns, &b);
+    else if (q->kind == RC_RANK) dis_rank_verdict(r, it, q, sides, ns, &b);
     else dis_value_verdict(r, it, q, sides, ns, &b);
     it->explanation = buf_detach(&b, NULL);
     dis_sides_free(sides);

@@ -242,6 +242,7 @@ static void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size
 {
     size_t k = a;
     *pa = *pb = b;
+    if (subject < 0) return;
     while (k < b && m->subj[k] != subject) k++;
     while (k < b && m->subj[k] == subject) k++;
     if (k == b) return;

@@ -32,6 +32,7 @@ static const char *const go_rust =
     "dimension\tlearning curve\tlearn*, learning curve, beginner*\n"
     "dimension\tsafety\tmemory safety, safe, unsafe, data races\n"
     "dimension\tuse cases\tused for, ~services, embedded, ~tools, choose\n"
+    "dimension\tpackaging\tgo modules, vendoring\n"
     "heading\tperformance\tperformance, speed\n"
     "heading\tlearning curve\tlearning curve\n"
     "heading\tsafety\tsafety\n"
@@ -275,6 +276,9 @@ static const tag_case go_rust_cases[] = {
     {"Many teams prefer Go over Rust for embedded work.", NULL, NULL, NULL, NULL, "Go,Rust", "use cases",
      "Go:use cases:+:Rust"},
     {"Rust is not easy to learn.", NULL, NULL, NULL, NULL, "Rust", "learning curve", "Rust:learning curve:-"},
+    /* a subject's name inside a longer cue is the cue's, no mention */
+    {"Go modules make vendoring simple.", NULL, NULL, NULL, NULL, "", "packaging", ""},
+    {"Go makes vendoring simple.", NULL, NULL, NULL, NULL, "Go", "packaging", "Go:packaging:+"},
     {"Its borrow checker rules out data races.", NULL, NULL, NULL, "Rust", "Rust", "safety", ""},
     {"It is fast.", NULL, NULL, NULL, "Go", "Go", "performance", "Go:performance:+"},
     /* naming only the base of a comparison: the subject is inherited */

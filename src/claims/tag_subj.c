@@ -71,6 +71,21 @@ int tag_says_all(const tagger *tg)
     return 0;
 }
 
+/* Is hit i inside a longer dimension cue ("node" in the cue
+ * "node_modules", "Node.js" in "Node.js compatibility")?  The longer
+ * term is what the text names. */
+static int tag_inside_cue(const tag_ctx *c, size_t i)
+{
+    const tax_hit *h = &c->tg->hits[i];
+    for (size_t k = 0; k < c->nh; k++) {
+        const tax_hit *d = &c->tg->hits[k];
+        if (d->kind == TAX_DIMENSION && d->tok <= h->tok && d->tok_end >= h->tok_end &&
+            d->tok_end - d->tok > h->tok_end - h->tok)
+            return 1;
+    }
+    return 0;
+}
+
 /* The subjects and parts the claim names, in order, and a table cell's
  * column, which it is always about, whatever else it names ("Usually
  * requires JavaScript" under "Python"). */
@@ -80,6 +95,7 @@ static void tag_named(tag_ctx *c)
     for (size_t i = 0; i < c->nh; i++) {
         const tax_hit *h = &tg->hits[i];
         if (h->kind != TAX_SUBJECT && h->kind != TAX_PART) continue;
+        if (tag_inside_cue(c, i)) continue;
         tag_add_subject(c->r, h->index, h->kind == TAX_SUBJECT ? TAG_NAMED : TAG_PART);
         c->ment[c->nment].subject = h->index;
         c->ment[c->nment].tok = h->tok;

@@ -401,6 +401,15 @@ int prop_tok(void *ctx, const char *s, size_t n, size_t off)
     return 0;
 }
 
+int prop_tokenize(const char *text, size_t len, buf *nb, size_t **map, prop_toks *pt)
+{
+    pt->n = 0;
+    if (norm_text(text, len, nb, map, NULL) != KB_OK) return KB_ERR;
+    if (nb->len) norm_blank_markup(nb->data, nb->len);
+    norm_tokens(buf_cstr(nb), nb->len, prop_tok, pt);
+    return KB_OK;
+}
+
 /* A table cell's row label ("Hot reload", "[CTE](/docs/cte)") names
  * what the cell answers: its aspects are every proposition of the
  * cell's, judged (the cell's words are its judgement). */
@@ -408,11 +417,8 @@ void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n, i
 {
     buf nb = BUF_INIT;
     size_t *map = NULL;
-    if (norm_text(label, strlen(label), &nb, &map, NULL) != KB_OK) goto done;
-    if (nb.len) norm_blank_markup(nb.data, nb.len);
     prop_toks *pt = kb_malloc(sizeof *pt);
-    pt->n = 0;
-    norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+    if (prop_tokenize(label, strlen(label), &nb, &map, pt) != KB_OK) goto done;
     tax_hit *hits = kb_malloc(PROP_TOKS * sizeof *hits);
     size_t nh = tax_match(c->tax, TAX_MASK(TAX_SUBJECT) | TAX_MASK(TAX_PART) | TAX_MASK(TAX_DIMENSION), pt->t, pt->n,
                           hits, PROP_TOKS);
@@ -429,8 +435,8 @@ void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n, i
     }
     free(m);
     free(hits);
-    free(pt);
 done:
+    free(pt);
     free(map);
     buf_free(&nb);
 }

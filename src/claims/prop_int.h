@@ -5,6 +5,7 @@
 #ifndef KB_PROP_INT_H
 #define KB_PROP_INT_H
 
+#include "buf.h"
 #include "prop.h"
 
 /* The lexicon's classes, in schema/reconcile.tsv's words. */
@@ -62,6 +63,11 @@ typedef struct prop_toks {
     size_t n;
 } prop_toks;
 int prop_tok(void *ctx, const char *s, size_t n, size_t off);
+/* Normalize text[0..len) into nb (offset map into *map unless map is
+ * NULL), blank its markup (norm.h) and tokenize it into pt, whose
+ * tokens point into nb: the caller frees nb (and *map).  KB_ERR on
+ * invalid UTF-8, with pt empty. */
+int prop_tokenize(const char *text, size_t len, buf *nb, size_t **map, prop_toks *pt);
 
 /* Add the aspects a table row's label names to out[0..n), with near
  * (PROP_NEAR_*) saying what the cell's words do with them. */

@@ -276,16 +276,13 @@ static int prop_lex_class_in(const prop_lex *l, int cls, const char *text, size_
 {
     buf nb = BUF_INIT;
     int found = 0;
-    if (norm_text(text, len, &nb, NULL, NULL) == KB_OK) {
-        prop_toks *pt = kb_malloc(sizeof *pt);
-        pt->n = 0;
-        if (nb.len) norm_blank_markup(nb.data, nb.len);
-        norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+    prop_toks *pt = kb_malloc(sizeof *pt);
+    if (prop_tokenize(text, len, &nb, NULL, pt) == KB_OK) {
         tax_hit h[64];
         size_t nh = tax_match(l->t, TAX_MASK(TAX_DIMENSION), pt->t, pt->n, h, 64);
         for (size_t i = 0; i < nh && i < 64 && !found; i++) found = l->cls[h[i].index] == cls;
-        free(pt);
     }
+    free(pt);
     buf_free(&nb);
     return found;
 }

@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "norm.h"
 #include "util.h"
 
 #define PT_CELL_WORDS 4   /* a grade is a word or two ("Very High") */
@@ -150,11 +149,8 @@ static pt_grade pt_grade_of(const prop_ctx *c, const prop_cell *cell, int revers
         return g;
     }
     buf nb = BUF_INIT;
-    if (norm_text(cell->text, cell->len, &nb, NULL, NULL) != KB_OK) goto done;
-    if (nb.len) norm_blank_markup(nb.data, nb.len);
-    prop_toks pt = {.n = 0};
-    norm_tokens(buf_cstr(&nb), nb.len, prop_tok, &pt);
-    if (!pt.n || pt.n > PT_CELL_WORDS) goto done;
+    prop_toks pt;
+    if (prop_tokenize(cell->text, cell->len, &nb, NULL, &pt) != KB_OK || !pt.n || pt.n > PT_CELL_WORDS) goto done;
     size_t k = 0;
     int more = 0;
     while (k < pt.n && words_is(c->words, WR_INTENSIFIER, &pt.t[k])) k++, more = 1;
@@ -190,14 +186,10 @@ static int pt_reverse(const prop_ctx *c, const char *label)
 {
     buf nb = BUF_INIT;
     int rev = 0;
-    if (norm_text(label, strlen(label), &nb, NULL, NULL) == KB_OK) {
-        if (nb.len) norm_blank_markup(nb.data, nb.len);
-        prop_toks *pt = kb_malloc(sizeof *pt);
-        pt->n = 0;
-        norm_tokens(buf_cstr(&nb), nb.len, prop_tok, pt);
+    prop_toks *pt = kb_malloc(sizeof *pt);
+    if (prop_tokenize(label, strlen(label), &nb, NULL, pt) == KB_OK)
         rev = stance_is_cost(c->stance, pt->t, pt->n) || stance_label(c->stance, pt->t, pt->n) < 0;
-        free(pt);
-    }
+    free(pt);
     buf_free(&nb);
     return rev;
 }

@@ -187,6 +187,11 @@ static const prop_case cases[] = {
     {"Kestrel backend development may not match that raw speed.", NULL, NULL, {"#backend,", "#speed*"}, {"#backend*"}},
     /* ... and are what is judged when nothing else is named */
     {"Kestrel installation is painful.", NULL, NULL, {"keys=#setup*\n"}, {NULL}},
+    /* a judgement with its infinitive judges what the infinitive
+     * names, not the concept of its own word */
+    {"Kestrel is faster to deploy than Wren.", NULL, NULL, {"ST Kestrel pol=1", "deploi*"}, {"#speed"}},
+    {"Kestrel is slow to install.", NULL, NULL, {"ST Kestrel pol=-1", "#setup*"}, {"#speed"}},
+    {"Kestrel is slow compared to Wren.", NULL, NULL, {"#speed*"}, {NULL}},
     /* "use case" names no aspect, cue of the user's or not */
     {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
     /* what an object relative says of its noun restricts nothing */

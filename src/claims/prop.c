@@ -268,6 +268,18 @@ static void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t 
     if (other) p->judged &= ~phrase;
 }
 
+/* "faster to pick up", "slow to compile": an evaluative word of a
+ * concept [k, he) whose infinitive follows judges what the infinitive
+ * names (learning, building), not the concept of its own word (speed):
+ * the concept is no aspect of the clause. */
+static int prop_judges_infinitive(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
+{
+    if (!m->eval[k] || he + 1 >= b || !prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, he)) return 0;
+    size_t v = he + 1;
+    return m->subj[v] < 0 && m->part[v] < 0 && m->cls[v] != PL_FUNCTION && !m->eval[v] &&
+           !(m->toks[v].s[0] >= '0' && m->toks[v].s[0] <= '9') && !prop_comma_before(m, v);
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -345,6 +357,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             case PL_CHANGE:
             case PL_CURRENT: p->change = 1; break;
             case PL_CONCEPT:
+                if (prop_judges_infinitive(c, m, k, he, b)) break;
                 name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
                 prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
                 break;

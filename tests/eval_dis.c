@@ -315,7 +315,11 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
         }
         if (real) {
             one.real_rows++;
-            for (size_t k = 0; k < it->nclaims; k++) one.unlabelled += !labelled[k];
+            for (size_t k = 0; k < it->nclaims; k++) {
+                one.unlabelled += !labelled[k];
+                if (!labelled[k] && verbose)
+                    printf("  NO GOLD SIDE row %d side %c: \"%.70s\"\n", it->id, it->claims[k].side, it->claims[k].text);
+            }
         } else if (verbose) {
             printf("  UNMATCHED row %d  %s  (%s / %s)  [%s, %s]\n", it->id, it->question ? it->question : "",
                    it->subject, it->measure ? it->measure : it->dimension ? it->dimension : "-",

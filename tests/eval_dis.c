@@ -331,9 +331,11 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
     if (verbose)
         for (size_t q = 0; q < g.nq; q++) {
             if (!g.q[q].found) printf("  MISSED %s  %s\n", g.q[q].id, g.q[q].question);
-            else if (!verdict_in(dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts, 0))
-                printf("  VERDICT %s row %d: %s, gold %s\n", g.q[q].id, g.q[q].found,
-                       dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts);
+            else if (!verdict_in(dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts, 1))
+                printf("  VERDICT%s %s row %d: %s, gold %s\n",
+                       verdict_in(dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts, 0)
+                           ? " (accepted)" : "",
+                       g.q[q].id, g.q[q].found, dis_verdict_name(s.items[g.q[q].found - 1].verdict), g.q[q].verdicts);
         }
     print_figures(goldpath, &one);
     t->questions += one.questions;

@@ -192,6 +192,14 @@ static const prop_case cases[] = {
     {"Kestrel is faster to deploy than Wren.", NULL, NULL, {"ST Kestrel pol=1", "deploi*"}, {"#speed"}},
     {"Kestrel is slow to install.", NULL, NULL, {"ST Kestrel pol=-1", "#setup*"}, {"#speed"}},
     {"Kestrel is slow compared to Wren.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* a verb of doing with an object says what is done, not how fast */
+    {"Kestrel performs batch conversions poorly.", NULL, NULL, {"ST Kestrel pol=-1", "batch"}, {"#speed"}},
+    {"Kestrel is popular, performing the nightly conversions.", NULL, NULL, {"ST Kestrel pol=1"}, {"#speed"}},
+    {"Kestrel performs remarkably well.", NULL, NULL, {"#speed*"}, {NULL}},
+    {"Kestrel performs poorly under load.", NULL, NULL, {"ST Kestrel pol=-1", "#speed*"}, {NULL}},
+    /* a concession qualifies nothing: the clause holds either way */
+    {"Even if you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {"absolute"}, {"qualified"}},
+    {"If you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {NULL}, {NULL}},
     /* "use case" names no aspect, cue of the user's or not */
     {"Kestrel is ideal for many use cases and scenarios.", NULL, NULL, {"ST Kestrel pol=1"}, {"us case", "case", "scenario"}},
     /* what an object relative says of its noun restricts nothing */

@@ -280,6 +280,23 @@ static int prop_judges_infinitive(const prop_ctx *c, const prop_marks *m, size_t
            !(m->toks[v].s[0] >= '0' && m->toks[v].s[0] <= '9') && !prop_comma_before(m, v);
 }
 
+/* "performs CRUD operations", "performing the calculations": a verb of
+ * doing [k, he) with an object right after it (past a determiner) says
+ * what the subject does, not how well: its concept (speed) is no
+ * aspect.  "performs well", "performs significantly better" and
+ * "performs in production" have none. */
+static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
+{
+    if (he != k + 1 || !prop_word(c, m, WR_DO_VERB, k)) return 0;
+    size_t o = he;
+    int det = o < b && m->cls[o] == PL_FUNCTION && prop_word(c, m, WR_DETERMINER, o);
+    o += (size_t)det;
+    if (o >= b || prop_comma_before(m, o) || m->eval[o]) return 0;
+    if (m->cls[o] >= 0 && m->cls[o] != PL_CONCEPT && m->cls[o] != PL_SCOPE) return 0;
+    /* after a determiner "-ly" is an adjective ("the nightly builds") */
+    return det || !words_has_ending(c->words, WR_ADVERB_ENDING, &m->toks[o]);
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -357,7 +374,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             case PL_CHANGE:
             case PL_CURRENT: p->change = 1; break;
             case PL_CONCEPT:
-                if (prop_judges_infinitive(c, m, k, he, b)) break;
+                if (prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b)) break;
                 name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
                 prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
                 break;

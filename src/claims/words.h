@@ -107,6 +107,8 @@ typedef enum words_role {
     WR_NEEDER_OWNER,          /* "your app needs ..." */
     WR_LEVEL_MID,             /* a table cell's "Moderate" between "Low" and "High" */
     WR_INTENSIFIER,           /* "Very High" above "High" */
+    WR_DO_VERB,               /* "performs CRUD operations": doing, not speed */
+    WR_ADVERB_ENDING,         /* "performs significantly better": no object */
     WR_COUNT
 } words_role;
 

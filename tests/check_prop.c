@@ -197,6 +197,12 @@ static const prop_case cases[] = {
     {"Kestrel is popular, performing the nightly conversions.", NULL, NULL, {"ST Kestrel pol=1"}, {"#speed"}},
     {"Kestrel performs remarkably well.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel performs poorly under load.", NULL, NULL, {"ST Kestrel pol=-1", "#speed*"}, {NULL}},
+    /* the pace of making software is not the subject's speed */
+    {"With Kestrel, teams ship releases faster.", NULL, NULL, {"ST Kestrel pol=1", "ship"}, {"#speed"}},
+    {"Kestrel's user base is small but growing fast.", NULL, NULL, {"grow*"}, {"#speed"}},
+    {"Kestrel allows a faster and cleaner development cycle.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed"}},
+    {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
+    {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
     /* a concession qualifies nothing: the clause holds either way */
     {"Even if you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {"absolute"}, {"qualified"}},
     {"If you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {NULL}, {NULL}},

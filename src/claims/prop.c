@@ -297,6 +297,30 @@ static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, si
     return det || !words_has_ending(c->words, WR_ADVERB_ENDING, &m->toks[o]);
 }
 
+/* "Developers build applications faster", "growing fast", "faster
+ * development": an evaluative word of a concept [k, he) right after a
+ * word of making software (at most two plain words between) or before
+ * one (only evaluative words and "and" between) judges the making's pace, not the subject's: the concept
+ * is no aspect of the clause. */
+static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a)
+{
+    if (!m->eval[k]) return 0;
+    /* forward past evaluative words and "and": "a faster and more
+     * efficient development process" */
+    for (size_t j = he; j < m->ntok && j < he + 4 && !prop_comma_before(m, j); j++) {
+        if (prop_word(c, m, WR_MAKING, j)) return 1;
+        if (!m->eval[j] && !prop_word(c, m, WR_AND, j)) break;
+    }
+    for (size_t j = k, between = 0; j > a && between <= 2; j--) {
+        size_t w = j - 1;
+        if (prop_comma_before(m, j) || m->subj[w] >= 0 || m->eval[w]) return 0;
+        if (prop_word(c, m, WR_MAKING, w)) return 1;
+        if (m->cls[w] == PL_FUNCTION) return 0;
+        between++;
+    }
+    return 0;
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a
@@ -374,7 +398,9 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             case PL_CHANGE:
             case PL_CURRENT: p->change = 1; break;
             case PL_CONCEPT:
-                if (prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b)) break;
+                if (prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) ||
+                    prop_judges_making(c, m, k, he, a))
+                    break;
                 name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
                 prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
                 break;

@@ -109,6 +109,7 @@ typedef enum words_role {
     WR_INTENSIFIER,           /* "Very High" above "High" */
     WR_DO_VERB,               /* "performs CRUD operations": doing, not speed */
     WR_ADVERB_ENDING,         /* "performs significantly better": no object */
+    WR_MAKING,                /* "build faster": the making's pace */
     WR_COUNT
 } words_role;
 

@@ -440,7 +440,9 @@ static const char *const db_tax =
     "measure\tconnections\tconnection, connections\n"
     "measure\trequests_per_second\trequests per second\n"
     "measure\trequests\trequest, requests\n"
-    "measure\tduration\t@duration\n";
+    "measure\tduration\t@duration\n"
+    "measure\trelease_year\treleased, created, @year\n"
+    "measure\tyear\t@year\n";
 
 typedef struct qty_case {
     const char *text, *section;
@@ -465,6 +467,10 @@ static const qty_case qty_cases[] = {
     {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     /* ... one right before it does ("than Beta's 900") */
     {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
+    /* a year is a release year only near the words that say so */
+    {"Alpha was released in 2011.", NULL, "release_year@Alpha"},
+    {"Looking back from 2024 at the many versions the team shipped, Alpha was released in 2011.", NULL,
+     "year@-;release_year@Alpha"},
 };
 
 START_TEST(test_quantity_subjects)

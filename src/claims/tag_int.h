@@ -19,6 +19,7 @@
 
 #define TAG_MAX_TOKS 512   /* a longer claim is tagged on its first tokens */
 #define TAG_MAX_HITS 128   /* taxonomy matches kept per claim */
+#define TAG_QTY_WINDOW 8   /* words either side of a figure that say what it measures */
 
 struct tagger {
     const taxonomy *tax;

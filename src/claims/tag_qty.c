@@ -134,6 +134,18 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     return after >= 0 ? after : r->nsubj == 1 ? r->subj[0].subject : -1;
 }
 
+/* The tokens [*w0, *w1) whose words say what a figure of shape only
+ * (a year, a duration) measures: those within TAG_QTY_WINDOW words of
+ * it, so that "released in 2013" does not make the "2023" of "Docker in
+ * 2023" a release year too.  A count with a unit reads its unit. */
+static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w1)
+{
+    size_t at = 0;
+    while (at < tg->ntok && tg->map[tg->toks[at].off] < q->start) at++;
+    *w0 = at > TAG_QTY_WINDOW ? at - TAG_QTY_WINDOW : 0;
+    *w1 = at + TAG_QTY_WINDOW < tg->ntok ? at + TAG_QTY_WINDOW : tg->ntok;
+}
+
 void tag_quantities(tag_ctx *c)
 {
     tagger *tg = c->tg;
@@ -145,7 +157,9 @@ void tag_quantities(tag_ctx *c)
         /* A number whose measure the taxonomy cannot name ("two
          * languages", "top three") is not recorded: it could not be
          * compared with anything. */
-        int measure = tag_measure(tg, &qs[i], tg->toks, tg->ntok);
+        size_t w0, w1;
+        tag_qty_window(tg, &qs[i], &w0, &w1);
+        int measure = tag_measure(tg, &qs[i], tg->toks + w0, w1 - w0);
         /* An elided unit: "X allows 100 connections and Y allows 151"
          * -- a bare count after a counted quantity counts the same. */
         if (measure < 0 && qs[i].kind == QTY_COUNT && !qs[i].unit[0])

@@ -382,6 +382,8 @@ START_TEST(test_older_judgement_outdated_by_a_change)
     ck_assert_ptr_nonnull(it);
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
+    /* the reason names the change it rests on */
+    ck_assert_ptr_nonnull(strstr(it->explanation, "says what changed: \"Kestrel is now fast"));
     dis_free(&s);
 }
 END_TEST

@@ -201,8 +201,10 @@ static const rc_prop *dis_change_prop(const dis_run *r, const rc_question *q, co
     for (size_t n = 0; n < r->nnotable; n++) {
         const rc_prop *rp = &r->props[r->notable[n]];
         if (!rp->p.change || rp->p.subject != q->subject || r->set->sources[rp->source].year <= x->latest) continue;
+        /* on the aspect it judges: "learn it for modern web
+         * development" says nothing changed in how it is learnt */
         for (size_t k = 0; k < rp->p.nkeys; k++)
-            if (rp->p.keys[k] == q->key) return rp;
+            if (rp->p.keys[k] == q->key && ((rp->p.judged >> k) & 1)) return rp;
     }
     return NULL;
 }
@@ -379,7 +381,18 @@ static int dis_newer_change(const dis_run *r, const rc_question *q, const dis_si
 static int dis_verdict_changed(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t A,
                                size_t B, buf *b)
 {
-    if (dis_newer_change(r, q, sides, A, B)) return dis_verdict_dates(r, it, sides, A, B, b);
+    if (dis_newer_change(r, q, sides, A, B)) {
+        if (!dis_verdict_dates(r, it, sides, A, B, b)) return 0;
+        /* name the change the verdict rests on */
+        const dis_side *old = sides[A].latest <= sides[B].latest ? &sides[A] : &sides[B];
+        const dis_side *nw = old == &sides[A] ? &sides[B] : &sides[A];
+        const rc_prop *chp = nw->change ? NULL : dis_change_prop(r, q, old);
+        buf_adds(b, " The newer text says what changed: ");
+        if (nw->change) dis_quote(b, it->claims[nw->change - 1].text, 160);
+        else dis_quote_n(b, r->claims[chp->claim].text + chp->p.start, chp->p.end - chp->p.start, 160);
+        buf_adds(b, ".");
+        return 1;
+    }
     if (dis_dates_apart(&sides[A], &sides[B])) {
         const dis_side *old = sides[A].latest < sides[B].latest ? &sides[A] : &sides[B];
         const dis_side *nw = old == &sides[A] ? &sides[B] : &sides[A];

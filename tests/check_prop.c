@@ -203,6 +203,11 @@ static const prop_case cases[] = {
     {"Kestrel allows a faster and cleaner development cycle.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed"}},
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* the words right before the subject say which kind of it is
+     * judged, not on what, when the clause judges a named aspect */
+    {"Running self-hosted Kestrel in production is not free of cost.", NULL, NULL, {"self,", "host,", "#cost*"}, {"self*"}},
+    {"Learning Kestrel is easy for beginners.", NULL, NULL, {"#learning*"}, {NULL}},
+    {"Hosted Kestrel is slow.", NULL, NULL, {"host,", "#speed*"}, {"host*"}},
     /* a concession qualifies nothing: the clause holds either way */
     {"Even if you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {"absolute"}, {"qualified"}},
     {"If you add more workers, Kestrel does not support parallel jobs.", NULL, NULL, {NULL}, {NULL}},

@@ -253,6 +253,27 @@ static void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size
     if (e > k) *pa = k, *pb = e;
 }
 
+/* The plain words right before the subject's first name in [a, b)
+ * that say which kind of it the clause speaks of ("using [open source]
+ * X in production is not free of cost", "[self-hosted] X is costly"),
+ * back to a gerund that takes X as its object ("Learning X"):
+ * [*qa, *qb), empty when there are none. */
+static void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t *qa,
+                                size_t *qb)
+{
+    size_t k = a;
+    *qa = *qb = b;
+    if (subject < 0) return;
+    while (k < b && m->subj[k] != subject) k++;
+    if (k == b) return;
+    size_t s = k;
+    while (s > a && !m->eval[s - 1] && m->subj[s - 1] < 0 && m->part[s - 1] < 0 &&
+           (m->cls[s - 1] < 0 || m->cls[s - 1] == PL_CONCEPT || m->cls[s - 1] == PL_POLE) && !prop_comma_before(m, s) &&
+           !words_has_ending(c->words, WR_GERUND_ENDING, &m->toks[s - 1]))
+        s--;
+    if (s < k) *qa = s, *qb = k;
+}
+
 /* The phrase keys[np0, np1) say which part of the subject is judged,
  * not what it is judged on, when the clause judges a named aspect
  * besides ("may not match that raw speed": speed, not the back end). */
@@ -354,12 +375,15 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     prop_near_eval(m, a, b, near);
     prop_rank_infinitive(c, m, a, b, near);
     /* the keys first seen in the subject's own phrase are [np0, np1) */
-    size_t np_a, np_b, np0 = 0, np1 = 0;
+    size_t np_a, np_b, np0 = 0, np1 = 0, pm_a, pm_b, pm0 = 0, pm1 = 0;
     prop_subject_phrase(m, p->subject, a, b, &np_a, &np_b);
+    prop_subject_premod(c, m, p->subject, a, b, &pm_a, &pm_b);
     for (size_t k = a; k < b; k++) {
         int nk = near[k - a];
         if (k == np_a) np0 = p->nkeys;
         if (k == np_b) np1 = p->nkeys;
+        if (k == pm_a) pm0 = p->nkeys;
+        if (k == pm_b) pm1 = p->nkeys;
         /* a cue of the taxonomy's: the user's own word for an aspect */
         if (m->cue_end[k] > (short)k + 1 && (size_t)m->cue_end[k] <= b && prop_cue_names(m, k, (size_t)m->cue_end[k]))
             prop_add_key_at(p, prop_cue_key(c, m, k, (size_t)m->cue_end[k]), nk);
@@ -442,6 +466,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     }
     if (np_b == b) np1 = p->nkeys;
     prop_phrase_unjudged(c, p, np0, np_a < np_b ? np1 : np0);
+    prop_phrase_unjudged(c, p, pm0, pm_a < pm_b ? pm1 : pm0);
     p->modality = hedge || p->scope ? PROP_QUALIFIED : universal || negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = capability && !negation;
     p->denied = negation && !universal && !capability;

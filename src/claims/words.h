@@ -81,6 +81,7 @@ typedef enum words_role {
     /* endings (words_has_ending) */
     WR_PARTICIPLE_ENDING,     /* "compiled C code" */
     WR_STATEMENT_ENDING,      /* "Keeps ...": no advice */
+    WR_GERUND_ENDING,         /* "Learning X is easy": X the object */
     /* what a dimension's cue is doing */
     WR_POSSESSIVE,            /* "its", "their" */
     WR_CAUSE,                 /* "because of its ..." */

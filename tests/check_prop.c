@@ -273,6 +273,8 @@ static const prop_case cases[] = {
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},
     /* change */
     {"Newer Kestrel builds now ship a free-threaded mode.", NULL, NULL, {"change", "#threads"}, {NULL}},
+    /* "modern" describes what it stands before ("modern web apps") */
+    {"Learn Kestrel for modern web apps.", NULL, NULL, {"Kestrel"}, {"change"}},
     /* a cell is about its column's subject */
     {"Threads and async tasks; the lock limits CPU-bound threading", NULL, "Kestrel",
      {"ST Kestrel pol=-1 qualified", "#threads*"}, {NULL}},

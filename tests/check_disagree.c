@@ -715,6 +715,30 @@ START_TEST(test_use_by_cue)
 }
 END_TEST
 
+/* An agreement carries its aspect's question where the lexicon has one
+ * (the brief states it as the answer the sources give); a part has
+ * none. */
+START_TEST(test_agreement_questions)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is easy to learn.\n\nThe kpm tool is excellent.\n");
+    article("b.md", "2024-02-01", "Learning Kestrel is easy.\n\nKestrel ships kpm, an excellent tool.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_agreement *learn = NULL, *kpm = NULL;
+    for (size_t i = 0; i < s.nagreements; i++) {
+        if (strcmp(s.agreements[i].aspect, "learning") == 0) learn = &s.agreements[i];
+        if (strcmp(s.agreements[i].aspect, "kpm") == 0) kpm = &s.agreements[i];
+    }
+    ck_assert_ptr_nonnull(learn);
+    ck_assert_str_eq(learn->question, "Is Kestrel easy to learn?");
+    ck_assert_int_eq(learn->polarity, 1);
+    ck_assert_ptr_nonnull(kpm);
+    ck_assert_ptr_null(kpm->question);
+    dis_free(&s);
+}
+END_TEST
+
 /* Values of one aspect: a newer value against an older one is
  * outdated; a value only hedged against one mostly stated plainly is
  * compatible; a pole aspect with no template asks for its values. */
@@ -1050,6 +1074,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_suits_one_value_of_an_axis);
     tcase_add_test(tc, test_pole_verdicts);
+    tcase_add_test(tc, test_agreement_questions);
     tcase_add_test(tc, test_use_by_cue);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);

@@ -485,8 +485,8 @@ START_TEST(test_json_export)
             "SELECT json_extract(a.value, '$.statement') FROM json_each(json_extract(?1, '$.sections')) s, "
             "json_each(json_extract(s.value, '$.agreements')) a WHERE json_extract(s.value, '$.dimension') = "
             "'learning curve'",
-            "Both sources agree on Python's learning: \xe2\x80\x9cPython is easy to learn <script>alert(1)</script> "
-            "for \"beginners\" & experts\xe2\x80\x9d.");
+            "Both sources say yes to \xe2\x80\x9cIs Python easy to learn?\xe2\x80\x9d: \xe2\x80\x9cPython is easy to "
+            "learn <script>alert(1)</script> for \"beginners\" & experts\xe2\x80\x9d.");
     /* a proposition's agreement says what it agrees on and which way;
      * a numeric one has neither */
     JSON_EQ(doc,

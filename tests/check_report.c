@@ -90,7 +90,8 @@ START_TEST(test_agreements)
     ck_assert_str_eq(a->subject, "Python");
     ck_assert_str_eq(a->aspect, "learning");
     ck_assert_int_eq(a->polarity, 1);
-    ck_assert_ptr_nonnull(strstr(a->statement, "Both sources agree on Python's learning: \xe2\x80\x9cPython is easy"));
+    ck_assert_ptr_nonnull(strstr(a->statement, "Both sources say yes to \xe2\x80\x9cIs Python easy to learn?\xe2\x80\x9d: "
+                                               "\xe2\x80\x9cPython is easy"));
     ck_assert_ptr_null(strstr(a->statement, "favourabl"));
     ck_assert_uint_eq(a->nsources, 2);
     ck_assert_uint_eq(a->nquotes, 2);

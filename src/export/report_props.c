@@ -26,11 +26,17 @@ void rep_propositions(rep_build *b, const dis_set *ds, const int *num)
         a->nclaims = ag->nclaims;
         rep_subject_note(b, ag->subject);
         buf st = BUF_INIT;
-        /* "All 5 sources agree on Node.js's event loop: “...”." */
-        if (ag->nsources >= total && total == 2) buf_adds(&st, "Both sources agree");
-        else if (ag->nsources >= total) buf_printf(&st, "All %zu sources agree", ag->nsources);
-        else buf_printf(&st, "%zu of %zu sources agree", ag->nsources, total);
-        buf_printf(&st, " on %s's %s: \xe2\x80\x9c%s\xe2\x80\x9d.", ag->subject, ag->aspect, ag->lead);
+        /* "All 5 sources say yes to “Is X easy to learn?”: “...”.", or
+         * where the aspect has no question, "All 5 sources agree on X's
+         * event loop: “...”." */
+        if (ag->nsources >= total && total == 2) buf_adds(&st, "Both sources");
+        else if (ag->nsources >= total) buf_printf(&st, "All %zu sources", ag->nsources);
+        else buf_printf(&st, "%zu of %zu sources", ag->nsources, total);
+        if (ag->question)
+            buf_printf(&st, " say %s to \xe2\x80\x9c%s\xe2\x80\x9d", ag->polarity < 0 ? "no" : "yes", ag->question);
+        else
+            buf_printf(&st, " agree on %s's %s", ag->subject, ag->aspect);
+        buf_printf(&st, ": \xe2\x80\x9c%s\xe2\x80\x9d.", ag->lead);
         a->statement = buf_detach(&st, NULL);
         a->quotes = kb_calloc(ag->nsources ? ag->nsources : 1, sizeof *a->quotes);
         /* the claims come by source: the most telling of each */

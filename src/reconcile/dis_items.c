@@ -119,6 +119,7 @@ void dis_agreement_free(dis_agreement *a)
     free(a->subject);
     free(a->aspect);
     free(a->dimension);
+    free(a->question);
     free(a->lead);
 }
 

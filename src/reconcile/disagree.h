@@ -108,6 +108,9 @@ typedef struct dis_item {
  * non-blocking").  Its claims are all on side 'a'. */
 typedef struct dis_agreement {
     char *subject, *aspect, *dimension;
+    char *question;          /* the aspect's question, as a row on it would ask
+                              * ("Is Python easy to learn?"), or NULL: the
+                              * lexicon has none for it */
     int polarity;            /* -1 or +1 */
     char *lead;              /* the most telling claim's words on it (its clause) */
     size_t nsources;

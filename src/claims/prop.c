@@ -108,12 +108,6 @@ static uint32_t prop_part_key(const prop_ctx *c, const prop_marks *m, size_t a, 
     return id;
 }
 
-/* A comma between tokens k-1 and k. */
-static int prop_comma_before(const prop_marks *m, size_t k)
-{
-    return k > 0 && k < m->ntok && tax_tok_punct_before(m->toks, k, ",");
-}
-
 /* Is the lexicon hit [k, he) a participle ("compiled": one word with a
  * participle's ending) right before a noun of its own ("compiled C
  * code"), not a kind word? */
@@ -177,188 +171,77 @@ static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, 
     return !(n && h[0].tok == 0);
 }
 
-/* Does token k count for distance: a word that is neither a function
- * word nor a subject's name? */
-static int prop_counts(const prop_marks *m, size_t k)
+/* What a clause's words say of its modality, as prop_read_hit finds them. */
+typedef struct prop_mods {
+    int hedge, universal, negation, capability;
+} prop_mods;
+
+/* A pole's aspect and value at token k ("compiled C code": a participle
+ * before its own noun says what that noun is, not the subject; but "an
+ * interpreted language" is the subject's kind). */
+static void prop_read_pole(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b, int nk, prop *p)
 {
-    /* a phrase of the lexicon ("back end") is one word */
-    return m->cls[k] != PL_FUNCTION && m->subj[k] < 0 && (size_t)m->hit[k] == k;
+    if (prop_attributive(c, m, k, he, b)) return;
+    const char *name = prop_lex_pole(c->lex, (size_t)m->entry[k]);
+    const char *slash = strchr(name, '/');
+    char axis[PROP_NAME_MAX + 1];
+    snprintf(axis, sizeof axis, "%.*s", (int)(slash - name), name);
+    prop_add_key_at(p, prop_named_key(c, '#', name, (size_t)(slash - name), axis), nk);
+    int dup = 0;
+    for (size_t i = 0; i < p->npoles; i++) dup |= p->poles[i] == m->entry[k];
+    if (!dup && p->npoles < PROP_MAX_POLES) p->poles[p->npoles++] = m->entry[k];
 }
 
-/* For each token of [a, b), whether it is within PROP_NEAR words (not
- * counting function words and subjects' names) of an evaluative word of
- * the span; all of them when the span has none (a judgement from a
- * negated action, effort, ...: of the whole clause). */
-static void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near)
+/* The lexicon hit starting at token k of clause [a, b): its aspect key
+ * (nk: what the clause's evaluative words do with it, PROP_NEAR_*), its
+ * qualifier or its modality word, into p and md. */
+static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size_t a, size_t b, int nk, prop *p,
+                          prop_mods *md)
 {
-    int any = 0;
-    size_t d = PROP_NEAR + 1, dc = PROP_NEAR + 1;
-    for (size_t k = a; k < b; k++) {
-        if (m->eval[k]) d = 0;
-        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
-        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
-        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
-        any |= m->eval[k];
-        near[k - a] = (d <= PROP_NEAR ? PROP_NEAR_EVAL : 0) | (dc <= PROP_NEAR ? PROP_NEAR_RANK : 0);
+    size_t he = (size_t)m->hit_end[k];
+    const char *name;
+    switch (m->cls[k]) {
+    case PL_HEDGE: md->hedge = 1; break;
+    case PL_CAPABILITY:
+        md->hedge = 1;
+        md->capability = 1;
+        break;
+    case PL_POSSESSION: md->capability = 1; break;
+    case PL_ANSWER: md->capability |= m->cell && k == 0; break;
+    case PL_ANSWER_NO: md->negation |= m->cell && k == 0; break;
+    case PL_CHOICE: p->choice = 1; break;
+    case PL_CONDITION: md->hedge = 1; break;
+    case PL_UNIVERSAL: md->universal = 1; break;
+    case PL_NEGATION:
+        /* a negation inside an even-handed phrase ("no clear winner") is
+         * that phrase's verdict, no denial */
+        if (m->eval[k] != STANCE_MARK_EVEN) md->negation |= prop_flat_negation(c, m, k, b);
+        break;
+    case PL_CHANGE:
+    case PL_CURRENT: p->change = 1; break;
+    case PL_CONCEPT:
+        if (prop_concept_elsewhere(c, m, k, he, a, b)) break;
+        name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
+        prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
+        break;
+    case PL_POLE: prop_read_pole(c, m, k, he, b, nk, p); break;
+    case PL_SCOPE:
+        /* "the features you are familiar with": what the noun is to the
+         * reader, no restriction of the claim */
+        if (words_object_relative(c->words, m->toks, a, k)) break;
+        name = prop_lex_scope(c->lex, (size_t)m->entry[k]);
+        prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)m->entry[k])),
+                        nk);
+        p->scope |= 1u << m->entry[k];
+        break;
+    default: break; /* function words, kinds: no aspect */
     }
-    d = dc = PROP_NEAR + 1;
-    for (size_t k = b; k-- > a;) {
-        if (m->eval[k]) d = 0;
-        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
-        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
-        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
-        if (d <= PROP_NEAR || !any) near[k - a] |= PROP_NEAR_EVAL;
-        if (dc <= PROP_NEAR) near[k - a] |= PROP_NEAR_RANK;
-    }
-}
-
-/* "the easiest backend language to learn": a comparative whose phrase
- * runs on to an infinitive ranks on what the infinitive names, not on
- * the words between (they say what is ranked: "backend language"). */
-static void prop_rank_infinitive(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, unsigned char *near)
-{
-    for (size_t k = a; k + 2 < b; k++) {
-        if (m->eval[k] != STANCE_MARK_COMPARATIVE || m->eval[k + 1] == STANCE_MARK_COMPARATIVE) continue;
-        size_t words = 0;
-        for (size_t j = k + 1; j + 1 < b && words <= PROP_NEAR; j++) {
-            if (prop_comma_before(m, j) || m->eval[j] || m->subj[j] >= 0) break;
-            if (prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, j)) {
-                /* "superior to Y" is a base, "easier to learn" ranks on learn */
-                if (j > k + 1 && m->subj[j + 1] < 0)
-                    for (size_t i = k + 1; i < j; i++) near[i - a] &= (unsigned char)~PROP_NEAR_RANK;
-                break;
-            }
-            words += prop_counts(m, j);
-        }
-    }
-}
-
-/* The words right after the subject's first name in [a, b) that say
- * which part of it the clause speaks of ("Python [backend development]
- * may not match that raw speed", "X [web frameworks] are slow"): plain
- * words and concepts up to the first other word.  [*pa, *pb), empty
- * when there are none. */
-static void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size_t b, size_t *pa, size_t *pb)
-{
-    size_t k = a;
-    *pa = *pb = b;
-    if (subject < 0) return;
-    while (k < b && m->subj[k] != subject) k++;
-    while (k < b && m->subj[k] == subject) k++;
-    if (k == b) return;
-    size_t e = k;
-    while (e < b && !m->eval[e] && m->subj[e] < 0 && m->part[e] < 0 && (m->cls[e] < 0 || m->cls[e] == PL_CONCEPT) &&
-           !prop_comma_before(m, e))
-        e++;
-    if (e > k) *pa = k, *pb = e;
-}
-
-/* The plain words right before the subject's first name in [a, b)
- * that say which kind of it the clause speaks of ("using [open source]
- * X in production is not free of cost", "[self-hosted] X is costly"),
- * back to a gerund that takes X as its object ("Learning X"):
- * [*qa, *qb), empty when there are none. */
-static void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t *qa,
-                                size_t *qb)
-{
-    size_t k = a;
-    *qa = *qb = b;
-    if (subject < 0) return;
-    while (k < b && m->subj[k] != subject) k++;
-    if (k == b) return;
-    size_t s = k;
-    while (s > a && !m->eval[s - 1] && m->subj[s - 1] < 0 && m->part[s - 1] < 0 &&
-           (m->cls[s - 1] < 0 || m->cls[s - 1] == PL_CONCEPT || m->cls[s - 1] == PL_POLE) && !prop_comma_before(m, s) &&
-           !words_has_ending(c->words, WR_GERUND_ENDING, &m->toks[s - 1]))
-        s--;
-    if (s < k) *qa = s, *qb = k;
-}
-
-/* The phrase keys[np0, np1) say which part of the subject is judged,
- * not what it is judged on, when the clause judges a named aspect
- * besides ("may not match that raw speed": speed, not the back end). */
-static void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1)
-{
-    if (np1 <= np0) return;
-    uint32_t phrase = (uint32_t)(((1ull << np1) - 1) & ~((1ull << np0) - 1));
-    int other = 0;
-    for (size_t i = 0; i < p->nkeys && !other; i++) {
-        const char *k = prop_key_str(c->keys, p->keys[i]);
-        other = !((phrase >> i) & 1) && ((p->judged >> i) & 1) && k && (k[0] == '#' || k[0] == '%');
-    }
-    if (other) p->judged &= ~phrase;
-}
-
-/* "faster to pick up", "slow to compile": an evaluative word of a
- * concept [k, he) whose infinitive follows judges what the infinitive
- * names (learning, building), not the concept of its own word (speed):
- * the concept is no aspect of the clause. */
-static int prop_judges_infinitive(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
-{
-    if (!m->eval[k] || he + 1 >= b || !prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, he)) return 0;
-    size_t v = he + 1;
-    return m->subj[v] < 0 && m->part[v] < 0 && m->cls[v] != PL_FUNCTION && !m->eval[v] &&
-           !(m->toks[v].s[0] >= '0' && m->toks[v].s[0] <= '9') && !prop_comma_before(m, v);
-}
-
-/* "performs CRUD operations", "performing the calculations": a verb of
- * doing [k, he) with an object right after it (past a determiner) says
- * what the subject does, not how well: its concept (speed) is no
- * aspect.  "performs well", "performs significantly better" and
- * "performs in production" have none. */
-static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
-{
-    if (he != k + 1 || !prop_word(c, m, WR_DO_VERB, k)) return 0;
-    size_t o = he;
-    int det = o < b && m->cls[o] == PL_FUNCTION && prop_word(c, m, WR_DETERMINER, o);
-    o += (size_t)det;
-    if (o >= b || prop_comma_before(m, o) || m->eval[o]) return 0;
-    if (m->cls[o] >= 0 && m->cls[o] != PL_CONCEPT && m->cls[o] != PL_SCOPE) return 0;
-    /* after a determiner "-ly" is an adjective ("the nightly builds") */
-    return det || !words_has_ending(c->words, WR_ADVERB_ENDING, &m->toks[o]);
-}
-
-/* "Developers build applications faster", "growing fast", "faster
- * development": an evaluative word of a concept [k, he) right after a
- * word of making software (at most two plain words between) or before
- * one (only evaluative words and "and" between) judges the making's pace, not the subject's: the concept
- * is no aspect of the clause. */
-static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a)
-{
-    if (!m->eval[k]) return 0;
-    /* forward past evaluative words and "and": "a faster and more
-     * efficient development process" */
-    for (size_t j = he; j < m->ntok && j < he + 4 && !prop_comma_before(m, j); j++) {
-        if (prop_word(c, m, WR_MAKING, j)) return 1;
-        if (!m->eval[j] && !prop_word(c, m, WR_AND, j)) break;
-    }
-    for (size_t j = k, between = 0; j > a && between <= 2; j--) {
-        size_t w = j - 1;
-        if (prop_comma_before(m, j) || m->subj[w] >= 0 || m->eval[w]) return 0;
-        if (prop_word(c, m, WR_MAKING, w)) return 1;
-        if (m->cls[w] == PL_FUNCTION) return 0;
-        between++;
-    }
-    return 0;
-}
-
-/* Does the cue at [k, e) name something: a word that is neither
- * evaluative nor a function or modal word of the lexicon?  "better
- * suited", "best choice", "ideal for" are the user's cues for a
- * dimension, but a judgement, not an aspect two claims share. */
-static int prop_cue_names(const prop_marks *m, size_t k, size_t e)
-{
-    for (; k < e; k++)
-        if (!m->eval[k] && (m->cls[k] < 0 || m->cls[k] == PL_CONCEPT || m->cls[k] == PL_SCOPE ||
-                            m->cls[k] == PL_POLE || m->cls[k] == PL_KIND))
-            return 1;
-    return 0;
 }
 
 /* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
-    int hedge = 0, universal = 0, negation = 0, capability = 0;
+    prop_mods md = {0, 0, 0, 0};
     p->nkeys = p->npoles = 0;
     p->scope = 0;
     p->change = 0;
@@ -374,7 +257,8 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     unsigned char near[PROP_TOKS];
     prop_near_eval(m, a, b, near);
     prop_rank_infinitive(c, m, a, b, near);
-    /* the keys first seen in the subject's own phrase are [np0, np1) */
+    /* the keys first seen in the subject's own phrase are [np0, np1),
+     * in the words before its name [pm0, pm1) */
     size_t np_a, np_b, np0 = 0, np1 = 0, pm_a, pm_b, pm0 = 0, pm1 = 0;
     prop_subject_phrase(m, p->subject, a, b, &np_a, &np_b);
     prop_subject_premod(c, m, p->subject, a, b, &pm_a, &pm_b);
@@ -397,64 +281,8 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
             continue;
         }
         if (m->subj[k] >= 0) continue;
-        int cls = m->cls[k], first = (size_t)m->hit[k] == k;
-        if (cls >= 0) {
-            if (!first) continue;
-            size_t he = (size_t)m->hit_end[k];
-            const char *name;
-            switch (cls) {
-            case PL_HEDGE: hedge = 1; break;
-            case PL_CAPABILITY:
-                hedge = 1;
-                capability = 1;
-                break;
-            case PL_POSSESSION: capability = 1; break;
-            case PL_ANSWER: capability |= m->cell && k == 0; break;
-            case PL_ANSWER_NO: negation |= m->cell && k == 0; break;
-            case PL_CHOICE: p->choice = 1; break;
-            case PL_CONDITION: hedge = 1; break;
-            case PL_UNIVERSAL: universal = 1; break;
-            case PL_NEGATION:
-                /* a negation inside an even-handed phrase ("no clear
-                 * winner") is that phrase's verdict, no denial */
-                if (m->eval[k] != STANCE_MARK_EVEN) negation |= prop_flat_negation(c, m, k, b);
-                break;
-            case PL_CHANGE:
-            case PL_CURRENT: p->change = 1; break;
-            case PL_CONCEPT:
-                if (prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) ||
-                    prop_judges_making(c, m, k, he, a))
-                    break;
-                name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
-                prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
-                break;
-            case PL_POLE: {
-                /* "compiled C code": a participle before its noun says
-                 * what that noun is, not the subject (but "an
-                 * interpreted language" is the subject's kind) */
-                if (prop_attributive(c, m, k, he, b)) break;
-                name = prop_lex_pole(c->lex, (size_t)m->entry[k]);
-                const char *slash = strchr(name, '/');
-                {
-                    char axis[PROP_NAME_MAX + 1];
-                    snprintf(axis, sizeof axis, "%.*s", (int)(slash - name), name);
-                    prop_add_key_at(p, prop_named_key(c, '#', name, (size_t)(slash - name), axis), nk);
-                }
-                int dup = 0;
-                for (size_t i = 0; i < p->npoles; i++) dup |= p->poles[i] == m->entry[k];
-                if (!dup && p->npoles < PROP_MAX_POLES) p->poles[p->npoles++] = m->entry[k];
-                break;
-            }
-            case PL_SCOPE:
-                /* "the features you are familiar with": what the noun
-                 * is to the reader, no restriction of the claim */
-                if (words_object_relative(c->words, m->toks, a, k)) break;
-                name = prop_lex_scope(c->lex, (size_t)m->entry[k]);
-                prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)m->entry[k])), nk);
-                p->scope |= 1u << m->entry[k];
-                break;
-            default: break; /* function words, kinds: no aspect */
-            }
+        if (m->cls[k] >= 0) {
+            if ((size_t)m->hit[k] == k) prop_read_hit(c, m, k, a, b, nk, p, &md);
             continue;
         }
         if (m->eval[k]) continue;
@@ -467,9 +295,9 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     if (np_b == b) np1 = p->nkeys;
     prop_phrase_unjudged(c, p, np0, np_a < np_b ? np1 : np0);
     prop_phrase_unjudged(c, p, pm0, pm_a < pm_b ? pm1 : pm0);
-    p->modality = hedge || p->scope ? PROP_QUALIFIED : universal || negation ? PROP_ABSOLUTE : PROP_PLAIN;
-    p->capable = capability && !negation;
-    p->denied = negation && !universal && !capability;
+    p->modality = md.hedge || p->scope ? PROP_QUALIFIED : md.universal || md.negation ? PROP_ABSOLUTE : PROP_PLAIN;
+    p->capable = md.capability && !md.negation;
+    p->denied = md.negation && !md.universal && !md.capability;
     p->start = m->map[m->toks[a].off];
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
 }

@@ -124,6 +124,36 @@ static inline int prop_is_base(const prop_ctx *c, const prop_marks *m, size_t t)
     return 0;
 }
 
+/* A comma between tokens k-1 and k. */
+static inline int prop_comma_before(const prop_marks *m, size_t k)
+{
+    return k > 0 && k < m->ntok && tax_tok_punct_before(m->toks, k, ",");
+}
+
+/* prop_judged.c: what a clause's judgement speaks of.  near[k - a] for
+ * each token of [a, b): PROP_NEAR_EVAL within PROP_NEAR words of an
+ * evaluative word (every token when the clause has none),
+ * PROP_NEAR_RANK of a comparative one. */
+void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near);
+/* "the easiest backend language to learn" ranks on learning only. */
+void prop_rank_infinitive(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, unsigned char *near);
+/* The plain words right after ([*pa, *pb)) and right before ([*qa,
+ * *qb)) the subject's first name in [a, b): which part or kind of it;
+ * empty ranges are at b. */
+void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size_t b, size_t *pa, size_t *pb);
+void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t *qa,
+                         size_t *qb);
+/* keys[np0, np1) of p, such a phrase's, are not judged when the clause
+ * judges a named aspect besides. */
+void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1);
+/* Does the taxonomy cue at [k, e) name something (not only evaluative
+ * or function words)? */
+int prop_cue_names(const prop_marks *m, size_t k, size_t e);
+/* Does the concept word at [k, he) of clause [a, b) judge something
+ * else than its concept ("faster to pick up", "build faster",
+ * "performs CRUD operations")? */
+int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b);
+
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,

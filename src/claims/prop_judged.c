@@ -1,0 +1,197 @@
+/*
+ * prop_judged.c - what a clause's judgement speaks of: which of its
+ * keys are near its evaluative words (Hu & Liu's nearest opinion word),
+ * and the words that name where or which kind of the subject rather
+ * than what is judged ("Python [backend development] may not match
+ * that raw speed", "[open source] Kafka", "faster [to pick up]",
+ * "build applications [faster]").  prop.c reads a clause with these;
+ * the rules are general, tests/check_prop.c holds invented sentences.
+ */
+#include "prop_int.h"
+
+/* Does token k count for distance: a word that is neither a function
+ * word nor a subject's name? */
+static int prop_counts(const prop_marks *m, size_t k)
+{
+    /* a phrase of the lexicon ("back end") is one word */
+    return m->cls[k] != PL_FUNCTION && m->subj[k] < 0 && (size_t)m->hit[k] == k;
+}
+
+/* For each token of [a, b), whether it is within PROP_NEAR words (not
+ * counting function words and subjects' names) of an evaluative word of
+ * the span; all of them when the span has none (a judgement from a
+ * negated action, effort, ...: of the whole clause). */
+void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near)
+{
+    int any = 0;
+    size_t d = PROP_NEAR + 1, dc = PROP_NEAR + 1;
+    for (size_t k = a; k < b; k++) {
+        if (m->eval[k]) d = 0;
+        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
+        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
+        any |= m->eval[k];
+        near[k - a] = (d <= PROP_NEAR ? PROP_NEAR_EVAL : 0) | (dc <= PROP_NEAR ? PROP_NEAR_RANK : 0);
+    }
+    d = dc = PROP_NEAR + 1;
+    for (size_t k = b; k-- > a;) {
+        if (m->eval[k]) d = 0;
+        else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
+        if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
+        if (d <= PROP_NEAR || !any) near[k - a] |= PROP_NEAR_EVAL;
+        if (dc <= PROP_NEAR) near[k - a] |= PROP_NEAR_RANK;
+    }
+}
+
+/* "the easiest backend language to learn": a comparative whose phrase
+ * runs on to an infinitive ranks on what the infinitive names, not on
+ * the words between (they say what is ranked: "backend language"). */
+void prop_rank_infinitive(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, unsigned char *near)
+{
+    for (size_t k = a; k + 2 < b; k++) {
+        if (m->eval[k] != STANCE_MARK_COMPARATIVE || m->eval[k + 1] == STANCE_MARK_COMPARATIVE) continue;
+        size_t words = 0;
+        for (size_t j = k + 1; j + 1 < b && words <= PROP_NEAR; j++) {
+            if (prop_comma_before(m, j) || m->eval[j] || m->subj[j] >= 0) break;
+            if (prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, j)) {
+                /* "superior to Y" is a base, "easier to learn" ranks on learn */
+                if (j > k + 1 && m->subj[j + 1] < 0)
+                    for (size_t i = k + 1; i < j; i++) near[i - a] &= (unsigned char)~PROP_NEAR_RANK;
+                break;
+            }
+            words += prop_counts(m, j);
+        }
+    }
+}
+
+/* The words right after the subject's first name in [a, b) that say
+ * which part of it the clause speaks of ("Python [backend development]
+ * may not match that raw speed", "X [web frameworks] are slow"): plain
+ * words and concepts up to the first other word.  [*pa, *pb), empty
+ * when there are none. */
+void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size_t b, size_t *pa, size_t *pb)
+{
+    size_t k = a;
+    *pa = *pb = b;
+    if (subject < 0) return;
+    while (k < b && m->subj[k] != subject) k++;
+    while (k < b && m->subj[k] == subject) k++;
+    if (k == b) return;
+    size_t e = k;
+    while (e < b && !m->eval[e] && m->subj[e] < 0 && m->part[e] < 0 && (m->cls[e] < 0 || m->cls[e] == PL_CONCEPT) &&
+           !prop_comma_before(m, e))
+        e++;
+    if (e > k) *pa = k, *pb = e;
+}
+
+/* The plain words right before the subject's first name in [a, b)
+ * that say which kind of it the clause speaks of ("using [open source]
+ * X in production is not free of cost", "[self-hosted] X is costly"),
+ * back to a gerund that takes X as its object ("Learning X"):
+ * [*qa, *qb), empty when there are none. */
+void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t *qa,
+                                size_t *qb)
+{
+    size_t k = a;
+    *qa = *qb = b;
+    if (subject < 0) return;
+    while (k < b && m->subj[k] != subject) k++;
+    if (k == b) return;
+    size_t s = k;
+    while (s > a && !m->eval[s - 1] && m->subj[s - 1] < 0 && m->part[s - 1] < 0 &&
+           (m->cls[s - 1] < 0 || m->cls[s - 1] == PL_CONCEPT || m->cls[s - 1] == PL_POLE) && !prop_comma_before(m, s) &&
+           !words_has_ending(c->words, WR_GERUND_ENDING, &m->toks[s - 1]))
+        s--;
+    if (s < k) *qa = s, *qb = k;
+}
+
+/* The phrase keys[np0, np1) say which part of the subject is judged,
+ * not what it is judged on, when the clause judges a named aspect
+ * besides ("may not match that raw speed": speed, not the back end). */
+void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1)
+{
+    if (np1 <= np0) return;
+    uint32_t phrase = (uint32_t)(((1ull << np1) - 1) & ~((1ull << np0) - 1));
+    int other = 0;
+    for (size_t i = 0; i < p->nkeys && !other; i++) {
+        const char *k = prop_key_str(c->keys, p->keys[i]);
+        other = !((phrase >> i) & 1) && ((p->judged >> i) & 1) && k && (k[0] == '#' || k[0] == '%');
+    }
+    if (other) p->judged &= ~phrase;
+}
+
+/* "faster to pick up", "slow to compile": an evaluative word of a
+ * concept [k, he) whose infinitive follows judges what the infinitive
+ * names (learning, building), not the concept of its own word (speed):
+ * the concept is no aspect of the clause. */
+static int prop_judges_infinitive(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
+{
+    if (!m->eval[k] || he + 1 >= b || !prop_word(c, m, WR_BASE_AFTER_COMPARATIVE, he)) return 0;
+    size_t v = he + 1;
+    return m->subj[v] < 0 && m->part[v] < 0 && m->cls[v] != PL_FUNCTION && !m->eval[v] &&
+           !(m->toks[v].s[0] >= '0' && m->toks[v].s[0] <= '9') && !prop_comma_before(m, v);
+}
+
+/* "performs CRUD operations", "performing the calculations": a verb of
+ * doing [k, he) with an object right after it (past a determiner) says
+ * what the subject does, not how well: its concept (speed) is no
+ * aspect.  "performs well", "performs significantly better" and
+ * "performs in production" have none. */
+static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t b)
+{
+    if (he != k + 1 || !prop_word(c, m, WR_DO_VERB, k)) return 0;
+    size_t o = he;
+    int det = o < b && m->cls[o] == PL_FUNCTION && prop_word(c, m, WR_DETERMINER, o);
+    o += (size_t)det;
+    if (o >= b || prop_comma_before(m, o) || m->eval[o]) return 0;
+    if (m->cls[o] >= 0 && m->cls[o] != PL_CONCEPT && m->cls[o] != PL_SCOPE) return 0;
+    /* after a determiner "-ly" is an adjective ("the nightly builds") */
+    return det || !words_has_ending(c->words, WR_ADVERB_ENDING, &m->toks[o]);
+}
+
+/* "Developers build applications faster", "growing fast", "faster
+ * development": an evaluative word of a concept [k, he) right after a
+ * word of making software (at most two plain words between) or before
+ * one (only evaluative words and "and" between) judges the making's pace, not the subject's: the concept
+ * is no aspect of the clause. */
+static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a)
+{
+    if (!m->eval[k]) return 0;
+    /* forward past evaluative words and "and": "a faster and more
+     * efficient development process" */
+    for (size_t j = he; j < m->ntok && j < he + 4 && !prop_comma_before(m, j); j++) {
+        if (prop_word(c, m, WR_MAKING, j)) return 1;
+        if (!m->eval[j] && !prop_word(c, m, WR_AND, j)) break;
+    }
+    for (size_t j = k, between = 0; j > a && between <= 2; j--) {
+        size_t w = j - 1;
+        if (prop_comma_before(m, j) || m->subj[w] >= 0 || m->eval[w]) return 0;
+        if (prop_word(c, m, WR_MAKING, w)) return 1;
+        if (m->cls[w] == PL_FUNCTION) return 0;
+        between++;
+    }
+    return 0;
+}
+
+/* Does the cue at [k, e) name something: a word that is neither
+ * evaluative nor a function or modal word of the lexicon?  "better
+ * suited", "best choice", "ideal for" are the user's cues for a
+ * dimension, but a judgement, not an aspect two claims share. */
+int prop_cue_names(const prop_marks *m, size_t k, size_t e)
+{
+    for (; k < e; k++)
+        if (!m->eval[k] && (m->cls[k] < 0 || m->cls[k] == PL_CONCEPT || m->cls[k] == PL_SCOPE ||
+                            m->cls[k] == PL_POLE || m->cls[k] == PL_KIND))
+            return 1;
+    return 0;
+}
+
+/* Is the concept word at [k, he), inside clause [a, b), a judgement of
+ * something else than its concept: of what its infinitive names, of a
+ * making's pace, or a verb of doing with its object?  Then the concept
+ * is no aspect of the clause. */
+int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b)
+{
+    return prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) || prop_judges_making(c, m, k, he, a);
+}

@@ -92,6 +92,22 @@ static void prop_lex_marks(prop_names *marks, const char *t, const char *e, buf 
     }
 }
 
+/* Is a line of class cls (-1: none known) with name t1[1..nl] well
+ * formed?  names: the class's name list, NULL for a class without. */
+static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, size_t nl, size_t lineno, char **err)
+{
+    if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
+        return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
+                              "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
+                              "age, answer, answer_no, concept, pole, kind, scope, question (the last five with a name)",
+                         lineno);
+    if (names && nl > PROP_NAME_MAX)
+        return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
+    if (cls == PL_POLE && !memchr(t1 + 1, '/', nl))
+        return kb_seterr(err, "reconcile lexicon line %zu: a pole is named ASPECT/VALUE", lineno);
+    return KB_OK;
+}
+
 int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
 {
     *out = NULL;
@@ -117,21 +133,7 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
             if (kb_ascii_ieq(line, (size_t)(t1 - line), prop_class_names[c])) cls = c;
         size_t nl = t2 ? (size_t)(t2 - t1 - 1) : 0;
         prop_names *names = cls >= 0 ? prop_names_of(l, cls) : NULL;
-        if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-')))) {
-            rc = kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
-                                "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
-                                "age, answer, answer_no, concept, pole, kind, scope, question (the last five with a name)",
-                           lineno);
-            goto done;
-        }
-        if (names && nl > PROP_NAME_MAX) {
-            rc = kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
-            goto done;
-        }
-        if (cls == PL_POLE && !memchr(t1 + 1, '/', nl)) {
-            rc = kb_seterr(err, "reconcile lexicon line %zu: a pole is named ASPECT/VALUE", lineno);
-            goto done;
-        }
+        if ((rc = prop_lex_line_ok(cls, names, t1, nl, lineno, err))) goto done;
         if (cls == PL_QUESTION) {
             /* "#aspect<TAB>template": kept whole, not matched */
             prop_names_add(&l->questions, t1 + 1, (size_t)(line + ll - t1 - 1));

@@ -80,6 +80,10 @@ static const stance_case cases[] = {
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */
     {"Go is not ideal here.", NULL, 0, 0, "Go:-"},
+    /* taking a need away is good: not the need's burden */
+    {"Zig eliminates the need to run a separate preprocessor.", NULL, 0, 0, "Zig:+"},
+    {"Zig no longer requires a separate preprocessor.", NULL, 0, 0, "Zig:+"},
+    {"Zig requires a separate preprocessor.", NULL, 0, 0, "Zig:-"},
     {"Rust does not lack libraries.", NULL, 0, 0, "Rust:+"},
     {"Go installs with no problem.", NULL, 0, 0, "Go:+"},
     /* comparatives with "than": both sides, mirrored, each the other's versus */

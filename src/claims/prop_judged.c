@@ -155,12 +155,12 @@ static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, si
  * word of making software (at most two plain words between) or before
  * one (only evaluative words and "and" between) judges the making's pace, not the subject's: the concept
  * is no aspect of the clause. */
-static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a)
+static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b)
 {
     if (!m->eval[k]) return 0;
     /* forward past evaluative words and "and": "a faster and more
      * efficient development process" */
-    for (size_t j = he; j < m->ntok && j < he + 4 && !prop_comma_before(m, j); j++) {
+    for (size_t j = he; j < b && j < he + 4 && !prop_comma_before(m, j); j++) {
         if (prop_word(c, m, WR_MAKING, j)) return 1;
         if (!m->eval[j] && !prop_word(c, m, WR_AND, j)) break;
     }
@@ -193,5 +193,5 @@ int prop_cue_names(const prop_marks *m, size_t k, size_t e)
  * is no aspect of the clause. */
 int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b)
 {
-    return prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) || prop_judges_making(c, m, k, he, a);
+    return prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) || prop_judges_making(c, m, k, he, a, b);
 }

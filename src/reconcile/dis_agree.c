@@ -34,10 +34,9 @@ void dis_agreement_add(dis_run *r, const rc_question *a)
     ag->subject = kb_strdup(subj);
     ag->aspect = kb_strdup(prop_key_shown(r->keys, a->key));
     const char *tmpl = prop_lex_question(r->lex, prop_key_str(r->keys, a->key));
-    const char *at = tmpl ? strstr(tmpl, "{s}") : NULL;
-    if (at) {
+    if (tmpl) {
         buf q = BUF_INIT;
-        buf_printf(&q, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
+        dis_template(&q, tmpl, subj);
         ag->question = buf_detach(&q, NULL);
     }
     ag->dimension = kb_strdup(dim);

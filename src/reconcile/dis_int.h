@@ -90,6 +90,9 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
 /* The row's label (it->question) and aspect (it->aspect), from its
  * sides[0..ns). */
 void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns);
+/* The lexicon's question template tmpl with subject in place of "{s}",
+ * appended to b (the template as it is when it has none). */
+void dis_template(buf *b, const char *tmpl, const char *subject);
 
 /* dis_agree.c */
 /* The agreement for a (reconcile.h) of one position. */

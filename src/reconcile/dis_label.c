@@ -61,6 +61,13 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
     }
 }
 
+void dis_template(buf *b, const char *tmpl, const char *subject)
+{
+    const char *at = strstr(tmpl, "{s}");
+    if (at) buf_printf(b, "%.*s%s%s", (int)(at - tmpl), tmpl, subject, at + 3);
+    else buf_adds(b, tmpl);
+}
+
 void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
 {
     buf b = BUF_INIT;
@@ -110,9 +117,8 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         buf_printf(&b, "Which suits %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
                    tax_subject(r->tax, (size_t)q->versus));
     } else if (q->kind == RC_SUITS) {
-        const char *t = rc_axis_question(r->lex, (int)q->key), *at = t ? strstr(t, "{s}") : NULL;
-        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - t), t, subj, at + 3);
-        else if (t) buf_adds(&b, t);
+        const char *t = rc_axis_question(r->lex, (int)q->key);
+        if (t) dis_template(&b, t, subj);
     } else if (q->kind == RC_RANK) {
         /* the subject most sources rank ahead first */
         size_t lead = ns;
@@ -125,9 +131,7 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
                    tax_subject(r->tax, (size_t)q->versus));
     } else if (tmpl) {
-        const char *at = strstr(tmpl, "{s}");
-        if (at) buf_printf(&b, "%.*s%s%s", (int)(at - tmpl), tmpl, subj, at + 3);
-        else buf_adds(&b, tmpl);
+        dis_template(&b, tmpl, subj);
     } else if (q->kind == RC_POLE) {
         /* "What is X's delivery: exactly-once or at-least-once?" */
         buf_printf(&b, "What is %s's %s:", subj, shown);

@@ -201,8 +201,8 @@ static const rc_prop *dis_change_prop(const dis_run *r, const rc_question *q, co
     for (size_t n = 0; n < r->nnotable; n++) {
         const rc_prop *rp = &r->props[r->notable[n]];
         if (!rp->p.change || rp->p.subject != q->subject || r->set->sources[rp->source].year <= x->latest) continue;
-        /* on the aspect it judges: "learn it for modern web
-         * development" says nothing changed in how it is learnt */
+        /* on the aspect as what it judges, not a word it only
+         * names beside what it judges */
         for (size_t k = 0; k < rp->p.nkeys; k++)
             if (rp->p.keys[k] == q->key && ((rp->p.judged >> k) & 1)) return rp;
     }

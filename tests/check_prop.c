@@ -203,6 +203,14 @@ static const prop_case cases[] = {
     {"Kestrel allows a faster and cleaner development cycle.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed"}},
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* a feature's difficulty says how hard it is to use, not whether
+     * the subject has it; a quality's difficulty judges the quality */
+    {"Kestrel's async model brings extra complexity.", NULL, NULL, {"#asynchrony"}, {"#asynchrony*"}},
+    {"Kestrel requires familiarity with asynchronous patterns.", NULL, NULL, {"#asynchrony"}, {"#asynchrony*"}},
+    {"Distributed transactions in Wren are hard to get right.", NULL, NULL, {"#transactions"}, {"#transactions*"}},
+    {"Kestrel does not support asynchronous I/O.", NULL, NULL, {"ST Kestrel pol=-1", "#asynchrony*"}, {NULL}},
+    {"Kestrel's async support is weak and its threads are complex.", NULL, NULL, {"#asynchrony*"}, {NULL}},
+    {"Scaling Kestrel horizontally can be complex.", NULL, NULL, {"ST Kestrel pol=-1", "#scalability*"}, {NULL}},
     /* the words right before the subject say which kind of it is
      * judged, not on what, when the clause judges a named aspect */
     {"Running self-hosted Kestrel in production is not free of cost.", NULL, NULL, {"self,", "host,", "#cost*"}, {"self*"}},
@@ -516,8 +524,19 @@ START_TEST(test_lexicon_errors)
     ck_assert_int_eq(prop_lex_load(buf_cstr(&many), many.len, &l, &err), KB_ERR);
     ck_assert_ptr_nonnull(strstr(err, "at most 32"));
     free(err);
+    err = NULL;
     buf_free(&many);
+    /* a feature must be a concept: a misspelt one would do nothing */
+    const char *feat = "concept\tthreads\tthread*\nfeature\t-\tthreads, thread\n";
+    ck_assert_int_eq(prop_lex_load(feat, strlen(feat), &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "\"thread\" is no concept"), "%s", err);
+    free(err);
+    err = NULL;
     ck_assert_ptr_null(l);
+    const char *featok = "feature\t-\tthreads\nconcept\tthreads\tthread*\n";
+    ck_assert_int_eq(prop_lex_load(featok, strlen(featok), &l, &err), KB_OK);
+    prop_lex_free(l);
+    l = NULL;
     /* the lexicon's question templates */
     ck_assert_ptr_nonnull(prop_lex_question(e.lex, "#threads"));
     ck_assert_ptr_null(prop_lex_question(e.lex, "#nosuchaspect"));

@@ -221,6 +221,9 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
     case PL_CURRENT: p->change = 1; break;
     case PL_CONCEPT:
         if (prop_concept_elsewhere(c, m, k, he, a, b)) break;
+        /* a feature's difficulty is no want of it ("async complexity") */
+        if (prop_lex_is_feature(c->lex, (size_t)m->entry[k]) && prop_judged_difficulty(c, m, k, he, a, b))
+            nk &= ~PROP_NEAR_EVAL;
         name = prop_lex_concept(c->lex, (size_t)m->entry[k]);
         prop_add_key_at(p, prop_named_key(c, '#', name, strlen(name), name), nk);
         break;

@@ -31,6 +31,7 @@ enum {
     PL_QUESTION,
     PL_ANSWER,
     PL_ANSWER_NO,
+    PL_FEATURE,
     PL_COUNT
 };
 
@@ -47,11 +48,16 @@ struct prop_lex {
     prop_names concepts, poles, kinds, scopes;
     prop_names scope_shown;    /* per scope: its first term, for people */
     prop_names questions;      /* per question line: "#aspect\ttemplate" */
+    prop_names features;       /* concepts a subject has or lacks (class feature) */
+    unsigned char *feature;    /* per concept: one of them */
     prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
     prop_names marks_no;
 };
 
 const char *prop_lex_concept(const prop_lex *l, size_t i);
+/* Is concept i a feature a subject has or lacks ("asynchrony"), rather
+ * than a quality it has more or less of ("speed")? */
+int prop_lex_is_feature(const prop_lex *l, size_t i);
 
 #define PROP_TOKS 512     /* tokens of a claim read (the tagger's limit) */
 #define PROP_NEAR_EVAL 1  /* a key within PROP_NEAR words of an evaluative word */
@@ -155,6 +161,10 @@ int prop_cue_names(const prop_marks *m, size_t k, size_t e);
  * else than its concept ("faster to pick up", "build faster",
  * "performs CRUD operations")? */
 int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b);
+
+/* Is every evaluative word nearest the concept word at [k, he) of clause
+ * [a, b) a word of difficulty ("async complexity")? */
+int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b);
 
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */

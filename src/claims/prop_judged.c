@@ -174,6 +174,50 @@ static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, 
     return 0;
 }
 
+/* The distance in words from [k, he) to the nearest evaluative word of
+ * [a, b) on one side (dir -1 before, +1 after), PROP_NEAR + 1 when none
+ * is that near; *at its first token. */
+static size_t prop_eval_distance(const prop_marks *m, size_t k, size_t he, size_t a, size_t b, int dir, size_t *at)
+{
+    size_t d = 0;
+    for (size_t j = dir < 0 ? k : he; dir < 0 ? j > a : j < b; j = dir < 0 ? j - 1 : j + 1) {
+        size_t t = dir < 0 ? j - 1 : j;
+        if (m->eval[t]) {
+            *at = t;
+            return d;
+        }
+        if (prop_counts(m, t) && ++d > PROP_NEAR) break;
+    }
+    return PROP_NEAR + 1;
+}
+
+/* Is the evaluative phrase around token t (its run of evaluative words)
+ * one of difficulty ("more complex", "requires")? */
+static int prop_eval_difficulty(const prop_ctx *c, const prop_marks *m, size_t t, size_t a, size_t b)
+{
+    size_t s = t, e = t + 1;
+    while (s > a && m->eval[s - 1]) s--;
+    while (e < b && m->eval[e]) e++;
+    for (size_t j = s; j < e; j++)
+        if (prop_word(c, m, WR_DIFFICULTY, j)) return 1;
+    return 0;
+}
+
+/* "async complexity", "requires familiarity with asynchronous
+ * patterns": is every evaluative word nearest the concept word [k, he)
+ * of clause [a, b) one of difficulty?  For a feature a subject has or
+ * lacks, such words say how hard it is to use, not whether the subject
+ * has it: no judgement of the feature. */
+int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b)
+{
+    size_t before = 0, after = 0;
+    size_t db = prop_eval_distance(m, k, he, a, b, -1, &before), da = prop_eval_distance(m, k, he, a, b, 1, &after);
+    if (db > PROP_NEAR && da > PROP_NEAR) return 0;
+    if (db <= da && !prop_eval_difficulty(c, m, before, a, b)) return 0;
+    if (da <= db && !prop_eval_difficulty(c, m, after, a, b)) return 0;
+    return 1;
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a

@@ -20,7 +20,7 @@
 
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
-    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no"};
+    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -54,6 +54,8 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->scopes);
     prop_names_free(&l->scope_shown);
     prop_names_free(&l->questions);
+    prop_names_free(&l->features);
+    free(l->feature);
     prop_names_free(&l->marks_yes);
     prop_names_free(&l->marks_no);
     free(l);
@@ -92,6 +94,33 @@ static void prop_lex_marks(prop_names *marks, const char *t, const char *e, buf 
     }
 }
 
+/* Add the comma-separated names t..e to v. */
+static void prop_lex_split(prop_names *v, const char *t, const char *e)
+{
+    while (t < e) {
+        const char *comma = memchr(t, ',', (size_t)(e - t));
+        size_t n = (size_t)((comma ? comma : e) - t);
+        const char *name = kb_trim(t, &n);
+        if (n) prop_names_add(v, name, n);
+        t = comma ? comma + 1 : e;
+    }
+}
+
+/* Mark the concepts the feature lines name; a name that is no concept
+ * is an error (a misspelt one would silently do nothing). */
+static int prop_lex_features(prop_lex *l, char **err)
+{
+    l->feature = kb_calloc(l->concepts.n + 1, 1);
+    for (size_t i = 0; i < l->features.n; i++) {
+        size_t k = 0;
+        while (k < l->concepts.n && strcmp(l->concepts.name[k], l->features.name[i]) != 0) k++;
+        if (k == l->concepts.n)
+            return kb_seterr(err, "reconcile lexicon: feature \"%s\" is no concept", l->features.name[i]);
+        l->feature[k] = 1;
+    }
+    return KB_OK;
+}
+
 /* Is a line of class cls (-1: none known) with name t1[1..nl] well
  * formed?  names: the class's name list, NULL for a class without. */
 static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, size_t nl, size_t lineno, char **err)
@@ -99,7 +128,7 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
                               "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
-                              "age, answer, answer_no, concept, pole, kind, scope, question (the last five with a name)",
+                              "age, answer, answer_no, feature, concept, pole, kind, scope, question (the last five with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)
         return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
@@ -137,6 +166,13 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
         if (cls == PL_QUESTION) {
             /* "#aspect<TAB>template": kept whole, not matched */
             prop_names_add(&l->questions, t1 + 1, (size_t)(line + ll - t1 - 1));
+            buf_addc(&main, '\n');
+            buf_addc(&soft, '\n');
+            continue;
+        }
+        if (cls == PL_FEATURE) {
+            /* concept names, checked once every concept is read */
+            prop_lex_split(&l->features, t2 + 1, line + ll);
             buf_addc(&main, '\n');
             buf_addc(&soft, '\n');
             continue;
@@ -182,6 +218,7 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
         }
         ndim++;
     }
+    if ((rc = prop_lex_features(l, err))) goto done;
     if (l->scopes.n > 32) {
         rc = kb_seterr(err, "reconcile lexicon: %zu scopes, at most 32", l->scopes.n);
         goto done;
@@ -266,6 +303,11 @@ int prop_lex_is_concept(const prop_lex *l, const char *name)
     for (size_t i = 0; i < l->concepts.n; i++)
         if (strcmp(l->concepts.name[i], name) == 0) return 1;
     return 0;
+}
+
+int prop_lex_is_feature(const prop_lex *l, size_t i)
+{
+    return i < l->concepts.n && l->feature[i];
 }
 
 const char *prop_lex_concept(const prop_lex *l, size_t i)

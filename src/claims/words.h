@@ -111,6 +111,7 @@ typedef enum words_role {
     WR_DO_VERB,               /* "performs CRUD operations": doing, not speed */
     WR_ADVERB_ENDING,         /* "performs significantly better": no object */
     WR_MAKING,                /* "build faster": the making's pace */
+    WR_DIFFICULTY,            /* "async complexity": how hard, not whether */
     WR_COUNT
 } words_role;
 

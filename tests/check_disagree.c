@@ -441,6 +441,42 @@ START_TEST(test_scope_most_of_a_side_names_is_compatible)
 }
 END_TEST
 
+START_TEST(test_general_claims_cover_a_scope_of_use)
+{
+    /* a claim naming no kind of app speaks of real-time apps too: one
+     * side scoped to them is no other case (a build would be) */
+    scenario();
+    article("a.md", "2024-01-01", "Debugging Wren code is hard.\n");
+    article("b.md", "2024-02-01", "Wren errors are difficult to debug.\n");
+    article("c.md", "2024-03-01", "Wren makes debugging easy in real-time apps.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "debug");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_null(strstr(it->explanation, "different scopes"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_side_torn_between_values_takes_the_other)
+{
+    /* "heavy computation ... slows other requests" names CPU-bound and
+     * I/O-bound work: against I/O-bound claims it speaks of CPU-bound */
+    scenario();
+    article("a.md", "2024-01-01", "Wren is fast for I/O-bound network services.\n");
+    article("c.md", "2024-03-01", "Wren is slow: heavy computation blocks the other requests.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "fast");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_msg(strstr(it->explanation, "(cpu-bound)") && strstr(it->explanation, "(i/o-bound)") && !strstr(it->explanation, "in general"), "%s",
+                  it->explanation);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_sources_that_say_both_are_compatible)
 {
     /* every source that calls installing hard calls it easy as well */
@@ -1059,6 +1095,8 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_older_judgement_outdated_only_with_change);
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_different_scopes_are_compatible);
+    tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
+    tcase_add_test(tc, test_side_torn_between_values_takes_the_other);
     tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);
     tcase_add_test(tc, test_majority_and_unresolved);

@@ -537,6 +537,20 @@ START_TEST(test_lexicon_errors)
     ck_assert_int_eq(prop_lex_load(featok, strlen(featok), &l, &err), KB_OK);
     prop_lex_free(l);
     l = NULL;
+    const char *def = "scope\tbuild/standard\tstandard build\ndefault\t-\tbuild/default\n";
+    ck_assert_int_eq(prop_lex_load(def, strlen(def), &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "\"build/default\" is no scope"), "%s", err);
+    free(err);
+    err = NULL;
+    ck_assert_ptr_null(l);
+    /* every value of an axis knows the axis's default, other axes none */
+    size_t alt = 0, cpu = 0;
+    for (size_t i = 0; prop_lex_scope(e.lex, i); i++) {
+        if (strcmp(prop_lex_scope(e.lex, i), "build/alternative") == 0) alt = i;
+        if (strcmp(prop_lex_scope(e.lex, i), "workload/cpu") == 0) cpu = i;
+    }
+    ck_assert_str_eq(prop_lex_scope(e.lex, (size_t)prop_lex_scope_default(e.lex, alt)), "build/standard");
+    ck_assert_int_eq(prop_lex_scope_default(e.lex, cpu), -1);
     /* the lexicon's question templates */
     ck_assert_ptr_nonnull(prop_lex_question(e.lex, "#threads"));
     ck_assert_ptr_null(prop_lex_question(e.lex, "#nosuchaspect"));

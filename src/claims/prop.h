@@ -64,6 +64,9 @@ int prop_lex_is_axis(const prop_lex *l, const char *aspect);
 int prop_lex_is_concept(const prop_lex *l, const char *name);
 /* Are scopes a and b values of one axis ("size/small", "size/large")? */
 int prop_lex_same_axis(const prop_lex *l, size_t a, size_t b);
+/* The default value of scope i's axis ("build/standard": what a claim
+ * naming no build speaks of), or -1 when the axis has none. */
+int prop_lex_scope_default(const prop_lex *l, size_t i);
 /* A scope's first term ("cpu-bound"), for people. */
 const char *prop_lex_scope_shown(const prop_lex *l, size_t i);
 /* The question template of an aspect key ("#setup"): the text with

@@ -32,6 +32,7 @@ enum {
     PL_ANSWER,
     PL_ANSWER_NO,
     PL_FEATURE,
+    PL_DEFAULT,
     PL_COUNT
 };
 
@@ -50,6 +51,8 @@ struct prop_lex {
     prop_names questions;      /* per question line: "#aspect\ttemplate" */
     prop_names features;       /* concepts a subject has or lacks (class feature) */
     unsigned char *feature;    /* per concept: one of them */
+    prop_names defaults;       /* scopes an unqualified claim speaks of (class default) */
+    int *scope_default;        /* per scope: its axis's default scope, -1 */
     prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
     prop_names marks_no;
 };

@@ -20,7 +20,7 @@
 
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
-    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature"};
+    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -56,6 +56,8 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->questions);
     prop_names_free(&l->features);
     free(l->feature);
+    prop_names_free(&l->defaults);
+    free(l->scope_default);
     prop_names_free(&l->marks_yes);
     prop_names_free(&l->marks_no);
     free(l);
@@ -106,7 +108,8 @@ static void prop_lex_split(prop_names *v, const char *t, const char *e)
     }
 }
 
-/* Mark the concepts the feature lines name; a name that is no concept
+/* Mark the concepts the feature lines name and the scopes the default
+ * lines name; a name that is no concept
  * is an error (a misspelt one would silently do nothing). */
 static int prop_lex_features(prop_lex *l, char **err)
 {
@@ -118,6 +121,16 @@ static int prop_lex_features(prop_lex *l, char **err)
             return kb_seterr(err, "reconcile lexicon: feature \"%s\" is no concept", l->features.name[i]);
         l->feature[k] = 1;
     }
+    l->scope_default = kb_calloc(l->scopes.n + 1, sizeof *l->scope_default);
+    for (size_t k = 0; k < l->scopes.n; k++) l->scope_default[k] = -1;
+    for (size_t i = 0; i < l->defaults.n; i++) {
+        size_t d = 0;
+        while (d < l->scopes.n && strcmp(l->scopes.name[d], l->defaults.name[i]) != 0) d++;
+        if (d == l->scopes.n)
+            return kb_seterr(err, "reconcile lexicon: default \"%s\" is no scope", l->defaults.name[i]);
+        for (size_t k = 0; k < l->scopes.n; k++)
+            if (prop_lex_same_axis(l, k, d)) l->scope_default[k] = (int)d;
+    }
     return KB_OK;
 }
 
@@ -128,7 +141,7 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
                               "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
-                              "age, answer, answer_no, feature, concept, pole, kind, scope, question (the last five with a name)",
+                              "age, answer, answer_no, feature, default, concept, pole, kind, scope, question (the last five with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)
         return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
@@ -170,9 +183,9 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
             buf_addc(&soft, '\n');
             continue;
         }
-        if (cls == PL_FEATURE) {
-            /* concept names, checked once every concept is read */
-            prop_lex_split(&l->features, t2 + 1, line + ll);
+        if (cls == PL_FEATURE || cls == PL_DEFAULT) {
+            /* concept or scope names, checked once all are read */
+            prop_lex_split(cls == PL_FEATURE ? &l->features : &l->defaults, t2 + 1, line + ll);
             buf_addc(&main, '\n');
             buf_addc(&soft, '\n');
             continue;
@@ -303,6 +316,11 @@ int prop_lex_is_concept(const prop_lex *l, const char *name)
     for (size_t i = 0; i < l->concepts.n; i++)
         if (strcmp(l->concepts.name[i], name) == 0) return 1;
     return 0;
+}
+
+int prop_lex_scope_default(const prop_lex *l, size_t i)
+{
+    return i < l->scopes.n ? l->scope_default[i] : -1;
 }
 
 int prop_lex_is_feature(const prop_lex *l, size_t i)

@@ -54,13 +54,13 @@ static void dis_sources_of(buf *b, const dis_run *r, const dis_side *s)
 }
 
 /* The scope most of the side's claims name on the axis of scope k
- * ("workload/..."), or -1 (none, or a tie). */
-static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *axis, size_t alen)
+ * ("workload/..."), leaving out scope skip, or -1 (none, or a tie). */
+static int dis_main_scope(const prop_lex *lex, const dis_side *s, const char *axis, size_t alen, int skip)
 {
     int best = -1, best_n = 0, tie = 0;
     for (int k = 0; k < DIS_SCOPES; k++) {
         const char *name = prop_lex_scope(lex, (size_t)k);
-        if (!name || !s->scope[k] || strncmp(name, axis, alen) != 0 || name[alen] != '/') continue;
+        if (!name || !s->scope[k] || k == skip || strncmp(name, axis, alen) != 0 || name[alen] != '/') continue;
         if (s->scope[k] > best_n) {
             best = k;
             best_n = s->scope[k];
@@ -79,17 +79,25 @@ static int dis_mostly(size_t in, size_t n, size_t other_in, size_t other_n)
     return n && 2 * in > n && 4 * other_in <= other_n;
 }
 
-/* Do sides a and b speak mainly of different scopes of one axis?  Sets
- * *sa, *sb to them.  Or are most claims of one side restricted to a
- * scope the other side hardly names ("with optimized libraries" in four
- * claims of five, against one of five that lists it in passing)? */
+/* Do sides a and b speak mainly of different scopes of one axis?  A
+ * side torn between two values takes the one the other side does not
+ * ("heavy computation ... slows down other requests" against I/O-bound
+ * claims is of CPU-bound work).  Sets *sa, *sb to them.  Or are most
+ * claims of one side restricted to a scope of an axis with a default
+ * value, one the other side hardly names: a claim that names no build
+ * speaks of the standard one, so "with optimized libraries" in four
+ * claims of five is another case than the other side's; a claim that
+ * names no workload speaks of every workload, the scoped one among
+ * them. */
 static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_side *b, int *sa, int *sb)
 {
     for (size_t k = 0; k < DIS_SCOPES; k++) {
         const char *name = prop_lex_scope(lex, k), *slash = name ? strchr(name, '/') : NULL;
         if (!slash) continue;
         size_t alen = (size_t)(slash - name);
-        int x = dis_main_scope(lex, a, name, alen), y = dis_main_scope(lex, b, name, alen);
+        int x = dis_main_scope(lex, a, name, alen, -1), y = dis_main_scope(lex, b, name, alen, -1);
+        if (x >= 0 && y < 0) y = dis_main_scope(lex, b, name, alen, x);
+        if (y >= 0 && x < 0) x = dis_main_scope(lex, a, name, alen, y);
         if (x >= 0 && y >= 0 && x != y) {
             *sa = x;
             *sb = y;
@@ -98,6 +106,8 @@ static int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_s
     }
     for (size_t k = 0; k < DIS_SCOPES; k++) {
         if (!prop_lex_scope(lex, k)) break;
+        int d = prop_lex_scope_default(lex, k);
+        if (d < 0 || (size_t)d == k) continue;
         if (a->scope[k] && dis_mostly(a->scope[k], a->nclaims, b->scope[k], b->nclaims)) {
             *sa = (int)k;
             *sb = -1;

@@ -176,6 +176,10 @@ static const tag_case default_cases[] = {
     /* "It" carries the previous claim's subject */
     {"It is slower at raw computation.", NULL, NULL, NULL, "Python", "Python", "performance",
      "Python:performance:-:Node.js"},
+    /* a plural pronoun after one subject stands for a plural noun of
+     * it ("its packages"), neither for the subject nor the section's */
+    {"They are extremely fast and easy to use.", NULL, NULL, NULL, "Python", "", "", ""},
+    {"They are extremely fast and easy to use.", "Node.js vs Python", NULL, NULL, "Python", "", "", ""},
     /* "That" too */
     {"That makes scaling painful.", NULL, NULL, NULL, "Node.js", "Node.js", "scalability",
      "Node.js:scalability:-"},

@@ -133,6 +133,10 @@ static void tag_inherit(tag_ctx *c)
     int only_bases = tag_only_bases(c);
     if (r->nsubj && !(only_bases && !c->ncol)) return;
     int pronoun = words_opens(tg->w, WR_OPENING_PRONOUN, in->text, in->len);
+    /* "They are extremely fast" after a claim about one subject: a
+     * plural pronoun stands for a plural noun of it ("its libraries"),
+     * not for the subject, nor for the section's */
+    if (pronoun && in->nprev == 1 && !only_bases && words_opens(tg->w, WR_PRONOUN_PLURAL, in->text, in->len)) return;
     if (only_bases)
         for (size_t t = 0; t < c->ment[0].tok && !pronoun; t++)
             pronoun = words_is(tg->w, WR_SUBJECT_PRONOUN, &tg->toks[t]);

@@ -477,6 +477,33 @@ START_TEST(test_side_torn_between_values_takes_the_other)
 }
 END_TEST
 
+START_TEST(test_ranking_does_not_deny_a_judgement)
+{
+    /* "steeper than the other's" does not say "hard": both can hold */
+    scenario();
+    article("a.md", "2024-01-01", "Wren is easy to learn.\n");
+    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
+    article("c.md", "2024-03-01", "Wren has a steeper learning curve.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "learn");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_msg(strstr(it->explanation, "only ranks") && strstr(it->explanation, "steeper"), "%s", it->explanation);
+    dis_free(&s);
+    /* a plain "hard" does deny it */
+    scenario();
+    article("a.md", "2024-01-01", "Wren is easy to learn.\n");
+    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
+    article("c.md", "2024-03-01", "Wren is hard to learn.\n");
+    run(&s, NULL);
+    it = row(&s, "learn");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_sources_that_say_both_are_compatible)
 {
     /* every source that calls installing hard calls it easy as well */
@@ -1096,6 +1123,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
+    tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_torn_between_values_takes_the_other);
     tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);

@@ -203,6 +203,11 @@ static const prop_case cases[] = {
     {"Kestrel allows a faster and cleaner development cycle.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed"}},
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* a comparative after a word of becoming compares the subject with
+     * itself; without one it ranks against the other subject */
+    {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
+    {"Kestrel gets much harder to debug at scale.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
+    {"Kestrel builds are slower.", NULL, NULL, {"ST Kestrel pol=-1", "ranks=Wren"}, {NULL}},
     /* a feature's difficulty says how hard it is to use, not whether
      * the subject has it; a quality's difficulty judges the quality */
     {"Kestrel's async model brings extra complexity.", NULL, NULL, {"#asynchrony"}, {"#asynchrony*"}},

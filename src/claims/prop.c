@@ -465,6 +465,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         /* a recommendation picks one of two subjects over the other */
         if (p.choice && p.polarity > 0 && p.versus < 0 && tax_subjects(c->tax) == 2) p.versus = 1 - p.subject;
         if (p.versus >= 0) p.ranks = p.versus;
+        else if (prop_self_comparison(c, m, a, b)) p.ranks = -1;
         if (n < max) out[n] = p;
         n++;
     }

@@ -169,6 +169,10 @@ int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, siz
  * [a, b) a word of difficulty ("async complexity")? */
 int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b);
 
+/* Does clause [a, b) compare the subject only with itself ("becomes
+ * harder", "gets slower")? */
+int prop_self_comparison(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
+
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,

@@ -218,6 +218,23 @@ int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, siz
     return 1;
 }
 
+/* "can become harder to trace in larger applications": is every
+ * comparative of clause [a, b) right after a word of becoming (one
+ * plain word between at most)?  Such a clause compares the subject with
+ * itself at another time or scale, ranking it against nothing. */
+int prop_self_comparison(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    int any = 0;
+    for (size_t k = a; k < b; k++) {
+        if (m->eval[k] != STANCE_MARK_COMPARATIVE || (k > a && m->eval[k - 1] == STANCE_MARK_COMPARATIVE)) continue;
+        int after = (k > a && prop_word(c, m, WR_BECOMING, k - 1)) ||
+                    (k > a + 1 && prop_word(c, m, WR_BECOMING, k - 2) && !m->eval[k - 1] && m->subj[k - 1] < 0);
+        if (!after) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 /* Does the cue at [k, e) name something: a word that is neither
  * evaluative nor a function or modal word of the lexicon?  "better
  * suited", "best choice", "ideal for" are the user's cues for a

@@ -112,6 +112,7 @@ typedef enum words_role {
     WR_ADVERB_ENDING,         /* "performs significantly better": no object */
     WR_MAKING,                /* "build faster": the making's pace */
     WR_DIFFICULTY,            /* "async complexity": how hard, not whether */
+    WR_BECOMING,              /* "becomes harder": the thing against itself */
     WR_COUNT
 } words_role;
 

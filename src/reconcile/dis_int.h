@@ -61,6 +61,8 @@ typedef struct dis_side {
     int value;               /* pole or category of its first claim */
     int negated;             /* category: a kind denied */
     size_t nclaims, nabs, nqual;
+    size_t nrank;            /* claims that rank the subject against the other
+                              * without naming it ("has a steeper learning curve") */
     size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_verdict.c frees) */
     int earliest, latest;    /* years of its dated sources */
     int scope[DIS_SCOPES];   /* claims naming each scope */

@@ -167,6 +167,7 @@ static size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         s->nclaims++;
         s->nabs += rp->p.modality == PROP_ABSOLUTE;
         s->nqual += rp->p.modality == PROP_QUALIFIED;
+        s->nrank += rp->p.ranks >= 0 && rp->p.versus < 0 && !rp->p.joint;
         for (int b = 0; b < DIS_SCOPES; b++) s->scope[b] += (rp->p.scope >> b) & 1;
         if (rp->p.change && !s->change) s->change = i + 1;
         dis_side_add_source(s, rp->source, r->set->sources[rp->source].year);
@@ -413,15 +414,37 @@ static int dis_verdict_changed(dis_run *r, dis_item *it, const rc_question *q, c
     return 0;
 }
 
+/* Sides a and o where one only ranks the subject against the other
+ * ("has a steeper learning curve") and the other only judges it
+ * ("is easy to learn"): compatible, a thing can be easy and still less
+ * so than another.  Returns 0 when they are not. */
+static int dis_verdict_ranking(dis_run *r, dis_item *it, const dis_side *a, const dis_side *o, buf *b)
+{
+    if ((a->nrank != a->nclaims || o->nrank) && (o->nrank != o->nclaims || a->nrank)) return 0;
+    const dis_side *rk = a->nrank ? a : o, *pl = rk == a ? o : a;
+    it->verdict = DIS_COMPATIBLE;
+    buf_adds(b, "One side only ranks the subject against the other (");
+    dis_sources_of(b, r, rk);
+    buf_adds(b, ": ");
+    dis_quote(b, it->claims[rk->lead].text, 120);
+    buf_adds(b, "), the other judges it on its own (");
+    dis_sources_of(b, r, pl);
+    buf_adds(b, ": ");
+    dis_quote(b, it->claims[pl->lead].text, 120);
+    buf_adds(b, "): a ranking does not deny a plain judgement, so both can hold.");
+    return 1;
+}
+
 /* The verdict of a stance row: absolute against qualified first, then
- * scopes, dates, numbers, each between the largest side and the largest
- * opposing it. */
+ * scopes, a ranking against plain judgements, dates, numbers, each
+ * between the largest side and the largest opposing it. */
 static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
 {
     size_t A, B;
     dis_main_sides(sides, ns, &A, &B);
     if (dis_verdict_absolute(r, it, q, sides, ns, b)) return;
     if (dis_verdict_scopes(r, it, &sides[A], &sides[B], b)) return;
+    if (dis_verdict_ranking(r, it, &sides[A], &sides[B], b)) return;
     if (dis_verdict_changed(r, it, q, sides, A, B, b)) return;
     dis_verdict_count(r, it, sides, A, B, b);
 }

@@ -208,6 +208,8 @@ static const prop_case cases[] = {
     {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel gets much harder to debug at scale.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel builds are slower.", NULL, NULL, {"ST Kestrel pol=-1", "ranks=Wren"}, {NULL}},
+    /* a need denied is no flat denial */
+    {"Kestrel does not need root privileges.", NULL, NULL, {"ST Kestrel pol=1 plain"}, {"absolute"}},
     /* a feature's difficulty says how hard it is to use, not whether
      * the subject has it; a quality's difficulty judges the quality */
     {"Kestrel's async model brings extra complexity.", NULL, NULL, {"#asynchrony"}, {"#asynchrony*"}},

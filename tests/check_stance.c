@@ -7,7 +7,7 @@
  * requirements, the fallback subject, recommendations, and row labels;
  * "X vs Y" as a topic, leading "Although ..., " clauses, pronouns that
  * point at the previous clause's subject, and even-handed words;
- * abundance, negated actions, figures after capability verbs, fronted
+ * abundance, negated actions (and needs denied), figures after capability verbs, fronted
  * reasons and advice to the reader; words that describe the task
  * ("on complex queries"), dependence as even-handed, breadth ("share
  * the same code", "both A and B"), adoption ("most teams use X") and
@@ -168,6 +168,10 @@ static const stance_case cases[] = {
     {"Zig cannot run on old kernels.", NULL, 0, 0, "Zig:-"},
     {"Zig doesn't ship a garbage collector.", NULL, 0, 0, "Zig:-"},
     {"Zig does not block readers.", NULL, 0, 0, "Zig:+"},
+    /* a need denied spares the subject one */
+    {"Users do not need root privileges to run Zig.", NULL, 0, 0, "Zig:+"},
+    {"Zig doesn't require a background daemon.", NULL, 0, 0, "Zig:+"},
+    {"Zig does not support old kernels.", NULL, 0, 0, "Zig:-"},
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
     {"Zig allows 64 threads by default.", NULL, 0, 0, ""},

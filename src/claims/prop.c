@@ -214,8 +214,10 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
     case PL_UNIVERSAL: md->universal = 1; break;
     case PL_NEGATION:
         /* a negation inside an even-handed phrase ("no clear winner") is
-         * that phrase's verdict, no denial */
-        if (m->eval[k] != STANCE_MARK_EVEN) md->negation |= prop_flat_negation(c, m, k, b);
+         * that phrase's verdict, no denial; a need denied ("does not
+         * need root") spares the subject one */
+        if (m->eval[k] != STANCE_MARK_EVEN && !prop_word(c, m, WR_NEED, (size_t)m->hit_end[k]))
+            md->negation |= prop_flat_negation(c, m, k, b);
         break;
     case PL_CHANGE:
     case PL_CURRENT: p->change = 1; break;

@@ -55,18 +55,21 @@ static int stance_is_reason(const stance_ctx *c, size_t k)
 
 /* A negated action in [cs, end): "does not / did not / cannot / can't /
  * won't VERB", "fails to", "unable to", "no longer": the subject is
- * presented as unable to do something. */
+ * presented as unable to do something (-1); but a need denied ("does
+ * not need root privileges", "doesn't require a daemon") spares it one
+ * (+1).  0: none. */
 static int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
     for (size_t k = cs; k < end; k++) {
-        if (words_at(w, WR_NEGATED_ACTION, toks, end, k)) return 1;
+        size_t na = words_at(w, WR_NEGATED_ACTION, toks, end, k);
+        if (na) return k + na < end && words_is(w, WR_NEED, &toks[k + na]) ? 1 : -1;
         /* "Neither database shards data": the action denied of each */
-        if (words_is(w, WR_NEITHER, &toks[k]) && !words_at(w, WR_NEITHER_OF, toks, end, k)) return 1;
+        if (words_is(w, WR_NEITHER, &toks[k]) && !words_at(w, WR_NEITHER_OF, toks, end, k)) return -1;
         /* a negated copula: "X is not (truly) asynchronous", "isn't
          * a real Y" -- but not "is not only/just ..." (praise) nor "not
          * necessarily" (a hedge) */
         size_t n = words_at(w, WR_NEGATED_COPULA, toks, end, k);
-        if (n && !(k + n < end && words_is(w, WR_COPULA_NOT_NEGATING, &toks[k + n]))) return 1;
+        if (n && !(k + n < end && words_is(w, WR_COPULA_NOT_NEGATING, &toks[k + n]))) return -1;
     }
     return 0;
 }
@@ -341,11 +344,13 @@ static void stance_score_without(const stance_ctx *c, stance_verdict *v, const s
      * adoption is a strength; so are many of a thing ("Hundreds of
      * extensions exist") */
     else if (stance_adoption(c->w, c->toks, v->cs, v->end) || q->abundant) score = 1;
-    /* "X did not enforce ...", "cannot run ...": a negated action */
-    else if (stance_negated_action(c->w, c->toks, v->cs, v->end)) score = -1;
-    /* the context's bias, turned by a negation opening the clause: a
-     * "No" cell on the row "Safari support" */
-    else score = stance_opens_negated(c, v) ? -c->in->bias : c->in->bias;
+    else {
+        /* "X did not enforce ...", "cannot run ...": a negated action;
+         * else the context's bias, turned by a negation opening the
+         * clause: a "No" cell on the row "Safari support" */
+        score = stance_negated_action(c->w, c->toks, v->cs, v->end);
+        if (!score) score = stance_opens_negated(c, v) ? -c->in->bias : c->in->bias;
+    }
     if (score) {
         v->evaluative = 1;
         v->score = score;

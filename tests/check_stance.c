@@ -168,6 +168,10 @@ static const stance_case cases[] = {
     {"Zig cannot run on old kernels.", NULL, 0, 0, "Zig:-"},
     {"Zig doesn't ship a garbage collector.", NULL, 0, 0, "Zig:-"},
     {"Zig does not block readers.", NULL, 0, 0, "Zig:+"},
+    /* taking a bad thing away is good, a good one bad */
+    {"Zig reduces operational complexity.", NULL, 0, 0, "Zig:+"},
+    {"Zig avoids bloat.", NULL, 0, 0, "Zig:+"},
+    {"Zig removes support for old kernels.", NULL, 0, 0, "Zig:-"},
     /* a need denied spares the subject one */
     {"Users do not need root privileges to run Zig.", NULL, 0, 0, "Zig:+"},
     {"Zig doesn't require a background daemon.", NULL, 0, 0, "Zig:+"},

@@ -168,6 +168,11 @@ static const stance_case cases[] = {
     {"Zig cannot run on old kernels.", NULL, 0, 0, "Zig:-"},
     {"Zig doesn't ship a garbage collector.", NULL, 0, 0, "Zig:-"},
     {"Zig does not block readers.", NULL, 0, 0, "Zig:+"},
+    /* passive and "no match for": the base is the better one */
+    {"Zig is outperformed by Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig is no match for Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig falls short on tooling.", NULL, 0, 0, "Zig:-"},
+    {"Zig is the de facto standard for embedded builds.", NULL, 0, 0, "Zig:+"},
     /* taking a bad thing away is good, a good one bad */
     {"Zig reduces operational complexity.", NULL, 0, 0, "Zig:+"},
     {"Zig avoids bloat.", NULL, 0, 0, "Zig:+"},

@@ -168,6 +168,11 @@ static const stance_case cases[] = {
     {"Zig cannot run on old kernels.", NULL, 0, 0, "Zig:-"},
     {"Zig doesn't ship a garbage collector.", NULL, 0, 0, "Zig:-"},
     {"Zig does not block readers.", NULL, 0, 0, "Zig:+"},
+    /* a burden owned is no feature ("has" asserts only when nothing
+     * judges) */
+    {"Zig has a single point of failure.", NULL, 0, 0, "Zig:-"},
+    {"Zig has a high barrier to entry.", NULL, 0, 0, "Zig:-"},
+    {"Zig offers a hassle-free setup.", NULL, 0, 0, "Zig:+"},
     /* passive and "no match for": the base is the better one */
     {"Zig is outperformed by Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig is no match for Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},

@@ -109,9 +109,9 @@ static void prop_lex_split(prop_names *v, const char *t, const char *e)
 }
 
 /* Mark the concepts the feature lines name and the scopes the default
- * lines name; a name that is no concept
- * is an error (a misspelt one would silently do nothing). */
-static int prop_lex_features(prop_lex *l, char **err)
+ * lines name; a name that is neither is an error (a misspelt one would
+ * silently do nothing). */
+static int prop_lex_resolve(prop_lex *l, char **err)
 {
     l->feature = kb_calloc(l->concepts.n + 1, 1);
     for (size_t i = 0; i < l->features.n; i++) {
@@ -150,6 +150,26 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
     return KB_OK;
 }
 
+/* A line of class cls that the main matcher does not read (t1, t2: its
+ * tabs, e: its end): a question template kept whole, feature or default
+ * names (checked once all are read), softeners for their own matcher.
+ * Returns 1 when the line was such a one (main and soft have their
+ * line), else 0. */
+static int prop_lex_aside(prop_lex *l, int cls, const char *t1, const char *t2, const char *e, buf *main, buf *soft)
+{
+    if (cls == PL_QUESTION) /* "#aspect<TAB>template" */
+        prop_names_add(&l->questions, t1 + 1, (size_t)(e - t1 - 1));
+    else if (cls == PL_FEATURE || cls == PL_DEFAULT)
+        prop_lex_split(cls == PL_FEATURE ? &l->features : &l->defaults, t2 + 1, e);
+    else if (cls == PL_SOFTENER)
+        buf_printf(soft, "dimension\tsoft\t%.*s", (int)(e - t2 - 1), t2 + 1);
+    else
+        return 0;
+    buf_addc(main, '\n');
+    buf_addc(soft, '\n');
+    return 1;
+}
+
 int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
 {
     *out = NULL;
@@ -176,25 +196,7 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
         size_t nl = t2 ? (size_t)(t2 - t1 - 1) : 0;
         prop_names *names = cls >= 0 ? prop_names_of(l, cls) : NULL;
         if ((rc = prop_lex_line_ok(cls, names, t1, nl, lineno, err))) goto done;
-        if (cls == PL_QUESTION) {
-            /* "#aspect<TAB>template": kept whole, not matched */
-            prop_names_add(&l->questions, t1 + 1, (size_t)(line + ll - t1 - 1));
-            buf_addc(&main, '\n');
-            buf_addc(&soft, '\n');
-            continue;
-        }
-        if (cls == PL_FEATURE || cls == PL_DEFAULT) {
-            /* concept or scope names, checked once all are read */
-            prop_lex_split(cls == PL_FEATURE ? &l->features : &l->defaults, t2 + 1, line + ll);
-            buf_addc(&main, '\n');
-            buf_addc(&soft, '\n');
-            continue;
-        }
-        if (cls == PL_SOFTENER) {
-            buf_printf(&soft, "dimension\tsoft\t%.*s\n", (int)(line + ll - t2 - 1), t2 + 1);
-            buf_addc(&main, '\n');
-            continue;
-        }
+        if (prop_lex_aside(l, cls, t1, t2, line + ll, &main, &soft)) continue;
         /* a word on two lines takes whichever the matcher picks */
         const char *dup;
         size_t duplen, first;
@@ -231,7 +233,7 @@ int prop_lex_load(const char *tsv, size_t len, prop_lex **out, char **err)
         }
         ndim++;
     }
-    if ((rc = prop_lex_features(l, err))) goto done;
+    if ((rc = prop_lex_resolve(l, err))) goto done;
     if (l->scopes.n > 32) {
         rc = kb_seterr(err, "reconcile lexicon: %zu scopes, at most 32", l->scopes.n);
         goto done;

@@ -6,8 +6,9 @@
  *                  with their propositions;
  *   dis_numeric.c  the numeric and temporal rows, from the store's
  *                  quantity facts;
- *   dis_verdict.c  a question (reconcile.h) as a row: its sides summed
- *                  up (dis_side), its verdict and reason;
+ *   dis_verdict.c  a question (reconcile.h) as a row: its verdict and
+ *                  reason;
+ *   dis_sides.c    its sides summed up (dis_side) and compared;
  *   dis_label.c    a question's label and its sides' positions;
  *   dis_agree.c    an agreement (reconcile.h) as the set keeps it;
  *   dis_items.c    the set's sources (looked up, cited) and rows (made,
@@ -63,7 +64,7 @@ typedef struct dis_side {
     size_t nclaims, nabs, nqual;
     size_t nrank;            /* claims that rank the subject against the other
                               * without naming it ("has a steeper learning curve") */
-    size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_verdict.c frees) */
+    size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free frees) */
     int earliest, latest;    /* years of its dated sources */
     int scope[DIS_SCOPES];   /* claims naming each scope */
     size_t change;           /* a claim saying something changed, + 1 (0: none) */
@@ -85,6 +86,22 @@ int dis_numeric(dis_run *r, char **err);
 /* dis_verdict.c */
 /* The row for question q. */
 void dis_question_item(dis_run *r, const rc_question *q);
+
+/* dis_sides.c */
+/* Sum up question q's sides into sides[0..RC_MAX_SIDES) (released with
+ * dis_sides_free); returns how many there are. */
+size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides);
+void dis_sides_free(dis_side *sides);
+/* The largest side *A (by sources) and the largest opposing it *B (A
+ * itself when there is none). */
+void dis_main_sides(const dis_side *sides, size_t ns, size_t *A, size_t *B);
+/* Does one source stand on both sides (*src: the first)? */
+int dis_source_on_both(const dis_side *a, const dis_side *b, size_t *src);
+/* Does every source of side x also stand on side y? */
+int dis_side_within(const dis_side *x, const dis_side *y);
+/* Do sides a and b speak mainly of different scopes (*sa, *sb: the
+ * scopes, -1 for "in general")? */
+int dis_scopes_differ(const prop_lex *lex, const dis_side *a, const dis_side *b, int *sa, int *sb);
 
 /* dis_label.c */
 /* The position side s of question q takes, in a few words, into b. */

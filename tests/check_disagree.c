@@ -491,6 +491,18 @@ START_TEST(test_ranking_does_not_deny_a_judgement)
     ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
     ck_assert_msg(strstr(it->explanation, "only ranks") && strstr(it->explanation, "steeper"), "%s", it->explanation);
     dis_free(&s);
+    /* a side is quoted by a claim that names the subject, not by one
+     * on a part of it */
+    scenario();
+    article("a.md", "2024-01-01", "Wrenpkg is easy to learn.\n");
+    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
+    article("c.md", "2024-03-01", "Wren has a steeper learning curve.\n");
+    run(&s, NULL);
+    it = row(&s, "learn");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_msg(strstr(it->explanation, "simple to learn") && !strstr(it->explanation, "Wrenpkg"), "%s",
+                  it->explanation);
+    dis_free(&s);
     /* a plain "hard" does deny it */
     scenario();
     article("a.md", "2024-01-01", "Wren is easy to learn.\n");

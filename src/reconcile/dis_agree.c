@@ -6,19 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "dis_int.h"
 #include "util.h"
-
-/* Does text[0..n) name the subject (its canonical name, any case)? */
-static int dis_names(const char *text, size_t n, const char *subject)
-{
-    size_t l = strlen(subject);
-    for (size_t i = 0; i + l <= n; i++)
-        if (strncasecmp(text + i, subject, l) == 0) return 1;
-    return 0;
-}
 
 void dis_agreement_add(dis_run *r, const rc_question *a)
 {

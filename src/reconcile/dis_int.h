@@ -68,7 +68,8 @@ typedef struct dis_side {
     int earliest, latest;    /* years of its dated sources */
     int scope[DIS_SCOPES];   /* claims naming each scope */
     size_t change;           /* a claim saying something changed, + 1 (0: none) */
-    size_t lead;             /* its first claim (index into the row) */
+    size_t lead;             /* the claim it is quoted by: its first that names the
+                              * row's subject, else its first (index into the row) */
 } dis_side;
 
 /* dis_read.c */
@@ -118,6 +119,9 @@ void dis_template(buf *b, const char *tmpl, const char *subject);
 void dis_agreement_add(dis_run *r, const rc_question *a);
 
 /* dis_items.c */
+/* Does text[0..n) name the subject (its canonical name, any case, as a
+ * word of its own: "Wrenpkg" does not name Wren)? */
+int dis_names(const char *text, size_t n, const char *subject);
 /* Index set->sources by id (r->ids) for dis_source_index. */
 void dis_index_sources(dis_run *r);
 /* The index in set->sources of the source with id. */

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dis_int.h"
 #include "util.h"
@@ -140,4 +141,21 @@ void dis_free(dis_set *s)
     }
     free(s->sources);
     memset(s, 0, sizeof *s);
+}
+
+/* An ASCII letter or digit: what continues a name ("Wrenpkg"); a curly
+ * apostrophe ("Python’s") or any other byte ends it. */
+static int dis_word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+int dis_names(const char *text, size_t n, const char *subject)
+{
+    size_t l = strlen(subject);
+    for (size_t i = 0; i + l <= n; i++)
+        if (strncasecmp(text + i, subject, l) == 0 && !(i && dis_word_byte(text[i - 1])) &&
+            !(i + l < n && dis_word_byte(text[i + l])))
+            return 1;
+    return 0;
 }

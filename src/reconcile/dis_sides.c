@@ -135,6 +135,13 @@ size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
                 }
             }
         }
+        /* quoted by a claim that names the subject, not one on a part
+         * of it ("NPM is fast ...") */
+        const char *subj = tax_subject(r->tax, (size_t)q->subject);
+        const rc_prop *lp = &r->props[q->props[s->lead]];
+        if (s->nclaims && subj && !dis_names(r->claims[lp->claim].text + lp->p.start, lp->p.end - lp->p.start, subj) &&
+            dis_names(r->claims[rp->claim].text + rp->p.start, rp->p.end - rp->p.start, subj))
+            s->lead = i;
         s->nclaims++;
         s->nabs += rp->p.modality == PROP_ABSOLUTE;
         s->nqual += rp->p.modality == PROP_QUALIFIED;

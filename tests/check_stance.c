@@ -178,6 +178,9 @@ static const stance_case cases[] = {
     {"Zig is no match for Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig falls short on tooling.", NULL, 0, 0, "Zig:-"},
     {"Zig is the de facto standard for embedded builds.", NULL, 0, 0, "Zig:+"},
+    /* the subject's name between a negator and its word does not
+     * count towards the three words */
+    {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
     /* taking a bad thing away is good, a good one bad */
     {"Zig reduces operational complexity.", NULL, 0, 0, "Zig:+"},
     {"Zig avoids bloat.", NULL, 0, 0, "Zig:+"},

@@ -225,6 +225,24 @@ typedef struct stance_cues {
     int reason;     /* it is a fronted reason: it judges nothing */
 } stance_cues;
 
+/* The tokens strictly between a and b, not counting a subject's name
+ * and what is glued to it ("Python's", "Node.js's": "is not Python's
+ * main strength" is two words from "not" to "strength"). */
+static size_t stance_gap(const stance_ctx *c, size_t a, size_t b)
+{
+    size_t n = 0;
+    int name = 0;
+    for (size_t k = a + 1; k < b; k++) {
+        int start = 0;
+        for (size_t i = 0; i < c->nment && !start; i++) start = c->ment[i].tok == k;
+        const tax_tok *t = &c->toks[k], *p = &c->toks[k - 1];
+        int glued = t->s > p->s + p->n && t->s[-1] != ' ' && t->s - (p->s + p->n) == 1;
+        name = start || (name && glued);
+        n += !name;
+    }
+    return n;
+}
+
 /* The sign of evaluative hit h of v's clause, class cls: flipped by a
  * negator within three tokens before it in the clause ("non" negates
  * only the word it is attached to: "non-blocking, lets": not "lets"). */
@@ -234,7 +252,7 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
     for (size_t k = 0; k < c->nh; k++) {
         const tax_hit *n = &c->hits[k];
         if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
-        if (n->tok < h->tok && h->tok - n->tok <= 3 && n->tok >= v->cs) {
+        if (n->tok < h->tok && n->tok >= v->cs && stance_gap(c, n->tok_end - 1, h->tok) < 3) {
             if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && h->tok != n->tok_end) continue;
             return -sign;
         }

@@ -181,6 +181,12 @@ static const stance_case cases[] = {
     /* the subject's name between a negator and its word does not
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
+    /* idioms of comparison and of fault */
+    {"Zig doesn't come close to Rust in speed.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig is nowhere near as fast as Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig is anything but fast.", NULL, 0, 0, "Zig:-"},
+    {"Zig is not without its flaws.", NULL, 0, 0, "Zig:-"},
+    {"Zig leaves a lot to be desired.", NULL, 0, 0, "Zig:-"},
     /* taking a bad thing away is good, a good one bad */
     {"Zig reduces operational complexity.", NULL, 0, 0, "Zig:+"},
     {"Zig avoids bloat.", NULL, 0, 0, "Zig:+"},

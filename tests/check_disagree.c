@@ -516,22 +516,6 @@ START_TEST(test_ranking_does_not_deny_a_judgement)
 }
 END_TEST
 
-START_TEST(test_claim_stands_where_it_turns)
-{
-    /* "X, but Y": the claim's position on an aspect both clauses judge
-     * is the one after "but" */
-    scenario();
-    article("a.md", "2024-01-01", "Wren is easy to install.\n");
-    article("b.md", "2024-02-01", "Wren is simple to install on Linux, but on Windows you need to install Wren yourself.\n");
-    dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "install");
-    ck_assert_ptr_nonnull(it);
-    ck_assert_int_ne(side_of(it, "easy to install"), side_of(it, "simple to install"));
-    dis_free(&s);
-}
-END_TEST
-
 START_TEST(test_sources_that_say_both_are_compatible)
 {
     /* every source that calls installing hard calls it easy as well */
@@ -1152,7 +1136,6 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
-    tcase_add_test(tc, test_claim_stands_where_it_turns);
     tcase_add_test(tc, test_side_torn_between_values_takes_the_other);
     tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);

@@ -88,7 +88,7 @@ static size_t extract(const char *text, const char *prev, const char *col, const
 }
 
 /* Propositions ps[0..n) of a text of len bytes as one line each: "ST|NE|
- * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change] [turn]
+ * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change]
  * [scope=...] keys=k1*,k2" (a * marks a judged key), appended to b. */
 static void props_str(buf *b0, const prop *ps, size_t n, size_t len)
 {
@@ -105,7 +105,6 @@ static void props_str(buf *b0, const prop *ps, size_t n, size_t len)
         if (p->kind == PROP_CATEGORY) buf_printf(&b, " kind=%s%s", p->negated ? "not " : "", prop_lex_kind(e.lex, (size_t)p->category));
         for (size_t k = 0; k < p->npoles; k++) buf_printf(&b, " pole=%s", prop_lex_pole(e.lex, (size_t)p->poles[k]));
         if (p->change) buf_adds(&b, " change");
-        if (p->turn) buf_adds(&b, " turn");
         for (size_t k = 0; k < 32; k++)
             if ((p->scope >> k) & 1) buf_printf(&b, " scope=%s", prop_lex_scope(e.lex, k));
         buf_adds(&b, " keys=");
@@ -209,10 +208,6 @@ static const prop_case cases[] = {
     {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel gets much harder to debug at scale.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel builds are slower.", NULL, NULL, {"ST Kestrel pol=-1", "ranks=Wren"}, {NULL}},
-    /* a clause opening on "but" or "yet" is where the claim turns;
-     * "while" and "although" open the lesser clause */
-    {"Kestrel is simple, but you need to configure it by hand.", NULL, NULL, {"ST Kestrel pol=1 plain keys", "turn"}, {NULL}},
-    {"While Kestrel is simple, it is slow.", NULL, NULL, {"ST Kestrel"}, {"turn"}},
     /* a need denied is no flat denial */
     {"Kestrel does not need root privileges.", NULL, NULL, {"ST Kestrel pol=1 plain"}, {"absolute"}},
     /* a feature's difficulty says how hard it is to use, not whether

@@ -461,7 +461,6 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
-        p.turn = a > 0 && (prop_word(c, m, WR_CONTRAST_RUNS_ON, a) || prop_word(c, m, WR_CONTRAST_RUNS_ON, a - 1));
         /* "X is more secure than Y": the value named is X's; of Y, the
          * base, the clause says only that it has less of it */
         if (p.versus >= 0 && p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;

@@ -24,9 +24,8 @@
  *   qualifiers scope (the lexicon's scope axes: "for CPU-bound work"),
  *              modality (absolute "does not support", "never", "only";
  *              qualified "can", "often", "limits", a scope or a
- *              condition; plain otherwise), whether the clause says
- *              something changed ("now", "newer") and whether it opens
- *              on "but" or "yet" (where the claim turns).
+ *              condition; plain otherwise), and whether the clause says
+ *              something changed ("now", "newer").
  * Rules are general (the lexicon is data); tests/check_prop.c holds
  * invented sentences of other domains for each.
  *
@@ -127,8 +126,6 @@ typedef struct prop {
     int capable;             /* it asserts an ability ("can use"), not denied */
     int denied;              /* it flatly denies something ("no X", "not Y") */
     int choice;              /* it recommends ("choose X for", "the better fit") */
-    int turn;                /* the clause opens on "but" or "yet": where the claim
-                              * turns to its point ("X has Y, but you need Z") */
     int category;            /* PROP_CATEGORY: prop_lex_kind index */
     int negated;             /* PROP_CATEGORY: "is not a K" */
     int poles[PROP_MAX_POLES];  /* prop_lex_pole indexes named in the clause */

@@ -52,17 +52,6 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
     for (size_t k = 0; k < n; k++) {
         const rc_prop *rp = &c->props[e[k].prop];
         if (np && c->props[pos[np - 1].prop].claim == rp->claim) continue; /* the claim's first clause */
-        /* ... unless a later clause turns against it on the aspect ("X
-         * comes preinstalled, but you need to install Y yourself"):
-         * the claim's point is where it turns */
-        for (size_t j = k + 1; j < n && c->props[e[j].prop].claim == rp->claim; j++) {
-            const rc_prop *tp = &c->props[e[j].prop];
-            if (tp->p.turn && tp->p.kind == PROP_STANCE && rc_judged(&tp->p, key) && rc_judged(&rp->p, key) &&
-                rc_polarity(&tp->p) * rc_polarity(&rp->p) < 0 && tp->p.subject == rp->p.subject) {
-                rp = tp;
-                k = j;
-            }
-        }
         rc_pos *ps = &pos[np++];
         /* a judgement counts on the aspect it speaks of; a pole's aspect
          * is disputed by poles only */

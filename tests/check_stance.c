@@ -101,7 +101,9 @@ static const stance_case cases[] = {
     {"In comparison to Rust, Go is simple.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"Go is simple compared with Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"Go is not as fast as Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
-    {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    /* an equal standing says the base has it too: it is not judged
+     * down (as "X matches Y") */
+    {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:0:Go"},
     /* after a comparative verb: "outperforms Y", "loses (out) to Y" */
     {"Rust outperforms Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Go loses out a bit to Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

@@ -22,6 +22,15 @@ static int stance_mentioned_at(const stance_mention *ment, size_t nment, size_t 
 }
 
 
+/* How a base is compared with. */
+typedef enum stance_base_kind {
+    SB_COMPARED,   /* "faster than Y": the base takes the other way */
+    SB_ONESIDED,   /* "X over Y": the base is not judged */
+    SB_EQUATIVE    /* "as fast as Y": the base has it too, so an equal
+                    * standing judges it not at all ("not as fast as Y"
+                    * still puts it ahead) */
+} stance_base_kind;
+
 /* The base of a comparison in the clause [cs, end): the tokens naming
  * what the clause's subject is compared with.
  *   "X is faster than Y", "X ..., compared to/with Y", "in comparison
@@ -30,13 +39,13 @@ static int stance_mentioned_at(const stance_mention *ment, size_t nment, size_t 
  *   "X over Y" (Y named right after)    one-sided: Y is only the versus
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative
- * Returns 1 and sets [*bs, *be) and *onesided, or 0 when there is none. */
+ * Returns 1 and sets [*bs, *be) and *kind, or 0 when there is none. */
 static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment,
-                       size_t nment, size_t cmp_end, size_t *bs, size_t *be, int *onesided)
+                       size_t nment, size_t cmp_end, size_t *bs, size_t *be, stance_base_kind *kind)
 {
     for (size_t k = cs; k < end; k++) {
         size_t from = 0, n;
-        *onesided = 0;
+        *kind = SB_COMPARED;
         if (words_is(w, WR_THAN, &toks[k])) from = k + 1;
         /* after a comparative: "outperforms Y", "loses out to Y",
          * "superior to Y" */
@@ -49,11 +58,13 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
         else if (words_is(w, WR_UNLIKE, &toks[k])) from = k + 1;
         /* "X is (not) as fast as Y" */
         else if (words_is(w, WR_EQUATIVE, &toks[k]) && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
-                 (words_is(w, WR_EQUATIVE, &toks[k - 2]) || (k >= cs + 3 && words_is(w, WR_EQUATIVE, &toks[k - 3]))))
+                 (words_is(w, WR_EQUATIVE, &toks[k - 2]) || (k >= cs + 3 && words_is(w, WR_EQUATIVE, &toks[k - 3])))) {
             from = k + 1;
+            *kind = SB_EQUATIVE;
+        }
         else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1)) {
             from = k + 1;
-            *onesided = 1;
+            *kind = SB_ONESIDED;
         }
         if (!from) continue;
         *bs = from;
@@ -61,7 +72,7 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
         /* a fronted "Unlike Y, X ...", "Compared to Y, X ...": the base
          * ends at the comma */
         size_t lead = k > cs && words_is(w, WR_COMPARISON_LEAD, &toks[k - 1]) ? k - 1 : k; /* "in comparison to" */
-        if (!words_is(w, WR_THAN, &toks[k]) && !*onesided && (lead == cs || stance_comma_before(toks, lead)))
+        if (!words_is(w, WR_THAN, &toks[k]) && *kind != SB_ONESIDED && (lead == cs || stance_comma_before(toks, lead)))
             for (size_t j = from + 1; j < end; j++)
                 if (stance_comma_before(toks, j)) {
                     *be = j;
@@ -160,15 +171,15 @@ typedef struct stance_sides {
     size_t nm;
     int base[STANCE_MAX_SUBJ];    /* those they are compared with */
     size_t nb;
-    int onesided;                 /* "X over Y": the base is not judged */
+    stance_base_kind kind;        /* how the base is compared with */
 } stance_sides;
 
 static void stance_sides_of(const stance_ctx *c, const stance_verdict *v, stance_sides *sd)
 {
     size_t bs = 0, be = 0;
     sd->nm = sd->nb = 0;
-    sd->onesided = 0;
-    int has_base = stance_base(c->w, c->toks, v->cs, v->end, c->ment, c->nment, v->cmp_end, &bs, &be, &sd->onesided);
+    sd->kind = SB_COMPARED;
+    int has_base = stance_base(c->w, c->toks, v->cs, v->end, c->ment, c->nment, v->cmp_end, &bs, &be, &sd->kind);
     for (size_t k = 0; k < c->nment; k++) {
         const stance_mention *m = &c->ment[k];
         if (m->tok < v->cs || m->tok >= v->end) continue;
@@ -224,9 +235,9 @@ static void stance_emit_sides(stance_ctx *c, const stance_verdict *v, const stan
          * without a comparative word */
         if (v->cmp_sign) pol = v->cmp_sign;
         for (size_t i = 0; i < sd->nm; i++) stance_emit(c, v, sd->main_s[i], pol, sd->base[0]);
-        if (!sd->onesided)
-            for (size_t j = 0; j < sd->nb; j++)
-                stance_emit(c, v, sd->base[j], v->equal ? 0 : -pol, sd->nm ? sd->main_s[0] : -1);
+        int bpol = v->equal || (sd->kind == SB_EQUATIVE && pol > 0) ? 0 : -pol;
+        if (sd->kind != SB_ONESIDED)
+            for (size_t j = 0; j < sd->nb; j++) stance_emit(c, v, sd->base[j], bpol, sd->nm ? sd->main_s[0] : -1);
         return;
     }
     /* "ends in X's favour": a verdict for X over the other subject

@@ -184,6 +184,9 @@ static const stance_case cases[] = {
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
     /* idioms of comparison and of fault */
+    {"Rust edges out Zig in speed.", NULL, 0, 0, "Rust:+:Zig;Zig:-:Rust"},
+    {"Zig trails Rust in raw speed.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig takes the lead in compile times.", NULL, 0, 0, "Zig:+"},
     {"Zig doesn't come close to Rust in speed.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig is nowhere near as fast as Rust.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig is anything but fast.", NULL, 0, 0, "Zig:-"},

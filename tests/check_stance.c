@@ -183,6 +183,10 @@ static const stance_case cases[] = {
     /* the subject's name between a negator and its word does not
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
+    /* "bad", and its litotes */
+    {"Zig is bad at cross-compiling.", NULL, 0, 0, "Zig:-"},
+    {"Zig is not bad at all.", NULL, 0, 0, "Zig:+"},
+    {"Zig is no slouch.", NULL, 0, 0, "Zig:+"},
     /* idioms of comparison and of fault */
     {"Rust edges out Zig in speed.", NULL, 0, 0, "Rust:+:Zig;Zig:-:Rust"},
     {"Zig trails Rust in raw speed.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},

@@ -183,6 +183,10 @@ static const stance_case cases[] = {
     /* the subject's name between a negator and its word does not
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
+    /* superlatives of faults rank behind */
+    {"Zig has the slowest builds.", NULL, 0, 0, "Zig:-"},
+    {"Zig's documentation is sparse.", NULL, 0, 0, "Zig:-"},
+    {"Zig is memory safe.", NULL, 0, 0, "Zig:+"},
     /* "bad", and its litotes */
     {"Zig is bad at cross-compiling.", NULL, 0, 0, "Zig:-"},
     {"Zig is not bad at all.", NULL, 0, 0, "Zig:+"},

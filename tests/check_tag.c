@@ -353,9 +353,10 @@ static const tag_case go_rust_cases[] = {
      "concurrency,performance", "Go:performance:+;Rust:performance:+"},
     {"Learning curve: Rust is hard, with unsafe shortcuts and many benchmarks.", NULL, NULL, NULL, NULL,
      "Rust", "learning curve,performance,safety", "Rust:learning curve:-"},
-    /* what a verdict depends on is not judged */
+    /* what a verdict depends on is not judged ("safe" is, in its own
+     * clause) */
     {"Go is safe, but speed depends on the threads and async runtime.", NULL, NULL, NULL, NULL, "Go",
-     "concurrency,performance,safety", "Go:performance:0"},
+     "concurrency,performance,safety", "Go:performance:0;Go:safety:+"},
     /* the means of a verdict ("using X") is not judged, unless it
      * belongs to a relative clause */
     {"Rust is fast at parsing using threads.", NULL, NULL, NULL, NULL, "Rust", "concurrency,performance",

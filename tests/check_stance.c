@@ -183,6 +183,10 @@ static const stance_case cases[] = {
     /* the subject's name between a negator and its word does not
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
+    /* verbs of thriving and of failing */
+    {"Zig suffers from long link times.", NULL, 0, 0, "Zig:-"},
+    {"Zig stumbles on large codebases.", NULL, 0, 0, "Zig:-"},
+    {"Zig streamlines cross-compiling.", NULL, 0, 0, "Zig:+"},
     /* superlatives of faults rank behind */
     {"Zig has the slowest builds.", NULL, 0, 0, "Zig:-"},
     {"Zig's documentation is sparse.", NULL, 0, 0, "Zig:-"},

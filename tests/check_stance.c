@@ -183,6 +183,10 @@ static const stance_case cases[] = {
     /* the subject's name between a negator and its word does not
      * count towards the three words */
     {"Speed is not Zig's main strength.", NULL, 0, 0, "Zig:-"},
+    /* nouns of fault and of merit */
+    {"Zig's build cache is a big plus.", NULL, 0, 0, "Zig:+"},
+    {"The lack of a package manager is a deal-breaker for Zig.", NULL, 0, 0, "Zig:-"},
+    {"Zig is unburdened by legacy flaws.", NULL, 0, 0, "Zig:+"},
     /* verbs of thriving and of failing */
     {"Zig suffers from long link times.", NULL, 0, 0, "Zig:-"},
     {"Zig stumbles on large codebases.", NULL, 0, 0, "Zig:-"},

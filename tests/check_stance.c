@@ -10,7 +10,8 @@
  * abundance, negated actions (and needs denied), figures after capability verbs, fronted
  * reasons and advice to the reader; words that describe the task
  * ("on complex queries"), dependence as even-handed, breadth ("share
- * the same code", "both A and B"), adoption ("most teams use X") and
+ * the same code", "both A and B"), adoption ("most teams use X", "few
+ * teams use X") and
  * negated copulas; effort left to the user, breadth missed ("instead
  * of sharing"), "in X's favour"/"favours X", the scope of "non-",
  * high costs, and size comparatives ("a larger community", "lower
@@ -258,6 +259,9 @@ static const stance_case cases[] = {
     {"Over 60% of embedded teams use Zig.", NULL, 0, 0, "Zig:+"},
     {"Most kernel hackers rely on Zig.", NULL, 0, 0, "Zig:+"},
     {"About 5% of embedded teams use Zig.", NULL, 0, 0, ""},
+    /* ... and few of them: a weakness */
+    {"Few embedded teams use Zig.", NULL, 0, 0, "Zig:-"},
+    {"Hardly any embedded teams use Zig.", NULL, 0, 0, "Zig:-"},
     /* a negated copula, but not "not only/just" */
     {"Zig is not thread-safe.", NULL, 0, 0, "Zig:-"},
     {"Zig isn't a true systems language.", NULL, 0, 0, "Zig:-"},

@@ -78,12 +78,15 @@ static int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t
 /* Adoption in [cs, end): a usage verb ("use", "rely on", "choose")
  * after a quantifier of people saying most of them: "most", "the
  * majority", or a percentage of 50 or more ("Over 80% of teams use
- * X"), or named adopters ("companies like A and B"). */
+ * X"), or named adopters ("companies like A and B"): +1; after one
+ * saying few of them ("few companies use X", "hardly any teams"): -1;
+ * else 0. */
 static int stance_adoption(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
     int most = 0;
     for (size_t k = cs; k < end; k++) {
         if (words_is(w, WR_MAJORITY, &toks[k])) most = 1;
+        if (words_at(w, WR_MINORITY, toks, end, k)) most = -1;
         /* named adopters: "companies like A, B and C rely on X" */
         if (k + 1 < end && words_is(w, WR_ADOPTERS, &toks[k]) && words_is(w, WR_ADOPTERS_NAMED, &toks[k + 1]))
             most = 1;
@@ -92,8 +95,7 @@ static int stance_adoption(const words_lex *w, const tax_tok *toks, size_t cs, s
             const char *e = toks[k].s + toks[k].n;
             if (*e == '%' && atof(toks[k].s) >= 50) most = 1;
         }
-        if (!most) continue;
-        if (words_is(w, WR_ADOPT, &toks[k])) return 1;
+        if (most && words_is(w, WR_ADOPT, &toks[k])) return most;
     }
     return 0;
 }
@@ -358,15 +360,16 @@ static void stance_score_without(const stance_ctx *c, stance_verdict *v, const s
     /* "You manage versions, environments and ...", "X also needs
      * migrations": work left to the user is a weakness */
     else if (q->effort) score = -1;
-    /* "Over 80% of teams use X", "most developers rely on X": wide
-     * adoption is a strength; so are many of a thing ("Hundreds of
-     * extensions exist") */
-    else if (stance_adoption(c->w, c->toks, v->cs, v->end) || q->abundant) score = 1;
     else {
+        /* "Over 80% of teams use X", "most developers rely on X": wide
+         * adoption is a strength, by few a weakness; so are many of a
+         * thing ("Hundreds of extensions exist") */
+        score = stance_adoption(c->w, c->toks, v->cs, v->end);
+        if (!score && q->abundant) score = 1;
         /* "X did not enforce ...", "cannot run ...": a negated action;
          * else the context's bias, turned by a negation opening the
          * clause: a "No" cell on the row "Safari support" */
-        score = stance_negated_action(c->w, c->toks, v->cs, v->end);
+        if (!score) score = stance_negated_action(c->w, c->toks, v->cs, v->end);
         if (!score) score = stance_opens_negated(c, v) ? -c->in->bias : c->in->bias;
     }
     if (score) {

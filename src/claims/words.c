@@ -22,7 +22,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "cmp_marker", "compared", "versus", "between",
     "negated_action", "neither", "neither_of", "negated_copula", "copula_not_negating", "affix_negator",
     "size_negator",
-    "date_since", "adopters", "adopters_named", "majority", "adopt", "instead", "favour_verb", "favour_noun",
+    "date_since", "adopters", "adopters_named", "majority", "minority", "adopt", "instead", "favour_verb", "favour_noun",
     "favour_in", "favour_of", "size_more", "size_less", "both", "and", "task_prep",
     "clause_contrast", "contrast_runs_on", "pronoun", "pronoun_plural", "subject_pronoun", "opening_pronoun",
     "all",

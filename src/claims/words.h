@@ -47,6 +47,7 @@ typedef enum words_role {
     WR_ADOPTERS,              /* "companies like A and B" */
     WR_ADOPTERS_NAMED,
     WR_MAJORITY,              /* "most developers" */
+    WR_MINORITY,              /* "few companies" */
     WR_ADOPT,                 /* "use", "rely on" */
     WR_INSTEAD,               /* "instead of sharing" */
     WR_FAVOUR_VERB,           /* "favours X" */

@@ -208,6 +208,9 @@ static const prop_case cases[] = {
     {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel gets much harder to debug at scale.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel builds are slower.", NULL, NULL, {"ST Kestrel pol=-1", "ranks=Wren"}, {NULL}},
+    /* a constraint is a thing, not a hedge ("constrains" is one) */
+    {"Kestrel does not support CHECK constraints.", NULL, NULL, {"ST Kestrel pol=-1 absolute"}, {NULL}},
+    {"The scheduler constrains Kestrel threads.", NULL, NULL, {"qualified"}, {NULL}},
     /* a need denied is no flat denial */
     {"Kestrel does not need root privileges.", NULL, NULL, {"ST Kestrel pol=1 plain"}, {"absolute"}},
     /* a feature's difficulty says how hard it is to use, not whether

@@ -262,6 +262,12 @@ static const prop_case cases[] = {
      {"CAT Kestrel"}},
     {"Wren, on the other hand, is a small runtime.", NULL, NULL, {"CAT Wren pol=1 plain kind=runtime"}, {NULL}},
     {"Wren is cross-platform.", NULL, NULL, {NULL}, {"CAT"}},
+    /* words of degree inside the phrase, a kind as others say it, a
+     * copula of state */
+    {"Wren is the most widely used embeddable engine.", NULL, NULL, {"CAT Wren pol=1 plain kind=engine"}, {NULL}},
+    {"Kestrel is a much more mature language.", NULL, NULL, {"CAT Kestrel pol=1 plain kind=language"}, {NULL}},
+    {"Kestrel is often described as a framework.", NULL, NULL, {"kind=framework"}, {NULL}},
+    {"Kestrel remains the leading scripting language.", NULL, NULL, {"kind=language"}, {NULL}},
     {"Both languages have large communities.", "Wren", NULL, {NULL}, {"CAT"}},
     {"Kestrel is the clear winner for games.", NULL, NULL, {NULL}, {"CAT"}},
     /* poles, and a participle before its own noun */

@@ -94,8 +94,9 @@ static size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const
 }
 
 /* Read a noun phrase from token j: its last kind, or -1; *end gets the
- * token after it. */
-static int prop_np_kind(const prop_marks *m, size_t j, size_t *end)
+ * token after it.  Words of degree do not end it ("the most widely
+ * used runtime"). */
+static int prop_np_kind(const prop_ctx *c, const prop_marks *m, size_t j, size_t *end)
 {
     int kind = -1;
     size_t k = j;
@@ -107,7 +108,7 @@ static int prop_np_kind(const prop_marks *m, size_t j, size_t *end)
             if ((size_t)m->hit[k] == k && !(k > 0 && m->toks[k].s[-1] == '-')) kind = m->entry[k];
             continue;
         }
-        if (m->cls[k] == PL_FUNCTION || m->cls[k] == PL_CONDITION) break;
+        if ((m->cls[k] == PL_FUNCTION && !prop_word(c, m, WR_NP_DEGREE, k)) || m->cls[k] == PL_CONDITION) break;
     }
     *end = k;
     return kind;
@@ -153,13 +154,14 @@ size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim 
         if (!ns) continue;
         size_t j = k + copula;
         while (prop_word(c, m, WR_COPULA_ADVERB, j)) j++;
+        j += prop_words_at(c, m, WR_COPULA_AS, j);
         int negated = isnt > 0;
         if (prop_word(c, m, WR_KIND_NOT, j)) {
             negated = 1;
             j++;
         }
         size_t end;
-        int kind = prop_np_kind(m, prop_skip_det(c, m, j), &end);
+        int kind = prop_np_kind(c, m, prop_skip_det(c, m, j), &end);
         if (kind < 0) continue;
         n = prop_cat_emit(m, subj, ns, kind, negated, k, end, n, out, max);
         /* "not a language but (rather) a runtime" */
@@ -167,7 +169,7 @@ size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim 
         if (but) {
             size_t b = end + but;
             size_t e2, d = prop_skip_det(c, m, b);
-            int k2 = d > b ? prop_np_kind(m, d, &e2) : -1;
+            int k2 = d > b ? prop_np_kind(c, m, d, &e2) : -1;
             if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, 0, k, e2, n, out, max);
         }
         k = end > k ? end - 1 : k;

@@ -72,6 +72,8 @@ typedef enum words_role {
     WR_COPULA_NEGATED,        /* "X isn't a K" */
     WR_COPULA_ADVERB,         /* "X is basically a K" */
     WR_KIND_NOT,              /* "X is not a K" */
+    WR_COPULA_AS,             /* "X is considered a K" */
+    WR_NP_DEGREE,             /* "the most widely used K" */
     WR_DETERMINER,            /* "one of the", "a" */
     WR_KIND_CONTRAST,         /* "not a K but (rather) a J" */
     WR_SUBJECT_JOIN,          /* "X and Y are" */

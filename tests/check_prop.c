@@ -268,6 +268,11 @@ static const prop_case cases[] = {
     {"Kestrel is a much more mature language.", NULL, NULL, {"CAT Kestrel pol=1 plain kind=language"}, {NULL}},
     {"Kestrel is often described as a framework.", NULL, NULL, {"kind=framework"}, {NULL}},
     {"Kestrel remains the leading scripting language.", NULL, NULL, {"kind=language"}, {NULL}},
+    /* an appositive says what the subject is; "rather than" denies */
+    {"Wren, a small embeddable engine, runs on phones.", NULL, NULL, {"CAT Wren pol=1 plain kind=engine"}, {NULL}},
+    {"Unlike Kestrel, a Wren engine is small.", NULL, NULL, {NULL}, {"CAT Kestrel"}},
+    {"Kestrel is a language rather than a framework.", NULL, NULL,
+     {"CAT Kestrel pol=1 plain kind=language", "CAT Kestrel pol=-1 plain kind=not framework"}, {NULL}},
     {"Both languages have large communities.", "Wren", NULL, {NULL}, {"CAT"}},
     {"Kestrel is the clear winner for games.", NULL, NULL, {NULL}, {"CAT"}},
     /* poles, and a participle before its own noun */

@@ -142,6 +142,26 @@ static size_t prop_skip_det(const prop_ctx *c, const prop_marks *m, size_t j)
     return j + prop_words_at(c, m, WR_DETERMINER, j);
 }
 
+/* "Node.js, a JavaScript runtime built on V8, lets ...": a subject's
+ * name, a comma and a noun phrase with a determiner says what it is
+ * (not after a comparison's base: "Unlike X, a Y app ..."). */
+static size_t prop_appositives(const prop_ctx *c, const prop_marks *m, size_t n, prop *out, size_t max)
+{
+    for (size_t t = 0; t + 2 < m->ntok; t++) {
+        if (m->subj[t] < 0 || m->subj[t + 1] == m->subj[t] || prop_is_base(c, m, t)) continue;
+        if (!tax_tok_punct_before(m->toks, t + 1, ",")) continue;
+        size_t d = prop_skip_det(c, m, t + 1), end;
+        if (d == t + 1) continue;
+        int kind = prop_np_kind(c, m, d, &end);
+        if (kind < 0) continue;
+        size_t s = t;
+        while (s > 0 && m->subj[s - 1] == m->subj[t]) s--;
+        int subj = m->subj[t];
+        n = prop_cat_emit(m, &subj, 1, kind, 0, s, end, n, out, max);
+    }
+    return n;
+}
+
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
                        size_t max)
 {
@@ -164,15 +184,16 @@ size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim 
         int kind = prop_np_kind(c, m, prop_skip_det(c, m, j), &end);
         if (kind < 0) continue;
         n = prop_cat_emit(m, subj, ns, kind, negated, k, end, n, out, max);
-        /* "not a language but (rather) a runtime" */
-        size_t but = negated ? prop_words_at(c, m, WR_KIND_CONTRAST, end) : 0;
+        /* "not a language but (rather) a runtime", "a runtime rather
+         * than a framework": the other kind, the other way */
+        size_t but = prop_words_at(c, m, negated ? WR_KIND_CONTRAST : WR_KIND_RATHER, end);
         if (but) {
             size_t b = end + but;
             size_t e2, d = prop_skip_det(c, m, b);
             int k2 = d > b ? prop_np_kind(c, m, d, &e2) : -1;
-            if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, 0, k, e2, n, out, max);
+            if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, !negated, k, e2, n, out, max);
         }
         k = end > k ? end - 1 : k;
     }
-    return n;
+    return prop_appositives(c, m, n, out, max);
 }

@@ -26,7 +26,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "favour_in", "favour_of", "size_more", "size_less", "both", "and", "task_prep",
     "clause_contrast", "contrast_runs_on", "pronoun", "pronoun_plural", "subject_pronoun", "opening_pronoun",
     "all",
-    "copula", "copula_negated", "copula_adverb", "kind_not", "copula_as", "np_degree", "determiner", "kind_contrast", "subject_join",
+    "copula", "copula_negated", "copula_adverb", "kind_not", "copula_as", "np_degree", "determiner", "kind_contrast", "kind_rather", "subject_join",
     "copula_pronoun", "copula_pronoun_plural", "base_marker", "recommend_for",
     "participle_ending", "statement_ending", "gerund_ending",
     "possessive", "cause", "origin_participle", "origin_noun", "age_span", "age_relation", "lineage",

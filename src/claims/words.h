@@ -76,6 +76,7 @@ typedef enum words_role {
     WR_NP_DEGREE,             /* "the most widely used K" */
     WR_DETERMINER,            /* "one of the", "a" */
     WR_KIND_CONTRAST,         /* "not a K but (rather) a J" */
+    WR_KIND_RATHER,           /* "a K rather than a J" */
     WR_SUBJECT_JOIN,          /* "X and Y are" */
     WR_COPULA_PRONOUN,        /* "It is a K" */
     WR_COPULA_PRONOUN_PLURAL, /* "They are K" */

@@ -188,6 +188,10 @@ static const stance_case cases[] = {
     {"Zig's build cache is a big plus.", NULL, 0, 0, "Zig:+"},
     {"The lack of a package manager is a deal-breaker for Zig.", NULL, 0, 0, "Zig:-"},
     {"Zig is unburdened by legacy flaws.", NULL, 0, 0, "Zig:+"},
+    /* adjectives of review */
+    {"Zig's test runner is flaky.", NULL, 0, 0, "Zig:-"},
+    {"Zig's build system is convoluted.", NULL, 0, 0, "Zig:-"},
+    {"Zig feels approachable.", NULL, 0, 0, "Zig:+"},
     /* verbs of thriving and of failing */
     {"Zig suffers from long link times.", NULL, 0, 0, "Zig:-"},
     {"Zig stumbles on large codebases.", NULL, 0, 0, "Zig:-"},

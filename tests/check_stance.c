@@ -188,6 +188,11 @@ static const stance_case cases[] = {
     {"Zig's build cache is a big plus.", NULL, 0, 0, "Zig:+"},
     {"The lack of a package manager is a deal-breaker for Zig.", NULL, 0, 0, "Zig:-"},
     {"Zig is unburdened by legacy flaws.", NULL, 0, 0, "Zig:+"},
+    /* a fault right before a merit: the merit is wanting */
+    {"Zig has poor support for Windows.", NULL, 0, 0, "Zig:-"},
+    {"Zig lacks good documentation.", NULL, 0, 0, "Zig:-"},
+    {"Zig suffers from a lack of support for old kernels.", NULL, 0, 0, "Zig:-"},
+    {"Zig is slow, reliable and small.", NULL, 0, 0, "Zig:0"},
     /* adjectives of review */
     {"Zig's test runner is flaky.", NULL, 0, 0, "Zig:-"},
     {"Zig's build system is convoluted.", NULL, 0, 0, "Zig:-"},

@@ -251,6 +251,10 @@ static size_t stance_gap(const stance_ctx *c, size_t a, size_t b)
 static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_hit *h, int cls)
 {
     int sign = cls == SL_POSITIVE || cls == SL_BETTER || cls == SL_EQUAL ? 1 : -1;
+    /* "poor support", "limited support", "lacks good documentation": a
+     * fault right before a merit is its want */
+    for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && h->tok >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
+        if (words_at(c->w, WR_WANTING, c->toks, h->tok, h->tok - b) == b) return -sign;
     for (size_t k = 0; k < c->nh; k++) {
         const tax_hit *n = &c->hits[k];
         if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;

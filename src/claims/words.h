@@ -117,6 +117,7 @@ typedef enum words_role {
     WR_MAKING,                /* "build faster": the making's pace */
     WR_DIFFICULTY,            /* "async complexity": how hard, not whether */
     WR_BECOMING,              /* "becomes harder": the thing against itself */
+    WR_WANTING,               /* "poor support": the merit wanting */
     WR_COUNT
 } words_role;
 

@@ -320,6 +320,19 @@ static char side_of(const dis_item *it, const char *t)
     return '\0';
 }
 
+/* The row on q after three dated articles, one claim each, into s. */
+static const dis_item *three(dis_set *s, const char *a, const char *b, const char *c, const char *q)
+{
+    scenario();
+    article("a.md", "2024-01-01", a);
+    article("b.md", "2024-02-01", b);
+    article("c.md", "2024-03-01", c);
+    run(s, NULL);
+    const dis_item *it = row(s, q);
+    ck_assert_ptr_nonnull(it);
+    return it;
+}
+
 static const char *position_of(const dis_item *it, char side)
 {
     return (size_t)(side - 'a') < it->nsides ? it->positions[side - 'a'] : "";
@@ -445,14 +458,9 @@ START_TEST(test_general_claims_cover_a_scope_of_use)
 {
     /* a claim naming no kind of app speaks of real-time apps too: one
      * side scoped to them is no other case (a build would be) */
-    scenario();
-    article("a.md", "2024-01-01", "Debugging Wren code is hard.\n");
-    article("b.md", "2024-02-01", "Wren errors are difficult to debug.\n");
-    article("c.md", "2024-03-01", "Wren makes debugging easy in real-time apps.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "debug");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = three(&s, "Debugging Wren code is hard.\n", "Wren errors are difficult to debug.\n",
+                               "Wren makes debugging easy in real-time apps.\n", "debug");
     ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
     ck_assert_ptr_null(strstr(it->explanation, "different scopes"));
     dis_free(&s);
@@ -480,38 +488,29 @@ END_TEST
 START_TEST(test_ranking_does_not_deny_a_judgement)
 {
     /* "steeper than the other's" does not say "hard": both can hold */
-    scenario();
-    article("a.md", "2024-01-01", "Wren is easy to learn.\n");
-    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
-    article("c.md", "2024-03-01", "Wren has a steeper learning curve.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "learn");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = three(&s, "Wren is easy to learn.\n", "Wren is simple to learn for most teams.\n",
+                               "Wren has a steeper learning curve.\n", "learn");
     ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
     ck_assert_msg(strstr(it->explanation, "only ranks") && strstr(it->explanation, "steeper"), "%s", it->explanation);
     dis_free(&s);
+    /* a plain "hard" does deny it */
+    it = three(&s, "Wren is easy to learn.\n", "Wren is simple to learn for most teams.\n", "Wren is hard to learn.\n",
+               "learn");
+    ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_side_quoted_by_its_subject)
+{
     /* a side is quoted by a claim that names the subject, not by one
-     * on a part of it */
-    scenario();
-    article("a.md", "2024-01-01", "Wrenpkg is easy to learn.\n");
-    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
-    article("c.md", "2024-03-01", "Wren has a steeper learning curve.\n");
-    run(&s, NULL);
-    it = row(&s, "learn");
-    ck_assert_ptr_nonnull(it);
+     * on a part of it ("Wrenpkg" is no "Wren") */
+    dis_set s;
+    const dis_item *it = three(&s, "Wrenpkg is easy to learn.\n", "Wren is simple to learn for most teams.\n",
+                               "Wren has a steeper learning curve.\n", "learn");
     ck_assert_msg(strstr(it->explanation, "simple to learn") && !strstr(it->explanation, "Wrenpkg"), "%s",
                   it->explanation);
-    dis_free(&s);
-    /* a plain "hard" does deny it */
-    scenario();
-    article("a.md", "2024-01-01", "Wren is easy to learn.\n");
-    article("b.md", "2024-02-01", "Wren is simple to learn for most teams.\n");
-    article("c.md", "2024-03-01", "Wren is hard to learn.\n");
-    run(&s, NULL);
-    it = row(&s, "learn");
-    ck_assert_ptr_nonnull(it);
-    ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
     dis_free(&s);
 }
 END_TEST
@@ -1136,6 +1135,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
+    tcase_add_test(tc, test_side_quoted_by_its_subject);
     tcase_add_test(tc, test_side_torn_between_values_takes_the_other);
     tcase_add_test(tc, test_sources_that_say_both_are_compatible);
     tcase_add_test(tc, test_scope_most_of_a_side_names_is_compatible);

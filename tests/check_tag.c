@@ -474,6 +474,8 @@ static const qty_case qty_cases[] = {
     {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
     /* a year is a release year only near the words that say so */
     {"Alpha was released in 2011.", NULL, "release_year@Alpha"},
+    /* a subject after "of" is another phrase's, not past one before */
+    {"Beta, created by the author of Alpha, was released in 2019.", NULL, "release_year@Beta"},
     {"Looking back from 2024 at the many versions the team shipped, Alpha was released in 2011.", NULL,
      "year@-;release_year@Alpha"},
 };

@@ -107,7 +107,9 @@ static int tag_qty_base_apart(const tag_ctx *c, size_t k, size_t at)
 }
 
 /* The subject quantity q (of measure m) is said of: the nearest subject
- * mentioned before it (not a comparison's base a comma parts from it),
+ * mentioned before it (not a comparison's base a comma parts from it,
+ * nor one after "of" when another came before: "Deno, created by the
+ * creator of Node.js and released in 2019"),
  * else after it, else the claim's subject other than such a base, else
  * its only subject. */
 static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
@@ -121,8 +123,10 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     for (size_t k = 0; k < c->nment; k++) {
         size_t at = tg->map[tg->toks[c->ment[k].tok].off];
         if (at <= q->start) {
+            size_t t = c->ment[k].tok;
             if (tag_qty_base_apart(c, k, q->start)) base = c->ment[k].subject;
-            else before = c->ment[k].subject;
+            /* "the creator of Node.js": not past an earlier subject */
+            else if (!(before >= 0 && t > 0 && words_is(tg->w, WR_OF, &tg->toks[t - 1]))) before = c->ment[k].subject;
         } else if (after < 0) {
             after = c->ment[k].subject;
         }

@@ -29,7 +29,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "copula", "copula_negated", "copula_adverb", "kind_not", "copula_as", "np_degree", "determiner", "kind_contrast", "kind_rather", "subject_join",
     "copula_pronoun", "copula_pronoun_plural", "base_marker", "recommend_for",
     "participle_ending", "statement_ending", "gerund_ending",
-    "possessive", "cause", "origin_participle", "origin_noun", "age_span", "age_relation", "lineage",
+    "possessive", "of", "cause", "origin_participle", "origin_noun", "age_span", "age_relation", "lineage",
     "relative", "means", "depend", "depend_on", "purpose", "purpose_adverb", "purpose_stop",
     "level_high", "level_low", "need", "person", "relative_head", "relative_copula", "need_situation", "needer", "needer_owner",
     "level_mid", "intensifier", "do_verb", "adverb_ending", "making", "difficulty", "becoming", "wanting"};

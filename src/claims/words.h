@@ -88,6 +88,7 @@ typedef enum words_role {
     WR_GERUND_ENDING,         /* "Learning X is easy": X the object */
     /* what a dimension's cue is doing */
     WR_POSSESSIVE,            /* "its", "their" */
+    WR_OF,                    /* "the creator of X" */
     WR_CAUSE,                 /* "because of its ..." */
     WR_ORIGIN_PARTICIPLE,     /* "created by", "introduced in" */
     WR_ORIGIN_NOUN,           /* "its release", "its history" */

@@ -300,6 +300,11 @@ static const prop_case cases[] = {
     /* a compound is its own concept: machine learning is no learning */
     {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},
+    /* an aside in parentheses is judged apart from its sentence */
+    {"Built with Kpm (Kpm installs Kestrel), Kestrel plugins are also mature.", NULL, NULL, {"ST Kestrel pol=1", "#setup,"},
+     {"#setup*"}},
+    {"Kestrel (installs in seconds) is popular.", NULL, NULL, {"#setup"}, {"#setup*"}},
+    {"Kestrel is easy to install (a single binary).", NULL, NULL, {"#setup*"}, {NULL}},
     /* change */
     {"Newer Kestrel builds now ship a free-threaded mode.", NULL, NULL, {"change", "#threads"}, {NULL}},
     /* "modern" describes what it stands before ("modern web apps") */

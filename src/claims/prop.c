@@ -19,6 +19,19 @@
 #include "util.h"
 
 
+/* Mark the tokens inside parentheses, counted on the bytes between
+ * tokens (a parenthesis is no token). */
+static void prop_mark_parens(prop_marks *m)
+{
+    int depth = 0;
+    for (size_t k = 0; k < m->ntok; k++) {
+        if (k > 0)
+            for (const char *s = m->toks[k - 1].s + m->toks[k - 1].n; s < m->toks[k].s; s++)
+                depth += *s == '(' ? 1 : *s == ')' && depth > 0 ? -1 : 0;
+        m->paren[k] = depth > 0;
+    }
+}
+
 /* Mark tokens toks[0..ntok) (the offset map of their text in map),
  * given the taxonomy's hits on them. */
 static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, const size_t *map, const tax_hit *th,
@@ -36,6 +49,7 @@ static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, 
         m->subj[i] = m->part[i] = -1;
         m->cue_end[i] = 0;
     }
+    prop_mark_parens(m);
     tax_hit hits[PROP_TOKS];
     size_t nh = tax_match(c->lex->t, TAX_MASK(TAX_DIMENSION), m->toks, m->ntok, hits, PROP_TOKS);
     if (nh > PROP_TOKS) nh = PROP_TOKS;

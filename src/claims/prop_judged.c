@@ -26,6 +26,9 @@ void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near
     int any = 0;
     size_t d = PROP_NEAR + 1, dc = PROP_NEAR + 1;
     for (size_t k = a; k < b; k++) {
+        /* an aside in parentheses is judged apart ("Managed by Pip (Pip
+         * installs Python), the packages are extensive") */
+        if (k > a && m->paren[k] != m->paren[k - 1]) d = dc = PROP_NEAR + 1;
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
         if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
@@ -35,6 +38,7 @@ void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near
     }
     d = dc = PROP_NEAR + 1;
     for (size_t k = b; k-- > a;) {
+        if (k + 1 < b && m->paren[k] != m->paren[k + 1]) d = dc = PROP_NEAR + 1;
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
         if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;

@@ -152,10 +152,46 @@ static const text_case cases[] = {
       P("Blocking the loop with heavy computation stalls every client, so CPU-bound work belongs "
         "in worker threads or in another service.", "What is the event loop?"),
       I(1, "keep handlers short", "What is the event loop?"),
-      P("Summary", "What is the event loop?"),
-      I(1, "a list follows", "What is the event loop?"),
-      P("Closing Thoughts", "What is the event loop?"),
-      P("short", "What is the event loop?")}},
+      H(1, "Summary", NULL),
+      I(1, "a list follows", "Summary"),
+      P("Closing Thoughts", "Summary"),
+      P("short", "Summary")}},
+    /* a title over a list, or over a heading over its paragraph, is a
+     * heading; a label line or an unpunctuated sentence is not */
+    {"line mode: titles over lists and headings", 0,
+     "Kestrel and Wren are two small runtimes for writing network services, compared here on "
+     "their drawbacks and their tools.\n"
+     "Drawbacks of Kestrel\n"
+     "- slow cold starts\n"
+     "2.Tooling\n"
+     "Kestrel\n"
+     "The Kestrel debugger attaches to a running process and shows every thread with its stack, "
+     "which few runtimes of its age can do.\n"
+     "Cons: slow cold starts, small community\n"
+     "Wren Notes\n"
+     "Wren ships a single binary that runs on every major platform, so installing it takes a "
+     "minute and needs no package manager at all.\n"
+     "Teams adopting Kestrel early found that upgrades between minor versions were smooth\n"
+     "Outlook\n"
+     "Both runtimes are maintained by active groups and publish releases every quarter, with "
+     "long-term support for the even versions.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("Kestrel and Wren are two small runtimes for writing network services, compared here on "
+        "their drawbacks and their tools.", NULL),
+      H(1, "Drawbacks of Kestrel", NULL),
+      I(1, "slow cold starts", "Drawbacks of Kestrel"),
+      H(1, "2.Tooling", NULL),
+      H(1, "Kestrel", NULL),
+      P("The Kestrel debugger attaches to a running process and shows every thread with its stack, "
+        "which few runtimes of its age can do.", "Kestrel"),
+      P("Cons: slow cold starts, small community", "Kestrel"),
+      H(1, "Wren Notes", NULL),
+      P("Wren ships a single binary that runs on every major platform, so installing it takes a "
+        "minute and needs no package manager at all.", "Wren Notes"),
+      P("Teams adopting Kestrel early found that upgrades between minor versions were smooth", "Wren Notes"),
+      H(1, "Outlook", NULL),
+      P("Both runtimes are maintained by active groups and publish releases every quarter, with "
+        "long-term support for the even versions.", "Outlook")}},
     {"line mode: title, dateline on the line after its label, byline", 0,
      "Node JS vs Python: Difference Between Them\n"
      "Last updated:\n"

@@ -34,6 +34,7 @@
 #define TEXT_LONG_LINE 100   /* a paragraph line longer is "long" */
 #define TEXT_HEAD_CHARS 120  /* a layout heading is at most this long */
 #define TEXT_HEAD_WORDS 15
+#define TEXT_TITLE_WORDS 6   /* a heading over a list or a heading is at most this long */
 /* A heading longer than this many bytes is a paragraph: every block
  * below a heading carries the heading path as its section (copied per
  * block and stored per unit and claim), so a "# " line of 100 KB above
@@ -137,10 +138,22 @@ static int text_prose(const text_ctx *c, const text_line *L)
     return L->kind == TK_TEXT && (!text_short(s, n) || text_ends_sentence(s, n));
 }
 
+/* A heading candidate short enough to be a title, without a comma: a
+ * line of "Label: a, b, c" or a sentence left unpunctuated is not. */
+static int text_title(const text_ctx *c, const text_line *L)
+{
+    const char *s = c->s + L->cs;
+    size_t n = L->ce - L->cs;
+    return text_nwords(s, n, TEXT_TITLE_WORDS) <= TEXT_TITLE_WORDS && !memchr(s, ',', n);
+}
+
 /* The plain-text heading rule: a one-line unit of heading shape whose
- * next non-blank unit is a longer paragraph of running text (not a
- * list, a table or another heading candidate). */
-static int text_layout_heading(const text_ctx *c, const text_line *L)
+ * next non-blank unit is a longer paragraph of running text; or a
+ * title over a list or a table ("Disadvantages of X" over its items)
+ * or, when chain is set, over another heading ("2.Community Support"
+ * over "X" over its paragraph).  Other heading candidates before a
+ * short line are labels or lists written without marks. */
+static int text_layout_heading_at(const text_ctx *c, const text_line *L, int chain)
 {
     text_line N, M;
     size_t pos = L->next;
@@ -150,6 +163,8 @@ static int text_layout_heading(const text_ctx *c, const text_line *L)
         text_scan(c, pos, &N);
         pos = N.next;
     } while (N.kind == TK_BLANK);
+    if ((N.kind == TK_ITEM || N.kind == TK_ROW || (chain && text_layout_heading_at(c, &N, 0))) && text_title(c, L))
+        return 1;
     size_t hlen = L->ce - L->cs, span = N.ce - N.cs;
     int prose = text_prose(c, &N);
     /* In wrapped text the next paragraph is a run of lines (itself
@@ -162,6 +177,11 @@ static int text_layout_heading(const text_ctx *c, const text_line *L)
         pos = M.next;
     }
     return prose && span > hlen;
+}
+
+static int text_layout_heading(const text_ctx *c, const text_line *L)
+{
+    return text_layout_heading_at(c, L, 1);
 }
 
 /* In join mode, extend a block over the following non-empty lines of

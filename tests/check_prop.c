@@ -300,6 +300,15 @@ static const prop_case cases[] = {
     /* a compound is its own concept: machine learning is no learning */
     {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},
+    /* a comma before another subject's name opens its own clause,
+     * which says what the one before says when its verb is left out */
+    {"Use Kestrel for chat servers, Wren for data processing.", NULL, NULL,
+     {"ST Kestrel pol=1 plain keys=chat*\n", "ST Wren pol=1 qualified scope=workload/data keys=%workload/data*\n"},
+     {"chat*,%workload"}},
+    {"Kestrel suits chat servers, and Wren suits data processing.", NULL, NULL,
+     {"ST Kestrel pol=1 plain keys=chat*\n", "ST Wren pol=1 qualified scope=workload/data keys=%workload/data*\n"},
+     {"chat*,%workload"}},
+    {"In comparison to Wren, Kestrel is slow.", NULL, NULL, {"ST Kestrel pol=-1", "ST Wren pol=1"}, {NULL}},
     /* an aside in parentheses is judged apart from its sentence */
     {"Built with Kpm (Kpm installs Kestrel), Kestrel plugins are also mature.", NULL, NULL, {"ST Kestrel pol=1", "#setup,"},
      {"#setup*"}},

@@ -95,6 +95,11 @@ static const stance_case cases[] = {
     {"Go is simpler.", NULL, 0, 0, "Go:+:Rust"},
     {"Zig is simpler.", NULL, 0, 0, "Zig:+"},
     {"Rust is the better choice here.", NULL, 0, 0, "Rust:+:Go"},
+    /* a comma before another subject's name opens its own clause; with
+     * its verb left out it says what the clause before says */
+    {"Go is great for web services, and Rust is poor for quick scripts.", NULL, 0, 0, "Go:+;Rust:-"},
+    {"Go is ideal for web services, Rust for embedded systems.", NULL, 0, 0, "Go:+;Rust:+"},
+    {"Go, Rust and Zig are all popular.", NULL, 0, 0, "Go:+;Rust:+;Zig:+"},
     /* "unlike Y, X ...", "X ..., unlike Y", "compared to Y", "as fast as Y" */
     {"Unlike Go, Rust is hard to learn.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
     {"Rust is hard to learn, unlike Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},

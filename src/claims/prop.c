@@ -408,6 +408,42 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     return n + 1;
 }
 
+/* Does another subject's own clause open at token k ("Use X for A, Y
+ * for B", "X suits A, and Y suits B"): a name after a comma (and "and"),
+ * with another subject named before it, not as a comparison's base? */
+static int prop_parallel_at(const prop_ctx *c, const prop_marks *m, size_t k)
+{
+    if (k == 0 || k >= m->ntok || m->subj[k] < 0 || m->subj[k - 1] == m->subj[k]) return 0;
+    size_t j = prop_word(c, m, WR_AND, k - 1) ? k - 1 : k;
+    if (!tax_tok_punct_before(m->toks, j, ",")) return 0;
+    for (size_t i = 0; i + 1 < j; i++)
+        if (m->subj[i] >= 0 && m->subj[i] != m->subj[k] && (i == 0 || m->subj[i - 1] != m->subj[i]) &&
+            !prop_is_base(c, m, i) && !(i > 0 && prop_word(c, m, WR_CMP_MARKER, i - 1)) &&
+            !(i > 1 && prop_words_at(c, m, WR_COMPARED_TO, i - 2) == 2))
+            return 1;
+    return 0;
+}
+
+/* "Use X for A, Y for B": out[i], the words of its subject's own
+ * clause from token a on, its verb left out, takes the judgement of
+ * the other subject's clause right before it. */
+static void prop_gapped(const prop_ctx *c, const prop_marks *m, size_t a, prop *out, size_t i)
+{
+    prop *p = &out[i];
+    size_t k = prop_word(c, m, WR_AND, a) ? a + 1 : a;
+    if (!prop_parallel_at(c, m, k) || p->kind != PROP_NEUTRAL || p->choice) return;
+    const prop *q = NULL;
+    for (size_t j = 0; j < i; j++)
+        if (out[j].subject != p->subject && out[j].kind != PROP_CATEGORY && out[j].end <= p->start &&
+            (!q || out[j].end > q->end))
+            q = &out[j];
+    if (!q || (q->kind != PROP_STANCE && !q->choice) || q->versus >= 0) return;
+    p->kind = q->kind;
+    p->polarity = q->polarity;
+    p->capable = q->capable;
+    p->choice = q->choice;
+}
+
 /* Are x and y joined by "and" at token k as the subject of a clause
  * (the clause's, which starts at byte start, or one opened by "that"):
  * "X and Y have ...", but not "This guide compares X and Y"? */
@@ -506,8 +542,15 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
                 if (cl->tok_end <= t && cl->tok_end > a) a = cl->tok_end;
                 if (cl->tok > t && cl->tok < b) b = cl->tok;
             }
+            /* another subject's own clause bounds them too */
+            for (size_t k = a + 1; k < b && !inside; k++)
+                if (prop_parallel_at(c, m, k)) {
+                    if (k <= t) a = prop_word(c, m, WR_AND, k - 1) ? k - 1 : k;
+                    else b = prop_word(c, m, WR_AND, k - 1) ? k - 1 : k;
+                }
             if (!inside && a < b && a >= done) {
                 n = prop_neutral(c, m, subject, a, b, n, out, max);
+                if (n <= max) prop_gapped(c, m, a, out, n - 1);
                 done = b;
             }
             /* the next name of the subject */

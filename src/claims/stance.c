@@ -152,11 +152,19 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
     if (stance_advice(&c) || stance_meta(s, c.hits, c.nh)) return 0;
     stance_topics(&c);
     size_t cs = 0;
+    stance_verdict prev = {0};
     for (size_t end = 1; end <= c.ntok; end++) {
         if (!stance_clause_ends(&c, cs, end)) continue;
         stance_verdict v;
         stance_score(&c, cs, end, &v);
+        /* "Use X for A, Y for B": the second subject's clause, its verb
+         * left out, says what the first's says */
+        if (!v.evaluative && prev.evaluative && !prev.comparative && cs > 0 && stance_parallel_opens(&c, prev.cs, cs)) {
+            v.evaluative = 1;
+            v.score = prev.score;
+        }
         stance_judge_clause(&c, &v);
+        prev = v;
         cs = end;
     }
     return c.nout;

@@ -40,7 +40,11 @@
  * its noun ("strong on complex queries") describes the task, not the
  * subject, and counts for nothing.  "depends on" is even-handed
  * (`mixed`).  A clause opened by "but" or "yet" does not end at its
- * first comma.
+ * first comma.  A comma (and "and") before a subject's name opens that
+ * subject's own clause when the clause before names another, not as a
+ * comparison's base ("X is great for A, and Y is poor for B"); with no
+ * evaluative word it says what the clause before says, its verb left
+ * out ("X is ideal for A, Y for B").
  *
  * Also with no evaluative word: effort left to the user ("you manage
  * versions, environments ...", "also needs migrations"; class

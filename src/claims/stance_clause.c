@@ -188,6 +188,34 @@ static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t 
 }
 
 
+/* Is the mention at token t a comparison's base ("unlike X", "than
+ * X", "compared to X", "in comparison to X")? */
+static int stance_mention_is_base(const stance_ctx *c, size_t t)
+{
+    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
+        if (words_is(c->w, WR_BASE_MARKER, &c->toks[k]) || words_is(c->w, WR_CMP_MARKER, &c->toks[k]) ||
+            k + words_at(c->w, WR_COMPARED_TO, c->toks, t, k) == t)
+            return 1;
+    return 0;
+}
+
+int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
+{
+    if (end >= c->ntok || end < cs + 3 || !tax_tok_punct_before(c->toks, end, ",")) return 0;
+    size_t k = end + words_is(c->w, WR_AND, &c->toks[end]);
+    int next = -1, other = 0;
+    for (size_t i = 0; i < c->nment; i++)
+        if (c->ment[i].tok == k) next = c->ment[i].subject;
+    if (next < 0) return 0;
+    for (size_t i = 0; i < c->nment; i++) {
+        const stance_mention *m = &c->ment[i];
+        if (m->tok < cs || m->tok >= end) continue;
+        if (m->subject == next) return 0;
+        other |= !stance_mention_is_base(c, m->tok);
+    }
+    return other;
+}
+
 /* Does hit k open a clause: a contrast word, or a fronted reason? */
 static int stance_opens(const stance_ctx *c, size_t k)
 {
@@ -203,6 +231,7 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
         if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;
+    if (stance_parallel_opens(c, cs, end)) return 1;
     /* a claim opened by a contrast word ("Although X is slow, it ...")
      * ends that clause at its first comma; one joined by "but" or "yet",
      * or by any contrast word inside the claim, runs on ("..., but pulled

@@ -92,6 +92,11 @@ static inline int stance_comma_before(const tax_tok *toks, size_t k)
  * end?  Then what do its words say; it reads c->h on from the clause's
  * first hit and leaves it at the next clause's. */
 int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end);
+/* Does a comma before token end open another subject's own clause
+ * ("X suits A, and Y suits B", "Use X for A, Y for B"): the clause
+ * [cs, end) names another subject, not as a comparison's base, and
+ * not this one? */
+int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end);
 void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
 
 /* stance_subj.c: keep the mentions that name a subject judged (not "X

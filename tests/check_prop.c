@@ -308,6 +308,7 @@ static const prop_case cases[] = {
     {"Kestrel suits chat servers, and Wren suits data processing.", NULL, NULL,
      {"ST Kestrel pol=1 plain keys=chat*\n", "ST Wren pol=1 qualified scope=workload/data keys=%workload/data*\n"},
      {"chat*,%workload"}},
+    {"And Wren, unlike Kestrel, is slow.", NULL, NULL, {"ST Wren pol=-1"}, {NULL}},
     {"In comparison to Wren, Kestrel is slow.", NULL, NULL, {"ST Kestrel pol=-1", "ST Wren pol=1"}, {NULL}},
     /* an aside in parentheses is judged apart from its sentence */
     {"Built with Kpm (Kpm installs Kestrel), Kestrel plugins are also mature.", NULL, NULL, {"ST Kestrel pol=1", "#setup,"},

@@ -415,7 +415,7 @@ static int prop_parallel_at(const prop_ctx *c, const prop_marks *m, size_t k)
 {
     if (k == 0 || k >= m->ntok || m->subj[k] < 0 || m->subj[k - 1] == m->subj[k]) return 0;
     size_t j = prop_word(c, m, WR_AND, k - 1) ? k - 1 : k;
-    if (!tax_tok_punct_before(m->toks, j, ",")) return 0;
+    if (j == 0 || !tax_tok_punct_before(m->toks, j, ",")) return 0;
     for (size_t i = 0; i + 1 < j; i++)
         if (m->subj[i] >= 0 && m->subj[i] != m->subj[k] && (i == 0 || m->subj[i - 1] != m->subj[i]) &&
             !prop_is_base(c, m, i) && !(i > 0 && prop_word(c, m, WR_CMP_MARKER, i - 1)) &&

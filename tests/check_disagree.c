@@ -485,6 +485,31 @@ START_TEST(test_side_torn_between_values_takes_the_other)
 }
 END_TEST
 
+START_TEST(test_other_workload_answers_no_scope_question)
+{
+    /* a claim of CPU-bound work does not say no to "Is Wren suited to
+     * I/O-bound work?" */
+    scenario();
+    article("a.md", "2024-01-01", "Wren handles thousands of network connections efficiently.\n");
+    article("b.md", "2024-02-01", "Wren is ideal for I/O-heavy services.\n");
+    article("c.md", "2024-03-01", "Wren excels at real-time apps.\n");
+    article("d.md", "2024-04-01", "In Wren, heavy computation blocks the loop and slows down other requests.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_ptr_null(row(&s, "suited to I/O-bound"));
+    dis_free(&s);
+    /* one of I/O-bound work does */
+    scenario();
+    article("a.md", "2024-01-01", "Wren handles thousands of network connections efficiently.\n");
+    article("b.md", "2024-02-01", "Wren is ideal for I/O-heavy services.\n");
+    article("c.md", "2024-03-01", "Wren excels at real-time apps.\n");
+    article("d.md", "2024-04-01", "Wren is poor at I/O-heavy services and struggles with many connections.\n");
+    run(&s, NULL);
+    ck_assert_ptr_nonnull(row(&s, "suited to I/O-bound"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_ranking_does_not_deny_a_judgement)
 {
     /* "steeper than the other's" does not say "hard": both can hold */
@@ -1133,6 +1158,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_older_judgement_outdated_only_with_change);
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_different_scopes_are_compatible);
+    tcase_add_test(tc, test_other_workload_answers_no_scope_question);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_quoted_by_its_subject);

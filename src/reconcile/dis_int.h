@@ -96,6 +96,11 @@ void dis_sides_free(dis_side *sides);
 /* The largest side *A (by sources) and the largest opposing it *B (A
  * itself when there is none). */
 void dis_main_sides(const dis_side *sides, size_t ns, size_t *A, size_t *B);
+/* Is q a question on a scope of one subject ("Is X suited to I/O-bound
+ * work?", not "Which is better on it: X or Y?") whose main sides speak
+ * of two values of that scope's axis?  Then one side is of another
+ * workload, and the row disputes nothing on its own. */
+int dis_off_scope(const dis_run *r, const rc_question *q, const dis_side *sides, size_t ns);
 /* Does one source stand on both sides (*src: the first)? */
 int dis_source_on_both(const dis_side *a, const dis_side *b, size_t *src);
 /* Does every source of side x also stand on side y? */

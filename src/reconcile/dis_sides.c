@@ -194,3 +194,17 @@ void dis_main_sides(const dis_side *sides, size_t ns, size_t *A, size_t *B)
     *B = b == (size_t)-1 ? a : b;
 }
 
+int dis_off_scope(const dis_run *r, const rc_question *q, const dis_side *sides, size_t ns)
+{
+    if (q->kind != RC_STANCE || q->versus >= 0 || ns < 2) return 0;
+    const char *k = prop_key_str(r->keys, q->key);
+    int self = -1;
+    for (size_t i = 0; k && k[0] == '%' && i < DIS_SCOPES && prop_lex_scope(r->lex, i) && self < 0; i++)
+        if (strcmp(prop_lex_scope(r->lex, i), k + 1) == 0) self = (int)i;
+    if (self < 0) return 0;
+    size_t A, B;
+    int sa, sb;
+    dis_main_sides(sides, ns, &A, &B);
+    if (A == B || !dis_scopes_differ(r->lex, &sides[A], &sides[B], &sa, &sb) || sa < 0 || sb < 0) return 0;
+    return prop_lex_same_axis(r->lex, (size_t)sa, (size_t)self) && (sa != self || sb != self);
+}

@@ -388,9 +388,18 @@ void dis_question_item(dis_run *r, const rc_question *q)
     const char *subj = tax_subject(r->tax, (size_t)q->subject);
     const char *vs = q->versus >= 0 ? tax_subject(r->tax, (size_t)q->versus) : NULL;
     if (r->f->subject && strcmp(r->f->subject, subj) != 0 && !(vs && strcmp(r->f->subject, vs) == 0)) return;
+    dis_side sides[RC_MAX_SIDES];
+    size_t ns = dis_sides(r, q, sides);
+    if (dis_off_scope(r, q, sides, ns)) {
+        dis_sides_free(sides);
+        return;
+    }
     int best = dis_question_dimension(r, q);
     const char *dim = best >= 0 ? tax_dimension(r->tax, (size_t)best) : NULL;
-    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) return;
+    if (r->f->dimension && (!dim || strcmp(r->f->dimension, dim) != 0)) {
+        dis_sides_free(sides);
+        return;
+    }
     buf b = BUF_INIT;
     if (vs) buf_printf(&b, "%s, %s", subj, vs);
     dis_kind kind = q->kind == RC_STANCE || q->kind == RC_CHOICE || q->kind == RC_USE || q->kind == RC_SUITS ||
@@ -416,8 +425,6 @@ void dis_question_item(dis_run *r, const rc_question *q)
         d.comparative = rp->p.versus >= 0;
         dis_add_claim(it, &d, q->side[i]);
     }
-    dis_side sides[RC_MAX_SIDES];
-    size_t ns = dis_sides(r, q, sides);
     for (size_t k = 0; k < ns; k++) {
         buf_reset(&b);
         dis_position(r, q, &sides[k], &b);

@@ -264,6 +264,7 @@ static const char *const kw_taxonomy =
     "dimension\tdeployment\tinstall*, setup, deploy*\n"
     "dimension\thistory\treleased, created, ~years\n"
     "dimension\tuse cases\tlog aggregation, event sourcing\n"
+    "dimension\tcommunity\tcommunit*, user base, developer pool\n"
     "measure\trelease_year\treleased, first released, created, @year\n"
     "measure\tduration\t@duration\n";
 
@@ -481,6 +482,26 @@ START_TEST(test_side_torn_between_values_takes_the_other)
     ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
     ck_assert_msg(strstr(it->explanation, "(cpu-bound)") && strstr(it->explanation, "(i/o-bound)") && !strstr(it->explanation, "in general"), "%s",
                   it->explanation);
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_community_size_meets_size)
+{
+    /* a community's size is a point of its own: "mature and supportive"
+     * does not answer "small", "huge" does */
+    dis_set s;
+    const dis_item *it = three(&s, "Wren has a small community.\n", "Wren has a mature and supportive community.\n",
+                               "Wren has a huge community.\n", "community");
+    ck_assert(side_of(it, "small") && side_of(it, "huge") && side_of(it, "small") != side_of(it, "huge"));
+    ck_assert_int_eq(side_of(it, "mature"), '\0');
+    dis_free(&s);
+    /* so does a ranking by size meet only sizes judged alike */
+    it = three(&s, "Wren's developer pool is smaller than Kestrel's.\n",
+               "Both Wren and Kestrel have mature communities.\n", "Both Wren and Kestrel have large communities.\n",
+               "community");
+    ck_assert(side_of(it, "smaller") && side_of(it, "large communities"));
+    ck_assert_int_eq(side_of(it, "mature"), '\0');
     dis_free(&s);
 }
 END_TEST
@@ -1159,6 +1180,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_other_workload_answers_no_scope_question);
+    tcase_add_test(tc, test_community_size_meets_size);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_quoted_by_its_subject);

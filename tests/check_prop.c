@@ -571,8 +571,16 @@ START_TEST(test_lexicon_errors)
     ck_assert_ptr_null(l);
     const char *featok = "feature\t-\tthreads\nconcept\tthreads\tthread*\n";
     ck_assert_int_eq(prop_lex_load(featok, strlen(featok), &l, &err), KB_OK);
+    ck_assert(!prop_lex_is_sized(l, "threads"));
     prop_lex_free(l);
     l = NULL;
+    /* so must a sized one */
+    const char *sized = "concept\tcommunity\tcommunit*\nsized\t-\tcomunity\n";
+    ck_assert_int_eq(prop_lex_load(sized, strlen(sized), &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "sized \"comunity\" is no concept"), "%s", err);
+    free(err);
+    err = NULL;
+    ck_assert(prop_lex_is_sized(e.lex, "community") && !prop_lex_is_sized(e.lex, "speed"));
     const char *def = "scope\tbuild/standard\tstandard build\ndefault\t-\tbuild/default\n";
     ck_assert_int_eq(prop_lex_load(def, strlen(def), &l, &err), KB_ERR);
     ck_assert_msg(strstr(err, "\"build/default\" is no scope"), "%s", err);

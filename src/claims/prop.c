@@ -314,6 +314,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     if (np_b == b) np1 = p->nkeys;
     prop_phrase_unjudged(c, p, np0, np_a < np_b ? np1 : np0);
     prop_phrase_unjudged(c, p, pm0, pm_a < pm_b ? pm1 : pm0);
+    p->sized = prop_states_size(c, m, a, b);
     p->modality = md.hedge || p->scope ? PROP_QUALIFIED : md.universal || md.negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = md.capability && !md.negation;
     p->denied = md.negation && !md.universal && !md.capability;

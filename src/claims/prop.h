@@ -60,6 +60,9 @@ const char *prop_lex_kind(const prop_lex *l, size_t i);
 const char *prop_lex_pole(const prop_lex *l, size_t i);
 /* Is aspect ("execution") the aspect of poles ("execution/compiled")? */
 int prop_lex_is_axis(const prop_lex *l, const char *aspect);
+/* Is concept one whose size is a point of its own ("community": a large
+ * one may be unfriendly, a small one helpful)?  Class `sized`. */
+int prop_lex_is_sized(const prop_lex *l, const char *concept);
 /* Is name a concept ("threads")? */
 int prop_lex_is_concept(const prop_lex *l, const char *name);
 /* Are scopes a and b values of one axis ("size/small", "size/large")? */
@@ -126,6 +129,7 @@ typedef struct prop {
     int capable;             /* it asserts an ability ("can use"), not denied */
     int denied;              /* it flatly denies something ("no X", "not Y") */
     int choice;              /* it recommends ("choose X for", "the better fit") */
+    int sized;               /* it states a size or a figure ("a large community", "2.5M+ questions") */
     int category;            /* PROP_CATEGORY: prop_lex_kind index */
     int negated;             /* PROP_CATEGORY: "is not a K" */
     int poles[PROP_MAX_POLES];  /* prop_lex_pole indexes named in the clause */

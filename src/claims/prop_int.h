@@ -33,6 +33,7 @@ enum {
     PL_ANSWER_NO,
     PL_FEATURE,
     PL_DEFAULT,
+    PL_SIZED,
     PL_COUNT
 };
 
@@ -50,12 +51,16 @@ struct prop_lex {
     prop_names scope_shown;    /* per scope: its first term, for people */
     prop_names questions;      /* per question line: "#aspect\ttemplate" */
     prop_names features;       /* concepts a subject has or lacks (class feature) */
-    unsigned char *feature;    /* per concept: one of them */
+    prop_names sized;          /* concepts whose size is a point of its own (class sized) */
+    unsigned char *feature;    /* per concept: PROP_CONCEPT_* of the lines naming it */
     prop_names defaults;       /* scopes an unqualified claim speaks of (class default) */
     int *scope_default;        /* per scope: its axis's default scope, -1 */
     prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
     prop_names marks_no;
 };
+
+#define PROP_CONCEPT_FEATURE 1
+#define PROP_CONCEPT_SIZED 2
 
 const char *prop_lex_concept(const prop_lex *l, size_t i);
 /* Is concept i a feature a subject has or lacks ("asynchrony"), rather
@@ -158,6 +163,9 @@ void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, si
 /* keys[np0, np1) of p, such a phrase's, are not judged when the clause
  * judges a named aspect besides. */
 void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1);
+/* Does clause [a, b) state a size (a word of size or level: "a large
+ * community", "smaller", "the largest") or a figure ("2.5M+")? */
+int prop_states_size(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
 /* Does the taxonomy cue at [k, e) name something (not only evaluative
  * or function words)? */
 int prop_cue_names(const prop_marks *m, size_t k, size_t e);

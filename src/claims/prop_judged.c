@@ -260,3 +260,12 @@ int prop_concept_elsewhere(const prop_ctx *c, const prop_marks *m, size_t k, siz
 {
     return prop_judges_infinitive(c, m, k, he, b) || prop_does_object(c, m, k, he, b) || prop_judges_making(c, m, k, he, a, b);
 }
+
+int prop_states_size(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((m->toks[k].s[0] >= '0' && m->toks[k].s[0] <= '9') || prop_word(c, m, WR_LEVEL_HIGH, k) ||
+            prop_word(c, m, WR_LEVEL_LOW, k) || prop_word(c, m, WR_SIZE_MORE, k) || prop_word(c, m, WR_SIZE_LESS, k))
+            return 1;
+    return 0;
+}

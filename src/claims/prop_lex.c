@@ -20,7 +20,8 @@
 
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
-    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default"};
+    "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
+    "sized"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -55,6 +56,7 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->scope_shown);
     prop_names_free(&l->questions);
     prop_names_free(&l->features);
+    prop_names_free(&l->sized);
     free(l->feature);
     prop_names_free(&l->defaults);
     free(l->scope_default);
@@ -108,19 +110,28 @@ static void prop_lex_split(prop_names *v, const char *t, const char *e)
     }
 }
 
-/* Mark the concepts the feature lines name and the scopes the default
- * lines name; a name that is neither is an error (a misspelt one would
- * silently do nothing). */
+/* Mark in l->feature the concepts the lines of one class (names, its
+ * class name cls, flag) name. */
+static int prop_lex_mark_concepts(prop_lex *l, const prop_names *names, const char *cls, unsigned char flag, char **err)
+{
+    for (size_t i = 0; i < names->n; i++) {
+        size_t k = 0;
+        while (k < l->concepts.n && strcmp(l->concepts.name[k], names->name[i]) != 0) k++;
+        if (k == l->concepts.n) return kb_seterr(err, "reconcile lexicon: %s \"%s\" is no concept", cls, names->name[i]);
+        l->feature[k] |= flag;
+    }
+    return KB_OK;
+}
+
+/* Mark the concepts the feature and sized lines name and the scopes
+ * the default lines name; a name that is none is an error (a misspelt
+ * one would silently do nothing). */
 static int prop_lex_resolve(prop_lex *l, char **err)
 {
     l->feature = kb_calloc(l->concepts.n + 1, 1);
-    for (size_t i = 0; i < l->features.n; i++) {
-        size_t k = 0;
-        while (k < l->concepts.n && strcmp(l->concepts.name[k], l->features.name[i]) != 0) k++;
-        if (k == l->concepts.n)
-            return kb_seterr(err, "reconcile lexicon: feature \"%s\" is no concept", l->features.name[i]);
-        l->feature[k] = 1;
-    }
+    if (prop_lex_mark_concepts(l, &l->features, "feature", PROP_CONCEPT_FEATURE, err) != KB_OK ||
+        prop_lex_mark_concepts(l, &l->sized, "sized", PROP_CONCEPT_SIZED, err) != KB_OK)
+        return KB_ERR;
     l->scope_default = kb_calloc(l->scopes.n + 1, sizeof *l->scope_default);
     for (size_t k = 0; k < l->scopes.n; k++) l->scope_default[k] = -1;
     for (size_t i = 0; i < l->defaults.n; i++) {
@@ -141,7 +152,7 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
                               "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
-                              "age, answer, answer_no, feature, default, concept, pole, kind, scope, question (the last five with a name)",
+                              "age, answer, answer_no, feature, default, sized, concept, pole, kind, scope, question (the last five with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)
         return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
@@ -159,8 +170,8 @@ static int prop_lex_aside(prop_lex *l, int cls, const char *t1, const char *t2, 
 {
     if (cls == PL_QUESTION) /* "#aspect<TAB>template" */
         prop_names_add(&l->questions, t1 + 1, (size_t)(e - t1 - 1));
-    else if (cls == PL_FEATURE || cls == PL_DEFAULT)
-        prop_lex_split(cls == PL_FEATURE ? &l->features : &l->defaults, t2 + 1, e);
+    else if (cls == PL_FEATURE || cls == PL_DEFAULT || cls == PL_SIZED)
+        prop_lex_split(cls == PL_FEATURE ? &l->features : cls == PL_SIZED ? &l->sized : &l->defaults, t2 + 1, e);
     else if (cls == PL_SOFTENER)
         buf_printf(soft, "dimension\tsoft\t%.*s", (int)(e - t2 - 1), t2 + 1);
     else
@@ -327,7 +338,14 @@ int prop_lex_scope_default(const prop_lex *l, size_t i)
 
 int prop_lex_is_feature(const prop_lex *l, size_t i)
 {
-    return i < l->concepts.n && l->feature[i];
+    return i < l->concepts.n && (l->feature[i] & PROP_CONCEPT_FEATURE);
+}
+
+int prop_lex_is_sized(const prop_lex *l, const char *concept)
+{
+    for (size_t i = 0; i < l->concepts.n; i++)
+        if (strcmp(l->concepts.name[i], concept) == 0) return (l->feature[i] & PROP_CONCEPT_SIZED) != 0;
+    return 0;
 }
 
 const char *prop_lex_concept(const prop_lex *l, size_t i)

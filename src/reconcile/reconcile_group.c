@@ -39,6 +39,27 @@ static int rc_judged(const prop *p, uint32_t key)
     return 0;
 }
 
+/* On a concept whose size is a point of its own (prop_lex_is_sized),
+ * where every judgement of one polarity states a size or a figure ("a
+ * smaller developer pool"), those of the other that state none ("a
+ * mature and supportive community") do not answer it: no polarity. */
+static void rc_size_meets_size(const rc_ctx *c, const char *kstr, rc_pos *pos, size_t np)
+{
+    if (kstr[0] != '#' || !prop_lex_is_sized(c->lex, kstr + 1)) return;
+    for (int sign = -1; sign <= 1; sign += 2) {
+        size_t n = 0, sized = 0;
+        for (size_t k = 0; k < np; k++)
+            if (pos[k].polarity == sign) {
+                n++;
+                sized += c->props[pos[k].prop].p.sized != 0;
+            }
+        if (!n || sized < n) continue;
+        for (size_t k = 0; k < np; k++)
+            if (pos[k].polarity == -sign && !c->props[pos[k].prop].p.sized) pos[k].polarity = 0;
+        return;
+    }
+}
+
 /* The positions of the claims of e[0..n) (one group) on its key, one per
  * claim (its first clause), into pos; returns how many. */
 static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos *pos)
@@ -63,6 +84,7 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
         ps->pole = rc_pole_on(c->lex, &rp->p, kstr);
         ps->light = rc_light(c, &rp->p, key);
     }
+    rc_size_meets_size(c, kstr, pos, np);
     return np;
 }
 

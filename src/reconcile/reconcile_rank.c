@@ -91,10 +91,18 @@ static void rk_question(rc_ctx *c, const rk_entry *e, size_t n)
 {
     unsigned char *in = kb_calloc(n, 1);
     int any = 0;
+    /* on a concept whose size is a point of its own, rankings by size
+     * ("a smaller developer pool") meet only sizes judged alike ("both
+     * have large communities"), not "both are mature" */
+    const char *kstr = prop_key_str(c->keys, e[0].key);
+    int by_size = kstr[0] == '#' && prop_lex_is_sized(c->lex, kstr + 1);
+    for (size_t i = 0; i < n && by_size; i++) by_size = !e[i].dir || c->props[e[i].prop].p.sized;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             const rc_prop *a = &c->props[e[i].prop], *b = &c->props[e[j].prop];
-            if (!e[i].dir || e[j].dir || a->source == b->source || rc_align(c, &a->p, &b->p) <= 0) continue;
+            if (!e[i].dir || e[j].dir || a->source == b->source || (by_size && !b->p.sized) ||
+                rc_align(c, &a->p, &b->p) <= 0)
+                continue;
             in[i] = in[j] = 1;
             any = 1;
         }

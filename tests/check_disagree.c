@@ -506,6 +506,23 @@ START_TEST(test_community_size_meets_size)
 }
 END_TEST
 
+START_TEST(test_turn_is_the_position)
+{
+    /* "..., but ..." naming the subject again on the same aspect the
+     * other way is the claim's position; a turn that does not name it
+     * ("but installing plugins is hard") is not */
+    dis_set s;
+    const dis_item *it = three(&s, "Wren is easy to install on Linux, but on Windows you need to install Wren yourself.\n",
+                               "Installing Wren is easy.\n", "Wren is hard to install.\n", "install");
+    ck_assert(side_of(it, "on Windows") && side_of(it, "on Windows") == side_of(it, "hard to install"));
+    dis_free(&s);
+    it = three(&s, "Wren is easy to install, but installing plugins is hard.\n", "Installing Wren is easy.\n",
+               "Wren is hard to install.\n", "install");
+    ck_assert(side_of(it, "plugins") && side_of(it, "plugins") == side_of(it, "Installing Wren is easy"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_other_workload_answers_no_scope_question)
 {
     /* a claim of CPU-bound work does not say no to "Is Wren suited to
@@ -1181,6 +1198,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_different_scopes_are_compatible);
     tcase_add_test(tc, test_other_workload_answers_no_scope_question);
     tcase_add_test(tc, test_community_size_meets_size);
+    tcase_add_test(tc, test_turn_is_the_position);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_quoted_by_its_subject);

@@ -512,6 +512,13 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
+        /* "..., but on Windows you need to install Python yourself":
+         * a turn that names its subject again */
+        p.turn = a > 0 && prop_word(c, m, WR_TURN, a);
+        for (size_t k = a + 1, named = 0; k < b && p.turn && !named; k++) {
+            named = m->subj[k] == p.subject || (m->part[k] >= 0 && m->part_subject[k] == p.subject);
+            if (k + 1 == b && !named) p.turn = 0;
+        }
         /* "X is more secure than Y": the value named is X's; of Y, the
          * base, the clause says only that it has less of it */
         if (p.versus >= 0 && p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;

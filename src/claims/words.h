@@ -119,6 +119,7 @@ typedef enum words_role {
     WR_DIFFICULTY,            /* "async complexity": how hard, not whether */
     WR_BECOMING,              /* "becomes harder": the thing against itself */
     WR_WANTING,               /* "poor support": the merit wanting */
+    WR_TURN,                  /* "..., but Y": Y is the writer's point */
     WR_COUNT
 } words_role;
 

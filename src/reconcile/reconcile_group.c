@@ -72,11 +72,19 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
     int axis = kstr[0] == '#' && prop_lex_is_axis(c->lex, kstr + 1) && !prop_lex_is_concept(c->lex, kstr + 1);
     for (size_t k = 0; k < n; k++) {
         const rc_prop *rp = &c->props[e[k].prop];
-        if (np && c->props[pos[np - 1].prop].claim == rp->claim) continue; /* the claim's first clause */
-        rc_pos *ps = &pos[np++];
         /* a judgement counts on the aspect it speaks of; a pole's aspect
          * is disputed by poles only */
         int judged = rc_judged(&rp->p, key) && !axis;
+        if (np && c->props[pos[np - 1].prop].claim == rp->claim) {
+            /* the claim's first clause, unless a "but" clause turns it:
+             * the writer's point */
+            const rc_pos *pv = &pos[np - 1];
+            if (!(rp->p.turn && judged && rp->p.kind == PROP_STANCE && pv->polarity &&
+                  rc_polarity(&rp->p) == -pv->polarity && c->props[pv->prop].p.subject == rp->p.subject))
+                continue;
+            np--;
+        }
+        rc_pos *ps = &pos[np++];
         ps->prop = e[k].prop;
         ps->polarity = rp->p.kind == PROP_STANCE && judged ? rc_polarity(&rp->p) : 0;
         ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;

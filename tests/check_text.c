@@ -111,6 +111,20 @@ static const text_case cases[] = {
      "Check out our courses,\xc2\xa0 \n\xc2\xa0\nNext line.\n",
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,
      {P("Check out our courses,", NULL), P("Next line.", NULL)}},
+    /* a line that is one strong span opens a block of its own (a
+     * title or a claim), not the first words of the next sentence */
+    {"markdown: a strong line over its paragraph", 1,
+     "Kestrel notes follow here.\n"
+     "**Security**\n"
+     "Kestrel denies file access by default.\n"
+     "**No more lock files**\n"
+     "This one caused some controversy.\n"
+     "**Fast** builds and **small** images\n"
+     "come with every release.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("Kestrel notes follow here.", NULL), P("**Security**", NULL), P("Kestrel denies file access by default.", NULL),
+      P("**No more lock files**", NULL),
+      P("This one caused some controversy.\n**Fast** builds and **small** images\ncome with every release.", NULL)}},
     {"markdown headings in plain text", 0,
      "# Intro\n\nSome body text here.\n\n## Part\n\nMore text.\n",
      NULL, "Intro", NULL, NULL, NULL, NULL, NULL,

@@ -184,6 +184,20 @@ static int text_layout_heading(const text_ctx *c, const text_line *L)
     return text_layout_heading_at(c, L, 1);
 }
 
+/* Is Markdown line L one strong span and nothing else ("**Security**",
+ * "__Setup__"), short enough for a heading? */
+static int text_strong_line(const text_ctx *c, const text_line *L)
+{
+    const char *s = c->s + L->cs;
+    size_t n = L->ce - L->cs;
+    if (n < 5 || !(s[0] == '*' || s[0] == '_') || s[1] != s[0] || s[n - 1] != s[0] || s[n - 2] != s[0] ||
+        s[2] == ' ' || !text_short(s, n))
+        return 0;
+    for (size_t i = 2; i + 3 < n; i++)
+        if (s[i] == s[0] && s[i + 1] == s[0]) return 0;
+    return 1;
+}
+
 /* In join mode, extend a block over the following non-empty lines of
  * the kind given: returns where the run ends; *ce is its content end. */
 static size_t text_run(const text_ctx *c, size_t pos, int kind, size_t *ce)
@@ -192,6 +206,8 @@ static size_t text_run(const text_ctx *c, size_t pos, int kind, size_t *ce)
     while (c->join && pos < c->len) {
         text_scan(c, pos, &N);
         if (N.kind != kind || N.cs == N.ce) break;
+        /* "**Security**" on a line of its own opens a paragraph */
+        if (c->markdown && kind == TK_TEXT && text_strong_line(c, &N)) break;
         *ce = N.ce;
         pos = N.next;
     }
@@ -212,6 +228,15 @@ static size_t text_para(text_ctx *c, const text_line *L)
             text_heading(c, N.level, L->cs, ce);
             return N.next;
         }
+    }
+    /* "**No more npm**" over the lines of its paragraph: a block of its
+     * own (a title or a claim), then the paragraph */
+    if (c->markdown && ce != L->ce && text_strong_line(c, L)) {
+        text_line M;
+        text_scan(c, L->next, &M);
+        text_add(c, DOC_PARAGRAPH, 0, L->cs, L->ce);
+        text_add(c, DOC_PARAGRAPH, 0, M.cs, ce);
+        return pos;
     }
     /* Plain-text headings carry no level: 1, each replacing the last. */
     if (ce == L->ce && (L->start == c->title_at || text_layout_heading(c, L)))

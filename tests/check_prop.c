@@ -310,6 +310,9 @@ static const prop_case cases[] = {
      {"chat*,%workload"}},
     {"And Wren, unlike Kestrel, is slow.", NULL, NULL, {"ST Wren pol=-1"}, {NULL}},
     {"In comparison to Wren, Kestrel is slow.", NULL, NULL, {"ST Kestrel pol=-1", "ST Wren pol=1"}, {NULL}},
+    /* a feature still experimental is there, qualified */
+    {"Wren's WebKit support is still experimental.", NULL, NULL, {"ST Wren pol=1 qualified", "webkit*"}, {NULL}},
+    {"Kestrel plugins are in beta.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {NULL}},
     /* an aside in parentheses is judged apart from its sentence */
     {"Built with Kpm (Kpm installs Kestrel), Kestrel plugins are also mature.", NULL, NULL, {"ST Kestrel pol=1", "#setup,"},
      {"#setup*"}},

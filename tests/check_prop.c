@@ -300,6 +300,8 @@ static const prop_case cases[] = {
     /* a compound is its own concept: machine learning is no learning */
     {"Kestrel is popular for machine learning.", NULL, NULL, {"#ml"}, {"#learning"}},
     {"Kestrel is easy to learn.", NULL, NULL, {"#learning*"}, {"#ml"}},
+    /* learning material is documentation, not how easy it is to learn */
+    {"Kestrel has great learning materials.", NULL, NULL, {"#documentation*"}, {"#learning"}},
     /* a comma before another subject's name opens its own clause,
      * which says what the one before says when its verb is left out */
     {"Use Kestrel for chat servers, Wren for data processing.", NULL, NULL,

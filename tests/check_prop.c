@@ -202,6 +202,7 @@ static const prop_case cases[] = {
     {"Kestrel's user base is small but growing fast.", NULL, NULL, {"grow*"}, {"#speed"}},
     {"Kestrel allows a faster and cleaner development cycle.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed"}},
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
+    {"Kestrel enables fast, efficient server-side development.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed*"}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
     /* a comparative after a word of becoming compares the subject with
      * itself; without one it ranks against the other subject */

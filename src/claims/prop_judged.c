@@ -157,16 +157,19 @@ static int prop_does_object(const prop_ctx *c, const prop_marks *m, size_t k, si
 /* "Developers build applications faster", "growing fast", "faster
  * development": an evaluative word of a concept [k, he) right after a
  * word of making software (at most two plain words between) or before
- * one (only evaluative words and "and" between) judges the making's pace, not the subject's: the concept
- * is no aspect of the clause. */
+ * one (evaluative words, "and" and at most two plain words between:
+ * "fast, efficient server-side development") judges the making's
+ * pace, not the subject's: the concept is no aspect of the clause. */
 static int prop_judges_making(const prop_ctx *c, const prop_marks *m, size_t k, size_t he, size_t a, size_t b)
 {
     if (!m->eval[k]) return 0;
-    /* forward past evaluative words and "and": "a faster and more
-     * efficient development process" */
-    for (size_t j = he; j < b && j < he + 4 && !prop_comma_before(m, j); j++) {
+    /* forward past evaluative words, "and" and the words of a
+     * compound: "a faster and more efficient development process" */
+    for (size_t j = he, plain = 0; j < b && j < he + 6; j++) {
+        if (prop_comma_before(m, j) && !m->eval[j]) break;
         if (prop_word(c, m, WR_MAKING, j)) return 1;
-        if (!m->eval[j] && !prop_word(c, m, WR_AND, j)) break;
+        if (m->eval[j] || prop_word(c, m, WR_AND, j)) continue;
+        if (m->subj[j] >= 0 || m->cls[j] == PL_FUNCTION || ++plain > 2) break;
     }
     for (size_t j = k, between = 0; j > a && between <= 2; j--) {
         size_t w = j - 1;

@@ -427,6 +427,46 @@ START_TEST(test_go_rust_seq)
 }
 END_TEST
 
+/* ... and so does a claim after claims that named no one either, until
+ * one names another or both, or the section ends */
+static const char *third_subjects(env *e, const char *first, const char *section, const char *third_section)
+{
+    static char out[64];
+    const char *texts[3] = {first, "Every push triggers a redeploy.", "The service includes a CDN, so security is covered."};
+    tag_result r;
+    char *err = NULL;
+    int prev[TAG_MAX];
+    size_t nprev = 0;
+    for (size_t k = 0; k < 3; k++) {
+        tag_input in = {0};
+        in.text = texts[k];
+        in.len = strlen(texts[k]);
+        in.section = k == 2 ? third_section : section;
+        in.prev = prev;
+        in.nprev = nprev;
+        ck_assert_int_eq(tag_claim(e->tg, &in, &r, &err), KB_OK);
+        nprev = 0;
+        for (size_t i = 0; i < r.nsubj && i < TAG_MAX; i++) prev[nprev++] = r.subj[i].subject;
+    }
+    out[0] = '\0';
+    for (size_t i = 0; i < r.nsubj; i++) {
+        if (i) strcat(out, ",");
+        strcat(out, tax_subject(e->tax, (size_t)r.subj[i].subject));
+    }
+    return out;
+}
+
+START_TEST(test_section_topic)
+{
+    env e = env_open(go_rust);
+    ck_assert_str_eq(third_subjects(&e, "For Rust projects, the host handles builds.", "Go vs Rust", "Go vs Rust"), "Rust");
+    ck_assert_str_eq(third_subjects(&e, "Go and Rust projects build fast.", "Go vs Rust", "Go vs Rust"), "Go,Rust");
+    ck_assert_str_eq(third_subjects(&e, "For Rust projects, the host handles builds.", "Go vs Rust", "Hosting: Go vs Rust"),
+                     "Go,Rust");
+    env_close(&e);
+}
+END_TEST
+
 START_TEST(test_go_rust)
 {
     env e = env_open(go_rust);
@@ -540,6 +580,7 @@ static Suite *suite(void)
     tc = tcase_create("go vs rust");
     tcase_add_loop_test(tc, test_go_rust, 0, (int)(sizeof go_rust_cases / sizeof *go_rust_cases));
     tcase_add_loop_test(tc, test_go_rust_seq, 0, (int)(sizeof go_rust_seq / sizeof *go_rust_seq));
+    tcase_add_test(tc, test_section_topic);
     suite_add_tcase(s, tc);
     tc = tcase_create("many dimensions");
     tcase_add_loop_test(tc, test_many_dimensions, 0, (int)(sizeof many_cases / sizeof *many_cases));

@@ -21,7 +21,7 @@ tagger *tag_new(const taxonomy *tax, const stance_lex *lex, const words_lex *wor
     tg->tax = tax;
     tg->lex = lex;
     tg->w = words;
-    tg->last_named = -1;
+    tg->last_named = tg->topic = -1;
     tg->ndims = tax_dimensions(tax);
     tg->dimw = kb_calloc(tg->ndims + 1, sizeof *tg->dimw);
     tg->spanw = kb_calloc(tg->ndims + 1, sizeof *tg->spanw);
@@ -93,6 +93,7 @@ static void tag_context(tag_ctx *c, char **err)
     if (!in->section || !tg->sec_key || strcmp(in->section, tg->sec_key) != 0) {
         free(tg->sec_key);
         tg->sec_key = in->section ? kb_strdup(in->section) : NULL;
+        tg->topic = -1;
         tg->nsec_subj = tag_from_section(tg, in->section, tag_heading_subjects, tg->sec_subj, TAG_MAX);
         tg->nsec_dims = tag_from_section(tg, in->section, tag_heading_dims, tg->sec_dims, TAG_MAX);
     }

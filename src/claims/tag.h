@@ -11,7 +11,9 @@
  * where "Advantages of X over Y" / "X compared to Y" gives X only --
  * but under a heading on several ("X vs Y"), a claim that says neither
  * "both" nor "all" goes on about the one subject the claim before it
- * named (not one only a part brought).  A
+ * named (not one only a part brought), or the one the last claim of
+ * the section that named any named ("For X projects, the host ... /
+ * Every push triggers a redeploy. / The service includes a CDN").  A
  * part holds a stance only when the claim has no other subject.  Dimensions: cue words in the claim (weight 1
  * each), the table row header (2) and the nearest heading naming a
  * dimension (0.75; not lent to a claim each of whose clauses has a

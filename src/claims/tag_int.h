@@ -34,6 +34,8 @@ struct tagger {
     size_t nhits;      /* hits of the last claim tagged (tag_hits) */
     int want_clauses;  /* judge clauses even without a dimension */
     int last_named;    /* the one subject the last claim named, else -1 */
+    int topic;         /* the one subject the last claim of this section
+                        * that named any named, else -1 */
     /* What the current section heading names: the same for every claim
      * of a section, so matched once per section, not once per claim. */
     char *sec_key;

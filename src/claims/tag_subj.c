@@ -120,6 +120,14 @@ static int tag_only_bases(const tag_ctx *c)
     return 1;
 }
 
+/* Does the section heading name subject s? */
+static int tag_in_section(const tag_ctx *c, int s)
+{
+    for (size_t i = 0; i < c->nsec; i++)
+        if (c->sec[i] == s) return 1;
+    return 0;
+}
+
 /* A claim that names no subject, or only the base of its comparison,
  * inherits one: "It ..." carries the previous claim's main subject;
  * under "X vs Y", a claim naming no one (and not "both" or "all") goes
@@ -144,6 +152,11 @@ static void tag_inherit(tag_ctx *c)
         tag_add_subject(r, in->prev[0], TAG_CARRIED);
     else if (!r->nsubj && c->nsec > 1 && in->nprev == 1 && in->prev[0] == c->last_named && !tag_says_all(tg))
         tag_add_subject(r, in->prev[0], TAG_CARRIED);
+    /* ... and so does one after claims that named no one either: "For
+     * X projects, the host ... / Every push triggers a redeployment. /
+     * The service includes a CDN ..." */
+    else if (!r->nsubj && c->nsec > 1 && tg->topic >= 0 && tag_in_section(c, tg->topic) && !tag_says_all(tg))
+        tag_add_subject(r, tg->topic, TAG_CARRIED);
     else
         for (size_t i = 0; i < c->nsec; i++) tag_add_subject(r, c->sec[i], TAG_HEADING);
 }
@@ -176,5 +189,6 @@ void tag_subjects(tag_ctx *c)
             n++;
         }
     if (n == 1 && r->nsubj == 1) c->tg->last_named = one;
+    if (n) c->tg->topic = n == 1 ? one : -1;
     tag_both(c);
 }

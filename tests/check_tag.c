@@ -461,6 +461,9 @@ START_TEST(test_section_topic)
     env e = env_open(go_rust);
     ck_assert_str_eq(third_subjects(&e, "For Rust projects, the host handles builds.", "Go vs Rust", "Go vs Rust"), "Rust");
     ck_assert_str_eq(third_subjects(&e, "Go and Rust projects build fast.", "Go vs Rust", "Go vs Rust"), "Go,Rust");
+    /* a part of another subject leaves it open, as does a part alone */
+    ck_assert_str_eq(third_subjects(&e, "Go builds need cargo-like tools.", "Go vs Rust", "Go vs Rust"), "Go,Rust");
+    ck_assert_str_eq(third_subjects(&e, "With cargo, the host handles builds.", "Go vs Rust", "Go vs Rust"), "Go,Rust");
     ck_assert_str_eq(third_subjects(&e, "For Rust projects, the host handles builds.", "Go vs Rust", "Hosting: Go vs Rust"),
                      "Go,Rust");
     env_close(&e);

@@ -189,6 +189,17 @@ void tag_subjects(tag_ctx *c)
             n++;
         }
     if (n == 1 && r->nsubj == 1) c->tg->last_named = one;
-    if (n) c->tg->topic = n == 1 ? one : -1;
+    /* the section's topic: the one subject a claim names; a claim that
+     * names or brings by a part another as well, or a part alone ("You
+     * can use JavaScript"), leaves it open, one bringing a part of the
+     * topic keeps it */
+    int named = -1, other = 0;
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].how == TAG_NAMED) named = r->subj[i].subject;
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].how == TAG_NAMED || r->subj[i].how == TAG_PART)
+            other |= r->subj[i].subject != (named >= 0 ? named : c->tg->topic);
+    if (other) c->tg->topic = -1;
+    else if (named >= 0) c->tg->topic = named;
     tag_both(c);
 }

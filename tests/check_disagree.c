@@ -523,6 +523,20 @@ START_TEST(test_turn_is_the_position)
 }
 END_TEST
 
+START_TEST(test_partial_is_a_side_of_its_own)
+{
+    /* against an absolute claim, "for some jobs" (a hedge of extent) is
+     * a side apart from "may" */
+    dis_set s;
+    const dis_item *it = three(&s, "Wren is never fast.\n", "Wren is slow for some jobs.\n", "Wren may be slow.\n", "fast");
+    ck_assert_int_eq(it->verdict, DIS_OVERSTATED);
+    char a = side_of(it, "never"), p = side_of(it, "some jobs"), q = side_of(it, "may be");
+    ck_assert(a && p && q && a != p && p != q && a != q);
+    ck_assert_str_eq(position_of(it, p), "no, in some cases");
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_other_workload_answers_no_scope_question)
 {
     /* a claim of CPU-bound work does not say no to "Is Wren suited to
@@ -1199,6 +1213,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_other_workload_answers_no_scope_question);
     tcase_add_test(tc, test_community_size_meets_size);
     tcase_add_test(tc, test_turn_is_the_position);
+    tcase_add_test(tc, test_partial_is_a_side_of_its_own);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_quoted_by_its_subject);

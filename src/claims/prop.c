@@ -187,7 +187,7 @@ static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, 
 
 /* What a clause's words say of its modality, as prop_read_hit finds them. */
 typedef struct prop_mods {
-    int hedge, universal, negation, capability;
+    int hedge, universal, negation, capability, partial;
 } prop_mods;
 
 /* A pole's aspect and value at token k ("compiled C code": a participle
@@ -216,6 +216,7 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
     const char *name;
     switch (m->cls[k]) {
     case PL_HEDGE: md->hedge = 1; break;
+    case PL_PARTIAL: md->hedge = md->partial = 1; break;
     case PL_CAPABILITY:
         md->hedge = 1;
         md->capability = 1;
@@ -260,7 +261,7 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
 /* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
-    prop_mods md = {0, 0, 0, 0};
+    prop_mods md = {0, 0, 0, 0, 0};
     p->nkeys = p->npoles = 0;
     p->scope = 0;
     p->change = 0;
@@ -317,6 +318,7 @@ static void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, siz
     p->sized = prop_states_size(c, m, a, b);
     p->modality = md.hedge || p->scope ? PROP_QUALIFIED : md.universal || md.negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = md.capability && !md.negation;
+    p->partial = md.partial;
     p->denied = md.negation && !md.universal && !md.capability;
     p->start = m->map[m->toks[a].off];
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];

@@ -130,6 +130,7 @@ typedef struct prop {
     int denied;              /* it flatly denies something ("no X", "not Y") */
     int choice;              /* it recommends ("choose X for", "the better fit") */
     int sized;               /* it states a size or a figure ("a large community", "2.5M+ questions") */
+    int partial;             /* it holds only in part ("for some workloads"): qualified */
     int turn;                /* its clause opens with "but" (words.tsv turn) and names the
                               * subject again: the writer's point */
     int category;            /* PROP_CATEGORY: prop_lex_kind index */

@@ -34,6 +34,7 @@ enum {
     PL_FEATURE,
     PL_DEFAULT,
     PL_SIZED,
+    PL_PARTIAL,
     PL_COUNT
 };
 

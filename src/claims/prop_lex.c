@@ -21,7 +21,7 @@
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
-    "sized"};
+    "sized", "partial"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -151,7 +151,7 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
 {
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
-                              "function, hedge, capability, possession, choice, universal, negation, softener, condition, change, current, "
+                              "function, hedge, partial, capability, possession, choice, universal, negation, softener, condition, change, current, "
                               "age, answer, answer_no, feature, default, sized, concept, pole, kind, scope, question (the last five with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)

@@ -61,7 +61,7 @@ typedef struct dis_side {
     int polarity;            /* of its first claim */
     int value;               /* pole or category of its first claim */
     int negated;             /* category: a kind denied */
-    size_t nclaims, nabs, nqual;
+    size_t nclaims, nabs, nqual, npart;
     size_t nrank;            /* claims that rank the subject against the other
                               * without naming it ("has a steeper learning curve") */
     size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free frees) */

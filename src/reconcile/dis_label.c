@@ -23,6 +23,7 @@ static void dis_stance_position(const dis_run *r, const rc_question *q, const di
     else
         buf_adds(b, dis_word_pol(s->polarity));
     if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
+    else if (q->absolute && s->npart == s->nclaims) buf_adds(b, ", in some cases");
     else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
     int first = 1;
     for (size_t k = 0; k < DIS_SCOPES; k++)

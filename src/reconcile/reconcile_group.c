@@ -89,6 +89,7 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
         ps->polarity = rp->p.kind == PROP_STANCE && judged ? rc_polarity(&rp->p) : 0;
         ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;
         ps->qualified = judged && rp->p.modality == PROP_QUALIFIED;
+        ps->partial = ps->qualified && rp->p.partial;
         ps->pole = rc_pole_on(c->lex, &rp->p, kstr);
         ps->light = rc_light(c, &rp->p, key);
     }
@@ -179,10 +180,11 @@ static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const
     for (size_t i = 0; i < n; i++) {
         if (!in[i]) continue;
         q.props[q.n] = pos[i].prop;
-        /* a stance side: polarity, and absolute apart when that is
-         * disputed; a pole side: the pole */
+        /* a stance side: polarity, and absolute and partial ("for some
+         * workloads") apart when an absolute claim is disputed; a pole
+         * side: the pole */
         posk[q.n] = q.kind == RC_POLE ? pos[i].pole
-                                      : (pos[i].polarity + 1) * 2 + (q.absolute && pos[i].absolute ? 0 : 1);
+                    : (pos[i].polarity + 1) * 3 + (!q.absolute ? 1 : pos[i].absolute ? 0 : pos[i].partial ? 2 : 1);
         q.n++;
     }
     rc_sides(c, &q, posk);

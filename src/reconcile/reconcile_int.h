@@ -56,6 +56,7 @@ typedef struct rc_pos {
     int polarity;
     int absolute;            /* modality PROP_ABSOLUTE */
     int qualified;
+    int partial;             /* qualified by a hedge of extent ("for some workloads") */
     int pole;                /* the pole on the group's aspect, or -1 */
     double light;            /* rc_light on the group's key */
 } rc_pos;

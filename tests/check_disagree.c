@@ -537,6 +537,27 @@ START_TEST(test_partial_is_a_side_of_its_own)
 }
 END_TEST
 
+START_TEST(test_choice_on_refined_scopes_is_compatible)
+{
+    /* "Which suits large projects: Kestrel or Wren?" answered with
+     * high-traffic systems for one and enterprise projects for the
+     * other: different scopes */
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is the best choice for high-traffic APIs.\n");
+    article("b.md", "2024-02-01", "Choose Kestrel for high-traffic web apps.\n");
+    article("c.md", "2024-03-01", "Wren is the best choice for large enterprise projects.\n");
+    article("d.md", "2024-04-01", "Choose Wren for large projects.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "large projects");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_msg(strstr(it->explanation, "different scopes") && strstr(it->explanation, "high-traffic"), "%s",
+                  it->explanation);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_other_workload_answers_no_scope_question)
 {
     /* a claim of CPU-bound work does not say no to "Is Wren suited to
@@ -1214,6 +1235,7 @@ static Suite *disagree_suite(void)
     tcase_add_test(tc, test_community_size_meets_size);
     tcase_add_test(tc, test_turn_is_the_position);
     tcase_add_test(tc, test_partial_is_a_side_of_its_own);
+    tcase_add_test(tc, test_choice_on_refined_scopes_is_compatible);
     tcase_add_test(tc, test_general_claims_cover_a_scope_of_use);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_side_quoted_by_its_subject);

@@ -235,6 +235,9 @@ static const prop_case cases[] = {
     /* what an object relative says of its noun restricts nothing */
     {"Kestrel keeps the features you are familiar with.", NULL, NULL, {"Kestrel"}, {"scope=audience"}},
     {"Kestrel is easy if you are familiar with Wren.", NULL, NULL, {"scope=audience/experienced"}, {NULL}},
+    /* a refined scope names its parent too and asks what it asks */
+    {"Kestrel is a strong fit for high-traffic APIs.", NULL, NULL,
+     {"scope=size/large scope=size/large/load", "%size/large*"}, {"%size/large/load"}},
     /* nor does the article's preview of itself assert an ability */
     {"In this article we will explore what Kestrel can do.", NULL, NULL, {"NE Kestrel"}, {"ST"}},
     /* an even-handed verdict with a negation in it denies nothing */
@@ -580,6 +583,13 @@ START_TEST(test_lexicon_errors)
     ck_assert(!prop_lex_is_sized(l, "threads"));
     prop_lex_free(l);
     l = NULL;
+    /* a refined scope needs the scope it refines */
+    const char *refine = "scope\tsize/big/load\thigh-traffic\n";
+    ck_assert_int_eq(prop_lex_load(refine, strlen(refine), &l, &err), KB_ERR);
+    ck_assert_msg(strstr(err, "\"size/big/load\" refines \"size/big\", which is no scope"), "%s", err);
+    free(err);
+    err = NULL;
+    ck_assert_ptr_null(l);
     /* so must a sized one */
     const char *sized = "concept\tcommunity\tcommunit*\nsized\t-\tcomunity\n";
     ck_assert_int_eq(prop_lex_load(sized, strlen(sized), &l, &err), KB_ERR);

@@ -249,10 +249,15 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         /* "the features you are familiar with": what the noun is to the
          * reader, no restriction of the claim */
         if (words_object_relative(c->words, m->toks, a, k)) break;
-        name = prop_lex_scope(c->lex, (size_t)m->entry[k]);
-        prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)m->entry[k])),
-                        nk);
-        p->scope |= 1u << m->entry[k];
+        {
+            /* a refinement ("high-traffic" of large) asks what its
+             * parent asks; both are named */
+            int sc = m->entry[k], par = prop_lex_scope_parent(c->lex, (size_t)sc), ask = par >= 0 ? par : sc;
+            name = prop_lex_scope(c->lex, (size_t)ask);
+            prop_add_key_at(p, prop_named_key(c, '%', name, strlen(name), prop_lex_scope_shown(c->lex, (size_t)ask)),
+                            nk);
+            p->scope |= 1u << sc | (par >= 0 ? 1u << par : 0);
+        }
         break;
     default: break; /* function words, kinds: no aspect */
     }

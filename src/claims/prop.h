@@ -67,6 +67,10 @@ int prop_lex_is_sized(const prop_lex *l, const char *concept);
 int prop_lex_is_concept(const prop_lex *l, const char *name);
 /* Are scopes a and b values of one axis ("size/small", "size/large")? */
 int prop_lex_same_axis(const prop_lex *l, size_t a, size_t b);
+/* The scope that scope i refines ("size/large" of "size/large/load"),
+ * or -1: a claim naming i names that one too, and the two are
+ * different scopes when sides are weighed. */
+int prop_lex_scope_parent(const prop_lex *l, size_t i);
 /* The default value of scope i's axis ("build/standard": what a claim
  * naming no build speaks of), or -1 when the axis has none. */
 int prop_lex_scope_default(const prop_lex *l, size_t i);

@@ -56,6 +56,7 @@ struct prop_lex {
     unsigned char *feature;    /* per concept: PROP_CONCEPT_* of the lines naming it */
     prop_names defaults;       /* scopes an unqualified claim speaks of (class default) */
     int *scope_default;        /* per scope: its axis's default scope, -1 */
+    int *scope_parent;         /* per scope: the one it refines ("size/large" of "size/large/load"), -1 */
     prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
     prop_names marks_no;
 };

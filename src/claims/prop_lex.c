@@ -60,6 +60,7 @@ void prop_lex_free(prop_lex *l)
     free(l->feature);
     prop_names_free(&l->defaults);
     free(l->scope_default);
+    free(l->scope_parent);
     prop_names_free(&l->marks_yes);
     prop_names_free(&l->marks_no);
     free(l);
@@ -132,6 +133,19 @@ static int prop_lex_resolve(prop_lex *l, char **err)
     if (prop_lex_mark_concepts(l, &l->features, "feature", PROP_CONCEPT_FEATURE, err) != KB_OK ||
         prop_lex_mark_concepts(l, &l->sized, "sized", PROP_CONCEPT_SIZED, err) != KB_OK)
         return KB_ERR;
+    /* "size/large/load" refines "size/large", which must exist */
+    l->scope_parent = kb_calloc(l->scopes.n + 1, sizeof *l->scope_parent);
+    for (size_t k = 0; k < l->scopes.n; k++) {
+        const char *name = l->scopes.name[k], *s1 = strchr(name, '/'), *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
+        l->scope_parent[k] = -1;
+        if (!s2) continue;
+        for (size_t j = 0; j < l->scopes.n && l->scope_parent[k] < 0; j++)
+            if (strlen(l->scopes.name[j]) == (size_t)(s2 - name) && strncmp(l->scopes.name[j], name, (size_t)(s2 - name)) == 0)
+                l->scope_parent[k] = (int)j;
+        if (l->scope_parent[k] < 0)
+            return kb_seterr(err, "reconcile lexicon: scope \"%s\" refines \"%.*s\", which is no scope", name,
+                             (int)(s2 - name), name);
+    }
     l->scope_default = kb_calloc(l->scopes.n + 1, sizeof *l->scope_default);
     for (size_t k = 0; k < l->scopes.n; k++) l->scope_default[k] = -1;
     for (size_t i = 0; i < l->defaults.n; i++) {
@@ -329,6 +343,11 @@ int prop_lex_is_concept(const prop_lex *l, const char *name)
     for (size_t i = 0; i < l->concepts.n; i++)
         if (strcmp(l->concepts.name[i], name) == 0) return 1;
     return 0;
+}
+
+int prop_lex_scope_parent(const prop_lex *l, size_t i)
+{
+    return i < l->scopes.n ? l->scope_parent[i] : -1;
 }
 
 int prop_lex_scope_default(const prop_lex *l, size_t i)

@@ -311,6 +311,17 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_adds(b, " itself gives both, so for it they are not exclusive: both can hold at once.");
         return;
     }
+    /* a choice whose sides speak of different scopes: "high-traffic
+     * web apps -> X" against "large-scale enterprise systems" for Y */
+    if ((q->kind == RC_CHOICE || q->kind == RC_USE) && ns >= 2) {
+        size_t X, Y;
+        dis_main_sides(sides, ns, &X, &Y);
+        buf t = BUF_INIT;
+        int differ = X != Y && dis_verdict_scopes(r, it, &sides[X], &sides[Y], &t);
+        if (differ) buf_adds(b, buf_cstr(&t));
+        buf_free(&t);
+        if (differ) return;
+    }
     /* values of one aspect where one side only hedges ("optional
      * static typing", "can be compiled") and the other mostly states
      * plainly: the one in general, the other as an option or in some

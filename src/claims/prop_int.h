@@ -1,6 +1,6 @@
 /*
- * prop_int.h - what the prop module's files (prop.c, prop_judged.c, prop_cat.c,
- * prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
+ * prop_int.h - what the prop module's files (prop.c, prop_judged.c, prop_neutral.c,
+ * prop_cat.c, prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
  * claim's tokens and the helpers they call across files.
  * Not for use outside the prop module.
  */
@@ -183,6 +183,17 @@ int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, siz
 /* Does clause [a, b) compare the subject only with itself ("becomes
  * harder", "gets slower")? */
 int prop_self_comparison(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
+
+/* prop.c: read clause [a, b) of the marked claim into p (keys,
+ * scopes, modality, ...); is every mention of subject in [a, b) a
+ * comparison's base? */
+void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p);
+int prop_only_base(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b);
+
+/* prop_neutral.c: append to out[n..max) what the claim (its tags r)
+ * says of each subject outside the clauses judging it; returns the new
+ * count (which may pass max). */
+size_t prop_unjudged(const prop_ctx *c, const prop_marks *m, const tag_result *r, size_t n, prop *out, size_t max);
 
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */

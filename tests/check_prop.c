@@ -316,6 +316,14 @@ static const prop_case cases[] = {
      {"chat*,%workload"}},
     {"And Wren, unlike Kestrel, is slow.", NULL, NULL, {"ST Wren pol=-1"}, {NULL}},
     {"In comparison to Wren, Kestrel is slow.", NULL, NULL, {"ST Kestrel pol=-1", "ST Wren pol=1"}, {NULL}},
+    /* a concession fronted after "and" ends at its comma */
+    {"Kestrel has improved, and while it is slow to compile, it is reliable.", NULL, NULL,
+     {"ST Kestrel pol=-1", "ST Kestrel pol=1"}, {"pol=0"}},
+    /* "only" restricting a verb of having says the subject has little */
+    {"Kestrel only ships a Java client.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    {"Kestrel can only run on one core.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    {"Kestrel supports only Linux.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    {"Kestrel is the only runtime that supports replay.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
     /* a feature still experimental is there, qualified */
     {"Wren's WebKit support is still experimental.", NULL, NULL, {"ST Wren pol=1 qualified", "webkit*"}, {NULL}},
     {"Kestrel plugins are in beta.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {NULL}},

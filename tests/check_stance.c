@@ -100,6 +100,8 @@ static const stance_case cases[] = {
     {"Go is great for web services, and Rust is poor for quick scripts.", NULL, 0, 0, "Go:+;Rust:-"},
     {"Go is ideal for web services, Rust for embedded systems.", NULL, 0, 0, "Go:+;Rust:+"},
     {"Go, Rust and Zig are all popular.", NULL, 0, 0, "Go:+;Rust:+;Zig:+"},
+    /* "not only" adds, it does not deny */
+    {"Rust not only supports async but also threads.", NULL, 0, 0, "Rust:+"},
     /* "unlike Y, X ...", "X ..., unlike Y", "compared to Y", "as fast as Y" */
     {"Unlike Go, Rust is hard to learn.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
     {"Rust is hard to learn, unlike Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},

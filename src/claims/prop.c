@@ -457,6 +457,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
+        if (p.polarity > 0 && prop_restricted(c, m, a, b)) p.polarity = -1;
         /* "..., but on Windows you need to install Python yourself":
          * a turn that names its subject again */
         p.turn = a > 0 && prop_word(c, m, WR_TURN, a);

@@ -165,6 +165,11 @@ void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, si
 /* keys[np0, np1) of p, such a phrase's, are not judged when the clause
  * judges a named aspect besides. */
 void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1);
+/* Does clause [a, b) restrict a verb of having or doing with "only"
+ * ("only ships a Java client", "supports only Linux", "can only run
+ * on one core"; not "not only")?  It then says the subject has little:
+ * a judgement against it. */
+int prop_restricted(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
 /* Does clause [a, b) state a size (a word of size or level: "a large
  * community", "smaller", "the largest") or a figure ("2.5M+")? */
 int prop_states_size(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);

@@ -272,3 +272,18 @@ int prop_states_size(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
             return 1;
     return 0;
 }
+
+/* Is token j a verb of having or doing that "only" can restrict? */
+static int prop_having(const prop_ctx *c, const prop_marks *m, size_t j)
+{
+    return prop_word(c, m, WR_HAVING, j) || m->cls[j] == PL_POSSESSION || m->cls[j] == PL_CAPABILITY;
+}
+
+int prop_restricted(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!prop_word(c, m, WR_ONLY, k) || (k > a && m->cls[k - 1] == PL_NEGATION)) continue;
+        if ((k + 1 < b && prop_having(c, m, k + 1)) || (k > a && prop_having(c, m, k - 1))) return 1;
+    }
+    return 0;
+}

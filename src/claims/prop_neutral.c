@@ -33,6 +33,11 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
         p.kind = PROP_STANCE;
         p.polarity = p.capable ? 1 : -1;
     }
+    /* "X only ships a Java client": it has little */
+    if (!m->meta && prop_restricted(c, m, a, b)) {
+        p.kind = PROP_STANCE;
+        p.polarity = -1;
+    }
     if (n < max) out[n] = p;
     return n + 1;
 }

@@ -237,7 +237,10 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
      * or by any contrast word inside the claim, runs on ("..., but pulled
      * ahead on X, where it ...", "..., while Y supports A, B, and C") */
     if (!stance_comma_before(toks, end) || words_is(c->w, WR_CONTRAST_RUNS_ON, &toks[cs])) return 0;
-    if (cs > 0 && !(cs == 1 && stance_lead_word(c))) return 0;
+    /* so does one fronted after "and" or "but" ("..., and while it
+     * only ships a Java client, there is a growing catalog ...") */
+    int fronted = cs > 0 && (words_is(c->w, WR_AND, &toks[cs - 1]) || words_is(c->w, WR_TURN, &toks[cs - 1]));
+    if (cs > 0 && !(cs == 1 && stance_lead_word(c)) && !fronted) return 0;
     for (size_t k = 0; k < c->nh && c->hits[k].tok <= cs; k++)
         if (c->hits[k].tok == cs && stance_opens(c, k)) {
             for (size_t j = cs + 1; j < end; j++)
@@ -289,6 +292,8 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
         if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
         if (n->tok < h->tok && n->tok >= v->cs && stance_gap(c, n->tok_end - 1, h->tok) < 3) {
             if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && h->tok != n->tok_end) continue;
+            /* "not only supports X but also Y" adds, it does not deny */
+            if (n->tok_end < h->tok && words_is(c->w, WR_COPULA_NOT_NEGATING, &c->toks[n->tok_end])) continue;
             return -sign;
         }
     }

@@ -120,6 +120,8 @@ typedef enum words_role {
     WR_BECOMING,              /* "becomes harder": the thing against itself */
     WR_WANTING,               /* "poor support": the merit wanting */
     WR_TURN,                  /* "..., but Y": Y is the writer's point */
+    WR_ONLY,                  /* "only ships a Java client": a restriction */
+    WR_HAVING,                /* "supports", "runs": what "only" restricts */
     WR_COUNT
 } words_role;
 

@@ -334,6 +334,17 @@ static const dis_item *three(dis_set *s, const char *a, const char *b, const cha
     return it;
 }
 
+/* Four dated articles, one claim each, their questions into s. */
+static void four(dis_set *s, const char *a, const char *b, const char *c, const char *d)
+{
+    scenario();
+    article("a.md", "2024-01-01", a);
+    article("b.md", "2024-02-01", b);
+    article("c.md", "2024-03-01", c);
+    article("d.md", "2024-04-01", d);
+    run(s, NULL);
+}
+
 static const char *position_of(const dis_item *it, char side)
 {
     return (size_t)(side - 'a') < it->nsides ? it->positions[side - 'a'] : "";
@@ -542,13 +553,9 @@ START_TEST(test_choice_on_refined_scopes_is_compatible)
     /* "Which suits large projects: Kestrel or Wren?" answered with
      * high-traffic systems for one and enterprise projects for the
      * other: different scopes */
-    scenario();
-    article("a.md", "2024-01-01", "Kestrel is the best choice for high-traffic APIs.\n");
-    article("b.md", "2024-02-01", "Choose Kestrel for high-traffic web apps.\n");
-    article("c.md", "2024-03-01", "Wren is the best choice for large enterprise projects.\n");
-    article("d.md", "2024-04-01", "Choose Wren for large projects.\n");
     dis_set s;
-    run(&s, NULL);
+    four(&s, "Kestrel is the best choice for high-traffic APIs.\n", "Choose Kestrel for high-traffic web apps.\n",
+         "Wren is the best choice for large enterprise projects.\n", "Choose Wren for large projects.\n");
     const dis_item *it = row(&s, "large projects");
     ck_assert_ptr_nonnull(it);
     ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
@@ -562,22 +569,14 @@ START_TEST(test_other_workload_answers_no_scope_question)
 {
     /* a claim of CPU-bound work does not say no to "Is Wren suited to
      * I/O-bound work?" */
-    scenario();
-    article("a.md", "2024-01-01", "Wren handles thousands of network connections efficiently.\n");
-    article("b.md", "2024-02-01", "Wren is ideal for I/O-heavy services.\n");
-    article("c.md", "2024-03-01", "Wren excels at real-time apps.\n");
-    article("d.md", "2024-04-01", "In Wren, heavy computation blocks the loop and slows down other requests.\n");
     dis_set s;
-    run(&s, NULL);
+    four(&s, "Wren handles thousands of network connections efficiently.\n", "Wren is ideal for I/O-heavy services.\n",
+         "Wren excels at real-time apps.\n", "In Wren, heavy computation blocks the loop and slows down other requests.\n");
     ck_assert_ptr_null(row(&s, "suited to I/O-bound"));
     dis_free(&s);
     /* one of I/O-bound work does */
-    scenario();
-    article("a.md", "2024-01-01", "Wren handles thousands of network connections efficiently.\n");
-    article("b.md", "2024-02-01", "Wren is ideal for I/O-heavy services.\n");
-    article("c.md", "2024-03-01", "Wren excels at real-time apps.\n");
-    article("d.md", "2024-04-01", "Wren is poor at I/O-heavy services and struggles with many connections.\n");
-    run(&s, NULL);
+    four(&s, "Wren handles thousands of network connections efficiently.\n", "Wren is ideal for I/O-heavy services.\n",
+         "Wren excels at real-time apps.\n", "Wren is poor at I/O-heavy services and struggles with many connections.\n");
     ck_assert_ptr_nonnull(row(&s, "suited to I/O-bound"));
     dis_free(&s);
 }

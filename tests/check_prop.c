@@ -235,6 +235,11 @@ static const prop_case cases[] = {
     /* what an object relative says of its noun restricts nothing */
     {"Kestrel keeps the features you are familiar with.", NULL, NULL, {"Kestrel"}, {"scope=audience"}},
     {"Kestrel is easy if you are familiar with Wren.", NULL, NULL, {"scope=audience/experienced"}, {NULL}},
+    /* network access is no I/O-bound workload, a default setting no
+     * build, a feature out of the box no standard build */
+    {"Kestrel scripts cannot access the network by default.", NULL, NULL, {"Kestrel"}, {"scope="}},
+    {"Kestrel supports TypeScript out of the box.", NULL, NULL, {"Kestrel"}, {"scope="}},
+    {"Kestrel is slow in its traditional build.", NULL, NULL, {"scope=build/standard"}, {NULL}},
     /* a refined scope names its parent too and asks what it asks */
     {"Kestrel is a strong fit for high-traffic APIs.", NULL, NULL,
      {"scope=size/large scope=size/large/load", "%size/large*"}, {"%size/large/load"}},

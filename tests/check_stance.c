@@ -100,6 +100,9 @@ static const stance_case cases[] = {
     {"Go is great for web services, and Rust is poor for quick scripts.", NULL, 0, 0, "Go:+;Rust:-"},
     {"Go is ideal for web services, Rust for embedded systems.", NULL, 0, 0, "Go:+;Rust:+"},
     {"Go, Rust and Zig are all popular.", NULL, 0, 0, "Go:+;Rust:+;Zig:+"},
+    /* "code blocks" are no blocking */
+    {"Rust uses braces to define code blocks.", NULL, 0, 0, ""},
+    {"Go blocks the thread on every call.", NULL, 0, 0, "Go:-"},
     /* "not only" adds, it does not deny */
     {"Rust not only supports async but also threads.", NULL, 0, 0, "Rust:+"},
     /* "unlike Y, X ...", "X ..., unlike Y", "compared to Y", "as fast as Y" */

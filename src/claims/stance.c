@@ -19,7 +19,7 @@
 static const char *const stance_classes[SL_COUNT] = {"positive", "negative",  "better", "worse",  "negator", "contrast",
                                                      "mixed",    "abundance", "reason", "advice", "breadth",
                                                      "effort",   "size",      "equal",  "cost",
-                                                     "meta"};
+                                                     "meta",     "neutral"};
 
 /* Rewrite "KIND<TAB>TERMS" lines as taxonomy lines so one matcher
  * serves both. */

@@ -34,6 +34,7 @@ enum {
     SL_EQUAL,
     SL_COST,
     SL_META,
+    SL_NEUTRAL,
     SL_COUNT
 };
 

@@ -52,8 +52,7 @@ static int prop_parallel_at(const prop_ctx *c, const prop_marks *m, size_t k)
     if (j == 0 || !tax_tok_punct_before(m->toks, j, ",")) return 0;
     for (size_t i = 0; i + 1 < j; i++)
         if (m->subj[i] >= 0 && m->subj[i] != m->subj[k] && (i == 0 || m->subj[i - 1] != m->subj[i]) &&
-            !prop_is_base(c, m, i) && !(i > 0 && prop_word(c, m, WR_CMP_MARKER, i - 1)) &&
-            !(i > 1 && prop_words_at(c, m, WR_COMPARED_TO, i - 2) == 2))
+            !words_is_base(c->words, m->toks, i))
             return 1;
     return 0;
 }

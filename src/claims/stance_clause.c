@@ -188,17 +188,6 @@ static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t 
 }
 
 
-/* Is the mention at token t a comparison's base ("unlike X", "than
- * X", "compared to X", "in comparison to X")? */
-static int stance_mention_is_base(const stance_ctx *c, size_t t)
-{
-    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
-        if (words_is(c->w, WR_BASE_MARKER, &c->toks[k]) || words_is(c->w, WR_CMP_MARKER, &c->toks[k]) ||
-            k + words_at(c->w, WR_COMPARED_TO, c->toks, t, k) == t)
-            return 1;
-    return 0;
-}
-
 int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
 {
     if (end >= c->ntok || end < cs + 3 || !tax_tok_punct_before(c->toks, end, ",")) return 0;
@@ -211,7 +200,7 @@ int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
         const stance_mention *m = &c->ment[i];
         if (m->tok < cs || m->tok >= end) continue;
         if (m->subject == next) return 0;
-        other |= !stance_mention_is_base(c, m->tok);
+        other |= !words_is_base(c->w, c->toks, m->tok);
     }
     return other;
 }

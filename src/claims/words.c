@@ -261,3 +261,12 @@ int words_object_relative(const words_lex *w, const tax_tok *toks, size_t from, 
     }
     return 0;
 }
+
+int words_is_base(const words_lex *w, const tax_tok *toks, size_t t)
+{
+    for (size_t k = t > 3 ? t - 3 : 0; k < t; k++)
+        if (words_is(w, WR_BASE_MARKER, &toks[k]) || words_is(w, WR_CMP_MARKER, &toks[k]) ||
+            k + words_at(w, WR_COMPARED_TO, toks, t, k) == t)
+            return 1;
+    return 0;
+}

@@ -147,6 +147,12 @@ size_t words_at(const words_lex *w, words_role r, const tax_tok *toks, size_t en
  * subject. */
 int words_object_relative(const words_lex *w, const tax_tok *toks, size_t from, size_t k);
 
+/* Is the name at token t of toks[0..) a comparison's base: a base or
+ * comparison marker among the three tokens before it ("unlike X",
+ * "than X", "over X"), or "compared to" / "in comparison to" right
+ * before it? */
+int words_is_base(const words_lex *w, const tax_tok *toks, size_t t);
+
 /* Does an entry of r match tokens that end right before k and start at
  * from or later? */
 int words_ends(const words_lex *w, words_role r, const tax_tok *toks, size_t from, size_t k);

@@ -411,6 +411,9 @@ static const struct {
 } markup_cases[] = {
     {"see [the docs](https://ex.org/docs) now", "see [the docs]                      now"},
     {"[CTE](/pg/cte)", "[CTE]         "},
+    {"[CTE](/pg/cte){.wide} x", "[CTE]                 x"},
+    {"a ![Fast vs slow](/i/a.png){width=50%} b", "a                                      b"},
+    {"[a] and ![b](c)", "[a] and        "},
     {"at https://ex.org/a/b.", "at                   ."},
     {"(see http://ex.org/a)", "(see                )"},
     {"visit www.ex.org, then", "visit           , then"},
@@ -419,6 +422,7 @@ static const struct {
     /* not markup: a comparison, an unclosed link, "www" inside a word, a ratio */
     {"a < b and c<3", "a < b and c<3"},
     {"[x](no end", "[x](no end"},
+    {"[x](y) {not attributes}", "[x]    {not attributes}"},
     {"awww.no and 3:1, 9://x", "awww.no and 3:1, 9://x"},
     {"clone git://ex.org/r.git", "clone                   "},
 };

@@ -91,6 +91,19 @@ static const text_case cases[] = {
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,
      {P("Text before.", NULL), C("print('x')\n\nx = 1", NULL),
       P("After.\n``` inline ``` is text", NULL), C("unclosed", NULL)}},
+    /* container directives (remark-directive, Pandoc fenced divs,
+     * Docusaurus admonitions): their fences are markup and end blocks */
+    {"markdown: container directive fences", 1,
+     ":::card{:size=\"lg\" .mb-5}\nWhat is Kestrel?\n:::\n:::aside\nKestrel is a runtime.\n:::\n"
+     "::: {.note}\nIt starts fast.\n\n:::::\n:::tip Good to know\nWren is smaller.\n:::\n"
+     "Ratio 3:::2 stays.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("What is Kestrel?", NULL), P("Kestrel is a runtime.", NULL), P("It starts fast.", NULL),
+      P("Wren is smaller.", NULL), P("Ratio 3:::2 stays.", NULL)}},
+    {"plain text: colons are text", 0,
+     ":::\nKestrel is a runtime.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P(":::\nKestrel is a runtime.", NULL)}},
     {"block quotes", 1,
      "> quoted line\n> more\n>\n> second quote\n\nafter\n",
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,

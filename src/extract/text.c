@@ -287,7 +287,7 @@ static void text_blocks(text_ctx *c, size_t pos)
         case TK_QUOTE: pos = text_quote(c, &L); break;
         case TK_ITEM: pos = text_item(c, &L); break;
         case TK_TEXT: pos = text_para(c, &L); break;
-        default: pos = L.next; break;  /* blank lines, rules, separators */
+        default: pos = L.next; break;  /* blank lines, rules, separators, directives */
         }
     }
 }

@@ -20,7 +20,8 @@
 #define TEXT_MAX_NEST 16
 
 enum text_kind {
-    TK_BLANK, TK_TEXT, TK_ITEM, TK_ROW, TK_SEP, TK_ATX, TK_FENCE, TK_QUOTE, TK_RULE
+    TK_BLANK, TK_TEXT, TK_ITEM, TK_ROW, TK_SEP, TK_ATX, TK_FENCE, TK_QUOTE, TK_RULE,
+    TK_DIRECTIVE
 };
 
 /* One classified line.  [cs, ce) is its content, trimmed, after the

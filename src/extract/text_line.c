@@ -143,6 +143,22 @@ static int text_scan_fence(const char *s, size_t p, size_t end, text_line *L)
     return 1;
 }
 
+/* A container directive's fence, opening or closing (":::", ":::note",
+ * ":::card{.wide}", "::: {.aside}"): generic Markdown (remark-directive,
+ * Pandoc's fenced divs, Docusaurus admonitions) puts its blocks between
+ * such lines.  The line is markup, never text, and ends the block above;
+ * the lines inside are read as they are. */
+static int text_scan_directive(const char *s, size_t p, size_t end, text_line *L)
+{
+    size_t q = p;
+    while (q < end && s[q] == ':') q++;
+    if (q - p < 3) return 0;
+    if (q < end && !isalpha((unsigned char)s[q]) && s[q] != '{' && s[q] != ' ' && s[q] != '\t')
+        return 0;
+    L->kind = TK_DIRECTIVE;
+    return 1;
+}
+
 /* "#".."######" and a blank; closing #s after a blank are not content. */
 static int text_scan_atx(const char *s, size_t p, size_t end, text_line *L)
 {
@@ -243,6 +259,7 @@ void text_scan(const text_ctx *c, size_t pos, text_line *L)
     int shallow = L->indent < 4;  /* deeper is code in Markdown */
     if (shallow && text_scan_fence(s, p, end, L)) return;
     if (shallow && text_scan_atx(s, p, end, L)) return;
+    if (shallow && c->markdown && text_scan_directive(s, p, L->ce, L)) return;
     if (shallow && text_scan_rule(s, p, L->ce, L)) return;
     if (shallow && s[p] == '>') {
         L->kind = TK_QUOTE;

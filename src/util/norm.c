@@ -376,7 +376,7 @@ static size_t norm_url_end(const char *s, size_t i, size_t n)
 }
 
 /* Where the markup around s[i] ends: a Markdown link's target "(...)"
- * after "]", an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
+ * after "]" with any attribute list, a whole image "![alt](...)", an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
  * the ':' of "https://", the '.' of "www."); i when there is none.
  * *from: where it starts (before i for an address's scheme). */
 static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
@@ -389,7 +389,18 @@ static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
         while (e < n && s[e] != ')' && !isspace((unsigned char)s[e])) e++;
         if (e == n || s[e] != ')') return i;
         *from = i + 1;
-        return e + 1;
+        e++;
+        /* an attribute list right after it: "{.wide}", "{width=50%}" */
+        if (e < n && s[e] == '{')
+            for (size_t b = e + 1; b < n && b < e + 256 && s[b] != '\n' && s[b] != '{'; b++)
+                if (s[b] == '}') { e = b + 1; break; }
+        /* an image's alt text describes a picture: no prose of the page */
+        for (size_t b = i; b > 0 && i - b < 1024 && s[b - 1] != '\n'; b--)
+            if (s[b - 1] == '[') {
+                if (b > 1 && s[b - 2] == '!') *from = b - 2;
+                break;
+            }
+        return e;
     }
     case '<':
         if (i + 1 == n || !(isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) return i;

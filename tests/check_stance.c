@@ -236,6 +236,10 @@ static const stance_case cases[] = {
     {"Users do not need root privileges to run Zig.", NULL, 0, 0, "Zig:+"},
     {"Zig doesn't require a background daemon.", NULL, 0, 0, "Zig:+"},
     {"Zig does not support old kernels.", NULL, 0, 0, "Zig:-"},
+    /* a hedged denial is still one ("may not", "might not") */
+    {"Zig might not have a graphical debugger.", NULL, 0, 0, "Zig:-"},
+    {"Zig may not run on old kernels.", NULL, 0, 0, "Zig:-"},
+    {"Zig might not need a background daemon.", NULL, 0, 0, "Zig:+"},
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
     {"Zig allows 64 threads by default.", NULL, 0, 0, ""},

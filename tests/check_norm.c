@@ -414,6 +414,8 @@ static const struct {
     {"[CTE](/pg/cte){.wide} x", "[CTE]                 x"},
     {"a ![Fast vs slow](/i/a.png){width=50%} b", "a                                      b"},
     {"[a] and ![b](c)", "[a] and        "},
+    {"see [doku]({{src:p/d.html}}) or {{ x }}!", "see [doku]                   or        !"},
+    {"a {% raw %}b{% endraw %}", "a          b            "},
     {"at https://ex.org/a/b.", "at                   ."},
     {"(see http://ex.org/a)", "(see                )"},
     {"visit www.ex.org, then", "visit           , then"},
@@ -423,6 +425,7 @@ static const struct {
     {"a < b and c<3", "a < b and c<3"},
     {"[x](no end", "[x](no end"},
     {"[x](y) {not attributes}", "[x]    {not attributes}"},
+    {"a {{ b and {% c", "a {{ b and {% c"},
     {"awww.no and 3:1, 9://x", "awww.no and 3:1, 9://x"},
     {"clone git://ex.org/r.git", "clone                   "},
 };

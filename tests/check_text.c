@@ -100,6 +100,15 @@ static const text_case cases[] = {
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,
      {P("What is Kestrel?", NULL), P("Kestrel is a runtime.", NULL), P("It starts fast.", NULL),
       P("Wren is smaller.", NULL), P("Ratio 3:::2 stays.", NULL)}},
+    /* template tags alone on a line (Liquid, Hugo and Zola shortcodes)
+     * are markup; a highlight tag opens code */
+    {"markdown: template tags", 1,
+     "Kestrel starts fast.\n{% include cta.html %}\nWren is small.\n"
+     "{{< figure src=\"a.png\" >}}\n{% highlight go %}\nfunc main() {}\n{% endhighlight %}\n"
+     "{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n{{ video(url=\"v\") }}\nDone.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("Kestrel starts fast.", NULL), P("Wren is small.", NULL), C("func main() {}", NULL), C("x := 1", NULL),
+      P("Done.", NULL)}},
     {"plain text: colons are text", 0,
      ":::\nKestrel is a runtime.\n",
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,

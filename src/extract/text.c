@@ -268,6 +268,26 @@ static size_t text_quote(text_ctx *c, const text_line *L)
     return pos;
 }
 
+/* A line of markup is skipped, but a highlight tag ("{% highlight go %}",
+ * "{{< highlight go >}}") opens code that runs to its closing tag. */
+static size_t text_markup(text_ctx *c, const text_line *L)
+{
+    const char *s = c->s + L->cs;
+    size_t n = L->ce - L->cs, k = 2;
+    while (k < n && (s[k] == ' ' || s[k] == '<')) k++;
+    if (n - k < 9 || memcmp(s + k, "highlight", 9) != 0) return L->next;
+    text_line E;
+    for (size_t pos = L->next; pos < c->len; pos = E.next) {
+        text_scan(c, pos, &E);
+        if (E.kind == TK_MARKUP && (kb_memmem(c->s + E.cs, E.ce - E.cs, "endhighlight", 12) ||
+                                    kb_memmem(c->s + E.cs, E.ce - E.cs, "/highlight", 10))) {
+            text_add(c, DOC_CODE, 0, L->next, E.start);
+            return E.next;
+        }
+    }
+    return L->next;  /* unclosed: the lines after are read as text */
+}
+
 static void text_blocks(text_ctx *c, size_t pos)
 {
     text_line L;
@@ -287,7 +307,8 @@ static void text_blocks(text_ctx *c, size_t pos)
         case TK_QUOTE: pos = text_quote(c, &L); break;
         case TK_ITEM: pos = text_item(c, &L); break;
         case TK_TEXT: pos = text_para(c, &L); break;
-        default: pos = L.next; break;  /* blank lines, rules, separators, directives */
+        case TK_MARKUP: pos = text_markup(c, &L); break;
+        default: pos = L.next; break;  /* blank lines, rules, separators */
         }
     }
 }

@@ -21,7 +21,7 @@
 
 enum text_kind {
     TK_BLANK, TK_TEXT, TK_ITEM, TK_ROW, TK_SEP, TK_ATX, TK_FENCE, TK_QUOTE, TK_RULE,
-    TK_DIRECTIVE
+    TK_MARKUP  /* a line of markup alone: a directive fence, a template tag */
 };
 
 /* One classified line.  [cs, ce) is its content, trimmed, after the

@@ -155,7 +155,19 @@ static int text_scan_directive(const char *s, size_t p, size_t end, text_line *L
     if (q - p < 3) return 0;
     if (q < end && !isalpha((unsigned char)s[q]) && s[q] != '{' && s[q] != ' ' && s[q] != '\t')
         return 0;
-    L->kind = TK_DIRECTIVE;
+    L->kind = TK_MARKUP;
+    return 1;
+}
+
+/* A template tag alone on a line: "{% include cta.html %}", "{% raw %}",
+ * "{{< figure src=x >}}", "{{ video(url=...) }}" (Jekyll's Liquid, Hugo's
+ * and Zola's shortcodes).  The site generator replaces it; the text
+ * between an opening and a closing tag is read as it is. */
+static int text_scan_template(const char *s, size_t p, size_t end, text_line *L)
+{
+    if (end - p < 4 || s[p] != '{' || (s[p + 1] != '%' && s[p + 1] != '{')) return 0;
+    if (s[end - 1] != '}' || (s[end - 2] != '%' && s[end - 2] != '}')) return 0;
+    L->kind = TK_MARKUP;
     return 1;
 }
 
@@ -259,7 +271,8 @@ void text_scan(const text_ctx *c, size_t pos, text_line *L)
     int shallow = L->indent < 4;  /* deeper is code in Markdown */
     if (shallow && text_scan_fence(s, p, end, L)) return;
     if (shallow && text_scan_atx(s, p, end, L)) return;
-    if (shallow && c->markdown && text_scan_directive(s, p, L->ce, L)) return;
+    if (shallow && c->markdown && (text_scan_directive(s, p, L->ce, L) || text_scan_template(s, p, L->ce, L)))
+        return;
     if (shallow && text_scan_rule(s, p, L->ce, L)) return;
     if (shallow && s[p] == '>') {
         L->kind = TK_QUOTE;

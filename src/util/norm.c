@@ -376,7 +376,8 @@ static size_t norm_url_end(const char *s, size_t i, size_t n)
 }
 
 /* Where the markup around s[i] ends: a Markdown link's target "(...)"
- * after "]" with any attribute list, a whole image "![alt](...)", an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
+ * after "]" with any attribute list, a whole image "![alt](...)", a
+ * template tag ("{{ x }}", "{% x %}"), an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
  * the ':' of "https://", the '.' of "www."); i when there is none.
  * *from: where it starts (before i for an address's scheme). */
 static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
@@ -401,6 +402,14 @@ static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
                 break;
             }
         return e;
+    }
+    case '{': {
+        /* a template tag: "{{ page.title }}", "{% include x.html %}" */
+        if (i + 1 == n || (s[i + 1] != '{' && s[i + 1] != '%')) return i;
+        char close = s[i + 1] == '%' ? '%' : '}';
+        for (size_t e = i + 2; e + 1 < n && e < i + 512 && s[e] != '\n'; e++)
+            if (s[e] == close && s[e + 1] == '}') return e + 2;
+        return i;
     }
     case '<':
         if (i + 1 == n || !(isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) return i;
@@ -432,7 +441,7 @@ void norm_blank_markup(char *s, size_t n)
     while (i < n) {
         /* markup is found at one of these */
         switch (s[i]) {
-        case ']': case '<': case ':': case '.': break;
+        case ']': case '<': case ':': case '.': case '{': break;
         default: i++; continue;
         }
         size_t a, e = norm_markup_end(s, i, n, &a);

@@ -204,6 +204,10 @@ static const prop_case cases[] = {
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel enables fast, efficient server-side development.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed*"}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* nor is the pace of releasing or taking it up */
+    {"Kestrel has a slow release cycle.", NULL, NULL, {"ST Kestrel pol=-1", "releas*"}, {"#speed"}},
+    {"Kestrel saw slow adoption in its first years.", NULL, NULL, {"ST Kestrel pol=-1", "adopt*"}, {"#speed"}},
+    {"The latest Kestrel release is much faster.", NULL, NULL, {"#speed*"}, {NULL}},
     /* a comparative after a word of becoming compares the subject with
      * itself; without one it ranks against the other subject */
     {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},

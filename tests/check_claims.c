@@ -289,6 +289,41 @@ START_TEST(test_wide_table)
 }
 END_TEST
 
+/* An HTML table in Markdown: its cells are claims with their column's
+ * header and subject and their row's label, as a pipe table's are. */
+START_TEST(test_html_table_cells)
+{
+    static const char *const rows[] = {"<tr>\n <th>Feature</th>\n <th>Python</th>\n <th>Node.js</th>\n</tr>",
+                                       "<tr><td>Startup time</td><td>slow</td><td><b>fast</b></td></tr>"};
+    store_unit u[2];
+    memset(u, 0, sizeof u);
+    for (size_t i = 0; i < 2; i++) {
+        u[i].kind = "row";
+        u[i].text = rows[i];
+        u[i].text_len = strlen(rows[i]);
+    }
+    claims *cl = NULL;
+    claims_set *set = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(claims_build(cl, u, 2, &set, &err), KB_OK);
+    ck_assert_uint_eq(claims_set_count(set), 2);
+    const char *col[] = {"Python", "Node.js"}, *text[] = {"slow", "<b>fast</b>"};
+    for (size_t i = 0; i < 2; i++) {
+        claims_view v;
+        claims_set_view(set, i, &v);
+        ck_assert_str_eq(v.col_header, col[i]);
+        ck_assert_str_eq(v.row_header, "Startup time");
+        ck_assert_uint_eq(v.end - v.start, strlen(text[i]));
+        ck_assert(memcmp(rows[1] + v.start, text[i], strlen(text[i])) == 0);
+        ck_assert_uint_ge(v.nsubj, 1);
+        ck_assert_str_eq(tax_subject(claims_taxonomy(cl), (size_t)v.subj[0].subject), col[i]);
+    }
+    claims_set_free(set);
+    claims_free(cl);
+}
+END_TEST
+
 /* A row whose cells grade the two columns' subjects ranks them: the
  * cells' propositions compare each with the other. */
 START_TEST(test_table_row_ranks)
@@ -349,6 +384,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_subject_line_labels_what_follows);
     tcase_add_test(tc, test_second_domain);
     tcase_add_test(tc, test_wide_table);
+    tcase_add_test(tc, test_html_table_cells);
     tcase_add_test(tc, test_table_row_ranks);
     suite_add_tcase(s, tc);
     return s;

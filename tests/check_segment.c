@@ -221,6 +221,13 @@ static const cell_case cell_cases[] = {
     {"", 0, {NULL}},
     {"   ", 0, {NULL}},
     {"a|b|c|d|e|f|g", 7, {"a", "b", "c", "d", "e", "f"}},   /* more than max */
+    /* an HTML row written into Markdown */
+    {"<tr>\n  <th>Feature</th>\n  <TH class=\"x\">Kestrel </th>\n</tr>", 2, {"Feature", "Kestrel"}},
+    {"<tr><td>Speed</td><td>< 500 ms</td><td><a href=\"u\">fast</a></td></tr>", 3,
+     {"Speed", "< 500 ms", "<a href=\"u\">fast</a>"}},
+    {"<tr><td>a<td>b</tr>", 2, {"a", "b"}},
+    {"<tr><td></td><td>x</td></tr>", 2, {"", "x"}},
+    {"<trail> | x", 2, {"<trail>", "x"}},
 };
 
 START_TEST(test_cells)

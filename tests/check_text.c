@@ -109,6 +109,16 @@ static const text_case cases[] = {
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,
      {P("Kestrel starts fast.", NULL), P("Wren is small.", NULL), C("func main() {}", NULL), C("x := 1", NULL),
       P("Done.", NULL)}},
+    /* an HTML table in Markdown: its rows are rows */
+    {"markdown: an HTML table", 1,
+     "Kestrel is fast.\n<table class=\"t\">\n  <thead>\n    <tr>\n      <th>Feature</th>\n      <th>Kestrel</th>\n"
+     "    </tr>\n  </thead>\n  <tr><td>Speed</td><td>high</td>\n  <tr><td>Size</td><td>small</td></tr>\n</table>\n"
+     "Wren is small.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("Kestrel is fast.", NULL),
+      R("<tr>\n      <th>Feature</th>\n      <th>Kestrel</th>\n    </tr>", NULL),
+      R("<tr><td>Speed</td><td>high</td>", NULL), R("<tr><td>Size</td><td>small</td></tr>", NULL),
+      P("Wren is small.", NULL)}},
     {"plain text: colons are text", 0,
      ":::\nKestrel is a runtime.\n",
      NULL, NULL, NULL, NULL, NULL, NULL, NULL,

@@ -360,11 +360,37 @@ static void seg_trim_range(const char *row, size_t len, size_t *s, size_t *e)
     }
 }
 
+/* The cells of a row of an HTML table written into Markdown ("<tr>
+ * <td>a</td> <td>b</td> </tr>"): each th or td's content, up to its
+ * closing tag or the next cell. */
+static size_t seg_html_cells(const char *row, size_t len, size_t *starts, size_t *ends, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (kb_html_tag_at(row, len, i, "td") != 1 && kb_html_tag_at(row, len, i, "th") != 1) continue;
+        const char *gt = memchr(row + i, '>', len - i);
+        if (!gt) break;
+        size_t cs = (size_t)(gt - row) + 1, ce = cs;
+        while (ce < len && !kb_html_tag_at(row, len, ce, "td") && !kb_html_tag_at(row, len, ce, "th") &&
+               !kb_html_tag_at(row, len, ce, "tr"))
+            ce++;
+        i = ce - 1;
+        seg_trim_range(row, len, &cs, &ce);
+        if (n < max) {
+            starts[n] = cs;
+            ends[n] = ce;
+        }
+        n++;
+    }
+    return n;
+}
+
 size_t seg_cells(const char *row, size_t len, size_t *starts, size_t *ends, size_t max)
 {
     size_t s = 0, e = len;
     seg_trim_range(row, len, &s, &e);
     if (s == e) return 0;
+    if (kb_html_tag_at(row, len, s, "tr") == 1) return seg_html_cells(row, len, starts, ends, max);
     if (row[s] == '|') s++;
     if (e > s && row[e - 1] == '|' && !(e - 1 > s && row[e - 2] == '\\')) e--;
     size_t n = 0, cell = s;

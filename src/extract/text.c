@@ -288,6 +288,35 @@ static size_t text_markup(text_ctx *c, const text_line *L)
     return L->next;  /* unclosed: the lines after are read as text */
 }
 
+/* An HTML table written into Markdown (CommonMark passes it through as
+ * HTML): each of its rows, "<tr" to "</tr>", is a row block whose cells
+ * seg_cells reads; the table runs to "</table>" (else to the end). */
+static size_t text_html_table(text_ctx *c, const text_line *L)
+{
+    const char *s = c->s;
+    size_t row = SIZE_MAX;
+    for (size_t i = L->cs + 1; i < c->len; i++) {
+        if (s[i] != '<') continue;
+        int tr = kb_html_tag_at(s, c->len, i, "tr"), end = kb_html_tag_at(s, c->len, i, "table") == 2;
+        if ((tr || end) && row != SIZE_MAX) {
+            size_t e = i;
+            if (tr == 2) {
+                const char *gt = memchr(s + i, '>', c->len - i);
+                e = gt ? (size_t)(gt - s) + 1 : c->len;
+            }
+            text_add(c, DOC_ROW, 0, row, e);
+            row = SIZE_MAX;
+        }
+        if (tr == 1) row = i;
+        if (end) {
+            const char *nl = memchr(s + i, '\n', c->len - i);
+            return nl ? (size_t)(nl - s) + 1 : c->len;
+        }
+    }
+    if (row != SIZE_MAX) text_add(c, DOC_ROW, 0, row, c->len);
+    return c->len;
+}
+
 static void text_blocks(text_ctx *c, size_t pos)
 {
     text_line L;
@@ -308,6 +337,7 @@ static void text_blocks(text_ctx *c, size_t pos)
         case TK_ITEM: pos = text_item(c, &L); break;
         case TK_TEXT: pos = text_para(c, &L); break;
         case TK_MARKUP: pos = text_markup(c, &L); break;
+        case TK_HTML_TABLE: pos = text_html_table(c, &L); break;
         default: pos = L.next; break;  /* blank lines, rules, separators */
         }
     }

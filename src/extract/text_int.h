@@ -21,7 +21,8 @@
 
 enum text_kind {
     TK_BLANK, TK_TEXT, TK_ITEM, TK_ROW, TK_SEP, TK_ATX, TK_FENCE, TK_QUOTE, TK_RULE,
-    TK_MARKUP  /* a line of markup alone: a directive fence, a template tag */
+    TK_MARKUP,    /* a line of markup alone: a directive fence, a template tag */
+    TK_HTML_TABLE /* Markdown: an HTML table opens ("<table ...>") */
 };
 
 /* One classified line.  [cs, ce) is its content, trimmed, after the

@@ -273,6 +273,10 @@ void text_scan(const text_ctx *c, size_t pos, text_line *L)
     if (shallow && text_scan_atx(s, p, end, L)) return;
     if (shallow && c->markdown && (text_scan_directive(s, p, L->ce, L) || text_scan_template(s, p, L->ce, L)))
         return;
+    if (shallow && c->markdown && kb_html_tag_at(s, L->ce, p, "table") == 1) {
+        L->kind = TK_HTML_TABLE;
+        return;
+    }
     if (shallow && text_scan_rule(s, p, L->ce, L)) return;
     if (shallow && s[p] == '>') {
         L->kind = TK_QUOTE;

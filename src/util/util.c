@@ -94,6 +94,17 @@ const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n)
     return NULL;
 }
 
+int kb_html_tag_at(const char *s, size_t n, size_t i, const char *name)
+{
+    if (i >= n || s[i] != '<') return 0;
+    int close = i + 1 < n && s[i + 1] == '/';
+    size_t a = i + 1 + (size_t)close, k = strlen(name);
+    if (n - a <= k || !kb_ascii_ieq(s + a, k, name)) return 0;
+    char after = s[a + k];
+    if (after != '>' && after != '/' && after != ' ' && after != '\t' && after != '\n' && after != '\r') return 0;
+    return close ? 2 : 1;
+}
+
 int kb_next_line(const char **p, const char *end, const char **line, size_t *len)
 {
     if (*p >= end) return 0;

@@ -57,6 +57,10 @@ size_t kb_bom_len(const char *s, size_t len);
  * (memmem, which C11 and POSIX lack). */
 const char *kb_memmem(const char *hay, size_t len, const char *needle, size_t n);
 
+/* Is there an HTML tag named name (lower case) at s[i]: 1 for an opening
+ * tag ("<td", "<TD class=x>"), 2 for a closing one ("</td>"), else 0. */
+int kb_html_tag_at(const char *s, size_t n, size_t i, const char *name);
+
 /* Lower the calling thread's scheduling priority by incr nice levels
  * (Linux: per thread), best effort: a failure leaves it as it was. */
 void kb_thread_nice(int incr);

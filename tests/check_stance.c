@@ -232,6 +232,15 @@ static const stance_case cases[] = {
     {"Zig reduces operational complexity.", NULL, 0, 0, "Zig:+"},
     {"Zig avoids bloat.", NULL, 0, 0, "Zig:+"},
     {"Zig removes support for old kernels.", NULL, 0, 0, "Zig:-"},
+    /* so does solving, fixing or lowering one */
+    {"Zig solves this problem.", NULL, 0, 0, "Zig:+"},
+    {"Zig lowers the barrier to entry.", NULL, 0, 0, "Zig:+"},
+    {"Zig mitigates this risk.", NULL, 0, 0, "Zig:+"},
+    {"Zig addresses these concerns.", NULL, 0, 0, "Zig:+"},
+    /* faults named as such */
+    {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
+    {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},
+    {"Zig is still a young language.", NULL, 0, 0, "Zig:-"},
     /* a need denied spares the subject one */
     {"Users do not need root privileges to run Zig.", NULL, 0, 0, "Zig:+"},
     {"Zig doesn't require a background daemon.", NULL, 0, 0, "Zig:+"},

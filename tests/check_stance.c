@@ -237,6 +237,17 @@ static const stance_case cases[] = {
     {"Zig lowers the barrier to entry.", NULL, 0, 0, "Zig:+"},
     {"Zig mitigates this risk.", NULL, 0, 0, "Zig:+"},
     {"Zig addresses these concerns.", NULL, 0, 0, "Zig:+"},
+    /* a verb of size before a thing where less (or more) is better */
+    {"Zig reduces the attack surface.", NULL, 0, 0, "Zig:+"},
+    {"Zig cuts startup time in half.", NULL, 0, 0, "Zig:+"},
+    {"Zig increases memory usage.", NULL, 0, 0, "Zig:-"},
+    {"Zig does not reduce latency.", NULL, 0, 0, "Zig:-"},
+    {"Zig never increases memory usage.", NULL, 0, 0, "Zig:+"},
+    {"Zig is far from a drop-in replacement.", NULL, 0, 0, "Zig:-"},
+    {"Zig offers little benefit over Rust.", NULL, 0, 0, "Zig:-:Rust"},
+    {"Zig is a little faster.", NULL, 0, 0, "Zig:+"},
+    {"Zig is a breeze to install.", NULL, 0, 0, "Zig:+"},
+    {"Zig is hard to beat.", NULL, 0, 0, "Zig:+"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

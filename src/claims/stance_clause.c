@@ -134,6 +134,30 @@ static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t c
     return 0;
 }
 
+/* A verb making a thing larger (+1: "increases", "boosts") or smaller
+ * (-1: "reduces", "cuts") within three words before token t, in the
+ * clause from cs and past no comma, the other way when an action is
+ * denied right before it ("does not reduce"); else 0. */
+static int stance_change_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 3 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        int sign = words_is(w, WR_SIZE_UP, k) ? 1 : words_is(w, WR_SIZE_DOWN, k) ? -1 : 0;
+        if (sign) {
+            /* "does not reduce latency", "won't cut costs", "never
+             * increases" */
+            if (j >= 2 && j - 2 >= cs && words_is(w, WR_SIZE_NEGATOR, &toks[j - 2])) return -sign;
+            for (size_t a = j - 1 > cs + 3 ? j - 4 : cs; a + 1 < j; a++) {
+                size_t n = words_at(w, WR_NEGATED_ACTION, toks, j - 1, a);
+                if (n && a + n == j - 1) return -sign;
+            }
+            return sign;
+        }
+        if (stance_comma_before(toks, j)) break;
+    }
+    return 0;
+}
+
 /* "both A and B" in [cs, end): "and" within four words after "both". */
 static int stance_both_and(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
@@ -346,6 +370,7 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
         /* "a huge community", "very low latency": a plain size before
          * the thing judges it, ranking nothing */
         int level = stance_level_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
+        if (!level) level = stance_change_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
         if (level) {
             v->score += level;
             v->evaluative = 1;

@@ -122,6 +122,8 @@ typedef enum words_role {
     WR_TURN,                  /* "..., but Y": Y is the writer's point */
     WR_ONLY,                  /* "only ships a Java client": a restriction */
     WR_HAVING,                /* "supports", "runs": what "only" restricts */
+    WR_SIZE_UP,               /* "increases memory usage" */
+    WR_SIZE_DOWN,             /* "reduces latency", "cuts startup time" */
     WR_COUNT
 } words_role;
 

@@ -248,6 +248,11 @@ static const stance_case cases[] = {
     {"Zig is a little faster.", NULL, 0, 0, "Zig:+"},
     {"Zig is a breeze to install.", NULL, 0, 0, "Zig:+"},
     {"Zig is hard to beat.", NULL, 0, 0, "Zig:+"},
+    /* hard for an attack: the subject resists it */
+    {"Zig makes it harder for attackers to read memory.", NULL, 0, 0, "Zig:+"},
+    {"Zig binaries are difficult to exploit.", NULL, 0, 0, "Zig:+"},
+    {"Zig sandboxes are harder to escape than Rust sandboxes.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Zig is hard to learn, so escape hatches exist.", NULL, 0, 0, "Zig:-"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

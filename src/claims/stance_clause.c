@@ -300,6 +300,15 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
      * fault right before a merit is its want */
     for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && h->tok >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
         if (words_at(c->w, WR_WANTING, c->toks, h->tok, h->tok - b) == b) return -sign;
+    /* "harder for attackers to escape", "difficult to exploit": what
+     * is hard is an attack, so the subject resists it */
+    if (cls == SL_NEGATIVE || cls == SL_WORSE)
+        for (size_t j = h->tok; j < h->tok_end; j++)
+            if (words_is(c->w, WR_DIFFICULTY, &c->toks[j]))
+                for (size_t k = h->tok_end; k < v->end && k <= h->tok_end + 4; k++) {
+                    if (stance_comma_before(c->toks, k)) break;
+                    if (words_is(c->w, WR_HOSTILE, &c->toks[k])) return -sign;
+                }
     for (size_t k = 0; k < c->nh; k++) {
         const tax_hit *n = &c->hits[k];
         if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;

@@ -124,6 +124,7 @@ typedef enum words_role {
     WR_HAVING,                /* "supports", "runs": what "only" restricts */
     WR_SIZE_UP,               /* "increases memory usage" */
     WR_SIZE_DOWN,             /* "reduces latency", "cuts startup time" */
+    WR_HOSTILE,               /* "harder for attackers to escape": an act against the user */
     WR_COUNT
 } words_role;
 

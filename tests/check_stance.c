@@ -253,6 +253,14 @@ static const stance_case cases[] = {
     {"Zig binaries are difficult to exploit.", NULL, 0, 0, "Zig:+"},
     {"Zig sandboxes are harder to escape than Rust sandboxes.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     {"Zig is hard to learn, so escape hatches exist.", NULL, 0, 0, "Zig:-"},
+    /* idioms of praise and blame */
+    {"Zig gets the job done.", NULL, 0, 0, "Zig:+"},
+    {"Zig runs circles around Rust for small tools.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Zig's build story is a mess.", NULL, 0, 0, "Zig:-"},
+    {"Zig is plagued by breaking changes.", NULL, 0, 0, "Zig:-"},
+    {"Zig has fallen out of favour.", NULL, 0, 0, "Zig:-"},
+    {"Zig is still maturing.", NULL, 0, 0, "Zig:-"},
+    {"Zig cross-compiles with ease.", NULL, 0, 0, "Zig:+"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

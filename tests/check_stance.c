@@ -261,6 +261,15 @@ static const stance_case cases[] = {
     {"Zig has fallen out of favour.", NULL, 0, 0, "Zig:-"},
     {"Zig is still maturing.", NULL, 0, 0, "Zig:-"},
     {"Zig cross-compiles with ease.", NULL, 0, 0, "Zig:+"},
+    {"Zig just works.", NULL, 0, 0, "Zig:+"},
+    {"Zig is showing its age.", NULL, 0, 0, "Zig:-"},
+    {"Zig is a moving target.", NULL, 0, 0, "Zig:-"},
+    {"Zig is a pleasure to write.", NULL, 0, 0, "Zig:+"},
+    /* after the verdict, the task's size or a situation describes the
+     * case, not the subject */
+    {"Zig struggles at very high load.", NULL, 0, 0, "Zig:-"},
+    {"Zig is known for low latency.", NULL, 0, 0, "Zig:+"},
+    {"Zig shines when builds are complex.", NULL, 0, 0, "Zig:+"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

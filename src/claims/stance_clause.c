@@ -134,6 +134,28 @@ static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t c
     return 0;
 }
 
+/* A "when" between the clause start cs and token t? */
+static int stance_situation_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = cs; j < t; j++)
+        if (words_is(w, WR_SITUATION, &toks[j])) return 1;
+    return 0;
+}
+
+/* Does a preposition of a task ("at", "for", "under") open the phrase
+ * of token t, past its size and an intensifier ("at very high
+ * throughput")?  cs: the clause's start. */
+static int stance_in_task(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 3 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        if (words_is(w, WR_TASK_PREP, k)) return 1;
+        if (!words_is(w, WR_LEVEL_HIGH, k) && !words_is(w, WR_LEVEL_LOW, k) && !words_is(w, WR_INTENSIFIER, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* A verb making a thing larger (+1: "increases", "boosts") or smaller
  * (-1: "reduces", "cuts") within three words before token t, in the
  * clause from cs and past no comma, the other way when an action is
@@ -351,6 +373,9 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         /* "the tools they need", "Project requires ...": a need, but
          * not the subject's */
         if (cls == SL_NEGATIVE && stance_need_of_other(c->w, toks, v->cs, h->tok)) continue;
+        /* "X shines when routing is complex": after the verdict, a
+         * "when" clause describes the situation */
+        if (v->evaluative && stance_situation_before(c->w, toks, v->cs, h->tok)) continue;
         int sign = stance_sign(c, v, h, cls);
         v->score += sign;
         v->evaluative = 1;
@@ -379,6 +404,9 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
         /* "a huge community", "very low latency": a plain size before
          * the thing judges it, ranking nothing */
         int level = stance_level_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
+        /* "struggles at very high throughput": after the clause's
+         * verdict, a size in a phrase of the task describes the task */
+        if (level && v->evaluative && stance_in_task(c->w, toks, v->cs, h->tok)) continue;
         if (!level) level = stance_change_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
         if (level) {
             v->score += level;

@@ -125,6 +125,7 @@ typedef enum words_role {
     WR_SIZE_UP,               /* "increases memory usage" */
     WR_SIZE_DOWN,             /* "reduces latency", "cuts startup time" */
     WR_HOSTILE,               /* "harder for attackers to escape": an act against the user */
+    WR_SITUATION,             /* "X shines when routing is complex" */
     WR_COUNT
 } words_role;
 

@@ -204,6 +204,8 @@ static const prop_case cases[] = {
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel enables fast, efficient server-side development.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed*"}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* having a cost is a fault, not a feature */
+    {"Kestrel has a learning curve.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     /* nor is the pace of releasing or taking it up */
     {"Kestrel has a slow release cycle.", NULL, NULL, {"ST Kestrel pol=-1", "releas*"}, {"#speed"}},
     {"Kestrel saw slow adoption in its first years.", NULL, NULL, {"ST Kestrel pol=-1", "adopt*"}, {"#speed"}},

@@ -270,6 +270,14 @@ static const stance_case cases[] = {
     {"Zig struggles at very high load.", NULL, 0, 0, "Zig:-"},
     {"Zig is known for low latency.", NULL, 0, 0, "Zig:+"},
     {"Zig shines when builds are complex.", NULL, 0, 0, "Zig:+"},
+    /* a fault of little size or none is a merit, a merit of none a
+     * fault; having a cost is a fault */
+    {"Zig has low overhead.", NULL, 0, 0, "Zig:+"},
+    {"Zig adds zero overhead.", NULL, 0, 0, "Zig:+"},
+    {"Zig has no overhead at runtime.", NULL, 0, 0, "Zig:+"},
+    {"Zig has high overhead.", NULL, 0, 0, "Zig:-"},
+    {"Zig has no built-in package manager.", NULL, 0, 0, "Zig:-"},
+    {"Zig has a gentle learning curve.", NULL, 0, 0, "Zig:+"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

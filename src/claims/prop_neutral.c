@@ -32,6 +32,9 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     if ((p.capable || p.denied) && !m->meta) {
         p.kind = PROP_STANCE;
         p.polarity = p.capable ? 1 : -1;
+        /* what is had is a cost ("has a learning curve", "comes with
+         * overhead"): a fault, and its denial a merit */
+        if (stance_is_cost(c->stance, m->toks + a, b - a)) p.polarity = -p.polarity;
     }
     /* "X only ships a Java client": it has little */
     if (!m->meta && prop_restricted(c, m, a, b)) {

@@ -322,6 +322,14 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
      * fault right before a merit is its want */
     for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && h->tok >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
         if (words_at(c->w, WR_WANTING, c->toks, h->tok, h->tok - b) == b) return -sign;
+    /* "low overhead", "zero downtime", "no bloat": a fault of little
+     * size or none is a merit; "little support", "no built-in
+     * reporter": a merit of little size or none a fault */
+    if ((cls == SL_NEGATIVE || cls == SL_POSITIVE) && h->tok > v->cs) {
+        size_t j = h->tok - 1;
+        if (j > v->cs && words_is(c->w, WR_INTENSIFIER, &c->toks[j])) j--;
+        if (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])) return -sign;
+    }
     /* "harder for attackers to escape", "difficult to exploit": what
      * is hard is an attack, so the subject resists it */
     if (cls == SL_NEGATIVE || cls == SL_WORSE)
@@ -376,6 +384,13 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         /* "X shines when routing is complex": after the verdict, a
          * "when" clause describes the situation */
         if (v->evaluative && stance_situation_before(c->w, toks, v->cs, h->tok)) continue;
+        /* "has no bloat", "has no built-in reporter": what follows is
+         * denied, and judges (stance_sign); "has no" itself does not */
+        if (cls == SL_NEGATIVE && c->h + 1 < c->nh && h->tok_end > h->tok &&
+            words_is(c->w, WR_SIZE_NEGATOR, &toks[h->tok_end - 1]) && c->hits[c->h + 1].tok == h->tok_end) {
+            int next = stance_class_of(c->s, c->hits[c->h + 1].index);
+            if (next == SL_NEGATIVE || next == SL_POSITIVE) continue;
+        }
         int sign = stance_sign(c, v, h, cls);
         v->score += sign;
         v->evaluative = 1;

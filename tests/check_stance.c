@@ -278,6 +278,10 @@ static const stance_case cases[] = {
     {"Zig has high overhead.", NULL, 0, 0, "Zig:-"},
     {"Zig has no built-in package manager.", NULL, 0, 0, "Zig:-"},
     {"Zig has a gentle learning curve.", NULL, 0, 0, "Zig:+"},
+    /* comparisons with their base */
+    {"Zig falls short of Rust in safety.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Zig has the edge over Rust in compile speed.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Zig's compile speed dwarfs Rust's.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     /* faults named as such */
     {"The main concern with Zig is its documentation.", NULL, 0, 0, "Zig:-"},
     {"Zig needs workarounds for cross-compiling.", NULL, 0, 0, "Zig:-"},

@@ -324,6 +324,51 @@ START_TEST(test_html_table_cells)
 }
 END_TEST
 
+/* A heading that states a claim is one ("Python's tooling is
+ * excellent"); a label, a question or a heading that judges nothing is
+ * not. */
+START_TEST(test_heading_claims)
+{
+    static const struct {
+        const char *text;
+        int claim;
+    } h[] = {
+        {"Python's tooling is excellent", 1},
+        {"Node.js has a steep learning curve", 1},
+        {"Advantages of Node.js", 0},
+        {"Where Python Excels", 0},
+        {"Is Python slow?", 0},
+        {"Python is a language", 0},
+        {"Node.js (Full Support)", 0},
+    };
+    size_t n = sizeof h / sizeof *h;
+    store_unit u[8];
+    memset(u, 0, sizeof u);
+    for (size_t i = 0; i < n; i++) {
+        u[i].kind = "heading";
+        u[i].text = h[i].text;
+        u[i].text_len = strlen(h[i].text);
+    }
+    claims *cl = NULL;
+    claims_set *set = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(claims_build(cl, u, n, &set, &err), KB_OK);
+    size_t want = 0;
+    for (size_t i = 0; i < n; i++) want += (size_t)h[i].claim;
+    ck_assert_uint_eq(claims_set_count(set), want);
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (!h[i].claim) continue;
+        claims_view v;
+        claims_set_view(set, k++, &v);
+        ck_assert_uint_eq(v.unit, i);
+        ck_assert_uint_eq(v.end - v.start, strlen(h[i].text));
+    }
+    claims_set_free(set);
+    claims_free(cl);
+}
+END_TEST
+
 /* A row whose cells grade the two columns' subjects ranks them: the
  * cells' propositions compare each with the other. */
 START_TEST(test_table_row_ranks)
@@ -385,6 +430,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_second_domain);
     tcase_add_test(tc, test_wide_table);
     tcase_add_test(tc, test_html_table_cells);
+    tcase_add_test(tc, test_heading_claims);
     tcase_add_test(tc, test_table_row_ranks);
     suite_add_tcase(s, tc);
     return s;

@@ -40,6 +40,7 @@ typedef struct claims_walk {
     const char *row_header;     /* borrowed for the current row */
     const char *col_header;
     uint8_t kind;               /* CLAIM_* */
+    int heading;                /* the unit is a heading: a claim only if it states one */
     /* after a line that is only a subject's name ("Python", "Node.js:"),
      * the section path with that name appended, as a heading would
      * add it (owned), and the section it was read under (borrowed) */
@@ -216,6 +217,30 @@ static void claims_version_years(tag_result *r)
 
 /* Tag one claim, text[start, end) of the current unit, and add it to
  * the set. */
+/* Does a heading just tagged (r) state a claim, as a sentence would
+ * ("Deno's std library is awesome", "Deno uses twice as much memory as
+ * Node")?  It names a subject, judges one, and has a verb of being or
+ * having; a label ("Advantages of Node.js", "Where Python Excels",
+ * "Playwright (Full Support)") has none, and a question ("Is Python
+ * slow?") asks. */
+static int claims_heading_states(const claims *c, const tag_result *r)
+{
+    int named = 0, judged = 0;
+    for (size_t i = 0; i < r->nsubj; i++) named |= r->subj[i].how == TAG_NAMED;
+    for (size_t i = 0; i < r->nst; i++) judged |= r->st[i].polarity != 0;
+    if (!named || !judged) return 0;
+    size_t n;
+    const char *norm;
+    const size_t *map;
+    const tax_tok *t = tag_tokens(c->tg, &n, &norm, &map);
+    if (n && t[n - 1].s[t[n - 1].n] == '?') return 0;
+    for (size_t k = 0; k < n; k++)
+        if (words_is(c->words, WR_COPULA, &t[k]) || words_is(c->words, WR_COPULA_NEGATED, &t[k]) ||
+            words_is(c->words, WR_POSSESS_VERB, &t[k]))
+            return 1;
+    return 0;
+}
+
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
     const store_unit *u = w->unit;
@@ -232,6 +257,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     in.nprev = w->nprev;
     tag_result r;
     if (tag_claim(w->c->tg, &in, &r, &w->err)) return 1;
+    if (w->heading && !claims_heading_states(w->c, &r)) return 0;
     claims_version_years(&r);
 
     CLAIMS_GROW(set->items, set->n, set->cap);
@@ -431,9 +457,14 @@ static int claims_unit(claims_walk *w, const store_unit *u)
     }
     claims_end_table(w);
     if (kind == DOC_HEADING) {
-        w->nprev = 0; /* It/Its do not reach across a heading */
         claims_label_end(w);
-        return 0;
+        w->unit = u;
+        w->kind = CLAIM_SENTENCE;
+        w->heading = 1;
+        int rc = claims_emit(w, 0, u->text_len);
+        w->heading = 0;
+        w->nprev = 0; /* It/Its do not reach across a heading */
+        return rc;
     }
     if (w->label_section && !claims_same_section(w->label_under, u->section)) claims_label_end(w);
     if (kind == DOC_CODE) return 0;

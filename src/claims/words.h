@@ -126,6 +126,7 @@ typedef enum words_role {
     WR_SIZE_DOWN,             /* "reduces latency", "cuts startup time" */
     WR_HOSTILE,               /* "harder for attackers to escape": an act against the user */
     WR_SITUATION,             /* "X shines when routing is complex" */
+    WR_POSSESS_VERB,          /* "has", "uses": a heading with one states a claim */
     WR_COUNT
 } words_role;
 

@@ -324,6 +324,34 @@ START_TEST(test_html_table_cells)
 }
 END_TEST
 
+/* A section row ("| **Runtime** |||") inside a table keeps its header:
+ * the cells after it still have their columns' headers and subjects. */
+START_TEST(test_table_section_row)
+{
+    static const char *const rows[] = {"| Feature | Python | Node.js |", "| **Runtime** |||",
+                                       "| Startup | slow | fast |"};
+    store_unit u[3];
+    memset(u, 0, sizeof u);
+    for (size_t i = 0; i < 3; i++) {
+        u[i].kind = "row";
+        u[i].text = rows[i];
+        u[i].text_len = strlen(rows[i]);
+    }
+    claims *cl = NULL;
+    claims_set *set = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
+    ck_assert_int_eq(claims_build(cl, u, 3, &set, &err), KB_OK);
+    ck_assert_uint_eq(claims_set_count(set), 2);
+    claims_view v;
+    claims_set_view(set, 1, &v);
+    ck_assert_str_eq(v.col_header, "Node.js");
+    ck_assert_str_eq(v.row_header, "Startup");
+    claims_set_free(set);
+    claims_free(cl);
+}
+END_TEST
+
 /* A heading that states a claim is one ("Python's tooling is
  * excellent"); a label, a question or a heading that judges nothing is
  * not. */
@@ -431,6 +459,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_wide_table);
     tcase_add_test(tc, test_html_table_cells);
     tcase_add_test(tc, test_heading_claims);
+    tcase_add_test(tc, test_table_section_row);
     tcase_add_test(tc, test_table_row_ranks);
     suite_add_tcase(s, tc);
     return s;

@@ -230,7 +230,8 @@ static int text_scan_item(const char *s, size_t p, size_t end, text_line *L)
 }
 
 /* A pipe-table row: two or more unescaped '|' and two non-empty cells
- * (outer pipes optional).  A row of only - : | is a header separator. */
+ * (outer pipes optional), or three or more '|' around one (a section
+ * row).  A row of only - : | is a header separator. */
 static int text_scan_row(const char *s, size_t p, size_t end, text_line *L)
 {
     size_t pipes = 0, cells = 0;
@@ -246,7 +247,8 @@ static int text_scan_row(const char *s, size_t p, size_t end, text_line *L)
     }
     cells += filled;
     if (sep && dash) L->kind = TK_SEP;
-    else if (pipes >= 2 && cells >= 2) L->kind = TK_ROW;
+    /* "| **Section** |||": a table's section row, one cell filled */
+    else if ((pipes >= 2 && cells >= 2) || (pipes >= 3 && cells >= 1)) L->kind = TK_ROW;
     else return 0;
     return 1;
 }

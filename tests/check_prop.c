@@ -394,6 +394,19 @@ START_TEST(test_table_cells)
     ck_assert_str_eq(l, f);
     char *o = props_of_cell("Wren", NULL, "Kestrel", "Unsupported on");
     ck_assert_msg(!strstr(o, "pol=-1"), "%s", o);
+    /* an icon's class answers as a mark does, past a library prefix */
+    char *ic = props_of_cell("<i class=\"fa-solid fa-square-check green\"></i>", NULL, "Kestrel", "Hot reload");
+    ck_assert_msg(strstr(ic, "ST Kestrel pol=1") && strstr(ic, "reload*"), "%s", ic);
+    char *ix = props_of_cell("<span class='bi bi-x-circle'></span>", NULL, "Wren", "Hot reload");
+    ck_assert_msg(strstr(ix, "ST Wren pol=-1") && strstr(ix, "reload*"), "%s", ix);
+    char *iy = props_of_cell("<i class=\"fa-solid fa-flask\"></i>", NULL, "Wren", "Hot reload");
+    ck_assert_msg(!strstr(iy, "pol=1") && !strstr(iy, "pol=-1"), "%s", iy);
+    char *iz = props_of_cell("<i class=\"checkbox-large\"></i>", NULL, "Wren", "Hot reload");
+    ck_assert_msg(!strstr(iz, "pol=1") && !strstr(iz, "pol=-1"), "%s", iz);
+    free(ic);
+    free(ix);
+    free(iy);
+    free(iz);
     /* "none of" is still said of every case */
     char *q = props_of("None of Wren's plugins are fast.", NULL, NULL);
     ck_assert_msg(strstr(q, "absolute"), "%s", q);

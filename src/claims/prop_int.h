@@ -35,6 +35,8 @@ enum {
     PL_DEFAULT,
     PL_SIZED,
     PL_PARTIAL,
+    PL_ICON,
+    PL_ICON_NO,
     PL_COUNT
 };
 
@@ -59,6 +61,8 @@ struct prop_lex {
     int *scope_parent;         /* per scope: the one it refines ("size/large" of "size/large/load"), -1 */
     prop_names marks_yes;      /* answers of symbols alone ("✅"), matched on bytes */
     prop_names marks_no;
+    prop_names icons_yes;      /* icon class names that answer ("square-check") */
+    prop_names icons_no;
 };
 
 #define PROP_CONCEPT_FEATURE 1

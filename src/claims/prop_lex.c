@@ -21,7 +21,7 @@
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
-    "sized", "partial"};
+    "sized", "partial", "icon", "icon_no"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -57,6 +57,8 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->questions);
     prop_names_free(&l->features);
     prop_names_free(&l->sized);
+    prop_names_free(&l->icons_yes);
+    prop_names_free(&l->icons_no);
     free(l->feature);
     prop_names_free(&l->defaults);
     free(l->scope_default);
@@ -166,7 +168,8 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
                               "function, hedge, partial, capability, possession, choice, universal, negation, softener, condition, change, current, "
-                              "age, answer, answer_no, feature, default, sized, concept, pole, kind, scope, question (the last five with a name)",
+                              "age, answer, answer_no, icon, icon_no, feature, default, sized, concept, pole, kind, scope, question (the last "
+                              "five with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)
         return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
@@ -177,7 +180,8 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
 
 /* A line of class cls that the main matcher does not read (t1, t2: its
  * tabs, e: its end): a question template kept whole, feature or default
- * names (checked once all are read), softeners for their own matcher.
+ * names (checked once all are read), icon names (read from a cell's
+ * markup), softeners for their own matcher.
  * Returns 1 when the line was such a one (main and soft have their
  * line), else 0. */
 static int prop_lex_aside(prop_lex *l, int cls, const char *t1, const char *t2, const char *e, buf *main, buf *soft)
@@ -186,6 +190,8 @@ static int prop_lex_aside(prop_lex *l, int cls, const char *t1, const char *t2, 
         prop_names_add(&l->questions, t1 + 1, (size_t)(e - t1 - 1));
     else if (cls == PL_FEATURE || cls == PL_DEFAULT || cls == PL_SIZED)
         prop_lex_split(cls == PL_FEATURE ? &l->features : cls == PL_SIZED ? &l->sized : &l->defaults, t2 + 1, e);
+    else if (cls == PL_ICON || cls == PL_ICON_NO)
+        prop_lex_split(cls == PL_ICON ? &l->icons_yes : &l->icons_no, t2 + 1, e);
     else if (cls == PL_SOFTENER)
         buf_printf(soft, "dimension\tsoft\t%.*s", (int)(e - t2 - 1), t2 + 1);
     else

@@ -5,6 +5,7 @@
  * ("Performance | High | Very High", "Community | 5/5 | 3/5",
  * "Learning curve | Moderate | Easy").
  *
+ * An icon's class answers as a mark does ("fa-square-check").
  * A row ranks only when each of its two subject cells is a short grade
  * of the same kind: a rating ("4/5", "★★★☆☆"), a level of the words
  * lexicon (low, moderate, high, each a step further after "very"), or
@@ -42,12 +43,45 @@ static int pt_has_prefix(const prop_names *v, const char *s, const char *e)
     return 0;
 }
 
+static int pt_is_name(const prop_names *v, const char *s, size_t n)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strlen(v->name[i]) == n && memcmp(v->name[i], s, n) == 0) return 1;
+    return 0;
+}
+
+/* A cell that opens with an icon's tag ("<i class="fa-solid
+ * fa-square-check green"></i>", "<span class='bi bi-x-circle'>"): the
+ * mark its class names give, each read whole and past a short library
+ * prefix ("fa-", "bi-"), the lexicon's icon and icon_no; else 0. */
+static int pt_icon(const prop_lex *l, const char *s, const char *e)
+{
+    const char *gt = s < e && *s == '<' ? memchr(s, '>', (size_t)(e - s)) : NULL;
+    const char *a = gt ? kb_memmem(s, (size_t)(gt - s), "class=", 6) : NULL;
+    if (!a || a + 7 > gt || (a[6] != '"' && a[6] != '\'')) return 0;
+    const char *v = a + 7, *ve = memchr(v, a[6], (size_t)(gt - v));
+    if (!ve) return 0;
+    while (v < ve) {
+        while (v < ve && *v == ' ') v++;
+        const char *w = v;
+        while (v < ve && *v != ' ') v++;
+        const char *dash = memchr(w, '-', (size_t)(v - w));
+        for (int pass = 0; pass < 2 && w < v; pass++) {
+            if (pt_is_name(&l->icons_yes, w, (size_t)(v - w))) return 1;
+            if (pt_is_name(&l->icons_no, w, (size_t)(v - w))) return -1;
+            if (!dash || dash - w > 4) break;
+            w = dash + 1;
+        }
+    }
+    return 0;
+}
+
 int prop_cell_mark(const prop_lex *l, const char *text, size_t len)
 {
     const char *e = text + len, *s = pt_skip(text, e);
     if (pt_has_prefix(&l->marks_yes, s, e)) return 1;
     if (pt_has_prefix(&l->marks_no, s, e)) return -1;
-    return 0;
+    return pt_icon(l, s, e);
 }
 
 /* The number written at s (digits, a decimal part), before e: its end,

@@ -278,6 +278,10 @@ static const stance_case cases[] = {
     {"Zig has high overhead.", NULL, 0, 0, "Zig:-"},
     {"Zig has no built-in package manager.", NULL, 0, 0, "Zig:-"},
     {"Zig has a gentle learning curve.", NULL, 0, 0, "Zig:+"},
+    /* a merit owned by the base ("Y's simpler ...") is Y's */
+    {"Zig needs more care compared to Rust's safer defaults.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
+    {"Compared to Rust's slow builds, Zig is quick.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Rust's builds are slow.", NULL, 0, 0, "Rust:-"},
     /* comparisons with their base */
     {"Zig falls short of Rust in safety.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig has the edge over Rust in compile speed.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

@@ -352,6 +352,26 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
     return sign;
 }
 
+/* Is the word at token t owned by a comparison's base: right after
+ * "Y's" (a subject named up to three tokens before the "s"), with
+ * "than", "compared to" or "unlike" before Y in the clause ("requires
+ * more expertise compared to RabbitMQ's simpler approach", "Compared
+ * to Y's simple design, X is complex")? */
+static int stance_base_owns(const stance_ctx *c, const stance_verdict *v, size_t t)
+{
+    const tax_tok *toks = c->toks;
+    if (t < v->cs + 2 || toks[t - 1].n != 1 || toks[t - 1].s[0] != 's' || toks[t - 1].s[-1] != '\'') return 0;
+    for (size_t i = 0; i < c->nment; i++) {
+        size_t m = c->ment[i].tok;
+        if (m < v->cs || m + 1 >= t || m + 5 < t) continue;
+        for (size_t k = v->cs; k < m; k++)
+            if (words_is(c->w, WR_THAN, &toks[k]) || words_is(c->w, WR_UNLIKE, &toks[k]) ||
+                words_at(c->w, WR_COMPARED_TO, toks, m, k))
+                return 1;
+    }
+    return 0;
+}
+
 /* Sum the evaluative words of the clause and note its other cues,
  * reading c->h on to the first hit past the clause. */
 static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
@@ -392,6 +412,13 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
             if (next == SL_NEGATIVE || next == SL_POSITIVE) continue;
         }
         int sign = stance_sign(c, v, h, cls);
+        /* "... compared to Y's simpler approach": Y's own merit, so the
+         * clause's subject has less of it */
+        if (stance_base_owns(c, v, h->tok)) {
+            sign = -sign;
+            v->comparative = 1;
+            v->cmp_sign = sign;
+        }
         v->score += sign;
         v->evaluative = 1;
         if (cls == SL_BETTER || cls == SL_WORSE || cls == SL_EQUAL) {

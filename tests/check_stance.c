@@ -282,6 +282,11 @@ static const stance_case cases[] = {
     {"Zig needs more care compared to Rust's safer defaults.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Compared to Rust's slow builds, Zig is quick.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     {"Rust's builds are slow.", NULL, 0, 0, "Rust:-"},
+    {"Zig is more secure than Rust.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Zig is the safer bet.", NULL, 0, 0, "Zig:+"},
+    {"Zig is a viable choice for firmware.", NULL, 0, 0, "Zig:+"},
+    {"Zig's package manager is half-baked.", NULL, 0, 0, "Zig:-"},
+    {"Zig gives you more control over memory.", NULL, 0, 0, "Zig:+"},
     /* comparisons with their base */
     {"Zig falls short of Rust in safety.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig has the edge over Rust in compile speed.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

@@ -296,8 +296,8 @@ static const prop_case cases[] = {
     {"Wren relies on compiled C code for speed.", NULL, NULL, {NULL}, {"pole="}},
     {"Wren is statically typed.", NULL, NULL, {"pole=typing/static"}, {NULL}},
     /* the value a comparison names is its subject's, not its base's */
-    {"Kestrel is more secure than Wren.", NULL, NULL, {"Kestrel pol=0 plain pole=security/secure"},
-     {"Wren pol=0 plain pole=", "vs=Kestrel pole="}},
+    {"Kestrel is more secure than Wren.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren pole=security/secure", "ST Wren pol=-1"},
+     {"vs=Kestrel pole="}},
     {"Wren is compiled, unlike Kestrel.", NULL, NULL, {"Wren pol=0 plain pole=execution/compiled"},
      {"Kestrel pol=0 plain pole="}},
     /* data-heavy work is its own workload, not CPU-bound work */

@@ -287,6 +287,11 @@ static const stance_case cases[] = {
     {"Zig is a viable choice for firmware.", NULL, 0, 0, "Zig:+"},
     {"Zig's package manager is half-baked.", NULL, 0, 0, "Zig:-"},
     {"Zig gives you more control over memory.", NULL, 0, 0, "Zig:+"},
+    /* worth it, or not */
+    {"Zig is worth a serious look.", NULL, 0, 0, "Zig:+"},
+    {"Zig is not worth the hassle.", NULL, 0, 0, "Zig:-"},
+    {"Zig takes some time to get used to.", NULL, 0, 0, "Zig:-"},
+    {"It is worth noting that Zig is young.", NULL, 0, 0, "Zig:-"},
     /* comparisons with their base */
     {"Zig falls short of Rust in safety.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig has the edge over Rust in compile speed.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

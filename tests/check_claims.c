@@ -249,6 +249,28 @@ START_TEST(test_build_from_store_is_the_same)
 }
 END_TEST
 
+/* Units of one kind over static texts (u has room for n). */
+static void units_of(store_unit *u, const char *kind, const char *const *texts, size_t n)
+{
+    memset(u, 0, n * sizeof *u);
+    for (size_t i = 0; i < n; i++) {
+        u[i].kind = kind;
+        u[i].text = texts[i];
+        u[i].text_len = strlen(texts[i]);
+    }
+}
+
+/* The claims of units u[0..n) under the default taxonomy; *cl is the
+ * builder (both freed by the caller). */
+static claims_set *built(claims **cl, const store_unit *u, size_t n)
+{
+    claims_set *set = NULL;
+    char *err = NULL;
+    ck_assert_int_eq(claims_new(NULL, NULL, NULL, cl, &err), KB_OK);
+    ck_assert_int_eq(claims_build(*cl, u, n, &set, &err), KB_OK);
+    return set;
+}
+
 /* A table wider than any fixed row: every cell is a claim, and the last
  * has its column's header and subject. */
 START_TEST(test_wide_table)
@@ -270,10 +292,7 @@ START_TEST(test_wide_table)
     u[1].text = row.data;
     u[1].text_len = row.len;
     claims *cl = NULL;
-    claims_set *set = NULL;
-    char *err = NULL;
-    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
-    ck_assert_int_eq(claims_build(cl, u, 2, &set, &err), KB_OK);
+    claims_set *set = built(&cl, u, 2);
     ck_assert_uint_eq(claims_set_count(set), 40);
     claims_view v;
     claims_set_view(set, 39, &v);
@@ -296,17 +315,9 @@ START_TEST(test_html_table_cells)
     static const char *const rows[] = {"<tr>\n <th>Feature</th>\n <th>Python</th>\n <th>Node.js</th>\n</tr>",
                                        "<tr><td>Startup time</td><td>slow</td><td><b>fast</b></td></tr>"};
     store_unit u[2];
-    memset(u, 0, sizeof u);
-    for (size_t i = 0; i < 2; i++) {
-        u[i].kind = "row";
-        u[i].text = rows[i];
-        u[i].text_len = strlen(rows[i]);
-    }
+    units_of(u, "row", rows, 2);
     claims *cl = NULL;
-    claims_set *set = NULL;
-    char *err = NULL;
-    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
-    ck_assert_int_eq(claims_build(cl, u, 2, &set, &err), KB_OK);
+    claims_set *set = built(&cl, u, 2);
     ck_assert_uint_eq(claims_set_count(set), 2);
     const char *col[] = {"Python", "Node.js"}, *text[] = {"slow", "<b>fast</b>"};
     for (size_t i = 0; i < 2; i++) {
@@ -331,17 +342,9 @@ START_TEST(test_table_section_row)
     static const char *const rows[] = {"| Feature | Python | Node.js |", "| **Runtime** |||",
                                        "| Startup | slow | fast |"};
     store_unit u[3];
-    memset(u, 0, sizeof u);
-    for (size_t i = 0; i < 3; i++) {
-        u[i].kind = "row";
-        u[i].text = rows[i];
-        u[i].text_len = strlen(rows[i]);
-    }
+    units_of(u, "row", rows, 3);
     claims *cl = NULL;
-    claims_set *set = NULL;
-    char *err = NULL;
-    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
-    ck_assert_int_eq(claims_build(cl, u, 3, &set, &err), KB_OK);
+    claims_set *set = built(&cl, u, 3);
     ck_assert_uint_eq(claims_set_count(set), 2);
     claims_view v;
     claims_set_view(set, 1, &v);
@@ -370,18 +373,12 @@ START_TEST(test_heading_claims)
         {"Node.js (Full Support)", 0},
     };
     size_t n = sizeof h / sizeof *h;
+    const char *texts[8];
+    for (size_t i = 0; i < n; i++) texts[i] = h[i].text;
     store_unit u[8];
-    memset(u, 0, sizeof u);
-    for (size_t i = 0; i < n; i++) {
-        u[i].kind = "heading";
-        u[i].text = h[i].text;
-        u[i].text_len = strlen(h[i].text);
-    }
+    units_of(u, "heading", texts, n);
     claims *cl = NULL;
-    claims_set *set = NULL;
-    char *err = NULL;
-    ck_assert_int_eq(claims_new(NULL, NULL, NULL, &cl, &err), KB_OK);
-    ck_assert_int_eq(claims_build(cl, u, n, &set, &err), KB_OK);
+    claims_set *set = built(&cl, u, n);
     size_t want = 0;
     for (size_t i = 0; i < n; i++) want += (size_t)h[i].claim;
     ck_assert_uint_eq(claims_set_count(set), want);
@@ -404,12 +401,7 @@ START_TEST(test_table_row_ranks)
     static const char *const rows[] = {"| Feature | Python | Node.js |", "| Learning curve | Easy | Moderate |",
                                        "| Hosting | Cheap | Cheap |"};
     store_unit u[3];
-    memset(u, 0, sizeof u);
-    for (size_t i = 0; i < 3; i++) {
-        u[i].kind = "row";
-        u[i].text = rows[i];
-        u[i].text_len = strlen(rows[i]);
-    }
+    units_of(u, "row", rows, 3);
     claims *cl = NULL;
     claims_set *set = NULL;
     prop_lex *lex = NULL;

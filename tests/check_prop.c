@@ -204,6 +204,10 @@ static const prop_case cases[] = {
     {"Kestrel is faster for the development of games.", NULL, NULL, {"#speed*"}, {NULL}},
     {"Kestrel enables fast, efficient server-side development.", NULL, NULL, {"ST Kestrel pol=1", "develop*"}, {"#speed*"}},
     {"Kestrel code runs faster than Wren code.", NULL, NULL, {"#speed*"}, {NULL}},
+    /* what the subject has is not its comparison's base's */
+    {"Kestrel is an alternative to Wren by providing a smaller runtime.", NULL, NULL, {"NE Wren"}, {"ST Wren"}},
+    {"Compared with Wren, Kestrel provides plugins.", NULL, NULL, {"NE Wren", "ST Kestrel pol=1"}, {"ST Wren"}},
+    {"Unlike Wren, Kestrel provides plugins.", NULL, NULL, {"ST Kestrel pol=1"}, {"ST Wren pol=1"}},
     /* having a cost is a fault, not a feature */
     {"Kestrel has a learning curve.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     /* nor is the pace of releasing or taking it up */

@@ -292,6 +292,9 @@ static const stance_case cases[] = {
     {"Zig is not worth the hassle.", NULL, 0, 0, "Zig:-"},
     {"Zig takes some time to get used to.", NULL, 0, 0, "Zig:-"},
     {"It is worth noting that Zig is young.", NULL, 0, 0, "Zig:-"},
+    /* what the subject stands in for is not judged */
+    {"Zig is a viable alternative to Rust.", NULL, 0, 0, "Zig:+:Rust"},
+    {"Zig is a drop-in replacement for Rust.", NULL, 0, 0, "Zig:+:Rust"},
     /* comparisons with their base */
     {"Zig falls short of Rust in safety.", NULL, 0, 0, "Zig:-:Rust;Rust:+:Zig"},
     {"Zig has the edge over Rust in compile speed.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

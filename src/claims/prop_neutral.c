@@ -11,6 +11,26 @@
 
 #include "prop_int.h"
 
+/* Is every mention of subject in the claim a comparison's base ("a
+ * worthy alternative to Y by providing ...": what is provided is the
+ * other subject's)? */
+static int prop_all_base(const prop_ctx *c, const prop_marks *m, int subject)
+{
+    int seen = 0;
+    for (size_t k = 0; k < m->ntok; k++) {
+        if (m->subj[k] != subject || (k > 0 && m->subj[k - 1] == subject)) continue;
+        /* the marker right before the name: "Unlike Y, X provides"
+         * makes Y the base, not X */
+        int right = k > 0 && (prop_word(c, m, WR_BASE_MARKER, k - 1) || prop_word(c, m, WR_CMP_MARKER, k - 1) ||
+                              prop_word(c, m, WR_SUBSTITUTE_PREP, k - 1));
+        for (size_t j = k > 3 ? k - 3 : 0; j < k && !right; j++)
+            right = j + words_at(c->words, WR_COMPARED_TO, m->toks, k, j) == k;
+        if (!right || !words_is_base(c->words, m->toks, k)) return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
 /* Append a neutral proposition on subject over tokens [a, b), unless it
  * asserts or denies something (then it judges: prop.h). */
 static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t n,
@@ -29,7 +49,7 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
      * evaluative word, judges X able; "no full-stack uniformity",
      * flatly denied, judges it without (but not in the article's
      * preview of itself: "we will explore what X can do") */
-    if ((p.capable || p.denied) && !m->meta) {
+    if ((p.capable || p.denied) && !m->meta && !prop_all_base(c, m, subject)) {
         p.kind = PROP_STANCE;
         p.polarity = p.capable ? 1 : -1;
         /* what is had is a cost ("has a learning curve", "comes with

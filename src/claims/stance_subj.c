@@ -37,6 +37,7 @@ typedef enum stance_base_kind {
  *   to Y", "X ..., unlike Y"          base runs to the clause end
  *   "Unlike Y, X ...", "Compared to Y, X ..."  base runs to the comma
  *   "X over Y" (Y named right after)    one-sided: Y is only the versus
+ *   "an alternative to Y"               one-sided too
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative
  * Returns 1 and sets [*bs, *be) and *kind, or 0 when there is none. */
@@ -63,6 +64,13 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
             *kind = SB_EQUATIVE;
         }
         else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1)) {
+            from = k + 1;
+            *kind = SB_ONESIDED;
+        }
+        /* "a viable alternative to Y", "a drop-in replacement for Y":
+         * Y is what the subject stands in for, not judged */
+        else if (k > cs && words_is(w, WR_SUBSTITUTE, &toks[k - 1]) && words_is(w, WR_SUBSTITUTE_PREP, &toks[k]) &&
+                 stance_mentioned_at(ment, nment, k + 1)) {
             from = k + 1;
             *kind = SB_ONESIDED;
         }

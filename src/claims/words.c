@@ -33,7 +33,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "relative", "means", "depend", "depend_on", "purpose", "purpose_adverb", "purpose_stop",
     "level_high", "level_low", "need", "person", "relative_head", "relative_copula", "need_situation", "needer", "needer_owner",
     "level_mid", "intensifier", "do_verb", "adverb_ending", "making", "difficulty", "becoming", "wanting",
-    "turn", "only", "having", "size_up", "size_down", "hostile", "situation", "possess_verb"};
+    "turn", "only", "having", "size_up", "size_down", "hostile", "situation", "possess_verb", "substitute", "substitute_prep"};
 
 typedef struct words_tok {
     size_t off, n;   /* in w->text */
@@ -268,5 +268,6 @@ int words_is_base(const words_lex *w, const tax_tok *toks, size_t t)
         if (words_is(w, WR_BASE_MARKER, &toks[k]) || words_is(w, WR_CMP_MARKER, &toks[k]) ||
             k + words_at(w, WR_COMPARED_TO, toks, t, k) == t)
             return 1;
-    return 0;
+    /* "an alternative to Y" */
+    return t >= 2 && words_is(w, WR_SUBSTITUTE, &toks[t - 2]) && words_is(w, WR_SUBSTITUTE_PREP, &toks[t - 1]);
 }

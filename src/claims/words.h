@@ -127,6 +127,8 @@ typedef enum words_role {
     WR_HOSTILE,               /* "harder for attackers to escape": an act against the user */
     WR_SITUATION,             /* "X shines when routing is complex" */
     WR_POSSESS_VERB,          /* "has", "uses": a heading with one states a claim */
+    WR_SUBSTITUTE,            /* "an alternative to Y": Y is not judged */
+    WR_SUBSTITUTE_PREP,
     WR_COUNT
 } words_role;
 

@@ -215,8 +215,6 @@ static void claims_version_years(tag_result *r)
             snprintf(r->qty[i].q.version, sizeof r->qty[i].q.version, "%s", version);
 }
 
-/* Tag one claim, text[start, end) of the current unit, and add it to
- * the set. */
 /* Does a heading just tagged (r) state a claim, as a sentence would
  * ("Deno's std library is awesome", "Deno uses twice as much memory as
  * Node")?  It names a subject, judges one, and has a verb of being or
@@ -230,9 +228,7 @@ static int claims_heading_states(const claims *c, const tag_result *r)
     for (size_t i = 0; i < r->nst; i++) judged |= r->st[i].polarity != 0;
     if (!named || !judged) return 0;
     size_t n;
-    const char *norm;
-    const size_t *map;
-    const tax_tok *t = tag_tokens(c->tg, &n, &norm, &map);
+    const tax_tok *t = tag_tokens(c->tg, &n, NULL, NULL);
     if (n && t[n - 1].s[t[n - 1].n] == '?') return 0;
     for (size_t k = 0; k < n; k++)
         if (words_is(c->words, WR_COPULA, &t[k]) || words_is(c->words, WR_COPULA_NEGATED, &t[k]) ||
@@ -241,6 +237,8 @@ static int claims_heading_states(const claims *c, const tag_result *r)
     return 0;
 }
 
+/* Tag one claim, text[start, end) of the current unit, and add it to
+ * the set (a heading only if it states one). */
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
     const store_unit *u = w->unit;

@@ -47,8 +47,8 @@ int seg_sentences(const seg_abbrevs *abbr, const char *text, size_t len, seg_fn 
 
 /* The cells of one table row: "a | b | c |", "| a | b |", the
  * " | "-joined cells kb's HTML extractor writes, or an HTML row written
- * into Markdown ("<tr><td>a</td><td>b</td></tr>": each cell's content).  Leading and trailing
- * pipes are optional; cells are trimmed; an empty cell still counts (so
+ * into Markdown ("<tr><td>a</td><td>b</td></tr>": each cell's
+ * content).  Leading and trailing pipes are optional; cells are trimmed; an empty cell still counts (so
  * columns line up) and is returned with start == end.  Writes at most
  * max cells' ranges into starts/ends and returns the number of cells in
  * the row (which may exceed max). */

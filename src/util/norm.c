@@ -377,8 +377,9 @@ static size_t norm_url_end(const char *s, size_t i, size_t n)
 
 /* Where the markup around s[i] ends: a Markdown link's target "(...)"
  * after "]" with any attribute list, a whole image "![alt](...)", a
- * template tag ("{{ x }}", "{% x %}"), an HTML tag ("<a href=...>", "</b>"), or an address (s[i]
- * the ':' of "https://", the '.' of "www."); i when there is none.
+ * template tag ("{{ x }}", "{% x %}"), an HTML tag ("<a href=...>",
+ * "</b>"), or an address (s[i] the ':' of "https://", the '.' of
+ * "www."); i when there is none.
  * *from: where it starts (before i for an address's scheme). */
 static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
 {

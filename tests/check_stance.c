@@ -287,6 +287,9 @@ static const stance_case cases[] = {
     {"Zig is a viable choice for firmware.", NULL, 0, 0, "Zig:+"},
     {"Zig's package manager is half-baked.", NULL, 0, 0, "Zig:-"},
     {"Zig gives you more control over memory.", NULL, 0, 0, "Zig:+"},
+    {"Zig can be a memory hog.", NULL, 0, 0, "Zig:-"},
+    {"Zig leaves a lot on the table in raw speed.", NULL, 0, 0, "Zig:-"},
+    {"Zig punches above its weight.", NULL, 0, 0, "Zig:+"},
     /* worth it, or not */
     {"Zig is worth a serious look.", NULL, 0, 0, "Zig:+"},
     {"Zig is not worth the hassle.", NULL, 0, 0, "Zig:-"},

@@ -26,7 +26,7 @@ typedef struct toks {
 static int add_tok(void *ctx, const char *s, size_t n, size_t off)
 {
     toks *k = ctx;
-    if (k->n < 32) k->t[k->n++] = (tax_tok){s, n, off};
+    if (k->n < 32) k->t[k->n++] = (tax_tok){s, n, off, 0};
     return 0;
 }
 

@@ -333,7 +333,7 @@ int prop_tok(void *ctx, const char *s, size_t n, size_t off)
 {
     prop_toks *pt = ctx;
     if (pt->n == PROP_TOKS) return 1;
-    pt->t[pt->n++] = (tax_tok){s, n, off};
+    pt->t[pt->n++] = (tax_tok){s, n, off, 0};
     return 0;
 }
 
@@ -343,6 +343,10 @@ int prop_tokenize(const char *text, size_t len, buf *nb, size_t **map, prop_toks
     if (norm_text(text, len, nb, map, NULL) != KB_OK) return KB_ERR;
     if (nb->len) norm_blank_markup(nb->data, nb->len);
     norm_tokens(buf_cstr(nb), nb->len, prop_tok, pt);
+    for (size_t i = 0; i < pt->n && map; i++) {
+        size_t at = (*map)[pt->t[i].off];
+        pt->t[i].lower = at < len && text[at] >= 'a' && text[at] <= 'z';
+    }
     return KB_OK;
 }
 

@@ -35,7 +35,7 @@ static size_t tag_rate_longhand(const char *unit, int plural, char *out, size_t 
         while (*p == ' ') p++;
         char *s = p;
         while (*p && *p != ' ') p++;
-        if (p > s) ut[nu++] = (tax_tok){s, (size_t)(p - s), 0};
+        if (p > s) ut[nu++] = (tax_tok){s, (size_t)(p - s), 0, 0};
     }
     return nu;
 }
@@ -57,6 +57,7 @@ static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx
                 ut[nu].s = s;
                 ut[nu].n = (size_t)(u - s);
                 ut[nu].off = 0;
+                ut[nu].lower = 0;
                 nu++;
             }
         }

@@ -15,6 +15,7 @@ static int tag_tok(void *ctx, const char *s, size_t n, size_t off)
     tg->toks[tg->ntok].s = s;
     tg->toks[tg->ntok].n = n;
     tg->toks[tg->ntok].off = off;
+    tg->toks[tg->ntok].lower = 0;
     tg->ntok++;
     return 0;
 }
@@ -28,5 +29,10 @@ int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, char **
         return KB_ERR;
     if (tg->norm.len) norm_blank_markup(tg->norm.data, tg->norm.len);
     norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
+    for (size_t i = 0; i < tg->ntok; i++) {
+        /* without the map the source's case is not known */
+        size_t at = with_map ? tg->map[tg->toks[i].off] : len;
+        tg->toks[i].lower = at < len && text[at] >= 'a' && text[at] <= 'z';
+    }
     return KB_OK;
 }

@@ -24,6 +24,9 @@ typedef struct tax_term {
     size_t ntok;
     int prefix;     /* the last token matches as a prefix */
     int weak;       /* written "~term" */
+    int cased;      /* a name of one or two letters written with a capital
+                     * ("Go", "R"): only a capitalized word is it ("go"
+                     * is a verb) */
     size_t next;    /* next term with the same first-token hash slot, or -1 */
 } tax_term;
 
@@ -131,6 +134,8 @@ static int tax_add_term(taxonomy *t, tax_kind kind, int index, const char *raw, 
     tm->ntok = t->ntoks - first;
     tm->prefix = prefix;
     tm->weak = weak;
+    tm->cased = (kind == TAX_SUBJECT || kind == TAX_PART) && !prefix && tm->ntok == 1 && len <= 2 &&
+                raw[0] >= 'A' && raw[0] <= 'Z';
     tm->next = (size_t)-1;
     return KB_OK;
 }
@@ -407,7 +412,7 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
             for (size_t k = t->slots[slot] ? t->slots[slot] - 1 : (size_t)-1; k != (size_t)-1;
                  k = t->terms[k].next) {
                 const tax_term *tm = &t->terms[k];
-                if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind]) continue;
+                if (!(mask & TAX_MASK(tm->kind)) || at < resume[tm->kind] || (tm->cased && toks[at].lower)) continue;
                 size_t len = tax_term_len(t, tm, toks, n, at);
                 if (len > best_len[tm->kind]) {
                     best_len[tm->kind] = len;
@@ -476,6 +481,7 @@ static int tax_find_tok(void *ctx, const char *s, size_t n, size_t off)
     c->toks[c->n].s = s;
     c->toks[c->n].n = n;
     c->toks[c->n].off = off;
+    c->toks[c->n].lower = 0;
     c->n++;
     return 0;
 }

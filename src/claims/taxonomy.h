@@ -29,11 +29,15 @@ typedef enum tax_kind {
 
 #define TAX_MASK(k) (1u << (k))
 
-/* A token of normalized text: its bytes and its byte offset. */
+/* A token of normalized text: its bytes and its byte offset; lower: 1
+ * when the source is known to write it in lower case ("go", not "Go"),
+ * which a subject or part term of one or two letters written with a
+ * capital ("Go", "R") does not match. */
 typedef struct tax_tok {
     const char *s;
     size_t n;
     size_t off;
+    int lower;
 } tax_tok;
 
 /* Is token t the word w?  Compared byte by byte, without measuring w:

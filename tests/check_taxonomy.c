@@ -66,7 +66,7 @@ static void tokenize(toks *t, const char *text)
     t->n = 0;
     ck_assert_int_eq(norm_text(text, len, &t->norm, &map, NULL), KB_OK);
     norm_tokens(buf_cstr(&t->norm), t->norm.len, add_tok, t);
-    for (size_t i = 0; i < t->n; i++) t->v[i].lower = text[map[t->v[i].off]] >= 'a' && text[map[t->v[i].off]] <= 'z';
+    tax_toks_mark_case(t->v, t->n, text, len, map);
     free(map);
 }
 

@@ -343,10 +343,7 @@ int prop_tokenize(const char *text, size_t len, buf *nb, size_t **map, prop_toks
     if (norm_text(text, len, nb, map, NULL) != KB_OK) return KB_ERR;
     if (nb->len) norm_blank_markup(nb->data, nb->len);
     norm_tokens(buf_cstr(nb), nb->len, prop_tok, pt);
-    for (size_t i = 0; i < pt->n && map; i++) {
-        size_t at = (*map)[pt->t[i].off];
-        pt->t[i].lower = at < len && text[at] >= 'a' && text[at] <= 'z';
-    }
+    tax_toks_mark_case(pt->t, pt->n, text, len, map ? *map : NULL);
     return KB_OK;
 }
 

@@ -29,10 +29,6 @@ int tag_tokenize(tagger *tg, const char *text, size_t len, int with_map, char **
         return KB_ERR;
     if (tg->norm.len) norm_blank_markup(tg->norm.data, tg->norm.len);
     norm_tokens(buf_cstr(&tg->norm), tg->norm.len, tag_tok, tg);
-    for (size_t i = 0; i < tg->ntok; i++) {
-        /* without the map the source's case is not known */
-        size_t at = with_map ? tg->map[tg->toks[i].off] : len;
-        tg->toks[i].lower = at < len && text[at] >= 'a' && text[at] <= 'z';
-    }
+    tax_toks_mark_case(tg->toks, tg->ntok, text, len, with_map ? tg->map : NULL);
     return KB_OK;
 }

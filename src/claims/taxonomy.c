@@ -469,6 +469,14 @@ size_t tax_match(const taxonomy *t, unsigned mask, const tax_tok *toks, size_t n
     return found;
 }
 
+void tax_toks_mark_case(tax_tok *toks, size_t n, const char *text, size_t len, const size_t *map)
+{
+    for (size_t i = 0; i < n && map; i++) {
+        size_t at = map[toks[i].off];
+        toks[i].lower = at < len && text[at] >= 'a' && text[at] <= 'z';
+    }
+}
+
 typedef struct tax_find_ctx {
     tax_tok toks[16];
     size_t n;

@@ -40,6 +40,11 @@ typedef struct tax_tok {
     int lower;
 } tax_tok;
 
+/* Mark toks[0..n), tokens of the normalized form of text[0..len) whose
+ * map (norm.h) is map, lower where the text writes them in lower case.
+ * map NULL: the case is not known, and nothing is marked. */
+void tax_toks_mark_case(tax_tok *toks, size_t n, const char *text, size_t len, const size_t *map);
+
 /* Is token t the word w?  Compared byte by byte, without measuring w:
  * the taggers ask it of every token against their word lists. */
 static inline int tax_tok_is(const tax_tok *t, const char *w)

@@ -230,6 +230,13 @@ static const prop_case cases[] = {
     {"Kestrel requires familiarity with asynchronous patterns.", NULL, NULL, {"#asynchrony"}, {"#asynchrony*"}},
     {"Distributed transactions in Wren are hard to get right.", NULL, NULL, {"#transactions"}, {"#transactions*"}},
     {"Kestrel does not support asynchronous I/O.", NULL, NULL, {"ST Kestrel pol=-1", "#asynchrony*"}, {NULL}},
+    /* a verb phrase left out ("but Y does not") speaks of the aspects of
+     * the clause before it; so does an object relative ("which Y lacks") */
+    {"Kestrel supports green threads, but Wren does not.", NULL, NULL,
+     {"ST Kestrel pol=1 plain keys=green*,#threads*", "ST Wren pol=-1 absolute keys=green*,#threads*"}, {NULL}},
+    {"Wren lacks green threads, while Kestrel does not.", NULL, NULL, {"ST Kestrel pol=1", "ST Wren pol=-1"}, {"keys=\n"}},
+    {"Kestrel supports green threads, a feature that Wren lacks.", NULL, NULL,
+     {"ST Wren pol=-1 plain keys=green*,#threads*"}, {NULL}},
     {"Kestrel's async support is weak and its threads are complex.", NULL, NULL, {"#asynchrony*"}, {NULL}},
     {"Scaling Kestrel horizontally can be complex.", NULL, NULL, {"ST Kestrel pol=-1", "#scalability*"}, {NULL}},
     /* the words right before the subject say which kind of it is

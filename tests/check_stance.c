@@ -64,7 +64,7 @@ typedef struct stance_case {
     const char *text;
     const char *fallback;  /* subject the claim inherits, or NULL */
     int bias, choice;
-    const char *expect;    /* "Subject:pol[:versus]" joined by ';' in subject order */
+    const char *expect;    /* "Subject:pol[:versus]" joined by ';' in the order judged */
 } stance_case;
 
 static const stance_case cases[] = {
@@ -313,6 +313,16 @@ static const stance_case cases[] = {
     /* a hedged denial is still one ("may not", "might not") */
     {"Zig might not have a graphical debugger.", NULL, 0, 0, "Zig:-"},
     {"Zig may not run on old kernels.", NULL, 0, 0, "Zig:-"},
+    /* a verb phrase left out says what the clause before says, the same
+     * when both or neither are negated, else the opposite */
+    {"Rust supports inline assembly, but Zig does not.", NULL, 0, 0, "Rust:+;Zig:-"},
+    {"Go does not support pattern matching, but Rust does.", NULL, 0, 0, "Go:-;Rust:+"},
+    {"Zig lacks a package registry, while Rust does not.", NULL, 0, 0, "Zig:-;Rust:+"},
+    {"Rust has a steep learning curve, but Go does not.", NULL, 0, 0, "Rust:-;Go:+"},
+    {"Rust is reliable, and Zig is too.", NULL, 0, 0, "Rust:+;Zig:+"},
+    /* so is an object relative of another subject */
+    {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
+    {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
     {"Zig might not need a background daemon.", NULL, 0, 0, "Zig:+"},
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
@@ -442,6 +452,7 @@ START_TEST(test_judge)
     for (size_t i = 0; i < nh && i < 32; i++) {
         ment[i].subject = hits[i].index;
         ment[i].tok = hits[i].tok;
+        ment[i].tok_end = hits[i].tok_end;
         int seen = 0;
         for (size_t j = 0; j < nfb; j++) seen |= fb[j] == hits[i].index;
         if (!seen && nfb < 8) fb[nfb++] = hits[i].index;

@@ -427,6 +427,26 @@ static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, s
         }
 }
 
+/* "X supports A, but Y does not": p, a clause whose verb phrase is
+ * left out, speaks of what the last clause before it of another subject
+ * out[0..n) speaks of: its aspects, scope and poles. */
+static void prop_elided(const prop *out, size_t n, prop *p)
+{
+    const prop *q = NULL;
+    for (size_t j = 0; j < n; j++)
+        if (out[j].subject != p->subject && out[j].kind == PROP_STANCE && out[j].end <= p->start &&
+            (!q || out[j].end >= q->end))
+            q = &out[j];
+    if (!q) return;
+    memcpy(p->keys, q->keys, sizeof p->keys);
+    p->nkeys = q->nkeys;
+    p->judged = q->judged;
+    p->ranked = q->ranked;
+    memcpy(p->poles, q->poles, sizeof p->poles);
+    p->npoles = q->npoles;
+    p->scope |= q->scope;
+}
+
 size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max)
 {
     prop_marks *m = kb_malloc(sizeof *m);
@@ -458,6 +478,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
+        if (cl->elided) prop_elided(out, n < max ? n : max, &p);
         if (p.polarity > 0 && prop_restricted(c, m, a, b)) p.polarity = -1;
         /* "..., but on Windows you need to install Python yourself":
          * a turn that names its subject again */

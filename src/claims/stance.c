@@ -163,6 +163,7 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
             v.evaluative = 1;
             v.score = prev.score;
         }
+        if (cs > 0) stance_elided(&c, &prev, &v);
         stance_judge_clause(&c, &v);
         prev = v;
         cs = end;

@@ -83,7 +83,7 @@ typedef struct stance_out {
 /* A subject mention: its subject and token position. */
 typedef struct stance_mention {
     int subject;
-    size_t tok;
+    size_t tok, tok_end;   /* the name's tokens [tok, tok_end) */
 } stance_mention;
 
 /* One claim to judge.  toks: its normalized tokens; mentions: the
@@ -119,6 +119,8 @@ typedef struct stance_clause {
     int polarity;
     int versus;
     size_t tok, tok_end;
+    int elided;      /* its verb phrase left out ("..., but Y does not"):
+                      * what it says is the clause before's, of Y */
 } stance_clause;
 
 /* As stance_judge, but one result per clause and subject (a subject

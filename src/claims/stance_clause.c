@@ -251,6 +251,58 @@ int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
     return other;
 }
 
+/* The tokens of the subject's name that starts at token k, 0 for none. */
+static size_t stance_name_at(const stance_ctx *c, size_t k)
+{
+    for (size_t i = 0; i < c->nment; i++)
+        if (c->ment[i].tok == k) return c->ment[i].tok_end > k ? c->ment[i].tok_end - k : 1;
+    return 0;
+}
+
+/* Does token k open an object relative whose subject is named: "which
+ * Y does not", "a feature that Y lacks"? */
+static int stance_relative_at(const stance_ctx *c, size_t k)
+{
+    return k + 1 < c->ntok && words_is(c->w, WR_RELATIVE, &c->toks[k]) && stance_name_at(c, k + 1);
+}
+
+void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v)
+{
+    const words_lex *w = c->w;
+    const tax_tok *toks = c->toks;
+    if (!prev->evaluative || prev->comparative || !prev->score) return;
+    size_t names = 0, aux = 0, k = v->cs;
+    int neg = 0;
+    /* an object relative of another subject ("..., which Y lacks"): its
+     * object is what the clause before speaks of */
+    if (stance_relative_at(c, k) && v->evaluative) v->elided = 1;
+    /* an opening contrast, "and", "which" or "so"/"neither"/"nor" */
+    if (k < v->end && (words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) || words_is(w, WR_AND, &toks[k]) ||
+                       words_is(w, WR_RELATIVE, &toks[k])))
+        k++;
+    if (k < v->end && words_is(w, WR_ELIDED_LEAD, &toks[k])) {
+        neg = words_is(w, WR_NEITHER, &toks[k]);
+        k++;
+    }
+    while (k < v->end) {
+        size_t n = stance_name_at(c, k);
+        if (n) names++;
+        else if ((n = words_at(w, WR_NEGATED_ACTION, toks, v->end, k)) ||
+                 (n = words_at(w, WR_NEGATED_COPULA, toks, v->end, k)))
+            neg = 1, aux++;
+        else if ((n = words_at(w, WR_AUXILIARY, toks, v->end, k))) aux++;
+        else if (aux && (n = words_at(w, WR_ELIDED_TAIL, toks, v->end, k))) {
+        } else return;
+        k += n;
+    }
+    if (names != 1 || !aux) return;
+    int prev_neg = stance_negated_action(w, toks, prev->cs, prev->end) != 0;
+    v->evaluative = 1;
+    v->comparative = 0;
+    v->score = neg == prev_neg ? prev->score : -prev->score;
+    v->elided = 1;
+}
+
 /* Does hit k open a clause: a contrast word, or a fronted reason? */
 static int stance_opens(const stance_ctx *c, size_t k)
 {
@@ -267,6 +319,16 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;
     if (stance_parallel_opens(c, cs, end)) return 1;
+    /* an object relative of a subject not named in the clause */
+    if (stance_relative_at(c, end)) {
+        int other = 1;
+        for (size_t i = 0; i < c->nment; i++)
+            if (c->ment[i].tok == end + 1)
+                for (size_t j = 0; j < c->nment; j++)
+                    if (c->ment[j].tok >= cs && c->ment[j].tok < end && c->ment[j].subject == c->ment[i].subject)
+                        other = 0;
+        if (other) return 1;
+    }
     /* a claim opened by a contrast word ("Although X is slow, it ...")
      * ends that clause at its first comma; one joined by "but" or "yet",
      * or by any contrast word inside the claim, runs on ("..., but pulled

@@ -81,6 +81,7 @@ typedef struct stance_verdict {
     int cmp_sign;         /* the last comparative's sign, 0 for none */
     int equal;            /* an equative that holds ("X matches Y") */
     size_t cmp_end;       /* the token after its first comparative, or -1 */
+    int elided;           /* its verb phrase left out (stance_elided) */
 } stance_verdict;
 
 /* A comma (or colon) between token k-1 and token k. */
@@ -99,6 +100,12 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end);
  * not this one? */
 int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end);
 void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
+/* Does v, a clause whose verb phrase is left out ("..., but Y does
+ * not", "and Y does too", "so does Y"), say of its subject what the
+ * evaluative clause prev before it says of another?  Then v takes prev's
+ * verdict, the same when both or neither are negated, else the
+ * opposite, and is marked elided. */
+void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v);
 
 /* stance_subj.c: keep the mentions that name a subject judged (not "X
  * vs Y", "between X and Y"); then, for each clause, judge the subjects

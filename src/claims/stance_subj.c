@@ -123,6 +123,7 @@ static void stance_emit(stance_ctx *c, const stance_verdict *v, int subject, int
         out[c->nout].versus = versus;
         out[c->nout].tok = v->cs;
         out[c->nout].tok_end = v->end;
+        out[c->nout].elided = v->elided;
     }
     c->nout++;
 }

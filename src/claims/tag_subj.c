@@ -99,6 +99,7 @@ static void tag_named(tag_ctx *c)
         tag_add_subject(c->r, h->index, h->kind == TAX_SUBJECT ? TAG_NAMED : TAG_PART);
         c->ment[c->nment].subject = h->index;
         c->ment[c->nment].tok = h->tok;
+        c->ment[c->nment].tok_end = h->tok_end;
         c->ment_named[c->nment] = h->kind == TAX_SUBJECT;
         c->nment++;
     }

@@ -129,6 +129,9 @@ typedef enum words_role {
     WR_POSSESS_VERB,          /* "has", "uses": a heading with one states a claim */
     WR_SUBSTITUTE,            /* "an alternative to Y": Y is not judged */
     WR_SUBSTITUTE_PREP,
+    WR_AUXILIARY,             /* "..., but Y does not": a verb phrase left out */
+    WR_ELIDED_LEAD,           /* "so does Y", "neither does Y" */
+    WR_ELIDED_TAIL,           /* "Y does too" */
     WR_COUNT
 } words_role;
 

@@ -323,6 +323,9 @@ static const stance_case cases[] = {
     /* so is an object relative of another subject */
     {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
     {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
+    /* a comparison that goes on naming no one compares the same two */
+    {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
+    {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     {"Zig might not need a background daemon.", NULL, 0, 0, "Zig:+"},
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},

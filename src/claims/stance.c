@@ -144,7 +144,7 @@ size_t stance_judge_clauses(const stance_lex *s, const stance_input *in, stance_
     c.in = in;
     c.toks = in->toks;
     c.ntok = in->ntok;
-    c.h = c.nment = c.ntopic = c.nprev_main = c.nout = 0;
+    c.h = c.nment = c.ntopic = c.nprev_main = c.nprev_base = c.nout = 0;
     c.out = out;
     c.max = max;
     c.nh = tax_match(s->t, TAX_MASK(TAX_DIMENSION), c.toks, c.ntok, c.hits, STANCE_MAX_HITS);

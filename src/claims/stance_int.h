@@ -68,6 +68,8 @@ typedef struct stance_ctx {
     size_t ntopic;
     int prev_main[STANCE_MAX_SUBJ];        /* what the last clause naming subjects named */
     size_t nprev_main;
+    int prev_base[STANCE_MAX_SUBJ];        /* ... and what it compared them with */
+    size_t nprev_base;
     stance_clause *out;
     size_t nout, max;
 } stance_ctx;

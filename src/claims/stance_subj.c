@@ -218,6 +218,16 @@ static int stance_in_base(const stance_sides *sd, int x)
  * subjects only as the comparison ("X vs Y"). */
 static void stance_implied(const stance_ctx *c, const stance_verdict *v, stance_sides *sd)
 {
+    /* "X is faster than Y at A, but slower at B": a comparison that
+     * goes on with "but" or "and", naming no one, compares the same
+     * two */
+    if (!sd->nm && !sd->nb && c->nprev_main && c->nprev_base && v->comparative && v->cs > 0 &&
+        (words_is(c->w, WR_CLAUSE_CONTRAST, &c->toks[v->cs]) || words_is(c->w, WR_AND, &c->toks[v->cs]))) {
+        for (size_t k = 0; k < c->nprev_main; k++) sd->nm = stance_add_subj(sd->main_s, sd->nm, c->prev_main[k]);
+        for (size_t k = 0; k < c->nprev_base; k++) sd->nb = stance_add_subj(sd->base, sd->nb, c->prev_base[k]);
+        sd->kind = SB_COMPARED;
+        return;
+    }
     if (!sd->nm && c->nprev_main) {
         int pron = 0, plural = 0;
         for (size_t k = v->cs; k < v->end && !pron; k++) pron = words_is(c->w, WR_PRONOUN, &c->toks[k]);
@@ -283,5 +293,7 @@ void stance_judge_clause(stance_ctx *c, const stance_verdict *v)
     if (nnamed) {
         memcpy(c->prev_main, named, nnamed * sizeof *named);
         c->nprev_main = nnamed;
+        memcpy(c->prev_base, sd.base, sd.nb * sizeof *sd.base);
+        c->nprev_base = sd.nb;
     }
 }

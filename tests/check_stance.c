@@ -323,6 +323,10 @@ static const stance_case cases[] = {
     /* so is an object relative of another subject */
     {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
     {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
+    /* compiling ahead of time is no ranking; being ahead of Y is */
+    {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
+    {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},
+    {"Rust is ahead of Go in memory safety.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* a comparison that goes on naming no one compares the same two */
     {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
     {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

@@ -237,6 +237,9 @@ static const prop_case cases[] = {
     {"Wren lacks green threads, while Kestrel does not.", NULL, NULL, {"ST Kestrel pol=1", "ST Wren pol=-1"}, {"keys=\n"}},
     {"Kestrel supports green threads, a feature that Wren lacks.", NULL, NULL,
      {"ST Wren pol=-1 plain keys=green*,#threads*"}, {NULL}},
+    /* the value a comparison names is its subject's, not its base's */
+    {"Its security model is better than Wren's.", "Kestrel", NULL,
+     {"ST Kestrel pol=1 plain vs=Wren pole=security/secure", "ST Wren pol=-1 plain ranks=Kestrel keys="}, {NULL}},
     /* a comparison that goes on naming no one compares the same two */
     {"Kestrel is faster than Wren at startup, but slower at steady state.", NULL, NULL,
      {"ST Kestrel pol=-1 plain ranks=Wren", "ST Wren pol=1 plain ranks=Kestrel"}, {NULL}},

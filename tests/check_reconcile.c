@@ -368,6 +368,30 @@ static int pole_index(const char *name)
     return -1;
 }
 
+/* "Subject 1 is more secure than subject 0" is filed under subject 0
+ * (the first of the two), where its value is not subject 0's: against
+ * "subject 0 is insecure" it is no question of values. */
+START_TEST(test_poles_of_a_comparison)
+{
+    rc_prop *a = add(0, 0, 1, 0, 1, PROP_PLAIN, "#security");
+    rc_prop *b = add(1, 1, 0, -1, -1, PROP_PLAIN, "#security");
+    a->p.poles[a->p.npoles++] = pole_index("security/secure");
+    b->p.poles[b->p.npoles++] = pole_index("security/insecure");
+    rc_set s;
+    find(&s);
+    for (size_t i = 0; i < s.n; i++) ck_assert_int_ne(s.q[i].kind, RC_POLE);
+    rc_free(&s);
+    /* said of subject 0 itself, the value is its own */
+    rc_prop *c = add(2, 2, 0, -1, 1, PROP_PLAIN, "#security");
+    c->p.poles[c->p.npoles++] = pole_index("security/secure");
+    find(&s);
+    int poles = 0;
+    for (size_t i = 0; i < s.n; i++) poles += s.q[i].kind == RC_POLE;
+    ck_assert_int_eq(poles, 1);
+    rc_free(&s);
+}
+END_TEST
+
 /* Two exclusive values of one aspect need nothing else in common (two
  * long claims meeting only on it are not aligned, and still answer it
  * differently); opposite judgements that do not align dispute nothing;
@@ -540,6 +564,7 @@ int main(void)
     tcase_add_test(tc, test_unjudged_key);
     tcase_add_test(tc, test_poles);
     tcase_add_test(tc, test_poles_stand_apart);
+    tcase_add_test(tc, test_poles_of_a_comparison);
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);

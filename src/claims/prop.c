@@ -489,7 +489,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         }
         /* "X is more secure than Y": the value named is X's; of Y, the
          * base, the clause says only that it has less of it */
-        if (p.versus >= 0 && p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;
+        if (p.npoles && prop_only_base(c, m, p.subject, a, b)) p.npoles = 0;
         /* a recommendation picks one of two subjects over the other */
         if (p.choice && p.polarity > 0 && p.versus < 0 && tax_subjects(c->tax) == 2) p.versus = 1 - p.subject;
         if (p.versus >= 0) p.ranks = p.versus;

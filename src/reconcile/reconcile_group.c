@@ -90,7 +90,10 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
         ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;
         ps->qualified = judged && rp->p.modality == PROP_QUALIFIED;
         ps->partial = ps->qualified && rp->p.partial;
-        ps->pole = rc_pole_on(c->lex, &rp->p, kstr);
+        /* a comparison is filed under one of its two subjects
+         * (rc_home): the value it names is its own subject's, and of
+         * the other it says only that it has less of it */
+        ps->pole = rc_home(&rp->p) == rp->p.subject ? rc_pole_on(c->lex, &rp->p, kstr) : -1;
         ps->light = rc_light(c, &rp->p, key);
     }
     rc_size_meets_size(c, kstr, pos, np);

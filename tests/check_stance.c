@@ -323,6 +323,14 @@ static const stance_case cases[] = {
     /* so is an object relative of another subject */
     {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
     {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
+    /* the object of a task's verb is the task, not the subject; a need
+     * made small is a merit */
+    {"Rust makes complex concurrency simple.", NULL, 0, 0, "Rust:+"},
+    {"Zig simplifies complex build scripts.", NULL, 0, 0, "Zig:+"},
+    {"Go makes simple things hard.", NULL, 0, 0, "Go:-"},
+    {"Zig error handling benefits from explicit error sets.", NULL, 0, 0, "Zig:+"},
+    {"Go requires fewer steps to deploy.", NULL, 0, 0, "Go:+"},
+    {"Zig requires more steps to deploy.", NULL, 0, 0, "Zig:-"},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},

@@ -209,6 +209,23 @@ static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t
 }
 
 
+
+/* An evaluative word [tok, tok_end) right after a verb of a task ("makes
+ * complex routing simple", "simplifies complex pipelines", past "a",
+ * "the" or an intensifier) and before another word of its clause (ending
+ * at end), with no punctuation between: it describes the task the
+ * subject takes on, not the subject. */
+static int stance_task_object(const words_lex *w, const tax_tok *toks, size_t cs, size_t tok, size_t tok_end,
+                              size_t end)
+{
+    if (tok <= cs || tok_end >= end || tok_end != tok + 1 || stance_comma_before(toks, tok) ||
+        stance_comma_before(toks, tok_end))
+        return 0;
+    size_t j = tok - 1;
+    if (j > cs && (words_is(w, WR_INTENSIFIER, &toks[j]) || words_at(w, WR_DETERMINER, toks, tok, j) == 1)) j--;
+    return words_is(w, WR_TASK_VERB, &toks[j]) && toks[tok_end].n &&
+           !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
+}
 /* Is the need word at token t someone else's than the subject's: the
  * reader's in an object relative ("the tools they need", "everything
  * you need", "what you need"), a situation's ("..., where logs need to
@@ -392,6 +409,11 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
         if (j > v->cs && words_is(c->w, WR_INTENSIFIER, &c->toks[j])) j--;
         if (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])) return -sign;
     }
+    /* "requires less configuration", "requires fewer steps": a need
+     * made small is a merit */
+    if (cls == SL_NEGATIVE && h->tok_end < v->end && words_is(c->w, WR_NEED, &c->toks[h->tok_end - 1]) &&
+        words_is(c->w, WR_NEED_LESS, &c->toks[h->tok_end]))
+        sign = -sign;
     /* "harder for attackers to escape", "difficult to exploit": what
      * is hard is an attack, so the subject resists it */
     if (cls == SL_NEGATIVE || cls == SL_WORSE)
@@ -458,7 +480,9 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         /* "strong on complex queries", "ideal for simple scripts": a
          * word between a preposition and its noun describes the task,
          * not the subject */
-        if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) && stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end))
+        if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) &&
+            (stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end) ||
+             stance_task_object(c->w, toks, v->cs, h->tok, h->tok_end, v->end)))
             continue;
         /* "the tools they need", "Project requires ...": a need, but
          * not the subject's */

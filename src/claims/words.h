@@ -132,6 +132,8 @@ typedef enum words_role {
     WR_AUXILIARY,             /* "..., but Y does not": a verb phrase left out */
     WR_ELIDED_LEAD,           /* "so does Y", "neither does Y" */
     WR_ELIDED_TAIL,           /* "Y does too" */
+    WR_NEED_LESS,             /* "requires less setup": a need made small */
+    WR_TASK_VERB,             /* "makes complex routing simple": the object a task */
     WR_COUNT
 } words_role;
 

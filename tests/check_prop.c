@@ -240,6 +240,12 @@ static const prop_case cases[] = {
     /* the value a comparison names is its subject's, not its base's */
     {"Its security model is better than Wren's.", "Kestrel", NULL,
      {"ST Kestrel pol=1 plain vs=Wren pole=security/secure", "ST Wren pol=-1 plain ranks=Kestrel keys="}, {NULL}},
+    /* a contrast of another subject that names no aspect of its own
+     * speaks of the one before; one that names its own keeps it */
+    {"Kestrel shines in log aggregation, whereas Wren struggles.", NULL, NULL,
+     {"ST Wren pol=-1 plain keys=$log aggreg*,log*,aggreg*"}, {NULL}},
+    {"Kestrel is fast, whereas Wren has a stable package manager.", NULL, NULL,
+     {"ST Wren pol=1 plain pole=stability/stable keys=#stability*,$packag manag*"}, {NULL}},
     /* a comparison that goes on naming no one compares the same two */
     {"Kestrel is faster than Wren at startup, but slower at steady state.", NULL, NULL,
      {"ST Kestrel pol=-1 plain ranks=Wren", "ST Wren pol=1 plain ranks=Kestrel"}, {NULL}},

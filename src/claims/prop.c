@@ -427,9 +427,10 @@ static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, s
         }
 }
 
-/* "X supports A, but Y does not": p, a clause whose verb phrase is
- * left out, speaks of what the last clause before it of another subject
- * out[0..n) speaks of: its aspects, scope and poles. */
+/* "X supports A, but Y does not", "X shines in A, whereas Y
+ * struggles": p, a clause whose verb phrase is left out or that names
+ * no aspect of its own, speaks of what the last clause before it of
+ * another subject out[0..n) speaks of: its aspects, scope and poles. */
 static void prop_elided(const prop *out, size_t n, prop *p)
 {
     const prop *q = NULL;
@@ -478,7 +479,8 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
             if (!named) p.versus = -1;
         }
         prop_read_span(c, m, a, b, &p);
-        if (cl->elided) prop_elided(out, n < max ? n : max, &p);
+        if (cl->elided == STANCE_ELIDED || (cl->elided == STANCE_CONTRASTED && !p.nkeys))
+            prop_elided(out, n < max ? n : max, &p);
         if (p.polarity > 0 && prop_restricted(c, m, a, b)) p.polarity = -1;
         /* "..., but on Windows you need to install Python yourself":
          * a turn that names its subject again */

@@ -119,9 +119,15 @@ typedef struct stance_clause {
     int polarity;
     int versus;
     size_t tok, tok_end;
-    int elided;      /* its verb phrase left out ("..., but Y does not"):
-                      * what it says is the clause before's, of Y */
+    int elided;      /* STANCE_ELIDED: its verb phrase or object left out
+                      * ("..., but Y does not", "which Y lacks"): it
+                      * speaks of what the clause before speaks of;
+                      * STANCE_CONTRASTED: a contrast of another subject
+                      * ("..., whereas Y struggles"): so does it when it
+                      * names nothing itself; else 0 */
 } stance_clause;
+
+enum { STANCE_ELIDED = 1, STANCE_CONTRASTED = 2 };
 
 /* As stance_judge, but one result per clause and subject (a subject
  * judged in two clauses appears twice), in clause order.  Writes at

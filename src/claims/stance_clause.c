@@ -292,7 +292,17 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
     int neg = 0;
     /* an object relative of another subject ("..., which Y lacks"): its
      * object is what the clause before speaks of */
-    if (stance_relative_at(c, k) && v->evaluative) v->elided = 1;
+    if (stance_relative_at(c, k) && v->evaluative) v->elided = STANCE_ELIDED;
+    /* a contrast that names another subject ("..., whereas Y
+     * struggles"): what it judges, with no aspect of its own, is what
+     * the clause before speaks of */
+    if (v->evaluative && k < v->end && words_is(w, WR_CLAUSE_CONTRAST, &toks[k]))
+        for (size_t i = 0; i < c->nment; i++) {
+            const stance_mention *m = &c->ment[i];
+            int before = 0;
+            for (size_t j = 0; j < c->nprev_main; j++) before |= c->prev_main[j] == m->subject;
+            if (m->tok > k && m->tok < v->end && !before) v->elided = STANCE_CONTRASTED;
+        }
     /* an opening contrast, "and", "which" or "so"/"neither"/"nor" */
     if (k < v->end && (words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) || words_is(w, WR_AND, &toks[k]) ||
                        words_is(w, WR_RELATIVE, &toks[k])))
@@ -317,7 +327,7 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
     v->evaluative = 1;
     v->comparative = 0;
     v->score = neg == prev_neg ? prev->score : -prev->score;
-    v->elided = 1;
+    v->elided = STANCE_ELIDED;
 }
 
 /* Does hit k open a clause: a contrast word, or a fronted reason? */

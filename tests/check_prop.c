@@ -246,6 +246,10 @@ static const prop_case cases[] = {
      {"ST Wren pol=-1 plain keys=$log aggreg*,log*,aggreg*"}, {NULL}},
     {"Kestrel is fast, whereas Wren has a stable package manager.", NULL, NULL,
      {"ST Wren pol=1 plain pole=stability/stable keys=#stability*,$packag manag*"}, {NULL}},
+    /* "not merely" softens the denial into praise */
+    {"Kestrel is not merely a runtime.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
+    /* a state given as past no longer holds, and says it changed */
+    {"Kestrel used to be slow.", NULL, NULL, {"ST Kestrel pol=1 plain change keys=#speed*"}, {NULL}},
     /* a comparison that goes on naming no one compares the same two */
     {"Kestrel is faster than Wren at startup, but slower at steady state.", NULL, NULL,
      {"ST Kestrel pol=-1 plain ranks=Wren", "ST Wren pol=1 plain ranks=Kestrel"}, {NULL}},

@@ -331,6 +331,15 @@ static const stance_case cases[] = {
     {"Zig error handling benefits from explicit error sets.", NULL, 0, 0, "Zig:+"},
     {"Go requires fewer steps to deploy.", NULL, 0, 0, "Go:+"},
     {"Zig requires more steps to deploy.", NULL, 0, 0, "Zig:-"},
+    /* a state given as past no longer holds, but a passive, a habit or
+     * a comparison's base is no past state */
+    {"Rust used to be slow to compile.", NULL, 0, 0, "Rust:+"},
+    {"Go used to lack generics.", NULL, 0, 0, "Go:+"},
+    {"Zig error messages are better than they used to be.", NULL, 0, 0, "Zig:+"},
+    {"Rust is often used to build reliable command-line tools.", NULL, 0, 0, "Rust:+"},
+    {"Go, commonly used to write servers, is slow to start.", NULL, 0, 0, "Go:-"},
+    /* "not merely a K" is praise, not a denial */
+    {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},

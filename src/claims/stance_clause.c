@@ -605,6 +605,22 @@ static void stance_score_without(const stance_ctx *c, stance_verdict *v, const s
     }
 }
 
+/* "X used to be slow", "used to lack Y" in [cs, end): not after "than"
+ * or "as" ("better than it used to be"), nor a passive or a habit ("is
+ * often used to serve", "can be used to build", "get used to")? */
+static int stance_former(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
+{
+    for (size_t k = cs; k < end; k++) {
+        if (!words_at(w, WR_FORMER, toks, end, k)) continue;
+        int other = 0;
+        for (size_t j = k > cs + 2 ? k - 2 : cs; j < k; j++)
+            other |= words_is(w, WR_THAN, &toks[j]) || words_is(w, WR_EQUATIVE, &toks[j]) ||
+                     words_is(w, WR_FORMER_NOT, &toks[j]);
+        if (!other) return 1;
+    }
+    return 0;
+}
+
 void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v)
 {
     memset(v, 0, sizeof *v);
@@ -619,6 +635,11 @@ void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v)
     /* a reason ("because ...", "Since X is ..., ") explains the verdict
      * of the clause it serves; it is no verdict of its own */
     if (q.reason) v->evaluative = 0;
+    /* a state given as past is one that no longer holds */
+    if (v->evaluative && stance_former(c->w, c->toks, cs, end)) {
+        v->score = -v->score;
+        v->cmp_sign = -v->cmp_sign;
+    }
     /* a recommendation ("-> X") picks one of the subjects compared */
     if (c->in->choice) v->comparative = 1;
 }

@@ -134,6 +134,8 @@ typedef enum words_role {
     WR_ELIDED_TAIL,           /* "Y does too" */
     WR_NEED_LESS,             /* "requires less setup": a need made small */
     WR_TASK_VERB,             /* "makes complex routing simple": the object a task */
+    WR_FORMER,                /* "used to be slow": a state no longer so */
+    WR_FORMER_NOT,            /* "is used to serve": a passive, not a past */
     WR_COUNT
 } words_role;
 

@@ -340,6 +340,9 @@ static const stance_case cases[] = {
     {"Go, commonly used to write servers, is slow to start.", NULL, 0, 0, "Go:-"},
     /* "not merely a K" is praise, not a denial */
     {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
+    /* a needless fault, and one denied */
+    {"Rust is needlessly verbose for small scripts.", NULL, 0, 0, "Rust:-"},
+    {"Zig caches builds so they are not needlessly repeated.", NULL, 0, 0, "Zig:+"},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},

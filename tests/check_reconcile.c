@@ -302,6 +302,29 @@ START_TEST(test_rankings)
 }
 END_TEST
 
+/* "Subject 0 is as fast as subject 1" (the base judged neither way)
+ * ranks neither ahead: against "subject 0 is faster", a question. */
+START_TEST(test_equative_is_alike)
+{
+    ranking(0, 0, 0, 1, 1, "#speed");
+    rc_prop *eq = add(1, 1, 0, 1, 1, PROP_PLAIN, "#speed");
+    rc_prop *base = add(1, 1, 1, 0, 0, PROP_PLAIN, "#speed");
+    eq->p.start = base->p.start = 0;
+    eq->p.end = base->p.end = 30;
+    rc_set s;
+    find(&s);
+    int ranks = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (s.q[i].kind == RC_RANK) {
+            ranks++;
+            ck_assert_uint_eq(s.q[i].n, 2);
+            ck_assert_int_ne(s.q[i].side[0], s.q[i].side[1]);
+        }
+    ck_assert_int_eq(ranks, 1);
+    rc_free(&s);
+}
+END_TEST
+
 START_TEST(test_rankings_need_two_sources_and_one_point)
 {
     /* one source ranking and judging alike disputes nothing */
@@ -565,6 +588,7 @@ int main(void)
     tcase_add_test(tc, test_poles);
     tcase_add_test(tc, test_poles_stand_apart);
     tcase_add_test(tc, test_poles_of_a_comparison);
+    tcase_add_test(tc, test_equative_is_alike);
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);

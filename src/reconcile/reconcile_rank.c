@@ -4,7 +4,8 @@
  * another source judges both alike ("Both X and Y are easy to learn").
  * A comparative counts when the clause compares (prop.ranks), whether
  * or not it names the base; "alike" is a clause that judges two
- * subjects the same way saying "both" (prop.joint).  Only
+ * subjects the same way saying "both" (prop.joint), or an equative
+ * ("X is as fast as Y", "on par with Y").  Only
  * named aspects and the user's cues are read: two claims that meet on
  * a plain word rank different things.
  */
@@ -53,6 +54,22 @@ static int rk_partner(const rc_ctx *c, size_t n, size_t i, size_t from)
     return -1;
 }
 
+/* Does props[i], a clause ranking its subject against another, only
+ * match it ("X is as fast as Y", "X is on par with Y"): the other
+ * subject's proposition of the same clause judges it neither way and
+ * names it as its base? */
+static int rk_equal(const rc_ctx *c, size_t n, size_t i, size_t from)
+{
+    const rc_prop *a = &c->props[i];
+    for (size_t j = from; j < n && c->props[j].claim == a->claim; j++) {
+        const rc_prop *b = &c->props[j];
+        if (b->p.subject == a->p.ranks && b->p.versus == a->p.subject && !b->p.polarity &&
+            b->p.start == a->p.start && b->p.end == a->p.end)
+            return 1;
+    }
+    return 0;
+}
+
 /* The entries of props[0..n): comparatives and joint judgements, each
  * under its pair.  Owned by the caller; *ne gets the count. */
 static rk_entry *rk_entries(const rc_ctx *c, size_t n, size_t nsubjects, size_t *ne)
@@ -69,7 +86,8 @@ static rk_entry *rk_entries(const rc_ctx *c, size_t n, size_t nsubjects, size_t 
             if (other <= p->subject) continue;   /* the pair once, from its first subject */
         } else if (p->ranks >= 0 && (size_t)p->ranks < nsubjects && p->ranks != p->subject && !p->choice) {
             other = p->ranks;
-            dir = p->subject < other ? p->polarity : -p->polarity;
+            /* an equative ranks neither ahead: the two alike */
+            dir = rk_equal(c, n, i, first) ? 0 : p->subject < other ? p->polarity : -p->polarity;
         }
         if (other < 0) continue;
         for (size_t k = 0; k < p->nkeys; k++) {

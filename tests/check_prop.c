@@ -246,6 +246,11 @@ static const prop_case cases[] = {
      {"ST Wren pol=-1 plain keys=$log aggreg*,log*,aggreg*"}, {NULL}},
     {"Kestrel is fast, whereas Wren has a stable package manager.", NULL, NULL,
      {"ST Wren pol=1 plain pole=stability/stable keys=#stability*,$packag manag*"}, {NULL}},
+    /* two named alike with no judgement: joint, for a ranking's other
+     * answer */
+    {"Kestrel and Wren are evenly matched on package managers.", NULL, NULL,
+     {"NE Kestrel pol=0 plain joint", "NE Wren pol=0 plain joint"}, {NULL}},
+    {"Kestrel and Wren both ship package managers.", NULL, NULL, {NULL}, {"joint"}},
     /* "not merely" softens the denial into praise */
     {"Kestrel is not merely a runtime.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* a state given as past no longer holds, and says it changed */

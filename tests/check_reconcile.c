@@ -325,6 +325,26 @@ START_TEST(test_equative_is_alike)
 }
 END_TEST
 
+/* "Subject 0 and subject 1 are evenly matched on speed" (joint, judged
+ * neither way) answers a ranking too. */
+START_TEST(test_alike_without_judgement)
+{
+    ranking(0, 0, 0, 1, 1, "#speed");
+    for (int subj = 0; subj < 2; subj++) {
+        rc_prop *rp = add(1, 1, subj, -1, 0, PROP_PLAIN, "#speed");
+        rp->p.kind = PROP_NEUTRAL;
+        rp->p.joint = 1;
+        rp->p.end = 30;
+    }
+    rc_set s;
+    find(&s);
+    int ranks = 0;
+    for (size_t i = 0; i < s.n; i++) ranks += s.q[i].kind == RC_RANK;
+    ck_assert_int_eq(ranks, 1);
+    rc_free(&s);
+}
+END_TEST
+
 START_TEST(test_rankings_need_two_sources_and_one_point)
 {
     /* one source ranking and judging alike disputes nothing */
@@ -589,6 +609,7 @@ int main(void)
     tcase_add_test(tc, test_poles_stand_apart);
     tcase_add_test(tc, test_poles_of_a_comparison);
     tcase_add_test(tc, test_equative_is_alike);
+    tcase_add_test(tc, test_alike_without_judgement);
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);

@@ -448,6 +448,30 @@ static void prop_elided(const prop *out, size_t n, prop *p)
     p->scope |= q->scope;
 }
 
+/* Mark alike the propositions out[0..n) of two subjects, both named in
+ * one clause, that says they are alike with no judgement ("X and Y are
+ * evenly matched on clients"): a ranking's other answer
+ * (reconcile_rank.c), joint with no polarity. */
+static void prop_mark_alike(const prop_ctx *c, const prop_marks *m, prop *out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            prop *a = &out[i], *b = &out[j];
+            if (a->start != b->start || a->end != b->end || a->subject == b->subject || a->polarity ||
+                b->polarity || a->kind == PROP_CATEGORY || b->kind == PROP_CATEGORY)
+                continue;
+            int alike = 0, na = 0, nb = 0;
+            for (size_t k = 0; k < m->ntok; k++) {
+                size_t at = m->map[m->toks[k].off];
+                if (at < a->start || at >= a->end) continue;
+                alike |= prop_words_at(c, m, WR_ALIKE, k) != 0;
+                na += m->subj[k] == a->subject;
+                nb += m->subj[k] == b->subject;
+            }
+            if (alike && na && nb) a->joint = b->joint = 1;
+        }
+}
+
 size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, prop *out, size_t max)
 {
     prop_marks *m = kb_malloc(sizeof *m);
@@ -501,6 +525,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
     }
     prop_mark_joint(c, m, out, n < max ? n : max);
     n = prop_unjudged(c, m, r, n, out, max);
+    prop_mark_alike(c, m, out, n < max ? n : max);
     n = prop_categories(c, m, in, n, out, max);
     for (size_t i = 0; i < n && i < max; i++)
         if (out[i].kind == PROP_CATEGORY) {

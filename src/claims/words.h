@@ -136,6 +136,7 @@ typedef enum words_role {
     WR_TASK_VERB,             /* "makes complex routing simple": the object a task */
     WR_FORMER,                /* "used to be slow": a state no longer so */
     WR_FORMER_NOT,            /* "is used to serve": a passive, not a past */
+    WR_ALIKE,                 /* "X and Y are evenly matched": neither ahead */
     WR_COUNT
 } words_role;
 

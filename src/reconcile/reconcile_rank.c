@@ -79,7 +79,10 @@ static rk_entry *rk_entries(const rc_ctx *c, size_t n, size_t nsubjects, size_t 
     for (size_t i = 0; i < n; i++) {
         const prop *p = &c->props[i].p;
         if (i == 0 || c->props[i].claim != c->props[i - 1].claim) first = i;
-        if (p->kind != PROP_STANCE || !p->polarity || p->subject < 0 || (size_t)p->subject >= nsubjects) continue;
+        /* a judgement, or a joint statement that two are alike */
+        if (p->kind == PROP_CATEGORY || (!p->polarity && !p->joint) || p->subject < 0 ||
+            (size_t)p->subject >= nsubjects)
+            continue;
         int other = -1, dir = 0;
         if (p->joint) {
             other = rk_partner(c, n, i, first);

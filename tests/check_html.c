@@ -1,7 +1,10 @@
 /*
- * check_html.c - tests for html_extract (html.h): encoding decisions,
- * furniture, blocks and their offsets, metadata, and pages that try to
- * break it.
+ * check_html.c - html_extract and html_sniff (html.c): the encoding
+ * decided before the parser reads a byte (declared, undeclared, UTF-16,
+ * bad UTF-8 and UTF-16, binary), the content root of a page that marks
+ * none, pages with nothing to read, pages built to break it (deep
+ * nesting, long text, cut short, tag soup), and what is HTML.  Blocks:
+ * check_html_blocks.c; metadata: check_html_meta.c.
  * Run from the top of the tree (fixtures are tests/fixtures/html/).
  */
 #include <check.h>
@@ -11,54 +14,8 @@
 #include "buf.h"
 #include "doc.h"
 #include "html.h"
-#include "norm.h"
 #include "testutil.h"
-#include "util.h"
-
-#define FIX "tests/fixtures/html/"
-
-/* What every successful extraction must satisfy. */
-static void check_invariants(const doc *d)
-{
-    ck_assert_ptr_nonnull(d->text);
-    ck_assert_uint_eq(strlen(d->text), d->len);
-    ck_assert_msg(norm_valid_utf8(d->text, d->len, NULL), "text is not valid UTF-8");
-    size_t prev_end = 0;
-    for (size_t i = 0; i < d->nblocks; i++) {
-        const doc_block *b = &d->blocks[i];
-        ck_assert_msg(b->start < b->end && b->end <= d->len,
-                      "block %zu has range [%zu,%zu) in %zu bytes", i, b->start, b->end, d->len);
-        ck_assert_msg(i == 0 || b->start > prev_end, "block %zu overlaps or is out of order", i);
-        /* one block a line: no newline inside, a newline or the end around */
-        ck_assert_ptr_null(memchr(d->text + b->start, '\n', b->end - b->start));
-        ck_assert(b->start == 0 || d->text[b->start - 1] == '\n');
-        ck_assert(b->end == d->len || d->text[b->end] == '\n');
-        ck_assert(d->text[b->start] != ' ' && d->text[b->end - 1] != ' ');
-        prev_end = b->end;
-    }
-    /* nothing but blocks: every line of the text is a block */
-    size_t lines = d->len ? 1 : 0;
-    for (size_t i = 0; i < d->len; i++) lines += d->text[i] == '\n';
-    ck_assert_uint_eq(lines, d->nblocks);
-}
-
-static void extract_ok(const char *data, size_t len, doc *d)
-{
-    char *err = NULL;
-    doc_init(d, DOC_HTML);
-    int rc = html_extract(data, len, d, &err);
-    ck_assert_msg(rc == KB_OK, "html_extract failed: %s", err ? err : "(no message)");
-    ck_assert_ptr_null(err);
-    check_invariants(d);
-}
-
-static void extract_file(const char *path, doc *d)
-{
-    size_t len;
-    char *data = tu_read_file(path, &len);
-    extract_ok(data, len, d);
-    free(data);
-}
+#include "tuhtml.h"
 
 /* Extract, expecting KB_ERR with a message containing want. */
 static void extract_err(const char *data, size_t len, const char *want)
@@ -72,193 +29,6 @@ static void extract_err(const char *data, size_t len, const char *want)
     free(err);
     doc_free(&d);
 }
-
-static void assert_block(const doc *d, size_t i, doc_kind kind, int level,
-                         const char *text, const char *section)
-{
-    ck_assert_msg(i < d->nblocks, "no block %zu (have %zu)", i, d->nblocks);
-    const doc_block *b = &d->blocks[i];
-    size_t n = b->end - b->start;
-    ck_assert_msg(n == strlen(text) && memcmp(d->text + b->start, text, n) == 0,
-                  "block %zu is \"%.*s\", want \"%s\"", i, (int)n, d->text + b->start, text);
-    ck_assert_msg(b->kind == kind, "block %zu \"%s\" is a %s, want %s", i, text,
-                  doc_kind_name(b->kind), doc_kind_name(kind));
-    ck_assert_int_eq(b->level, level);
-    if (section) ck_assert_str_eq(b->section ? b->section : "(none)", section);
-}
-
-/* ---- the realistic article ---------------------------------------------- */
-
-#define T1 "Node.js vs Deno: Which Runtime in 2024?"
-
-static const struct {
-    doc_kind kind;
-    int level;
-    const char *text;
-    const char *section;
-} article_blocks[] = {
-    {DOC_HEADING, 1, T1, "(none)"},
-    {DOC_PARAGRAPH, 0, "Both runtimes execute JavaScript on V8, but they make very different "
-                       "choices about security, tooling & package management. Here\xE2\x80\x99s "
-                       "what we found after a month of running both in production.", T1},
-    {DOC_HEADING, 2, "Performance", T1},
-    {DOC_PARAGRAPH, 0, "On our HTTP benchmark Node.js 20 served 48,000 requests per second, "
-                       "while Deno 1.40 served 52,000.", T1 " > Performance"},
-    {DOC_PARAGRAPH, 0, "Cold start times were similar: about 40 ms for both.", T1 " > Performance"},
-    {DOC_HEADING, 3, "Memory", T1 " > Performance"},
-    {DOC_PARAGRAPH, 0, "Deno used roughly 10% less memory at idle.", T1 " > Performance > Memory"},
-    {DOC_HEADING, 2, "Comparison at a glance", T1},
-    {DOC_ROW, 0, "Feature | Node.js | Deno", T1 " > Comparison at a glance"},
-    {DOC_ROW, 0, "TypeScript | Via tsc or a loader | Built in", NULL},
-    {DOC_ROW, 0, "Permissions | None by default | Secure by default", NULL},
-    {DOC_ROW, 0, "Package manager | npm | URL imports & npm: specifiers", NULL},
-    {DOC_HEADING, 2, "What we liked", T1},
-    {DOC_ITEM, 1, "Deno\xE2\x80\x99s built-in formatter and linter", T1 " > What we liked"},
-    {DOC_ITEM, 1, "Node\xE2\x80\x99s ecosystem:", NULL},
-    {DOC_ITEM, 2, "Over two million packages", NULL},
-    {DOC_ITEM, 2, "Mature frameworks such as Express", NULL},
-    {DOC_QUOTE, 0, "\xE2\x80\x9C" "Deno is what Node would be if we started today." "\xE2\x80\x9D", NULL},
-    {DOC_CODE, 0, "deno run --allow-net server.ts node server.js", NULL},
-    {DOC_PARAGRAPH, 0, "In short: pick Node for the ecosystem and Deno for the defaults.",
-     T1 " > What we liked"},
-};
-
-START_TEST(test_article_blocks)
-{
-    doc d;
-    extract_file(FIX "article.html", &d);
-    size_t want = sizeof article_blocks / sizeof article_blocks[0];
-    for (size_t i = 0; i < want && i < d.nblocks; i++)
-        assert_block(&d, i, article_blocks[i].kind, article_blocks[i].level,
-                     article_blocks[i].text, article_blocks[i].section);
-    ck_assert_uint_eq(d.nblocks, want);
-    doc_free(&d);
-}
-END_TEST
-
-START_TEST(test_article_meta)
-{
-    doc d;
-    extract_file(FIX "article.html", &d);
-    ck_assert_str_eq(d.meta.title, T1);
-    ck_assert_str_eq(d.meta.author, "Jane Q. Developer");
-    ck_assert_str_eq(d.meta.date, "2024-02-19");
-    ck_assert_str_eq(d.meta.date_basis, "meta");
-    ck_assert_str_eq(d.meta.site, "Devnotes");
-    ck_assert_str_eq(d.meta.url, "https://devnotes.example.com/posts/node-vs-deno");
-    doc_free(&d);
-}
-END_TEST
-
-START_TEST(test_article_furniture)
-{
-    /* each marker sits in one kind of furniture in the fixture */
-    static const char *const markers[] = {
-        "COOKIE_MARKER", "HEADER_MARKER", "NAV_MARKER", "ADVERT_MARKER", "SHARE_MARKER",
-        "FOOTER_MARKER", "COMMENT_MARKER", "RELATED_MARKER", "NEWSLETTER_MARKER",
-        "SCRIPT_MARKER", "STYLESHEET_MARKER", "dataLayer", "Skip to content", "Accept all",
-        "Related posts", "8 min read", "By Jane", "Subscribe", "Devnotes logo"};
-    doc d;
-    extract_file(FIX "article.html", &d);
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        ck_assert_msg(strstr(d.text, markers[i]) == NULL, "furniture \"%s\" in text", markers[i]);
-    /* entities decoded, &nbsp; folded to a plain space, no raw markup */
-    ck_assert_ptr_nonnull(strstr(d.text, "tooling & package"));
-    ck_assert_ptr_nonnull(strstr(d.text, "48,000 requests"));
-    ck_assert_ptr_null(strstr(d.text, "&amp;"));
-    ck_assert_ptr_null(strstr(d.text, "\xC2\xA0"));
-    ck_assert_ptr_null(strchr(d.text, '<'));
-    doc_free(&d);
-}
-END_TEST
-
-/* ---- small pages, one behaviour each ------------------------------------ */
-
-static const struct {
-    const char *html;
-    const char *text;   /* the whole extracted text */
-} text_cases[] = {
-    {"<p><b>Node</b>.js</p>", "Node.js"},
-    {"<p>Hello <span>big</span> <em>world</em></p>", "Hello big world"},
-    {"<p>Published <time>May 8</time> <mark>new</mark></p>", "Published May 8 new"},
-    {"<p>  lots \n\t of   space  </p>", "lots of space"},
-    {"<p>a &amp; b&nbsp;&nbsp;c &lt;d&gt; &eacute;</p>", "a & b c <d> \xC3\xA9"},
-    {"<p>one<br>two</p>", "one two"},
-    {"<p>one<br><br>two</p>", "one\ntwo"},
-    {"<p>one<br> \n <br>two<br><br><br>three</p>", "one\ntwo\nthree"},
-    {"<h2>Title<br>subtitle</h2>", "Title subtitle"},
-    {"<div>before<p>inside</p>after</div>", "before\ninside\nafter"},
-    {"<div>a<div>b<div>c</div></div></div>", "a\nb\nc"},
-    {"<pre>int x;\n    return x;</pre>", "int x; return x;"},
-    {"<table><tr><td>a</td><td></td><td>c</td></tr></table>", "a | | c"},
-    {"<table><tr><td></td><td>b</td></tr></table>", "| b"},
-    {"<table><tr><td> </td><td></td></tr><tr><td>x</td></tr></table>", "x"},
-    {"<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table></td><td>d</td></tr></table>",
-     "a b c | d"},
-    {"<table><tr><th><p>multi</p><p>line</p></th><td>x</td></tr></table>", "multi line | x"},
-    {"<td>stray cell</td>", "stray cell"},
-    {"<div class=\"share-buttons\">x</div><p>kept</p>", "kept"},
-    {"<div class=\"ad-slot\">x</div><div class=\"add-to-cart\">kept</div>", "kept"},
-    {"<div id=\"comments\">x</div><div class=\"toc\">Contents</div>", "Contents"},
-    {"<div class=\"entry-content has-sidebar\"><p>kept</p></div>", "kept"},
-    {"<div class=\"sidebar-content\">x</div><div class=\"post tag-social-media\">kept</div>", "kept"},
-    {"<div class=\"content cookie-wall\">kept</div>", "kept"},
-    {"<div role=\"navigation\">x</div><p hidden>y</p><p>kept</p>", "kept"},
-    {"<script>var x;</script><style>p{}</style><noscript>x</noscript><p>kept</p>", "kept"},
-    {"<header><h1>Site</h1></header><p>kept</p>", "kept"},
-    {"<article><header><h1>Title</h1><p>By someone</p></header><p>Body.</p></article>",
-     "Title\nBody."},
-    {"<main><p>in main</p></main><p>outside</p>", "in main"},
-    {"<div role=\"main\"><p>in role</p></div><p>outside</p>", "in role"},
-    {"<article><p>short</p></article><article><p>the longer one</p></article>", "the longer one"},
-    {"<p>one<p>two<div>three</span></b> four", "one\ntwo\nthree four"},
-    {"<p>one</b>two</p>", "onetwo"},
-    {"<ul><li>one<li>two</ul><p>after</p></p></li>", "one\ntwo\nafter"},
-    {"plain words, no tags", "plain words, no tags"},
-    /* HTML5 without <head>/<body>: libxml2 leaves <nav>, <main> in head */
-    {"<!DOCTYPE html><meta charset=utf-8><title>T</title><nav>menu</nav><main><p>x</p></main>", "x"},
-    {"<title>T</title><section><p>in head</p></section>", "in head"},
-    {"<p>tab\tand\rcr</p>", "tab and cr"},
-};
-
-START_TEST(test_text_cases)
-{
-    doc d;
-    const char *html = text_cases[_i].html;
-    extract_ok(html, strlen(html), &d);
-    ck_assert_msg(strcmp(d.text, text_cases[_i].text) == 0, "%s\n  gave \"%s\"\n  want \"%s\"",
-                  html, d.text, text_cases[_i].text);
-    doc_free(&d);
-}
-END_TEST
-
-START_TEST(test_kinds)
-{
-    static const char html[] =
-        "<h3>H</h3><p>p</p><ul><li>a<ul><li>b</li></ul>a2</li></ul>"
-        "<ol><li><p>c</p></li></ol><blockquote><p>q</p></blockquote>"
-        "<pre>code</pre><dl><dt>t</dt><dd>d</dd></dl>"
-        "<figure><figcaption>cap</figcaption></figure><table><tr><td>r</td></tr></table>"
-        "<li>loose</li>";
-    doc d;
-    extract_ok(html, sizeof html - 1, &d);
-    assert_block(&d, 0, DOC_HEADING, 3, "H", "(none)");
-    assert_block(&d, 1, DOC_PARAGRAPH, 0, "p", "H");
-    assert_block(&d, 2, DOC_ITEM, 1, "a", "H");
-    assert_block(&d, 3, DOC_ITEM, 2, "b", "H");
-    assert_block(&d, 4, DOC_ITEM, 1, "a2", "H");
-    assert_block(&d, 5, DOC_ITEM, 1, "c", "H");
-    assert_block(&d, 6, DOC_QUOTE, 0, "q", "H");
-    assert_block(&d, 7, DOC_CODE, 0, "code", "H");
-    assert_block(&d, 8, DOC_PARAGRAPH, 0, "t", "H");
-    assert_block(&d, 9, DOC_PARAGRAPH, 0, "d", "H");
-    assert_block(&d, 10, DOC_PARAGRAPH, 0, "cap", "H");
-    assert_block(&d, 11, DOC_ROW, 0, "r", "H");
-    assert_block(&d, 12, DOC_ITEM, 1, "loose", "H");
-    ck_assert_uint_eq(d.nblocks, 13);
-    doc_free(&d);
-}
-END_TEST
 
 START_TEST(test_body_fallback)
 {
@@ -285,93 +55,6 @@ START_TEST(test_body_fallback)
     ck_assert_ptr_null(d.meta.author);
     ck_assert_ptr_null(d.meta.url);
     doc_free(&d);
-}
-END_TEST
-
-START_TEST(test_malformed)
-{
-    doc d;
-    extract_file(FIX "malformed.html", &d);
-    ck_assert_str_eq(d.text, "First bold both italic? end\n"
-                             "Second paragraph with unclosed link\n"
-                             "Inside div\none\ntwo\na | b\nAfter body");
-    assert_block(&d, 3, DOC_ITEM, 1, "one", NULL);
-    assert_block(&d, 5, DOC_ROW, 0, "a | b", NULL);
-    doc_free(&d);
-}
-END_TEST
-
-/* ---- metadata ------------------------------------------------------------ */
-
-static const struct {
-    const char *html;
-    const char *title, *author, *date, *url;
-} meta_cases[] = {
-    /* og:title beats h1 beats <title> */
-    {"<title>T</title><meta property=\"og:title\" content=\" OG  title \"><h1>H</h1>",
-     "OG title", NULL, NULL, NULL},
-    {"<title>T</title><article><h1>Article h1</h1><p>x</p></article>", "Article h1", NULL, NULL, NULL},
-    {"<title>Just the title</title><p>x</p>", "Just the title", NULL, NULL, NULL},
-    /* a URL is not an author; rel=author inside the article is */
-    {"<meta property=\"article:author\" content=\"https://x.example/jane\">"
-     "<article><p>By <a rel=\"author\" href=\"/j\">Jane Roe</a></p></article>",
-     NULL, "Jane Roe", NULL, NULL},
-    {"<meta property=\"article:author\" content=\"John Doe\"><meta name=\"author\" content=\"Meta Name\">",
-     NULL, "Meta Name", NULL, NULL},
-    {"<div itemprop=\"author\"><span itemprop=\"name\">Ann Lee</span></div>", NULL, "Ann Lee", NULL, NULL},
-    /* dates: published_time beats name=date beats <time>; bad dates skipped */
-    {"<meta name=\"date\" content=\"2020-01-02\">"
-     "<meta property=\"article:published_time\" content=\"2021-03-04T05:06:07Z\">",
-     NULL, NULL, "2021-03-04", NULL},
-    {"<meta name=\"date\" content=\"not a date\"><time datetime=\"2019-07-08\">July 8</time>",
-     NULL, NULL, "2019-07-08", NULL},
-    {"<aside><time datetime=\"2001-01-01\">x</time></aside>"
-     "<article><p><time datetime=\"2022-12-31T23:00\">New Year's Eve</time></p></article>",
-     NULL, NULL, "2022-12-31", NULL},
-    {"<p>Posted <time>20th Jun, 2023</time></p>", NULL, NULL, "2023-06-20", NULL},
-    {"<span itemprop=\"datePublished\" content=\"2018-05-06\">May</span>", NULL, NULL, "2018-05-06", NULL},
-    /* a relative canonical names nothing; og:url then */
-    {"<link rel=\"canonical\" href=\"/p/1\"><meta property=\"og:url\" content=\"https://e.example/p/1\">",
-     NULL, NULL, NULL, "https://e.example/p/1"},
-    {"<link rel=\"Canonical\" href=\"HTTPS://e.example/a\"><meta property=\"og:url\" content=\"https://e.example/b\">",
-     NULL, NULL, NULL, "HTTPS://e.example/a"},
-};
-
-static void assert_opt_str(const char *got, const char *want, const char *what)
-{
-    if (!want) ck_assert_msg(got == NULL, "%s is \"%s\", want none", what, got);
-    else ck_assert_msg(got && strcmp(got, want) == 0, "%s is \"%s\", want \"%s\"", what,
-                       got ? got : "(none)", want);
-}
-
-START_TEST(test_meta_cases)
-{
-    doc d;
-    const char *html = meta_cases[_i].html;
-    extract_ok(html, strlen(html), &d);
-    assert_opt_str(d.meta.title, meta_cases[_i].title, "title");
-    assert_opt_str(d.meta.author, meta_cases[_i].author, "author");
-    assert_opt_str(d.meta.date, meta_cases[_i].date, "date");
-    assert_opt_str(d.meta.url, meta_cases[_i].url, "url");
-    assert_opt_str(d.meta.date_basis, meta_cases[_i].date ? "meta" : NULL, "date_basis");
-    doc_free(&d);
-}
-END_TEST
-
-START_TEST(test_long_title)
-{
-    /* a <title> is one text node, read whole at any length */
-    buf b = BUF_INIT;
-    doc d;
-    buf_adds(&b, "<title>");
-    for (int i = 0; i < 300; i++) buf_adds(&b, "long title ");
-    buf_adds(&b, "end</title><p>x</p>");
-    extract_ok(b.data, b.len, &d);
-    ck_assert_ptr_nonnull(d.meta.title);
-    ck_assert_uint_eq(strlen(d.meta.title), 300 * 11 + 3);
-    ck_assert_str_eq(d.meta.title + 300 * 11, "end");
-    doc_free(&d);
-    buf_free(&b);
 }
 END_TEST
 
@@ -680,22 +363,12 @@ START_TEST(test_sniff_fixtures)
 }
 END_TEST
 
-#define NCASES(a) ((int)(sizeof a / sizeof a[0]))
-
 static Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
     TCase *tc = tcase_create("extract");
     tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, test_article_blocks);
-    tcase_add_test(tc, test_article_meta);
-    tcase_add_test(tc, test_article_furniture);
-    tcase_add_loop_test(tc, test_text_cases, 0, NCASES(text_cases));
-    tcase_add_test(tc, test_kinds);
     tcase_add_test(tc, test_body_fallback);
-    tcase_add_test(tc, test_malformed);
-    tcase_add_loop_test(tc, test_meta_cases, 0, NCASES(meta_cases));
-    tcase_add_test(tc, test_long_title);
     tcase_add_test(tc, test_latin1);
     tcase_add_test(tc, test_cp1252_undeclared);
     tcase_add_test(tc, test_utf16le);

@@ -1,7 +1,8 @@
 /*
  * check_cmd_export.c - `kb export` end to end (cmd_export.c): -o that
- * never overwrites or follows a link, output byte-identical across runs and
- * databases, and the options.
+ * never overwrites or follows a link (and --force over a longer file, a
+ * folder that does not exist, a FIFO), output byte-identical across runs
+ * and databases, and the options.
  *
  * Runs the freshly built binary ($KB, set by `make check`).
  */
@@ -101,6 +102,55 @@ START_TEST(test_output_file)
 }
 END_TEST
 
+/* -o cases test_output_file leaves out: --force over a longer file
+ * leaves exactly the export (no tail of the old one), a folder that
+ * does not exist creates nothing, a FIFO is refused without waiting
+ * for a reader. */
+START_TEST(test_export_output_edges)
+{
+    tu_out o = KB("ingest", "tests/fixtures/text/article.md");
+    ck_assert_int_eq(o.status, 0);
+    tu_out_free(&o);
+    o = KB("export", "--format", "md");
+    ck_assert_int_eq(o.status, 0);
+    char *md = o.out;
+    size_t md_len = o.out_len;
+    free(o.err);
+    char out[600], fifo[600], missing[600];
+    snprintf(out, sizeof out, "%s/long.md", dir);
+    snprintf(fifo, sizeof fifo, "%s/fifo.md", dir);
+    snprintf(missing, sizeof missing, "%s/no/such/folder/out.md", dir);
+    char *junk = malloc(md_len * 3 + 1);
+    ck_assert_ptr_nonnull(junk);
+    memset(junk, 'j', md_len * 3);
+    tu_write_file(out, junk, md_len * 3);
+    free(junk);
+    o = KB("export", "--format", "md", "-o", out, "--force");
+    ck_assert_msg(o.status == 0, "%s", o.err);
+    tu_out_free(&o);
+    size_t len;
+    char *written = tu_read_file(out, &len);
+    ck_assert_uint_eq(len, md_len);
+    ck_assert_int_eq(memcmp(written, md, md_len), 0);
+    free(written);
+    o = KB("export", "-o", missing);
+    ck_assert_int_eq(o.status, 1);
+    ck_assert_uint_eq(tu_lines(o.err), 1);
+    tu_out_free(&o);
+    snprintf(out, sizeof out, "%s/no", dir);
+    ck_assert_int_ne(access(out, F_OK), 0);
+    ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+    const char *forces[] = {NULL, "--force"};
+    for (int i = 0; i < 2; i++) {
+        o = forces[i] ? KB("export", "-o", fifo, (char *)forces[i]) : KB("export", "-o", fifo);
+        ck_assert_int_eq(o.status, 1);
+        ck_assert_uint_eq(tu_lines(o.err), 1);
+        tu_out_free(&o);
+    }
+    free(md);
+}
+END_TEST
+
 /* ---- determinism ---- */
 
 START_TEST(test_deterministic)
@@ -181,6 +231,7 @@ static Suite *cmd_export_suite(void)
     tcase_add_test(tc, test_output_file);
     tcase_add_test(tc, test_deterministic);
     tcase_add_test(tc, test_usage_and_filters);
+    tcase_add_test(tc, test_export_output_edges);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,6 +1,6 @@
 /*
- * tukb.h - the fixture of the suites that run the built kb
- * (tuexport.h): a fresh folder, dir, with the database db in it, made by
+ * tukb.h - the fixture of the suites that run the built kb (tucli.h,
+ * tuexport.h): a fresh folder, dir, with the database db in it, made by
  * setup and removed by teardown (a Check checked fixture).
  */
 #ifndef KB_TUKB_H

@@ -5,82 +5,12 @@
  * against itself; an absolute denial against a qualified one (and a
  * plain one against a qualified one, which is no dispute); comparisons
  * (never against a judgement of one subject; opposite ones meeting
- * under the first subject); rankings against "both alike" (two sources,
- * one named aspect); keys the evaluative words do not speak of;
+ * under the first subject); keys the evaluative words do not speak of;
  * poles; categories; one row per dispute; groups too general to be one
- * point.
+ * point.  Rankings are check_reconcile_rank.c's; the fixture is
+ * tureconcile.h.
  */
-#include <check.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "buf.h"
-#include "embed.h"
-#include "reconcile.h"
-#include "testutil.h"
-#include "util.h"
-
-static prop_lex *lex;
-static prop_keys *keys;
-static rc_prop props[256];
-static size_t nprops;
-
-static void setup(void)
-{
-    char *err = NULL;
-    ck_assert_int_eq(prop_lex_load(embed_reconcile, strlen(embed_reconcile), &lex, &err), KB_OK);
-    keys = prop_keys_new();
-    nprops = 0;
-}
-
-static void teardown(void)
-{
-    prop_keys_free(keys);
-    prop_lex_free(lex);
-}
-
-/* A stance proposition of claim (its own index) in source, on subject
- * (0 or 1, versus -1 or the other), every key judged (and ranked on,
- * should it rank); keys: a
- * comma-separated list of key texts. */
-static rc_prop *add(size_t claim, size_t source, int subject, int versus, int polarity, prop_modality mod,
-                    const char *klist)
-{
-    ck_assert_uint_lt(nprops, 256);
-    rc_prop *rp = &props[nprops++];
-    memset(rp, 0, sizeof *rp);
-    rp->claim = claim;
-    rp->source = source;
-    rp->p.kind = PROP_STANCE;
-    rp->p.subject = subject;
-    rp->p.versus = versus;
-    rp->p.ranks = versus;
-    rp->p.polarity = polarity;
-    rp->p.modality = mod;
-    rp->p.category = -1;
-    for (const char *k = klist; k && *k;) {
-        const char *e = strchr(k, ',');
-        size_t n = e ? (size_t)(e - k) : strlen(k);
-        rp->p.keys[rp->p.nkeys] = prop_key(keys, k, n, NULL, 0);
-        rp->p.judged |= 1u << rp->p.nkeys;
-        rp->p.ranked |= 1u << rp->p.nkeys;
-        rp->p.nkeys++;
-        k = e ? e + 1 : k + n;
-    }
-    return rp;
-}
-
-static void find(rc_set *s)
-{
-    rc_find(props, nprops, 2, lex, keys, s);
-}
-
-/* Filler claims with a key each: the background that makes a key
- * common (df) or rare. */
-static void background(size_t first_claim, size_t n, const char *key)
-{
-    for (size_t i = 0; i < n; i++) add(first_claim + i, 9, 0, -1, 0, PROP_PLAIN, key);
-}
+#include "tureconcile.h"
 
 START_TEST(test_opposite_aligned)
 {
@@ -244,127 +174,6 @@ START_TEST(test_comparisons)
 }
 END_TEST
 
-/* "Both 0 and 1" as claim in source: one proposition per subject, one
- * clause. */
-static void alike(size_t claim, size_t source, int polarity, const char *klist)
-{
-    for (int subj = 0; subj < 2; subj++) {
-        rc_prop *rp = add(claim, source, subj, -1, polarity, PROP_PLAIN, klist);
-        rp->p.joint = 1;
-        rp->p.start = 0;
-        rp->p.end = 30;
-    }
-}
-
-/* A ranking of subject against over (its base unnamed) as claim in
- * source. */
-static rc_prop *ranking(size_t claim, size_t source, int subject, int over, int polarity, const char *klist)
-{
-    rc_prop *r = add(claim, source, subject, -1, polarity, PROP_PLAIN, klist);
-    r->p.ranks = over;
-    return r;
-}
-
-/* One source ranks 0 above 1 (its base unnamed), another judges both
- * alike on the same aspect: a ranking question between the two. */
-START_TEST(test_rankings)
-{
-    ranking(0, 0, 0, 1, 1, "#learning");
-    alike(1, 1, 1, "#learning");
-    rc_set s;
-    find(&s);
-    ck_assert_uint_eq(s.n, 1);
-    ck_assert_int_eq(s.q[0].kind, RC_RANK);
-    ck_assert_int_eq(s.q[0].subject, 0);
-    ck_assert_int_eq(s.q[0].versus, 1);
-    ck_assert_uint_eq(s.q[0].n, 2);   /* the alike claim once, not per subject */
-    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
-    rc_free(&s);
-    /* the ranking said of the other subject, the other way round: the
-     * same question, its rank on the same side */
-    ranking(2, 2, 1, 0, -1, "#learning");
-    find(&s);
-    const rc_question *q = NULL;
-    for (size_t i = 0; i < s.n; i++)
-        if (s.q[i].kind == RC_RANK) {
-            ck_assert_ptr_null(q);
-            q = &s.q[i];
-        }
-    ck_assert_ptr_nonnull(q);
-    ck_assert_uint_eq(q->n, 3);
-    char side0 = 0, side2 = 0;
-    for (size_t i = 0; i < q->n; i++) {
-        if (props[q->props[i]].claim == 0) side0 = q->side[i];
-        if (props[q->props[i]].claim == 2) side2 = q->side[i];
-    }
-    ck_assert_int_eq(side0, side2);
-    rc_free(&s);
-}
-END_TEST
-
-/* "Subject 0 is as fast as subject 1" (the base judged neither way)
- * ranks neither ahead: against "subject 0 is faster", a question. */
-START_TEST(test_equative_is_alike)
-{
-    ranking(0, 0, 0, 1, 1, "#speed");
-    rc_prop *eq = add(1, 1, 0, 1, 1, PROP_PLAIN, "#speed");
-    rc_prop *base = add(1, 1, 1, 0, 0, PROP_PLAIN, "#speed");
-    eq->p.start = base->p.start = 0;
-    eq->p.end = base->p.end = 30;
-    rc_set s;
-    find(&s);
-    int ranks = 0;
-    for (size_t i = 0; i < s.n; i++)
-        if (s.q[i].kind == RC_RANK) {
-            ranks++;
-            ck_assert_uint_eq(s.q[i].n, 2);
-            ck_assert_int_ne(s.q[i].side[0], s.q[i].side[1]);
-        }
-    ck_assert_int_eq(ranks, 1);
-    rc_free(&s);
-}
-END_TEST
-
-/* "Subject 0 and subject 1 are evenly matched on speed" (joint, judged
- * neither way) answers a ranking too. */
-START_TEST(test_alike_without_judgement)
-{
-    ranking(0, 0, 0, 1, 1, "#speed");
-    for (int subj = 0; subj < 2; subj++) {
-        rc_prop *rp = add(1, 1, subj, -1, 0, PROP_PLAIN, "#speed");
-        rp->p.kind = PROP_NEUTRAL;
-        rp->p.joint = 1;
-        rp->p.end = 30;
-    }
-    rc_set s;
-    find(&s);
-    int ranks = 0;
-    for (size_t i = 0; i < s.n; i++) ranks += s.q[i].kind == RC_RANK;
-    ck_assert_int_eq(ranks, 1);
-    rc_free(&s);
-}
-END_TEST
-
-START_TEST(test_rankings_need_two_sources_and_one_point)
-{
-    /* one source ranking and judging alike disputes nothing */
-    ranking(0, 0, 0, 1, 1, "#learning");
-    alike(1, 0, 1, "#learning");
-    rc_set s;
-    find(&s);
-    ck_assert_uint_eq(s.n, 0);
-    rc_free(&s);
-    /* alike on another aspect; a recommendation is no ranking; a plain
-     * word is not a point two sources rank on */
-    alike(2, 1, 1, "#setup");
-    ranking(3, 2, 0, 1, 1, "#setup")->p.choice = 1;
-    ranking(4, 2, 0, 1, 1, "tooling");
-    alike(5, 3, 1, "tooling");
-    find(&s);
-    ck_assert_uint_eq(s.n, 0);
-    rc_free(&s);
-}
-END_TEST
 
 START_TEST(test_unjudged_key)
 {
@@ -602,14 +411,10 @@ int main(void)
     tcase_add_test(tc, test_absolute_against_qualified);
     tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);
     tcase_add_test(tc, test_comparisons);
-    tcase_add_test(tc, test_rankings);
-    tcase_add_test(tc, test_rankings_need_two_sources_and_one_point);
     tcase_add_test(tc, test_unjudged_key);
     tcase_add_test(tc, test_poles);
     tcase_add_test(tc, test_poles_stand_apart);
     tcase_add_test(tc, test_poles_of_a_comparison);
-    tcase_add_test(tc, test_equative_is_alike);
-    tcase_add_test(tc, test_alike_without_judgement);
     tcase_add_test(tc, test_categories);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);

@@ -15,57 +15,10 @@
  * negated copulas; effort left to the user, breadth missed ("instead
  * of sharing"), "in X's favour"/"favours X", the scope of "non-",
  * high costs, and size comparatives ("a larger community", "lower
- * latency").
+ * latency").  The readings of a clause's structure are
+ * check_stance_clause.c's; the harness is tustance.h.
  */
-#include <check.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "buf.h"
-#include "embed.h"
-#include "norm.h"
-#include "stance.h"
-#include "taxonomy.h"
-#include "testutil.h"
-#include "util.h"
-
-static const char *const go_rust =
-    "subject\tGo\tgolang, go\n"
-    "subject\tRust\trust, rustc\n"
-    "subject\tZig\tzig\n"
-    "dimension\tperformance\tfast\n"
-    "measure\tyear\t@year\n";
-
-typedef struct toks {
-    buf norm;
-    tax_tok t[256];
-    size_t n;
-} toks;
-
-static int on_tok(void *ctx, const char *s, size_t n, size_t off)
-{
-    toks *k = ctx;
-    if (k->n == 256) return 1;
-    k->t[k->n].s = s;
-    k->t[k->n].n = n;
-    k->t[k->n].off = off;
-    k->n++;
-    return 0;
-}
-
-static void tokenize(toks *k, const char *text)
-{
-    memset(k, 0, sizeof *k);
-    ck_assert_int_eq(norm_text(text, strlen(text), &k->norm, NULL, NULL), KB_OK);
-    norm_tokens(buf_cstr(&k->norm), k->norm.len, on_tok, k);
-}
-
-typedef struct stance_case {
-    const char *text;
-    const char *fallback;  /* subject the claim inherits, or NULL */
-    int bias, choice;
-    const char *expect;    /* "Subject:pol[:versus]" joined by ';' in the order judged */
-} stance_case;
+#include "tustance.h"
 
 static const stance_case cases[] = {
     /* plain evaluative words; a clause with none gives nothing */
@@ -313,43 +266,10 @@ static const stance_case cases[] = {
     /* a hedged denial is still one ("may not", "might not") */
     {"Zig might not have a graphical debugger.", NULL, 0, 0, "Zig:-"},
     {"Zig may not run on old kernels.", NULL, 0, 0, "Zig:-"},
-    /* a verb phrase left out says what the clause before says, the same
-     * when both or neither are negated, else the opposite */
-    {"Rust supports inline assembly, but Zig does not.", NULL, 0, 0, "Rust:+;Zig:-"},
-    {"Go does not support pattern matching, but Rust does.", NULL, 0, 0, "Go:-;Rust:+"},
-    {"Zig lacks a package registry, while Rust does not.", NULL, 0, 0, "Zig:-;Rust:+"},
-    {"Rust has a steep learning curve, but Go does not.", NULL, 0, 0, "Rust:-;Go:+"},
-    {"Rust is reliable, and Zig is too.", NULL, 0, 0, "Rust:+;Zig:+"},
-    /* so is an object relative of another subject */
-    {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
-    {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
-    /* the object of a task's verb is the task, not the subject; a need
-     * made small is a merit */
-    {"Rust makes complex concurrency simple.", NULL, 0, 0, "Rust:+"},
-    {"Zig simplifies complex build scripts.", NULL, 0, 0, "Zig:+"},
-    {"Go makes simple things hard.", NULL, 0, 0, "Go:-"},
-    {"Zig error handling benefits from explicit error sets.", NULL, 0, 0, "Zig:+"},
-    {"Go requires fewer steps to deploy.", NULL, 0, 0, "Go:+"},
-    {"Zig requires more steps to deploy.", NULL, 0, 0, "Zig:-"},
-    /* a state given as past no longer holds, but a passive, a habit or
-     * a comparison's base is no past state */
-    {"Rust used to be slow to compile.", NULL, 0, 0, "Rust:+"},
-    {"Go used to lack generics.", NULL, 0, 0, "Go:+"},
-    {"Zig error messages are better than they used to be.", NULL, 0, 0, "Zig:+"},
-    {"Rust is often used to build reliable command-line tools.", NULL, 0, 0, "Rust:+"},
-    {"Go, commonly used to write servers, is slow to start.", NULL, 0, 0, "Go:-"},
-    /* "not merely a K" is praise, not a denial */
-    {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
-    /* a needless fault, and one denied */
-    {"Rust is needlessly verbose for small scripts.", NULL, 0, 0, "Rust:-"},
-    {"Zig caches builds so they are not needlessly repeated.", NULL, 0, 0, "Zig:+"},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},
     {"Rust is ahead of Go in memory safety.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
-    /* a comparison that goes on naming no one compares the same two */
-    {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
-    {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     {"Zig might not need a background daemon.", NULL, 0, 0, "Zig:+"},
     /* capability verbs count for; a figure after one only states it */
     {"Zig allows inline assembly.", NULL, 0, 0, "Zig:+"},
@@ -452,61 +372,9 @@ static const stance_case cases[] = {
 };
 
 /* The compiled-in function words, which every lexicon below reads. */
-static words_lex *words_default(void)
-{
-    words_lex *w = NULL;
-    char *err = NULL;
-    ck_assert_msg(words_load(NULL, 0, &w, &err) == KB_OK, "%s", err ? err : "");
-    return w;
-}
-
 START_TEST(test_judge)
 {
-    const stance_case *c = &cases[_i];
-    taxonomy *t = NULL;
-    stance_lex *lex = NULL;
-    words_lex *w = words_default();
-    char *err = NULL;
-    ck_assert_int_eq(tax_load(go_rust, strlen(go_rust), &t, &err), KB_OK);
-    ck_assert_msg(stance_load(embed_stance, strlen(embed_stance), w, &lex, &err) == KB_OK, "%s", err ? err : "");
-    toks *k = malloc(sizeof *k);
-    tokenize(k, c->text);
-    tax_hit hits[32];
-    size_t nh = tax_match(t, TAX_MASK(TAX_SUBJECT), k->t, k->n, hits, 32);
-    stance_mention ment[32];
-    int fb[8];
-    size_t nfb = 0;
-    for (size_t i = 0; i < nh && i < 32; i++) {
-        ment[i].subject = hits[i].index;
-        ment[i].tok = hits[i].tok;
-        ment[i].tok_end = hits[i].tok_end;
-        int seen = 0;
-        for (size_t j = 0; j < nfb; j++) seen |= fb[j] == hits[i].index;
-        if (!seen && nfb < 8) fb[nfb++] = hits[i].index;
-    }
-    if (c->fallback) fb[nfb++] = tax_find_subject(t, c->fallback);
-    /* Go and Rust are the subjects compared (Zig is not in the comparison) */
-    int cmp[2] = {tax_find_subject(t, "Go"), tax_find_subject(t, "Rust")};
-    int zig = tax_find_subject(t, "Zig");
-    size_t ncmp = 2;
-    for (size_t i = 0; i < nfb; i++)
-        if (fb[i] == zig) ncmp = 0; /* a claim about Zig alone compares nothing */
-    stance_out out[8];
-    stance_input in = {k->t, k->n, ment, nh, fb, nfb, cmp, ncmp, c->bias, c->choice};
-    size_t n = stance_judge(lex, &in, out, 8);
-    char got[512] = "";
-    for (size_t i = 0; i < n && i < 8; i++) {
-        size_t l = strlen(got);
-        snprintf(got + l, sizeof got - l, "%s%s:%s%s%s", i ? ";" : "", tax_subject(t, (size_t)out[i].subject),
-                 out[i].polarity > 0 ? "+" : out[i].polarity < 0 ? "-" : "0", out[i].versus >= 0 ? ":" : "",
-                 out[i].versus >= 0 ? tax_subject(t, (size_t)out[i].versus) : "");
-    }
-    ck_assert_msg(strcmp(got, c->expect) == 0, "\"%s\": [%s], expected [%s]", c->text, got, c->expect);
-    buf_free(&k->norm);
-    free(k);
-    stance_free(lex);
-    words_free(w);
-    tax_free(t);
+    judge_case(&cases[_i]);
 }
 END_TEST
 

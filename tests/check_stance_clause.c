@@ -1,0 +1,63 @@
+/*
+ * check_stance_clause.c - the stance of a clause read from its
+ * structure (stance_clause.c, stance_subj.c), table-driven over
+ * invented sentences about the Go vs Rust domain of tustance.h: a verb
+ * phrase left out ("..., but Y does not", "and Y does too"), an object
+ * relative of another subject ("which Y lacks"), a comparison going on
+ * with no subject named ("..., but slower at B"), the object of a
+ * task's verb ("makes complex X simple"), a need made small ("requires
+ * fewer steps"), a state given as past ("used to be slow"), "not
+ * merely", and needless faults.
+ */
+#include "tustance.h"
+
+static const stance_case cases[] = {
+    /* a verb phrase left out says what the clause before says, the same
+     * when both or neither are negated, else the opposite */
+    {"Rust supports inline assembly, but Zig does not.", NULL, 0, 0, "Rust:+;Zig:-"},
+    {"Go does not support pattern matching, but Rust does.", NULL, 0, 0, "Go:-;Rust:+"},
+    {"Zig lacks a package registry, while Rust does not.", NULL, 0, 0, "Zig:-;Rust:+"},
+    {"Rust has a steep learning curve, but Go does not.", NULL, 0, 0, "Rust:-;Go:+"},
+    {"Rust is reliable, and Zig is too.", NULL, 0, 0, "Rust:+;Zig:+"},
+    /* so is an object relative of another subject */
+    {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
+    {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},
+    /* the object of a task's verb is the task, not the subject; a need
+     * made small is a merit */
+    {"Rust makes complex concurrency simple.", NULL, 0, 0, "Rust:+"},
+    {"Zig simplifies complex build scripts.", NULL, 0, 0, "Zig:+"},
+    {"Go makes simple things hard.", NULL, 0, 0, "Go:-"},
+    {"Zig error handling benefits from explicit error sets.", NULL, 0, 0, "Zig:+"},
+    {"Go requires fewer steps to deploy.", NULL, 0, 0, "Go:+"},
+    {"Zig requires more steps to deploy.", NULL, 0, 0, "Zig:-"},
+    /* a state given as past no longer holds, but a passive, a habit or
+     * a comparison's base is no past state */
+    {"Rust used to be slow to compile.", NULL, 0, 0, "Rust:+"},
+    {"Go used to lack generics.", NULL, 0, 0, "Go:+"},
+    {"Zig error messages are better than they used to be.", NULL, 0, 0, "Zig:+"},
+    {"Rust is often used to build reliable command-line tools.", NULL, 0, 0, "Rust:+"},
+    {"Go, commonly used to write servers, is slow to start.", NULL, 0, 0, "Go:-"},
+    /* "not merely a K" is praise, not a denial */
+    {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
+    /* a needless fault, and one denied */
+    {"Rust is needlessly verbose for small scripts.", NULL, 0, 0, "Rust:-"},
+    {"Zig caches builds so they are not needlessly repeated.", NULL, 0, 0, "Zig:+"},
+    /* a comparison that goes on naming no one compares the same two */
+    {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
+    {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+};
+
+START_TEST(test_judge)
+{
+    judge_case(&cases[_i]);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("stance_clause");
+    TCase *tc = tcase_create("judge");
+    tcase_add_loop_test(tc, test_judge, 0, (int)(sizeof cases / sizeof *cases));
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

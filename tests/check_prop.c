@@ -128,6 +128,10 @@ static const prop_case cases[] = {
      {"ST Wren pol=-1 plain keys=$log aggreg*,log*,aggreg*"}, {NULL}},
     {"Kestrel is fast, whereas Wren has a stable package manager.", NULL, NULL,
      {"ST Wren pol=1 plain pole=stability/stable keys=#stability*,$packag manag*"}, {NULL}},
+    /* a relative set off after the name says what it is, a base's too */
+    {"Kestrel, which is a runtime, ships a formatter.", NULL, NULL, {"Kestrel pol=1 plain kind=runtime"}, {NULL}},
+    {"Unlike Wren, which is a runtime, Kestrel ships a formatter.", NULL, NULL, {"Wren pol=1 plain kind=runtime"},
+     {"Kestrel pol=1 plain kind"}},
     /* two named alike with no judgement: joint, for a ranking's other
      * answer */
     {"Kestrel and Wren are evenly matched on package managers.", NULL, NULL,

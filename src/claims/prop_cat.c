@@ -57,11 +57,18 @@ static size_t prop_pronoun_subjects(const prop_ctx *c, const prop_marks *m, cons
 
 /* Who a copula at token k speaks of: the subject named right before it
  * ("Node.js is"), several joined by "and" ("Python and Node.js are"), a
- * subject set off by commas ("Python, on the other hand, is"), or a
- * pronoun ("It is", "They are"). */
+ * subject set off by commas ("Python, on the other hand, is"), one a
+ * relative follows ("Deno, which is"), or a pronoun ("It is", "They
+ * are"). */
 static size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *out)
 {
     if (k == 0) return 0;
+    /* "X, which is a K": a relative set off after the name (a
+     * comparison's base too: "Unlike X, which is a K, ...") */
+    if (k >= 2 && prop_word(c, m, WR_RELATIVE, k - 1) && prop_punct_before(m, k - 1) && m->subj[k - 2] >= 0) {
+        out[0] = m->subj[k - 2];
+        return 1;
+    }
     size_t j = k;
     /* "X, on the other hand, is": back over a parenthetical */
     if (prop_punct_before(m, k))

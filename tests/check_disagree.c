@@ -2,7 +2,8 @@
  * check_disagree.c - finding the disagreements (disagree.c, dis_read.c):
  * claims that dispute nothing (other aspects, one source against
  * itself, a comparison against a plain judgement), the filters and the
- * determinism of a run, and the corpus's acceptance points (its rows and
+ * determinism of a run, points left out of a clause disputed ("...,
+ * but Y does not"), and the corpus's acceptance points (its rows and
  * verdicts; every row between different sources, with a reason and a
  * position for each side; a date inferred from the text).  Each kind of
  * row has its own suite: check_dis_numeric.c, check_dis_verdict.c,
@@ -31,6 +32,41 @@ START_TEST(test_unrelated_claims_are_not_disputes)
     dis_set s;
     run(&s, NULL);
     ck_assert_uint_eq(s.nitems, 0);
+    dis_free(&s);
+}
+END_TEST
+
+/* A clause whose verb phrase is left out ("..., but Wren does not")
+ * speaks of the point the clause before names: against a source that
+ * says Wren does it, a row with the two on opposite sides.  So does a
+ * contrast that names no point of its own ("whereas Wren struggles"). */
+START_TEST(test_points_left_out_are_disputed)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel supports green threads, but Wren does not.\n");
+    article("b.md", "2024-03-01", "Wren supports green threads.\n");
+    dis_set s;
+    run(&s, NULL);
+    ck_assert_uint_ge(s.nitems, 1);
+    const dis_item *it = NULL;
+    for (size_t i = 0; i < s.nitems && !it; i++)
+        if (side_of(&s.items[i], "Wren does not") && side_of(&s.items[i], "Wren supports")) it = &s.items[i];
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(side_of(it, "Wren does not"), side_of(it, "Wren supports"));
+    dis_free(&s);
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel shines at log aggregation, whereas Wren struggles.\n");
+    article("b.md", "2024-03-01", "Wren excels at log aggregation.\n");
+    /* other points of Wren's, so that log aggregation is a specific one */
+    article("c.md", "2024-04-01",
+            "Wren is easy to learn.\n\nWren has a small community.\n\nInstalling Wren takes one command.\n\n"
+            "Wren threads are cheap.\n\nThe Wren VM starts quickly.\n\nWren has few libraries.\n");
+    run(&s, NULL);
+    it = NULL;
+    for (size_t i = 0; i < s.nitems && !it; i++)
+        if (side_of(&s.items[i], "Wren struggles") && side_of(&s.items[i], "Wren excels")) it = &s.items[i];
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(side_of(it, "Wren struggles"), side_of(it, "Wren excels"));
     dis_free(&s);
 }
 END_TEST
@@ -156,6 +192,7 @@ static Suite *disagree_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_unrelated_claims_are_not_disputes);
+    tcase_add_test(tc, test_points_left_out_are_disputed);
     tcase_add_test(tc, test_filters_and_determinism);
     tcase_add_test(tc, test_corpus);
     suite_add_tcase(s, tc);

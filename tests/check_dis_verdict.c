@@ -2,7 +2,8 @@
  * check_dis_verdict.c - a question's verdict and its reason
  * (dis_verdict.c), from small invented articles (tudisagree.h):
  * outdated (an absolute claim, older, against a qualified newer one;
- * an older judgement only where a newer text says what changed),
+ * an older judgement only where a newer text says what changed, as
+ * "X used to be slow" does),
  * overstated, majority and unresolved; a ranking that does not deny a
  * judgement, a ranking against "both alike" and rankings both ways;
  * the values of one aspect; categories (a majority, a denial counted
@@ -90,6 +91,24 @@ START_TEST(test_absolute_same_time_is_overstated)
     ck_assert_ptr_nonnull(it);
     ck_assert_int_eq(it->verdict, DIS_OVERSTATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "more precise"));
+    dis_free(&s);
+}
+END_TEST
+
+/* "Kestrel used to be slow" says it is no longer: against an older
+ * "Kestrel is slow" it is the newer side, and the change. */
+START_TEST(test_former_state_outdates)
+{
+    scenario();
+    article("a.md", "2018-01-01", "Kestrel is slow.\n");
+    article("b.md", "2025-01-01", "Kestrel used to be slow.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "fast");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_ne(side_of(it, "Kestrel is slow"), side_of(it, "used to be slow"));
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "used to be slow"));
     dis_free(&s);
 }
 END_TEST
@@ -290,6 +309,7 @@ static Suite *dis_verdict_suite(void)
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
     tcase_add_test(tc, test_older_judgement_outdated_only_with_change);
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
+    tcase_add_test(tc, test_former_state_outdates);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_majority_and_unresolved);
     tcase_add_test(tc, test_ranking_against_alike);

@@ -1,6 +1,6 @@
 /*
  * check_stance_clause.c - the stance of a clause read from its
- * structure (stance_clause.c, stance_subj.c), table-driven over
+ * structure (stance_bounds.c, stance_clause.c, stance_subj.c), table-driven over
  * invented sentences about the Go vs Rust domain of tustance.h: a verb
  * phrase left out ("..., but Y does not", "and Y does too"), an object
  * relative of another subject ("which Y lacks"), a comparison going on

@@ -4,8 +4,9 @@
  * The lexicon is matched with the taxonomy matcher (taxonomy.h): it is
  * loaded as a small taxonomy whose "dimensions" are the word classes,
  * so phrases, prefixes and plurals behave the same way everywhere.  A
- * claim is judged clause by clause: stance_clause.c finds where each
- * ends and what its words say, stance_subj.c whom that is about.
+ * claim is judged clause by clause: stance_bounds.c finds where each
+ * ends, stance_clause.c what its words say, stance_subj.c whom that is
+ * about.
  */
 #include "stance_int.h"
 

@@ -2,10 +2,12 @@
  * stance_int.h - what the stance judge's files share (not part of the
  * API: see stance.h).
  *
- * A claim is judged in three steps, one file each: stance.c matches the
- * lexicon and walks the claim's clauses; stance_clause.c says where a
- * clause ends and what its words say (stance_verdict); stance_subj.c
- * says whom the verdict is about and writes the clause's judgements.
+ * A claim is judged in steps, one file each: stance.c matches the
+ * lexicon and walks the claim's clauses; stance_bounds.c says where a
+ * clause ends and what a clause that leaves its verb phrase out takes
+ * from the one before; stance_clause.c what a clause's words say
+ * (stance_verdict); stance_subj.c whom the verdict is about, and writes
+ * the clause's judgements.
  */
 #ifndef KB_STANCE_INT_H
 #define KB_STANCE_INT_H
@@ -92,22 +94,32 @@ static inline int stance_comma_before(const tax_tok *toks, size_t k)
     return tax_tok_punct_before(toks, k, ",:");
 }
 
-/* stance_clause.c: does the clause that began at cs end before token
- * end?  Then what do its words say; it reads c->h on from the clause's
- * first hit and leaves it at the next clause's. */
+/* stance_bounds.c: does the clause that began at cs end before token
+ * end? */
 int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end);
+/* Is hit k a reason or condition word opening the claim ("Because
+ * ...", "If ...", also after a connective: "Therefore, if ...")? */
+int stance_is_reason(const stance_ctx *c, size_t k);
 /* Does a comma before token end open another subject's own clause
  * ("X suits A, and Y suits B", "Use X for A, Y for B"): the clause
  * [cs, end) names another subject, not as a comparison's base, and
  * not this one? */
 int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end);
-void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
 /* Does v, a clause whose verb phrase is left out ("..., but Y does
  * not", "and Y does too", "so does Y"), say of its subject what the
  * evaluative clause prev before it says of another?  Then v takes prev's
  * verdict, the same when both or neither are negated, else the
- * opposite, and is marked elided. */
+ * opposite, and is marked STANCE_ELIDED; an object relative ("which Y
+ * lacks") and a contrast naming another subject ("whereas Y
+ * struggles") keep their own verdict, marked STANCE_ELIDED and
+ * STANCE_CONTRASTED. */
 void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v);
+/* stance_clause.c: what a clause's words say; it reads c->h on from
+ * the clause's first hit and leaves it at the next clause's. */
+void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
+/* A negated action in [cs, end): -1 ("does not support", "cannot"),
+ * +1 for a need denied ("does not need root"), 0 for none. */
+int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end);
 
 /* stance_subj.c: keep the mentions that name a subject judged (not "X
  * vs Y", "between X and Y"); then, for each clause, judge the subjects

@@ -1,0 +1,168 @@
+/*
+ * stance_bounds.c - where a clause ends, and what a clause that leaves
+ * its verb phrase out takes from the one before (see stance.h for the
+ * rules, stance_int.h for how the judge is divided).
+ *
+ * A clause ends before a contrast or fronted reason word, at a
+ * semicolon, (opened by a contrast or reason word) at its first comma,
+ * where another subject's own clause opens after a comma, and before an
+ * object relative of a subject the clause does not name ("..., which Y
+ * lacks").
+ */
+#include "stance_int.h"
+
+#include <string.h>
+
+#include "words.h"
+
+/* Does the claim open with one word and a comma ("However,",
+ * "Therefore,"): a connective before what the claim says? */
+static int stance_lead_word(const stance_ctx *c)
+{
+    if (c->ntok < 2) return 0;
+    const char *p = c->toks[0].s + c->toks[0].n;
+    while (p < c->toks[1].s && *p == ' ') p++;
+    return p < c->toks[1].s && *p == ',';
+}
+
+/* A reason or condition word opening the claim at hit k: "Because
+ * ...", "Due to ...", "Since ..." (but not a date's "Since 1995"), "If
+ * ...", also after a connective ("Therefore, if ..."). */
+int stance_is_reason(const stance_ctx *c, size_t k)
+{
+    /* only a fronted reason ("Since X is ..., Y ..."): one after the
+     * verdict ("X is easy because its syntax is simple") carries the
+     * same judgement and stays in its clause */
+    const tax_hit *h = &c->hits[k];
+    const tax_tok *toks = c->toks;
+    if (!(h->tok == 0 || (h->tok == 1 && stance_lead_word(c))) || stance_class_of(c->s, h->index) != SL_REASON)
+        return 0;
+    size_t e = h->tok_end;
+    if (words_is(c->w, WR_DATE_SINCE, &toks[h->tok]) && e < c->ntok && toks[e].n && toks[e].s[0] >= '0' &&
+        toks[e].s[0] <= '9')
+        return 0;
+    return 1;
+}
+
+int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
+{
+    if (end >= c->ntok || end < cs + 3 || !tax_tok_punct_before(c->toks, end, ",")) return 0;
+    size_t k = end + words_is(c->w, WR_AND, &c->toks[end]);
+    int next = -1, other = 0;
+    for (size_t i = 0; i < c->nment; i++)
+        if (c->ment[i].tok == k) next = c->ment[i].subject;
+    if (next < 0) return 0;
+    for (size_t i = 0; i < c->nment; i++) {
+        const stance_mention *m = &c->ment[i];
+        if (m->tok < cs || m->tok >= end) continue;
+        if (m->subject == next) return 0;
+        other |= !words_is_base(c->w, c->toks, m->tok);
+    }
+    return other;
+}
+
+/* The tokens of the subject's name that starts at token k, 0 for none. */
+static size_t stance_name_at(const stance_ctx *c, size_t k)
+{
+    for (size_t i = 0; i < c->nment; i++)
+        if (c->ment[i].tok == k) return c->ment[i].tok_end > k ? c->ment[i].tok_end - k : 1;
+    return 0;
+}
+
+/* Does token k open an object relative whose subject is named: "which
+ * Y does not", "a feature that Y lacks"? */
+static int stance_relative_at(const stance_ctx *c, size_t k)
+{
+    return k + 1 < c->ntok && words_is(c->w, WR_RELATIVE, &c->toks[k]) && stance_name_at(c, k + 1);
+}
+
+void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v)
+{
+    const words_lex *w = c->w;
+    const tax_tok *toks = c->toks;
+    if (!prev->evaluative || prev->comparative || !prev->score) return;
+    size_t names = 0, aux = 0, k = v->cs;
+    int neg = 0;
+    /* an object relative of another subject ("..., which Y lacks"): its
+     * object is what the clause before speaks of */
+    if (stance_relative_at(c, k) && v->evaluative) v->elided = STANCE_ELIDED;
+    /* a contrast that names another subject ("..., whereas Y
+     * struggles"): what it judges, with no aspect of its own, is what
+     * the clause before speaks of */
+    if (v->evaluative && k < v->end && words_is(w, WR_CLAUSE_CONTRAST, &toks[k]))
+        for (size_t i = 0; i < c->nment; i++) {
+            const stance_mention *m = &c->ment[i];
+            int before = 0;
+            for (size_t j = 0; j < c->nprev_main; j++) before |= c->prev_main[j] == m->subject;
+            if (m->tok > k && m->tok < v->end && !before) v->elided = STANCE_CONTRASTED;
+        }
+    /* an opening contrast, "and", "which" or "so"/"neither"/"nor" */
+    if (k < v->end && (words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) || words_is(w, WR_AND, &toks[k]) ||
+                       words_is(w, WR_RELATIVE, &toks[k])))
+        k++;
+    if (k < v->end && words_is(w, WR_ELIDED_LEAD, &toks[k])) {
+        neg = words_is(w, WR_NEITHER, &toks[k]);
+        k++;
+    }
+    while (k < v->end) {
+        size_t n = stance_name_at(c, k);
+        if (n) names++;
+        else if ((n = words_at(w, WR_NEGATED_ACTION, toks, v->end, k)) ||
+                 (n = words_at(w, WR_NEGATED_COPULA, toks, v->end, k)))
+            neg = 1, aux++;
+        else if ((n = words_at(w, WR_AUXILIARY, toks, v->end, k))) aux++;
+        else if (aux && (n = words_at(w, WR_ELIDED_TAIL, toks, v->end, k))) {
+        } else return;
+        k += n;
+    }
+    if (names != 1 || !aux) return;
+    int prev_neg = stance_negated_action(w, toks, prev->cs, prev->end) != 0;
+    v->evaluative = 1;
+    v->comparative = 0;
+    v->score = neg == prev_neg ? prev->score : -prev->score;
+    v->elided = STANCE_ELIDED;
+}
+
+/* Does hit k open a clause: a contrast word, or a fronted reason? */
+static int stance_opens(const stance_ctx *c, size_t k)
+{
+    return stance_class_of(c->s, c->hits[k].index) == SL_CONTRAST || stance_is_reason(c, k);
+}
+
+int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
+{
+    const tax_tok *toks = c->toks;
+    if (end == c->ntok) return 1;
+    /* a clause ends before a contrast word or at a semicolon */
+    for (size_t k = c->h; k < c->nh && c->hits[k].tok <= end; k++)
+        if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
+    const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
+    if (memchr(a, ';', (size_t)(b - a))) return 1;
+    if (stance_parallel_opens(c, cs, end)) return 1;
+    /* an object relative of a subject not named in the clause */
+    if (stance_relative_at(c, end)) {
+        int other = 1;
+        for (size_t i = 0; i < c->nment; i++)
+            if (c->ment[i].tok == end + 1)
+                for (size_t j = 0; j < c->nment; j++)
+                    if (c->ment[j].tok >= cs && c->ment[j].tok < end && c->ment[j].subject == c->ment[i].subject)
+                        other = 0;
+        if (other) return 1;
+    }
+    /* a claim opened by a contrast word ("Although X is slow, it ...")
+     * ends that clause at its first comma; one joined by "but" or "yet",
+     * or by any contrast word inside the claim, runs on ("..., but pulled
+     * ahead on X, where it ...", "..., while Y supports A, B, and C") */
+    if (!stance_comma_before(toks, end) || words_is(c->w, WR_CONTRAST_RUNS_ON, &toks[cs])) return 0;
+    /* so does one fronted after "and" or "but" ("..., and while it
+     * only ships a Java client, there is a growing catalog ...") */
+    int fronted = cs > 0 && (words_is(c->w, WR_AND, &toks[cs - 1]) || words_is(c->w, WR_TURN, &toks[cs - 1]));
+    if (cs > 0 && !(cs == 1 && stance_lead_word(c)) && !fronted) return 0;
+    for (size_t k = 0; k < c->nh && c->hits[k].tok <= cs; k++)
+        if (c->hits[k].tok == cs && stance_opens(c, k)) {
+            for (size_t j = cs + 1; j < end; j++)
+                if (stance_comma_before(toks, j)) return 0; /* not its first comma */
+            return 1;
+        }
+    return 0;
+}

@@ -1,13 +1,13 @@
 /*
  * check_stance_clause.c - the stance of a clause read from its
- * structure (stance_bounds.c, stance_clause.c, stance_subj.c), table-driven over
- * invented sentences about the Go vs Rust domain of tustance.h: a verb
- * phrase left out ("..., but Y does not", "and Y does too"), an object
- * relative of another subject ("which Y lacks"), a comparison going on
- * with no subject named ("..., but slower at B"), the object of a
- * task's verb ("makes complex X simple"), a need made small ("requires
- * fewer steps"), a state given as past ("used to be slow"), "not
- * merely", and needless faults.
+ * structure (stance_bounds.c, stance_clause.c, stance_subj.c),
+ * table-driven over invented sentences about the Go vs Rust domain of
+ * tustance.h: a verb phrase left out ("..., but Y does not", "and Y
+ * does too"), an object relative of another subject ("which Y lacks"),
+ * a comparison going on with no subject named ("..., but slower at
+ * B"), the object of a task's verb ("makes complex X simple"), a need
+ * made small ("requires fewer steps"), a state given as past ("used to
+ * be slow"), "not merely", and needless faults.
  */
 #include "tustance.h"
 

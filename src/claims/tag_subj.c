@@ -162,16 +162,20 @@ static void tag_inherit(tag_ctx *c)
         for (size_t i = 0; i < c->nsec; i++) tag_add_subject(r, c->sec[i], TAG_HEADING);
 }
 
-/* "Both languages are ...", "All three offer ...": with still no
- * subject, a claim opening on "both"/"all" (not "both X and Y") speaks
- * of the subjects compared -- when the domain compares exactly two,
- * there is no doubt which. */
+/* "Both languages are ...", "However, all three offer ...": with no
+ * subject but its section's, a claim opening on "both"/"all" (past a
+ * connective and its comma; not "both X and Y") speaks of the subjects
+ * compared -- when the domain compares exactly two, there is no doubt
+ * which. */
 static void tag_both(tag_ctx *c)
 {
     const tagger *tg = c->tg;
-    if (c->r->nsubj || tax_subjects(tg->tax) != 2 || tg->ntok <= 1 || !words_is(tg->w, WR_ALL, &tg->toks[0]))
-        return;
-    for (size_t t = 1; t < tg->ntok && t <= 3; t++)
+    for (size_t i = 0; i < c->r->nsubj; i++)
+        if (c->r->subj[i].how != TAG_HEADING) return;
+    if (tax_subjects(tg->tax) != 2 || tg->ntok <= 2) return;
+    size_t a = tax_tok_punct_before(tg->toks, 1, ",") ? 1 : 0;
+    if (!words_is(tg->w, WR_ALL, &tg->toks[a])) return;
+    for (size_t t = a + 1; t < tg->ntok && t <= a + 3; t++)
         if (words_is(tg->w, WR_AND, &tg->toks[t])) return;
     tag_add_subject(c->r, 0, TAG_BOTH);
     tag_add_subject(c->r, 1, TAG_BOTH);

@@ -1,0 +1,81 @@
+/*
+ * check_tag_qty.c - whose figure a quantity is (tag_qty.c), table-driven
+ * over invented sentences about two invented subjects: an elided unit,
+ * a figure said of both, a rate against a count, a comparison's base,
+ * release years near their words, a subject after "of".
+ */
+#include "tutag.h"
+
+static const char *const db_tax =
+    "subject\tAlpha\talpha\n"
+    "subject\tBeta\tbeta\n"
+    "dimension\tconcurrency\tconnections\n"
+    "dimension\thistory\tyears old\n"
+    "measure\tconnections\tconnection, connections\n"
+    "measure\trequests_per_second\trequests per second\n"
+    "measure\trequests\trequest, requests\n"
+    "measure\tduration\t@duration\n"
+    "measure\trelease_year\treleased, created, @year\n"
+    "measure\tyear\t@year\n";
+
+typedef struct qty_case {
+    const char *text, *section;
+    const char *want; /* "measure@subject" joined by ';' in order, "-" for no subject */
+} qty_case;
+
+static const qty_case qty_cases[] = {
+    /* an elided unit: the bare count after a counted one counts the same */
+    {"Alpha allows 100 connections and Beta allows 151.", NULL, "connections@Alpha;connections@Beta"},
+    /* a bare number with nothing counted before it is not recorded */
+    {"Beta allows 151 and Alpha is fine.", NULL, ""},
+    /* a figure said of both subjects, none named, holds for each */
+    {"Both projects are now nearly 30 years old.", "Alpha vs Beta", "duration@Alpha;duration@Beta"},
+    /* ... but one subject named takes it alone */
+    {"Alpha is nearly 30 years old.", "Alpha vs Beta", "duration@Alpha"},
+    /* a rate is the measure the taxonomy writes in long hand, not a
+     * count of the thing it rates */
+    {"Alpha serves 500 requests/sec.", NULL, "requests_per_second@Alpha"},
+    {"Beta serves 20K requests per second and logs 300 requests.", NULL,
+     "requests_per_second@Beta;requests@Beta"},
+    /* a comparison's base a comma parts from the figure does not own it */
+    {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
+    /* ... one right before it does ("than Beta's 900") */
+    {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
+    /* a year is a release year only near the words that say so */
+    {"Alpha was released in 2011.", NULL, "release_year@Alpha"},
+    /* a subject after "of" is another phrase's, not past one before */
+    {"Beta, created by the author of Alpha, was released in 2019.", NULL, "release_year@Beta"},
+    {"Looking back from 2024 at the many versions the team shipped, Alpha was released in 2011.", NULL,
+     "year@-;release_year@Alpha"},
+};
+
+START_TEST(test_quantity_subjects)
+{
+    env e = env_open(db_tax);
+    const qty_case *c = &qty_cases[_i];
+    tag_input in = {0};
+    in.text = c->text;
+    in.len = strlen(c->text);
+    in.section = c->section;
+    tag_result r;
+    char *err = NULL;
+    ck_assert_int_eq(tag_claim(e.tg, &in, &r, &err), KB_OK);
+    char got[512] = "";
+    for (size_t i = 0; i < r.nqty; i++) {
+        size_t l = strlen(got);
+        snprintf(got + l, sizeof got - l, "%s%s@%s", i ? ";" : "", tax_measure(e.tax, (size_t)r.qty[i].measure),
+                 r.qty[i].subject >= 0 ? tax_subject(e.tax, (size_t)r.qty[i].subject) : "-");
+    }
+    ck_assert_msg(strcmp(got, c->want) == 0, "\"%s\": quantities [%s], expected [%s]", c->text, got, c->want);
+    env_close(&e);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("tag_qty");
+    TCase *tc = tcase_create("quantities");
+    tcase_add_loop_test(tc, test_quantity_subjects, 0, (int)(sizeof qty_cases / sizeof *qty_cases));
+    suite_add_tcase(s, tc);
+    return tu_run(s);
+}

@@ -137,6 +137,9 @@ static const prop_case cases[] = {
     {"Kestrel and Wren are evenly matched on package managers.", NULL, NULL,
      {"NE Kestrel pol=0 plain joint", "NE Wren pol=0 plain joint"}, {NULL}},
     {"Kestrel and Wren both ship package managers.", NULL, NULL, {NULL}, {"joint"}},
+    /* "not fully", "not always", contracted too: in part, not absolute */
+    {"Kestrel doesn't fully support green threads.", NULL, NULL, {"ST Kestrel pol=-1 qualified"}, {"absolute"}},
+    {"Kestrel isn't always fast.", NULL, NULL, {"ST Kestrel pol=-1 qualified"}, {"absolute"}},
     /* "not merely" softens the denial into praise */
     {"Kestrel is not merely a runtime.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* a state given as past no longer holds, and says it changed */

@@ -1,8 +1,9 @@
 /*
  * check_tag_qty.c - whose figure a quantity is (tag_qty.c), table-driven
  * over invented sentences about two invented subjects: an elided unit,
- * a figure said of both, a rate against a count, a comparison's base,
- * release years near their words, a subject after "of".
+ * a figure said of both, one "for Y", a rate against a count, a
+ * comparison's base, release years near their words, a subject after
+ * "of".
  */
 #include "tutag.h"
 
@@ -41,6 +42,9 @@ static const qty_case qty_cases[] = {
     {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     /* ... one right before it does ("than Beta's 900") */
     {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
+    /* a figure right before "for Y" is Y's */
+    {"Alpha allows 100 connections versus 151 for Beta.", NULL, "connections@Alpha;connections@Beta"},
+    {"Alpha allows 100 connections for most workloads.", NULL, "connections@Alpha"},
     /* a year is a release year only near the words that say so */
     {"Alpha was released in 2011.", NULL, "release_year@Alpha"},
     /* a subject after "of" is another phrase's, not past one before */

@@ -107,7 +107,8 @@ static int tag_qty_base_apart(const tag_ctx *c, size_t k, size_t at)
     return 0;
 }
 
-/* The subject quantity q (of measure m) is said of: the nearest subject
+/* The subject quantity q (of measure m) is said of: one named right
+ * after it and "for" ("12,000 for Y"), else the nearest subject
  * mentioned before it (not a comparison's base a comma parts from it,
  * nor one after "of" when another came before: "Deno, created by the
  * creator of Node.js and released in 2019"),
@@ -120,6 +121,16 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     /* A year that is not some subject's event ("in 2024", "the 2024
      * survey") dates the statement; it belongs to no subject. */
     if (q->kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)m) == 0) return -1;
+    /* "5,000 packages versus 12,000 for Y": a figure (and its unit)
+     * right before "for Y" is Y's */
+    size_t qe = 0;
+    while (qe < tg->ntok && tg->map[tg->toks[qe].off] < q->end) qe++;
+    for (size_t k = 0; k < c->nment; k++) {
+        size_t t = c->ment[k].tok;
+        if (t <= qe) continue;
+        if (t - 1 <= qe + 2 && words_is(tg->w, WR_PURPOSE, &tg->toks[t - 1])) return c->ment[k].subject;
+        break;
+    }
     int before = -1, after = -1, base = -1;
     for (size_t k = 0; k < c->nment; k++) {
         size_t at = tg->map[tg->toks[c->ment[k].tok].off];

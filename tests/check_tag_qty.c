@@ -2,8 +2,8 @@
  * check_tag_qty.c - whose figure a quantity is (tag_qty.c), table-driven
  * over invented sentences about two invented subjects: an elided unit,
  * a figure said of both, one "for Y", a rate against a count, a
- * comparison's base, release years near their words, a subject after
- * "of".
+ * percentage of difference, a comparison's base, release years near
+ * their words, a subject after "of".
  */
 #include "tutag.h"
 
@@ -17,7 +17,8 @@ static const char *const db_tax =
     "measure\trequests\trequest, requests\n"
     "measure\tduration\t@duration\n"
     "measure\trelease_year\treleased, created, @year\n"
-    "measure\tyear\t@year\n";
+    "measure\tyear\t@year\n"
+    "measure\tpercent\t@percent\n";
 
 typedef struct qty_case {
     const char *text, *section;
@@ -45,6 +46,9 @@ static const qty_case qty_cases[] = {
     /* a figure right before "for Y" is Y's */
     {"Alpha allows 100 connections versus 151 for Beta.", NULL, "connections@Alpha;connections@Beta"},
     {"Alpha allows 100 connections for most workloads.", NULL, "connections@Alpha"},
+    /* a percentage of difference ("30% faster") is no share */
+    {"Alpha is 30% faster than Beta.", NULL, ""},
+    {"Over 40% of teams use Alpha.", NULL, "percent@Alpha"},
     /* a year is a release year only near the words that say so */
     {"Alpha was released in 2011.", NULL, "release_year@Alpha"},
     /* a subject after "of" is another phrase's, not past one before */

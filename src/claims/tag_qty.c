@@ -162,6 +162,15 @@ static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w
     *w1 = at + TAG_QTY_WINDOW < tg->ntok ? at + TAG_QTY_WINDOW : tg->ntok;
 }
 
+/* Is percentage q right before a word of difference ("30% faster",
+ * "20% less memory")? */
+static int tag_qty_difference(const tagger *tg, const qty *q)
+{
+    size_t t = 0;
+    while (t < tg->ntok && tg->map[tg->toks[t].off] < q->end) t++;
+    return t < tg->ntok && words_is(tg->w, WR_DIFFERENCE, &tg->toks[t]);
+}
+
 void tag_quantities(tag_ctx *c)
 {
     tagger *tg = c->tg;
@@ -185,6 +194,8 @@ void tag_quantities(tag_ctx *c)
                     memcpy(qs[i].unit, r->qty[k].q.unit, sizeof qs[i].unit);
                 }
         if (measure < 0 || r->nqty >= TAG_MAX) continue;
+        /* "30% faster than Y": a difference, no share of anything */
+        if (qs[i].kind == QTY_PERCENT && tag_qty_difference(tg, &qs[i])) continue;
         tag_qty *tq = &r->qty[r->nqty++];
         tq->q = qs[i];
         tq->measure = measure;

@@ -137,6 +137,7 @@ typedef enum words_role {
     WR_FORMER,                /* "used to be slow": a state no longer so */
     WR_FORMER_NOT,            /* "is used to serve": a passive, not a past */
     WR_ALIKE,                 /* "X and Y are evenly matched": neither ahead */
+    WR_DIFFERENCE,            /* "30% faster": a percentage of difference */
     WR_COUNT
 } words_role;
 

@@ -76,6 +76,19 @@ static int stance_relative_at(const stance_ctx *c, size_t k)
     return k + 1 < c->ntok && words_is(c->w, WR_RELATIVE, &c->toks[k]) && stance_name_at(c, k + 1);
 }
 
+/* Does token end open an object relative of a subject the clause [cs,
+ * end) does not name ("X supports A, which Y does not")? */
+static int stance_relative_of_other(const stance_ctx *c, size_t cs, size_t end)
+{
+    if (!stance_relative_at(c, end)) return 0;
+    for (size_t i = 0; i < c->nment; i++) {
+        if (c->ment[i].tok != end + 1) continue;
+        for (size_t j = 0; j < c->nment; j++)
+            if (c->ment[j].tok >= cs && c->ment[j].tok < end && c->ment[j].subject == c->ment[i].subject) return 0;
+    }
+    return 1;
+}
+
 void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v)
 {
     const words_lex *w = c->w;
@@ -111,8 +124,7 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
                  (n = words_at(w, WR_NEGATED_COPULA, toks, v->end, k)))
             neg = 1, aux++;
         else if ((n = words_at(w, WR_AUXILIARY, toks, v->end, k))) aux++;
-        else if (aux && (n = words_at(w, WR_ELIDED_TAIL, toks, v->end, k))) {
-        } else return;
+        else if (!aux || !(n = words_at(w, WR_ELIDED_TAIL, toks, v->end, k))) return; /* "Y does too" */
         k += n;
     }
     if (names != 1 || !aux) return;
@@ -139,16 +151,7 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;
     if (stance_parallel_opens(c, cs, end)) return 1;
-    /* an object relative of a subject not named in the clause */
-    if (stance_relative_at(c, end)) {
-        int other = 1;
-        for (size_t i = 0; i < c->nment; i++)
-            if (c->ment[i].tok == end + 1)
-                for (size_t j = 0; j < c->nment; j++)
-                    if (c->ment[j].tok >= cs && c->ment[j].tok < end && c->ment[j].subject == c->ment[i].subject)
-                        other = 0;
-        if (other) return 1;
-    }
+    if (stance_relative_of_other(c, cs, end)) return 1;
     /* a claim opened by a contrast word ("Although X is slow, it ...")
      * ends that clause at its first comma; one joined by "but" or "yet",
      * or by any contrast word inside the claim, runs on ("..., but pulled

@@ -85,7 +85,7 @@ typedef struct stance_verdict {
     int cmp_sign;         /* the last comparative's sign, 0 for none */
     int equal;            /* an equative that holds ("X matches Y") */
     size_t cmp_end;       /* the token after its first comparative, or -1 */
-    int elided;           /* its verb phrase left out (stance_elided) */
+    int elided;           /* STANCE_ELIDED, STANCE_CONTRASTED or 0 (stance_elided) */
 } stance_verdict;
 
 /* A comma (or colon) between token k-1 and token k. */

@@ -266,6 +266,11 @@ static const stance_case cases[] = {
     /* a hedged denial is still one ("may not", "might not") */
     {"Zig might not have a graphical debugger.", NULL, 0, 0, "Zig:-"},
     {"Zig may not run on old kernels.", NULL, 0, 0, "Zig:-"},
+    /* a merit right before a fault names what the fault is about */
+    {"Zig has stability problems under load.", NULL, 0, 0, "Zig:-"},
+    {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
+    {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
+    {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},

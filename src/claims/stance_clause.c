@@ -306,6 +306,19 @@ static int stance_base_owns(const stance_ctx *c, const stance_verdict *v, size_t
     return 0;
 }
 
+/* Is positive hit k of v's clause right before a negative one, with no
+ * comma between ("stability problems", "performance issues"), that is
+ * no task's object ("simplifies complex scripts")? */
+static int stance_merit_of_fault(const stance_ctx *c, const stance_verdict *v, size_t k)
+{
+    size_t end = c->hits[k].tok_end;
+    if (end >= v->end || stance_comma_before(c->toks, end)) return 0;
+    for (size_t j = k + 1; j < c->nh && c->hits[j].tok <= end; j++)
+        if (c->hits[j].tok == end && stance_class_of(c->s, c->hits[j].index) == SL_NEGATIVE)
+            return !stance_task_object(c->w, c->toks, v->cs, c->hits[j].tok, c->hits[j].tok_end, v->end);
+    return 0;
+}
+
 /* Sum the evaluative words of the clause and note its other cues,
  * reading c->h on to the first hit past the clause. */
 static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
@@ -334,6 +347,9 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
             (stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end) ||
              stance_task_object(c->w, toks, v->cs, h->tok, h->tok_end, v->end)))
             continue;
+        /* "stability problems", "reliability concerns": a merit right
+         * before a fault names what the fault is about */
+        if (cls == SL_POSITIVE && stance_merit_of_fault(c, v, c->h)) continue;
         /* "the tools they need", "Project requires ...": a need, but
          * not the subject's */
         if (cls == SL_NEGATIVE && stance_need_of_other(c->w, toks, v->cs, h->tok)) continue;

@@ -140,6 +140,10 @@ static const prop_case cases[] = {
     /* "not fully", "not always", contracted too: in part, not absolute */
     {"Kestrel doesn't fully support green threads.", NULL, NULL, {"ST Kestrel pol=-1 qualified"}, {"absolute"}},
     {"Kestrel isn't always fast.", NULL, NULL, {"ST Kestrel pol=-1 qualified"}, {"absolute"}},
+    /* an audience of experience is named as one, not by a bare
+     * "advanced" */
+    {"Kestrel suits advanced users.", NULL, NULL, {"scope=audience/experienced"}, {NULL}},
+    {"Kestrel is fast even without advanced tuning.", NULL, NULL, {NULL}, {"scope=audience/experienced"}},
     /* "not merely" softens the denial into praise */
     {"Kestrel is not merely a runtime.", NULL, NULL, {NULL}, {"pol=-1", "absolute"}},
     /* a state given as past no longer holds, and says it changed */

@@ -271,6 +271,9 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* solving takes faults away; it takes no merit away */
+    {"With Go, developers fix bugs quickly.", NULL, 0, 0, "Go:+"},
+    {"Zig also addresses several of the strong use cases of Go.", NULL, 0, 0, "Zig:+;Go:+"},
     /* compiling ahead of time is no ranking; being ahead of Y is */
     {"Zig code is compiled ahead of time.", NULL, 0, 0, ""},
     {"Rust uses ahead-of-time compilation.", NULL, 0, 0, ""},

@@ -280,6 +280,9 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
             if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && h->tok != n->tok_end) continue;
             /* "not only supports X but also Y" adds, it does not deny */
             if (n->tok_end < h->tok && words_is(c->w, WR_COPULA_NOT_NEGATING, &c->toks[n->tok_end])) continue;
+            /* solving takes away faults; "addresses Y's strong use
+             * cases" serves a merit, it does not remove one */
+            if (sign > 0 && words_is(c->w, WR_SOLVER, &c->toks[n->tok])) continue;
             return -sign;
         }
     }

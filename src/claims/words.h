@@ -138,6 +138,7 @@ typedef enum words_role {
     WR_FORMER_NOT,            /* "is used to serve": a passive, not a past */
     WR_ALIKE,                 /* "X and Y are evenly matched": neither ahead */
     WR_DIFFERENCE,            /* "30% faster": a percentage of difference */
+    WR_SOLVER,                /* "solves", "addresses": negates faults only */
     WR_COUNT
 } words_role;
 

@@ -271,6 +271,9 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* a want before a count of a merit wants the merit */
+    {"Go offers a limited number of mature libraries.", NULL, 0, 0, "Go:-"},
+    {"Rust offers a wide range of useful crates.", NULL, 0, 0, "Rust:+"},
     /* solving takes faults away; it takes no merit away */
     {"With Go, developers fix bugs quickly.", NULL, 0, 0, "Go:+"},
     {"Zig also addresses several of the strong use cases of Go.", NULL, 0, 0, "Zig:+;Go:+"},

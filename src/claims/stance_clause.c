@@ -248,9 +248,16 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
 {
     int sign = cls == SL_POSITIVE || cls == SL_BETTER || cls == SL_EQUAL ? 1 : -1;
     /* "poor support", "limited support", "lacks good documentation": a
-     * fault right before a merit is its want */
-    for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && h->tok >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
-        if (words_at(c->w, WR_WANTING, c->toks, h->tok, h->tok - b) == b) return -sign;
+     * fault right before a merit is its want; so before a count of it
+     * ("a limited number of ready-made integrations") */
+    size_t at = h->tok;
+    for (size_t b = 2; b <= 3 && cls == SL_POSITIVE && at >= v->cs + b; b++)
+        if (words_at(c->w, WR_COUNT_OF, c->toks, at, at - b) == b) {
+            at -= b;
+            break;
+        }
+    for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && at >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
+        if (words_at(c->w, WR_WANTING, c->toks, at, at - b) == b) return -sign;
     /* "low overhead", "zero downtime", "no bloat": a fault of little
      * size or none is a merit; "little support", "no built-in
      * reporter": a merit of little size or none a fault */

@@ -139,6 +139,7 @@ typedef enum words_role {
     WR_ALIKE,                 /* "X and Y are evenly matched": neither ahead */
     WR_DIFFERENCE,            /* "30% faster": a percentage of difference */
     WR_SOLVER,                /* "solves", "addresses": negates faults only */
+    WR_COUNT_OF,              /* "a limited number of X": the want of X */
     WR_COUNT
 } words_role;
 

@@ -271,6 +271,10 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* completeness, and being left wanting more */
+    {"Zig's version of the built-ins is not complete.", NULL, 0, 0, "Zig:-"},
+    {"Zig's standard library is feature-complete.", NULL, 0, 0, "Zig:+"},
+    {"You may be left wanting more from the Go standard library.", NULL, 0, 0, "Go:-"},
     /* a want before a count of a merit wants the merit */
     {"Go offers a limited number of mature libraries.", NULL, 0, 0, "Go:-"},
     {"Rust offers a wide range of useful crates.", NULL, 0, 0, "Rust:+"},

@@ -271,6 +271,9 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* doing without third-party help is a merit */
+    {"Zig starts a dev server without 3rd party support.", NULL, 0, 0, "Zig:+"},
+    {"Go runs its tests in parallel without third-party plugins.", NULL, 0, 0, "Go:+"},
     /* completeness, and being left wanting more */
     {"Zig's version of the built-ins is not complete.", NULL, 0, 0, "Zig:-"},
     {"Zig's standard library is feature-complete.", NULL, 0, 0, "Zig:+"},

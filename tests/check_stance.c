@@ -271,6 +271,10 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* making sense, and the pragmatic choice */
+    {"Zig makes a ton of sense as a build tool.", NULL, 0, 0, "Zig:+"},
+    {"It doesn't make sense to use Zig here.", NULL, 0, 0, "Zig:-"},
+    {"Go is still the pragmatic choice.", NULL, 0, 0, "Go:+"},
     /* doing without third-party help is a merit */
     {"Zig starts a dev server without 3rd party support.", NULL, 0, 0, "Zig:+"},
     {"Go runs its tests in parallel without third-party plugins.", NULL, 0, 0, "Go:+"},

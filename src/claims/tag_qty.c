@@ -107,6 +107,14 @@ static int tag_qty_base_apart(const tag_ctx *c, size_t k, size_t at)
     return 0;
 }
 
+/* The first token at or after the end of quantity q (ntok: none). */
+static size_t tag_qty_after(const tagger *tg, const qty *q)
+{
+    size_t t = 0;
+    while (t < tg->ntok && tg->map[tg->toks[t].off] < q->end) t++;
+    return t;
+}
+
 /* The subject quantity q (of measure m) is said of: one named right
  * after it and "for" ("12,000 for Y"), else the nearest subject
  * mentioned before it (not a comparison's base a comma parts from it,
@@ -123,8 +131,7 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     if (q->kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)m) == 0) return -1;
     /* "5,000 packages versus 12,000 for Y": a figure (and its unit)
      * right before "for Y" is Y's */
-    size_t qe = 0;
-    while (qe < tg->ntok && tg->map[tg->toks[qe].off] < q->end) qe++;
+    size_t qe = tag_qty_after(tg, q);
     for (size_t k = 0; k < c->nment; k++) {
         size_t t = c->ment[k].tok;
         if (t <= qe) continue;
@@ -166,8 +173,7 @@ static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w
  * "20% less memory")? */
 static int tag_qty_difference(const tagger *tg, const qty *q)
 {
-    size_t t = 0;
-    while (t < tg->ntok && tg->map[tg->toks[t].off] < q->end) t++;
+    size_t t = tag_qty_after(tg, q);
     return t < tg->ntok && words_is(tg->w, WR_DIFFERENCE, &tg->toks[t]);
 }
 

@@ -271,6 +271,13 @@ static const stance_case cases[] = {
     {"Go solves common reliability problems.", NULL, 0, 0, "Go:+"},
     {"Rust is stable, slow and verbose.", NULL, 0, 0, "Rust:-"},
     {"Go has known security vulnerabilities.", NULL, 0, 0, "Go:-"},
+    /* idioms of upkeep, of standing and of comparison */
+    {"Zig is actively maintained.", NULL, 0, 0, "Zig:+"},
+    {"Nothing beats Rust for embedded work.", NULL, 0, 0, "Rust:+"},
+    {"Go's tooling pales in comparison to Rust's.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go can't hold a candle to Rust in memory safety.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Zig is a nightmare to configure.", NULL, 0, 0, "Zig:-"},
+    {"Zig is here to stay.", NULL, 0, 0, "Zig:+"},
     /* making sense, and the pragmatic choice */
     {"Zig makes a ton of sense as a build tool.", NULL, 0, 0, "Zig:+"},
     {"It doesn't make sense to use Zig here.", NULL, 0, 0, "Zig:-"},

@@ -278,6 +278,8 @@ static const stance_case cases[] = {
     {"Go can't hold a candle to Rust in memory safety.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Zig is a nightmare to configure.", NULL, 0, 0, "Zig:-"},
     {"Zig is here to stay.", NULL, 0, 0, "Zig:+"},
+    {"Rust is production-grade and battle-hardened.", NULL, 0, 0, "Rust:+"},
+    {"Go is enterprise-ready.", NULL, 0, 0, "Go:+"},
     /* making sense, and the pragmatic choice */
     {"Zig makes a ton of sense as a build tool.", NULL, 0, 0, "Zig:+"},
     {"It doesn't make sense to use Zig here.", NULL, 0, 0, "Zig:-"},

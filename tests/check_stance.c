@@ -392,6 +392,10 @@ static const stance_case cases[] = {
     {"Zig has a small community.", NULL, 0, 0, "Zig:-"},
     {"Rust runs with very low memory usage.", NULL, 0, 0, "Rust:+"},
     {"Go has a heavy footprint.", NULL, 0, 0, "Go:-"},
+    /* ... and so does one said of it by a copula, turned by "not" */
+    {"The Go community is huge.", NULL, 0, 0, "Go:+"},
+    {"Rust's memory footprint is very low.", NULL, 0, 0, "Rust:+"},
+    {"Zig's community is not large.", NULL, 0, 0, "Zig:-"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

@@ -101,6 +101,21 @@ static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t c
     return 0;
 }
 
+/* A plain size said of the thing ending at token t by a copula right
+ * after it ("the community is huge", "latency is very low", turned by
+ * "not": "is not large"), up to end: +1 / -1, else 0. */
+static int stance_level_after(const words_lex *w, const tax_tok *toks, size_t t, size_t end)
+{
+    if (t >= end || !words_is(w, WR_COPULA, &toks[t])) return 0;
+    size_t j = t + 1;
+    int neg = j < end && words_is(w, WR_SIZE_NEGATOR, &toks[j]);
+    j += neg;
+    if (j < end && (words_is(w, WR_INTENSIFIER, &toks[j]) || words_is(w, WR_COPULA_ADVERB, &toks[j]))) j++;
+    if (j >= end) return 0;
+    int level = words_is(w, WR_LEVEL_HIGH, &toks[j]) ? 1 : words_is(w, WR_LEVEL_LOW, &toks[j]) ? -1 : 0;
+    return neg ? -level : level;
+}
+
 /* A "when" between the clause start cs and token t? */
 static int stance_situation_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
 {
@@ -407,7 +422,9 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
         if (h->tok < v->cs || (cls != SL_SIZE && cls != SL_COST)) continue;
         /* "a huge community", "very low latency": a plain size before
          * the thing judges it, ranking nothing */
-        int level = stance_level_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
+        int level = stance_level_before(c->w, toks, v->cs, h->tok);
+        if (!level) level = stance_level_after(c->w, toks, h->tok_end, v->end);
+        level *= cls == SL_COST ? -1 : 1;
         /* "struggles at very high throughput": after the clause's
          * verdict, a size in a phrase of the task describes the task */
         if (level && v->evaluative && stance_in_task(c->w, toks, v->cs, h->tok)) continue;

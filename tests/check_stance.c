@@ -280,6 +280,9 @@ static const stance_case cases[] = {
     {"Zig is here to stay.", NULL, 0, 0, "Zig:+"},
     {"Rust is production-grade and battle-hardened.", NULL, 0, 0, "Rust:+"},
     {"Go is enterprise-ready.", NULL, 0, 0, "Go:+"},
+    {"Go is a step behind Rust in memory safety.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go trails behind Rust in raw speed.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go is outclassed by Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     /* making sense, and the pragmatic choice */
     {"Zig makes a ton of sense as a build tool.", NULL, 0, 0, "Zig:+"},
     {"It doesn't make sense to use Zig here.", NULL, 0, 0, "Zig:-"},

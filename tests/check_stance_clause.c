@@ -42,6 +42,9 @@ static const stance_case cases[] = {
     /* a needless fault, and one denied */
     {"Rust is needlessly verbose for small scripts.", NULL, 0, 0, "Rust:-"},
     {"Zig caches builds so they are not needlessly repeated.", NULL, 0, 0, "Zig:+"},
+    /* a contrast set off after a subject's name alone goes on to its
+     * verb */
+    {"Go is fast; Zig, on the other hand, is slow.", NULL, 0, 0, "Go:+;Zig:-"},
     /* a comparison that goes on naming no one compares the same two */
     {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
     {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},

@@ -145,8 +145,11 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
 {
     const tax_tok *toks = c->toks;
     if (end == c->ntok) return 1;
-    /* a clause ends before a contrast word or at a semicolon */
-    for (size_t k = c->h; k < c->nh && c->hits[k].tok <= end; k++)
+    /* a clause ends before a contrast word or at a semicolon; not one
+     * set off after the subject's name alone ("Y, on the other hand,
+     * is simpler"), which goes on to its own verb */
+    int name_alone = stance_name_at(c, cs) == end - cs && stance_comma_before(toks, end);
+    for (size_t k = c->h; k < c->nh && c->hits[k].tok <= end && !name_alone; k++)
         if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;

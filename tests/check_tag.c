@@ -298,6 +298,11 @@ static const tag_case go_rust_cases[] = {
      "Go:performance:+;Rust:performance:+"},
     {"All three offer good speed.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
      "Go:performance:+;Rust:performance:+"},
+    /* "the former", "the latter": the first or the last named before */
+    {"Go is old and Rust is new; the latter is fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Rust:performance:+"},
+    {"Go is old and Rust is new; the former is fast.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",
+     "Go:performance:+"},
     /* ... past a connective, and over a section's one subject */
     {"However, all three offer good speed.", "Rust > Performance", NULL, NULL, NULL, "Rust,Go", "performance",
      "Go:performance:+;Rust:performance:+"},

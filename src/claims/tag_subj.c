@@ -86,6 +86,48 @@ static int tag_inside_cue(const tag_ctx *c, size_t i)
     return 0;
 }
 
+/* The subjects named before token t (in the claim, else in the claim
+ * before it): the first into *first, the last into *last; how many
+ * distinct. */
+static size_t tag_named_before(const tag_ctx *c, size_t t, int *first, int *last)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nment && c->ment[i].tok < t; i++) {
+        if (!c->ment_named[i]) continue;
+        if (!n) *first = c->ment[i].subject;
+        n += !n || c->ment[i].subject != *last;
+        *last = c->ment[i].subject;
+    }
+    if (n >= 2 || c->in->nprev < 2) return n;
+    *first = c->in->prev[0];
+    *last = c->in->prev[c->in->nprev - 1];
+    return c->in->nprev;
+}
+
+/* "the former", "the latter": a mention of the first or the last of
+ * the subjects named before it, kept in token order. */
+static void tag_former_latter(tag_ctx *c)
+{
+    const tagger *tg = c->tg;
+    for (size_t t = 1; t < tg->ntok && c->nment < TAG_MAX_HITS; t++) {
+        int first = words_is(tg->w, WR_REF_FIRST, &tg->toks[t]);
+        if ((!first && !words_is(tg->w, WR_REF_LAST, &tg->toks[t])) || words_at(tg->w, WR_DETERMINER, tg->toks, t, t - 1) != 1)
+            continue;
+        int a = -1, b = -1;
+        if (tag_named_before(c, t, &a, &b) < 2 || a == b) continue;
+        size_t k = c->nment;
+        while (k > 0 && c->ment[k - 1].tok >= t) {
+            c->ment[k] = c->ment[k - 1];
+            c->ment_named[k] = c->ment_named[k - 1];
+            k--;
+        }
+        c->ment[k] = (stance_mention){first ? a : b, t - 1, t + 1};
+        c->ment_named[k] = 1;
+        c->nment++;
+        tag_add_subject(c->r, first ? a : b, TAG_CARRIED);
+    }
+}
+
 /* The subjects and parts the claim names, in order, and a table cell's
  * column, which it is always about, whatever else it names ("Usually
  * requires JavaScript" under "Python"). */
@@ -103,6 +145,7 @@ static void tag_named(tag_ctx *c)
         c->ment_named[c->nment] = h->kind == TAX_SUBJECT;
         c->nment++;
     }
+    tag_former_latter(c);
     for (size_t i = 0; i < c->ncol; i++) tag_add_subject(c->r, c->col[i], TAG_COLUMN);
 }
 

@@ -140,6 +140,8 @@ typedef enum words_role {
     WR_DIFFERENCE,            /* "30% faster": a percentage of difference */
     WR_SOLVER,                /* "solves", "addresses": negates faults only */
     WR_COUNT_OF,              /* "a limited number of X": the want of X */
+    WR_REF_FIRST,             /* "the former": the first of two named */
+    WR_REF_LAST,              /* "the latter": the last of two named */
     WR_COUNT
 } words_role;
 

@@ -88,7 +88,8 @@ static int tag_inside_cue(const tag_ctx *c, size_t i)
 
 /* The subjects named before token t (in the claim, else in the claim
  * before it): the first into *first, the last into *last; how many
- * distinct. */
+ * names, a repeated one counted once (the claim before's: its
+ * subjects). */
 static size_t tag_named_before(const tag_ctx *c, size_t t, int *first, int *last)
 {
     size_t n = 0;

@@ -146,6 +146,17 @@ static void gold_free(gold *g)
     free(g->s);
 }
 
+/* The length of s's first 70 bytes or fewer that ends on a character's
+ * boundary: a quote cut inside a UTF-8 sequence is no text. */
+static int clip70(const char *s)
+{
+    size_t n = strlen(s);
+    if (n <= 70) return (int)n;
+    n = 70;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return (int)n;
+}
+
 static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
@@ -308,8 +319,9 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
                 else {
                     one.impure++;
                     if (verbose)
-                        printf("  IMPURE row %d side %c: %s takes gold side %c (row side mostly %c): \"%.70s\"\n",
-                               it->id, it->claims[k].side, g.q[q].id, gs[k], 'a' + best, it->claims[k].text);
+                        printf("  IMPURE row %d side %c: %s takes gold side %c (row side mostly %c): \"%.*s\"\n",
+                               it->id, it->claims[k].side, g.q[q].id, gs[k], 'a' + best, clip70(it->claims[k].text),
+                               it->claims[k].text);
                 }
             }
         }
@@ -318,7 +330,8 @@ static int eval_one(const char *dbpath, const char *goldpath, const char *dir, i
             for (size_t k = 0; k < it->nclaims; k++) {
                 one.unlabelled += !labelled[k];
                 if (!labelled[k] && verbose)
-                    printf("  NO GOLD SIDE row %d side %c: \"%.70s\"\n", it->id, it->claims[k].side, it->claims[k].text);
+                    printf("  NO GOLD SIDE row %d side %c: \"%.*s\"\n", it->id, it->claims[k].side,
+                           clip70(it->claims[k].text), it->claims[k].text);
             }
         } else if (verbose) {
             printf("  UNMATCHED row %d  %s  (%s / %s)  [%s, %s]\n", it->id, it->question ? it->question : "",

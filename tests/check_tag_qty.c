@@ -3,7 +3,8 @@
  * over invented sentences about two invented subjects: an elided unit,
  * a figure said of both, one "for Y", a rate against a count, a
  * percentage of difference, a comparison's base, release years near
- * their words, a subject after "of".
+ * their words, a subject after "of", a year of what the subject did
+ * rather than of the subject.
  */
 #include "tutag.h"
 
@@ -16,7 +17,7 @@ static const char *const db_tax =
     "measure\trequests_per_second\trequests per second\n"
     "measure\trequests\trequest, requests\n"
     "measure\tduration\t@duration\n"
-    "measure\trelease_year\treleased, created, @year\n"
+    "measure\trelease_year\treleased, release, created, introduced, launched, since, @year\n"
     "measure\tyear\t@year\n"
     "measure\tpercent\t@percent\n";
 
@@ -55,6 +56,23 @@ static const qty_case qty_cases[] = {
     {"Beta, created by the author of Alpha, was released in 2019.", NULL, "release_year@Beta"},
     {"Looking back from 2024 at the many versions the team shipped, Alpha was released in 2011.", NULL,
      "year@-;release_year@Alpha"},
+    /* a year of something the subject did or has ("introduced X in",
+     * "has supported X since") dates that thing, not the subject */
+    {"Alpha introduced connection pooling in 2014.", NULL, "release_year@-"},
+    {"Alpha has supported connection pooling since 2021.", NULL, "release_year@-"},
+    {"Alpha's pooling module was introduced in 2014.", NULL, "release_year@-"},
+    {"In 2014, Alpha introduced connection pooling.", NULL, "release_year@-"},
+    /* ... while the subject's own event keeps its year */
+    {"Alpha has been around since 2009.", NULL, "release_year@Alpha"},
+    {"Alpha was first released in May 2009.", NULL, "release_year@Alpha"},
+    {"Alpha launched publicly in 2009.", NULL, "release_year@Alpha"},
+    {"Alpha, first released in 2009, is still maintained.", NULL, "release_year@Alpha"},
+    {"Alpha's first release came in 2009.", NULL, "release_year@Alpha"},
+    {"In 2009, Alpha was released.", NULL, "release_year@Alpha"},
+    {"The author created Alpha in 2009.", NULL, "release_year@Alpha"},
+    {"Alpha, which launched in 2009, is still maintained.", NULL, "release_year@Alpha"},
+    {"Alpha is a small database created by one author and released in 2009.", NULL, "release_year@Alpha"},
+    {"Alpha has evolved from a scripting tool created in 1991.", NULL, "release_year@Alpha"},
 };
 
 START_TEST(test_quantity_subjects)

@@ -169,6 +169,79 @@ static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w
     *w1 = at + TAG_QTY_WINDOW < tg->ntok ? at + TAG_QTY_WINDOW : tg->ntok;
 }
 
+/* Is token t a figure ("2009", "3.13")? */
+static int tag_qty_digit(const tax_tok *t)
+{
+    return t->n && t->s[0] >= '0' && t->s[0] <= '9';
+}
+
+/* Are all the tokens [a, b) of the event (event_gap), or figures?  Sets
+ * *own when one makes the event the subject's whatever follows (a
+ * passive, a relative, an owner), or a comma stands before b ("Alpha,
+ * first released in", "Beta, created by"). */
+static int tag_qty_event_words(const tagger *tg, size_t a, size_t b, int *own)
+{
+    for (size_t t = a; t < b; t++) {
+        const tax_tok *tk = &tg->toks[t];
+        if (tag_qty_digit(tk)) continue;
+        if (!words_is(tg->w, WR_EVENT_GAP, tk)) return 0;
+        if (words_is(tg->w, WR_EVENT_PASSIVE, tk) || words_is(tg->w, WR_EVENT_OWNER, tk)) *own = 1;
+    }
+    if (a > 0 && b < tg->ntok && memchr(tg->toks[a - 1].s, ',', (size_t)(tg->toks[b].s - tg->toks[a - 1].s))) *own = 1;
+    return 1;
+}
+
+/* Does year q, of measure m with context words (a release year), date
+ * something subject s did or has rather than s itself?  From s's name
+ * nearest the year (before it, else after it) to the first of m's words
+ * after the name, every word must be of the event ("has supported
+ * pooling since 2021" and "Alpha's pooling module was introduced in"
+ * name something else).  Where that word is s's own active verb
+ * ("Alpha introduced"), no word but those may stand between it and the
+ * year, or right after it when the year comes first: that word begins
+ * the verb's object ("introduced pooling in 2014", "In 2014, Alpha
+ * introduced pooling").  What the subject is, or evolved from, is the
+ * subject. */
+static int tag_qty_others_event(const tag_ctx *c, const qty *q, int m, int s)
+{
+    const tagger *tg = c->tg;
+    size_t yt = tag_qty_after(tg, &(qty){.end = q->start});
+    size_t name = (size_t)-1;
+    for (size_t k = 0; k < c->nment; k++) {
+        if (c->ment[k].subject != s) continue;
+        if (c->ment[k].tok_end <= yt) name = c->ment[k].tok_end;
+        else if (name == (size_t)-1) {
+            name = c->ment[k].tok_end;
+            break;
+        }
+    }
+    if (name == (size_t)-1) return 0;
+    size_t end = (yt > name ? yt : name) + TAG_QTY_WINDOW;
+    if (end > tg->ntok) end = tg->ntok;
+    tax_hit h[TAG_MAX];
+    size_t nh = tax_match(tg->tax, TAX_MASK(TAX_MEASURE), tg->toks + name, end - name, h, TAG_MAX);
+    if (nh > TAG_MAX) nh = TAG_MAX;
+    size_t cue = (size_t)-1, cue_end = 0;
+    for (size_t i = 0; i < nh; i++)
+        if (h[i].index == m && name + h[i].tok < cue) {
+            cue = name + h[i].tok;
+            cue_end = name + h[i].tok_end;
+        }
+    /* no word of the measure after the name, or only past the year:
+     * "The author created Alpha in 2009" */
+    if (cue == (size_t)-1 || (name <= yt && cue > yt)) return 0;
+    /* "X is a runtime created by Y in 2018": what X is; "X has evolved
+     * from a language created in 1991": X's former self */
+    if (name < cue && words_is(tg->w, WR_COPULA, &tg->toks[name])) return 0;
+    for (size_t t = name; t < cue; t++)
+        if (words_at(tg->w, WR_LINEAGE, tg->toks, cue, t)) return 0;
+    int own = 0;
+    if (!tag_qty_event_words(tg, name, cue, &own)) return 1;
+    if (own) return 0;
+    if (yt >= cue_end) return !tag_qty_event_words(tg, cue_end, yt, &own);
+    return cue_end < tg->ntok && !tag_qty_event_words(tg, cue_end, cue_end + 1, &own);
+}
+
 /* Is percentage q right before a word of difference ("30% faster",
  * "20% less memory")? */
 static int tag_qty_difference(const tagger *tg, const qty *q)
@@ -206,6 +279,9 @@ void tag_quantities(tag_ctx *c)
         tq->q = qs[i];
         tq->measure = measure;
         tq->subject = tag_qty_subject(c, &qs[i], measure);
+        if (tq->subject >= 0 && qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) > 0 &&
+            tag_qty_others_event(c, &qs[i], measure, tq->subject))
+            tq->subject = -1;
         /* "Both projects are nearly 30 years old": a figure said of
          * all the subjects, none named, holds for each of them. */
         if (tq->subject < 0 && !c->nment && r->nsubj > 1 && tag_says_all(tg) &&

@@ -142,6 +142,9 @@ typedef enum words_role {
     WR_COUNT_OF,              /* "a limited number of X": the want of X */
     WR_REF_FIRST,             /* "the former": the first of two named */
     WR_REF_LAST,              /* "the latter": the last of two named */
+    WR_EVENT_GAP,             /* "Alpha was first released in": still its event */
+    WR_EVENT_PASSIVE,         /* "was released", "which launched" */
+    WR_EVENT_OWNER,           /* "its first release" */
     WR_COUNT
 } words_role;
 

@@ -73,6 +73,7 @@ static const qty_case qty_cases[] = {
     {"Alpha, which launched in 2009, is still maintained.", NULL, "release_year@Alpha"},
     {"Alpha is a small database created by one author and released in 2009.", NULL, "release_year@Alpha"},
     {"Alpha has evolved from a scripting tool created in 1991.", NULL, "release_year@Alpha"},
+    {"The latest version is Alpha 3.8, and it was released in 2019.", NULL, "release_year@Alpha"},
 };
 
 START_TEST(test_quantity_subjects)

@@ -260,6 +260,12 @@ static const prop_case cases[] = {
     {"Kestrel can only run on one core.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel supports only Linux.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel is the only runtime that supports replay.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    /* so does a verb of having a scant amount: "has few", "offers fewer" */
+    {"Kestrel has few plugins.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    {"Kestrel offers far fewer plugins than Wren.", NULL, NULL, {"ST Kestrel pol=-1"}, {"Kestrel pol=1"}},
+    {"Kestrel has a few plugins.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    {"Kestrel has fewer dependencies.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    {"Kestrel has dependencies on external services.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     /* a feature still experimental is there, qualified */
     {"Wren's WebKit support is still experimental.", NULL, NULL, {"ST Wren pol=1 qualified", "webkit*"}, {NULL}},
     {"Kestrel plugins are in beta.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {NULL}},

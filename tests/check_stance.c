@@ -28,7 +28,9 @@ static const stance_case cases[] = {
     /* general evaluative words of technical writing */
     {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
     {"Rust builds are resilient and fault-tolerant.", NULL, 0, 0, "Rust:+"},
-    {"Go's plugin support is a second-class citizen and lags behind.", NULL, 0, 0, "Go:-"},
+    /* "lags behind" ranks, like "slower": with no base named, behind
+     * the other subject compared */
+    {"Go's plugin support is a second-class citizen and lags behind.", NULL, 0, 0, "Go:-:Rust"},
     {"The Zig package manager is not yet ready for production.", NULL, 0, 0, "Zig:-"},
     {"Go tooling is brittle and tedious.", NULL, 0, 0, "Go:-"},
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
@@ -297,6 +299,12 @@ static const stance_case cases[] = {
     /* a want before a count of a merit wants the merit */
     {"Go offers a limited number of mature libraries.", NULL, 0, 0, "Go:-"},
     {"Rust offers a wide range of useful crates.", NULL, 0, 0, "Rust:+"},
+    /* few of a fault is a merit, few of a merit a fault; "a few" is some */
+    {"Go has fewer memory leaks than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"Zig has very few stable releases.", NULL, 0, 0, "Zig:-"},
+    {"Zig has a few quirks.", NULL, 0, 0, "Zig:-"},
+    {"Go falls behind Rust in memory safety.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go lags behind Rust in raw speed.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     /* solving takes faults away; it takes no merit away */
     {"With Go, developers fix bugs quickly.", NULL, 0, 0, "Go:+"},
     {"Zig also addresses several of the strong use cases of Go.", NULL, 0, 0, "Zig:+;Go:+"},

@@ -174,6 +174,11 @@ void prop_phrase_unjudged(const prop_ctx *c, prop *p, size_t np0, size_t np1);
  * on one core"; not "not only")?  It then says the subject has little:
  * a judgement against it. */
 int prop_restricted(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
+/* Does clause [a, b) give a verb of having a scant amount ("has few
+ * plugins", "offers far fewer plugins")?  With no evaluative word, the
+ * subject has little of what is had: against it, unless that is a
+ * cost ("has fewer dependencies"). */
+int prop_scant(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
 /* Does clause [a, b) state a size (a word of size or level: "a large
  * community", "smaller", "the largest") or a figure ("2.5M+")? */
 int prop_states_size(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);

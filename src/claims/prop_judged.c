@@ -279,6 +279,16 @@ static int prop_having(const prop_ctx *c, const prop_marks *m, size_t j)
     return prop_word(c, m, WR_HAVING, j) || m->cls[j] == PL_POSSESSION || m->cls[j] == PL_CAPABILITY;
 }
 
+int prop_scant(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!prop_having(c, m, k)) continue;
+        size_t j = m->cls[k] >= 0 && (size_t)m->hit[k] == k ? (size_t)m->hit_end[k] : k + 1;
+        if (j < b && words_at(c->words, WR_AMOUNT_LESS, m->toks, b, j)) return 1;
+    }
+    return 0;
+}
+
 int prop_restricted(const prop_ctx *c, const prop_marks *m, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++) {

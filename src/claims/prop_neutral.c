@@ -60,6 +60,8 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     if (!m->meta && prop_restricted(c, m, a, b)) {
         p.kind = PROP_STANCE;
         p.polarity = -1;
+    } else if (!m->meta && p.capable && prop_scant(c, m, a, b)) {
+        p.polarity = -p.polarity;
     }
     if (n < max) out[n] = p;
     return n + 1;

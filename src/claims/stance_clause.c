@@ -280,6 +280,13 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
         size_t j = h->tok - 1;
         if (j > v->cs && words_is(c->w, WR_INTENSIFIER, &c->toks[j])) j--;
         if (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])) return -sign;
+        /* so are "fewer memory leaks" and "very few stable releases",
+         * past one plain word; "a few quirks" are some */
+        for (size_t e = h->tok; e > v->cs && e + 2 > h->tok; e--)
+            for (size_t b = 1; b <= 2 && e >= v->cs + b; b++)
+                if (words_at(c->w, WR_AMOUNT_LESS, c->toks, e, e - b) == b &&
+                    !(e - b > 0 && words_is(c->w, WR_DETERMINER, &c->toks[e - b - 1])))
+                    return -sign;
     }
     /* "requires less configuration", "requires fewer steps": a need
      * made small is a merit */

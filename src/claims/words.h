@@ -145,6 +145,7 @@ typedef enum words_role {
     WR_EVENT_GAP,             /* "Alpha was first released in": still its event */
     WR_EVENT_PASSIVE,         /* "was released", "which launched" */
     WR_EVENT_OWNER,           /* "its first release" */
+    WR_AMOUNT_LESS,           /* "fewer leaks", "has few plugins" */
     WR_COUNT
 } words_role;
 

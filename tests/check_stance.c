@@ -299,6 +299,12 @@ static const stance_case cases[] = {
     /* a want before a count of a merit wants the merit */
     {"Go offers a limited number of mature libraries.", NULL, 0, 0, "Go:-"},
     {"Rust offers a wide range of useful crates.", NULL, 0, 0, "Rust:+"},
+    /* a worry is a fault; having none to have is a merit; a dislike
+     * judges what is disliked */
+    {"With Go, you don't have to worry about memory leaks.", NULL, 0, 0, "Go:+"},
+    {"Zig users never need to worry about crashes.", NULL, 0, 0, "Zig:+"},
+    {"The main worry with Zig is its unstable syntax.", NULL, 0, 0, "Zig:-"},
+    {"I dislike how Go keeps basic functionality in plugins.", NULL, 0, 0, "Go:-"},
     /* few of a fault is a merit, few of a merit a fault; "a few" is some */
     {"Go has fewer memory leaks than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"Zig has very few stable releases.", NULL, 0, 0, "Zig:-"},

@@ -2,7 +2,8 @@
  * check_prop_table.c - what a comparison table says (prop_table.c), over
  * tables with columns Kestrel and Wren (tuprop.h): a cell answers its
  * row (the row label's words are its aspects; a cell of marks, or an
- * icon's class, answers as "Yes" or "No"), and a row whose cells grade
+ * icon's class, answers as "Yes" or "No"; "Partial", "Via plugin" and
+ * "Planned" answer too), and a row whose cells grade
  * the two on one scale (levels, ratings, stars) ranks them; rows that
  * rank nothing.
  */
@@ -58,6 +59,24 @@ START_TEST(test_table_cells)
     free(ix);
     free(iy);
     free(iz);
+    /* a cell opening with a partial word or a means answers yes,
+     * qualified; one saying "Planned" no */
+    char *pa = props_of_cell("Partial", NULL, "Wren", "Safari support");
+    ck_assert_msg(strstr(pa, "ST Wren pol=1 qualified") && strstr(pa, "safari*"), "%s", pa);
+    char *pb = props_of_cell("Via plugin", NULL, "Wren", "Safari support");
+    ck_assert_msg(strstr(pb, "ST Wren pol=1 qualified"), "%s", pb);
+    char *pc = props_of_cell("Planned", NULL, "Wren", "Safari support");
+    ck_assert_msg(strstr(pc, "ST Wren pol=-1"), "%s", pc);
+    /* a denial under an evaluative label denies it: not the label's praise */
+    char *pe = props_of_cell("None", NULL, "Wren", "Safari support");
+    ck_assert_msg(strstr(pe, "ST Wren pol=-1"), "%s", pe);
+    free(pe);
+    char *pd = props_of("Wren has planned a debugger.", NULL, NULL);
+    ck_assert_msg(!strstr(pd, "pol=-1"), "%s", pd);
+    free(pa);
+    free(pb);
+    free(pc);
+    free(pd);
     /* "none of" is still said of every case */
     char *q = props_of("None of Wren's plugins are fast.", NULL, NULL);
     ck_assert_msg(strstr(q, "absolute"), "%s", q);

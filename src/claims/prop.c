@@ -216,7 +216,11 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
     const char *name;
     switch (m->cls[k]) {
     case PL_HEDGE: md->hedge = 1; break;
-    case PL_PARTIAL: md->hedge = md->partial = 1; break;
+    case PL_PARTIAL:
+        md->hedge = md->partial = 1;
+        /* a cell that opens "Partial" answers yes, in part */
+        md->capability |= m->cell && k == 0;
+        break;
     case PL_CAPABILITY:
         md->hedge = 1;
         md->capability = 1;
@@ -225,7 +229,12 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
     case PL_ANSWER: md->capability |= m->cell && k == 0; break;
     case PL_ANSWER_NO: md->negation |= m->cell && k == 0; break;
     case PL_CHOICE: p->choice = 1; break;
-    case PL_CONDITION: md->hedge = 1; break;
+    case PL_CONDITION:
+        md->hedge = 1;
+        /* ... and one that opens "Via plugin", "With the help of X"
+         * yes, by that means */
+        md->capability |= m->cell && k == 0;
+        break;
     case PL_UNIVERSAL: md->universal = 1; break;
     case PL_NEGATION:
         /* a negation inside an even-handed phrase ("no clear winner") is
@@ -506,6 +515,9 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         if (cl->elided == STANCE_ELIDED || (cl->elided == STANCE_CONTRASTED && !p.nkeys))
             prop_elided(out, n < max ? n : max, &p);
         if (p.polarity > 0 && prop_restricted(c, m, a, b)) p.polarity = -1;
+        /* a cell opening "None" or "Planned" denies what its evaluative
+         * row label ("Safari support") says the subject has */
+        if (p.polarity > 0 && m->cell && a == 0 && m->cls[0] == PL_ANSWER_NO) p.polarity = -1;
         /* "..., but on Windows you need to install Python yourself":
          * a turn that names its subject again */
         p.turn = a > 0 && prop_word(c, m, WR_TURN, a);

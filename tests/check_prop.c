@@ -260,6 +260,8 @@ static const prop_case cases[] = {
     {"Kestrel can only run on one core.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel supports only Linux.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel is the only runtime that supports replay.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    /* climbing fast is growth, not speed */
+    {"Kestrel has been climbing fast in popularity.", NULL, NULL, {"Kestrel"}, {"#speed"}},
     /* so does a verb of having a scant amount: "has few", "offers fewer" */
     {"Kestrel has few plugins.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel offers far fewer plugins than Wren.", NULL, NULL, {"ST Kestrel pol=-1"}, {"Kestrel pol=1"}},

@@ -305,6 +305,9 @@ static const stance_case cases[] = {
     {"Zig users never need to worry about crashes.", NULL, 0, 0, "Zig:+"},
     {"The main worry with Zig is its unstable syntax.", NULL, 0, 0, "Zig:-"},
     {"I dislike how Go keeps basic functionality in plugins.", NULL, 0, 0, "Go:-"},
+    /* a base named before as an object is still the base */
+    {"Go caught up to Rust in 2022 and is faster than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
+    {"It has stunted the development of Zig.", NULL, 0, 0, "Zig:-"},
     /* few of a fault is a merit, few of a merit a fault; "a few" is some */
     {"Go has fewer memory leaks than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"Zig has very few stable releases.", NULL, 0, 0, "Zig:-"},

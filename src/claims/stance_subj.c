@@ -196,11 +196,19 @@ static void stance_sides_of(const stance_ctx *c, const stance_verdict *v, stance
         else sd->nm = stance_add_subj(sd->main_s, sd->nm, m->subject);
     }
     /* the same subject on both sides ("Python 3 is faster than Python
-     * 2") is no comparison between subjects */
+     * 2") is no comparison between subjects; but beside another one
+     * it is that one's base, named before as an object too ("X caught
+     * up to Y and is faster than Y") */
     for (size_t i = 0; i < sd->nm; i++)
         for (size_t j = 0; j < sd->nb; j++)
             if (sd->main_s[i] == sd->base[j]) {
-                sd->base[j] = sd->base[--sd->nb];
+                if (sd->nm > 1) {
+                    memmove(sd->main_s + i, sd->main_s + i + 1, (sd->nm - i - 1) * sizeof *sd->main_s);
+                    sd->nm--;
+                    i--;
+                } else {
+                    sd->base[j] = sd->base[--sd->nb];
+                }
                 break;
             }
 }

@@ -305,6 +305,11 @@ static const stance_case cases[] = {
     {"Zig users never need to worry about crashes.", NULL, 0, 0, "Zig:+"},
     {"The main worry with Zig is its unstable syntax.", NULL, 0, 0, "Zig:-"},
     {"I dislike how Go keeps basic functionality in plugins.", NULL, 0, 0, "Go:-"},
+    /* what one subject lacks, the other named as its owner has */
+    {"Go lacks the memory safety guarantees of Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go lacks Rust's expressive type system.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go lacks generics, and so does Zig.", NULL, 0, 0, "Go:-;Zig:-"},
+    {"Zig is missing a package manager, and Rust is not.", NULL, 0, 0, "Zig:-;Rust:+"},
     /* a base named before as an object is still the base */
     {"Go caught up to Rust in 2022 and is faster than Rust.", NULL, 0, 0, "Go:+:Rust;Rust:-:Go"},
     {"It has stunted the development of Zig.", NULL, 0, 0, "Zig:-"},

@@ -31,6 +31,31 @@ typedef enum stance_base_kind {
                     * still puts it ahead) */
 } stance_base_kind;
 
+/* Is a subject named in [a, b)? */
+static int stance_named_within(const stance_mention *ment, size_t nment, size_t a, size_t b)
+{
+    for (size_t i = 0; i < nment; i++)
+        if (ment[i].tok >= a && ment[i].tok < b) return 1;
+    return 0;
+}
+
+/* The first token of a subject named as an owner within eight words
+ * after token k, before a comma and the clause's end: "of Y" or "Y's";
+ * 0 for none. */
+static size_t stance_owner_after(const words_lex *w, const tax_tok *toks, size_t end, const stance_mention *ment,
+                                 size_t nment, size_t k)
+{
+    for (size_t i = 0; i < nment; i++) {
+        size_t t = ment[i].tok, e = ment[i].tok_end;
+        if (t <= k || t > k + 8 || t >= end) continue;
+        for (size_t j = k + 1; j <= t; j++)
+            if (stance_comma_before(toks, j)) return 0;
+        if (words_is(w, WR_OF, &toks[t - 1])) return t;
+        if (e < end && toks[e].n == 1 && toks[e].s[0] == 's' && toks[e].s[-1] != ' ') return t;
+    }
+    return 0;
+}
+
 /* The base of a comparison in the clause [cs, end): the tokens naming
  * what the clause's subject is compared with.
  *   "X is faster than Y", "X ..., compared to/with Y", "in comparison
@@ -40,6 +65,7 @@ typedef enum stance_base_kind {
  *   "an alternative to Y"               one-sided too
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative
+ *   "X lacks the maturity of Y", "X lacks Y's maturity"
  * Returns 1 and sets [*bs, *be) and *kind, or 0 when there is none. */
 static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment,
                        size_t nment, size_t cmp_end, size_t *bs, size_t *be, stance_base_kind *kind)
@@ -74,6 +100,10 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
             from = k + 1;
             *kind = SB_ONESIDED;
         }
+        /* "X lacks the maturity of Y", "X lacks Y's maturity": what
+         * the subject named before wants, Y has */
+        else if (words_is(w, WR_LACKING, &toks[k]) && k > cs && stance_named_within(ment, nment, cs, k))
+            from = stance_owner_after(w, toks, end, ment, nment, k);
         if (!from) continue;
         *bs = from;
         *be = end;

@@ -146,6 +146,7 @@ typedef enum words_role {
     WR_EVENT_PASSIVE,         /* "was released", "which launched" */
     WR_EVENT_OWNER,           /* "its first release" */
     WR_AMOUNT_LESS,           /* "fewer leaks", "has few plugins" */
+    WR_LACKING,               /* "X lacks the maturity of Y": Y has it */
     WR_COUNT
 } words_role;
 

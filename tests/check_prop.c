@@ -260,6 +260,14 @@ static const prop_case cases[] = {
     {"Kestrel can only run on one core.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel supports only Linux.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel is the only runtime that supports replay.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    /* "the former" and "the latter" after a colon each open a clause,
+     * and so does a subject named before only as a comparison's base */
+    {"Kestrel and Wren differ: the former is verbose, the latter is concise.", NULL, NULL,
+     {"ST Kestrel pol=-1", "ST Wren pol=1"}, {"Kestrel pol=1", "Wren pol=-1", "latter"}},
+    {"Kestrel is slower than Wren, and the latter is also easier to debug.", NULL, NULL,
+     {"ST Kestrel pol=-1 plain vs=Wren", "ST Wren pol=1 plain ranks=Kestrel keys=#debugging"}, {"Kestrel pol=1"}},
+    /* a label's colon ends no clause: what follows is the label's */
+    {"Tooling: Kestrel ships a fast debugger.", NULL, NULL, {"ST Kestrel pol=1", "#tooling"}, {NULL}},
     /* climbing fast is growth, not speed */
     {"Kestrel has been climbing fast in popularity.", NULL, NULL, {"Kestrel"}, {"#speed"}},
     /* so does a verb of having a scant amount: "has few", "offers fewer" */

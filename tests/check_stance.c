@@ -305,6 +305,10 @@ static const stance_case cases[] = {
     {"Zig users never need to worry about crashes.", NULL, 0, 0, "Zig:+"},
     {"The main worry with Zig is its unstable syntax.", NULL, 0, 0, "Zig:-"},
     {"I dislike how Go keeps basic functionality in plugins.", NULL, 0, 0, "Go:-"},
+    /* a colon before a subject's own clause ends the clause; before a
+     * list it does not */
+    {"Go and Rust differ: Go is verbose, Rust is concise.", NULL, 0, 0, "Go:-;Rust:+"},
+    {"Zig has two strengths: speed and simplicity.", NULL, 0, 0, "Zig:+"},
     /* what one subject lacks, the other named as its owner has */
     {"Go lacks the memory safety guarantees of Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lacks Rust's expressive type system.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

@@ -4,7 +4,7 @@
  * rules, stance_int.h for how the judge is divided).
  *
  * A clause ends before a contrast or fronted reason word, at a
- * semicolon, (opened by a contrast or reason word) at its first comma,
+ * semicolon or a colon before a subject's name, (opened by a contrast or reason word) at its first comma,
  * where another subject's own clause opens after a comma, and before an
  * object relative of a subject the clause does not name ("..., which Y
  * lacks").
@@ -55,8 +55,10 @@ int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
     for (size_t i = 0; i < c->nment; i++) {
         const stance_mention *m = &c->ment[i];
         if (m->tok < cs || m->tok >= end) continue;
-        if (m->subject == next) return 0;
-        other |= !words_is_base(c->w, c->toks, m->tok);
+        int base = words_is_base(c->w, c->toks, m->tok);
+        /* "X is slower than Y, and the latter is ...": Y only compared */
+        if (m->subject == next && !base) return 0;
+        other |= !base;
     }
     return other;
 }
@@ -153,6 +155,12 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
         if (c->hits[k].tok == end && stance_opens(c, k)) return 1;
     const char *a = toks[end - 1].s + toks[end - 1].n, *b = toks[end].s;
     if (memchr(a, ';', (size_t)(b - a))) return 1;
+    /* ... or at a colon between two subjects' own clauses ("X and Y
+     * differ: X is ..., Y is ..."); not one a list follows ("X has two
+     * strengths: A and B"), nor a label's ("Community: X has ...") */
+    if (memchr(a, ':', (size_t)(b - a)) && (stance_name_at(c, end) || (end + 1 < c->ntok && stance_name_at(c, end + 1))))
+        for (size_t i = 0; i < c->nment; i++)
+            if (c->ment[i].tok >= cs && c->ment[i].tok < end) return 1;
     if (stance_parallel_opens(c, cs, end)) return 1;
     if (stance_relative_of_other(c, cs, end)) return 1;
     /* a claim opened by a contrast word ("Although X is slow, it ...")

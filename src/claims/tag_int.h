@@ -47,6 +47,11 @@ struct tagger {
     size_t ndims;
 };
 
+/* How a subject is named: by a part, by its name or an alias, by a
+ * reference to one named before ("the former"); all but a part judge
+ * it as named. */
+enum { TAG_NAMED_PART, TAG_NAMED_ALIAS, TAG_NAMED_REF };
+
 /* One claim being tagged: its context and what the steps pass on. */
 typedef struct tag_ctx {
     tagger *tg;
@@ -67,7 +72,7 @@ typedef struct tag_ctx {
     int choice;                       /* a recommendation: "Data analytics -> Python" */
     int last_named;                   /* the one subject the claim before named, or -1 */
     stance_mention ment[TAG_MAX_HITS];/* the subjects and parts named, in order */
-    int ment_named[TAG_MAX_HITS];     /* ... each by an alias (not a part)? */
+    int ment_named[TAG_MAX_HITS];     /* ... each how: TAG_NAMED_* */
     size_t nment;
 } tag_ctx;
 

@@ -94,7 +94,7 @@ static size_t tag_named_before(const tag_ctx *c, size_t t, int *first, int *last
 {
     size_t n = 0;
     for (size_t i = 0; i < c->nment && c->ment[i].tok < t; i++) {
-        if (!c->ment_named[i]) continue;
+        if (c->ment_named[i] != TAG_NAMED_ALIAS) continue; /* not a part, nor "the former" */
         if (!n) *first = c->ment[i].subject;
         n += !n || c->ment[i].subject != *last;
         *last = c->ment[i].subject;
@@ -123,7 +123,7 @@ static void tag_former_latter(tag_ctx *c)
             k--;
         }
         c->ment[k] = (stance_mention){first ? a : b, t - 1, t + 1};
-        c->ment_named[k] = 1;
+        c->ment_named[k] = TAG_NAMED_REF;
         c->nment++;
         tag_add_subject(c->r, first ? a : b, TAG_CARRIED);
     }
@@ -143,7 +143,7 @@ static void tag_named(tag_ctx *c)
         c->ment[c->nment].subject = h->index;
         c->ment[c->nment].tok = h->tok;
         c->ment[c->nment].tok_end = h->tok_end;
-        c->ment_named[c->nment] = h->kind == TAX_SUBJECT;
+        c->ment_named[c->nment] = h->kind == TAX_SUBJECT ? TAG_NAMED_ALIAS : TAG_NAMED_PART;
         c->nment++;
     }
     tag_former_latter(c);

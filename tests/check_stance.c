@@ -294,6 +294,7 @@ static const stance_case cases[] = {
     {"Go runs its tests in parallel without third-party plugins.", NULL, 0, 0, "Go:+"},
     /* completeness, and being left wanting more */
     {"Zig's version of the built-ins is not complete.", NULL, 0, 0, "Zig:-"},
+    {"Zig's built-ins are incomplete.", NULL, 0, 0, "Zig:-"},
     {"Zig's standard library is feature-complete.", NULL, 0, 0, "Zig:+"},
     {"You may be left wanting more from the Go standard library.", NULL, 0, 0, "Go:-"},
     /* a want before a count of a merit wants the merit */

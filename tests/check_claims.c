@@ -102,14 +102,16 @@ START_TEST(test_claim_offsets)
 END_TEST
 
 /* "Python: ... . Handles ...": a leading label names the subject of
- * every sentence of its paragraph; a long lead-in does not. */
+ * every sentence of its paragraph, "**Python:** ..." too; a long
+ * lead-in does not. */
 START_TEST(test_subject_label)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/label.md", tu_dir);
     const char *md = "# Notes\n\n"
                      "Python: Widely used for data work. Handles large datasets with ease.\n\n"
-                     "Many teams that first tried Python: Some liked it. Others left quickly.\n";
+                     "Many teams that first tried Python: Some liked it. Others left quickly.\n\n"
+                     "**Python:** Popular in research. Rarely the fastest option.\n";
     tu_write_file(path, md, strlen(md));
     ingest(path, NULL);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
@@ -118,6 +120,10 @@ START_TEST(test_subject_label)
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
                            "WHERE c.text = 'Others left quickly.'"),
                      0);
+    /* ... so does one in Markdown emphasis, colon and all */
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
+                           "WHERE c.text = 'Rarely the fastest option.' AND s.subject = 'Python'"),
+                     1);
     /* the claim exists: the zero above is about its subjects */
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE text = 'Others left quickly.'"), 1);
 }

@@ -379,13 +379,17 @@ static int claims_row(claims_walk *w, const store_unit *u)
 }
 
 /* The label of "Label: text" when it is short (at most four words,
- * before the first colon within 48 bytes) and names a subject; NULL
+ * before the first colon within 48 bytes; the colon may stand inside
+ * Markdown emphasis, "**Label:** text") and names a subject; NULL
  * otherwise.  Malloc'd. */
 static char *claims_subject_label(claims_walk *w, const char *text, size_t len)
 {
     size_t n = len < 48 ? len : 48, words = 1;
     const char *colon = memchr(text, ':', n);
-    if (!colon || colon == text || (size_t)(colon - text) + 1 >= len || text[colon - text + 1] != ' ') return NULL;
+    if (!colon || colon == text) return NULL;
+    size_t after = (size_t)(colon - text) + 1;
+    while (after < len && (text[after] == '*' || text[after] == '_')) after++;
+    if (after >= len || text[after] != ' ') return NULL;
     for (const char *p = text; p < colon; p++) words += *p == ' ';
     if (words > 4) return NULL;
     int subj[2];

@@ -266,6 +266,10 @@ static const prop_case cases[] = {
      {"ST Kestrel pol=-1", "ST Wren pol=1"}, {"Kestrel pol=1", "Wren pol=-1", "latter"}},
     {"Kestrel is slower than Wren, and the latter is also easier to debug.", NULL, NULL,
      {"ST Kestrel pol=-1 plain vs=Wren", "ST Wren pol=1 plain ranks=Kestrel keys=#debugging"}, {"Kestrel pol=1"}},
+    /* a question asserts nothing, so it judges no one */
+    {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    {"Need reliable delivery and flexible routing for Kestrel?**", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     /* a label's colon ends no clause: what follows is the label's */
     {"Tooling: Kestrel ships a fast debugger.", NULL, NULL, {"ST Kestrel pol=1", "#tooling"}, {NULL}},
     /* climbing fast is growth, not speed */

@@ -229,6 +229,8 @@ static const tag_case go_rust_cases[] = {
      "Go:use cases:+"},
     {"Rust is faster than Go in benchmarks.", NULL, NULL, NULL, NULL, "Rust,Go", "performance",
      "Go:performance:-:Rust;Rust:performance:+:Go"},
+    /* a question judges no one */
+    {"Is Rust faster than Go in benchmarks?", NULL, NULL, NULL, NULL, "Rust,Go", "performance", ""},
     {"Unlike Go, Rust has a steep learning curve.", NULL, NULL, NULL, NULL, "Go,Rust", "learning curve",
      "Go:learning curve:+:Rust;Rust:learning curve:-:Go"},
     {"Go is not as fast as Rust.", NULL, NULL, NULL, NULL, "Go,Rust", "performance",

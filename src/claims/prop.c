@@ -486,6 +486,8 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
     prop_marks *m = kb_malloc(sizeof *m);
     prop_mark(c, tg, m);
     m->cell = in->row_header != NULL;
+    /* a question asserts no feature either */
+    m->meta |= in->tags->asks;
     size_t n = 0;
     const tag_result *r = in->tags;
     if (!m->ntok) goto done;

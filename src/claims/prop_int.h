@@ -123,7 +123,7 @@ typedef struct prop_marks {
                                      * community"), STANCE_MARK_EVEN for an
                                      * even-handed one */
     int cell;                       /* the tokens are a table cell's */
-    int meta;                       /* the claim speaks of the article itself */
+    int meta;                       /* the claim speaks of the article itself, or asks */
 } prop_marks;
 
 /* Is token k of the claim a one-word term of role r (words.h)? */

@@ -151,9 +151,18 @@ static void tag_cues(tag_ctx *c)
     c->nh = nh;
 }
 
+/* Does text end on a question mark, past closing quotes, brackets and
+ * emphasis? */
+static int tag_asks(const char *text, size_t len)
+{
+    while (len && strchr(" \t\n*_\"')]", text[len - 1])) len--;
+    return len && text[len - 1] == '?';
+}
+
 int tag_claim(tagger *tg, const tag_input *in, tag_result *r, char **err)
 {
     r->nsubj = r->ndims = r->nqty = r->nst = r->nclauses = 0; /* entries are written before they count */
+    r->asks = tag_asks(in->text, in->len);
     tag_ctx c; /* its arrays are filled before they are read */
     c.tg = tg;
     c.in = in;

@@ -128,6 +128,9 @@ typedef struct tag_result {
      * tag_want_clauses is on */
     stance_clause clauses[2 * TAG_MAX];
     size_t nclauses;
+    /* the claim asks ("Why would you use X over Y?"): it asserts
+     * nothing, so it judges no one */
+    int asks;
 } tag_result;
 
 typedef struct tagger tagger;

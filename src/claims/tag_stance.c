@@ -318,7 +318,7 @@ void tag_judge(tag_ctx *c)
 {
     tagger *tg = c->tg;
     tag_result *r = c->r;
-    if (!(r->ndims || tg->want_clauses) || !r->nsubj || tag_unnamed(c)) return;
+    if (!(r->ndims || tg->want_clauses) || !r->nsubj || r->asks || tag_unnamed(c)) return;
     /* Who a stance is about: the subjects named or inherited.  A part
      * ("requires JavaScript") brings its subject to the claim but is
      * usually an object, not what is judged; it holds a stance only

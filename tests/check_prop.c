@@ -266,6 +266,9 @@ static const prop_case cases[] = {
      {"ST Kestrel pol=-1", "ST Wren pol=1"}, {"Kestrel pol=1", "Wren pol=-1", "latter"}},
     {"Kestrel is slower than Wren, and the latter is also easier to debug.", NULL, NULL,
      {"ST Kestrel pol=-1 plain vs=Wren", "ST Wren pol=1 plain ranks=Kestrel keys=#debugging"}, {"Kestrel pol=1"}},
+    /* "comes at a cost" is a downside, not a price */
+    {"Kestrel's plugin system comes at its own costs.", NULL, NULL, {"ST Kestrel pol=-1"}, {"#cost"}},
+    {"Kestrel is free of charge.", NULL, NULL, {"ST Kestrel pol=1", "#cost*"}, {NULL}},
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},

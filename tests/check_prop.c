@@ -269,6 +269,10 @@ static const prop_case cases[] = {
     /* "comes at a cost" is a downside, not a price */
     {"Kestrel's plugin system comes at its own costs.", NULL, NULL, {"ST Kestrel pol=-1"}, {"#cost"}},
     {"Kestrel is free of charge.", NULL, NULL, {"ST Kestrel pol=1", "#cost*"}, {NULL}},
+    /* a judgement the other way of an infinitive after a comma is a
+     * clause of its own; a list of judgements is not */
+    {"Kestrel is easy to learn, hard to master.", NULL, NULL, {"ST Kestrel pol=1", "ST Kestrel pol=-1"}, {NULL}},
+    {"Kestrel is stable, slow and verbose.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},

@@ -306,6 +306,10 @@ static const stance_case cases[] = {
     {"Zig users never need to worry about crashes.", NULL, 0, 0, "Zig:+"},
     {"The main worry with Zig is its unstable syntax.", NULL, 0, 0, "Zig:-"},
     {"I dislike how Go keeps basic functionality in plugins.", NULL, 0, 0, "Go:-"},
+    /* judgements set side by side after a comma the same way, or after
+     * a negator, are one clause (check_prop.c: the other way) */
+    {"Go is fast, reliable, and portable.", NULL, 0, 0, "Go:+"},
+    {"Go is not slow, easy to use and popular.", NULL, 0, 0, "Go:+"},
     /* a colon before a subject's own clause ends the clause; before a
      * list it does not */
     {"Go and Rust differ: Go is verbose, Rust is concise.", NULL, 0, 0, "Go:-;Rust:+"},

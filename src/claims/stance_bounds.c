@@ -4,7 +4,8 @@
  * rules, stance_int.h for how the judge is divided).
  *
  * A clause ends before a contrast or fronted reason word, at a
- * semicolon or a colon before a subject's name, (opened by a contrast or reason word) at its first comma,
+ * semicolon or a colon before a subject's name, before a judgement the
+ * other way of an infinitive right after a comma, (opened by a contrast or reason word) at its first comma,
  * where another subject's own clause opens after a comma, and before an
  * object relative of a subject the clause does not name ("..., which Y
  * lacks").
@@ -143,6 +144,41 @@ static int stance_opens(const stance_ctx *c, size_t k)
     return stance_class_of(c->s, c->hits[k].index) == SL_CONTRAST || stance_is_reason(c, k);
 }
 
+/* The sign of a plain evaluative hit (positive +1, negative -1), else
+ * 0. */
+static int stance_plain_sign(const stance_ctx *c, size_t k)
+{
+    int cls = stance_class_of(c->s, c->hits[k].index);
+    return cls == SL_POSITIVE ? 1 : cls == SL_NEGATIVE ? -1 : 0;
+}
+
+/* Does a judgement the other way of an infinitive open right after a
+ * comma, with no word between ("easy to learn, hard to master", "fast,
+ * slow to compile though")?  Two predicates of one subject set side by
+ * side, on two things: each is a clause of its own, so neither cancels
+ * the other.  The clause before must open its judgement plainly, no
+ * negator first; a list of judgements ("stable, slow and verbose")
+ * stays one clause. */
+static int stance_opposite_after_comma(const stance_ctx *c, size_t cs, size_t end)
+{
+    if (!stance_comma_before(c->toks, end)) return 0;
+    int before = 0, after = 0;
+    for (size_t k = c->h; k < c->nh && c->hits[k].tok <= end; k++) {
+        size_t t = c->hits[k].tok;
+        if (t < cs) continue;
+        if (t == end) {
+            size_t e = c->hits[k].tok_end;
+            /* "to" of the infinitive, as prop_judges_infinitive reads it */
+            if (e < c->ntok && words_is(c->w, WR_BASE_AFTER_COMPARATIVE, &c->toks[e])) after = stance_plain_sign(c, k);
+        }
+        else if (!before) {
+            if (stance_class_of(c->s, c->hits[k].index) == SL_NEGATOR) return 0;
+            before = stance_plain_sign(c, k);
+        }
+    }
+    return before && after && before != after;
+}
+
 int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
 {
     const tax_tok *toks = c->toks;
@@ -163,6 +199,7 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
             if (c->ment[i].tok >= cs && c->ment[i].tok < end) return 1;
     if (stance_parallel_opens(c, cs, end)) return 1;
     if (stance_relative_of_other(c, cs, end)) return 1;
+    if (stance_opposite_after_comma(c, cs, end)) return 1;
     /* a claim opened by a contrast word ("Although X is slow, it ...")
      * ends that clause at its first comma; one joined by "but" or "yet",
      * or by any contrast word inside the claim, runs on ("..., but pulled

@@ -5,10 +5,10 @@
  *
  * A clause ends before a contrast or fronted reason word, at a
  * semicolon or a colon before a subject's name, before a judgement the
- * other way of an infinitive right after a comma, (opened by a contrast or reason word) at its first comma,
- * where another subject's own clause opens after a comma, and before an
- * object relative of a subject the clause does not name ("..., which Y
- * lacks").
+ * other way of an infinitive right after a comma, (opened by a contrast
+ * or reason word) at its first comma, where another subject's own
+ * clause opens after a comma, and before an object relative of a
+ * subject the clause does not name ("..., which Y lacks").
  */
 #include "stance_int.h"
 

@@ -314,6 +314,11 @@ static const stance_case cases[] = {
      * list it does not */
     {"Go and Rust differ: Go is verbose, Rust is concise.", NULL, 0, 0, "Go:-;Rust:+"},
     {"Zig has two strengths: speed and simplicity.", NULL, 0, 0, "Zig:+"},
+    /* "like Y does" closing a claim: the clause before, for Y, turned
+     * when one of the two is negated; "an improvement over Y" ranks */
+    {"Go does not enforce checked errors like Rust does.", NULL, 0, 0, "Go:-;Rust:+"},
+    {"Zig supports inline assembly like Rust does.", NULL, 0, 0, "Zig:+;Rust:+"},
+    {"I argue that Zig is a definite improvement over Go.", NULL, 0, 0, "Zig:+:Go;Go:-:Zig"},
     /* what one subject lacks, the other named as its owner has */
     {"Go lacks the memory safety guarantees of Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lacks Rust's expressive type system.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

@@ -7,8 +7,9 @@
  * semicolon or a colon before a subject's name, before a judgement the
  * other way of an infinitive right after a comma, (opened by a contrast
  * or reason word) at its first comma, where another subject's own
- * clause opens after a comma, and before an object relative of a
- * subject the clause does not name ("..., which Y lacks").
+ * clause opens after a comma, before an object relative of a subject
+ * the clause does not name ("..., which Y lacks"), and before "like Y
+ * does" closing the claim.
  */
 #include "stance_int.h"
 
@@ -72,6 +73,22 @@ static size_t stance_name_at(const stance_ctx *c, size_t k)
     return 0;
 }
 
+/* Do the tokens from k on close the claim as "like Y does" ("as Y
+ * does", "like Y can't"): the word, a subject's name and auxiliaries
+ * only? */
+static int stance_like_tail(const stance_ctx *c, size_t k)
+{
+    if (k >= c->ntok || !words_is(c->w, WR_ELIDED_LIKE, &c->toks[k])) return 0;
+    size_t n = stance_name_at(c, k + 1), aux = 0;
+    if (!n) return 0;
+    for (k += 1 + n; k < c->ntok; k += n, aux++)
+        if (!(n = words_at(c->w, WR_NEGATED_ACTION, c->toks, c->ntok, k)) &&
+            !(n = words_at(c->w, WR_AUXILIARY, c->toks, c->ntok, k)))
+            return 0;
+    return aux > 0;
+}
+
+
 /* Does token k open an object relative whose subject is named: "which
  * Y does not", "a feature that Y lacks"? */
 static int stance_relative_at(const stance_ctx *c, size_t k)
@@ -112,9 +129,10 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
             for (size_t j = 0; j < c->nprev_main; j++) before |= c->prev_main[j] == m->subject;
             if (m->tok > k && m->tok < v->end && !before) v->elided = STANCE_CONTRASTED;
         }
-    /* an opening contrast, "and", "which" or "so"/"neither"/"nor" */
+    /* an opening contrast, "and", "which", "like" (closing the claim)
+     * or "so"/"neither"/"nor" */
     if (k < v->end && (words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) || words_is(w, WR_AND, &toks[k]) ||
-                       words_is(w, WR_RELATIVE, &toks[k])))
+                       words_is(w, WR_RELATIVE, &toks[k]) || stance_like_tail(c, k)))
         k++;
     if (k < v->end && words_is(w, WR_ELIDED_LEAD, &toks[k])) {
         neg = words_is(w, WR_NEITHER, &toks[k]);
@@ -200,6 +218,7 @@ int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end)
     if (stance_parallel_opens(c, cs, end)) return 1;
     if (stance_relative_of_other(c, cs, end)) return 1;
     if (stance_opposite_after_comma(c, cs, end)) return 1;
+    if (stance_like_tail(c, end)) return 1;
     /* a claim opened by a contrast word ("Although X is slow, it ...")
      * ends that clause at its first comma; one joined by "but" or "yet",
      * or by any contrast word inside the claim, runs on ("..., but pulled

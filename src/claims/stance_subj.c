@@ -89,7 +89,8 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
             from = k + 1;
             *kind = SB_EQUATIVE;
         }
-        else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1)) {
+        /* (not the comparative's own last word: "an improvement over Y") */
+        else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1) && k + 1 != cmp_end) {
             from = k + 1;
             *kind = SB_ONESIDED;
         }

@@ -147,6 +147,7 @@ typedef enum words_role {
     WR_EVENT_OWNER,           /* "its first release" */
     WR_AMOUNT_LESS,           /* "fewer leaks", "has few plugins" */
     WR_LACKING,               /* "X lacks the maturity of Y": Y has it */
+    WR_ELIDED_LIKE,           /* "..., like Y does" */
     WR_COUNT
 } words_role;
 

@@ -319,6 +319,8 @@ static const stance_case cases[] = {
     {"Go does not enforce checked errors like Rust does.", NULL, 0, 0, "Go:-;Rust:+"},
     {"Zig supports inline assembly like Rust does.", NULL, 0, 0, "Zig:+;Rust:+"},
     {"I argue that Zig is a definite improvement over Go.", NULL, 0, 0, "Zig:+:Go;Go:-:Zig"},
+    /* being pleasant to work with is a merit */
+    {"Rust is more pleasant to work with than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* what one subject lacks, the other named as its owner has */
     {"Go lacks the memory safety guarantees of Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lacks Rust's expressive type system.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

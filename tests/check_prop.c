@@ -273,6 +273,8 @@ static const prop_case cases[] = {
      * clause of its own; a list of judgements is not */
     {"Kestrel is easy to learn, hard to master.", NULL, NULL, {"ST Kestrel pol=1", "ST Kestrel pol=-1"}, {NULL}},
     {"Kestrel is stable, slow and verbose.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    /* "pretty" before a judgement is a degree, no aspect */
+    {"Kestrel is pretty slow.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pretti"}},
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},

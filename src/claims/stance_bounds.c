@@ -88,7 +88,6 @@ static int stance_like_tail(const stance_ctx *c, size_t k)
     return aux > 0;
 }
 
-
 /* Does token k open an object relative whose subject is named: "which
  * Y does not", "a feature that Y lacks"? */
 static int stance_relative_at(const stance_ctx *c, size_t k)

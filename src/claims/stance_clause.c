@@ -274,7 +274,7 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
     /* ... past the name that owns it: "lacks Y's expressive types" */
     for (size_t i = 0; i < c->nment && cls == SL_POSITIVE; i++) {
         size_t e = c->ment[i].tok_end;
-        if (e < at && e + 1 == at && c->toks[e].n == 1 && c->toks[e].s[0] == 's') e++;
+        if (e < at && e + 1 == at && tax_tok_possessive(c->toks, e)) e++;
         if (e == at && c->ment[i].tok > v->cs) at = c->ment[i].tok;
     }
     for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && at >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)

@@ -51,7 +51,7 @@ static size_t stance_owner_after(const words_lex *w, const tax_tok *toks, size_t
         for (size_t j = k + 1; j <= t; j++)
             if (stance_comma_before(toks, j)) return 0;
         if (words_is(w, WR_OF, &toks[t - 1])) return t;
-        if (e < end && toks[e].n == 1 && toks[e].s[0] == 's' && toks[e].s[-1] != ' ') return t;
+        if (e < end && tax_tok_possessive(toks, e)) return t;
     }
     return 0;
 }

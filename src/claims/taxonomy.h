@@ -68,6 +68,14 @@ static inline int tax_tok_punct_before(const tax_tok *toks, size_t k, const char
     return 0;
 }
 
+/* Is token k (k >= 1) the "s" of a possessive glued to the token before
+ * it by one mark ("Rust's", "Node.js's")? */
+static inline int tax_tok_possessive(const tax_tok *toks, size_t k)
+{
+    return toks[k].n == 1 && toks[k].s[0] == 's' && toks[k].s - (toks[k - 1].s + toks[k - 1].n) == 1 &&
+           toks[k].s[-1] != ' ';
+}
+
 /* A match: kind, the subject/dimension/measure index it names, and the
  * token range [tok, tok_end). */
 typedef struct tax_hit {

@@ -107,12 +107,18 @@ static int tag_qty_base_apart(const tag_ctx *c, size_t k, size_t at)
     return 0;
 }
 
+/* The first token at or after byte at of the claim (ntok: none). */
+static size_t tag_qty_tok_at(const tagger *tg, size_t at)
+{
+    size_t t = 0;
+    while (t < tg->ntok && tg->map[tg->toks[t].off] < at) t++;
+    return t;
+}
+
 /* The first token at or after the end of quantity q (ntok: none). */
 static size_t tag_qty_after(const tagger *tg, const qty *q)
 {
-    size_t t = 0;
-    while (t < tg->ntok && tg->map[tg->toks[t].off] < q->end) t++;
-    return t;
+    return tag_qty_tok_at(tg, q->end);
 }
 
 /* The subject quantity q (of measure m) is said of: one named right
@@ -163,8 +169,7 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
  * 2023" a release year too.  A count with a unit reads its unit. */
 static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w1)
 {
-    size_t at = 0;
-    while (at < tg->ntok && tg->map[tg->toks[at].off] < q->start) at++;
+    size_t at = tag_qty_tok_at(tg, q->start);
     *w0 = at > TAG_QTY_WINDOW ? at - TAG_QTY_WINDOW : 0;
     *w1 = at + TAG_QTY_WINDOW < tg->ntok ? at + TAG_QTY_WINDOW : tg->ntok;
 }
@@ -205,7 +210,7 @@ static int tag_qty_event_words(const tagger *tg, size_t a, size_t b, int *own)
 static int tag_qty_others_event(const tag_ctx *c, const qty *q, int m, int s)
 {
     const tagger *tg = c->tg;
-    size_t yt = tag_qty_after(tg, &(qty){.end = q->start});
+    size_t yt = tag_qty_tok_at(tg, q->start);
     size_t name = (size_t)-1;
     for (size_t k = 0; k < c->nment; k++) {
         if (c->ment[k].subject != s) continue;

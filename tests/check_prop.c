@@ -8,6 +8,7 @@
  * ones the evaluative words speak of), comparisons that name their base
  * (and the subject each ranks against, named or not; "both" judging
  * two alike) and recommendations, capabilities asserted and things denied,
+ * the alternative "instead of" sets aside (denied, not an aspect),
  * categories ("X is (not) a K", "but rather", pronouns, a compound
  * adjective is no kind, a kind presupposed is no claim), poles (and a
  * participle before its own noun) and change.  Tables:
@@ -289,6 +290,16 @@ static const prop_case cases[] = {
     {"Kestrel has a few plugins.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
     {"Kestrel has fewer dependencies.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
     {"Kestrel has dependencies on external services.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    /* what "instead of", "rather than", "in place of" set aside is
+     * gone without: no aspect of what is asserted, a denial of its own;
+     * a subject set aside is a choice, not this */
+    {"Kestrel offers callbacks instead of promises.", NULL, NULL,
+     {"ST Kestrel pol=1 plain keys=callback*\n", "ST Kestrel pol=-1 plain keys=promis*\n"}, {"callback*,promis"}},
+    {"Rather than a package manager, Wren fetches modules by URL.", NULL, NULL,
+     {"ST Wren pol=-1 plain keys=$packag manag*"}, {"modul*,$packag", "url*,$packag"}},
+    {"Wren uses processes in place of threads.", NULL, NULL, {"ST Wren pol=-1 plain keys=#threads*"}, {"process*,#threads"}},
+    {"Kestrel spawns a process per request instead of sharing one.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
+    {"Teams run Kestrel instead of Wren for batch jobs.", NULL, NULL, {"NE Kestrel pol=0"}, {"ST Kestrel pol=-1", "ST Wren pol=-1"}},
     /* a feature still experimental is there, qualified */
     {"Wren's WebKit support is still experimental.", NULL, NULL, {"ST Wren pol=1 qualified", "webkit*"}, {NULL}},
     {"Kestrel plugins are in beta.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {NULL}},

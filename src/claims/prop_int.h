@@ -209,6 +209,12 @@ int prop_only_base(const prop_ctx *c, const prop_marks *m, int subject, size_t a
  * count (which may pass max). */
 size_t prop_unjudged(const prop_ctx *c, const prop_marks *m, const tag_result *r, size_t n, prop *out, size_t max);
 
+/* prop_instead.c: the alternative each of out[0..n) sets aside
+ * ("X ships callbacks instead of promises") leaves its keys and is
+ * appended as a denial of its own; returns the new count (which may
+ * pass max). */
+size_t prop_instead(const prop_ctx *c, const prop_marks *m, prop *out, size_t n, size_t max);
+
 /* Append the category propositions of the marked claim to out[n..max);
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,

@@ -421,6 +421,8 @@ static const struct {
     {"visit www.ex.org, then", "visit           , then"},
     {"a <a href=\"x.html\" class=\"blue\">link</a> b", "a                               link     b"},
     {"<https://ex.org>", "                "},
+    {"| :white_check_mark: | :x: |", "|                    |     |"},
+    {"ship it :thumbsup:!", "ship it           !"},
     /* not markup: a comparison, an unclosed link, "www" inside a word, a ratio */
     {"a < b and c<3", "a < b and c<3"},
     {"[x](no end", "[x](no end"},
@@ -428,6 +430,9 @@ static const struct {
     {"a {{ b and {% c", "a {{ b and {% c"},
     {"awww.no and 3:1, 9://x", "awww.no and 3:1, 9://x"},
     {"clone git://ex.org/r.git", "clone                   "},
+    /* nor a time, a label, a name with a capital or a space */
+    {"at 10:30:45 or a:b:c", "at 10:30:45 or a:b:c"},
+    {"Note: see :Foo: and :a b:", "Note: see :Foo: and :a b:"},
 };
 
 START_TEST(test_blank_markup)

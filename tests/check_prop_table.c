@@ -55,6 +55,16 @@ START_TEST(test_table_cells)
     ck_assert_msg(!strstr(iy, "pol=1") && !strstr(iy, "pol=-1"), "%s", iy);
     char *iz = props_of_cell("<i class=\"checkbox-large\"></i>", NULL, "Wren", "Hot reload");
     ck_assert_msg(!strstr(iz, "pol=1") && !strstr(iz, "pol=-1"), "%s", iz);
+    /* so does an emoji shortcode, whose name is no aspect */
+    char *sy = props_of_cell(":white_check_mark:", NULL, "Kestrel", "Hot reload");
+    ck_assert_msg(strstr(sy, "ST Kestrel pol=1") && strstr(sy, "reload*") && !strstr(sy, "check"), "%s", sy);
+    char *sn = props_of_cell(" :x: ", NULL, "Wren", "Hot reload");
+    ck_assert_msg(strstr(sn, "ST Wren pol=-1") && strstr(sn, "reload*"), "%s", sn);
+    char *so = props_of_cell(":rocket:", NULL, "Wren", "Hot reload");
+    ck_assert_msg(!strstr(so, "pol=1") && !strstr(so, "pol=-1") && !strstr(so, "rocket"), "%s", so);
+    free(sy);
+    free(sn);
+    free(so);
     free(ic);
     free(ix);
     free(iy);

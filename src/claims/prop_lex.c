@@ -87,15 +87,22 @@ static int prop_lex_symbols(const char *t, size_t n)
     return none;
 }
 
-/* Split an answer line's terms t..e: those of symbols alone go to marks
- * (the matcher reads words only), the others to words. */
+/* Is term t[0..n) an emoji shortcode (":x:"), markup to the matcher? */
+static int prop_lex_shortcode(const char *t, size_t n)
+{
+    return n > 2 && t[0] == ':' && t[n - 1] == ':' && !memchr(t, ' ', n);
+}
+
+/* Split an answer line's terms t..e: those of symbols alone and
+ * shortcodes go to marks (the matcher reads words only), the others to
+ * words. */
 static void prop_lex_marks(prop_names *marks, const char *t, const char *e, buf *words)
 {
     while (t < e) {
         const char *comma = memchr(t, ',', (size_t)(e - t));
         size_t n = (size_t)((comma ? comma : e) - t);
         const char *term = kb_trim(t, &n);
-        if (n && prop_lex_symbols(term, n)) prop_names_add(marks, term, n);
+        if (n && (prop_lex_symbols(term, n) || prop_lex_shortcode(term, n))) prop_names_add(marks, term, n);
         else if (n) buf_printf(words, "%s%.*s", words->len ? ", " : "", (int)n, term);
         t = comma ? comma + 1 : e;
     }

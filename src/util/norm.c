@@ -375,11 +375,32 @@ static size_t norm_url_end(const char *s, size_t i, size_t n)
     return j;
 }
 
+/* The end of an emoji shortcode opening at s[i] == ':' (":rocket:",
+ * ":white_check_mark:", ":t-rex:"), or i: a name of lowercase letters,
+ * digits, '_', '+' and '-' with a letter, between colons that no
+ * letter or digit touches on the outside ("10:30:45" is a time). */
+static size_t norm_shortcode_end(const char *s, size_t i, size_t n)
+{
+    if (i > 0 && isalnum((unsigned char)s[i - 1])) return i;
+    int letter = 0;
+    for (size_t e = i + 1; e < n && e < i + 48; e++) {
+        unsigned char ch = (unsigned char)s[e];
+        if (ch == ':') {
+            if (!letter || e == i + 1 || (e + 1 < n && isalnum((unsigned char)s[e + 1]))) return i;
+            return e + 1;
+        }
+        if (islower(ch)) letter = 1;
+        else if (!isdigit(ch) && ch != '_' && ch != '+' && ch != '-') return i;
+    }
+    return i;
+}
+
 /* Where the markup around s[i] ends: a Markdown link's target "(...)"
- * after "]" with any attribute list, a whole image "![alt](...)", a
- * template tag ("{{ x }}", "{% x %}"), an HTML tag ("<a href=...>",
- * "</b>"), or an address (s[i] the ':' of "https://", the '.' of
- * "www."); i when there is none.
+ * after "]" with any attribute list, a whole image "![alt](...)", an
+ * emoji shortcode (":white_check_mark:"), a template tag ("{{ x }}",
+ * "{% x %}"), an HTML tag ("<a href=...>", "</b>"), or an address
+ * (s[i] the ':' of "https://", the '.' of "www."); i when there is
+ * none.
  * *from: where it starts (before i for an address's scheme). */
 static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
 {
@@ -418,6 +439,8 @@ static size_t norm_markup_end(const char *s, size_t i, size_t n, size_t *from)
             if (s[e] == '>') return e + 1;
         return i;
     case ':': {
+        if (i + 1 < n && (islower((unsigned char)s[i + 1]) || isdigit((unsigned char)s[i + 1])))
+            return norm_shortcode_end(s, i, n);
         if (n - i < 4 || s[i + 1] != '/' || s[i + 2] != '/') return i;
         size_t a = i;
         while (a > 0 && isalpha((unsigned char)s[a - 1])) a--;

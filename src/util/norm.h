@@ -53,8 +53,8 @@ int norm_tokens(const char *t, size_t len,
 
 /* Blank the markup in text s[0..n) in place: addresses (a bare URL,
  * a Markdown link's target in "[text](target){attributes}"), images
- * ("![alt](target)"), template tags ("{{ page.title }}", "{% raw %}")
- * and inline HTML tags
+ * ("![alt](target)"), template tags ("{{ page.title }}", "{% raw %}"),
+ * emoji shortcodes (":white_check_mark:") and inline HTML tags
  * are no prose, and the words in them ("docs", "href", a product's
  * domain name) belong to no claim.  Offsets do not move. */
 void norm_blank_markup(char *s, size_t n);

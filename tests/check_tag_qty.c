@@ -4,7 +4,7 @@
  * a figure said of both, one "for Y", a rate against a count, a
  * percentage of difference, a comparison's base, release years near
  * their words, a subject after "of", a year of what the subject did
- * rather than of the subject.
+ * rather than of the subject, a count that sizes an example's instance.
  */
 #include "tutag.h"
 
@@ -44,6 +44,12 @@ static const qty_case qty_cases[] = {
     {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     /* ... one right before it does ("than Beta's 900") */
     {"Alpha serves fewer requests/sec than Beta's 900 requests/sec.", NULL, "requests_per_second@Beta"},
+    /* a count right after "a" sizes one instance in an example, not
+     * the subject; a copula puts it back on the subject */
+    {"For example, a 3-connection Alpha pool survives one failure.", NULL, "connections@-"},
+    {"A 3 connection Alpha setup needs 5 connections for Beta.", NULL, "connections@-;connections@Beta"},
+    {"Alpha is a 500-connection pool.", NULL, "connections@Alpha"},
+    {"Alpha allows a million connections.", NULL, "connections@Alpha"},
     /* a figure right before "for Y" is Y's */
     {"Alpha allows 100 connections versus 151 for Beta.", NULL, "connections@Alpha;connections@Beta"},
     {"Alpha allows 100 connections for most workloads.", NULL, "connections@Alpha"},

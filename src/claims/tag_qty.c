@@ -247,6 +247,15 @@ static int tag_qty_others_event(const tag_ctx *c, const qty *q, int m, int s)
     return cue_end < tg->ntok && !tag_qty_event_words(tg, cue_end, cue_end + 1, &own);
 }
 
+/* Is count q one instance's size ("a 3-node cluster"): right after an
+ * indefinite article that no copula puts on the subject? */
+static int tag_qty_instance(const tagger *tg, const qty *q)
+{
+    size_t t = tag_qty_tok_at(tg, q->start);
+    if (q->kind != QTY_COUNT || t == 0 || t >= tg->ntok || !words_is(tg->w, WR_INSTANCE, &tg->toks[t - 1])) return 0;
+    return !(t >= 2 && words_is(tg->w, WR_INSTANCE_NOT, &tg->toks[t - 2]));
+}
+
 /* Is percentage q right before a word of difference ("30% faster",
  * "20% less memory")? */
 static int tag_qty_difference(const tagger *tg, const qty *q)
@@ -283,7 +292,8 @@ void tag_quantities(tag_ctx *c)
         tag_qty *tq = &r->qty[r->nqty++];
         tq->q = qs[i];
         tq->measure = measure;
-        tq->subject = tag_qty_subject(c, &qs[i], measure);
+        /* "a 3-node cluster survives 2 failures": an example's setup */
+        tq->subject = tag_qty_instance(tg, &qs[i]) ? -1 : tag_qty_subject(c, &qs[i], measure);
         if (tq->subject >= 0 && qs[i].kind == QTY_YEAR && tax_measure_terms(tg->tax, (size_t)measure) > 0 &&
             tag_qty_others_event(c, &qs[i], measure, tq->subject))
             tq->subject = -1;

@@ -148,6 +148,8 @@ typedef enum words_role {
     WR_AMOUNT_LESS,           /* "fewer leaks", "has few plugins" */
     WR_LACKING,               /* "X lacks the maturity of Y": Y has it */
     WR_ELIDED_LIKE,           /* "..., like Y does" */
+    WR_INSTANCE,              /* "a 3-node cluster": one instance's size */
+    WR_INSTANCE_NOT,          /* "is a 2-million-package registry": the subject's */
     WR_COUNT
 } words_role;
 

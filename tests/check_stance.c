@@ -1,7 +1,8 @@
 /*
  * check_stance.c - the stance rules on their own, table-driven over
  * invented sentences about a small Go vs Rust domain and the default
- * (domain-general) lexicon: evaluative words, negation scope,
+ * (domain-general) lexicon: evaluative words, negation scope (and a
+ * negator negated),
  * comparatives with and without "than", "unlike Y, X", "as fast as Y",
  * "X over Y", "loses to Y", clause contrast and mixed clauses, hedged
  * requirements, the fallback subject, recommendations, and row labels;
@@ -36,6 +37,11 @@ static const stance_case cases[] = {
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */
     {"Go is not ideal here.", NULL, 0, 0, "Go:-"},
+    /* ... and a negator negated gives the word its sign back */
+    {"Go prevents memory leaks.", NULL, 0, 0, "Go:+"},
+    {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},
+    {"Go cannot reduce the overhead.", NULL, 0, 0, "Go:-"},
+    {"Zig is not without problems.", NULL, 0, 0, "Zig:-"},
     /* taking a need away is good: not the need's burden */
     {"Zig eliminates the need to run a separate preprocessor.", NULL, 0, 0, "Zig:+"},
     {"Zig no longer requires a separate preprocessor.", NULL, 0, 0, "Zig:+"},

@@ -256,9 +256,31 @@ static size_t stance_gap(const stance_ctx *c, size_t a, size_t b)
     return n;
 }
 
+/* The negator nearest before token t in v's clause, within three
+ * tokens of it, that negates what is at t (of sign `sign`, 0: a
+ * negator), or NULL. */
+static const tax_hit *stance_negator_before(const stance_ctx *c, const stance_verdict *v, size_t t, int sign)
+{
+    const tax_hit *best = NULL;
+    for (size_t k = 0; k < c->nh; k++) {
+        const tax_hit *n = &c->hits[k];
+        if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
+        if (n->tok_end > t || n->tok < v->cs || stance_gap(c, n->tok_end - 1, t) >= 3) continue;
+        if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && t != n->tok_end) continue;
+        /* "not only supports X but also Y" adds, it does not deny */
+        if (n->tok_end < t && words_is(c->w, WR_COPULA_NOT_NEGATING, &c->toks[n->tok_end])) continue;
+        /* solving takes away faults; "addresses Y's strong use cases"
+         * serves a merit, it does not remove one */
+        if (sign > 0 && words_is(c->w, WR_SOLVER, &c->toks[n->tok])) continue;
+        if (!best || n->tok > best->tok) best = n;
+    }
+    return best;
+}
+
 /* The sign of evaluative hit h of v's clause, class cls: flipped by a
  * negator within three tokens before it in the clause ("non" negates
- * only the word it is attached to: "non-blocking, lets": not "lets"). */
+ * only the word it is attached to: "non-blocking, lets": not "lets"),
+ * and back by one before that negator ("does not prevent"). */
 static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_hit *h, int cls)
 {
     int sign = cls == SL_POSITIVE || cls == SL_BETTER || cls == SL_EQUAL ? 1 : -1;
@@ -308,20 +330,13 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
                     if (stance_comma_before(c->toks, k)) break;
                     if (words_is(c->w, WR_HOSTILE, &c->toks[k])) return -sign;
                 }
-    for (size_t k = 0; k < c->nh; k++) {
-        const tax_hit *n = &c->hits[k];
-        if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
-        if (n->tok < h->tok && n->tok >= v->cs && stance_gap(c, n->tok_end - 1, h->tok) < 3) {
-            if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && h->tok != n->tok_end) continue;
-            /* "not only supports X but also Y" adds, it does not deny */
-            if (n->tok_end < h->tok && words_is(c->w, WR_COPULA_NOT_NEGATING, &c->toks[n->tok_end])) continue;
-            /* solving takes away faults; "addresses Y's strong use
-             * cases" serves a merit, it does not remove one */
-            if (sign > 0 && words_is(c->w, WR_SOLVER, &c->toks[n->tok])) continue;
-            return -sign;
-        }
-    }
-    return sign;
+    /* "does not prevent memory leaks": a negator negated gives the
+     * fault back; each negator of the chain flips */
+    int flips = 0;
+    for (const tax_hit *n = stance_negator_before(c, v, h->tok, sign); n;
+         n = stance_negator_before(c, v, n->tok, 0))
+        flips++;
+    return flips % 2 ? -sign : sign;
 }
 
 /* Is the word at token t owned by a comparison's base: right after

@@ -2,7 +2,7 @@
  * check_stance.c - the stance rules on their own, table-driven over
  * invented sentences about a small Go vs Rust domain and the default
  * (domain-general) lexicon: evaluative words, negation scope (and a
- * negator negated),
+ * negator negated), the goal of an ease or difficulty word,
  * comparatives with and without "than", "unlike Y, X", "as fast as Y",
  * "X over Y", "loses to Y", clause contrast and mixed clauses, hedged
  * requirements, the fallback subject, recommendations, and row labels;
@@ -42,6 +42,12 @@ static const stance_case cases[] = {
     {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},
     {"Go cannot reduce the overhead.", NULL, 0, 0, "Go:-"},
     {"Zig is not without problems.", NULL, 0, 0, "Zig:-"},
+    /* a merit or fault an ease or difficulty word aims at is its goal:
+     * the word's sign times the goal's */
+    {"It is really hard to write efficient Go code.", NULL, 0, 0, "Go:-"},
+    {"It is hard to write slow Go code.", NULL, 0, 0, "Go:+"},
+    {"Zig makes it easy to write buggy code.", NULL, 0, 0, "Zig:-"},
+    {"Zig makes it easy to write clean code.", NULL, 0, 0, "Zig:+"},
     /* taking a need away is good: not the need's burden */
     {"Zig eliminates the need to run a separate preprocessor.", NULL, 0, 0, "Zig:+"},
     {"Zig no longer requires a separate preprocessor.", NULL, 0, 0, "Zig:+"},

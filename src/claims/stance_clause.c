@@ -11,6 +11,7 @@
 #include "stance_int.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "words.h"
@@ -372,14 +373,36 @@ static int stance_merit_of_fault(const stance_ctx *c, const stance_verdict *v, s
     return 0;
 }
 
+/* "hard to write efficient code", "easy to write buggy code": the
+ * merit or fault right after an ease or difficulty word (hit i) and a
+ * verb of making it is the goal, whose sign the word's multiplies; the
+ * goal's hit index, or SIZE_MAX. */
+static size_t stance_goal_after(const stance_ctx *c, const stance_verdict *v, size_t i)
+{
+    const tax_hit *d = &c->hits[i];
+    size_t n = words_at(c->w, WR_GOAL, c->toks, v->end, d->tok_end);
+    if (!n || stance_comma_before(c->toks, d->tok_end)) return SIZE_MAX;
+    for (size_t k = i + 1; k < c->nh && c->hits[k].tok < v->end; k++) {
+        const tax_hit *g = &c->hits[k];
+        int cls = stance_class_of(c->s, g->index);
+        if (g->tok < d->tok_end + n) continue;
+        if (g->tok > d->tok_end + n + 2 || (cls != SL_POSITIVE && cls != SL_NEGATIVE)) return SIZE_MAX;
+        for (size_t j = d->tok_end + n; j <= g->tok; j++)
+            if (stance_comma_before(c->toks, j)) return SIZE_MAX;
+        return k;
+    }
+    return SIZE_MAX;
+}
+
 /* Sum the evaluative words of the clause and note its other cues,
  * reading c->h on to the first hit past the clause. */
 static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
 {
     const tax_tok *toks = c->toks;
+    size_t goal = SIZE_MAX;
     for (; c->h < c->nh && c->hits[c->h].tok < v->end; c->h++) {
         const tax_hit *h = &c->hits[c->h];
-        if (h->tok < v->cs) continue;
+        if (h->tok < v->cs || c->h == goal) continue;
         int cls = stance_class_of(c->s, h->index);
         if (cls == SL_MIXED) v->evaluative = 1; /* even-handed: evaluates, adds no sign */
         if (cls == SL_ABUNDANCE) q->abundant = 1;
@@ -417,6 +440,11 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
             if (next == SL_NEGATIVE || next == SL_POSITIVE) continue;
         }
         int sign = stance_sign(c, v, h, cls);
+        if (cls == SL_POSITIVE || cls == SL_NEGATIVE) {
+            goal = stance_goal_after(c, v, c->h);
+            if (goal != SIZE_MAX)
+                sign *= stance_sign(c, v, &c->hits[goal], stance_class_of(c->s, c->hits[goal].index));
+        }
         /* "... compared to Y's simpler approach": Y's own merit, so the
          * clause's subject has less of it */
         if (stance_base_owns(c, v, h->tok)) {

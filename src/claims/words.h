@@ -150,6 +150,7 @@ typedef enum words_role {
     WR_ELIDED_LIKE,           /* "..., like Y does" */
     WR_INSTANCE,              /* "a 3-node cluster": one instance's size */
     WR_INSTANCE_NOT,          /* "is a 2-million-package registry": the subject's */
+    WR_GOAL,                  /* "hard to write [efficient code]": a goal follows */
     WR_COUNT
 } words_role;
 

@@ -288,6 +288,7 @@ static const prop_case cases[] = {
     {"Kestrel has few plugins.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     {"Kestrel offers far fewer plugins than Wren.", NULL, NULL, {"ST Kestrel pol=-1"}, {"Kestrel pol=1"}},
     {"Kestrel has a few plugins.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
+    {"Kestrel has little documentation.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1", "littl"}},
     {"Kestrel has fewer dependencies.", NULL, NULL, {"ST Kestrel pol=1"}, {"pol=-1"}},
     {"Kestrel has dependencies on external services.", NULL, NULL, {"ST Kestrel pol=-1"}, {"pol=1"}},
     /* what "instead of", "rather than", "in place of" set aside is

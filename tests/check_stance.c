@@ -42,6 +42,15 @@ static const stance_case cases[] = {
     {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},
     {"Go cannot reduce the overhead.", NULL, 0, 0, "Go:-"},
     {"Zig is not without problems.", NULL, 0, 0, "Zig:-"},
+    /* having little of a thing: a merit's want, a fault's absence;
+     * "a little" is some */
+    {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
+    {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* trouble is a fault, "free of" and "immune to" take one away */
+    {"Go has no trouble with large codebases.", NULL, 0, 0, "Go:+"},
+    {"Go is free of packaging issues.", NULL, 0, 0, "Go:+"},
+    {"Zig is immune to this problem.", NULL, 0, 0, "Zig:+"},
+    {"Go is ill-suited for kernel work.", NULL, 0, 0, "Go:-"},
     /* a merit or fault an ease or difficulty word aims at is its goal:
      * the word's sign times the goal's */
     {"It is really hard to write efficient Go code.", NULL, 0, 0, "Go:-"},

@@ -268,6 +268,10 @@ static const tax_hit *stance_negator_before(const stance_ctx *c, const stance_ve
         if (stance_class_of(c->s, n->index) != SL_NEGATOR) continue;
         if (n->tok_end > t || n->tok < v->cs || stance_gap(c, n->tok_end - 1, t) >= 3) continue;
         if (words_is(c->w, WR_AFFIX_NEGATOR, &c->toks[n->tok]) && t != n->tok_end) continue;
+        /* "a little overhead" is some: an amount after "a" negates nothing */
+        if (n->tok > v->cs && words_is(c->w, WR_DETERMINER, &c->toks[n->tok - 1]) &&
+            words_at(c->w, WR_AMOUNT_LESS, c->toks, n->tok_end, n->tok) == n->tok_end - n->tok)
+            continue;
         /* "not only supports X but also Y" adds, it does not deny */
         if (n->tok_end < t && words_is(c->w, WR_COPULA_NOT_NEGATING, &c->toks[n->tok_end])) continue;
         /* solving takes away faults; "addresses Y's strong use cases"
@@ -308,7 +312,9 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
     if ((cls == SL_NEGATIVE || cls == SL_POSITIVE) && h->tok > v->cs) {
         size_t j = h->tok - 1;
         if (j > v->cs && words_is(c->w, WR_INTENSIFIER, &c->toks[j])) j--;
-        if (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])) return -sign;
+        int some = j > v->cs && words_is(c->w, WR_DETERMINER, &c->toks[j - 1]) && words_is(c->w, WR_AMOUNT_LESS, &c->toks[j]);
+        if (!some && (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])))
+            return -sign;
         /* so are "fewer memory leaks" and "very few stable releases",
          * past one plain word; "a few quirks" are some */
         for (size_t e = h->tok; e > v->cs && e + 2 > h->tok; e--)

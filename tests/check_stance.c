@@ -46,6 +46,8 @@ static const stance_case cases[] = {
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
     {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* what the subject is known for is its own, no task */
+    {"Go is notorious for slow builds.", NULL, 0, 0, "Go:-"},
     /* trouble is a fault, "free of" and "immune to" take one away */
     {"Go has no trouble with large codebases.", NULL, 0, 0, "Go:+"},
     {"Go is free of packaging issues.", NULL, 0, 0, "Go:+"},

@@ -184,6 +184,8 @@ static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t
     if (!words_is(w, WR_TASK_PREP, &toks[tok - 1]) || stance_comma_before(toks, tok) ||
         stance_comma_before(toks, tok_end))
         return 0;
+    /* "known for slow startup": what the subject is known for is its own */
+    if (tok >= 2 && words_is(w, WR_ATTRIBUTE_LEAD, &toks[tok - 2])) return 0;
     /* "in favour of X" is a verdict on X, not a task */
     if (words_is(w, WR_FAVOUR_OF, &toks[tok_end]) && words_is(w, WR_FAVOUR_NOUN, &toks[tok])) return 0;
     /* the next token must be a word, not a figure */

@@ -93,6 +93,11 @@ static const stance_case cases[] = {
     /* an equal standing says the base has it too: it is not judged
      * down (as "X matches Y") */
     {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:0:Go"},
+    /* ... unless a multiplier makes it a comparative */
+    {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* "far behind" ranks as "behind" does */
+    {"Go lags far behind Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     /* after a comparative verb: "outperforms Y", "loses (out) to Y" */
     {"Rust outperforms Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Go loses out a bit to Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

@@ -64,7 +64,8 @@ static size_t stance_owner_after(const words_lex *w, const tax_tok *toks, size_t
  *   "X over Y" (Y named right after)    one-sided: Y is only the versus
  *   "an alternative to Y"               one-sided too
  *   "X outperforms Y", "X loses to Y"   after a comparative word
- *   "X is (not) as fast as Y"           an equative
+ *   "X is (not) as fast as Y"           an equative ("twice as fast as
+ *                                       Y" compares)
  *   "X lacks the maturity of Y", "X lacks Y's maturity"
  * Returns 1 and sets [*bs, *be) and *kind, or 0 when there is none. */
 static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment,
@@ -87,7 +88,9 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
         else if (words_is(w, WR_EQUATIVE, &toks[k]) && stance_mentioned_at(ment, nment, k + 1) && k >= cs + 2 &&
                  (words_is(w, WR_EQUATIVE, &toks[k - 2]) || (k >= cs + 3 && words_is(w, WR_EQUATIVE, &toks[k - 3])))) {
             from = k + 1;
-            *kind = SB_EQUATIVE;
+            /* "twice as fast as Y", "three times as fast as Y": faster */
+            size_t first = words_is(w, WR_EQUATIVE, &toks[k - 2]) ? k - 2 : k - 3;
+            *kind = first > cs && words_is(w, WR_MULTIPLIER, &toks[first - 1]) ? SB_COMPARED : SB_EQUATIVE;
         }
         /* (not the comparative's own last word: "an improvement over Y") */
         else if (words_is(w, WR_ONE_SIDED, &toks[k]) && stance_mentioned_at(ment, nment, k + 1) && k + 1 != cmp_end) {

@@ -152,6 +152,7 @@ typedef enum words_role {
     WR_INSTANCE_NOT,          /* "is a 2-million-package registry": the subject's */
     WR_GOAL,                  /* "hard to write [efficient code]": a goal follows */
     WR_ATTRIBUTE_LEAD,        /* "known for slow startup": the subject's own */
+    WR_MULTIPLIER,            /* "twice as fast as Y": a comparative */
     WR_COUNT
 } words_role;
 

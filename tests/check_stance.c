@@ -46,6 +46,13 @@ static const stance_case cases[] = {
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
     {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* a merit a copula's judgement speaks of is its topic, no merit of
+     * its own; not in a relative ("projects that are complex") */
+    {"Go's Windows support is limited.", NULL, 0, 0, "Go:-"},
+    {"Support for generics in Go is missing.", NULL, 0, 0, "Go:-"},
+    {"Go's support for generics isn't great.", NULL, 0, 0, "Go:-"},
+    {"Go's support for generics is great.", NULL, 0, 0, "Go:+"},
+    {"Go is good for projects that are complex.", NULL, 0, 0, "Go:0"},
     /* what the subject is known for is its own, no task */
     {"Go is notorious for slow builds.", NULL, 0, 0, "Go:-"},
     /* trouble is a fault, "free of" and "immune to" take one away */

@@ -368,9 +368,46 @@ static int stance_base_owns(const stance_ctx *c, const stance_verdict *v, size_t
     return 0;
 }
 
+/* Is token t of v's clause a copula ("is", "isn't")? */
+static int stance_copula_at(const stance_ctx *c, const stance_verdict *v, size_t t)
+{
+    return words_is(c->w, WR_COPULA, &c->toks[t]) || words_at(c->w, WR_COPULA_NEGATED, c->toks, v->end, t);
+}
+
+/* Is positive hit k of v's clause the topic a copula's judgement
+ * speaks of ("Windows support is limited", "support for X is missing",
+ * "the support isn't great"): no copula before it in the clause, up to
+ * four plain words after it (no relative or situation: "good for
+ * projects that are complex" judges the projects, "shines when builds
+ * are complex" the builds), then a copula and, within three words, an
+ * evaluative word? */
+static int stance_merit_topic(const stance_ctx *c, const stance_verdict *v, size_t k)
+{
+    const tax_tok *toks = c->toks;
+    for (size_t t = v->cs; t < c->hits[k].tok; t++)
+        if (stance_copula_at(c, v, t)) return 0;
+    size_t t = c->hits[k].tok_end;
+    while (t < v->end && t < c->hits[k].tok_end + 5 && !stance_copula_at(c, v, t)) {
+        if (stance_comma_before(toks, t) || words_is(c->w, WR_RELATIVE, &toks[t]) ||
+            words_is(c->w, WR_NEED_SITUATION, &toks[t]))
+            return 0;
+        t++;
+    }
+    if (t >= v->end || t == c->hits[k].tok_end + 5 || stance_comma_before(toks, t)) return 0;
+    for (size_t j = k + 1; j < c->nh && c->hits[j].tok < v->end; j++) {
+        const tax_hit *h = &c->hits[j];
+        if (h->tok < t) return 0;
+        int cls = stance_class_of(c->s, h->index);
+        if (h->tok > t + 3) return 0;
+        if (cls == SL_POSITIVE || cls == SL_NEGATIVE || cls == SL_BETTER || cls == SL_WORSE) return 1;
+    }
+    return 0;
+}
+
 /* Is positive hit k of v's clause right before a negative one, with no
  * comma between ("stability problems", "performance issues"), that is
- * no task's object ("simplifies complex scripts")? */
+ * no task's object ("simplifies complex scripts"), or a copula's topic
+ * (stance_merit_topic)? */
 static int stance_merit_of_fault(const stance_ctx *c, const stance_verdict *v, size_t k)
 {
     size_t end = c->hits[k].tok_end;
@@ -378,7 +415,7 @@ static int stance_merit_of_fault(const stance_ctx *c, const stance_verdict *v, s
     for (size_t j = k + 1; j < c->nh && c->hits[j].tok <= end; j++)
         if (c->hits[j].tok == end && stance_class_of(c->s, c->hits[j].index) == SL_NEGATIVE)
             return !stance_task_object(c->w, c->toks, v->cs, c->hits[j].tok, c->hits[j].tok_end, v->end);
-    return 0;
+    return stance_merit_topic(c, v, k);
 }
 
 /* "hard to write efficient code", "easy to write buggy code": the

@@ -46,6 +46,8 @@ static const stance_case cases[] = {
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
     {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* a want of a merit, past an article */
+    {"Zig lacks a built-in test runner.", NULL, 0, 0, "Zig:-"},
     /* a merit a copula's judgement speaks of is its topic, no merit of
      * its own; not in a relative ("projects that are complex") */
     {"Go's Windows support is limited.", NULL, 0, 0, "Go:-"},

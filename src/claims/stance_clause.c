@@ -306,6 +306,8 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
         if (e < at && e + 1 == at && tax_tok_possessive(c->toks, e)) e++;
         if (e == at && c->ment[i].tok > v->cs) at = c->ment[i].tok;
     }
+    /* ... past an article: "lacks a built-in test runner" */
+    if (cls == SL_POSITIVE && at > v->cs + 1 && words_at(c->w, WR_DETERMINER, c->toks, at, at - 1) == 1) at--;
     for (size_t b = 1; b <= 2 && cls == SL_POSITIVE && at >= v->cs + b && !stance_comma_before(c->toks, h->tok); b++)
         if (words_at(c->w, WR_WANTING, c->toks, at, at - b) == b) return -sign;
     /* "low overhead", "zero downtime", "no bloat": a fault of little

@@ -46,6 +46,10 @@ static const stance_case cases[] = {
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
     {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* what is yet to come is not there; "yet" there opens no clause */
+    {"Zig has yet to add a package manager.", NULL, 0, 0, "Zig:-"},
+    {"Zig is yet to support Windows.", NULL, 0, 0, "Zig:-"},
+    {"Go hasn't added generics.", NULL, 0, 0, "Go:-"},
     /* a want of a merit, past an article */
     {"Zig lacks a built-in test runner.", NULL, 0, 0, "Zig:-"},
     /* a merit a copula's judgement speaks of is its topic, no merit of

@@ -46,6 +46,14 @@ static const stance_case cases[] = {
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},
     {"Zig has a little overhead.", NULL, 0, 0, "Zig:-"},
+    /* "has no", "offers no": what follows, past a word, is denied and
+     * judges; a cost denied is a merit, "not free of" one a fault */
+    {"Go has no memory leaks.", NULL, 0, 0, "Go:+"},
+    {"Go has no boilerplate.", NULL, 0, 0, "Go:+"},
+    {"Zig offers no commercial licensing fees.", NULL, 0, 0, "Zig:+"},
+    {"Zig offers no native debugger.", NULL, 0, 0, "Zig:-"},
+    {"Zig is free of cost.", NULL, 0, 0, "Zig:+"},
+    {"Zig is not free of cost.", NULL, 0, 0, "Zig:-"},
     /* what is yet to come is not there; "yet" there opens no clause */
     {"Zig has yet to add a package manager.", NULL, 0, 0, "Zig:-"},
     {"Zig is yet to support Windows.", NULL, 0, 0, "Zig:-"},

@@ -97,6 +97,8 @@ static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t c
         const tax_tok *k = &toks[j - 1];
         if (words_is(w, WR_LEVEL_HIGH, k)) return 1;
         if (words_is(w, WR_LEVEL_LOW, k)) return -1;
+        /* "no downtime", "no commercial fees": none at all */
+        if (j + 1 >= t && words_is(w, WR_NONE, k)) return -1;
         if (stance_comma_before(toks, j)) break;
     }
     return 0;
@@ -316,6 +318,8 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
     if ((cls == SL_NEGATIVE || cls == SL_POSITIVE) && h->tok > v->cs) {
         size_t j = h->tok - 1;
         if (j > v->cs && words_is(c->w, WR_INTENSIFIER, &c->toks[j])) j--;
+        /* ... past one plain word: "no memory leaks", "no real bloat" */
+        else if (j > v->cs && words_is(c->w, WR_NONE, &c->toks[j - 1]) && !stance_comma_before(c->toks, j)) j--;
         int some = j > v->cs && words_is(c->w, WR_DETERMINER, &c->toks[j - 1]) && words_is(c->w, WR_AMOUNT_LESS, &c->toks[j]);
         if (!some && (words_is(c->w, WR_LEVEL_LOW, &c->toks[j]) || words_is(c->w, WR_SIZE_NEGATOR, &c->toks[j])))
             return -sign;
@@ -479,12 +483,15 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         /* "X shines when routing is complex": after the verdict, a
          * "when" clause describes the situation */
         if (v->evaluative && stance_situation_before(c->w, toks, v->cs, h->tok)) continue;
-        /* "has no bloat", "has no built-in reporter": what follows is
-         * denied, and judges (stance_sign); "has no" itself does not */
+        /* "has no bloat", "has no built-in reporter", "offers no
+         * commercial fees": what follows (past a word) is denied, and
+         * judges (stance_sign, a cost stance_score_size); "has no"
+         * itself does not */
         if (cls == SL_NEGATIVE && c->h + 1 < c->nh && h->tok_end > h->tok &&
-            words_is(c->w, WR_SIZE_NEGATOR, &toks[h->tok_end - 1]) && c->hits[c->h + 1].tok == h->tok_end) {
+            words_is(c->w, WR_SIZE_NEGATOR, &toks[h->tok_end - 1]) && c->hits[c->h + 1].tok <= h->tok_end + 1 &&
+            !stance_comma_before(toks, c->hits[c->h + 1].tok)) {
             int next = stance_class_of(c->s, c->hits[c->h + 1].index);
-            if (next == SL_NEGATIVE || next == SL_POSITIVE) continue;
+            if (next == SL_NEGATIVE || next == SL_POSITIVE || next == SL_COST) continue;
         }
         int sign = stance_sign(c, v, h, cls);
         if (cls == SL_POSITIVE || cls == SL_NEGATIVE) {
@@ -527,6 +534,14 @@ static void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
          * the thing judges it, ranking nothing */
         int level = stance_level_before(c->w, toks, v->cs, h->tok);
         if (!level) level = stance_level_after(c->w, toks, h->tok_end, v->end);
+        /* "free of overhead", "without boilerplate": none; "not free of
+         * cost": some */
+        if (!level) {
+            int flips = 0;
+            for (const tax_hit *n = stance_negator_before(c, v, h->tok, 0); n; n = stance_negator_before(c, v, n->tok, 0))
+                flips++;
+            level = flips ? (flips % 2 ? -1 : 1) : 0;
+        }
         level *= cls == SL_COST ? -1 : 1;
         /* "struggles at very high throughput": after the clause's
          * verdict, a size in a phrase of the task describes the task */

@@ -153,6 +153,7 @@ typedef enum words_role {
     WR_GOAL,                  /* "hard to write [efficient code]": a goal follows */
     WR_ATTRIBUTE_LEAD,        /* "known for slow startup": the subject's own */
     WR_MULTIPLIER,            /* "twice as fast as Y": a comparative */
+    WR_NONE,                  /* "no memory leaks", "no commercial fees" */
     WR_COUNT
 } words_role;
 

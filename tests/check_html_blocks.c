@@ -107,6 +107,18 @@ static const struct {
     {"<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table></td><td>d</td></tr></table>",
      "a b c | d"},
     {"<table><tr><th><p>multi</p><p>line</p></th><td>x</td></tr></table>", "multi line | x"},
+    /* a cell's picture says what a screen reader would: alt, or the
+     * aria-label of an element with no text (even a skipped <svg>) */
+    {"<table><tr><td>Lint</td><td><img src=\"y.png\" alt=\"Yes\"></td><td><img alt=\"No\" src=\"n.png\"></td></tr></table>",
+     "Lint | Yes | No"},
+    {"<table><tr><td>Lint</td><td><span class=\"i\" aria-label=\"Supported\"></span></td>"
+     "<td><svg aria-label=\"Not supported\"><path d=\"M0\"/></svg></td></tr></table>",
+     "Lint | Supported | Not supported"},
+    {"<table><tr><td><span aria-label=\"Yes\">yes</span></td><td><img src=\"x.png\"></td><td>c</td></tr></table>",
+     "yes | | c"},
+    /* ... not outside a table, nor in furniture */
+    {"<p>See <img alt=\"a chart\" src=\"c.png\"> <span aria-label=\"icon\"></span>here</p>", "See here"},
+    {"<table><tr><td>a</td><td><div class=\"share-buttons\"><img alt=\"Share\"></div></td></tr></table>", "a |"},
     {"<td>stray cell</td>", "stray cell"},
     {"<div class=\"share-buttons\">x</div><p>kept</p>", "kept"},
     {"<div class=\"ad-slot\">x</div><div class=\"add-to-cart\">kept</div>", "kept"},

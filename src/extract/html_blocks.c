@@ -210,11 +210,41 @@ static void html_block(html_ex *x, const xmlNode *n, unsigned f)
     st->mute |= !!(f & T_HEADER);
 }
 
+/* Does n hold text of its own (looking at up to *budget nodes)? */
+static int html_has_text(const xmlNode *n, int *budget)
+{
+    for (const xmlNode *k = n->children; k && *budget > 0; k = k->next, --*budget) {
+        if (k->type == XML_TEXT_NODE && k->content) {
+            const char *s = (const char *)k->content;
+            while (*s && html_space(s)) s += html_space(s);
+            if (*s) return 1;
+        }
+        if (k->type == XML_ELEMENT_NODE && html_has_text(k, budget)) return 1;
+    }
+    return 0;
+}
+
+/* A table cell's image or icon says what a screen reader would: an
+ * <img>'s alt ("Yes"), or the aria-label of an element with no text of
+ * its own (<span aria-label="Supported">, <svg aria-label="No">): the
+ * cell's answer, which the page shows only as a picture. */
+static void html_cell_label(html_ex *x, xmlNode *n)
+{
+    int img = html_is(n, "img"), budget = 64;
+    if (!img && html_has_text(n, &budget)) return;
+    const char *v = html_attr(n, img ? "alt" : "aria-label");
+    if (!v) return;
+    x->space = 1;
+    html_add_text(x, v);
+    x->space = 1;
+}
+
 static int html_ex_enter(html_ex *x, xmlNode *n)
 {
     html_state *st = &x->st;
     unsigned f = html_tag_flags(n);
     int is_main = 0, furn = html_furniture(n, &is_main);
+    if (!furn && st->kind == DOC_ROW && st->rows == 1 && !st->mute) html_cell_label(x, n);
     /* the root and <body> are exempt: WordPress puts "comments-open" on
      * <body>, and the article's own classes are taxonomy, not layout */
     if (n != x->root && !html_is(n, "body") &&

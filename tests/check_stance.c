@@ -373,6 +373,7 @@ static const stance_case cases[] = {
     /* what one subject lacks, the other named as its owner has */
     {"Go lacks the memory safety guarantees of Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lacks Rust's expressive type system.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"It lacks the expressive type system of Rust.", "Go", 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lacks generics, and so does Zig.", NULL, 0, 0, "Go:-;Zig:-"},
     {"Zig is missing a package manager, and Rust is not.", NULL, 0, 0, "Zig:-;Rust:+"},
     /* a base named before as an object is still the base */

@@ -140,6 +140,10 @@ static const tag_case default_cases[] = {
     /* "It" carries the previous claim's subject */
     {"It is slower at raw computation.", NULL, NULL, NULL, "Python", "Python", "performance",
      "Python:performance:-:Node.js"},
+    /* ... and so it does when the only subject named owns what "it"
+     * lacks */
+    {"It lacks the rich ecosystem of Node.js.", NULL, NULL, NULL, "Python", "Node.js,Python", "ecosystem",
+     "Node.js:ecosystem:+:Python;Python:ecosystem:-:Node.js"},
     /* a plural pronoun after one subject stands for a plural noun of
      * it ("its packages"), neither for the subject nor the section's */
     {"They are extremely fast and easy to use.", NULL, NULL, NULL, "Python", "", "", ""},

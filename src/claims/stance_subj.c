@@ -39,6 +39,14 @@ static int stance_named_within(const stance_mention *ment, size_t nment, size_t 
     return 0;
 }
 
+/* A subject pronoun ("it", "they") among tokens [a, b)? */
+static int stance_pronoun_within(const words_lex *w, const tax_tok *toks, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (words_is(w, WR_SUBJECT_PRONOUN, &toks[k])) return 1;
+    return 0;
+}
+
 /* The first token of a subject named as an owner within eight words
  * after token k, before a comma and the clause's end: "of Y" or "Y's";
  * 0 for none. */
@@ -66,7 +74,7 @@ static size_t stance_owner_after(const words_lex *w, const tax_tok *toks, size_t
  *   "X outperforms Y", "X loses to Y"   after a comparative word
  *   "X is (not) as fast as Y"           an equative ("twice as fast as
  *                                       Y" compares)
- *   "X lacks the maturity of Y", "X lacks Y's maturity"
+ *   "X lacks the maturity of Y", "X lacks Y's maturity" (or "it lacks")
  * Returns 1 and sets [*bs, *be) and *kind, or 0 when there is none. */
 static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_t end, const stance_mention *ment,
                        size_t nment, size_t cmp_end, size_t *bs, size_t *be, stance_base_kind *kind)
@@ -106,7 +114,8 @@ static int stance_base(const words_lex *w, const tax_tok *toks, size_t cs, size_
         }
         /* "X lacks the maturity of Y", "X lacks Y's maturity": what
          * the subject named before wants, Y has */
-        else if (words_is(w, WR_LACKING, &toks[k]) && k > cs && stance_named_within(ment, nment, cs, k))
+        else if (words_is(w, WR_LACKING, &toks[k]) && k > cs &&
+                 (stance_named_within(ment, nment, cs, k) || stance_pronoun_within(w, toks, cs, k)))
             from = stance_owner_after(w, toks, end, ment, nment, k);
         if (!from) continue;
         *bs = from;

@@ -152,6 +152,21 @@ static void tag_named(tag_ctx *c)
 
 /* Does the claim name subjects only as the base of its comparison
  * ("Because of this, it is slower than Y")? */
+/* Is the mention [t, te) the owner of what a want before it names ("it
+ * lacks the maturity of Y", "it lacks Y's maturity"): "of" right before
+ * it or "'s" right after, a word of lacking within eight words before,
+ * with no comma between? */
+static int tag_lacking_owner(const tagger *tg, size_t t, size_t te)
+{
+    if (!(t > 0 && words_is(tg->w, WR_OF, &tg->toks[t - 1])) && !(te < tg->ntok && tax_tok_possessive(tg->toks, te)))
+        return 0;
+    for (size_t k = t; k > 0 && k + 8 > t; k--) {
+        if (tax_tok_punct_before(tg->toks, k, ",")) return 0;
+        if (words_is(tg->w, WR_LACKING, &tg->toks[k - 1])) return 1;
+    }
+    return 0;
+}
+
 static int tag_only_bases(const tag_ctx *c)
 {
     const tagger *tg = c->tg;
@@ -160,6 +175,7 @@ static int tag_only_bases(const tag_ctx *c)
         size_t t = c->ment[i].tok;
         int base = t > 0 && tag_is_cmp_marker(tg, &tg->toks[t - 1]) && !words_is(tg->w, WR_ONE_SIDED, &tg->toks[t - 1]);
         if (t > 1 && words_is(tg->w, WR_COMPARED, &tg->toks[t - 2])) base = 1;
+        if (tag_lacking_owner(tg, t, c->ment[i].tok_end)) base = 1;
         if (!base) return 0;
     }
     return 1;

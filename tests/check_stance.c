@@ -42,6 +42,9 @@ static const stance_case cases[] = {
     {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},
     {"Go cannot reduce the overhead.", NULL, 0, 0, "Go:-"},
     {"Zig is not without problems.", NULL, 0, 0, "Zig:-"},
+    /* ... but "nor" goes on with a negation: nothing negates it */
+    {"Neither Go nor Rust is ideal here.", NULL, 0, 0, "Go:-;Rust:-"},
+    {"Zig is not fast nor reliable.", NULL, 0, 0, "Zig:-"},
     /* having little of a thing: a merit's want, a fault's absence;
      * "a little" is some */
     {"Zig has little overhead.", NULL, 0, 0, "Zig:+"},

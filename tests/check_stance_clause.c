@@ -4,8 +4,8 @@
  * table-driven over invented sentences about the Go vs Rust domain of
  * tustance.h: a verb phrase left out ("..., but Y does not", "and Y
  * does too"), an object relative of another subject ("which Y lacks"),
- * a comparison going on with no subject named ("..., but slower at
- * B"), the object of a task's verb ("makes complex X simple"), a need
+ * a comparison or a judgement going on with no subject named ("...,
+ * but slower at B", "X is fast but unstable, and Y ..."), the object of a task's verb ("makes complex X simple"), a need
  * made small ("requires fewer steps"), a state given as past ("used to
  * be slow"), "not merely", and needless faults.
  */
@@ -19,6 +19,10 @@ static const stance_case cases[] = {
     {"Zig lacks a package registry, while Rust does not.", NULL, 0, 0, "Zig:-;Rust:+"},
     {"Rust has a steep learning curve, but Go does not.", NULL, 0, 0, "Rust:-;Go:+"},
     {"Rust is reliable, and Zig is too.", NULL, 0, 0, "Rust:+;Zig:+"},
+    /* a clause going on with "but" or "and", naming no one, is about
+     * the subject of the one before, not every subject of the claim */
+    {"Go is fast but unstable, and Rust is stable.", NULL, 0, 0, "Go:0;Rust:+"},
+    {"Go is fast but unstable; Rust is stable.", NULL, 0, 0, "Go:0;Rust:+"},
     /* so is an object relative of another subject */
     {"Rust handles memory safety well, which Go does not.", NULL, 0, 0, "Rust:+;Go:-"},
     {"Rust has a powerful macro system, a feature that Zig lacks.", NULL, 0, 0, "Rust:+;Zig:-"},

@@ -48,20 +48,27 @@ int stance_is_reason(const stance_ctx *c, size_t k)
 
 int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end)
 {
-    if (end >= c->ntok || end < cs + 3 || !tax_tok_punct_before(c->toks, end, ",")) return 0;
+    if (end >= c->ntok || end < cs + 2 || !tax_tok_punct_before(c->toks, end, ",")) return 0;
     size_t k = end + words_is(c->w, WR_AND, &c->toks[end]);
     int next = -1, other = 0;
     for (size_t i = 0; i < c->nment; i++)
         if (c->ment[i].tok == k) next = c->ment[i].subject;
     if (next < 0) return 0;
+    int named = 0;
     for (size_t i = 0; i < c->nment; i++) {
         const stance_mention *m = &c->ment[i];
         if (m->tok < cs || m->tok >= end) continue;
         int base = words_is_base(c->w, c->toks, m->tok);
+        named = 1;
         /* "X is slower than Y, and the latter is ...": Y only compared */
         if (m->subject == next && !base) return 0;
         other |= !base;
     }
+    if (named && end < cs + 3) return 0;
+    /* a clause naming no one goes on about a subject named before it
+     * ("X is fast but unstable, and Y is stable") */
+    for (size_t i = 0; i < c->nment && !named && !other && c->ment[i].tok < cs; i++)
+        other = c->ment[i].subject != next && !words_is_base(c->w, c->toks, c->ment[i].tok);
     return other;
 }
 

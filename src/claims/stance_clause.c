@@ -349,8 +349,12 @@ static int stance_sign(const stance_ctx *c, const stance_verdict *v, const tax_h
      * fault back; each negator of the chain flips */
     int flips = 0;
     for (const tax_hit *n = stance_negator_before(c, v, h->tok, sign); n;
-         n = stance_negator_before(c, v, n->tok, 0))
+         n = stance_negator_before(c, v, n->tok, 0)) {
         flips++;
+        /* "neither X nor Y is ideal", "not fast nor reliable": "nor"
+         * goes on with a negation, nothing before it negates it */
+        if (words_is(c->w, WR_NEITHER, &c->toks[n->tok])) break;
+    }
     return flips % 2 ? -sign : sign;
 }
 

@@ -103,7 +103,8 @@ int stance_is_reason(const stance_ctx *c, size_t k);
 /* Does a comma before token end open another subject's own clause
  * ("X suits A, and Y suits B", "Use X for A, Y for B"): the clause
  * [cs, end) names another subject, not as a comparison's base, and
- * not this one? */
+ * not this one, or names no one after a clause about another ("X is
+ * fast but unstable, and Y is stable")? */
 int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end);
 /* Does v, a clause whose verb phrase is left out ("..., but Y does
  * not", "and Y does too", "so does Y"), say of its subject what the

@@ -265,8 +265,9 @@ static int stance_in_base(const stance_sides *sd, int x)
 
 /* A clause that names no subject outside its base judges the previous
  * clause's when it has a pronoun ("Although X is slow, it excels at
- * ..."), else the claim's ("It is faster than Y") -- unless it names
- * subjects only as the comparison ("X vs Y"). */
+ * ...") or goes on with "but" or "and" ("X is fast but unstable"), else
+ * the claim's ("It is faster than Y") -- unless it names subjects only
+ * as the comparison ("X vs Y"). */
 static void stance_implied(const stance_ctx *c, const stance_verdict *v, stance_sides *sd)
 {
     /* "X is faster than Y at A, but slower at B": a comparison that
@@ -282,6 +283,14 @@ static void stance_implied(const stance_ctx *c, const stance_verdict *v, stance_
     if (!sd->nm && c->nprev_main) {
         int pron = 0, plural = 0;
         for (size_t k = v->cs; k < v->end && !pron; k++) pron = words_is(c->w, WR_PRONOUN, &c->toks[k]);
+        /* "X is fast but unstable, and Y ...": a clause that goes on
+         * with "but" or "and", naming no one, is about the subjects of
+         * the one before */
+        if (!pron && !sd->nb && v->cs > 0 &&
+            (words_is(c->w, WR_CLAUSE_CONTRAST, &c->toks[v->cs]) || words_is(c->w, WR_AND, &c->toks[v->cs]))) {
+            for (size_t k = 0; k < c->nprev_main; k++) sd->nm = stance_add_subj(sd->main_s, sd->nm, c->prev_main[k]);
+            return;
+        }
         /* "it"/"its" is one of them: the first named (the previous
          * clause's grammatical subject) */
         for (size_t k = v->cs; k < v->end; k++) plural |= words_is(c->w, WR_PRONOUN_PLURAL, &c->toks[k]);

@@ -6,8 +6,9 @@
  * lexicon and walks the claim's clauses; stance_bounds.c says where a
  * clause ends and what a clause that leaves its verb phrase out takes
  * from the one before; stance_clause.c what a clause's words say
- * (stance_verdict); stance_subj.c whom the verdict is about, and writes
- * the clause's judgements.
+ * (stance_verdict), stance_size.c what its sizes and amounts say;
+ * stance_subj.c whom the verdict is about, and writes the clause's
+ * judgements.
  */
 #ifndef KB_STANCE_INT_H
 #define KB_STANCE_INT_H
@@ -118,6 +119,14 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
 /* stance_clause.c: what a clause's words say; it reads c->h on from
  * the clause's first hit and leaves it at the next clause's. */
 void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v);
+/* The negator nearest before token t in v's clause, within three
+ * tokens of it, that negates what is at t (of sign `sign`, 0: a
+ * negator), or NULL. */
+const tax_hit *stance_negator_before(const stance_ctx *c, const stance_verdict *v, size_t t, int sign);
+/* stance_size.c: "a larger community", "its user base is much bigger
+ * than Y's", "very low latency", "no downtime", "reduces latency": the
+ * clause's sizes added to v; h0: the clause's first hit. */
+void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0);
 /* A negated action in [cs, end): -1 ("does not support", "cannot"),
  * +1 for a need denied ("does not need root"), 0 for none. */
 int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end);

@@ -1,0 +1,135 @@
+/*
+ * stance_size.c - what a clause says by sizes and amounts (see
+ * stance_int.h): a size is a comparative where more is better (class
+ * `size`: "a larger community") and where less is (class `cost`:
+ * "lower latency", "a smaller footprint"); a plain size judges ("a huge
+ * community", "very low latency", "no downtime"), and so does a verb
+ * making a thing larger or smaller ("reduces latency").
+ */
+#include "stance_int.h"
+
+#include "words.h"
+
+/* A size comparative: "larger", "bigger", "greater", "wider" (+1) or
+ * "smaller", "fewer", "narrower" (-1); 0 for none. */
+static int stance_size_word(const words_lex *w, const tax_tok *t)
+{
+    if (words_is(w, WR_SIZE_MORE, t)) return 1;
+    if (words_is(w, WR_SIZE_LESS, t)) return -1;
+    return 0;
+}
+
+/* A plain size right before token t (past one adverb: "very low"), in
+ * the clause from cs: +1 for "high", "large", ..., -1 for "low",
+ * "small", ..., else 0. */
+static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 2 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        if (words_is(w, WR_LEVEL_HIGH, k)) return 1;
+        if (words_is(w, WR_LEVEL_LOW, k)) return -1;
+        /* "no downtime", "no commercial fees": none at all */
+        if (j + 1 >= t && words_is(w, WR_NONE, k)) return -1;
+        if (stance_comma_before(toks, j)) break;
+    }
+    return 0;
+}
+
+/* A plain size said of the thing ending at token t by a copula right
+ * after it ("the community is huge", "latency is very low", turned by
+ * "not": "is not large"), up to end: +1 / -1, else 0. */
+static int stance_level_after(const words_lex *w, const tax_tok *toks, size_t t, size_t end)
+{
+    if (t >= end || !words_is(w, WR_COPULA, &toks[t])) return 0;
+    size_t j = t + 1;
+    int neg = j < end && words_is(w, WR_SIZE_NEGATOR, &toks[j]);
+    j += neg;
+    if (j < end && (words_is(w, WR_INTENSIFIER, &toks[j]) || words_is(w, WR_COPULA_ADVERB, &toks[j]))) j++;
+    if (j >= end) return 0;
+    int level = words_is(w, WR_LEVEL_HIGH, &toks[j]) ? 1 : words_is(w, WR_LEVEL_LOW, &toks[j]) ? -1 : 0;
+    return neg ? -level : level;
+}
+
+/* Does a preposition of a task ("at", "for", "under") open the phrase
+ * of token t, past its size and an intensifier ("at very high
+ * throughput")?  cs: the clause's start. */
+static int stance_in_task(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 3 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        if (words_is(w, WR_TASK_PREP, k)) return 1;
+        if (!words_is(w, WR_LEVEL_HIGH, k) && !words_is(w, WR_LEVEL_LOW, k) && !words_is(w, WR_INTENSIFIER, k))
+            return 0;
+    }
+    return 0;
+}
+
+/* A verb making a thing larger (+1: "increases", "boosts") or smaller
+ * (-1: "reduces", "cuts") within three words before token t, in the
+ * clause from cs and past no comma, the other way when an action is
+ * denied right before it ("does not reduce"); else 0. */
+static int stance_change_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+{
+    for (size_t j = t; j > cs && j + 3 >= t; j--) {
+        const tax_tok *k = &toks[j - 1];
+        int sign = words_is(w, WR_SIZE_UP, k) ? 1 : words_is(w, WR_SIZE_DOWN, k) ? -1 : 0;
+        if (sign) {
+            /* "does not reduce latency", "won't cut costs", "never
+             * increases" */
+            if (j >= 2 && j - 2 >= cs && words_is(w, WR_SIZE_NEGATOR, &toks[j - 2])) return -sign;
+            for (size_t a = j - 1 > cs + 3 ? j - 4 : cs; a + 1 < j; a++) {
+                size_t n = words_at(w, WR_NEGATED_ACTION, toks, j - 1, a);
+                if (n && a + n == j - 1) return -sign;
+            }
+            return sign;
+        }
+        if (stance_comma_before(toks, j)) break;
+    }
+    return 0;
+}
+
+void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
+{
+    const tax_tok *toks = c->toks;
+    for (size_t k = h0; k < c->nh && c->hits[k].tok < v->end; k++) {
+        const tax_hit *h = &c->hits[k];
+        int cls = stance_class_of(c->s, h->index);
+        if (h->tok < v->cs || (cls != SL_SIZE && cls != SL_COST)) continue;
+        /* "a huge community", "very low latency": a plain size before
+         * the thing judges it, ranking nothing */
+        int level = stance_level_before(c->w, toks, v->cs, h->tok);
+        if (!level) level = stance_level_after(c->w, toks, h->tok_end, v->end);
+        /* "free of overhead", "without boilerplate": none; "not free of
+         * cost": some */
+        if (!level) {
+            int flips = 0;
+            for (const tax_hit *n = stance_negator_before(c, v, h->tok, 0); n; n = stance_negator_before(c, v, n->tok, 0))
+                flips++;
+            level = flips ? (flips % 2 ? -1 : 1) : 0;
+        }
+        level *= cls == SL_COST ? -1 : 1;
+        /* "struggles at very high throughput": after the clause's
+         * verdict, a size in a phrase of the task describes the task */
+        if (level && v->evaluative && stance_in_task(c->w, toks, v->cs, h->tok)) continue;
+        if (!level) level = stance_change_before(c->w, toks, v->cs, h->tok) * (cls == SL_COST ? -1 : 1);
+        if (level) {
+            v->score += level;
+            v->evaluative = 1;
+            continue;
+        }
+        size_t lo = h->tok > v->cs + 1 ? h->tok - 1 : v->cs;
+        for (size_t j = lo; j < v->end && j <= h->tok_end + 3; j++) {
+            if (j >= h->tok && j < h->tok_end) continue;
+            if (j > h->tok_end && stance_comma_before(toks, j)) break;
+            int size = stance_size_word(c->w, &toks[j]);
+            if (!size) continue;
+            int sign = size * (j > 0 && words_is(c->w, WR_SIZE_NEGATOR, &toks[j - 1]) ? -1 : 1) *
+                       (cls == SL_COST ? -1 : 1);
+            v->score += sign;
+            v->evaluative = v->comparative = 1;
+            v->cmp_sign = sign;
+            if (v->cmp_end == (size_t)-1) v->cmp_end = j + 1;
+            return;
+        }
+    }
+}

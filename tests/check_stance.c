@@ -117,6 +117,11 @@ static const stance_case cases[] = {
     /* an equal standing says the base has it too: it is not judged
      * down (as "X matches Y") */
     {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:0:Go"},
+    /* having more or fewer of a thing than Y ranks the two on it, the
+     * other way for a cost */
+    {"Go has fewer web frameworks than Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Rust offers far more crates than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Rust has more dependencies than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
     /* ... unless a multiplier makes it a comparative */
     {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},

@@ -507,6 +507,7 @@ void stance_score(stance_ctx *c, size_t cs, size_t end, stance_verdict *v)
     size_t h0 = c->h;
     stance_score_words(c, v, &q);
     if (!v->comparative) stance_score_size(c, v, h0);
+    if (!v->comparative) stance_score_amount(c, v, h0);
     if (!v->evaluative) stance_score_without(c, v, &q);
     /* a reason ("because ...", "Since X is ..., ") explains the verdict
      * of the clause it serves; it is no verdict of its own */

@@ -127,6 +127,11 @@ const tax_hit *stance_negator_before(const stance_ctx *c, const stance_verdict *
  * than Y's", "very low latency", "no downtime", "reduces latency": the
  * clause's sizes added to v; h0: the clause's first hit. */
 void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0);
+/* "X has more plugins than Y", "X offers fewer integrations than Y": a
+ * verb of having, an amount comparative and, within four plain words,
+ * "than": more of a thing is better, of a cost worse (an evaluative
+ * word between judges the thing itself: "fewer memory leaks than Y"). */
+void stance_score_amount(const stance_ctx *c, stance_verdict *v, size_t h0);
 /* A negated action in [cs, end): -1 ("does not support", "cannot"),
  * +1 for a need denied ("does not need root"), 0 for none. */
 int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end);

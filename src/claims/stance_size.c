@@ -133,3 +133,38 @@ void stance_score_size(const stance_ctx *c, stance_verdict *v, size_t h0)
         }
     }
 }
+
+/* Is there an evaluative word among hits from h0 in tokens [a, b) (a
+ * size or a cost is what is counted)? */
+static int stance_judged_within(const stance_ctx *c, size_t h0, size_t a, size_t b)
+{
+    for (size_t k = h0; k < c->nh && c->hits[k].tok < b; k++) {
+        int cls = stance_class_of(c->s, c->hits[k].index);
+        if (c->hits[k].tok >= a && cls != SL_NEGATOR && cls != SL_CONTRAST && cls != SL_SIZE && cls != SL_COST)
+            return 1;
+    }
+    return 0;
+}
+
+void stance_score_amount(const stance_ctx *c, stance_verdict *v, size_t h0)
+{
+    const tax_tok *toks = c->toks;
+    for (size_t k = v->cs + 1; k + 2 < v->end; k++) {
+        size_t n = words_at(c->w, WR_AMOUNT_MORE, toks, v->end, k);
+        int sign = n ? 1 : 0;
+        if (!n && (n = words_at(c->w, WR_AMOUNT_LESS, toks, v->end, k)) > 0) sign = -1;
+        if (!sign || !(words_is(c->w, WR_POSSESS_VERB, &toks[k - 1]) || words_is(c->w, WR_HAVING, &toks[k - 1])))
+            continue;
+        size_t e = k + n, t = e;
+        while (t < v->end && t <= e + 4 && !words_is(c->w, WR_THAN, &toks[t]) && !stance_comma_before(toks, t)) t++;
+        if (t == e || t >= v->end || t > e + 4 || !words_is(c->w, WR_THAN, &toks[t])) continue;
+        /* "fewer memory leaks than Y": the thing's own judgement ranks */
+        if (stance_judged_within(c, h0, e, t)) continue;
+        if (stance_is_cost(c->s, toks + e, t - e)) sign = -sign;
+        v->score += sign;
+        v->evaluative = v->comparative = 1;
+        v->cmp_sign = sign;
+        if (v->cmp_end == (size_t)-1) v->cmp_end = e;
+        return;
+    }
+}

@@ -154,6 +154,7 @@ typedef enum words_role {
     WR_ATTRIBUTE_LEAD,        /* "known for slow startup": the subject's own */
     WR_MULTIPLIER,            /* "twice as fast as Y": a comparative */
     WR_NONE,                  /* "no memory leaks", "no commercial fees" */
+    WR_AMOUNT_MORE,           /* "has more plugins than Y" */
     WR_COUNT
 } words_role;
 

@@ -279,6 +279,9 @@ static const prop_case cases[] = {
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    /* a kind fronted before the subject says what it is */
+    {"Being a newer runtime, Wren is overshadowed.", NULL, NULL, {"CAT Wren pol=1", "kind=runtime"}, {NULL}},
+    {"As a result, Wren is overshadowed.", NULL, NULL, {"Wren"}, {"CAT"}},
     {"Need reliable delivery and flexible routing for Kestrel?**", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     /* a label's colon ends no clause: what follows is the label's */
     {"Tooling: Kestrel ships a fast debugger.", NULL, NULL, {"ST Kestrel pol=1", "#tooling"}, {NULL}},

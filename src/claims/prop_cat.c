@@ -3,11 +3,12 @@
  * subject is ("Node.js is a JavaScript runtime", "X is not a
  * programming language but rather a runtime environment", "Python and
  * Node.js are two popular programming languages", "They are
- * frameworks").  Only what the claim asserts counts: a kind presupposed
- * in passing ("both languages integrate well with ...") is no claim
- * about what the subject is.  A kind is a line of the lexicon's `kind`
- * class; the noun phrase after the copula is read up to the first
- * function word or punctuation, and its last kind is the category ("an
+ * frameworks", "As a runtime, Deno ...").  Only what the claim asserts
+ * counts: a kind presupposed in passing ("both languages integrate well
+ * with ...") is no claim about what the subject is.  A kind is a line
+ * of the lexicon's `kind` class; the noun phrase after the copula is
+ * read up to the first function word or punctuation, and its last kind
+ * is the category ("an
  * open-sourced server-side platform written in C++": platform, a
  * runtime).  The words around it (copulas and the adverbs after them,
  * determiners, pronouns, "but rather") are roles of schema/words.tsv
@@ -169,9 +170,26 @@ static size_t prop_appositives(const prop_ctx *c, const prop_marks *m, size_t n,
     return n;
 }
 
+/* "As a runtime, Deno ...", "Being a newer runtime, Deno ...": a claim
+ * that opens with such a noun phrase and a comma says what the subject
+ * named right after the comma is. */
+static size_t prop_fronted_kind(const prop_ctx *c, const prop_marks *m, size_t n, prop *out, size_t max)
+{
+    size_t lead = prop_words_at(c, m, WR_AS_KIND, 0), end;
+    size_t d = lead ? prop_skip_det(c, m, lead) : 0;
+    if (!lead || d == lead) return n;
+    int kind = prop_np_kind(c, m, d, &end);
+    if (kind < 0 || end >= m->ntok || !tax_tok_punct_before(m->toks, end, ",") || m->subj[end] < 0) return n;
+    size_t e = end;
+    while (e < m->ntok && m->subj[e] == m->subj[end]) e++;
+    int subj = m->subj[end];
+    return prop_cat_emit(m, &subj, 1, kind, 0, 0, e, n, out, max);
+}
+
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
                        size_t max)
 {
+    n = prop_fronted_kind(c, m, n, out, max);
     for (size_t k = 0; k < m->ntok; k++) {
         size_t isnt = prop_words_at(c, m, WR_COPULA_NEGATED, k);
         size_t copula = isnt ? isnt : prop_words_at(c, m, WR_COPULA, k);

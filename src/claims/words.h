@@ -155,6 +155,7 @@ typedef enum words_role {
     WR_MULTIPLIER,            /* "twice as fast as Y": a comparative */
     WR_NONE,                  /* "no memory leaks", "no commercial fees" */
     WR_AMOUNT_MORE,           /* "has more plugins than Y" */
+    WR_AS_KIND,               /* "As a runtime, X ...": X is one */
     WR_COUNT
 } words_role;
 

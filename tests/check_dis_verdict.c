@@ -3,7 +3,8 @@
  * (dis_verdict.c), from small invented articles (tudisagree.h):
  * outdated (an absolute claim, older, against a qualified newer one;
  * an older judgement only where a newer text says what changed, as
- * "X used to be slow" does),
+ * "X used to be slow" does; an older feature had or lacked by the
+ * dates alone),
  * overstated, majority and unresolved; a ranking that does not deny a
  * judgement, a ranking against "both alike" and rankings both ways;
  * the values of one aspect; categories (a majority, a denial counted
@@ -76,6 +77,24 @@ START_TEST(test_older_judgement_outdated_by_a_change)
     ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
     /* the reason names the change it rests on */
     ck_assert_ptr_nonnull(strstr(it->explanation, "says what changed: \"Kestrel is now fast"));
+    dis_free(&s);
+}
+END_TEST
+
+/* ... but what a subject has or lacks can change between versions:
+ * years apart, the dates settle it */
+START_TEST(test_older_feature_outdated_by_dates)
+{
+    scenario();
+    article("a.md", "2018-01-01", "Kestrel has no async runtime.\n");
+    article("b.md", "2025-01-01", "Kestrel offers an async runtime.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "asynchronous");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
+    ck_assert_ptr_nonnull(strstr(it->explanation, "has or lacks can change"));
     dis_free(&s);
 }
 END_TEST
@@ -308,6 +327,7 @@ static Suite *dis_verdict_suite(void)
     tcase_add_test(tc, test_absolute_older_is_outdated);
     tcase_add_test(tc, test_absolute_same_time_is_overstated);
     tcase_add_test(tc, test_older_judgement_outdated_only_with_change);
+    tcase_add_test(tc, test_older_feature_outdated_by_dates);
     tcase_add_test(tc, test_older_judgement_outdated_by_a_change);
     tcase_add_test(tc, test_former_state_outdates);
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);

@@ -334,6 +334,7 @@ void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, 
     p->capable = md.capability && !md.negation;
     p->partial = md.partial;
     p->denied = md.negation && !md.universal && !md.capability;
+    p->feature = p->capable || p->denied || (md.negation && md.capability);
     p->start = m->map[m->toks[a].off];
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];
 }

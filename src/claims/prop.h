@@ -132,6 +132,9 @@ typedef struct prop {
     int change;              /* the clause says something changed */
     int capable;             /* it asserts an ability ("can use"), not denied */
     int denied;              /* it flatly denies something ("no X", "not Y") */
+    int feature;             /* it says the subject has, lacks, can or cannot
+                              * (capable, denied, or a verb of having or ability
+                              * negated: "has no X", "cannot run on Y") */
     int choice;              /* it recommends ("choose X for", "the better fit") */
     int sized;               /* it states a size or a figure ("a large community", "2.5M+ questions") */
     int partial;             /* it holds only in part ("for some workloads"): qualified */

@@ -94,7 +94,7 @@ size_t prop_instead(const prop_ctx *c, const prop_marks *m, prop *out, size_t n,
         /* a thing done without is denied; going without a cost
          * ("instead of a build step") is a merit */
         d.polarity = stance_is_cost(c->stance, m->toks + xa, xb - xa) ? 1 : -1;
-        d.denied = 1;
+        d.denied = d.feature = 1;
         d.capable = 0;
         d.modality = p->modality == PROP_QUALIFIED ? PROP_QUALIFIED : PROP_PLAIN;
         d.judged = (uint32_t)((1ull << d.nkeys) - 1);

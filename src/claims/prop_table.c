@@ -159,6 +159,7 @@ size_t prop_cell_answer(const prop_ctx *c, const prop_claim *in, prop *out, size
         p->polarity = mark;
         p->capable = mark > 0;
         p->denied = mark < 0;
+        p->feature = 1;
         if (mark < 0) p->modality = PROP_ABSOLUTE;
     }
     return n;

@@ -64,6 +64,8 @@ typedef struct dis_side {
     size_t nclaims, nabs, nqual, npart;
     size_t nrank;            /* claims that rank the subject against the other
                               * without naming it ("has a steeper learning curve") */
+    size_t nfeat;            /* claims that say the subject has or lacks a thing
+                              * ("supports package.json", "no node_modules") */
     size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free frees) */
     int earliest, latest;    /* years of its dated sources */
     int scope[DIS_SCOPES];   /* claims naming each scope */

@@ -210,8 +210,9 @@ static int dis_newer_change(const dis_run *r, const rc_question *q, const dis_si
 
 /* Judgements (and rankings) both ways, dated apart: a judgement does
  * not age by itself, so the older side is outdated only where the
- * newer says what changed; else the reason says the dates and returns
- * 0 for the count to decide. */
+ * newer says what changed, or where every claim of both says the
+ * subject has or lacks a thing (a feature comes and goes); else the
+ * reason says the dates and returns 0 for the count to decide. */
 static int dis_verdict_changed(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t A,
                                size_t B, buf *b)
 {
@@ -225,6 +226,13 @@ static int dis_verdict_changed(dis_run *r, dis_item *it, const rc_question *q, c
         if (nw->change) dis_quote(b, it->claims[nw->change - 1].text, 160);
         else dis_quote_n(b, r->claims[chp->claim].text + chp->p.start, chp->p.end - chp->p.start, 160);
         buf_adds(b, ".");
+        return 1;
+    }
+    /* ... but a feature had or lacked can be added or dropped: dates
+     * alone settle it */
+    if (sides[A].nfeat == sides[A].nclaims && sides[B].nfeat == sides[B].nclaims &&
+        dis_verdict_dates(r, it, sides, A, B, b)) {
+        buf_adds(b, " What a subject has or lacks can change between versions; no newer text says when.");
         return 1;
     }
     if (dis_dates_apart(&sides[A], &sides[B])) {

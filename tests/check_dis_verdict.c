@@ -96,6 +96,15 @@ START_TEST(test_older_feature_outdated_by_dates)
     ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
     ck_assert_ptr_nonnull(strstr(it->explanation, "has or lacks can change"));
     dis_free(&s);
+    /* "never has" lacks it too */
+    scenario();
+    article("a.md", "2018-01-01", "Kestrel will never have an async runtime.\n");
+    article("b.md", "2025-01-01", "Kestrel offers an async runtime.\n");
+    run(&s, NULL);
+    it = row(&s, "asynchronous");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->verdict, DIS_OUTDATED);
+    dis_free(&s);
 }
 END_TEST
 

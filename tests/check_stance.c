@@ -37,6 +37,9 @@ static const stance_case cases[] = {
     {"Rust is more maintainable than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* negation: within three words before the evaluative word */
     {"Go is not ideal here.", NULL, 0, 0, "Go:-"},
+    /* ... a hyphenated word counting as one ("multi-tab") */
+    {"Zig will never have multi-tab support.", NULL, 0, 0, "Zig:-"},
+    {"Go solves the rate-limit problem.", NULL, 0, 0, "Go:+"},
     /* ... and a negator negated gives the word its sign back */
     {"Go prevents memory leaks.", NULL, 0, 0, "Go:+"},
     {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},

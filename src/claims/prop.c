@@ -188,6 +188,7 @@ static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, 
 /* What a clause's words say of its modality, as prop_read_hit finds them. */
 typedef struct prop_mods {
     int hedge, universal, negation, capability, partial;
+    int never;      /* a universal denial ("never", "no longer") */
 } prop_mods;
 
 /* A pole's aspect and value at token k ("compiled C code": a participle
@@ -236,6 +237,8 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         md->capability |= m->cell && k == 0;
         break;
     case PL_UNIVERSAL: md->universal = 1; break;
+    /* "never has", "no longer offers": every case, and none of it */
+    case PL_UNIVERSAL_NO: md->universal = md->negation = md->never = 1; break;
     case PL_NEGATION:
         /* a negation inside an even-handed phrase ("no clear winner") is
          * that phrase's verdict, no denial; a need denied ("does not
@@ -275,7 +278,7 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
 /* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
-    prop_mods md = {0, 0, 0, 0, 0};
+    prop_mods md = {0, 0, 0, 0, 0, 0};
     p->nkeys = p->npoles = 0;
     p->scope = 0;
     p->change = 0;
@@ -333,7 +336,7 @@ void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, 
     p->modality = md.hedge || p->scope ? PROP_QUALIFIED : md.universal || md.negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = md.capability && !md.negation;
     p->partial = md.partial;
-    p->denied = md.negation && !md.universal && !md.capability;
+    p->denied = (md.negation && !md.universal && !md.capability) || (md.never && md.capability);
     p->feature = p->capable || p->denied || (md.negation && md.capability);
     p->start = m->map[m->toks[a].off];
     p->end = m->map[m->toks[b - 1].off + m->toks[b - 1].n];

@@ -37,6 +37,7 @@ enum {
     PL_PARTIAL,
     PL_ICON,
     PL_ICON_NO,
+    PL_UNIVERSAL_NO,
     PL_COUNT
 };
 

@@ -21,7 +21,7 @@
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
-    "sized", "partial", "icon", "icon_no"};
+    "sized", "partial", "icon", "icon_no", "universal_no"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -174,7 +174,8 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
 {
     if (cls < 0 || (names && (!nl || (nl == 1 && t1[1] == '-'))))
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
-                              "function, hedge, partial, capability, possession, choice, universal, negation, softener, condition, change, current, "
+                              "function, hedge, partial, capability, possession, choice, universal, universal_no, negation, softener, condition, "
+                              "change, current, "
                               "age, answer, answer_no, icon, icon_no, feature, default, sized, concept, pole, kind, scope, question (the last "
                               "five with a name)",
                          lineno);

@@ -47,8 +47,9 @@ static size_t prop_neutral(const prop_ctx *c, const prop_marks *m, int subject, 
     if (p.npoles && prop_only_base(c, m, subject, a, b)) p.npoles = 0;
     /* "X can use multiple cores": a capability asserted, with no
      * evaluative word, judges X able; "no full-stack uniformity",
-     * flatly denied, judges it without (but not in the article's
-     * preview of itself: "we will explore what X can do") */
+     * flatly denied, and "will never have X" judge it without (but not
+     * in the article's preview of itself: "we will explore what X can
+     * do") */
     if ((p.capable || p.denied) && !m->meta && !prop_all_base(c, m, subject)) {
         p.kind = PROP_STANCE;
         p.polarity = p.capable ? 1 : -1;

@@ -169,7 +169,9 @@ typedef struct stance_cues {
 
 /* The tokens strictly between a and b, not counting a subject's name
  * and what is glued to it ("Python's", "Node.js's": "is not Python's
- * main strength" is two words from "not" to "strength"). */
+ * main strength" is two words from "not" to "strength"), nor the parts
+ * of a hyphenated word after its first ("never have multi-tab support"
+ * is two words from "never" to "support"). */
 static size_t stance_gap(const stance_ctx *c, size_t a, size_t b)
 {
     size_t n = 0;
@@ -180,7 +182,7 @@ static size_t stance_gap(const stance_ctx *c, size_t a, size_t b)
         const tax_tok *t = &c->toks[k], *p = &c->toks[k - 1];
         int glued = t->s > p->s + p->n && t->s[-1] != ' ' && t->s - (p->s + p->n) == 1;
         name = start || (name && glued);
-        n += !name;
+        n += !name && !(glued && t->s[-1] == '-');
     }
     return n;
 }

@@ -73,6 +73,11 @@ static const stance_case cases[] = {
     {"Go's support for generics isn't great.", NULL, 0, 0, "Go:-"},
     {"Go's support for generics is great.", NULL, 0, 0, "Go:+"},
     {"Go is good for projects that are complex.", NULL, 0, 0, "Go:0"},
+    /* a shortage is a fault, "no shortage" a merit; fun a merit */
+    {"There is a shortage of Go developers.", NULL, 0, 0, "Go:-"},
+    {"There is no shortage of Go developers.", NULL, 0, 0, "Go:+"},
+    {"Debugging Zig code is fun.", NULL, 0, 0, "Zig:+"},
+    {"Zig offers nothing for hot reloading.", NULL, 0, 0, "Zig:-"},
     /* what the subject is known for is its own, no task */
     {"Go is notorious for slow builds.", NULL, 0, 0, "Go:-"},
     /* trouble is a fault, "free of" and "immune to" take one away */

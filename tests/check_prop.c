@@ -214,6 +214,11 @@ static const prop_case cases[] = {
     {"Unlike Kestrel, a Wren engine is small.", NULL, NULL, {NULL}, {"CAT Kestrel"}},
     {"Kestrel is a language rather than a framework.", NULL, NULL,
      {"CAT Kestrel pol=1 plain kind=language", "CAT Kestrel pol=-1 plain kind=not framework"}, {NULL}},
+    {"Kestrel is more of a language than a framework.", NULL, NULL,
+     {"CAT Kestrel pol=1 plain kind=language", "CAT Kestrel pol=-1 plain kind=not framework"}, {NULL}},
+    {"Kestrel is best described as a runtime.", NULL, NULL, {"CAT Kestrel pol=1 plain kind=runtime"}, {NULL}},
+    {"Kestrel is neither a language nor a framework.", NULL, NULL,
+     {"kind=not language", "kind=not framework"}, {"CAT Kestrel pol=1"}},
     {"Both languages have large communities.", "Wren", NULL, {NULL}, {"CAT"}},
     {"Kestrel is the clear winner for games.", NULL, NULL, {NULL}, {"CAT"}},
     /* poles, and a participle before its own noun */

@@ -109,7 +109,7 @@ static int prop_np_kind(const prop_ctx *c, const prop_marks *m, size_t j, size_t
     int kind = -1;
     size_t k = j;
     for (; k < m->ntok && k < j + PROP_CAT_RUN; k++) {
-        if (k > j && prop_punct_before(m, k)) break;
+        if (k > j && (prop_punct_before(m, k) || prop_word(c, m, WR_KIND_NOR, k))) break;
         if (m->cls[k] == PL_KIND) {
             /* the head of the phrase, not the end of a compound
              * adjective ("cross-platform") */
@@ -198,7 +198,7 @@ size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim 
         size_t ns = prop_copula_subjects(c, m, in, k, subj);
         if (!ns) continue;
         size_t j = k + copula;
-        while (prop_word(c, m, WR_COPULA_ADVERB, j)) j++;
+        for (size_t a; (a = prop_words_at(c, m, WR_COPULA_ADVERB, j)) > 0;) j += a;
         j += prop_words_at(c, m, WR_COPULA_AS, j);
         int negated = isnt > 0;
         if (prop_word(c, m, WR_KIND_NOT, j)) {
@@ -210,13 +210,16 @@ size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim 
         if (kind < 0) continue;
         n = prop_cat_emit(m, subj, ns, kind, negated, k, end, n, out, max);
         /* "not a language but (rather) a runtime", "a runtime rather
-         * than a framework": the other kind, the other way */
+         * than a framework", "more of a runtime than a framework": the
+         * other kind, the other way */
         size_t but = prop_words_at(c, m, negated ? WR_KIND_CONTRAST : WR_KIND_RATHER, end);
-        if (but) {
-            size_t b = end + but;
+        /* "neither a K nor a J", "not a K or a J": the other denied too */
+        size_t nor = negated && !but ? prop_words_at(c, m, WR_KIND_NOR, end) : 0;
+        if (but || nor) {
+            size_t b = end + but + nor;
             size_t e2, d = prop_skip_det(c, m, b);
             int k2 = d > b ? prop_np_kind(c, m, d, &e2) : -1;
-            if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, !negated, k, e2, n, out, max);
+            if (k2 >= 0) n = prop_cat_emit(m, subj, ns, k2, nor ? 1 : !negated, k, e2, n, out, max);
         }
         k = end > k ? end - 1 : k;
     }

@@ -156,6 +156,7 @@ typedef enum words_role {
     WR_NONE,                  /* "no memory leaks", "no commercial fees" */
     WR_AMOUNT_MORE,           /* "has more plugins than Y" */
     WR_AS_KIND,               /* "As a runtime, X ...": X is one */
+    WR_KIND_NOR,              /* "neither a K nor a J": J denied too */
     WR_COUNT
 } words_role;
 

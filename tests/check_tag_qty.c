@@ -4,7 +4,8 @@
  * a figure said of both, one "for Y", a rate against a count, a
  * percentage of difference, a comparison's base, release years near
  * their words, a subject after "of", a year of what the subject did
- * rather than of the subject, a count that sizes an example's instance.
+ * rather than of the subject, a count that sizes an example's instance;
+ * the default taxonomy's words of a release.
  */
 #include "tutag.h"
 
@@ -82,10 +83,18 @@ static const qty_case qty_cases[] = {
     {"The latest version is Alpha 3.8, and it was released in 2019.", NULL, "release_year@Alpha"},
 };
 
-START_TEST(test_quantity_subjects)
+/* The default taxonomy's words of a release ("born", "debuted", "dates
+ * back"), on sentences of its own two subjects. */
+static const qty_case default_cases[] = {
+    {"Node.js was born in 2009.", NULL, "release_year@Node.js"},
+    {"Python debuted in 1991.", NULL, "release_year@Python"},
+    {"Python dates back to 1991.", NULL, "release_year@Python"},
+    {"Python added pattern matching in 2021.", NULL, "year@-"},
+};
+
+static void check_case(const char *tax, const qty_case *c)
 {
-    env e = env_open(db_tax);
-    const qty_case *c = &qty_cases[_i];
+    env e = env_open(tax);
     tag_input in = {0};
     in.text = c->text;
     in.len = strlen(c->text);
@@ -102,6 +111,17 @@ START_TEST(test_quantity_subjects)
     ck_assert_msg(strcmp(got, c->want) == 0, "\"%s\": quantities [%s], expected [%s]", c->text, got, c->want);
     env_close(&e);
 }
+
+START_TEST(test_quantity_subjects)
+{
+    check_case(db_tax, &qty_cases[_i]);
+}
+END_TEST
+
+START_TEST(test_default_taxonomy)
+{
+    check_case(embed_taxonomy, &default_cases[_i]);
+}
 END_TEST
 
 int main(void)
@@ -109,6 +129,7 @@ int main(void)
     Suite *s = suite_create("tag_qty");
     TCase *tc = tcase_create("quantities");
     tcase_add_loop_test(tc, test_quantity_subjects, 0, (int)(sizeof qty_cases / sizeof *qty_cases));
+    tcase_add_loop_test(tc, test_default_taxonomy, 0, (int)(sizeof default_cases / sizeof *default_cases));
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -284,6 +284,10 @@ static const prop_case cases[] = {
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    /* a kind had is an aspect; a kind said of the subject is none */
+    {"Wren ships with a compiler.", NULL, NULL, {"ST Wren pol=1", "compil"}, {NULL}},
+    {"Kestrel offers multiple types of databases.", NULL, NULL, {"databas"}, {NULL}},
+    {"Wren is a compiler.", NULL, NULL, {"kind=compiler"}, {"compil*"}},
     /* a kind fronted before the subject says what it is */
     {"Being a newer runtime, Wren is overshadowed.", NULL, NULL, {"CAT Wren pol=1", "kind=runtime"}, {NULL}},
     {"As a result, Wren is overshadowed.", NULL, NULL, {"Wren"}, {"CAT"}},

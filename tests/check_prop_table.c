@@ -55,6 +55,10 @@ START_TEST(test_table_cells)
     ck_assert_msg(!strstr(iy, "pol=1") && !strstr(iy, "pol=-1"), "%s", iy);
     char *iz = props_of_cell("<i class=\"checkbox-large\"></i>", NULL, "Wren", "Hot reload");
     ck_assert_msg(!strstr(iz, "pol=1") && !strstr(iz, "pol=-1"), "%s", iz);
+    /* a kind in a row label is what the row asks about */
+    char *kc = props_of_cell("\xe2\x9c\x85", NULL, "Kestrel", "Compiler");
+    ck_assert_msg(strstr(kc, "ST Kestrel pol=1") && strstr(kc, "compil"), "%s", kc);
+    free(kc);
     /* so does an emoji shortcode, whose name is no aspect */
     char *sy = props_of_cell(":white_check_mark:", NULL, "Kestrel", "Hot reload");
     ck_assert_msg(strstr(sy, "ST Kestrel pol=1") && strstr(sy, "reload*") && !strstr(sy, "check"), "%s", sy);

@@ -40,7 +40,7 @@ static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, 
     m->toks = toks;
     m->ntok = ntok > PROP_TOKS ? PROP_TOKS : ntok;
     m->map = map;
-    m->cell = 0;
+    m->cell = m->label = 0;
     for (size_t i = 0; i < m->ntok; i++) {
         m->cls[i] = -1;
         m->entry[i] = -1;
@@ -210,6 +210,28 @@ static void prop_read_pole(const prop_ctx *c, const prop_marks *m, size_t k, siz
 /* The lexicon hit starting at token k of clause [a, b): its aspect key
  * (nk: what the clause's evaluative words do with it, PROP_NEAR_*), its
  * qualifier or its modality word, into p and md. */
+/* Add the stem of token k as a key of p. */
+static void prop_add_stem(const prop_ctx *c, const prop_marks *m, size_t k, int nk, prop *p)
+{
+    const tax_tok *t = &m->toks[k];
+    char st[PROP_STEM_MAX];
+    size_t sn = stem_porter(t->s, t->n, st, sizeof st);
+    if (sn >= 3) prop_add_key_at(p, prop_key(c->keys, st, sn, t->s, t->n), nk);
+}
+
+/* Is the kind at token k something had: a verb of having within four
+ * words before it in the clause from a ("offers multiple types of
+ * databases"), past no copula or comma? */
+static int prop_kind_had(const prop_ctx *c, const prop_marks *m, size_t k, size_t a)
+{
+    for (size_t j = k; j > a && j + 4 >= k; j--) {
+        if (prop_comma_before(m, j)) return 0;
+        if (prop_word(c, m, WR_POSSESS_VERB, j - 1) || prop_word(c, m, WR_HAVING, j - 1)) return 1;
+        if (prop_word(c, m, WR_COPULA, j - 1)) return 0;
+    }
+    return 0;
+}
+
 static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size_t a, size_t b, int nk, prop *p,
                           prop_mods *md)
 {
@@ -271,7 +293,12 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
             p->scope |= 1u << sc | (par >= 0 ? 1u << par : 0);
         }
         break;
-    default: break; /* function words, kinds: no aspect */
+    case PL_KIND:
+        /* a kind had is an aspect ("has a compiler", "supports multiple
+         * databases"); a kind said of the subject is its category */
+        if (m->label || prop_kind_had(c, m, k, a)) prop_add_stem(c, m, k, nk, p);
+        break;
+    default: break; /* function words: no aspect */
     }
 }
 
@@ -375,6 +402,7 @@ void prop_row_label(const prop_ctx *c, const char *label, prop *out, size_t n, i
     if (nh > PROP_TOKS) nh = PROP_TOKS;
     prop_marks *m = kb_malloc(sizeof *m);
     prop_mark_toks(c, pt->t, pt->n, map, hits, nh, m);
+    m->label = 1;
     for (size_t i = 0; i < n && m->ntok; i++) {
         prop q;
         memset(&q, 0, sizeof q);

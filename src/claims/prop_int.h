@@ -124,6 +124,8 @@ typedef struct prop_marks {
                                      * community"), STANCE_MARK_EVEN for an
                                      * even-handed one */
     int cell;                       /* the tokens are a table cell's */
+    int label;                      /* ... a table row's label: a kind there is
+                                     * what the row asks about ("Compiler") */
     int meta;                       /* the claim speaks of the article itself, or asks */
 } prop_marks;
 

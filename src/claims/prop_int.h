@@ -1,6 +1,6 @@
 /*
- * prop_int.h - what the prop module's files (prop.c, prop_judged.c, prop_neutral.c,
- * prop_cat.c, prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
+ * prop_int.h - what the prop module's files (prop.c, prop_read.c, prop_judged.c,
+ * prop_neutral.c, prop_instead.c, prop_cat.c, prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
  * claim's tokens and the helpers they call across files.
  * Not for use outside the prop module.
  */
@@ -201,10 +201,13 @@ int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, siz
  * harder", "gets slower")? */
 int prop_self_comparison(const prop_ctx *c, const prop_marks *m, size_t a, size_t b);
 
-/* prop.c: read clause [a, b) of the marked claim into p (keys,
- * scopes, modality, ...); is every mention of subject in [a, b) a
- * comparison's base? */
+/* prop_read.c: read clause [a, b) of the marked claim into p (keys,
+ * scopes, modality, ...). */
 void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p);
+/* Add key id, seen at a token, to p; near (PROP_NEAR_*): what the
+ * clause's evaluative words do with it (judged, ranked). */
+void prop_add_key_at(prop *p, uint32_t id, int near);
+/* prop.c: is every mention of subject in [a, b) a comparison's base? */
 int prop_only_base(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b);
 
 /* prop_neutral.c: append to out[n..max) what the claim (its tags r)

@@ -1,6 +1,7 @@
 /*
- * prop_int.h - what the prop module's files (prop.c, prop_read.c, prop_judged.c,
- * prop_neutral.c, prop_instead.c, prop_cat.c, prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
+ * prop_int.h - what the prop module's files (prop.c, prop_read.c,
+ * prop_judged.c, prop_neutral.c, prop_instead.c, prop_cat.c,
+ * prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
  * claim's tokens and the helpers they call across files.
  * Not for use outside the prop module.
  */

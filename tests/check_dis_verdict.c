@@ -51,13 +51,8 @@ END_TEST
  * says what changed; the dates alone are said, not taken for a verdict. */
 START_TEST(test_older_judgement_outdated_only_with_change)
 {
-    scenario();
-    article("a.md", "2018-01-01", "Kestrel is slow.\n");
-    article("b.md", "2025-01-01", "Kestrel is fast.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "fast");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = apart(&s, "Kestrel is slow.\n", "Kestrel is fast.\n", "fast");
     ck_assert_int_ne(it->verdict, DIS_OUTDATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "no newer text says what changed"));
     dis_free(&s);
@@ -66,13 +61,8 @@ END_TEST
 
 START_TEST(test_older_judgement_outdated_by_a_change)
 {
-    scenario();
-    article("a.md", "2018-01-01", "Kestrel is slow.\n");
-    article("b.md", "2025-01-01", "Kestrel is now fast.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "fast");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = apart(&s, "Kestrel is slow.\n", "Kestrel is now fast.\n", "fast");
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
     /* the reason names the change it rests on */
@@ -82,27 +72,17 @@ START_TEST(test_older_judgement_outdated_by_a_change)
 END_TEST
 
 /* ... but what a subject has or lacks can change between versions:
- * years apart, the dates settle it */
+ * years apart, the dates settle it ("never has" lacks it too) */
 START_TEST(test_older_feature_outdated_by_dates)
 {
-    scenario();
-    article("a.md", "2018-01-01", "Kestrel has no async runtime.\n");
-    article("b.md", "2025-01-01", "Kestrel offers an async runtime.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "asynchronous");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it =
+        apart(&s, "Kestrel has no async runtime.\n", "Kestrel offers an async runtime.\n", "asynchronous");
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "2018"));
     ck_assert_ptr_nonnull(strstr(it->explanation, "has or lacks can change"));
     dis_free(&s);
-    /* "never has" lacks it too */
-    scenario();
-    article("a.md", "2018-01-01", "Kestrel will never have an async runtime.\n");
-    article("b.md", "2025-01-01", "Kestrel offers an async runtime.\n");
-    run(&s, NULL);
-    it = row(&s, "asynchronous");
-    ck_assert_ptr_nonnull(it);
+    it = apart(&s, "Kestrel will never have an async runtime.\n", "Kestrel offers an async runtime.\n", "asynchronous");
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
     dis_free(&s);
 }

@@ -120,6 +120,15 @@ static inline char side_of(const dis_item *it, const char *t)
     return '\0';
 }
 
+/* Run the scenario into s: its row on q, which must be there. */
+static inline const dis_item *found(dis_set *s, const char *q)
+{
+    run(s, NULL);
+    const dis_item *it = row(s, q);
+    ck_assert_ptr_nonnull(it);
+    return it;
+}
+
 /* The row on q after three dated articles, one claim each, into s. */
 static inline const dis_item *three(dis_set *s, const char *a, const char *b, const char *c, const char *q)
 {
@@ -127,10 +136,17 @@ static inline const dis_item *three(dis_set *s, const char *a, const char *b, co
     article("a.md", "2024-01-01", a);
     article("b.md", "2024-02-01", b);
     article("c.md", "2024-03-01", c);
-    run(s, NULL);
-    const dis_item *it = row(s, q);
-    ck_assert_ptr_nonnull(it);
-    return it;
+    return found(s, q);
+}
+
+/* The row on q after two articles seven years apart, old (2018) and
+ * new (2025), one claim each, into s. */
+static inline const dis_item *apart(dis_set *s, const char *old, const char *new, const char *q)
+{
+    scenario();
+    article("a.md", "2018-01-01", old);
+    article("b.md", "2025-01-01", new);
+    return found(s, q);
 }
 
 /* Four dated articles, one claim each, their questions into s. */

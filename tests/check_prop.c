@@ -284,6 +284,9 @@ static const prop_case cases[] = {
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    /* a verb phrase left out after a clause that judges nothing speaks
+     * of that clause's aspect, not of its value */
+    {"Kestrel is open source, Wren is not.", NULL, NULL, {"ST Wren pol=-1 absolute keys=#licence"}, {"Wren pol=-1 absolute keys=\n"}},
     /* a kind had is an aspect; a kind said of the subject is none */
     {"Wren ships with a compiler.", NULL, NULL, {"ST Wren pol=1", "compil"}, {NULL}},
     {"Kestrel offers multiple types of databases.", NULL, NULL, {"databas"}, {NULL}},

@@ -178,15 +178,17 @@ static void prop_mark_joint(const prop_ctx *c, const prop_marks *m, prop *out, s
         }
 }
 
+#define PROP_BARE 8 /* clauses left out after one that judges nothing, per claim */
+
 /* "X supports A, but Y does not", "X shines in A, whereas Y
  * struggles": p, a clause whose verb phrase is left out or that names
  * no aspect of its own, speaks of what the last clause before it of
  * another subject out[0..n) speaks of: its aspects, scope and poles. */
-static void prop_elided(const prop *out, size_t n, prop *p)
+static void prop_elided(const prop *out, size_t n, prop *p, prop_kind kind)
 {
     const prop *q = NULL;
     for (size_t j = 0; j < n; j++)
-        if (out[j].subject != p->subject && out[j].kind == PROP_STANCE && out[j].end <= p->start &&
+        if (out[j].subject != p->subject && out[j].kind == kind && out[j].end <= p->start &&
             (!q || out[j].end >= q->end))
             q = &out[j];
     if (!q) return;
@@ -194,8 +196,11 @@ static void prop_elided(const prop *out, size_t n, prop *p)
     p->nkeys = q->nkeys;
     p->judged = q->judged;
     p->ranked = q->ranked;
-    memcpy(p->poles, q->poles, sizeof p->poles);
-    p->npoles = q->npoles;
+    /* a value said ("secure") is not what "Y is not" denies it has */
+    if (kind == PROP_STANCE) {
+        memcpy(p->poles, q->poles, sizeof p->poles);
+        p->npoles = q->npoles;
+    }
     p->scope |= q->scope;
 }
 
@@ -230,7 +235,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
     m->cell = in->row_header != NULL;
     /* a question asserts no feature either */
     m->meta |= in->tags->asks;
-    size_t n = 0;
+    size_t n = 0, bare[PROP_BARE], nbare = 0;
     const tag_result *r = in->tags;
     if (!m->ntok) goto done;
     /* one per clause and subject judged; the first clause of a subject
@@ -257,7 +262,10 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
         }
         prop_read_span(c, m, a, b, &p);
         if (cl->elided == STANCE_ELIDED || (cl->elided == STANCE_CONTRASTED && !p.nkeys))
-            prop_elided(out, n < max ? n : max, &p);
+            prop_elided(out, n < max ? n : max, &p, PROP_STANCE);
+        /* left out after a clause that judges nothing: that clause's
+         * words, once they are read (below) */
+        if (cl->elided == STANCE_ELIDED && !p.nkeys && n < max && nbare < PROP_BARE) bare[nbare++] = n;
         if (p.polarity > 0 && prop_restricted(c, m, a, b)) p.polarity = -1;
         /* a cell opening "None" or "Planned" denies what its evaluative
          * row label ("Safari support") says the subject has */
@@ -281,6 +289,8 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
     }
     prop_mark_joint(c, m, out, n < max ? n : max);
     n = prop_unjudged(c, m, r, n, out, max);
+    /* "X is secure by default, Y is not" */
+    for (size_t i = 0; i < nbare; i++) prop_elided(out, n < max ? n : max, &out[bare[i]], PROP_NEUTRAL);
     prop_mark_alike(c, m, out, n < max ? n : max);
     n = prop_instead(c, m, out, n, max);
     n = prop_categories(c, m, in, n, out, max);

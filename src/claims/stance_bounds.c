@@ -119,16 +119,16 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
 {
     const words_lex *w = c->w;
     const tax_tok *toks = c->toks;
-    if (!prev->evaluative || prev->comparative || !prev->score) return;
+    int judged = prev->evaluative && !prev->comparative && prev->score;
     size_t names = 0, aux = 0, k = v->cs;
     int neg = 0;
     /* an object relative of another subject ("..., which Y lacks"): its
      * object is what the clause before speaks of */
-    if (stance_relative_at(c, k) && v->evaluative) v->elided = STANCE_ELIDED;
+    if (judged && stance_relative_at(c, k) && v->evaluative) v->elided = STANCE_ELIDED;
     /* a contrast that names another subject ("..., whereas Y
      * struggles"): what it judges, with no aspect of its own, is what
      * the clause before speaks of */
-    if (v->evaluative && k < v->end && words_is(w, WR_CLAUSE_CONTRAST, &toks[k]))
+    if (judged && v->evaluative && k < v->end && words_is(w, WR_CLAUSE_CONTRAST, &toks[k]))
         for (size_t i = 0; i < c->nment; i++) {
             const stance_mention *m = &c->ment[i];
             int before = 0;
@@ -155,6 +155,10 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
         k += n;
     }
     if (names != 1 || !aux) return;
+    /* after a clause that judges nothing ("X is open source, Y is
+     * not"), the clause keeps its own reading and speaks of the same */
+    v->elided = STANCE_ELIDED;
+    if (!judged) return;
     int prev_neg = stance_negated_action(w, toks, prev->cs, prev->end) != 0;
     v->evaluative = 1;
     v->comparative = 0;

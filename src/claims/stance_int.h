@@ -114,7 +114,9 @@ int stance_parallel_opens(const stance_ctx *c, size_t cs, size_t end);
  * opposite, and is marked STANCE_ELIDED; an object relative ("which Y
  * lacks") and a contrast naming another subject ("whereas Y
  * struggles") keep their own verdict, marked STANCE_ELIDED and
- * STANCE_CONTRASTED. */
+ * STANCE_CONTRASTED.  After a clause that judges nothing ("X is open
+ * source, Y is not") v keeps its own reading, marked STANCE_ELIDED: it
+ * speaks of what that clause speaks of. */
 void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v);
 /* stance_clause.c: what a clause's words say; it reads c->h on from
  * the clause's first hit and leaves it at the next clause's. */

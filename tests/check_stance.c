@@ -73,6 +73,8 @@ static const stance_case cases[] = {
     {"Go's support for generics isn't great.", NULL, 0, 0, "Go:-"},
     {"Go's support for generics is great.", NULL, 0, 0, "Go:+"},
     {"Go is good for projects that are complex.", NULL, 0, 0, "Go:0"},
+    /* the writer's regret is a judgement */
+    {"Unfortunately, Zig does not ship a debugger.", NULL, 0, 0, "Zig:-"},
     /* a shortage is a fault, "no shortage" a merit; fun a merit */
     {"There is a shortage of Go developers.", NULL, 0, 0, "Go:-"},
     {"There is no shortage of Go developers.", NULL, 0, 0, "Go:+"},

@@ -135,6 +135,10 @@ static const stance_case cases[] = {
     /* ... unless a multiplier makes it a comparative */
     {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* surpassing ranks; a figure after it is a quantity */
+    {"Rust surpassed Go in downloads last year.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    {"Go's heap exceeds 2 GB.", NULL, 0, 0, ""},
+    {"Go is slower (500 requests/sec) than Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     /* "far behind" ranks as "behind" does */
     {"Go lags far behind Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     /* after a comparative verb: "outperforms Y", "loses (out) to Y" */

@@ -389,10 +389,11 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         if (h->tok == v->cs && stance_is_reason(c, c->h)) q->reason = 1;
         if (cls != SL_POSITIVE && cls != SL_NEGATIVE && cls != SL_BETTER && cls != SL_WORSE && cls != SL_EQUAL)
             continue;
-        /* "allows 100 connections", "supports 64 cores": a word
-         * followed by a figure states a quantity, not a verdict */
-        if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) && h->tok_end < v->end && toks[h->tok_end].s[0] >= '0' &&
-            toks[h->tok_end].s[0] <= '9')
+        /* "allows 100 connections", "supports 64 cores", "exceeds 2
+         * GB": a word followed by a figure states a quantity, not a
+         * verdict ("slower (500 requests/sec)" gives one in brackets) */
+        if (cls != SL_EQUAL && h->tok_end < v->end && toks[h->tok_end].s[0] >= '0' && toks[h->tok_end].s[0] <= '9' &&
+            ((cls != SL_BETTER && cls != SL_WORSE) || !tax_tok_punct_before(toks, h->tok_end, "(")))
             continue;
         /* "strong on complex queries", "ideal for simple scripts": a
          * word between a preposition and its noun describes the task,

@@ -135,6 +135,10 @@ static const stance_case cases[] = {
     /* ... unless a multiplier makes it a comparative */
     {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* struggling to keep up with Y, losing ground to Y: behind it */
+    {"Go struggles to keep up with Rust on raw speed.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Go lost ground to Rust in systems work.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
+    {"Zig is gaining ground.", NULL, 0, 0, "Zig:+"},
     /* surpassing ranks; a figure after it is a quantity */
     {"Rust surpassed Go in downloads last year.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Go's heap exceeds 2 GB.", NULL, 0, 0, ""},

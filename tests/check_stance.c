@@ -40,6 +40,8 @@ static const stance_case cases[] = {
     /* ... a hyphenated word counting as one ("multi-tab") */
     {"Zig will never have multi-tab support.", NULL, 0, 0, "Zig:-"},
     {"Go solves the rate-limit problem.", NULL, 0, 0, "Go:+"},
+    /* dropping a merit takes it away */
+    {"Zig dropped support for 32-bit targets.", NULL, 0, 0, "Zig:-"},
     /* ... and a negator negated gives the word its sign back */
     {"Go prevents memory leaks.", NULL, 0, 0, "Go:+"},
     {"Go does not prevent memory leaks.", NULL, 0, 0, "Go:-"},

@@ -54,6 +54,8 @@ static const qty_case qty_cases[] = {
     /* a figure right before "for Y" is Y's */
     {"Alpha allows 100 connections versus 151 for Beta.", NULL, "connections@Alpha;connections@Beta"},
     {"Alpha allows 100 connections for most workloads.", NULL, "connections@Alpha"},
+    /* ... not past another figure */
+    {"Alpha is older (created in 2014 vs. 2018 for Beta).", NULL, "release_year@Alpha;release_year@Beta"},
     /* a percentage of difference ("30% faster") is no share */
     {"Alpha is 30% faster than Beta.", NULL, ""},
     {"Over 40% of teams use Alpha.", NULL, "percent@Alpha"},

@@ -121,6 +121,12 @@ static size_t tag_qty_after(const tagger *tg, const qty *q)
     return tag_qty_tok_at(tg, q->end);
 }
 
+/* Is token t a figure ("2009", "3.13")? */
+static int tag_qty_digit(const tax_tok *t)
+{
+    return t->n && t->s[0] >= '0' && t->s[0] <= '9';
+}
+
 /* The subject quantity q (of measure m) is said of: one named right
  * after it and "for" ("12,000 for Y"), else the nearest subject
  * mentioned before it (not a comparison's base a comma parts from it,
@@ -141,7 +147,10 @@ static int tag_qty_subject(const tag_ctx *c, const qty *q, int m)
     for (size_t k = 0; k < c->nment; k++) {
         size_t t = c->ment[k].tok;
         if (t <= qe) continue;
-        if (t - 1 <= qe + 2 && words_is(tg->w, WR_PURPOSE, &tg->toks[t - 1])) return c->ment[k].subject;
+        /* (not past another figure: "1991 vs. 2009 for Y" is Y's 2009) */
+        int figure = 0;
+        for (size_t j = qe; j + 1 < t && !figure; j++) figure = tag_qty_digit(&tg->toks[j]);
+        if (t - 1 <= qe + 2 && !figure && words_is(tg->w, WR_PURPOSE, &tg->toks[t - 1])) return c->ment[k].subject;
         break;
     }
     int before = -1, after = -1, base = -1;
@@ -172,12 +181,6 @@ static void tag_qty_window(const tagger *tg, const qty *q, size_t *w0, size_t *w
     size_t at = tag_qty_tok_at(tg, q->start);
     *w0 = at > TAG_QTY_WINDOW ? at - TAG_QTY_WINDOW : 0;
     *w1 = at + TAG_QTY_WINDOW < tg->ntok ? at + TAG_QTY_WINDOW : tg->ntok;
-}
-
-/* Is token t a figure ("2009", "3.13")? */
-static int tag_qty_digit(const tax_tok *t)
-{
-    return t->n && t->s[0] >= '0' && t->s[0] <= '9';
 }
 
 /* Are all the tokens [a, b) of the event (event_gap), or figures?  Sets

@@ -284,6 +284,11 @@ static const prop_case cases[] = {
     /* a question asserts nothing, so it judges no one */
     {"Why would you want to use Kestrel over Wren?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
     {"Is Kestrel slow?", NULL, NULL, {"NE Kestrel pol=0"}, {"ST "}},
+    /* "great for A but not for B": the judgement denied where the
+     * contrast says, on its own words */
+    {"Wren is great for prototyping but not for production.", NULL, NULL,
+     {"ST Wren pol=1", "ST Wren pol=-1 absolute keys=product"}, {NULL}},
+    {"Wren is slow, but not for I/O.", NULL, NULL, {"ST Wren pol=-1", "ST Wren pol=1"}, {NULL}},
     /* a verb phrase left out after a clause that judges nothing speaks
      * of that clause's aspect, not of its value */
     {"Kestrel is open source, Wren is not.", NULL, NULL, {"ST Wren pol=-1 absolute keys=#licence"}, {"Wren pol=-1 absolute keys=\n"}},

@@ -115,6 +115,14 @@ static int stance_relative_of_other(const stance_ctx *c, size_t cs, size_t end)
     return 1;
 }
 
+/* Is a subject named in tokens [a, b)? */
+static int stance_named_within_clause(const stance_ctx *c, size_t a, size_t b)
+{
+    for (size_t i = 0; i < c->nment; i++)
+        if (c->ment[i].tok >= a && c->ment[i].tok < b) return 1;
+    return 0;
+}
+
 void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdict *v)
 {
     const words_lex *w = c->w;
@@ -135,6 +143,15 @@ void stance_elided(const stance_ctx *c, const stance_verdict *prev, stance_verdi
             for (size_t j = 0; j < c->nprev_main; j++) before |= c->prev_main[j] == m->subject;
             if (m->tok > k && m->tok < v->end && !before) v->elided = STANCE_CONTRASTED;
         }
+    /* "X is great for A but not for B": the judgement before, denied
+     * where this clause says (its own words, no verdict of its own) */
+    if (judged && !v->evaluative && k + 2 < v->end && words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) &&
+        words_is(w, WR_SIZE_NEGATOR, &toks[k + 1]) && !stance_named_within_clause(c, k, v->end)) {
+        v->evaluative = 1;
+        v->score = -prev->score;
+        v->elided = STANCE_CONTRASTED;
+        return;
+    }
     /* an opening contrast, "and", "which", "like" (closing the claim)
      * or "so"/"neither"/"nor" */
     if (k < v->end && (words_is(w, WR_CLAUSE_CONTRAST, &toks[k]) || words_is(w, WR_AND, &toks[k]) ||

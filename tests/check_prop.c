@@ -35,6 +35,8 @@ static const prop_case cases[] = {
     {"The global lock limits how threads run in Kestrel for CPU-bound jobs.", NULL, NULL,
      {"ST Kestrel pol=-1 qualified", "scope=workload/cpu", "#threads"}, {"absolute"}},
     {"Kestrel is not especially fast.", NULL, NULL, {"ST Kestrel pol=-1 plain"}, {"absolute"}},
+    /* "not only" denies nothing and is no universal */
+    {"Kestrel is not only fast but also small.", NULL, NULL, {"ST Kestrel pol=1 plain"}, {"absolute"}},
     {"Wren never blocks its event loop.", NULL, NULL, {"absolute"}, {NULL}},
     /* a subject no clause judges speaks in its own clause only: the
      * other subject's judgement and its words are not its */

@@ -108,6 +108,8 @@ static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, 
 {
     size_t after = (size_t)m->hit_end[k];
     if (after >= end) return 1;
+    /* "not only easy but also powerful" adds, it denies nothing */
+    if (prop_word(c, m, WR_COPULA_NOT_NEGATING, after)) return 0;
     tax_hit h[2];
     size_t n = tax_match(c->lex->soft, TAX_MASK(TAX_DIMENSION), m->toks + after, end - after < 2 ? end - after : 2,
                          h, 2);
@@ -187,7 +189,10 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
          * yes, by that means */
         md->capability |= m->cell && k == 0;
         break;
-    case PL_UNIVERSAL: md->universal = 1; break;
+    case PL_UNIVERSAL:
+        /* ... nor is "not only" every case */
+        md->universal |= !(k > a && prop_word(c, m, WR_COPULA_NOT_NEGATING, k) && m->cls[k - 1] == PL_NEGATION);
+        break;
     /* "never has", "no longer offers": every case, and none of it */
     case PL_UNIVERSAL_NO: md->universal = md->negation = md->never = 1; break;
     case PL_NEGATION:

@@ -137,6 +137,9 @@ static const stance_case cases[] = {
     /* ... unless a multiplier makes it a comparative */
     {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
+    /* a plain size said past a short phrase of whose it is */
+    {"The learning curve for Go is shallow.", NULL, 0, 0, "Go:+"},
+    {"Latency in production is high for Zig.", NULL, 0, 0, "Zig:-"},
     /* struggling to keep up with Y, losing ground to Y: behind it */
     {"Go struggles to keep up with Rust on raw speed.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lost ground to Rust in systems work.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

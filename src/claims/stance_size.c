@@ -37,9 +37,18 @@ static int stance_level_before(const words_lex *w, const tax_tok *toks, size_t c
 
 /* A plain size said of the thing ending at token t by a copula right
  * after it ("the community is huge", "latency is very low", turned by
- * "not": "is not large"), up to end: +1 / -1, else 0. */
+ * "not": "is not large"), or past a short phrase ("for Y"), up to end:
+ * +1 / -1, else 0. */
 static int stance_level_after(const words_lex *w, const tax_tok *toks, size_t t, size_t end)
 {
+    /* past a short phrase of whose it is ("the learning curve for Y is
+     * shallow", "latency in production is high") */
+    if (t < end && words_is(w, WR_TASK_PREP, &toks[t]))
+        for (size_t k = t + 1; k < end && k <= t + 3 && !stance_comma_before(toks, k); k++)
+            if (words_is(w, WR_COPULA, &toks[k])) {
+                t = k;
+                break;
+            }
     if (t >= end || !words_is(w, WR_COPULA, &toks[t])) return 0;
     size_t j = t + 1;
     int neg = j < end && words_is(w, WR_SIZE_NEGATOR, &toks[j]);

@@ -19,7 +19,6 @@
 /* The first token of p's clause and one past its last, from its bytes. */
 static void pi_span(const prop_marks *m, const prop *p, size_t *a, size_t *b)
 {
-    *a = *b = 0;
     size_t k = 0;
     while (k < m->ntok && m->map[m->toks[k].off] < p->start) k++;
     *a = k;

@@ -150,8 +150,6 @@ static void tag_named(tag_ctx *c)
     for (size_t i = 0; i < c->ncol; i++) tag_add_subject(c->r, c->col[i], TAG_COLUMN);
 }
 
-/* Does the claim name subjects only as the base of its comparison
- * ("Because of this, it is slower than Y")? */
 /* Is the mention [t, te) the owner of what a want before it names ("it
  * lacks the maturity of Y", "it lacks Y's maturity"): "of" right before
  * it or "'s" right after, a word of lacking within eight words before,
@@ -167,6 +165,8 @@ static int tag_lacking_owner(const tagger *tg, size_t t, size_t te)
     return 0;
 }
 
+/* Does the claim name subjects only as the base of its comparison
+ * ("Because of this, it is slower than Y")? */
 static int tag_only_bases(const tag_ctx *c)
 {
     const tagger *tg = c->tg;

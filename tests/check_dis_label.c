@@ -3,9 +3,11 @@
  * invented articles (tudisagree.h): opposite comparisons meeting in one
  * question between the two subjects, a ranking's question on what its
  * comparative speaks of, the question an agreement carries
- * (dis_agree.c), and the labels of category questions.
+ * (dis_agree.c), the labels of category questions and of a thing had
+ * or lacked.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +103,30 @@ START_TEST(test_category_labels)
 }
 END_TEST
 
+/* A question on a cue of the user's, where every claim says the
+ * subject has or lacks the thing, asks whether it has it, with the
+ * article the claims give it (none for a plural or a mass noun). */
+START_TEST(test_feature_labels)
+{
+    /* more claims of the subject, so that the shared cue is specific */
+    static const char *const filler_a =
+        "\n\nKestrel starts quickly.\n\nKestrel runs on small boards.\n\nKestrel ships a debugger.\n";
+    static const char *const filler_b = "\n\nKestrel has a friendly community.\n\nKestrel installs in seconds.\n";
+    char a[256], b[256];
+    snprintf(a, sizeof a, "Kestrel has no window functions.%s", filler_a);
+    snprintf(b, sizeof b, "Kestrel offers window functions.%s", filler_b);
+    dis_set s;
+    const dis_item *it = apart(&s, a, b, "window functions");
+    ck_assert_str_eq(it->question, "Does Kestrel have window functions?");
+    dis_free(&s);
+    snprintf(a, sizeof a, "Kestrel does not have a query planner.%s", filler_a);
+    snprintf(b, sizeof b, "Kestrel offers a query planner.%s", filler_b);
+    it = apart(&s, a, b, "query planner");
+    ck_assert_str_eq(it->question, "Does Kestrel have a query planner?");
+    dis_free(&s);
+}
+END_TEST
+
 static Suite *dis_label_suite(void)
 {
     Suite *s = suite_create("dis_label");
@@ -111,6 +137,7 @@ static Suite *dis_label_suite(void)
     tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_agreement_questions);
     tcase_add_test(tc, test_category_labels);
+    tcase_add_test(tc, test_feature_labels);
     suite_add_tcase(s, tc);
     return s;
 }

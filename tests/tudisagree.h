@@ -64,6 +64,7 @@ static const char *const kw_taxonomy =
     "dimension\thistory\treleased, created, ~years\n"
     "dimension\tuse cases\tlog aggregation, event sourcing\n"
     "dimension\tcommunity\tcommunit*, user base, developer pool\n"
+    "dimension\tqueries\twindow functions, query planner\n"
     "measure\trelease_year\treleased, first released, created, @year\n"
     "measure\tduration\t@duration\n";
 

@@ -4,6 +4,7 @@
  * few words.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "dis_int.h"
 #include "util.h"
@@ -38,6 +39,25 @@ static void dis_stance_position(const dis_run *r, const rc_question *q, const di
 static const char *dis_article(const char *w)
 {
     return strchr("aeiouAEIOU", w[0]) ? "an" : "a";
+}
+
+/* The article the row's claims put before shown ("a package manager":
+ * "a "), or "" where none does ("window functions", "log aggregation"). */
+static const char *dis_article_of(const dis_item *it, const char *shown)
+{
+    static const char *const arts[] = {"a ", "an "};
+    size_t sl = strlen(shown);
+    for (size_t i = 0; i < it->nclaims; i++) {
+        const char *t = it->claims[i].text;
+        for (size_t k = 0; t[k]; k++)
+            for (size_t a = 0; a < 2; a++) {
+                size_t al = strlen(arts[a]);
+                if ((k == 0 || t[k - 1] == ' ') && strncasecmp(t + k, arts[a], al) == 0 &&
+                    strncasecmp(t + k + al, shown, sl) == 0)
+                    return arts[a];
+            }
+    }
+    return "";
 }
 
 void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf *b)
@@ -140,14 +160,18 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
             buf_printf(&b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
         buf_addc(&b, '?');
     } else {
-        /* the claims' own verb: "support", "suited to", else "good" */
+        /* the claims' own verb: "support", "suited to", "have" where
+         * every claim says the subject has or lacks it, else "good" */
         int support = 0, suit = 0;
+        size_t feat = 0, all = 0;
         for (size_t i = 0; i < it->nclaims; i++) {
             support |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "support", 7) != NULL;
             suit |= kb_memmem(it->claims[i].text, strlen(it->claims[i].text), "suit", 4) != NULL;
         }
+        for (size_t k = 0; k < ns; k++) feat += sides[k].nfeat, all += sides[k].nclaims;
         if (support) buf_printf(&b, "Does %s support %s?", subj, shown);
         else if (suit) buf_printf(&b, "Is %s suited to %s?", subj, shown);
+        else if (all && feat == all) buf_printf(&b, "Does %s have %s%s?", subj, dis_article_of(it, shown), shown);
         else buf_printf(&b, "Is %s good when it comes to %s?", subj, shown);
     }
     it->question = buf_detach(&b, NULL);

@@ -150,6 +150,10 @@ START_TEST(test_table_rows)
         {"Learning curve", "Moderate", "Easy", NULL,
          "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel|ranked=#learning"},
         {"Tooling", "Very good", "Good", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel"},
+        /* a low or high level next to a judgement is one, as the row
+         * reads; a grade's reason in brackets is left out */
+        {"Learning curve", "Low (YAML-based, Kestrel-native)", "Steep", NULL,
+         "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel"},
         /* ratings and stars */
         {"Community", "4/5", "3 / 5", NULL, "ST Kestrel pol=1 plain ranks=Wren|ST Wren pol=-1 plain ranks=Kestrel|ranked=#community"},
         {"Community", "7.5/10", "**8/10**", NULL, "ST Kestrel pol=-1 plain ranks=Wren|ST Wren pol=1 plain ranks=Kestrel"},
@@ -165,8 +169,9 @@ START_TEST(test_table_rows)
             ck_assert_msg(strstr(got, w), "%s | %s | %s: no \"%s\" in\n%s", rows[i].label, rows[i].a, rows[i].b, w, got);
         free(got);
     }
-    /* rows that rank nothing: equal grades, grades of two kinds, a cell
-     * longer than a grade, a rating out of range, three columns */
+    /* rows that rank nothing: equal grades (a level and a judgement of
+     * one sign too), a cell longer than a grade, a rating out of range,
+     * three columns */
     static const char *const none[][4] = {
         {"Speed", "Fast", "Fast", NULL},
         {"Speed", "High", "Good", NULL},

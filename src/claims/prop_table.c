@@ -13,9 +13,11 @@
  * middle level ("Moderate") sits at a judgement's zero.  A level reads
  * the other way on a row whose label names a thing where less is
  * better ("Memory usage", "Latency": the stance lexicon's class cost)
- * or judges badly ("Complexity").  Equal grades, longer cells, answers
- * ("Yes", "None": whether each has the feature, no grade) and rows of
- * three subjects or more rank nothing.
+ * or judges badly ("Complexity"), and a level next to a judgement is
+ * one ("Learning curve | Low | Steep"); a grade's reason in brackets
+ * is left out ("Low (YAML-based)").  Equal grades, longer cells,
+ * answers ("Yes", "None": whether each has the feature, no grade) and
+ * rows of three subjects or more rank nothing.
  */
 #include "prop_int.h"
 
@@ -185,7 +187,10 @@ static pt_grade pt_grade_of(const prop_ctx *c, const prop_cell *cell, int revers
     }
     buf nb = BUF_INIT;
     prop_toks pt;
-    if (prop_tokenize(cell->text, cell->len, &nb, NULL, &pt) != KB_OK || !pt.n || pt.n > PT_CELL_WORDS) goto done;
+    /* "Low (YAML-based, Docker-native)": the grade, then why */
+    const char *paren = memchr(cell->text, '(', cell->len);
+    size_t len = paren && paren > cell->text ? (size_t)(paren - cell->text) : cell->len;
+    if (prop_tokenize(cell->text, len, &nb, NULL, &pt) != KB_OK || !pt.n || pt.n > PT_CELL_WORDS) goto done;
     size_t k = 0;
     int more = 0;
     while (k < pt.n && words_is(c->words, WR_INTENSIFIER, &pt.t[k])) k++, more = 1;
@@ -255,9 +260,11 @@ void prop_table_row(const prop_ctx *c, const char *label, prop_cell *cells, size
     if (m != 2 || two[0]->subject == two[1]->subject) return;
     int reverse = pt_reverse(c, label);
     pt_grade a = pt_grade_of(c, two[0], reverse), b = pt_grade_of(c, two[1], reverse);
-    /* a middle level next to a judgement is that judgement's zero */
-    if (a.scale == PT_LEVEL && a.middle && b.scale == PT_POLAR) a = (pt_grade){PT_POLAR, 0, 0};
-    if (b.scale == PT_LEVEL && b.middle && a.scale == PT_POLAR) b = (pt_grade){PT_POLAR, 0, 0};
+    /* a level next to a judgement is one too: a middle level its zero,
+     * a low or high one good or bad as the row reads ("Learning curve |
+     * Low | Steep") */
+    if (a.scale == PT_LEVEL && b.scale == PT_POLAR) a = (pt_grade){PT_POLAR, a.middle ? 0 : a.score > 2 ? 1 : -1, 0};
+    if (b.scale == PT_LEVEL && a.scale == PT_POLAR) b = (pt_grade){PT_POLAR, b.middle ? 0 : b.score > 2 ? 1 : -1, 0};
     if (a.scale == PT_NONE || a.scale != b.scale || a.score == b.score) return;
     int dir = a.score > b.score ? 1 : -1;
     pt_rank(c, label, two[0], two[1]->subject, dir);

@@ -82,6 +82,12 @@ static const stance_case cases[] = {
     {"There is no shortage of Go developers.", NULL, 0, 0, "Go:+"},
     {"Debugging Zig code is fun.", NULL, 0, 0, "Zig:+"},
     {"Zig offers nothing for hot reloading.", NULL, 0, 0, "Zig:-"},
+    /* the second of two words joined after "for" describes the task
+     * too; laborious and incompatible are faults */
+    {"Go is better for larger and complex deployments.", NULL, 0, 0, "Go:+:Rust"},
+    {"Zig is the default for kernels and allows plugins.", NULL, 0, 0, "Zig:+"},
+    {"Zig is laborious to install.", NULL, 0, 0, "Zig:-"},
+    {"Zig is incompatible with existing tools.", NULL, 0, 0, "Zig:-"},
     /* what the subject is known for is its own, no task */
     {"Go is notorious for slow builds.", NULL, 0, 0, "Go:-"},
     /* trouble is a fault, "free of" and "immune to" take one away */

@@ -100,18 +100,27 @@ static int stance_both_and(const words_lex *w, const tax_tok *toks, size_t cs, s
     return 0;
 }
 
-/* An evaluative word [tok, tok_end) right after "for/on/in/at" and
- * before another word of its clause (ending at end), with no
- * punctuation between: it qualifies the object of the preposition
- * ("on complex queries", "for large systems"), not the subject. */
-static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t tok, size_t tok_end, size_t end)
+/* An evaluative word [tok, tok_end) right after "for/on/in/at" (or
+ * joined by "and" to a judgement or size right after it) and before
+ * another word of its clause (ending at end), with no punctuation
+ * between: it qualifies the object of the preposition ("on complex
+ * queries", "for large systems"), not the subject. */
+static int stance_describes_task(const words_lex *w, const tax_tok *toks, size_t tok, size_t tok_end, size_t end,
+                                 int joined)
 {
     if (tok == 0 || tok_end >= end) return 0;
-    if (!words_is(w, WR_TASK_PREP, &toks[tok - 1]) || stance_comma_before(toks, tok) ||
-        stance_comma_before(toks, tok_end))
+    size_t prep = tok - 1;
+    /* "for larger and complex deployments", "for fast and reliable
+     * builds": the second of two judgements or sizes joined by "and"
+     * (joined: a judgement ends right before it) */
+    if (tok >= 3 && words_is(w, WR_AND, &toks[tok - 1]) && words_is(w, WR_TASK_PREP, &toks[tok - 3]) &&
+        (joined || words_is(w, WR_SIZE_MORE, &toks[tok - 2]) || words_is(w, WR_SIZE_LESS, &toks[tok - 2]) ||
+         words_is(w, WR_LEVEL_HIGH, &toks[tok - 2]) || words_is(w, WR_LEVEL_LOW, &toks[tok - 2])))
+        prep = tok - 3;
+    if (!words_is(w, WR_TASK_PREP, &toks[prep]) || stance_comma_before(toks, tok) || stance_comma_before(toks, tok_end))
         return 0;
     /* "known for slow startup": what the subject is known for is its own */
-    if (tok >= 2 && words_is(w, WR_ATTRIBUTE_LEAD, &toks[tok - 2])) return 0;
+    if (prep >= 1 && words_is(w, WR_ATTRIBUTE_LEAD, &toks[prep - 1])) return 0;
     /* "in favour of X" is a verdict on X, not a task */
     if (words_is(w, WR_FAVOUR_OF, &toks[tok_end]) && words_is(w, WR_FAVOUR_NOUN, &toks[tok])) return 0;
     /* the next token must be a word, not a figure */
@@ -399,7 +408,8 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
          * word between a preposition and its noun describes the task,
          * not the subject */
         if ((cls == SL_POSITIVE || cls == SL_NEGATIVE) &&
-            (stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end) ||
+            (stance_describes_task(c->w, toks, h->tok, h->tok_end, v->end,
+                                   c->h > 0 && c->hits[c->h - 1].tok_end + 1 == h->tok) ||
              stance_task_object(c->w, toks, v->cs, h->tok, h->tok_end, v->end)))
             continue;
         /* "stability problems", "reliability concerns": a merit right

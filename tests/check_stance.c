@@ -146,6 +146,9 @@ static const stance_case cases[] = {
     /* a plain size said past a short phrase of whose it is */
     {"The learning curve for Go is shallow.", NULL, 0, 0, "Go:+"},
     {"Latency in production is high for Zig.", NULL, 0, 0, "Zig:-"},
+    /* more manual work is worse, a leaner tool better */
+    {"Zig is more manual than Go.", NULL, 0, 0, "Zig:-:Go;Go:+:Zig"},
+    {"Zig is leaner than Go.", NULL, 0, 0, "Zig:+:Go;Go:-:Zig"},
     /* struggling to keep up with Y, losing ground to Y: behind it */
     {"Go struggles to keep up with Rust on raw speed.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
     {"Go lost ground to Rust in systems work.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},

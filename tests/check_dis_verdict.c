@@ -94,9 +94,7 @@ START_TEST(test_absolute_same_time_is_overstated)
     article("a.md", "2025-01-01", "Wren does not support multithreading at all.\n");
     article("b.md", "2025-02-01", "The scheduler limits multithreading in Wren for CPU-bound jobs.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "multithreading");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = found(&s, "multithreading");
     ck_assert_int_eq(it->verdict, DIS_OVERSTATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "more precise"));
     dis_free(&s);
@@ -107,13 +105,8 @@ END_TEST
  * "Kestrel is slow" it is the newer side, and the change. */
 START_TEST(test_former_state_outdates)
 {
-    scenario();
-    article("a.md", "2018-01-01", "Kestrel is slow.\n");
-    article("b.md", "2025-01-01", "Kestrel used to be slow.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "fast");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it = apart(&s, "Kestrel is slow.\n", "Kestrel used to be slow.\n", "fast");
     ck_assert_int_ne(side_of(it, "Kestrel is slow"), side_of(it, "used to be slow"));
     ck_assert_int_eq(it->verdict, DIS_OUTDATED);
     ck_assert_ptr_nonnull(strstr(it->explanation, "used to be slow"));

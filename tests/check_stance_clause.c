@@ -41,6 +41,7 @@ static const stance_case cases[] = {
     {"Zig error messages are better than they used to be.", NULL, 0, 0, "Zig:+"},
     {"Rust is often used to build reliable command-line tools.", NULL, 0, 0, "Rust:+"},
     {"Go, commonly used to write servers, is slow to start.", NULL, 0, 0, "Go:-"},
+    {"Rust feels natural if you're used to strict compilers.", NULL, 0, 0, "Rust:+"},
     /* "not merely a K" is praise, not a denial */
     {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
     /* a needless fault, and one denied */

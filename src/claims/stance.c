@@ -187,6 +187,8 @@ int stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned
             size_t t = from + hits[i].tok, e = from + hits[i].tok_end;
             if (c == SL_BETTER || c == SL_WORSE) memset(eval + t, STANCE_MARK_COMPARATIVE, e - t);
             else if (c == SL_MIXED) memset(eval + t, STANCE_MARK_EVEN, e - t);
+            else if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_degree_before(s->w, toks, 0, t))
+                memset(eval + t - 1, STANCE_MARK_COMPARATIVE, e - t + 1);
             else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL) memset(eval + t, 1, e - t);
             else if (c == SL_SIZE || c == SL_COST) {
                 /* "a larger community", "lower latency": the size word

@@ -381,6 +381,12 @@ static size_t stance_goal_after(const stance_ctx *c, const stance_verdict *v, si
     return SIZE_MAX;
 }
 
+int stance_degree_before(const words_lex *w, const tax_tok *toks, size_t from, size_t k)
+{
+    return k > from && words_is(w, WR_DEGREE, &toks[k - 1]) &&
+           !(k - 1 > from && words_is(w, WR_DEGREE_NOT, &toks[k - 2]));
+}
+
 /* Sum the evaluative words of the clause and note its other cues,
  * reading c->h on to the first hit past the clause. */
 static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
@@ -446,7 +452,7 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         }
         v->score += sign;
         v->evaluative = 1;
-        if (cls == SL_BETTER || cls == SL_WORSE || cls == SL_EQUAL) {
+        if (cls == SL_BETTER || cls == SL_WORSE || cls == SL_EQUAL || stance_degree_before(c->w, toks, v->cs, h->tok)) {
             v->comparative = 1;
             v->cmp_sign = sign;
             /* "X matches Y": no worse than Y, and Y no worse either;

@@ -95,6 +95,12 @@ static inline int stance_comma_before(const tax_tok *toks, size_t k)
     return tax_tok_punct_before(toks, k, ",:");
 }
 
+/* stance_clause.c: "more straightforward", "less intuitive": is a
+ * degree word right before the evaluative word at token k (not before
+ * from), itself not after one of degree_not ("no more bloat", "more and
+ * more popular")?  The two are a comparative. */
+int stance_degree_before(const words_lex *w, const tax_tok *toks, size_t from, size_t k);
+
 /* stance_bounds.c: does the clause that began at cs end before token
  * end? */
 int stance_clause_ends(const stance_ctx *c, size_t cs, size_t end);

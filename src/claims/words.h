@@ -157,6 +157,9 @@ typedef enum words_role {
     WR_AMOUNT_MORE,           /* "has more plugins than Y" */
     WR_AS_KIND,               /* "As a runtime, X ...": X is one */
     WR_KIND_NOR,              /* "neither a K nor a J": J denied too */
+    WR_DEGREE,                /* "more straightforward": a comparative */
+    WR_DEGREE_NOT,            /* "no more", "more and more": none */
+    WR_CAUSING,               /* "makes X faster": X against itself */
     WR_COUNT
 } words_role;
 

@@ -2,7 +2,7 @@
  * check_dis_label.c - a question in words (dis_label.c), from small
  * invented articles (tudisagree.h): opposite comparisons meeting in one
  * question between the two subjects, a ranking's question on what its
- * comparative speaks of, the question an agreement carries
+ * comparative speaks of, rankings the other way round, the question an agreement carries
  * (dis_agree.c), the labels of category questions and of a thing had
  * or lacked.
  */
@@ -57,6 +57,25 @@ START_TEST(test_ranking_on_its_comparative)
     const dis_item *it = row(&s, "ahead of");
     ck_assert_ptr_nonnull(it);
     ck_assert_ptr_nonnull(strstr(it->question, " on speed,"));
+    dis_free(&s);
+}
+END_TEST
+
+/* Two sources ranking the pair opposite ways, neither naming its base
+ * ("more straightforward" is a comparative): which is ahead, no "or
+ * are they alike" when no source judges them alike. */
+START_TEST(test_opposite_rankings_ask_which)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is easier to set up.\n");
+    article("b.md", "2024-02-01", "Wren is more straightforward to set up.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "Which is ahead on setup");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_ptr_null(strstr(it->question, "alike"));
+    ck_assert_str_eq(position_of(it, side_of(it, "Kestrel is easier")), "Kestrel ahead");
+    ck_assert_str_eq(position_of(it, side_of(it, "Wren is more")), "Wren ahead");
     dis_free(&s);
 }
 END_TEST
@@ -135,6 +154,7 @@ static Suite *dis_label_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_opposite_comparisons_meet);
     tcase_add_test(tc, test_ranking_on_its_comparative);
+    tcase_add_test(tc, test_opposite_rankings_ask_which);
     tcase_add_test(tc, test_agreement_questions);
     tcase_add_test(tc, test_category_labels);
     tcase_add_test(tc, test_feature_labels);

@@ -104,6 +104,18 @@ static const prop_case cases[] = {
     {"Kestrel builds can become slower in larger monorepos.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel gets much harder to debug at scale.", NULL, NULL, {"ST Kestrel pol=-1"}, {"ranks="}},
     {"Kestrel builds are slower.", NULL, NULL, {"ST Kestrel pol=-1", "ranks=Wren"}, {NULL}},
+    /* ... and so after a word of causing and its object, with no base */
+    {"The new sandbox might make Kestrel more secure in the future.", NULL, NULL, {"ST Kestrel pol=1"}, {"ranks="}},
+    {"The Kestrel cache makes builds faster.", NULL, NULL, {"ST Kestrel pol=1"}, {"ranks="}},
+    {"Its cache makes Kestrel builds faster than Wren builds.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren"}, {NULL}},
+    /* a degree word before an evaluative word is a comparative */
+    {"Kestrel is more straightforward to learn.", NULL, NULL, {"ST Kestrel pol=1 plain ranks=Wren", "#learning*"}, {NULL}},
+    {"Kestrel is less intuitive to learn.", NULL, NULL, {"ST Kestrel pol=-1 plain ranks=Wren"}, {NULL}},
+    {"Kestrel has no more bloat.", NULL, NULL, {"ST Kestrel pol=1"}, {"ranks="}},
+    /* a comparative ranks on what no other evaluative word nearer
+     * judges: the learning curve here is steep, not ranked */
+    {"Kestrel gives developers more flexibility within projects, which leads to a steep learning curve.", NULL, NULL,
+     {"ST Kestrel", "#learning*", "ranked=develop,project,lead\n"}, {"lead,#learning"}},
     /* a constraint is a thing, not a hedge ("constrains" is one) */
     {"Kestrel does not support CHECK constraints.", NULL, NULL, {"ST Kestrel pol=-1 absolute"}, {NULL}},
     {"The scheduler constrains Kestrel threads.", NULL, NULL, {"qualified"}, {NULL}},

@@ -2,8 +2,8 @@
  * check_reconcile_rank.c - ranking questions (reconcile_rank.c) on
  * propositions written by hand: one source ranks one subject above the
  * other on an aspect, another judges both alike ("both", an equative,
- * "evenly matched" with no judgement); two sources and one named point
- * at least.  The fixture is tureconcile.h.
+ * "evenly matched" with no judgement) or ranks them the other way; two
+ * sources and one named point at least.  The fixture is tureconcile.h.
  */
 #include "tureconcile.h"
 
@@ -129,6 +129,49 @@ START_TEST(test_rankings_need_two_sources_and_one_point)
 }
 END_TEST
 
+/* "Subject 0 is easier to set up" in one source, "subject 1 is more
+ * straightforward to set up" in another (neither naming its base): the
+ * two rank the pair opposite ways, one question with the two on
+ * different sides. */
+START_TEST(test_opposite_rankings)
+{
+    ranking(0, 0, 0, 1, 1, "#setup");
+    ranking(1, 1, 1, 0, 1, "#setup");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].kind, RC_RANK);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
+    rc_free(&s);
+}
+END_TEST
+
+/* A source that ranks the pair both ways (0 ahead for one task, 1 for
+ * another) disputes no other source's ranking: no question. */
+START_TEST(test_both_ways_disputes_nothing)
+{
+    ranking(0, 0, 0, 1, 1, "#speed");
+    ranking(1, 0, 1, 0, 1, "#speed");
+    ranking(2, 1, 0, 1, 1, "#speed");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+    /* once the other source ranks 1 ahead alone, it is disputed by
+     * nobody but the two-way source: still nothing */
+    ranking(3, 2, 1, 0, 1, "#speed");
+    find(&s);
+    int ranks = 0;
+    for (size_t i = 0; i < s.n; i++) ranks += s.q[i].kind == RC_RANK;
+    ck_assert_int_eq(ranks, 1);   /* source 1 (0 ahead) against source 2 (1 ahead) */
+    for (size_t i = 0; i < s.n; i++)
+        if (s.q[i].kind == RC_RANK)
+            for (size_t k = 0; k < s.q[i].n; k++) ck_assert_uint_ne(props[s.q[i].props[k]].source, 0);
+    rc_free(&s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reconcile_rank");
@@ -138,6 +181,8 @@ int main(void)
     tcase_add_test(tc, test_rankings_need_two_sources_and_one_point);
     tcase_add_test(tc, test_equative_is_alike);
     tcase_add_test(tc, test_alike_without_judgement);
+    tcase_add_test(tc, test_opposite_rankings);
+    tcase_add_test(tc, test_both_ways_disputes_nothing);
     suite_add_tcase(s, tc);
     return tu_run(s);
 }

@@ -20,7 +20,10 @@ static int prop_counts(const prop_marks *m, size_t k)
 /* For each token of [a, b), whether it is within PROP_NEAR words (not
  * counting function words and subjects' names) of an evaluative word of
  * the span; all of them when the span has none (a judgement from a
- * negated action, effort, ...: of the whole clause). */
+ * negated action, effort, ...: of the whole clause).  And whether it is
+ * within PROP_NEAR words of a comparative with no other evaluative word
+ * between: "more flexibility ..., which leads to a steep learning
+ * curve" ranks on flexibility, not on learning, which "steep" judges. */
 void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near)
 {
     int any = 0;
@@ -32,6 +35,7 @@ void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
         if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (m->eval[k]) dc = PROP_NEAR + 1;
         else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
         any |= m->eval[k];
         near[k - a] = (d <= PROP_NEAR ? PROP_NEAR_EVAL : 0) | (dc <= PROP_NEAR ? PROP_NEAR_RANK : 0);
@@ -42,6 +46,7 @@ void prop_near_eval(const prop_marks *m, size_t a, size_t b, unsigned char *near
         if (m->eval[k]) d = 0;
         else if (prop_counts(m, k) && d <= PROP_NEAR) d++;
         if (m->eval[k] == STANCE_MARK_COMPARATIVE) dc = 0;
+        else if (m->eval[k]) dc = PROP_NEAR + 1;
         else if (prop_counts(m, k) && dc <= PROP_NEAR) dc++;
         if (d <= PROP_NEAR || !any) near[k - a] |= PROP_NEAR_EVAL;
         if (dc <= PROP_NEAR) near[k - a] |= PROP_NEAR_RANK;
@@ -225,6 +230,27 @@ int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, siz
     return 1;
 }
 
+/* "might make Node.js more secure in the future", "makes it faster":
+ * is the comparative at k of clause [a, b) what a word of causing
+ * makes of its object (at most two plain words or a name, the subject's
+ * too), with no base after it ("than Y")? */
+static int prop_made(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, size_t k)
+{
+    size_t v = k;
+    for (size_t back = 1; back <= 3 && k >= a + back; back++) {
+        size_t j = k - back;
+        if (prop_word(c, m, WR_CAUSING, j)) {
+            v = j;
+            break;
+        }
+        if (m->eval[j]) return 0;
+    }
+    if (v == k || v + 1 == k) return 0;   /* a causing word needs its object */
+    for (size_t j = k; j < b; j++)
+        if (prop_word(c, m, WR_THAN, j)) return 0;
+    return 1;
+}
+
 /* "can become harder to trace in larger applications": is every
  * comparative of clause [a, b) right after a word of becoming (one
  * plain word between at most)?  Such a clause compares the subject with
@@ -235,7 +261,8 @@ int prop_self_comparison(const prop_ctx *c, const prop_marks *m, size_t a, size_
     for (size_t k = a; k < b; k++) {
         if (m->eval[k] != STANCE_MARK_COMPARATIVE || (k > a && m->eval[k - 1] == STANCE_MARK_COMPARATIVE)) continue;
         int after = (k > a && prop_word(c, m, WR_BECOMING, k - 1)) ||
-                    (k > a + 1 && prop_word(c, m, WR_BECOMING, k - 2) && !m->eval[k - 1] && m->subj[k - 1] < 0);
+                    (k > a + 1 && prop_word(c, m, WR_BECOMING, k - 2) && !m->eval[k - 1] && m->subj[k - 1] < 0) ||
+                    prop_made(c, m, a, b, k);
         if (!after) return 0;
         any = 1;
     }

@@ -145,9 +145,12 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         size_t lead = ns;
         for (size_t k = 0; k < ns; k++)
             if (sides[k].value && (lead == ns || sides[k].nsrc > sides[lead].nsrc)) lead = k;
-        int first = lead < ns && sides[lead].value < 0 ? q->versus : q->subject;
-        buf_printf(&b, "Is %s ahead of %s on %s, or are they alike?", tax_subject(r->tax, (size_t)first),
-                   tax_subject(r->tax, (size_t)(first == q->subject ? q->versus : q->subject)), shown);
+        int first = lead < ns && sides[lead].value < 0 ? q->versus : q->subject, alike = 0;
+        for (size_t k = 0; k < ns; k++) alike |= !sides[k].value;
+        const char *x = tax_subject(r->tax, (size_t)first),
+                   *y = tax_subject(r->tax, (size_t)(first == q->subject ? q->versus : q->subject));
+        if (alike) buf_printf(&b, "Is %s ahead of %s on %s, or are they alike?", x, y, shown);
+        else buf_printf(&b, "Which is ahead on %s: %s or %s?", shown, x, y);
     } else if (q->versus >= 0) {
         buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
                    tax_subject(r->tax, (size_t)q->versus));

@@ -47,7 +47,10 @@
  * Ranking questions: one source ranks two subjects on an aspect ("X
  * is easier to learn than Y") and another judges both alike ("both are
  * easy to learn"): both can hold, but a reader weighing the two should
- * see them side by side.
+ * see them side by side.  Or another ranks them the other way without
+ * naming the base ("Y is easier to learn", which the stance groups do
+ * not set against the first, being about Y), neither of the two
+ * ranking them both ways (on different tasks or scopes).
  *
  * Category questions: a subject's "X is a K" propositions from
  * different sources naming different kinds ("a runtime" vs "a
@@ -91,7 +94,8 @@ typedef enum rc_kind {
                               * (key: the first value's bit) */
     RC_RANK                  /* is subject ahead of versus on the aspect, or
                               * are they alike: one source ranks them,
-                              * another judges both the same way */
+                              * another judges both the same way or ranks
+                              * them the other way */
 } rc_kind;
 
 typedef struct rc_question {

@@ -1,7 +1,8 @@
 /*
  * reconcile_rank.c - ranking questions (reconcile.h): one source ranks
  * one subject above another on an aspect ("X is easier to learn"), and
- * another source judges both alike ("Both X and Y are easy to learn").
+ * another source judges both alike ("Both X and Y are easy to learn")
+ * or ranks them the other way ("Y is easier to learn").
  * A comparative counts when the clause compares (prop.ranks), whether
  * or not it names the base; "alike" is a clause that judges two
  * subjects the same way saying "both" (prop.joint), or an equative
@@ -106,8 +107,9 @@ static rk_entry *rk_entries(const rc_ctx *c, size_t n, size_t nsubjects, size_t 
 }
 
 /* The question of one run e[0..n) (one pair, one key), if a source
- * ranks the pair and another judges it alike on the same point (the
- * two aligned, reconcile_align.c): its claims are those of such pairs. */
+ * ranks the pair and another judges it alike or ranks it the other way
+ * on the same point (the two aligned, reconcile_align.c): its claims
+ * are those of such pairs. */
 static void rk_question(rc_ctx *c, const rk_entry *e, size_t n)
 {
     unsigned char *in = kb_calloc(n, 1);
@@ -118,15 +120,28 @@ static void rk_question(rc_ctx *c, const rk_entry *e, size_t n)
     const char *kstr = prop_key_str(c->keys, e[0].key);
     int by_size = kstr[0] == '#' && prop_lex_is_sized(c->lex, kstr + 1);
     for (size_t i = 0; i < n && by_size; i++) by_size = !e[i].dir || c->props[e[i].prop].p.sized;
+    /* a source that ranks the pair both ways (on different scopes or
+     * tasks) disputes no other's ranking */
+    unsigned char *both = kb_calloc(n, 1);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n && !both[i]; j++)
+            both[i] = e[i].dir * e[j].dir < 0 && c->props[e[i].prop].source == c->props[e[j].prop].source;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             const rc_prop *a = &c->props[e[i].prop], *b = &c->props[e[j].prop];
-            if (!e[i].dir || e[j].dir || a->source == b->source || (by_size && !b->p.sized) ||
-                rc_align(c, &a->p, &b->p) <= 0)
+            /* a ranking against both alike, or against the other
+             * ranking ("X is easier to manage" / "Y is more
+             * straightforward to manage"; two that name their base
+             * meet in one stance group already: rc_home) */
+            int against = e[j].dir ? e[i].dir > 0 && e[j].dir < 0 && !both[i] && !both[j] &&
+                                         (a->p.versus < 0 || b->p.versus < 0)
+                                   : e[i].dir != 0;
+            if (!against || a->source == b->source || (by_size && !b->p.sized) || rc_align(c, &a->p, &b->p) <= 0)
                 continue;
             in[i] = in[j] = 1;
             any = 1;
         }
+    free(both);
     if (!any) {
         free(in);
         return;

@@ -108,6 +108,9 @@ static const prop_case cases[] = {
     {"The new sandbox might make Kestrel more secure in the future.", NULL, NULL, {"ST Kestrel pol=1"}, {"ranks="}},
     {"The Kestrel cache makes builds faster.", NULL, NULL, {"ST Kestrel pol=1"}, {"ranks="}},
     {"Its cache makes Kestrel builds faster than Wren builds.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren"}, {NULL}},
+    /* operating a system is an aspect of its own, not running it */
+    {"Operationally, Wren is more straightforward.", NULL, NULL, {"ST Wren pol=1 plain ranks=Kestrel", "#operations"}, {NULL}},
+    {"Kestrel is harder to operate at scale.", NULL, NULL, {"ST Kestrel pol=-1", "#operations*"}, {NULL}},
     /* a degree word before an evaluative word is a comparative */
     {"Kestrel is more straightforward to learn.", NULL, NULL, {"ST Kestrel pol=1 plain ranks=Wren", "#learning*"}, {NULL}},
     {"Kestrel is less intuitive to learn.", NULL, NULL, {"ST Kestrel pol=-1 plain ranks=Wren"}, {NULL}},

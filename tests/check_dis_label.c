@@ -66,13 +66,9 @@ END_TEST
  * are they alike" when no source judges them alike. */
 START_TEST(test_opposite_rankings_ask_which)
 {
-    scenario();
-    article("a.md", "2024-01-01", "Kestrel is easier to set up.\n");
-    article("b.md", "2024-02-01", "Wren is more straightforward to set up.\n");
     dis_set s;
-    run(&s, NULL);
-    const dis_item *it = row(&s, "Which is ahead on setup");
-    ck_assert_ptr_nonnull(it);
+    const dis_item *it =
+        two(&s, "Kestrel is easier to set up.\n", "Wren is more straightforward to set up.\n", "Which is ahead on setup");
     ck_assert_ptr_null(strstr(it->question, "alike"));
     ck_assert_str_eq(position_of(it, side_of(it, "Kestrel is easier")), "Kestrel ahead");
     ck_assert_str_eq(position_of(it, side_of(it, "Wren is more")), "Wren ahead");

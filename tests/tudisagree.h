@@ -130,6 +130,15 @@ static inline const dis_item *found(dis_set *s, const char *q)
     return it;
 }
 
+/* The row on q after two dated articles, one claim each, into s. */
+static inline const dis_item *two(dis_set *s, const char *a, const char *b, const char *q)
+{
+    scenario();
+    article("a.md", "2024-01-01", a);
+    article("b.md", "2024-02-01", b);
+    return found(s, q);
+}
+
 /* The row on q after three dated articles, one claim each, into s. */
 static inline const dis_item *three(dis_set *s, const char *a, const char *b, const char *c, const char *q)
 {

@@ -225,6 +225,20 @@ START_TEST(test_ranking_against_alike)
 }
 END_TEST
 
+/* "About the same" judges the two alike with no judgement (likeness,
+ * not the breadth of "the same language on both ends"): it answers a
+ * ranking, its position plainly "alike". */
+START_TEST(test_about_the_same_is_alike)
+{
+    dis_set s;
+    const dis_item *it = two(&s, "Kestrel is faster than Wren.\n", "Kestrel and Wren are about the same in speed.\n",
+                             "ahead of");
+    ck_assert_str_eq(position_of(it, side_of(it, "about the same")), "alike");
+    ck_assert_str_eq(position_of(it, side_of(it, "faster")), "Kestrel ahead");
+    dis_free(&s);
+}
+END_TEST
+
 /* Rankings both ways years apart, with no newer text saying what
  * changed: the dates alone do not make the older one outdated. */
 START_TEST(test_rankings_apart_without_change)
@@ -315,6 +329,7 @@ static Suite *dis_verdict_suite(void)
     tcase_add_test(tc, test_ranking_does_not_deny_a_judgement);
     tcase_add_test(tc, test_majority_and_unresolved);
     tcase_add_test(tc, test_ranking_against_alike);
+    tcase_add_test(tc, test_about_the_same_is_alike);
     tcase_add_test(tc, test_rankings_apart_without_change);
     tcase_add_test(tc, test_pole_verdicts);
     tcase_add_test(tc, test_category_majority);

@@ -71,7 +71,8 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
     } else if (q->kind == RC_RANK) {
         /* value: +1 the first subject ahead, -1 the second, 0 alike */
         if (s->value) buf_printf(b, "%s ahead", tax_subject(r->tax, (size_t)(s->value > 0 ? q->subject : q->versus)));
-        else buf_printf(b, "alike: both %s", s->polarity > 0 ? "good" : "weak");
+        else if (s->polarity) buf_printf(b, "alike: both %s", s->polarity > 0 ? "good" : "weak");
+        else buf_adds(b, "alike");
     } else if (q->kind == RC_CATEGORY) {
         const char *name = prop_lex_kind(r->lex, (size_t)s->value);
         buf_printf(b, "%s%s %s", s->negated ? "not " : "", dis_article(name), name);

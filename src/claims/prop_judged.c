@@ -232,8 +232,9 @@ int prop_judged_difficulty(const prop_ctx *c, const prop_marks *m, size_t k, siz
 
 /* "might make Node.js more secure in the future", "makes it faster":
  * is the comparative at k of clause [a, b) what a word of causing
- * makes of its object (at most two plain words or a name, the subject's
- * too), with no base after it ("than Y")? */
+ * makes of its object (one or two tokens between, no evaluative word
+ * among them; a subject's name may be one), with no base after it
+ * ("than Y")? */
 static int prop_made(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, size_t k)
 {
     size_t v = k;

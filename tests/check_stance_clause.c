@@ -7,7 +7,8 @@
  * a comparison or a judgement going on with no subject named ("...,
  * but slower at B", "X is fast but unstable, and Y ..."), the object of a task's verb ("makes complex X simple"), a need
  * made small ("requires fewer steps"), a state given as past ("used to
- * be slow"), "not merely", and needless faults.
+ * be slow"), needs in a condition ("if you need A, require B"), "not
+ * merely", and needless faults.
  */
 #include "tustance.h"
 
@@ -44,6 +45,12 @@ static const stance_case cases[] = {
     {"Rust feels natural if you're used to strict compilers.", NULL, 0, 0, "Rust:+"},
     /* "not merely a K" is praise, not a denial */
     {"Go isn't merely a language for servers.", NULL, 0, 0, ""},
+    /* a need in a condition is the reader's, not the subject's, down a
+     * list of needs; the subject's own need stays a fault */
+    {"Choose Zig if you need to cross-compile, require small static binaries, or need to ship one file.", NULL, 0, 0,
+     ""},
+    {"Pick Go if you need to build fast, or need to hire easily.", NULL, 0, 0, "Go:+"},
+    {"Zig requires a separate build step, and needs a recent compiler.", NULL, 0, 0, "Zig:-"},
     /* a needless fault, and one denied */
     {"Rust is needlessly verbose for small scripts.", NULL, 0, 0, "Rust:-"},
     {"Zig caches builds so they are not needlessly repeated.", NULL, 0, 0, "Zig:+"},

@@ -157,7 +157,11 @@ static int stance_need_of_other(const words_lex *w, const tax_tok *toks, size_t 
      * phrase or the clause start */
     for (size_t k = t; k > cs; k--) {
         if (words_is(w, WR_NEED_SITUATION, &toks[k - 1])) return 1;
-        if (k - 1 > cs && stance_comma_before(toks, k - 1)) break;
+        /* a list of needs is one phrase ("if you need A, require B, or
+         * need C") */
+        if (k - 1 > cs && stance_comma_before(toks, k - 1) && !words_is(w, WR_SUBJECT_JOIN, &toks[k - 1]) &&
+            !words_is(w, WR_NEED, &toks[k - 1]))
+            break;
     }
     size_t n = 0;
     for (size_t k = t > cs + 2 ? t - 2 : cs; k < t && !n; k++)

@@ -164,6 +164,13 @@ static const qcase cases[] = {
     {"Python has existed for decades", {UP("decades", D, 2, 0, 1, "decade")}},
     {"it ran for many hours; the early days of Node", {UP("hours", D, 2, 0, 1, "hour")}},
     {"tens of thousands of developers", {UP("tens of thousands of", C, 1e4, 0, 1, "developer")}},
+    /* two vague plurals joined: a range up to the next order of the
+     * second; a chain before "to" is read whole, not one left open */
+    {"it serves hundreds to thousands of tenants",
+     {IV("hundreds to thousands of", C, 100, 0, 1e4, 1, 1, "tenant")}},
+    {"hundreds of thousands or millions of rows a day",
+     {IV("hundreds of thousands or millions of", C, 1e5, 0, 1e7, 1, 1, "row")}},
+    {"millions to thousands of files", {UP("thousands of", C, 1000, 0, 1, "file")}},
     {"dozens of libraries and hundreds of plugins",
      {UP("dozens of", C, 24, 0, 1, "library"), UP("hundreds of", C, 100, 0, 1, "plugin")}},
     {"$5 million in funding", {PT("$5 million", C, 5e6, "dollar")}},

@@ -231,18 +231,47 @@ static size_t qty_fortime(const char *t, size_t n, size_t i, const qty_w *w, qty
     return w->e;
 }
 
-/* "thousands of", "tens of thousands of": a lower bound, approximate. */
-static size_t qty_vaguely(const char *t, size_t n, size_t i, qty *q, int *got)
+/* A chain of vague plurals from *k ("tens of thousands of"): the value
+ * of its words up to the last "of" (*of_end past that "of", 0 when
+ * none) and, in *all, of all its words; *k ends past its last word,
+ * and *open says that word has no "of" after it ("thousands to ..."). */
+static double qty_vague_chain(const char *t, size_t n, size_t *k, size_t *of_end, double *all, int *open)
 {
     qty_w w, of;
     double v = 1;
-    size_t k = i, end = 0;
     int x;
-    while (qty_word(t, n, k, &w, 0) && (x = qty_numop(w.w, 3, 3)) >= 0 && qty_next_is(t, n, w.e, &of, "of"))
-        v *= qty_num_value(x), end = of.e, k = qty_skip(t, n, of.e);
+    *of_end = 0, *all = 1, *open = 0;
+    while (qty_word(t, n, *k, &w, 0) && (x = qty_numop(w.w, 3, 3)) >= 0) {
+        *all *= qty_num_value(x);
+        *k = w.e;
+        if (!qty_next_is(t, n, w.e, &of, "of")) {
+            *open = 1;
+            break;
+        }
+        v = *all, *of_end = of.e, *k = qty_skip(t, n, of.e);
+    }
+    return v;
+}
+
+/* "thousands of", "tens of thousands of": a lower bound, approximate;
+ * "thousands to tens of thousands of", "hundreds or thousands of": a
+ * range up to the next order of the second ([1e3, 1e5) approx). */
+static size_t qty_vaguely(const char *t, size_t n, size_t i, qty *q, int *got)
+{
+    qty_w to;
+    size_t k = i, end, k2, end2 = 0;
+    double all, all2, v2 = 0;
+    int open, open2;
+    double v = qty_vague_chain(t, n, &k, &end, &all, &open);
+    if (open && (qty_next_is(t, n, k, &to, "to") || qty_next_is(t, n, k, &to, "or"))) {
+        k2 = qty_skip(t, n, to.e);
+        v2 = qty_vague_chain(t, n, &k2, &end2, &all2, &open2);
+        if (end2 && !open2 && v2 > all) v = all, end = end2;
+    }
     if (!end) return i + 1;
     memset(q, 0, sizeof *q);
     q->start = i, q->end = end, q->low = v, q->has_low = q->approx = 1;
+    if (end == end2) q->high = 10 * v2, q->has_high = q->high_open = 1;
     if (qty_unit(t, n, end, q)) q->kind = QTY_DURATION;
     *got = 1;
     return end;

@@ -50,6 +50,9 @@
  *   100]) unless it starts at 100 or more ("over 200%").
  * - "dozens/hundreds/thousands/millions/billions of" = [24/100/1e3/1e6/
  *   1e9, inf) approx; chains multiply ("tens of thousands of" = 1e4).
+ *   Two joined by "to" or "or", the second larger, are a range up to the
+ *   next order of the second: "thousands to tens of thousands of" =
+ *   [1e3, 1e5) approx.
  * - Two numbers joined by a dash or "to" are a range only if the second
  *   is larger.  So a score "2 – 1" gives two plain counts (and "1 – 2" a
  *   range: nothing in the text tells them apart), "from 20 to 10" two

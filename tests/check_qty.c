@@ -164,6 +164,9 @@ static const qcase cases[] = {
     {"Python has existed for decades", {UP("decades", D, 2, 0, 1, "decade")}},
     {"it ran for many hours; the early days of Node", {UP("hours", D, 2, 0, 1, "hour")}},
     {"tens of thousands of developers", {UP("tens of thousands of", C, 1e4, 0, 1, "developer")}},
+    /* a rate that names no thing counted; "+" after it is a lower bound */
+    {"it peaks at 100k/sec+ on one node", {UP("100k/sec+", C, 1e5, 0, 0, "/s")}},
+    {"about 5k/min at night", {APX("about 5k", C, 5000, "/min")}},
     /* two vague plurals joined: a range up to the next order of the
      * second; a chain before "to" is read whole, not one left open */
     {"it serves hundreds to thousands of tenants",

@@ -41,6 +41,10 @@ static const qty_case qty_cases[] = {
     {"Alpha serves 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     {"Beta serves 20K requests per second and logs 300 requests.", NULL,
      "requests_per_second@Beta;requests@Beta"},
+    /* a rate naming no thing counted is the taxonomy's one rate of
+     * things per that time */
+    {"Alpha peaks at 100k/sec+ under load.", NULL, "requests_per_second@Alpha"},
+    {"Beta logs 5k/min.", NULL, ""},
     /* a comparison's base a comma parts from the figure does not own it */
     {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     /* ... one right before it does ("than Beta's 900") */

@@ -174,6 +174,30 @@ START_TEST(test_names_and_shapes)
 }
 END_TEST
 
+/* a rate that names no thing counted ("100k/sec") is the one measure
+ * of things per that time; data sizes per second do not count, two
+ * such measures leave it unsaid */
+START_TEST(test_measure_per)
+{
+    const char *head = "subject\tWren\twren\n";
+    char tsv[512];
+    snprintf(tsv, sizeof tsv, "%s%s", head,
+             "measure\tevents_per_second\tevents per second, events/s\n"
+             "measure\tmegabytes_per_second\tmegabytes per second, MB per second\n"
+             "measure\tevents\tevents\n");
+    taxonomy *t = load(tsv);
+    ck_assert_int_eq(tax_measure_per(t, "second", qty_size_word), 0);
+    ck_assert_int_eq(tax_measure_per(t, "minute", qty_size_word), -1);
+    ck_assert_int_eq(tax_measure_per(t, "second", NULL), -1);  /* megabytes too */
+    tax_free(t);
+    snprintf(tsv, sizeof tsv, "%s%s", head,
+             "measure\tevents_per_second\tevents per second\nmeasure\tqueries_per_second\tqueries per second\n");
+    t = load(tsv);
+    ck_assert_int_eq(tax_measure_per(t, "second", qty_size_word), -1);
+    tax_free(t);
+}
+END_TEST
+
 static const struct {
     const char *tsv;
     const char *needle;
@@ -256,6 +280,7 @@ static Suite *taxonomy_suite(void)
     TCase *tc = tcase_create("taxonomy");
     tcase_add_loop_test(tc, test_match, 0, (int)(sizeof cases / sizeof *cases));
     tcase_add_test(tc, test_names_and_shapes);
+    tcase_add_test(tc, test_measure_per);
     tcase_add_test(tc, test_prefix_order);
     tcase_add_loop_test(tc, test_errors, 0, (int)(sizeof bad / sizeof *bad));
     tcase_add_test(tc, test_accepted_forms);

@@ -148,6 +148,9 @@ static void qty_fill(const char *t, size_t n, qty_ctx *c, qty *q)
         if (g->gdur) q->kind = QTY_DURATION;
     } else if (qty_unit(t, n, c->p, q)) {
         q->kind = QTY_DURATION;
+    } else if (q->unit[0] == '/' && QC(q->unit_end) == '+') {
+        q->has_high = 0, q->high_open = 0;  /* "100k/sec+", all of it the span */
+        q->end = q->unit_end + 1;
     }
 }
 

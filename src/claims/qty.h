@@ -31,7 +31,9 @@
  *
  * The unit is the word or words right after the number, lower-cased and
  * singular where obvious ("packages" -> "package", "requests/sec",
- * "req/s" -> "request/s", "%" -> "percent", "years" -> "year"); the
+ * "req/s" -> "request/s", "%" -> "percent", "years" -> "year"; a rate
+ * that names no thing counted, "100k/sec", has unit "/s", and a "+"
+ * right after it, "100k/sec+", makes it a lower bound); the
  * caller (tag.c) maps units to measures with the taxonomy.  Years
  * (1900-2100 standing alone, or after in/since/from/by/of/released) and
  * versions (a dotted number, or a number after "version"/"v") are told
@@ -105,6 +107,9 @@ int qty_kind_of(const char *name);
 /* The time a rate's unit writes after its "/" ("s" of "request/s"), in
  * full ("second"), or NULL when it is none. */
 const char *qty_rate_time(const char *abbr);
+/* Is w[0..n) a unit of data size ("MB", "gigabytes", "bits"): what a
+ * bare rate ("100k/sec") does not count? */
+int qty_size_word(const char *w, size_t n);
 
 typedef struct qty {
     size_t start, end;      /* the raw span in the text, e.g. "2+ million" */

@@ -8,6 +8,8 @@
  */
 #include "qty_int.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 /* After the digits or words: "+", a scale word, "+", a percent, "+". */
@@ -174,6 +176,12 @@ int qty_unit(const char *t, size_t n, size_t j, qty *q)
     size_t k = qty_skip(t, n, j);
     int glued = k == j && QC(j) == '-' && qty_alpha(QC(j + 1));
     if (glued) k = j + 1;  /* 5-year, 64-bit: one word, an adjective */
+    /* "100k/sec": a rate that names no thing counted */
+    if (k == j && QC(k) == '/' && qty_word(t, n, k + 1, &w, 0) && (d = qty_rate(w.w))) {
+        snprintf(q->unit, sizeof q->unit, "/%s", d);
+        q->unit_start = k, q->unit_end = w.e;
+        return 0;
+    }
     if (qty_word(t, n, k, &w, 0) && (d = qty_dur(w.w))) {
         strcpy(q->unit, d);
         q->unit_start = w.s, q->unit_end = w.e;

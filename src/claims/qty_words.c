@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #define QTY_LEN(a) (sizeof(a) / sizeof *(a))
 #define QTY_IN(tab, w) (qty_find((tab), QTY_LEN(tab), (w)) >= 0)
@@ -223,6 +224,19 @@ const char *qty_rate(const char *w)
 {
     const char *d = qty_dur(w), *r = d ? QTY_MAP(qty_rates, d) : NULL;
     return r ? r : d;
+}
+
+int qty_size_word(const char *w, size_t n)
+{
+    static const char *const ends[] = {"byte", "bytes", "bit", "bits"};
+    static const char *const units[] = {"kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "kbps", "mbps", "gbps"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t l = strlen(ends[i]);
+        if (n >= l && strncasecmp(w + n - l, ends[i], l) == 0) return 1;
+    }
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (n == strlen(units[i]) && strncasecmp(w, units[i], n) == 0) return 1;
+    return 0;
 }
 
 int qty_numword(const char *w) { return qty_numop(w, 0, 2); }

@@ -29,8 +29,10 @@
  * cue of another dimension modifying its head ("thousands of
  * simultaneous connections": scale and concurrency; "machine learning"
  * is no learning).  A quantity's measure comes from its
- * unit words, or its shape (percent, year, version, duration) with the
- * claim's context words; its subject is the nearest subject named
+ * unit words (a rate naming no thing counted, "100k/sec": the
+ * taxonomy's one measure of things per that time, data sizes apart), or
+ * its shape (percent, year, version, duration) with the claim's context
+ * words; its subject is the nearest subject named
  * before it, else after it, else the claim's only subject.  Stance is
  * judged per clause (stance.h) and per dimension: a clause's judgement
  * applies to the dimensions cued in it, to the main ones (weight 1 or

@@ -44,6 +44,8 @@ static size_t tag_rate_longhand(const char *unit, int plural, char *out, size_t 
 static int tag_measure(tagger *tg, const qty *q, const tax_tok *ctx, size_t nctx)
 {
     const taxonomy *t = tg->tax;
+    /* "100k/sec": the rate of the one thing counted per second */
+    if (q->kind == QTY_COUNT && q->unit[0] == '/') return tax_measure_per(t, qty_rate_time(q->unit + 1), qty_size_word);
     if (q->kind == QTY_COUNT && q->unit[0]) {
         /* tokenize the unit into a private array: tg->toks holds the claim */
         tax_tok ut[8];

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "norm.h"
@@ -353,6 +354,26 @@ int tax_measure_for_shape(const taxonomy *t, int k)
     for (size_t i = 0; i < t->nnames[TN_MEASURE]; i++)
         if (t->names[TN_MEASURE][i].shape == k) return (int)i;
     return -1;
+}
+
+int tax_measure_per(const taxonomy *t, const char *time, int (*refuse)(const char *w, size_t n))
+{
+    int found = -1;
+    size_t tl = time ? strlen(time) : 0;
+    for (size_t i = 0; tl && i < t->nterms; i++) {
+        const tax_term *tm = &t->terms[i];
+        if (tm->kind != TAX_MEASURE || tm->ntok < 3 || tm->index == found) continue;
+        size_t last = tm->first + tm->ntok - 1, ll = t->toklen[last];
+        if (t->toklen[last - 1] != 3 || strncasecmp(t->toks[last - 1], "per", 3) ||
+            (ll != tl && ll != tl + 1) || strncasecmp(t->toks[last], time, tl))
+            continue;
+        int refused = 0;
+        for (size_t k = tm->first; k + 1 < last && !refused; k++) refused = refuse && refuse(t->toks[k], t->toklen[k]);
+        if (refused) continue;
+        if (found >= 0) return -1;  /* several: which one is unsaid */
+        found = tm->index;
+    }
+    return found;
 }
 
 /* Does text token (s, n) match term token i?  Equal, a plural of it, or

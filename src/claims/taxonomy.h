@@ -105,6 +105,11 @@ int tax_measure_shape(const taxonomy *t, size_t i);
 size_t tax_measure_terms(const taxonomy *t, size_t i);
 /* The measure taking quantities of shape k (a qty_kind), or -1. */
 int tax_measure_for_shape(const taxonomy *t, int k);
+/* What a rate naming no thing counted ("100k/sec") measures: the one
+ * measure with a term "<words> per <time>" ("messages per second")
+ * none of whose words refuse (may be NULL) refuses, or -1 when there is
+ * none or more than one. */
+int tax_measure_per(const taxonomy *t, const char *time, int (*refuse)(const char *w, size_t n));
 
 /* Index of the subject / dimension named (case and punctuation
  * insensitive, aliases accepted for subjects), or -1. */

@@ -1,7 +1,8 @@
 /*
  * check_dis_numeric.c - numeric and temporal disagreements
  * (dis_numeric.c).  Figures: interval logic (lower bounds, disjoint
- * figures, agreement, figures one source gives apart, vague bounds,
+ * figures, agreement, figures one source gives apart, a source's own
+ * bounds ("40k/sec+" and "40k/sec"), vague bounds,
  * versions only when they say which is current), written straight into
  * a store through its API, so each test states exactly the figures it
  * is about.  Ages against release years, from invented articles
@@ -160,6 +161,43 @@ START_TEST(test_figures_one_source_gives_apart)
 }
 END_TEST
 
+/* A source that gives a figure once as a lower bound and once bare
+ * means the bound both times; another source's larger bound then holds
+ * beside it.  Two bare figures of one source that cannot both hold
+ * still say the figure depends on what is counted, though one of them
+ * is a bound elsewhere. */
+START_TEST(test_own_bounds)
+{
+    long long a = src("a.txt", "2017-04-26"), b = src("b.txt", "2024-03-01");
+    figure(claim(a, "peak ingest (40k/sec+) on one box", "X", "performance"), "X", "events_per_second", "40k/sec+",
+        40000, NAN, 0, 0);
+    figure(claim(a, "40k/sec ingest is why people pick X", "X", "performance"), "X", "events_per_second", "40k", 40000,
+        40000, 0, 0);
+    figure(claim(b, "X ingests millions of events per second", "X", "performance"), "X", "events_per_second",
+        "millions of", 1e6, NAN, 0, 1);
+    figure(claim(a, "Y takes 20k+/sec under load", "Y", "performance"), "Y", "events_per_second", "20k+", 20000, NAN,
+        0, 0);
+    figure(claim(a, "20K events per second through one queue", "Y", "performance"), "Y", "events_per_second", "20K",
+        20000, 20000, 0, 0);
+    figure(claim(a, "1 million events per second on 30 nodes", "Y", "performance"), "Y", "events_per_second",
+        "1 million", 1e6, 1e6, 0, 0);
+    figure(claim(b, "Y handles thousands to tens of thousands of events per second", "Y", "performance"), "Y",
+        "events_per_second", "thousands to tens of thousands of", 1000, 1e5, 0, 1);
+    dis_set s;
+    find(&s, NULL);
+    ck_assert_uint_eq(s.nitems, 2);
+    int xi = strcmp(s.items[0].subject, "X") == 0 ? 0 : 1;
+    const dis_item *x = &s.items[xi], *y = &s.items[1 - xi];
+    ck_assert_int_eq(x->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(x->explanation, "lower bound"));
+    /* the bare mention stands with the bound it means */
+    ck_assert_int_eq(x->claims[0].side, x->claims[1].side);
+    ck_assert_int_eq(y->verdict, DIS_COMPATIBLE);
+    ck_assert_ptr_nonnull(strstr(y->explanation, "itself gives"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_vague_bounds)
 {
     long long a = src("a.txt", "2026-05-08"), b = src("b.txt", "2024-01-01");
@@ -244,6 +282,7 @@ static Suite *dis_numeric_suite(void)
     tcase_add_test(tc, test_agreeing_figures_not_listed);
     tcase_add_test(tc, test_disjoint_outdated_and_unresolved);
     tcase_add_test(tc, test_figures_one_source_gives_apart);
+    tcase_add_test(tc, test_own_bounds);
     tcase_add_test(tc, test_vague_bounds);
     tcase_add_test(tc, test_versions_only_when_current);
     tcase_add_test(tc, test_age_against_release_year);

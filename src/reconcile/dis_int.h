@@ -6,6 +6,8 @@
  *                  with their propositions;
  *   dis_numeric.c  the numeric and temporal rows, from the store's
  *                  quantity facts;
+ *   dis_figures.c  what one measure's figures say together (disjoint,
+ *                  bounds, figures that say nothing more);
  *   dis_verdict.c  a question (reconcile.h) as a row: its verdict and
  *                  reason;
  *   dis_sides.c    its sides summed up (dis_side) and compared;
@@ -85,6 +87,39 @@ int dis_read_claims(dis_run *r, claims *cb, char **err);
 /* dis_numeric.c */
 /* The numeric and temporal rows, from the store's quantity facts. */
 int dis_numeric(dis_run *r, char **err);
+
+/* dis_figures.c */
+/* The figures of one (subject, measure) being collected. */
+typedef struct dis_group {
+    char *subject, *key;     /* key: measure, or "release_year of VERSION" */
+    dis_claim *v;
+    size_t n, cap;
+} dis_group;
+
+/* An age a source gives a subject, read against the source's date:
+ * the years in which the subject can have started. */
+void dis_group_clear(dis_group *g);
+/* Add a copy of d (its strings copied) to g. */
+void dis_group_add(dis_group *g, const dis_claim *d);
+/* The number of distinct sources among g's claims; mark (one byte per
+ * source, all 0) is left all 0 again. */
+size_t dis_count_sources(const dis_group *g, unsigned char *mark);
+/* Do the intervals of a and b meet? */
+int dis_interval_meet(const dis_claim *a, const dis_claim *b);
+/* Do a and b state the same interval? */
+int dis_same_value(const dis_claim *a, const dis_claim *b);
+/* Do two claims of different sources give intervals that cannot both
+ * hold?  Linear. */
+int dis_any_disjoint(const dis_group *g);
+/* Does one source itself give two figures that cannot both hold (*x,
+ * *y: two such)?  Then the measure depends on what is counted. */
+int dis_self_disjoint(const dis_group *g, size_t *x, size_t *y);
+/* A source's bare mentions of a figure it gives elsewhere as a lower
+ * bound ("100k/sec" and "100k/sec+") take that bound's open end. */
+void dis_own_bounds(dis_group *g);
+/* Leave out the vague lower bounds an exact figure ten times larger
+ * implies ("thousands of" beside "17M+"). */
+void dis_drop_implied(dis_group *g);
 
 /* dis_verdict.c */
 /* The row for question q. */

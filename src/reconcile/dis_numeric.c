@@ -16,15 +16,6 @@
 #include "qty.h"
 #include "util.h"
 
-/* The figures of one (subject, measure) being collected. */
-typedef struct dis_group {
-    char *subject, *key;     /* key: measure, or "release_year of VERSION" */
-    dis_claim *v;
-    size_t n, cap;
-} dis_group;
-
-/* An age a source gives a subject, read against the source's date:
- * the years in which the subject can have started. */
 typedef struct dis_age {
     dis_claim c;
     double first, last;      /* start years the age allows */
@@ -41,137 +32,6 @@ typedef struct dis_num_ctx {
     buf vkey;                /* scratch: "release_year of VERSION" */
     unsigned char *mark;     /* one byte per source, all 0 between uses */
 } dis_num_ctx;
-
-static void dis_group_clear(dis_group *g)
-{
-    for (size_t i = 0; i < g->n; i++) {
-        free(g->v[i].text);
-        free(g->v[i].raw);
-    }
-    g->n = 0;
-    free(g->subject);
-    free(g->key);
-    g->subject = g->key = NULL;
-}
-
-static void dis_group_add(dis_group *g, const dis_claim *d)
-{
-    if (g->n == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 16;
-        g->v = kb_realloc(g->v, g->cap * sizeof *g->v);
-    }
-    g->v[g->n] = *d;
-    g->v[g->n].text = kb_strdup(d->text);
-    g->v[g->n].raw = kb_strdup(d->raw);
-    g->n++;
-}
-
-/* The number of distinct sources among g's claims; mark (one byte per
- * source, all 0) is left all 0 again. */
-static size_t dis_count_sources(const dis_group *g, unsigned char *mark)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < g->n; i++)
-        if (!mark[g->v[i].source]) {
-            mark[g->v[i].source] = 1;
-            n++;
-        }
-    for (size_t i = 0; i < g->n; i++) mark[g->v[i].source] = 0;
-    return n;
-}
-
-static int dis_interval_meet(const dis_claim *a, const dis_claim *b)
-{
-    /* a lies wholly below b, or b below a? */
-    if (a->has_high && b->has_low && (a->high < b->low || (a->high == b->low && (a->high_open || b->low_open))))
-        return 0;
-    if (b->has_high && a->has_low && (b->high < a->low || (b->high == a->low && (b->high_open || a->low_open))))
-        return 0;
-    return 1;
-}
-
-static int dis_same_value(const dis_claim *a, const dis_claim *b)
-{
-    if (a->has_low != b->has_low || a->has_high != b->has_high) return 0;
-    if (a->has_low && fabs(a->low - b->low) > 1e-9 * fmax(1, fabs(a->low))) return 0;
-    if (a->has_high && fabs(a->high - b->high) > 1e-9 * fmax(1, fabs(a->high))) return 0;
-    /* "2 million+" and "over 2 million" say the same at this grain */
-    return 1;
-}
-
-/* Is there a pair of claims of different sources with intervals that
- * cannot both hold?  The extreme figures decide it: the lowest upper
- * end against the highest lower end, each taken a second time from
- * another source when both come from one.  Linear. */
-static int dis_any_disjoint(const dis_group *g)
-{
-    size_t none = (size_t)-1, lo = none, hi = none; /* lowest high end, highest low end */
-    for (size_t i = 0; i < g->n; i++) {
-        const dis_claim *v = &g->v[i];
-        if (v->has_high && (lo == none || v->high < g->v[lo].high)) lo = i;
-        if (v->has_low && (hi == none || v->low > g->v[hi].low)) hi = i;
-    }
-    if (lo == none || hi == none) return 0;
-    size_t lo2 = none, hi2 = none; /* the same, from another source than the first */
-    for (size_t i = 0; i < g->n; i++) {
-        const dis_claim *v = &g->v[i];
-        if (v->has_high && v->source != g->v[hi].source && (lo2 == none || v->high < g->v[lo2].high)) lo2 = i;
-        if (v->has_low && v->source != g->v[lo].source && (hi2 == none || v->low > g->v[hi2].low)) hi2 = i;
-    }
-    /* ties at the extremes: any pair at the same values decides alike
-     * except for open ends, so also try every claim at those values */
-    for (size_t i = 0; i < g->n; i++) {
-        const dis_claim *v = &g->v[i];
-        if (lo2 != none && v->has_high && v->high == g->v[lo2].high && v->source != g->v[hi].source && v->high_open)
-            lo2 = i;
-        if (hi2 != none && v->has_low && v->low == g->v[hi2].low && v->source != g->v[lo].source && v->low_open)
-            hi2 = i;
-    }
-    if (lo2 != none && !dis_interval_meet(&g->v[lo2], &g->v[hi])) return 1;
-    if (hi2 != none && !dis_interval_meet(&g->v[lo], &g->v[hi2])) return 1;
-    return 0;
-}
-
-/* A figure's place in its group, by source. */
-typedef struct dis_at {
-    size_t source, i;
-} dis_at;
-
-static int dis_at_cmp(const void *a, const void *b)
-{
-    const dis_at *x = a, *y = b;
-    if (x->source != y->source) return x->source < y->source ? -1 : 1;
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* Does one source itself give two figures that cannot both hold ("a
- * 3-node cluster", "5 ZooKeeper nodes", "~8 servers")?  Then the
- * measure is no single fact of the subject's but depends on what is
- * counted.  *x, *y get two such figures.  n log n (a sort by source). */
-static int dis_self_disjoint(const dis_group *g, size_t *x, size_t *y)
-{
-    dis_at *ix = kb_malloc((g->n ? g->n : 1) * sizeof *ix);
-    size_t none = (size_t)-1;
-    for (size_t i = 0; i < g->n; i++) ix[i] = (dis_at){g->v[i].source, i};
-    qsort(ix, g->n, sizeof *ix, dis_at_cmp);
-    int found = 0;
-    for (size_t i = 0; i < g->n && !found;) {
-        size_t j = i, lo = none, hi = none;
-        for (; j < g->n && ix[j].source == ix[i].source; j++) {
-            const dis_claim *v = &g->v[ix[j].i];
-            if (v->has_high && (lo == none || v->high < g->v[lo].high)) lo = ix[j].i;
-            if (v->has_low && (hi == none || v->low > g->v[hi].low)) hi = ix[j].i;
-        }
-        if (lo != none && hi != none && !dis_interval_meet(&g->v[lo], &g->v[hi])) {
-            *x = lo;
-            *y = hi;
-            found = 1;
-        }
-        i = j;
-    }
-    free(ix);
-    return found;
-}
 
 static void dis_num(buf *b, double v)
 {
@@ -204,9 +64,19 @@ static int dis_comparable_measure(const char *m)
     return strcmp(m, "percent") != 0 && strcmp(m, "duration") != 0 && strcmp(m, "year") != 0;
 }
 
+/* What a group's figures are, for its verdict: whether two of them
+ * cannot both hold, whether all are lower bounds, and two that one
+ * source itself gives and that cannot both hold as written (self). */
+typedef struct dis_shape {
+    int disjoint, all_lower, self;
+    size_t self_x, self_y;
+} dis_shape;
+
 /* The verdict and reason of a numeric group whose figures differ. */
-static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, int disjoint, int all_lower)
+static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, const dis_shape *sh)
 {
+    int disjoint = sh->disjoint, all_lower = sh->all_lower;
+    size_t self_x = sh->self_x, self_y = sh->self_y;
     const dis_set *set = r->set;
     size_t newest = g->v[0].source, oldest = g->v[0].source;
     for (size_t i = 0; i < g->n; i++) {
@@ -215,7 +85,6 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
         if (s->year && (set->sources[oldest].year == 0 || s->year < set->sources[oldest].year)) oldest = g->v[i].source;
     }
     buf b = BUF_INIT, m = BUF_INIT;
-    size_t self_x, self_y;
     dis_measure_words(&m, g->key);
     if (!disjoint && all_lower) {
         /* every figure is a lower bound: all can hold; the largest is the tightest */
@@ -246,7 +115,7 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
             dis_cite_source(&b, &set->sources[g->v[i].source]);
         }
         buf_adds(&b, "), so they can all hold; the narrower range is the more informative one.");
-    } else if (dis_self_disjoint(g, &self_x, &self_y)) {
+    } else if (sh->self) {
         it->verdict = DIS_COMPATIBLE;
         dis_cite_source(&b, &set->sources[g->v[self_x].source]);
         buf_printf(&b, " itself gives \"%s\" and \"%s\" for %s's %s: %s, so the figures differ without "
@@ -275,28 +144,6 @@ static void dis_numeric_verdict(dis_run *r, const dis_group *g, dis_item *it, in
     it->explanation = buf_detach(&b, NULL);
 }
 
-/* Leave out the vague lower bounds ("thousands of") that an exact
- * figure at least ten times larger already implies ("17M+"): they
- * dispute nothing.  One pass for the largest exact lower end, one to
- * compact. */
-static void dis_drop_implied(dis_group *g)
-{
-    double top = -HUGE_VAL;
-    for (size_t i = 0; i < g->n; i++)
-        if (!g->v[i].approx && g->v[i].has_low && g->v[i].low > top) top = g->v[i].low;
-    size_t k = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        dis_claim *v = &g->v[i];
-        if (v->approx && v->has_low && !v->has_high && v->low > 0 && v->low * 10 <= top) {
-            free(v->text);
-            free(v->raw);
-            continue;
-        }
-        g->v[k++] = *v;
-    }
-    g->n = k;
-}
-
 /* The question a group answers: "How many developers does X have?"
  * for a measure named by a plural noun, else "What is X's package
  * count?".  Malloc'd. */
@@ -320,6 +167,11 @@ static void dis_numeric_group(dis_num_ctx *c)
     if (!dis_comparable_measure(g->key)) return;
     dis_drop_implied(g);
     if (dis_count_sources(g, c->mark) < 2) return;
+    /* a source's two figures that cannot both hold as written say the
+     * measure depends on what is counted, bounds or not */
+    dis_shape sh = {0, 1, 0, 0, 0};
+    sh.self = dis_self_disjoint(g, &sh.self_x, &sh.self_y);
+    dis_own_bounds(g);
     int all_lower = 1, other_src = 0, other_value = 0;
     for (size_t i = 0; i < g->n; i++) {
         if (g->v[i].has_high || !g->v[i].has_low) all_lower = 0;
@@ -355,7 +207,8 @@ static void dis_numeric_group(dis_num_ctx *c)
         }
         dis_add_claim(it, &g->v[i], s ? s : (char)('a' + RC_MAX_SIDES - 1));
     }
-    dis_numeric_verdict(c->r, g, it, disjoint, all_lower);
+    sh.disjoint = disjoint, sh.all_lower = all_lower;
+    dis_numeric_verdict(c->r, g, it, &sh);
 }
 
 /* ---- ages against release years ---- */

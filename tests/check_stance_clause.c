@@ -32,6 +32,11 @@ static const stance_case cases[] = {
     {"Rust makes complex concurrency simple.", NULL, 0, 0, "Rust:+"},
     {"Zig simplifies complex build scripts.", NULL, 0, 0, "Zig:+"},
     {"Go makes simple things hard.", NULL, 0, 0, "Go:-"},
+    /* ... so is the object of a gerund opening a clause or its colon's
+     * part; an evaluative word after a gerund elsewhere judges */
+    {"Rust: Writing complex embedded firmware", NULL, 0, 0, ""},
+    {"Zig shines at one job: compiling complicated C projects.", NULL, 0, 0, "Zig:+"},
+    {"Rust keeps throwing cryptic errors.", NULL, 0, 0, "Rust:-"},
     {"Zig error handling benefits from explicit error sets.", NULL, 0, 0, "Zig:+"},
     {"Go requires fewer steps to deploy.", NULL, 0, 0, "Go:+"},
     {"Zig requires more steps to deploy.", NULL, 0, 0, "Zig:-"},

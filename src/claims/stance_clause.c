@@ -140,7 +140,11 @@ static int stance_task_object(const words_lex *w, const tax_tok *toks, size_t cs
         return 0;
     size_t j = tok - 1;
     if (j > cs && (words_is(w, WR_INTENSIFIER, &toks[j]) || words_at(w, WR_DETERMINER, toks, tok, j) == 1)) j--;
-    return words_is(w, WR_TASK_VERB, &toks[j]) && toks[tok_end].n &&
+    /* ... or a gerund opening the clause or what follows its colon:
+     * "Testing complex workflows", "X: Building large apps" */
+    int gerund = (j == cs || tax_tok_punct_before(toks, j, ":")) && toks[j].n > 5 &&
+                 words_has_ending(w, WR_GERUND_ENDING, &toks[j]);
+    return (gerund || words_is(w, WR_TASK_VERB, &toks[j])) && toks[tok_end].n &&
            !(toks[tok_end].s[0] >= '0' && toks[tok_end].s[0] <= '9');
 }
 /* Is the need word at token t someone else's than the subject's: the

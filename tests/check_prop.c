@@ -46,6 +46,9 @@ static const prop_case cases[] = {
     {"Kestrel can use several cores.", NULL, NULL, {"ST Kestrel pol=1 qualified", "#parallelism*"}, {"NE"}},
     {"Wren has no package manager.", NULL, NULL, {"ST Wren pol=-1 absolute", "$packag manag"}, {NULL}},
     {"Wren has a package manager.", NULL, NULL, {"ST Wren pol=1 plain"}, {NULL}},
+    /* ... but what the reader has is no ability of the subject's */
+    {"If you have Wren installed, run the command.", NULL, NULL, {"NE Wren pol=0"}, {"ST Wren"}},
+    {"We have Kestrel in production.", NULL, NULL, {"NE Kestrel pol=0"}, {"ST Kestrel"}},
     /* aspects: the subject's own part counts, the other's is the base */
     {"The Kestrel JIT is fast.", NULL, NULL, {"&kestrel jit"}, {NULL}},
     {"Kestrel is faster than the Wren VM.", NULL, NULL, {"ST Kestrel pol=1 plain vs=Wren keys=#speed*\n"}, {NULL}},

@@ -179,7 +179,8 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         md->hedge = 1;
         md->capability = 1;
         break;
-    case PL_POSSESSION: md->capability = 1; break;
+    /* "if you have X installed": the reader's, not the subject's */
+    case PL_POSSESSION: md->capability |= !(k > a && prop_word(c, m, WR_PERSON, k - 1)); break;
     case PL_ANSWER: md->capability |= m->cell && k == 0; break;
     case PL_ANSWER_NO: md->negation |= m->cell && k == 0; break;
     case PL_CHOICE: p->choice = 1; break;

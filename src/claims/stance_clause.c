@@ -141,7 +141,8 @@ static int stance_task_object(const words_lex *w, const tax_tok *toks, size_t cs
     size_t j = tok - 1;
     if (j > cs && (words_is(w, WR_INTENSIFIER, &toks[j]) || words_at(w, WR_DETERMINER, toks, tok, j) == 1)) j--;
     /* ... or a gerund opening the clause or what follows its colon:
-     * "Testing complex workflows", "X: Building large apps" */
+     * "Testing complex workflows", "X: Building large apps" (six
+     * letters at least: "thing", "being" are none) */
     int gerund = (j == cs || tax_tok_punct_before(toks, j, ":")) && toks[j].n > 5 &&
                  words_has_ending(w, WR_GERUND_ENDING, &toks[j]);
     return (gerund || words_is(w, WR_TASK_VERB, &toks[j])) && toks[tok_end].n &&

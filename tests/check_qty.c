@@ -167,6 +167,7 @@ static const qcase cases[] = {
     /* a rate that names no thing counted; "+" after it is a lower bound */
     {"it peaks at 100k/sec+ on one node", {UP("100k/sec+", C, 1e5, 0, 0, "/s")}},
     {"about 5k/min at night", {APX("about 5k", C, 5000, "/min")}},
+    {"it logs 300 per second", {PT("300", C, 300, "/s")}},
     /* two vague plurals joined: a range up to the next order of the
      * second; a chain before "to" is read whole, not one left open */
     {"it serves hundreds to thousands of tenants",

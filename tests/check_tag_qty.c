@@ -45,6 +45,7 @@ static const qty_case qty_cases[] = {
      * things per that time */
     {"Alpha peaks at 100k/sec+ under load.", NULL, "requests_per_second@Alpha"},
     {"Beta logs 5k/min.", NULL, ""},
+    {"Beta peaks at 9k per second.", NULL, "requests_per_second@Beta"},
     /* a comparison's base a comma parts from the figure does not own it */
     {"Alpha is slower than Beta, serving 500 requests/sec.", NULL, "requests_per_second@Alpha"},
     /* ... one right before it does ("than Beta's 900") */

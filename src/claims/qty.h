@@ -32,7 +32,8 @@
  * The unit is the word or words right after the number, lower-cased and
  * singular where obvious ("packages" -> "package", "requests/sec",
  * "req/s" -> "request/s", "%" -> "percent", "years" -> "year"; a rate
- * that names no thing counted, "100k/sec", has unit "/s", and a "+"
+ * that names no thing counted, "100k/sec" or "100k per second", has
+ * unit "/s", and a "+"
  * right after it, "100k/sec+", makes it a lower bound); the
  * caller (tag.c) maps units to measures with the taxonomy.  Years
  * (1900-2100 standing alone, or after in/since/from/by/of/released) and

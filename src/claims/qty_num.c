@@ -176,8 +176,10 @@ int qty_unit(const char *t, size_t n, size_t j, qty *q)
     size_t k = qty_skip(t, n, j);
     int glued = k == j && QC(j) == '-' && qty_alpha(QC(j + 1));
     if (glued) k = j + 1;  /* 5-year, 64-bit: one word, an adjective */
-    /* "100k/sec": a rate that names no thing counted */
-    if (k == j && QC(k) == '/' && qty_word(t, n, k + 1, &w, 0) && (d = qty_rate(w.w))) {
+    /* "100k/sec", "100k per second": a rate that names no thing counted */
+    qty_w per;
+    size_t r = k == j && QC(k) == '/' ? k + 1 : qty_next_is(t, n, j, &per, "per") ? qty_skip(t, n, per.e) : 0;
+    if (r && qty_word(t, n, r, &w, 0) && (d = qty_rate(w.w))) {
         snprintf(q->unit, sizeof q->unit, "/%s", d);
         q->unit_start = k, q->unit_end = w.e;
         return 0;

@@ -7,7 +7,8 @@
  * parts of the subject but not of the other, taxonomy cues, stems, the
  * ones the evaluative words speak of), comparisons that name their base
  * (and the subject each ranks against, named or not; "both" judging
- * two alike) and recommendations, capabilities asserted and things denied,
+ * two alike) and recommendations, capabilities asserted (features not
+ * there in full yet: "experimental") and things denied,
  * the alternative "instead of" sets aside (denied, not an aspect),
  * categories ("X is (not) a K", "but rather", pronouns, a compound
  * adjective is no kind, a kind presupposed is no claim), poles (and a
@@ -46,6 +47,10 @@ static const prop_case cases[] = {
     {"Kestrel can use several cores.", NULL, NULL, {"ST Kestrel pol=1 qualified", "#parallelism*"}, {"NE"}},
     {"Wren has no package manager.", NULL, NULL, {"ST Wren pol=-1 absolute", "$packag manag"}, {NULL}},
     {"Wren has a package manager.", NULL, NULL, {"ST Wren pol=1 plain"}, {NULL}},
+    /* a feature not there in full yet is had, qualified; an ability
+     * ("can") is no want of maturity */
+    {"Wren has experimental support for hot reloading.", NULL, NULL, {"ST Wren pol=1 qualified immature"}, {NULL}},
+    {"Kestrel can reload code while it runs.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {"immature"}},
     /* ... but what the reader has is no ability of the subject's */
     {"If you have Wren installed, run the command.", NULL, NULL, {"NE Wren pol=0"}, {"ST Wren"}},
     {"We have Kestrel in production.", NULL, NULL, {"NE Kestrel pol=0"}, {"ST Kestrel"}},

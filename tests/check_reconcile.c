@@ -3,7 +3,8 @@
  * written by hand (so each test states exactly what two claims say):
  * opposite judgements of one aspect, aligned or not; one source never
  * against itself; an absolute denial against a qualified one (and a
- * plain one against a qualified one, which is no dispute); comparisons
+ * plain one against a qualified one, which is no dispute, but for a
+ * plain "yes" against a feature "experimental"); comparisons
  * (never against a judgement of one subject; opposite ones meeting
  * under the first subject); keys the evaluative words do not speak of;
  * poles; categories; one row per dispute; groups too general to be one
@@ -147,6 +148,24 @@ START_TEST(test_plain_against_qualified_is_no_dispute)
     rc_set s;
     find(&s);
     ck_assert_uint_eq(s.n, 0);
+    rc_free(&s);
+}
+END_TEST
+
+/* ... but a plain "Yes" against a feature "experimental" is: there in
+ * full or not yet (two sides); "can" against it is not */
+START_TEST(test_plain_against_immature)
+{
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "#testing");
+    add(1, 1, 0, -1, 1, PROP_QUALIFIED, "#testing")->p.immature = 1;
+    add(2, 2, 1, -1, 1, PROP_QUALIFIED, "#testing");
+    add(3, 3, 1, -1, 1, PROP_QUALIFIED, "#testing")->p.immature = 1;
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_int_eq(s.q[0].subject, 0);
+    ck_assert_uint_eq(s.q[0].n, 2);
+    ck_assert_int_ne(s.q[0].side[0], s.q[0].side[1]);
     rc_free(&s);
 }
 END_TEST
@@ -410,6 +429,7 @@ int main(void)
     tcase_add_test(tc, test_agreements_are_aligned);
     tcase_add_test(tc, test_absolute_against_qualified);
     tcase_add_test(tc, test_plain_against_qualified_is_no_dispute);
+    tcase_add_test(tc, test_plain_against_immature);
     tcase_add_test(tc, test_comparisons);
     tcase_add_test(tc, test_unjudged_key);
     tcase_add_test(tc, test_poles);

@@ -84,7 +84,7 @@ static inline size_t extract(const char *text, const char *prev, const char *col
 }
 
 /* Propositions ps[0..n) of a text of len bytes as one line each: "ST|NE|
- * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change]
+ * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change] [immature]
  * [scope=...] keys=k1*,k2" (a * marks a judged key), appended to b. */
 static inline void props_str(buf *b0, const prop *ps, size_t n, size_t len)
 {
@@ -101,6 +101,7 @@ static inline void props_str(buf *b0, const prop *ps, size_t n, size_t len)
         if (p->kind == PROP_CATEGORY) buf_printf(&b, " kind=%s%s", p->negated ? "not " : "", prop_lex_kind(e.lex, (size_t)p->category));
         for (size_t k = 0; k < p->npoles; k++) buf_printf(&b, " pole=%s", prop_lex_pole(e.lex, (size_t)p->poles[k]));
         if (p->change) buf_adds(&b, " change");
+        if (p->immature) buf_adds(&b, " immature");
         for (size_t k = 0; k < 32; k++)
             if ((p->scope >> k) & 1) buf_printf(&b, " scope=%s", prop_lex_scope(e.lex, k));
         buf_adds(&b, " keys=");

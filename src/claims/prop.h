@@ -138,6 +138,8 @@ typedef struct prop {
     int choice;              /* it recommends ("choose X for", "the better fit") */
     int sized;               /* it states a size or a figure ("a large community", "2.5M+ questions") */
     int partial;             /* it holds only in part ("for some workloads"): qualified */
+    int immature;            /* the feature it asserts is not there in full yet
+                              * ("experimental", "in beta"): qualified */
     int turn;                /* its clause opens with "but" (words.tsv turn) and names the
                               * subject again: the writer's point */
     int category;            /* PROP_CATEGORY: prop_lex_kind index */

@@ -39,6 +39,7 @@ enum {
     PL_ICON,
     PL_ICON_NO,
     PL_UNIVERSAL_NO,
+    PL_IMMATURE,
     PL_COUNT
 };
 

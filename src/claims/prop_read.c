@@ -179,6 +179,10 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         md->hedge = 1;
         md->capability = 1;
         break;
+    case PL_IMMATURE:
+        md->hedge = md->capability = 1;
+        p->immature = 1;
+        break;
     /* "if you have X installed": the reader's, not the subject's */
     case PL_POSSESSION: md->capability |= !(k > a && prop_word(c, m, WR_PERSON, k - 1)); break;
     case PL_ANSWER: md->capability |= m->cell && k == 0; break;
@@ -246,6 +250,7 @@ void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, 
     p->change = 0;
     p->judged = p->ranked = 0;
     p->choice = 0;
+    p->immature = 0;
     /* "For a startup's MVP, X ...": a recommendation for what opens it */
     if (prop_word(c, m, WR_RECOMMEND_FOR, a))
         for (size_t k = a + 1; k < b && k < a + 12; k++)

@@ -90,6 +90,7 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
         ps->absolute = judged && rp->p.modality == PROP_ABSOLUTE;
         ps->qualified = judged && rp->p.modality == PROP_QUALIFIED;
         ps->partial = ps->qualified && rp->p.partial;
+        ps->immature = ps->qualified && rp->p.immature;
         /* a comparison is filed under one of its two subjects
          * (rc_home): the value it names is its own subject's, and of
          * the other it says only that it has less of it */
@@ -121,6 +122,10 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
              * denial against a qualified one */
             int overstated = pos[i].polarity == pos[j].polarity && pos[i].polarity < 0 &&
                              ((pos[i].absolute && pos[j].qualified) || (pos[j].absolute && pos[i].qualified));
+            /* "Yes" against "experimental support": there in full or not
+             * yet */
+            overstated |= pos[i].polarity > 0 && pos[j].polarity > 0 &&
+                          ((pos[i].immature && !pos[j].qualified) || (pos[j].immature && !pos[i].qualified));
             int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
             if (!opposite && !overstated && !pole) continue;
             /* two exclusive values of one aspect need no more in
@@ -187,7 +192,8 @@ static void rc_dispute(rc_ctx *c, rc_kind kind, int subject, uint32_t key, const
          * workloads") apart when an absolute claim is disputed; a pole
          * side: the pole */
         posk[q.n] = q.kind == RC_POLE ? pos[i].pole
-                    : (pos[i].polarity + 1) * 3 + (!q.absolute ? 1 : pos[i].absolute ? 0 : pos[i].partial ? 2 : 1);
+                    : (pos[i].polarity + 1) * 3 +
+                          (!q.absolute ? 1 : pos[i].absolute ? 0 : pos[i].partial || pos[i].immature ? 2 : 1);
         q.n++;
     }
     rc_sides(c, &q, posk);

@@ -57,6 +57,7 @@ typedef struct rc_pos {
     int absolute;            /* modality PROP_ABSOLUTE */
     int qualified;
     int partial;             /* qualified by a hedge of extent ("for some workloads") */
+    int immature;            /* a feature asserted "experimental", "in beta" */
     int pole;                /* the pole on the group's aspect, or -1 */
     double light;            /* rc_light on the group's key */
 } rc_pos;

@@ -5,7 +5,8 @@
  * the first NUL, as there).
  *
  * On KB_OK every accessor must answer within range (names not NULL and
- * valid UTF-8, found again by name, shapes known), and tax_match over
+ * valid UTF-8, found again by name, shapes known, the measure of a bare
+ * rate one of them or none), and tax_match over
  * the tokens of the input itself and of a fixed sentence must return
  * hits of a known kind, naming an existing entry, over a token range
  * inside the text, in token order.  KB_ERR must come with a message.
@@ -92,6 +93,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         for (int k = QTY_COUNT; k <= QTY_DURATION; k++) {
             int m = tax_measure_for_shape(t, k);
+            FUZZ_CHECK(m >= -1 && m < (int)tax_measures(t));
+        }
+        static const char *const times[] = {"second", "minute", "hour", ""};
+        for (size_t k = 0; k < sizeof times / sizeof *times; k++) {
+            int m = tax_measure_per(t, times[k], k % 2 ? qty_size_word : NULL);
             FUZZ_CHECK(m >= -1 && m < (int)tax_measures(t));
         }
         (void)tax_find_subject(t, "Node.js");

@@ -118,6 +118,25 @@ START_TEST(test_category_labels)
 }
 END_TEST
 
+/* A plain "yes" against a feature still "experimental" asks whether it
+ * is there in full, and the side says "experimental". */
+START_TEST(test_immature_labels)
+{
+    static const char *const filler =
+        "\n\nKestrel starts quickly.\n\nKestrel runs on small boards.\n\nKestrel has a friendly community.\n";
+    char a[256], b[256];
+    snprintf(a, sizeof a, "Kestrel supports multithreading.%s", filler);
+    snprintf(b, sizeof b, "Kestrel has experimental multithreading.%s", filler);
+    dis_set s;
+    const dis_item *it = two(&s, a, b, "experimental?");
+    ck_assert_ptr_nonnull(strstr(it->question, "Is Kestrel's "));
+    int experimental = 0;
+    for (size_t k = 0; k < it->nsides; k++) experimental |= strcmp(it->positions[k], "yes, experimental") == 0;
+    ck_assert(experimental);
+    dis_free(&s);
+}
+END_TEST
+
 /* A question on a cue of the user's, where every claim says the
  * subject has or lacks the thing, asks whether it has it, with the
  * article the claims give it (none for a plural or a mass noun). */
@@ -154,6 +173,7 @@ static Suite *dis_label_suite(void)
     tcase_add_test(tc, test_agreement_questions);
     tcase_add_test(tc, test_category_labels);
     tcase_add_test(tc, test_feature_labels);
+    tcase_add_test(tc, test_immature_labels);
     suite_add_tcase(s, tc);
     return s;
 }

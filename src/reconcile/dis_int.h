@@ -68,6 +68,8 @@ typedef struct dis_side {
                               * without naming it ("has a steeper learning curve") */
     size_t nfeat;            /* claims that say the subject has or lacks a thing
                               * ("supports package.json", "no node_modules") */
+    size_t nimm;             /* claims that say it has a thing not in full yet
+                              * ("experimental component testing") */
     size_t *src, nsrc, capsrc;   /* its distinct sources (owned: dis_sides_free frees) */
     int earliest, latest;    /* years of its dated sources */
     int scope[DIS_SCOPES];   /* claims naming each scope */

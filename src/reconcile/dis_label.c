@@ -23,7 +23,8 @@ static void dis_stance_position(const dis_run *r, const rc_question *q, const di
                                 : "neither");
     else
         buf_adds(b, dis_word_pol(s->polarity));
-    if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
+    if (q->absolute && s->nimm == s->nclaims) buf_adds(b, ", experimental");
+    else if (q->absolute && s->nabs == s->nclaims) buf_adds(b, ", without qualification");
     else if (q->absolute && s->npart == s->nclaims) buf_adds(b, ", in some cases");
     else if (q->absolute && s->nqual) buf_adds(b, ", with qualifications");
     int first = 1;
@@ -88,6 +89,20 @@ void dis_template(buf *b, const char *tmpl, const char *subject)
     const char *at = strstr(tmpl, "{s}");
     if (at) buf_printf(b, "%.*s%s%s", (int)(at - tmpl), tmpl, subject, at + 3);
     else buf_adds(b, tmpl);
+}
+
+/* Does a stance row set a feature had in full against one still
+ * "experimental": every side says yes, one side only with features not
+ * there in full yet, another with none? */
+static int dis_immature_row(const rc_question *q, const dis_side *sides, size_t ns)
+{
+    int immature = 0, full = 0;
+    for (size_t k = 0; k < ns; k++) {
+        if (sides[k].polarity <= 0) return 0;
+        immature |= sides[k].nimm == sides[k].nclaims;
+        full |= !sides[k].nimm;
+    }
+    return q->kind == RC_STANCE && q->versus < 0 && immature && full;
 }
 
 void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
@@ -155,6 +170,8 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
     } else if (q->versus >= 0) {
         buf_printf(&b, "Which is better on %s: %s or %s?", shown, tax_subject(r->tax, (size_t)q->subject),
                    tax_subject(r->tax, (size_t)q->versus));
+    } else if (dis_immature_row(q, sides, ns)) {
+        buf_printf(&b, "Is %s's %s stable or still experimental?", subj, shown);
     } else if (tmpl) {
         dis_template(&b, tmpl, subj);
     } else if (q->kind == RC_POLE) {

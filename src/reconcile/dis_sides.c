@@ -148,7 +148,7 @@ size_t dis_sides(dis_run *r, const rc_question *q, dis_side *sides)
         s->npart += rp->p.modality == PROP_QUALIFIED && rp->p.partial;
         s->nrank += rp->p.ranks >= 0 && rp->p.versus < 0 && !rp->p.joint;
         s->nfeat += rp->p.feature;
-        s->nimm += rp->p.immature && rp->p.modality == PROP_QUALIFIED;
+        s->nimm += rp->p.immature; /* always qualified (prop.h) */
         for (int b = 0; b < DIS_SCOPES; b++) s->scope[b] += (rp->p.scope >> b) & 1;
         if (rp->p.change && !s->change) s->change = i + 1;
         dis_side_add_source(s, rp->source, r->set->sources[rp->source].year);

@@ -8,7 +8,8 @@
  * but slower at B", "X is fast but unstable, and Y ..."), the object of a task's verb ("makes complex X simple"), a need
  * made small ("requires fewer steps"), a state given as past ("used to
  * be slow"), needs in a condition ("if you need A, require B"), "not
- * merely", and needless faults.
+ * merely", needless faults, and a condition after the verb ("restarts
+ * workers if they crash").
  */
 #include "tustance.h"
 
@@ -65,6 +66,24 @@ static const stance_case cases[] = {
     /* a comparison that goes on naming no one compares the same two */
     {"Rust is more popular than Go for embedded work, but slower to compile.", NULL, 0, 0, "Rust:0:Go;Go:0:Rust"},
     {"Zig is simpler than Rust, and easier to read.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    /* a condition after the verb, naming no subject, judges the case
+     * the subject meets; not one that opens what follows, a
+     * concession, what a person wants, or advice to take the subject */
+    {"Go restarts workers if they crash.", NULL, 0, 0, ""},
+    {"Rust retries the request in case of a failure.", NULL, 0, 0, ""},
+    {"Zig aborts cleanly in the event of a leak.", NULL, 0, 0, ""},
+    {"In case of a crash, Go restarts the worker.", NULL, 0, 0, ""},
+    {"Go is slow if the heap is large.", NULL, 0, 0, "Go:-"},
+    {"Programs stall if Go crashes.", NULL, 0, 0, "Go:-"},
+    {"Zig is verbose, but if you need control there is a clear path.", NULL, 0, 0, "Zig:0"},
+    {"Rust is for teams who want control, even if it means a steep learning curve.", NULL, 0, 0, "Rust:-"},
+    {"A Rust plugin exists too, if you want a nice debugger.", NULL, 0, 0, "Rust:+"},
+    {"Pick Zig if your team wants reliable builds.", NULL, 0, 0, "Zig:+"},
+    {"Rust ships a plugin if you want a nice debugger.", NULL, 0, 0, "Rust:+"},
+    {"Zig is fast even if its error messages are cryptic.", NULL, 0, 0, "Zig:0"},
+    {"It does not mean Zig is stagnating, if changes are needed there is always a clear path.", NULL, 0, 0, "Zig:+"},
+    {"Go compiles quickly, so if a build fails there is a clear error.", NULL, 0, 0, "Go:+"},
+    {"Rust retries the call if it fails (a clean design).", NULL, 0, 0, "Rust:+"},
 };
 
 START_TEST(test_judge)

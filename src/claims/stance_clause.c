@@ -81,11 +81,44 @@ static int stance_instead_before(const words_lex *w, const tax_tok *toks, size_t
     return 0;
 }
 
-/* A "when" between the clause start cs and token t? */
-static int stance_situation_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t t)
+/* A "when" between the clause start cs and token t?  Also, with the
+ * clause's subject not named after it, an "if", "unless" or "in case
+ * of": "Docker restarts containers if they crash" says what it does in
+ * a bad case, not that it is bad. */
+static int stance_situation_before(const stance_ctx *c, const stance_verdict *v, size_t t)
 {
-    for (size_t j = cs; j < t; j++)
-        if (words_is(w, WR_SITUATION, &toks[j])) return 1;
+    for (size_t j = v->cs; j < t; j++) {
+        if (words_is(c->w, WR_SITUATION, &c->toks[j])) return 1;
+        size_t n = words_at(c->w, WR_CONDITION, c->toks, t, j);
+        if (!n) continue;
+        /* a condition opening what follows ("..., so if you can fit it
+         * there you can ..."), or a concession ("even if it means a
+         * steep learning curve"): what it judges may be the subject's */
+        size_t p = j;
+        if (p > v->cs && words_is(c->w, WR_CONDITION_LEAD, &c->toks[p - 1])) {
+            if (words_is(c->w, WR_CONCESSION, &c->toks[p - 1])) continue;
+            p--;
+        }
+        if (p == 0 || tax_tok_punct_before(c->toks, p, ",;:(")) continue;
+        /* "exists too, if you want a nice GUI": what the reader wants,
+         * the subject offers */
+        if (j + n + 1 < t && words_is(c->w, WR_PERSON, &c->toks[j + n]) &&
+            words_is(c->w, WR_DESIRE, &c->toks[j + n + 1]))
+            continue;
+        /* "Choose X if your focus is quick feedback": what X suits */
+        int advised = 0;
+        for (size_t k = v->cs; k < j; k++)
+            advised |= words_at(c->w, WR_RECOMMEND, c->toks, j, k) > 0;
+        if (advised) continue;
+        /* the condition ends at a comma or bracket: "(and if you run
+         * Proxmox, you do), this is a more natural fit" */
+        int closed = 0, named = 0;
+        for (size_t k = j + 1; k <= t; k++)
+            closed |= tax_tok_punct_before(c->toks, k, ",;:()");
+        for (size_t i = 0; i < c->nment; i++)
+            named |= c->ment[i].tok > j && c->ment[i].tok < t;
+        if (!named && !closed) return 2;
+    }
     return 0;
 }
 
@@ -435,7 +468,8 @@ static void stance_score_words(stance_ctx *c, stance_verdict *v, stance_cues *q)
         if (cls == SL_NEGATIVE && stance_need_of_other(c->w, toks, v->cs, h->tok)) continue;
         /* "X shines when routing is complex": after the verdict, a
          * "when" clause describes the situation */
-        if (v->evaluative && stance_situation_before(c->w, toks, v->cs, h->tok)) continue;
+        int sit = stance_situation_before(c, v, h->tok);
+        if (sit == 2 || (sit && v->evaluative)) continue;
         /* "has no bloat", "has no built-in reporter", "offers no
          * commercial fees": what follows (past a word) is denied, and
          * judges (stance_sign, a cost stance_score_size); "has no"

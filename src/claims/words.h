@@ -126,6 +126,11 @@ typedef enum words_role {
     WR_SIZE_DOWN,             /* "reduces latency", "cuts startup time" */
     WR_HOSTILE,               /* "harder for attackers to escape": an act against the user */
     WR_SITUATION,             /* "X shines when routing is complex" */
+    WR_CONDITION,             /* "restarts containers if they crash" */
+    WR_CONDITION_LEAD,        /* "..., so if", "even if" */
+    WR_CONCESSION,            /* "even if": the judgement holds */
+    WR_DESIRE,                /* "if you want a nice GUI": offered */
+    WR_RECOMMEND,             /* "Choose X if ...": what X suits */
     WR_POSSESS_VERB,          /* "has", "uses": a heading with one states a claim */
     WR_SUBSTITUTE,            /* "an alternative to Y": Y is not judged */
     WR_SUBSTITUTE_PREP,

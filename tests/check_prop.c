@@ -78,6 +78,10 @@ static const prop_case cases[] = {
      * not on what, when the clause judges a named aspect besides */
     {"Kestrel web frameworks are slow.", NULL, NULL, {"keys=web,#speed*\n"}, {NULL}},
     {"Kestrel backend development may not match that raw speed.", NULL, NULL, {"#backend,", "#speed*"}, {"#backend*"}},
+    /* an abundance judges what it counts, far down a list of merits */
+    {"Kestrel is mature, performs well when configured correctly, is well supported by editors, linters and "
+     "debuggers, and has dozens of plugins that extend it to more deployment targets.",
+     NULL, NULL, {"#integrations*"}, {NULL}},
     /* ... and are what is judged when nothing else is named */
     {"Kestrel installation is painful.", NULL, NULL, {"keys=#setup*\n"}, {NULL}},
     /* a judgement with its infinitive judges what the infinitive

@@ -189,7 +189,7 @@ int stance_marks(const stance_lex *s, const tax_tok *toks, size_t ntok, unsigned
             else if (c == SL_MIXED) memset(eval + t, STANCE_MARK_EVEN, e - t);
             else if ((c == SL_POSITIVE || c == SL_NEGATIVE) && stance_degree_before(s->w, toks, 0, t))
                 memset(eval + t - 1, STANCE_MARK_COMPARATIVE, e - t + 1);
-            else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL) memset(eval + t, 1, e - t);
+            else if (c == SL_POSITIVE || c == SL_NEGATIVE || c == SL_EQUAL || c == SL_ABUNDANCE) memset(eval + t, 1, e - t);
             else if (c == SL_SIZE || c == SL_COST) {
                 /* "a larger community", "lower latency": the size word
                  * ranks (stance_score_size); "a huge community", "low

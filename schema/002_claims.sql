@@ -13,7 +13,7 @@ CREATE TABLE claim (
     source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
     unit_id    INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
     seq        INTEGER NOT NULL,          -- order in the source
-    kind       TEXT NOT NULL,             -- sentence, item, cell
+    kind       TEXT NOT NULL,             -- sentence, item, cell, comment
     byte_start INTEGER NOT NULL,          -- offsets into the source text
     byte_end   INTEGER NOT NULL,
     section    TEXT,

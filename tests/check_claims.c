@@ -129,6 +129,37 @@ START_TEST(test_subject_label)
 }
 END_TEST
 
+/* A comment in a code block that is prose and names a subject is a
+ * claim of kind "comment", its bytes the comment's without the marker;
+ * code, commented-out commands and comments on the code's own steps
+ * are none. */
+START_TEST(test_code_comments)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/code.md", tu_dir);
+    const char *md = "# Notes\n\nPython runs scripts.\n\n```python\n"
+                     "x = load()  # Python caches this lookup\n"
+                     "# Python: no explicit locks needed here\n"
+                     "    // Node.js runs this callback on the event loop\n"
+                     "-- npx node --inspect app.js\n"
+                     "# Store a simple value\n"
+                     "/* Python releases the GIL during I/O */\n"
+                     "```\n";
+    tu_write_file(path, md, strlen(md));
+    ingest(path, NULL);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'comment'"), 3);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'comment' AND text IN ("
+                           "'Python: no explicit locks needed here', "
+                           "'Node.js runs this callback on the event loop', "
+                           "'Python releases the GIL during I/O')"),
+                     3);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN source_text t ON t.source_id = c.source_id "
+                           "WHERE CAST(substr(CAST(t.body AS BLOB), c.byte_start + 1, c.byte_end - c.byte_start) AS TEXT) "
+                           "!= c.text"),
+                     0);
+}
+END_TEST
+
 /* A line that is only a subject's name labels what follows it until
  * the next heading or label; a sentence naming it, or a line naming
  * two subjects, labels nothing. */
@@ -451,6 +482,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_gil_statements);
     tcase_add_test(tc, test_furniture_is_not_a_claim);
     tcase_add_test(tc, test_claim_offsets);
+    tcase_add_test(tc, test_code_comments);
     tcase_add_test(tc, test_subject_label);
     tcase_add_test(tc, test_subject_line_labels_what_follows);
     tcase_add_test(tc, test_second_domain);

@@ -178,8 +178,8 @@ void claims_set_view(const claims_set *s, size_t i, claims_view *v)
 
 const char *claims_kind_name(int kind)
 {
-    static const char *const names[] = {"sentence", "item", "cell"};
-    return kind >= CLAIM_SENTENCE && kind <= CLAIM_CELL ? names[kind] : "sentence";
+    static const char *const names[] = {"sentence", "item", "cell", "comment"};
+    return kind >= CLAIM_SENTENCE && kind <= CLAIM_COMMENT ? names[kind] : "sentence";
 }
 
 /* Keep a copy of str in the set's arena: its offset + 1, or 0 for NULL. */
@@ -239,6 +239,16 @@ static int claims_heading_states(const claims *c, const tag_result *r)
 
 /* Tag one claim, text[start, end) of the current unit, and add it to
  * the set (a heading only if it states one). */
+/* Does the claim name a subject itself (not by a part, the context or
+ * the claim before)?  A comment in code is a claim only then: the
+ * others describe the code's steps ("Store a simple value"). */
+static int claims_names_subject(const tag_result *r)
+{
+    for (size_t i = 0; i < r->nsubj; i++)
+        if (r->subj[i].how == TAG_NAMED) return 1;
+    return 0;
+}
+
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
     const store_unit *u = w->unit;
@@ -256,6 +266,7 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     tag_result r;
     if (tag_claim(w->c->tg, &in, &r, &w->err)) return 1;
     if (w->heading && !claims_heading_states(w->c, &r)) return 0;
+    if (w->kind == CLAIM_COMMENT && !claims_names_subject(&r)) return 0;
     claims_version_years(&r);
 
     CLAIMS_GROW(set->items, set->n, set->cap);
@@ -435,6 +446,21 @@ static int claims_same_section(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* A code block: its comments that are prose, each a claim. */
+static int claims_code(claims_walk *w, const store_unit *u)
+{
+    size_t n = claims_code_comments(u->text, u->text_len, NULL, NULL, 0);
+    if (!n) return 0;
+    size_t *b = kb_malloc(2 * n * sizeof *b), *e = b + n;
+    claims_code_comments(u->text, u->text_len, b, e, n);
+    w->unit = u;
+    w->kind = CLAIM_COMMENT;
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) rc = claims_emit(w, b[i], e[i]);
+    free(b);
+    return rc;
+}
+
 /* A stored unit's kind (doc.h names them); one kb does not know is
  * read as a paragraph. */
 static doc_kind claims_unit_kind(const char *name)
@@ -469,7 +495,7 @@ static int claims_unit(claims_walk *w, const store_unit *u)
         return rc;
     }
     if (w->label_section && !claims_same_section(w->label_under, u->section)) claims_label_end(w);
-    if (kind == DOC_CODE) return 0;
+    if (kind == DOC_CODE) return claims_code(w, u);
     w->unit = u;
     w->kind = kind == DOC_ITEM ? CLAIM_ITEM : CLAIM_SENTENCE;
     /* "Node.js: Excels in ... Handles thousands of ...": a short label

@@ -29,8 +29,13 @@ struct claims {
 
 /* The kinds of claim (claims_item.kind); claims_kind_name names them
  * at the edges (the store, claims_view). */
-enum { CLAIM_SENTENCE, CLAIM_ITEM, CLAIM_CELL };
+enum { CLAIM_SENTENCE, CLAIM_ITEM, CLAIM_CELL, CLAIM_COMMENT };
 const char *claims_kind_name(int kind);
+
+/* claims_code.c: the comments of code text[0..len) that are prose, one
+ * a line, as byte ranges [b[i], e[i]) (the marker left out); returns
+ * how many, of which the first cap are stored. */
+size_t claims_code_comments(const char *text, size_t len, size_t *b, size_t *e, size_t cap);
 
 /* One claim of a set: a million of them for 50 MB of prose, so kept
  * small (48 bytes): offsets within a unit (at most 64 KiB), first

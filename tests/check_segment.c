@@ -1,6 +1,6 @@
 /*
- * check_segment.c - seg_sentences, seg_cells and the abbreviation list:
- * tables of inputs and the pieces each should give.
+ * check_segment.c - seg_sentences, seg_cells, seg_comments and the
+ * abbreviation list: tables of inputs and the pieces each should give.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -248,6 +248,42 @@ START_TEST(test_cells)
 }
 END_TEST
 
+/* The prose comments of code, one a line, the marker left out; code,
+ * trailing comments, commands, addresses and calls are none. */
+typedef struct comment_case {
+    const char *code;
+    size_t n;
+    const char *want[3];
+} comment_case;
+
+static const comment_case comment_cases[] = {
+    {"// Kestrel runs this on one thread\nx = 1;", 1, {"Kestrel runs this on one thread"}},
+    {"   # Wren needs no lock here  \r\n", 1, {"Wren needs no lock here"}},
+    {"-- Kestrel checks this at commit\n/* Wren skips the check */\n * Both log the call", 3,
+     {"Kestrel checks this at commit", "Wren skips the check", "Both log the call"}},
+    {"x = f(); // Kestrel caches this result", 0, {NULL}},
+    {"# npx kestrel run --fast\n# see https://example.org for more", 0, {NULL}},
+    {"// call setup() before the run\n// a = b for all\n// $HOME is used", 0, {NULL}},
+    {"// I/O waits on the event loop", 1, {"I/O waits on the event loop"}},
+    {"//no space here at all\n#!/bin/sh\n// 3 words only\n// two words", 0, {NULL}},
+};
+
+START_TEST(test_comments)
+{
+    const comment_case *c = &comment_cases[_i];
+    size_t starts[3], ends[3], len = strlen(c->code);
+    size_t n = seg_comments(c->code, len, starts, ends, 3);
+    ck_assert_msg(n == c->n, "\"%s\": %zu comments, want %zu", c->code, n, c->n);
+    ck_assert_uint_eq(seg_comments(c->code, len, NULL, NULL, 0), n);
+    for (size_t k = 0; k < n && k < 3; k++) {
+        size_t wl = strlen(c->want[k]);
+        ck_assert_msg(ends[k] - starts[k] == wl && !memcmp(c->code + starts[k], c->want[k], wl),
+                      "\"%s\": comment %zu is \"%.*s\", want \"%s\"", c->code, k, (int)(ends[k] - starts[k]),
+                      c->code + starts[k], c->want[k]);
+    }
+}
+END_TEST
+
 /* Another list changes the splitting, the compiled-in one is left as
  * it was, and a bad list names the line and builds nothing. */
 START_TEST(test_abbreviations)
@@ -343,6 +379,7 @@ static Suite *segment_suite(void)
     suite_add_tcase(s, tc);
     TCase *tcc = tcase_create("cells");
     tcase_add_loop_test(tcc, test_cells, 0, (int)(sizeof cell_cases / sizeof *cell_cases));
+    tcase_add_loop_test(tcc, test_comments, 0, (int)(sizeof comment_cases / sizeof *comment_cases));
     suite_add_tcase(s, tcc);
     return s;
 }

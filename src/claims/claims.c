@@ -449,10 +449,10 @@ static int claims_same_section(const char *a, const char *b)
 /* A code block: its comments that are prose, each a claim. */
 static int claims_code(claims_walk *w, const store_unit *u)
 {
-    size_t n = claims_code_comments(u->text, u->text_len, NULL, NULL, 0);
+    size_t n = seg_comments(u->text, u->text_len, NULL, NULL, 0);
     if (!n) return 0;
     size_t *b = kb_malloc(2 * n * sizeof *b), *e = b + n;
-    claims_code_comments(u->text, u->text_len, b, e, n);
+    seg_comments(u->text, u->text_len, b, e, n);
     w->unit = u;
     w->kind = CLAIM_COMMENT;
     int rc = 0;

@@ -32,11 +32,6 @@ struct claims {
 enum { CLAIM_SENTENCE, CLAIM_ITEM, CLAIM_CELL, CLAIM_COMMENT };
 const char *claims_kind_name(int kind);
 
-/* claims_code.c: the comments of code text[0..len) that are prose, one
- * a line, as byte ranges [b[i], e[i]) (the marker left out); returns
- * how many, of which the first cap are stored. */
-size_t claims_code_comments(const char *text, size_t len, size_t *b, size_t *e, size_t cap);
-
 /* One claim of a set: a million of them for 50 MB of prose, so kept
  * small (48 bytes): offsets within a unit (at most 64 KiB), first
  * indexes into the set's arrays, and counts bounded by TAG_MAX. */

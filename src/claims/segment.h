@@ -54,4 +54,14 @@ int seg_sentences(const seg_abbrevs *abbr, const char *text, size_t len, seg_fn 
  * the row (which may exceed max). */
 size_t seg_cells(const char *row, size_t len, size_t *starts, size_t *ends, size_t max);
 
+/* The comments of a code block that are prose, one a line: a whole
+ * line opening with "//", "#", "--", a block comment's opening or a
+ * star (its inner line), the marker followed by a space, its text of
+ * three words at least, opening with a letter, with none of the marks
+ * code is made of (= ; { } < > ` $ | \), no option ("--browser"),
+ * address or call ("f()").  Each range leaves the marker (and a block
+ * comment's close) out.  Writes at most max ranges into starts/ends and
+ * returns how many there are. */
+size_t seg_comments(const char *code, size_t len, size_t *starts, size_t *ends, size_t max);
+
 #endif

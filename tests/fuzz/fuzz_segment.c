@@ -1,6 +1,6 @@
 /*
- * fuzz_segment.c - libFuzzer harness for seg_sentences, seg_cells and
- * seg_abbrevs_new (segment.h).
+ * fuzz_segment.c - libFuzzer harness for seg_sentences, seg_cells,
+ * seg_comments and seg_abbrevs_new (segment.h).
  *
  * The text is what claims.c passes: a unit's text, which the extractors
  * have made valid UTF-8, so other input is skipped.  If the input holds
@@ -9,7 +9,7 @@
  * text is split with it; else with the compiled-in list.  Sentences must come in
  * order, inside the text, not overlapping, not empty, trimmed and on
  * character boundaries; cells likewise, and seg_cells must count the
- * same cells whatever room it is given.
+ * same cells whatever room it is given; comments likewise, one a line.
  */
 #include <string.h>
 
@@ -69,6 +69,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(starts[i] <= ends[i] && ends[i] <= size);
             FUZZ_CHECK(starts[i] >= prev);
             prev = ends[i];
+            FUZZ_CHECK(fuzz_boundary(in, size, starts[i]));
+            FUZZ_CHECK(fuzz_boundary(in, size, ends[i]));
+        }
+
+        /* comments: in order, one a line, trimmed, never empty */
+        n = seg_comments(in, size, starts, ends, FUZZ_CELLS);
+        FUZZ_CHECK(seg_comments(in, size, NULL, NULL, 0) == n);
+        prev = 0;
+        for (size_t i = 0; i < n && i < FUZZ_CELLS; i++) {
+            FUZZ_CHECK(starts[i] < ends[i] && ends[i] <= size);
+            FUZZ_CHECK(starts[i] >= prev);
+            prev = ends[i];
+            FUZZ_CHECK(memchr(in + starts[i], '\n', ends[i] - starts[i]) == NULL);
+            FUZZ_CHECK(in[starts[i]] != ' ' && in[ends[i] - 1] != ' ');
             FUZZ_CHECK(fuzz_boundary(in, size, starts[i]));
             FUZZ_CHECK(fuzz_boundary(in, size, ends[i]));
         }

@@ -28,6 +28,9 @@ static const sent_case sent_cases[] = {
      {"Frameworks, e.g. Django and Flask, help.", "They save time."}},
     {"Some tools (i.e. linters) run first. Others run later.",
      {"Some tools (i.e. linters) run first.", "Others run later."}},
+    /* ... inside a bracket Markdown escapes */
+    {"Costs vary \\(e.g. disks are slow\\), etc. Tune it.",
+     {"Costs vary \\(e.g. disks are slow\\), etc.", "Tune it."}},
     {"It compares Node.js vs. Python in depth. Read on.",
      {"It compares Node.js vs. Python in depth.", "Read on."}},
     {"The latest version is Python 3.8, released in 2019. It is fast.",

@@ -266,9 +266,14 @@ static int seg_period_ends(const seg_abbrevs *abbr, const char *t, size_t len, s
            !(b >= sent + 2 && seg_space(t, len, b - 2) == 2) &&
            !(b >= sent + 3 && seg_space(t, len, b - 3) == 3))
         b--;
-    /* drop opening quotes and brackets before the word */
+    /* drop opening quotes and brackets before the word, and the
+     * backslash of one Markdown escapes ("\(e.g. ...") */
     size_t w;
-    while (b < p && (w = seg_opener(t, len, b)) > 0) b += w;
+    for (;;) {
+        size_t esc = b + 1 < p && t[b] == '\\';
+        if (b + esc >= p || (w = seg_opener(t, len, b + esc)) == 0) break;
+        b += esc + w;
+    }
     const char *word = t + b;
     size_t n = p - b;
     /* "J. Smith"; but the pronoun ends sentences ("... than I. Then") */

@@ -24,6 +24,7 @@ static const char *const go_rust =
     "part\tRust\tcargo, crates.io, borrow checker\n"
     "dimension\tperformance\tfast, speed, ~quick*, zero-cost abstractions\n"
     "dimension\tconcurrency\tconcurren*, goroutine, threads\n"
+    "dimension\tfit\tsuit, batch\n"
     "heading\tperformance\tperformance, benchmarks\n"
     "measure\tpackage_count\tcrate, package\n"
     "measure\trelease_year\t@year, released\n"
@@ -107,6 +108,11 @@ static const struct {
     {"thousands of crates", "M:package_count"},
     {"packages", "M:package_count"},
     {"threads", "D:concurrency"},
+    /* a plural in "es" only of a word that takes one: "suites" is no
+     * "suit" */
+    {"it suits us", "D:fit"},
+    {"in batches", "D:fit"},
+    {"test suites", ""},
     {"gopher", ""},
     {"rusty", ""},
     /* a name of two letters written with a capital is only that word
@@ -155,7 +161,7 @@ START_TEST(test_names_and_shapes)
 {
     taxonomy *t = load(go_rust);
     ck_assert_uint_eq(tax_subjects(t), 2);
-    ck_assert_uint_eq(tax_dimensions(t), 2);
+    ck_assert_uint_eq(tax_dimensions(t), 3);
     ck_assert_int_eq(tax_find_subject(t, "golang"), 0);
     ck_assert_int_eq(tax_find_subject(t, "Rust"), 1);
     ck_assert_int_eq(tax_find_subject(t, "python"), -1);

@@ -376,6 +376,16 @@ int tax_measure_per(const taxonomy *t, const char *time, int (*refuse)(const cha
     return found;
 }
 
+/* Does w[0..m) take "es" for its plural: a word ending in s, x, z, o,
+ * ch or sh ("matches", "processes", "boxes")?  Not "suit": "suites" is
+ * another word. */
+static int tax_plural_es(const char *w, size_t m)
+{
+    char last = m ? w[m - 1] : 0;
+    return last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+           (last == 'h' && m >= 2 && (w[m - 2] == 'c' || w[m - 2] == 's'));
+}
+
 /* Does text token (s, n) match term token i?  Equal, a plural of it, or
  * (for a prefix term's last token) anything starting with it. */
 static int tax_tok_eq(const taxonomy *t, size_t i, const char *s, size_t n, int prefix)
@@ -385,7 +395,7 @@ static int tax_tok_eq(const taxonomy *t, size_t i, const char *s, size_t n, int 
     if (prefix) return n >= m && memcmp(s, w, m) == 0;
     if (n == m) return memcmp(s, w, m) == 0;
     if (n == m + 1 && s[m] == 's') return memcmp(s, w, m) == 0;
-    if (n == m + 2 && s[m] == 'e' && s[m + 1] == 's') return memcmp(s, w, m) == 0;
+    if (n == m + 2 && s[m] == 'e' && s[m + 1] == 's') return tax_plural_es(w, m) && memcmp(s, w, m) == 0;
     return 0;
 }
 

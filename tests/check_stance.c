@@ -334,6 +334,12 @@ static const stance_case cases[] = {
     {"Zig can be a memory hog.", NULL, 0, 0, "Zig:-"},
     {"Zig leaves a lot on the table in raw speed.", NULL, 0, 0, "Zig:-"},
     {"Zig punches above its weight.", NULL, 0, 0, "Zig:+"},
+    /* "as well" is "too", a "crash course" a short one, an "issued"
+     * release no issue */
+    {"Zig has a steep learning curve as well.", NULL, 0, 0, "Zig:-"},
+    {"Rust is fast as well.", NULL, 0, 0, "Rust:+"},
+    {"The team issued a new Zig release.", NULL, 0, 0, ""},
+    {"Rust has a crash course for newcomers.", NULL, 0, 0, ""},
     /* worth it, or not */
     {"Zig is worth a serious look.", NULL, 0, 0, "Zig:+"},
     {"Zig is not worth the hassle.", NULL, 0, 0, "Zig:-"},

@@ -78,6 +78,10 @@ static const prop_case cases[] = {
      * not on what, when the clause judges a named aspect besides */
     {"Kestrel web frameworks are slow.", NULL, NULL, {"keys=web,#speed*\n"}, {NULL}},
     {"Kestrel backend development may not match that raw speed.", NULL, NULL, {"#backend,", "#speed*"}, {"#backend*"}},
+    /* the words before a list of subjects say which kind of each the
+     * clause speaks of */
+    {"Using managed Kestrel/Wren clusters in production is not free of cost.", NULL, NULL,
+     {"ST Kestrel pol=-1", "ST Wren pol=-1"}, {"manag*"}},
     /* an abundance judges what it counts, far down a list of merits */
     {"Kestrel is mature, performs well when configured correctly, is well supported by editors, linters and "
      "debuggers, and has dozens of plugins that extend it to more deployment targets.",

@@ -97,8 +97,9 @@ void prop_subject_phrase(const prop_marks *m, int subject, size_t a, size_t b, s
 /* The plain words right before the subject's first name in [a, b)
  * that say which kind of it the clause speaks of ("using [open source]
  * X in production is not free of cost", "[self-hosted] X is costly"),
- * back to a gerund that takes X as its object ("Learning X"):
- * [*qa, *qb), empty when there are none. */
+ * back to a gerund that takes X as its object ("Learning X"), past the
+ * other subjects listed before it ("[open source] Y/X", "[managed] Y
+ * and X"): [*qa, *qb), empty when there are none. */
 void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, size_t a, size_t b, size_t *qa,
                                 size_t *qb)
 {
@@ -107,6 +108,10 @@ void prop_subject_premod(const prop_ctx *c, const prop_marks *m, int subject, si
     if (subject < 0) return;
     while (k < b && m->subj[k] != subject) k++;
     if (k == b) return;
+    while (k > a && !prop_comma_before(m, k) &&
+           ((m->subj[k - 1] >= 0 && m->subj[k - 1] != subject) ||
+            (k - 1 > a && m->subj[k - 2] >= 0 && prop_word(c, m, WR_SUBJECT_JOIN, k - 1))))
+        k--;
     size_t s = k;
     while (s > a && !m->eval[s - 1] && m->subj[s - 1] < 0 && m->part[s - 1] < 0 &&
            (m->cls[s - 1] < 0 || m->cls[s - 1] == PL_CONCEPT || m->cls[s - 1] == PL_POLE) && !prop_comma_before(m, s) &&

@@ -206,6 +206,26 @@ static const text_case cases[] = {
       I(1, "a list follows", "Summary"),
       P("Closing Thoughts", "Summary"),
       P("short", "Summary")}},
+    /* a long line broken mid-sentence goes on on the next line when
+     * that one opens in lower case; not after a sentence's end, nor a
+     * short line */
+    {"line mode: a broken sentence goes on", 0,
+     "Kestrel is a small runtime for writing network services, and it is compared here with Wren "
+     "on speed and tools.\n"
+     "- Good fit for chat. Its event loop works well with socket libraries such as the ones in the "
+     "standard set, like\n"
+     "ws and a few others, which makes live features easy to build.\n"
+     "Wren starts slowly, and its package manager is still young, so builds take long on large "
+     "projects today.\n"
+     "many teams still pick it.\n",
+     NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+     {P("Kestrel is a small runtime for writing network services, and it is compared here with Wren "
+        "on speed and tools.", NULL),
+      I(1, "Good fit for chat. Its event loop works well with socket libraries such as the ones in the "
+           "standard set, like\nws and a few others, which makes live features easy to build.", NULL),
+      P("Wren starts slowly, and its package manager is still young, so builds take long on large "
+        "projects today.", NULL),
+      P("many teams still pick it.", NULL)}},
     /* a title over a list, or over a heading over its paragraph, is a
      * heading; a label line or an unpunctuated sentence is not */
     {"line mode: titles over lists and headings", 0,

@@ -198,14 +198,26 @@ static int text_strong_line(const text_ctx *c, const text_line *L)
     return 1;
 }
 
-/* In join mode, extend a block over the following non-empty lines of
- * the kind given: returns where the run ends; *ce is its content end. */
-static size_t text_run(const text_ctx *c, size_t pos, int kind, size_t *ce)
+/* In line mode, does line N go on with the sentence of the block
+ * [cs, ce): a long block that does not end one, and a line that opens in
+ * lower case ("... works with libraries like" / "ws and Socket.IO,
+ * making ...")?  A short one is a heading or label ("Closing Thoughts"). */
+static int text_goes_on(const text_ctx *c, size_t cs, size_t ce, const text_line *N)
+{
+    return text_nchars(c->s + cs, ce - cs, TEXT_LONG_LINE) > TEXT_LONG_LINE && !text_ends_sentence(c->s, ce) &&
+           text_starts_lower(c->s + N->cs, N->ce - N->cs);
+}
+
+/* Extend the block that starts at cs over the following non-empty lines
+ * of the kind given (in line mode, those text_goes_on): returns where
+ * the run ends; *ce is its content end. */
+static size_t text_run(const text_ctx *c, size_t cs, size_t pos, int kind, size_t *ce)
 {
     text_line N;
-    while (c->join && pos < c->len) {
+    while (pos < c->len) {
         text_scan(c, pos, &N);
         if (N.kind != kind || N.cs == N.ce) break;
+        if (!c->join && !text_goes_on(c, cs, *ce, &N)) break;
         /* "**Security**" on a line of its own opens a paragraph */
         if (c->markdown && kind == TK_TEXT && text_strong_line(c, &N)) break;
         *ce = N.ce;
@@ -218,7 +230,7 @@ static size_t text_run(const text_ctx *c, size_t pos, int kind, size_t *ce)
  * underline makes it a heading, and so may the plain-text rules. */
 static size_t text_para(text_ctx *c, const text_line *L)
 {
-    size_t ce = L->ce, pos = text_run(c, L->next, TK_TEXT, &ce);
+    size_t ce = L->ce, pos = text_run(c, L->cs, L->next, TK_TEXT, &ce);
     text_line N;
     if (pos < c->len) {
         text_scan(c, pos, &N);
@@ -254,7 +266,7 @@ static size_t text_item(text_ctx *c, const text_line *L)
     while (c->nlists && L->indent < c->lists[c->nlists - 1]) c->nlists--;
     if (!c->nlists || (L->indent >= c->lists[c->nlists - 1] + 2 && c->nlists < TEXT_MAX_NEST))
         c->lists[c->nlists++] = L->indent;
-    size_t ce = L->ce, pos = text_run(c, L->next, TK_TEXT, &ce);
+    size_t ce = L->ce, pos = text_run(c, L->cs, L->next, TK_TEXT, &ce);
     text_add(c, DOC_ITEM, c->nlists, L->cs, ce);
     return pos;
 }
@@ -263,7 +275,7 @@ static size_t text_item(text_ctx *c, const text_line *L)
  * line separates quotes.  Inner lines keep their '>' in the range. */
 static size_t text_quote(text_ctx *c, const text_line *L)
 {
-    size_t ce = L->ce, pos = L->cs < L->ce ? text_run(c, L->next, TK_QUOTE, &ce) : L->next;
+    size_t ce = L->ce, pos = L->cs < L->ce ? text_run(c, L->cs, L->next, TK_QUOTE, &ce) : L->next;
     text_add(c, DOC_QUOTE, 0, L->cs, ce);
     return pos;
 }

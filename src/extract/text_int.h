@@ -75,6 +75,9 @@ int text_ends_sentence(const char *s, size_t n);
  * script without case (where capitals cannot tell anything). */
 int text_starts_upper(const char *s, size_t n);
 
+/* Does s[0..n) start with a lower-case letter? */
+int text_starts_lower(const char *s, size_t n);
+
 /* A byline: "By NAME", "Written by NAME", "Author: NAME".  On success
  * sets *name and *nn to the name. */
 int text_byline(const char *s, size_t n, const char **name, size_t *nn);

@@ -84,6 +84,11 @@ int text_starts_upper(const char *s, size_t n)
            cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_ND;
 }
 
+int text_starts_lower(const char *s, size_t n)
+{
+    return text_first_cat(s, n) == UTF8PROC_CATEGORY_LL;
+}
+
 /* A personal name: 1..4 words, each capitalized, except lower-case
  * particles inside ("Guido van Rossum"). */
 static int text_is_name(const char *s, size_t n)

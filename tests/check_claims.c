@@ -160,6 +160,21 @@ START_TEST(test_code_comments)
 }
 END_TEST
 
+/* A sentence with no word outside its markup (an emoji, an image) is
+ * no claim; the sentence beside it is one. */
+START_TEST(test_no_word_no_claim)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/emoji.md", tu_dir);
+    const char *md = "# Notes\n\nPython made me happy. \xf0\x9f\x98\x83\n\n![](https://example.org/a.png)\n\n"
+                     "![Python's logo](/p.svg){.wide}\n";
+    tu_write_file(path, md, strlen(md));
+    ingest(path, NULL);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'sentence' AND text <> 'Notes'"), 1);
+    ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE text = 'Python made me happy.'"), 1);
+}
+END_TEST
+
 /* A line that is only a subject's name labels what follows it until
  * the next heading or label; a sentence naming it, or a line naming
  * two subjects, labels nothing. */
@@ -483,6 +498,7 @@ static Suite *claims_suite(void)
     tcase_add_test(tc, test_furniture_is_not_a_claim);
     tcase_add_test(tc, test_claim_offsets);
     tcase_add_test(tc, test_code_comments);
+    tcase_add_test(tc, test_no_word_no_claim);
     tcase_add_test(tc, test_subject_label);
     tcase_add_test(tc, test_subject_line_labels_what_follows);
     tcase_add_test(tc, test_second_domain);

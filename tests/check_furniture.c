@@ -40,6 +40,8 @@ static const furn_case unit_cases[] = {
     {"paragraph", "/", 1},
     {"paragraph", "•", 1},
     {"paragraph", "* * *", 1},
+    {"paragraph", "\xf0\x9f\x98\x83", 1},                  /* an emoji alone */
+    {"paragraph", "\xf0\x9f\x94\x92 Security matters to Wren.", 0},
     /* widgets and navigation */
     {"paragraph", "share image icon", 1},
     {"paragraph", "footer sticky close icon", 1},

@@ -444,6 +444,27 @@ START_TEST(test_blank_markup)
 }
 END_TEST
 
+/* Words outside markup: not an emoji alone, an image alone or a rule;
+ * a number, a word in any script, a link's text are words.  A text
+ * longer than the stack copy takes the heap. */
+START_TEST(test_has_words)
+{
+    ck_assert(!norm_has_words("\xf0\x9f\x98\x83", 4));
+    ck_assert(!norm_has_words("![](https://example.org/a.png)", 30));
+    ck_assert(!norm_has_words("![alt text](/x.png){.wide}  \xe2\x80\x94 ", 32));
+    ck_assert(!norm_has_words("* * *", 5));
+    ck_assert(norm_has_words("42", 2));
+    ck_assert(norm_has_words("\xd0\x94\xd0\xb0", 4));
+    ck_assert(norm_has_words("[Kestrel docs](https://example.org)", 35));
+    ck_assert(norm_has_words("\xf0\x9f\x94\x92 Security matters.", 22));
+    char big[2000];
+    memset(big, ' ', sizeof big);
+    ck_assert(!norm_has_words(big, sizeof big));
+    big[1500] = 'x';
+    ck_assert(norm_has_words(big, sizeof big));
+}
+END_TEST
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *norm_suite(void)
@@ -467,6 +488,7 @@ static Suite *norm_suite(void)
     tcase_add_loop_test(tc, test_tokens, 0, N(tok_cases));
     tcase_add_test(tc, test_tokens_stop);
     tcase_add_loop_test(tc, test_blank_markup, 0, N(markup_cases));
+    tcase_add_test(tc, test_has_words);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -14,6 +14,7 @@
 #include "embed.h"
 #include "furniture.h"
 #include "hash.h"
+#include "norm.h"
 #include "qty.h"
 #include "segment.h"
 #include "stance.h"
@@ -254,6 +255,9 @@ static int claims_emit(claims_walk *w, size_t start, size_t end)
     const store_unit *u = w->unit;
     claims_set *set = w->set;
     if (end <= start) return 0;
+    /* an emoji or an image alone says nothing; a cell's "-" or a check
+     * mark does, in its row */
+    if (w->kind != CLAIM_CELL && !norm_has_words(u->text + start, end - start)) return 0;
     tag_input in;
     memset(&in, 0, sizeof in);
     in.text = u->text + start;

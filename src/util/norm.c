@@ -477,3 +477,26 @@ void norm_blank_markup(char *s, size_t n)
         }
     }
 }
+
+int norm_has_words(const char *s, size_t n)
+{
+    char small[512];
+    char *b = n <= sizeof small ? small : kb_malloc(n);
+    memcpy(b, s, n);
+    norm_blank_markup(b, n);
+    int found = 0;
+    for (size_t i = 0; i < n && !found;) {
+        unsigned char c = (unsigned char)b[i];
+        if (c < 0x80) {
+            found = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t w = utf8proc_iterate((const utf8proc_uint8_t *)b + i, (utf8proc_ssize_t)(n - i), &cp);
+        found = w > 0 && norm_is_token_cp(cp);
+        i += w > 0 ? (size_t)w : 1;
+    }
+    if (b != small) free(b);
+    return found;
+}

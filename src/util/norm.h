@@ -59,4 +59,8 @@ int norm_tokens(const char *t, size_t len,
  * domain name) belong to no claim.  Offsets do not move. */
 void norm_blank_markup(char *s, size_t n);
 
+/* Does s[0..n) say anything: a letter or number (a token character)
+ * outside its markup?  Not an emoji alone, not an image alone. */
+int norm_has_words(const char *s, size_t n);
+
 #endif

@@ -340,6 +340,9 @@ static const stance_case cases[] = {
     {"Rust is fast as well.", NULL, 0, 0, "Rust:+"},
     {"The team issued a new Zig release.", NULL, 0, 0, ""},
     {"Rust has a crash course for newcomers.", NULL, 0, 0, ""},
+    /* names of things that hold an evaluative word */
+    {"Rust answers a bad request with a 400.", NULL, 0, 0, ""},
+    {"Go writes a slow query log.", NULL, 0, 0, ""},
     /* worth it, or not */
     {"Zig is worth a serious look.", NULL, 0, 0, "Zig:+"},
     {"Zig is not worth the hassle.", NULL, 0, 0, "Zig:-"},

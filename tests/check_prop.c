@@ -357,6 +357,11 @@ static const prop_case cases[] = {
     /* a feature still experimental is there, qualified */
     {"Wren's WebKit support is still experimental.", NULL, NULL, {"ST Wren pol=1 qualified", "webkit*"}, {NULL}},
     {"Kestrel plugins are in beta.", NULL, NULL, {"ST Kestrel pol=1 qualified"}, {NULL}},
+    /* ... not one that is no longer, or has been stabilized since */
+    {"Kestrel plugins are no longer experimental.", NULL, NULL, {"ST Kestrel pol=1 plain"}, {"immature", "qualified"}},
+    {"Wren's hot reloading is not in beta.", NULL, NULL, {"ST Wren pol=1 plain"}, {"immature", "qualified"}},
+    {"Kestrel's JIT was stabilized in version 3, in version 2 it is experimental.", NULL, NULL,
+     {"ST Kestrel pol=1 plain"}, {"immature", "qualified"}},
     /* an aside in parentheses is judged apart from its sentence */
     {"Built with Kpm (Kpm installs Kestrel), Kestrel plugins are also mature.", NULL, NULL, {"ST Kestrel pol=1", "#setup,"},
      {"#setup*"}},

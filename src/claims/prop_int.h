@@ -40,6 +40,7 @@ enum {
     PL_ICON_NO,
     PL_UNIVERSAL_NO,
     PL_IMMATURE,
+    PL_MATURED,
     PL_COUNT
 };
 

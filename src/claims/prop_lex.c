@@ -21,7 +21,7 @@
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
-    "sized", "partial", "icon", "icon_no", "universal_no", "immature"};
+    "sized", "partial", "icon", "icon_no", "universal_no", "immature", "matured"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {

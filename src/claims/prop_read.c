@@ -116,10 +116,26 @@ static int prop_flat_negation(const prop_ctx *c, const prop_marks *m, size_t k, 
     return !(n && h[0].tok == 0);
 }
 
+/* Does the negation hit at k deny a want of maturity right after it
+ * ("no longer experimental", "not in beta")?  Is the immature hit at k
+ * right after a negation? */
+static int prop_before_immature(const prop_marks *m, size_t k, size_t b)
+{
+    size_t j = (size_t)m->hit_end[k];
+    return j < b && m->cls[j] == PL_IMMATURE;
+}
+
+static int prop_after_negation(const prop_marks *m, size_t k, size_t a)
+{
+    return k > a && (m->cls[k - 1] == PL_NEGATION || m->cls[k - 1] == PL_UNIVERSAL_NO);
+}
+
 /* What a clause's words say of its modality, as prop_read_hit finds them. */
 typedef struct prop_mods {
     int hedge, universal, negation, capability, partial;
     int never;      /* a universal denial ("never", "no longer") */
+    int immature;   /* "experimental", "in beta" */
+    int matured;    /* "stabilized", "out of beta" */
 } prop_mods;
 
 /* A pole's aspect and value at token k ("compiled C code": a participle
@@ -180,9 +196,13 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         md->capability = 1;
         break;
     case PL_IMMATURE:
-        md->hedge = md->capability = 1;
-        p->immature = 1;
+        md->capability = 1;
+        /* "no longer experimental", "not in beta": there in full */
+        md->immature |= !prop_after_negation(m, k, a);
         break;
+    /* "stabilized in version 20, in 18 it is experimental": there in
+     * full now */
+    case PL_MATURED: md->capability = md->matured = 1; break;
     /* "if you have X installed": the reader's, not the subject's */
     case PL_POSSESSION: md->capability |= !(k > a && prop_word(c, m, WR_PERSON, k - 1)); break;
     case PL_ANSWER: md->capability |= m->cell && k == 0; break;
@@ -199,12 +219,15 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
         md->universal |= !(k > a && prop_word(c, m, WR_COPULA_NOT_NEGATING, k) && m->cls[k - 1] == PL_NEGATION);
         break;
     /* "never has", "no longer offers": every case, and none of it */
-    case PL_UNIVERSAL_NO: md->universal = md->negation = md->never = 1; break;
+    case PL_UNIVERSAL_NO:
+        if (!prop_before_immature(m, k, b)) md->universal = md->negation = md->never = 1;
+        break;
     case PL_NEGATION:
         /* a negation inside an even-handed phrase ("no clear winner") is
          * that phrase's verdict, no denial; a need denied ("does not
          * need root") spares the subject one */
-        if (m->eval[k] != STANCE_MARK_EVEN && !prop_word(c, m, WR_NEED, (size_t)m->hit_end[k]))
+        if (m->eval[k] != STANCE_MARK_EVEN && !prop_word(c, m, WR_NEED, (size_t)m->hit_end[k]) &&
+            !prop_before_immature(m, k, b))
             md->negation |= prop_flat_negation(c, m, k, b);
         break;
     case PL_CHANGE:
@@ -244,7 +267,7 @@ static void prop_read_hit(const prop_ctx *c, const prop_marks *m, size_t k, size
 /* Fill p's aspects, qualifiers and poles from tokens [a, b). */
 void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, prop *p)
 {
-    prop_mods md = {0, 0, 0, 0, 0, 0};
+    prop_mods md = {0, 0, 0, 0, 0, 0, 0, 0};
     p->nkeys = p->npoles = 0;
     p->scope = 0;
     p->change = 0;
@@ -300,6 +323,7 @@ void prop_read_span(const prop_ctx *c, const prop_marks *m, size_t a, size_t b, 
     prop_phrase_unjudged(c, p, np0, np_a < np_b ? np1 : np0);
     prop_phrase_unjudged(c, p, pm0, pm_a < pm_b ? pm1 : pm0);
     p->sized = prop_states_size(c, m, a, b);
+    if (md.immature && !md.matured) md.hedge = p->immature = 1;
     p->modality = md.hedge || p->scope ? PROP_QUALIFIED : md.universal || md.negation ? PROP_ABSOLUTE : PROP_PLAIN;
     p->capable = md.capability && !md.negation;
     p->partial = md.partial;

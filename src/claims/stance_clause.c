@@ -28,12 +28,16 @@ int stance_class_of(const stance_lex *s, int dim)
 /* A negated action in [cs, end): "does not / did not / cannot / can't /
  * won't VERB", "fails to", "unable to", "no longer": the subject is
  * presented as unable to do something (-1); but a need denied ("does
- * not need root privileges", "doesn't require a daemon") spares it one
- * (+1).  0: none. */
+ * not need root privileges", "doesn't require a daemon") spares it one,
+ * and a want of maturity denied ("is no longer experimental", "is not in
+ * beta") says it is there in full (+1).  0: none. */
 int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, size_t end)
 {
     for (size_t k = cs; k < end; k++) {
         size_t na = words_at(w, WR_NEGATED_ACTION, toks, end, k);
+        /* ... and so does a want of maturity denied ("no longer
+         * experimental") */
+        if (na && k + na < end && words_at(w, WR_UNREADY, toks, end, k + na)) return 1;
         if (na) return k + na < end && words_is(w, WR_NEED, &toks[k + na]) ? 1 : -1;
         /* "Neither database shards data": the action denied of each */
         if (words_is(w, WR_NEITHER, &toks[k]) && !words_at(w, WR_NEITHER_OF, toks, end, k)) return -1;
@@ -41,6 +45,7 @@ int stance_negated_action(const words_lex *w, const tax_tok *toks, size_t cs, si
          * a real Y" -- but not "is not only/just ..." (praise) nor "not
          * necessarily" (a hedge) */
         size_t n = words_at(w, WR_NEGATED_COPULA, toks, end, k);
+        if (n && k + n < end && words_at(w, WR_UNREADY, toks, end, k + n)) return 1;
         if (n && !(k + n < end && words_is(w, WR_COPULA_NOT_NEGATING, &toks[k + n]))) return -1;
     }
     return 0;

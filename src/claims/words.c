@@ -33,7 +33,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "relative", "means", "depend", "depend_on", "purpose", "purpose_adverb", "purpose_stop",
     "level_high", "level_low", "need", "person", "relative_head", "relative_copula", "need_situation", "needer", "needer_owner",
     "level_mid", "intensifier", "do_verb", "adverb_ending", "making", "difficulty", "becoming", "wanting",
-    "turn", "only", "having", "size_up", "size_down", "hostile", "situation", "condition", "condition_lead", "concession", "desire", "recommend", "possess_verb", "substitute", "substitute_prep",
+    "turn", "only", "having", "size_up", "size_down", "hostile", "situation", "condition", "condition_lead", "concession", "desire", "recommend", "unready", "possess_verb", "substitute", "substitute_prep",
     "auxiliary", "elided_lead", "elided_tail", "need_less", "task_verb", "former", "former_not", "alike", "difference", "solver", "count_of", "ref_first", "ref_last",
     "event_gap", "event_passive", "event_owner", "amount_less", "lacking", "elided_like",
     "instance", "instance_not", "goal", "attribute_lead", "multiplier", "none", "amount_more", "as_kind", "kind_nor",

@@ -131,6 +131,7 @@ typedef enum words_role {
     WR_CONCESSION,            /* "even if": the judgement holds */
     WR_DESIRE,                /* "if you want a nice GUI": offered */
     WR_RECOMMEND,             /* "Choose X if ...": what X suits */
+    WR_UNREADY,               /* "no longer experimental": there in full */
     WR_POSSESS_VERB,          /* "has", "uses": a heading with one states a claim */
     WR_SUBSTITUTE,            /* "an alternative to Y": Y is not judged */
     WR_SUBSTITUTE_PREP,

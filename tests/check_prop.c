@@ -82,6 +82,11 @@ static const prop_case cases[] = {
      * clause speaks of */
     {"Using managed Kestrel/Wren clusters in production is not free of cost.", NULL, NULL,
      {"ST Kestrel pol=-1", "ST Wren pol=-1"}, {"manag*"}},
+    /* a condition up to its comma is an aside: what it names is not
+     * what the judgement after it speaks of */
+    {"Kestrel runs everywhere, and if the docs are any guide, it is slow.", NULL, NULL,
+     {"ST Kestrel pol=-1", "#speed*"}, {"#documentation*"}},
+    {"Wren is slow if the docs are any guide.", NULL, NULL, {"ST Wren pol=-1", "#speed*"}, {"#documentation*"}},
     /* an abundance judges what it counts, far down a list of merits */
     {"Kestrel is mature, performs well when configured correctly, is well supported by editors, linters and "
      "debuggers, and has dozens of plugins that extend it to more deployment targets.",

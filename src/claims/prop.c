@@ -16,16 +16,21 @@
 #include "norm.h"
 #include "util.h"
 
-/* Mark the tokens inside parentheses, counted on the bytes between
- * tokens (a parenthesis is no token). */
-static void prop_mark_parens(prop_marks *m)
+/* Mark the asides: the tokens inside parentheses, counted on the bytes
+ * between tokens (a parenthesis is no token), and a condition up to its
+ * comma ("if their docs are anything to go by, they seem keen": the
+ * docs are not what "keen" judges). */
+static void prop_mark_parens(const prop_ctx *c, prop_marks *m)
 {
-    int depth = 0;
+    int depth = 0, cond = 0;
     for (size_t k = 0; k < m->ntok; k++) {
-        if (k > 0)
+        if (k > 0) {
             for (const char *s = m->toks[k - 1].s + m->toks[k - 1].n; s < m->toks[k].s; s++)
                 depth += *s == '(' ? 1 : *s == ')' && depth > 0 ? -1 : 0;
-        m->paren[k] = depth > 0;
+            if (tax_tok_punct_before(m->toks, k, ",;:")) cond = 0;
+        }
+        if (words_at(c->words, WR_CONDITION, m->toks, m->ntok, k)) cond = 2;
+        m->paren[k] = depth > 0 ? 1 : (unsigned char)cond;
     }
 }
 
@@ -46,7 +51,7 @@ static void prop_mark_toks(const prop_ctx *c, const tax_tok *toks, size_t ntok, 
         m->subj[i] = m->part[i] = -1;
         m->cue_end[i] = 0;
     }
-    prop_mark_parens(m);
+    prop_mark_parens(c, m);
     tax_hit hits[PROP_TOKS];
     size_t nh = tax_match(c->lex->t, TAX_MASK(TAX_DIMENSION), m->toks, m->ntok, hits, PROP_TOKS);
     if (nh > PROP_TOKS) nh = PROP_TOKS;

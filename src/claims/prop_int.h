@@ -120,7 +120,8 @@ typedef struct prop_marks {
     short part[PROP_TOKS];          /* the part hit (index into the tagger's hits) it is in, -1 */
     short part_subject[PROP_TOKS];  /* that part's subject */
     short cue_end[PROP_TOKS];       /* a taxonomy cue starting here: its end, else 0 */
-    unsigned char paren[PROP_TOKS]; /* inside parentheses: an aside */
+    unsigned char paren[PROP_TOKS]; /* an aside: 1 inside parentheses, 2 in a
+                                     * condition up to its comma */
     unsigned char eval[PROP_TOKS];  /* an evaluative word (stance_marks):
                                      * STANCE_MARK_COMPARATIVE for one that
                                      * ranks ("easier", "a larger

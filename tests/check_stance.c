@@ -340,6 +340,10 @@ static const stance_case cases[] = {
     {"Rust is fast as well.", NULL, 0, 0, "Rust:+"},
     {"The team issued a new Zig release.", NULL, 0, 0, ""},
     {"Rust has a crash course for newcomers.", NULL, 0, 0, ""},
+    /* idioms of a trap, and phrases that only hold an evaluative word */
+    {"Leaks in Zig are easy to miss.", NULL, 0, 0, "Zig:-"},
+    {"Rust makes it easy to shoot yourself in the foot.", NULL, 0, 0, "Rust:-"},
+    {"Go is a poor man's Erlang.", NULL, 0, 0, ""},
     /* names of things that hold an evaluative word */
     {"Rust answers a bad request with a 400.", NULL, 0, 0, ""},
     {"Go writes a slow query log.", NULL, 0, 0, ""},

@@ -252,14 +252,9 @@ START_TEST(test_cells)
 END_TEST
 
 /* The prose comments of code, one a line, the marker left out; code,
- * trailing comments, commands, addresses and calls are none. */
-typedef struct comment_case {
-    const char *code;
-    size_t n;
-    const char *want[3];
-} comment_case;
-
-static const comment_case comment_cases[] = {
+ * trailing comments, commands, addresses and calls are none (a
+ * cell_case: the code, how many, the comments). */
+static const cell_case comment_cases[] = {
     {"// Kestrel runs this on one thread\nx = 1;", 1, {"Kestrel runs this on one thread"}},
     {"   # Wren needs no lock here  \r\n", 1, {"Wren needs no lock here"}},
     {"-- Kestrel checks this at commit\n/* Wren skips the check */\n * Both log the call", 3,
@@ -273,16 +268,16 @@ static const comment_case comment_cases[] = {
 
 START_TEST(test_comments)
 {
-    const comment_case *c = &comment_cases[_i];
-    size_t starts[3], ends[3], len = strlen(c->code);
-    size_t n = seg_comments(c->code, len, starts, ends, 3);
-    ck_assert_msg(n == c->n, "\"%s\": %zu comments, want %zu", c->code, n, c->n);
-    ck_assert_uint_eq(seg_comments(c->code, len, NULL, NULL, 0), n);
-    for (size_t k = 0; k < n && k < 3; k++) {
+    const cell_case *c = &comment_cases[_i];
+    size_t starts[6], ends[6], len = strlen(c->row);
+    size_t n = seg_comments(c->row, len, starts, ends, 6);
+    ck_assert_msg(n == c->n, "\"%s\": %zu comments, want %zu", c->row, n, c->n);
+    ck_assert_uint_eq(seg_comments(c->row, len, NULL, NULL, 0), n);
+    for (size_t k = 0; k < n && k < 6; k++) {
         size_t wl = strlen(c->want[k]);
-        ck_assert_msg(ends[k] - starts[k] == wl && !memcmp(c->code + starts[k], c->want[k], wl),
-                      "\"%s\": comment %zu is \"%.*s\", want \"%s\"", c->code, k, (int)(ends[k] - starts[k]),
-                      c->code + starts[k], c->want[k]);
+        ck_assert_msg(ends[k] - starts[k] == wl && !memcmp(c->row + starts[k], c->want[k], wl),
+                      "\"%s\": comment %zu is \"%.*s\", want \"%s\"", c->row, k, (int)(ends[k] - starts[k]),
+                      c->row + starts[k], c->want[k]);
     }
 }
 END_TEST

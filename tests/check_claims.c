@@ -25,6 +25,15 @@ static void ingest(const char *path, const char *taxonomy_tsv)
     ck_assert_uint_gt(tu_ingest(tu_st, path, taxonomy_tsv).claims, 0);
 }
 
+/* Write md to NAME in the test folder and ingest it. */
+static void ingest_md(const char *name, const char *md, const char *taxonomy_tsv)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", tu_dir, name);
+    tu_write_file(path, md, strlen(md));
+    ingest(path, taxonomy_tsv);
+}
+
 static long long q_int(const char *sql)
 {
     return tu_q_int(tu_st, sql);
@@ -112,14 +121,11 @@ END_TEST
  * lead-in does not. */
 START_TEST(test_subject_label)
 {
-    char path[600];
-    snprintf(path, sizeof path, "%s/label.md", tu_dir);
     const char *md = "# Notes\n\n"
                      "Python: Widely used for data work. Handles large datasets with ease.\n\n"
                      "Many teams that first tried Python: Some liked it. Others left quickly.\n\n"
                      "**Python:** Popular in research. Rarely the fastest option.\n";
-    tu_write_file(path, md, strlen(md));
-    ingest(path, NULL);
+    ingest_md("label.md", md, NULL);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim c JOIN claim_subject s ON s.claim_id = c.id "
                            "WHERE c.text LIKE 'Handles large datasets%' AND s.subject = 'Python'"),
                      1);
@@ -141,8 +147,6 @@ END_TEST
  * are none. */
 START_TEST(test_code_comments)
 {
-    char path[600];
-    snprintf(path, sizeof path, "%s/code.md", tu_dir);
     const char *md = "# Notes\n\nPython runs scripts.\n\n```python\n"
                      "x = load()  # Python caches this lookup\n"
                      "# Python: no explicit locks needed here\n"
@@ -151,8 +155,7 @@ START_TEST(test_code_comments)
                      "# Store a simple value\n"
                      "/* Python releases the GIL during I/O */\n"
                      "```\n";
-    tu_write_file(path, md, strlen(md));
-    ingest(path, NULL);
+    ingest_md("code.md", md, NULL);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'comment'"), 3);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'comment' AND text IN ("
                            "'Python: no explicit locks needed here', "
@@ -167,12 +170,9 @@ END_TEST
  * no claim; the sentence beside it is one. */
 START_TEST(test_no_word_no_claim)
 {
-    char path[600];
-    snprintf(path, sizeof path, "%s/emoji.md", tu_dir);
     const char *md = "# Notes\n\nPython made me happy. \xf0\x9f\x98\x83\n\n![](https://example.org/a.png)\n\n"
                      "![Python's logo](/p.svg){.wide}\n";
-    tu_write_file(path, md, strlen(md));
-    ingest(path, NULL);
+    ingest_md("emoji.md", md, NULL);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE kind = 'sentence' AND text <> 'Notes'"), 1);
     ck_assert_int_eq(q_int("SELECT count(*) FROM claim WHERE text = 'Python made me happy.'"), 1);
 }
@@ -185,8 +185,6 @@ START_TEST(test_subject_line_labels_what_follows)
 {
     size_t len;
     char *tax = tu_read_file("tests/fixtures/dbms/taxonomy.tsv", &len);
-    char path[600];
-    snprintf(path, sizeof path, "%s/lines.md", tu_dir);
     const char *md = "# Trade-offs\n\n"
                      "PostgreSQL\n\n"
                      "Pros: rich types and strict standards\n\n"
@@ -199,8 +197,7 @@ START_TEST(test_subject_line_labels_what_follows)
                      "Hosting bills grow with storage.\n\n"
                      "PostgreSQL is older.\n\n"
                      "Backups take an hour.\n";
-    tu_write_file(path, md, strlen(md));
-    ingest(path, tax);
+    ingest_md("lines.md", md, tax);
     free(tax);
     static const struct {
         const char *text, *subject;

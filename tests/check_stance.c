@@ -344,6 +344,10 @@ static const stance_case cases[] = {
     {"Leaks in Zig are easy to miss.", NULL, 0, 0, "Zig:-"},
     {"Rust makes it easy to shoot yourself in the foot.", NULL, 0, 0, "Rust:-"},
     {"Go is a poor man's Erlang.", NULL, 0, 0, ""},
+    /* a wish is a want */
+    {"Zig's docs could use some work.", NULL, 0, 0, "Zig:-"},
+    {"Rust would benefit from better error messages.", NULL, 0, 0, "Rust:-"},
+    {"Go's tooling could be better.", NULL, 0, 0, "Go:-"},
     /* names of things that hold an evaluative word */
     {"Rust answers a bad request with a 400.", NULL, 0, 0, ""},
     {"Go writes a slow query log.", NULL, 0, 0, ""},

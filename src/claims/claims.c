@@ -238,8 +238,6 @@ static int claims_heading_states(const claims *c, const tag_result *r)
     return 0;
 }
 
-/* Tag one claim, text[start, end) of the current unit, and add it to
- * the set (a heading only if it states one). */
 /* Does the claim name a subject itself (not by a part, the context or
  * the claim before)?  A comment in code is a claim only then: the
  * others describe the code's steps ("Store a simple value"). */
@@ -250,6 +248,9 @@ static int claims_names_subject(const tag_result *r)
     return 0;
 }
 
+/* Tag one claim, text[start, end) of the current unit, and add it to
+ * the set (a heading only if it states one, a comment only if it names
+ * a subject). */
 static int claims_emit(claims_walk *w, size_t start, size_t end)
 {
     const store_unit *u = w->unit;

@@ -18,8 +18,8 @@
 
 /* Mark the asides: the tokens inside parentheses, counted on the bytes
  * between tokens (a parenthesis is no token), and a condition up to its
- * comma ("if their docs are anything to go by, they seem keen": the
- * docs are not what "keen" judges). */
+ * comma or the end ("X is slow if the docs are any guide": the docs are
+ * not what "slow" judges). */
 static void prop_mark_parens(const prop_ctx *c, prop_marks *m)
 {
     int depth = 0, cond = 0;

@@ -423,11 +423,6 @@ size_t seg_cells(const char *row, size_t len, size_t *starts, size_t *ends, size
 
 #define SEG_COMMENT_WORDS 3
 
-static int seg_code_space(char ch)
-{
-    return ch == ' ' || ch == '\t';
-}
-
 /* The length of the comment marker at s[0..n) and the space after it,
  * or 0 when the line is no comment. */
 static size_t seg_code_marker(const char *s, size_t n)
@@ -435,7 +430,7 @@ static size_t seg_code_marker(const char *s, size_t n)
     static const char *const marks[] = {"//", "/*", "--", "#", "*"};
     for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
         size_t m = strlen(marks[i]);
-        if (n > m && memcmp(s, marks[i], m) == 0 && seg_code_space(s[m])) return m + 1;
+        if (n > m && memcmp(s, marks[i], m) == 0 && seg_space(s, n, m) == 1) return m + 1;
     }
     return 0;
 }
@@ -450,11 +445,12 @@ static int seg_code_prose(const char *s, size_t n)
         if (strchr("=;{}<>`$|\\", ch)) return 0;
         /* an option ("--shard", "-v") or an address ("https://...");
          * a slash alone is prose's too ("I/O", "and/or") */
-        if (ch == '-' && (i == 0 || seg_code_space(s[i - 1]))) return 0;
+        int after_space = i == 0 || seg_space(s, n, i - 1) == 1;
+        if (ch == '-' && after_space) return 0;
         if (ch == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/') return 0;
         /* a call: "should()", "run(args)" */
-        if (ch == '(' && i > 0 && !seg_code_space(s[i - 1])) return 0;
-        words += !seg_code_space(ch) && (i == 0 || seg_code_space(s[i - 1]));
+        if (ch == '(' && !after_space) return 0;
+        words += seg_space(s, n, i) != 1 && after_space;
     }
     return words >= SEG_COMMENT_WORDS;
 }
@@ -466,16 +462,16 @@ size_t seg_comments(const char *text, size_t len, size_t *starts, size_t *ends, 
         const char *nl = memchr(text + ls, '\n', len - ls);
         size_t le = nl ? (size_t)(nl - text) : len, s = ls, t = le;
         ls = le + 1;
-        while (s < t && seg_code_space(text[s])) s++;
+        while (s < t && seg_space(text, len, s) == 1) s++;
         size_t m = seg_code_marker(text + s, t - s);
         if (!m) continue;
         s += m;
-        while (s < t && seg_code_space(text[s])) s++;
-        while (t > s && (seg_code_space(text[t - 1]) || text[t - 1] == '\r')) t--;
+        while (s < t && seg_space(text, len, s) == 1) s++;
+        while (t > s && seg_space(text, len, t - 1) == 1) t--;
         /* a block comment closed on its own line */
         if (t >= s + 2 && text[t - 2] == '*' && text[t - 1] == '/') {
             t -= 2;
-            while (t > s && seg_code_space(text[t - 1])) t--;
+            while (t > s && seg_space(text, len, t - 1) == 1) t--;
         }
         if (!seg_code_prose(text + s, t - s)) continue;
         if (n < max) starts[n] = s, ends[n] = t;

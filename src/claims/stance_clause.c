@@ -86,10 +86,11 @@ static int stance_instead_before(const words_lex *w, const tax_tok *toks, size_t
     return 0;
 }
 
-/* A "when" between the clause start cs and token t?  Also, with the
- * clause's subject not named after it, an "if", "unless" or "in case
- * of": "Docker restarts containers if they crash" says what it does in
- * a bad case, not that it is bad. */
+/* Is token t of v's clause in a situation: after a "when" (1), or
+ * after an "if", "unless" or "in case of" that names no subject before
+ * t and is not closed by then (2: "Docker restarts containers if they
+ * crash" says what it does in a bad case, not that it is bad)?  0 for
+ * neither. */
 static int stance_situation_before(const stance_ctx *c, const stance_verdict *v, size_t t)
 {
     for (size_t j = v->cs; j < t; j++) {

@@ -85,7 +85,7 @@ static const stance_case cases[] = {
     {"Zig's package manager is no longer experimental.", NULL, 0, 0, "Zig:+"},
     {"Rust's async closures are not in beta.", NULL, 0, 0, "Rust:+"},
     {"Go's generics are not stable.", NULL, 0, 0, "Go:-"},
-    {"It does not mean Zig is stagnating, if changes are needed there is always a clear path.", NULL, 0, 0, "Zig:+"},
+    {"Zig has two build modes, if you ask me the defaults are clear.", NULL, 0, 0, "Zig:+"},
     {"Go compiles quickly, so if a build fails there is a clear error.", NULL, 0, 0, "Go:+"},
     {"Rust retries the call if it fails (a clean design).", NULL, 0, 0, "Rust:+"},
 };

@@ -76,7 +76,6 @@ static const stance_case cases[] = {
     {"Go is slow if the heap is large.", NULL, 0, 0, "Go:-"},
     {"Programs stall if Go crashes.", NULL, 0, 0, "Go:-"},
     {"Zig is verbose, but if you need control there is a clear path.", NULL, 0, 0, "Zig:0"},
-    {"Rust is for teams who want control, even if it means a steep learning curve.", NULL, 0, 0, "Rust:-"},
     {"A Rust plugin exists too, if you want a nice debugger.", NULL, 0, 0, "Rust:+"},
     {"Pick Zig if your team wants reliable builds.", NULL, 0, 0, "Zig:+"},
     {"Rust ships a plugin if you want a nice debugger.", NULL, 0, 0, "Rust:+"},

@@ -153,13 +153,15 @@ START_TEST(test_plain_against_qualified_is_no_dispute)
 END_TEST
 
 /* ... but a plain "Yes" against a feature "experimental" is: there in
- * full or not yet (two sides); "can" against it is not */
+ * full or not yet (two sides), when the two share the feature and not
+ * only the broad aspect; "can" against it is not */
 START_TEST(test_plain_against_immature)
 {
-    add(0, 0, 0, -1, 1, PROP_PLAIN, "#testing");
-    add(1, 1, 0, -1, 1, PROP_QUALIFIED, "#testing")->p.immature = 1;
-    add(2, 2, 1, -1, 1, PROP_QUALIFIED, "#testing");
-    add(3, 3, 1, -1, 1, PROP_QUALIFIED, "#testing")->p.immature = 1;
+    add(0, 0, 0, -1, 1, PROP_PLAIN, "#testing,compon");
+    add(1, 1, 0, -1, 1, PROP_QUALIFIED, "#testing,compon")->p.immature = 1;
+    add(4, 4, 0, -1, 1, PROP_PLAIN, "#testing,#parallelism");
+    add(2, 2, 1, -1, 1, PROP_QUALIFIED, "#testing,compon");
+    add(3, 3, 1, -1, 1, PROP_QUALIFIED, "#testing,compon")->p.immature = 1;
     rc_set s;
     find(&s);
     ck_assert_uint_eq(s.n, 1);

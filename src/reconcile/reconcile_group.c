@@ -104,7 +104,23 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
 /* The aligned conflicts between positions pos[0..n) of different
  * sources, into cf (cf->in, cf->pin: n bytes each, all 0); a group
  * larger than RC_GROUP_MAX without its pairs (reconcile_large.c). */
-static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_conflicts *cf)
+/* Does b judge the feature that a calls experimental: the group's key
+ * when a judges nothing else ("experimental multithreading"), else one
+ * more of a's judged keys ("experimental component testing" against
+ * "component testing: yes", not against "built-in parallel testing",
+ * which shares only the broad aspect)? */
+static int rc_same_feature(const prop *a, const prop *b, uint32_t key)
+{
+    int other = 0;
+    for (size_t i = 0; i < a->nkeys; i++) {
+        if (a->keys[i] == key || !((a->judged >> i) & 1)) continue;
+        if (rc_judged(b, a->keys[i])) return 1;
+        other = 1;
+    }
+    return !other;
+}
+
+static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, uint32_t key, rc_conflicts *cf)
 {
     if (n > RC_GROUP_MAX) {
         rc_conflicts_large(c, pos, n, cf);
@@ -125,7 +141,8 @@ static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, rc_c
             /* "Yes" against "experimental support": there in full or not
              * yet */
             overstated |= pos[i].polarity > 0 && pos[j].polarity > 0 &&
-                          ((pos[i].immature && !pos[j].qualified) || (pos[j].immature && !pos[i].qualified));
+                          ((pos[i].immature && !pos[j].qualified && rc_same_feature(&a->p, &b->p, key)) ||
+                           (pos[j].immature && !pos[i].qualified && rc_same_feature(&b->p, &a->p, key)));
             int pole = pos[i].pole >= 0 && pos[j].pole >= 0 && pos[i].pole != pos[j].pole;
             if (!opposite && !overstated && !pole) continue;
             /* two exclusive values of one aspect need no more in
@@ -218,7 +235,7 @@ void rc_group(rc_ctx *c, int subject, const rc_entry *e, size_t n, rc_pos *pos)
     memset(&cf, 0, sizeof cf);
     cf.in = kb_calloc(np, 1);
     cf.pin = kb_calloc(np, 1);
-    rc_conflicts_find(c, pos, np, &cf);
+    rc_conflicts_find(c, pos, np, e[0].key, &cf);
     /* judgements and values in one group are two questions ("Is X's
      * typing a problem?", "Is X statically or dynamically typed?") */
     if (cf.polar) rc_dispute(c, RC_STANCE, subject, e[0].key, pos, np, &cf, cf.in);

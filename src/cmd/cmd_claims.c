@@ -14,7 +14,8 @@ static const char claims_usage[] =
     "usage: kb claims [--db FILE] [--subject S] [--dimension D] [--source SOURCE] [--json]\n"
     "\n"
     "List the claims kb split the sources into (sentences, list items,\n"
-    "table cells; page furniture is left out), each with its citation\n"
+    "table cells, comments in code that name a subject; page furniture is\n"
+    "left out), each with its citation\n"
     "(path:start-end) and tags.  S and D are names from `kb taxonomy`\n"
     "(aliases work: --subject nodejs).\n";
 

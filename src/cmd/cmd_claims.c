@@ -15,9 +15,8 @@ static const char claims_usage[] =
     "\n"
     "List the claims kb split the sources into (sentences, list items,\n"
     "table cells, comments in code that name a subject; page furniture is\n"
-    "left out), each with its citation\n"
-    "(path:start-end) and tags.  S and D are names from `kb taxonomy`\n"
-    "(aliases work: --subject nodejs).\n";
+    "left out), each with its citation (path:start-end) and tags.  S and\n"
+    "D are names from `kb taxonomy` (aliases work: --subject nodejs).\n";
 
 typedef struct claims_ui {
     json *j;

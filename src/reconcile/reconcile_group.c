@@ -101,9 +101,6 @@ static size_t rc_positions(const rc_ctx *c, const rc_entry *e, size_t n, rc_pos 
     return np;
 }
 
-/* The aligned conflicts between positions pos[0..n) of different
- * sources, into cf (cf->in, cf->pin: n bytes each, all 0); a group
- * larger than RC_GROUP_MAX without its pairs (reconcile_large.c). */
 /* Does b judge the feature that a calls experimental: the group's key
  * when a judges nothing else ("experimental multithreading"), else one
  * more of a's judged keys ("experimental component testing" against
@@ -120,6 +117,9 @@ static int rc_same_feature(const prop *a, const prop *b, uint32_t key)
     return !other;
 }
 
+/* The aligned conflicts between positions pos[0..n) of different
+ * sources, into cf (cf->in, cf->pin: n bytes each, all 0); a group
+ * larger than RC_GROUP_MAX without its pairs (reconcile_large.c); key is the group's. */
 static void rc_conflicts_find(const rc_ctx *c, const rc_pos *pos, size_t n, uint32_t key, rc_conflicts *cf)
 {
     if (n > RC_GROUP_MAX) {

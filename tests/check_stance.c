@@ -15,9 +15,9 @@
  * teams use X") and
  * negated copulas; effort left to the user, breadth missed ("instead
  * of sharing"), "in X's favour"/"favours X", the scope of "non-",
- * high costs, and size comparatives ("a larger community", "lower
- * latency").  The readings of a clause's structure are
- * check_stance_clause.c's; the harness is tustance.h.
+ * and high costs.  The readings of a clause's structure are
+ * check_stance_clause.c's, sizes and amounts check_stance_size.c's; the
+ * harness is tustance.h.
  */
 #include "tustance.h"
 
@@ -135,11 +135,6 @@ static const stance_case cases[] = {
     /* an equal standing says the base has it too: it is not judged
      * down (as "X matches Y") */
     {"Go is as fast as Rust.", NULL, 0, 0, "Go:+:Rust;Rust:0:Go"},
-    /* having more or fewer of a thing than Y ranks the two on it, the
-     * other way for a cost */
-    {"Go has fewer web frameworks than Rust.", NULL, 0, 0, "Go:-:Rust;Rust:+:Go"},
-    {"Rust offers far more crates than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
-    {"Rust has more dependencies than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
     /* ... unless a multiplier makes it a comparative */
     {"Rust is twice as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     {"Rust is three times as fast as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
@@ -281,12 +276,6 @@ static const stance_case cases[] = {
     {"Zig lowers the barrier to entry.", NULL, 0, 0, "Zig:+"},
     {"Zig mitigates this risk.", NULL, 0, 0, "Zig:+"},
     {"Zig addresses these concerns.", NULL, 0, 0, "Zig:+"},
-    /* a verb of size before a thing where less (or more) is better */
-    {"Zig reduces the attack surface.", NULL, 0, 0, "Zig:+"},
-    {"Zig cuts startup time in half.", NULL, 0, 0, "Zig:+"},
-    {"Zig increases memory usage.", NULL, 0, 0, "Zig:-"},
-    {"Zig does not reduce latency.", NULL, 0, 0, "Zig:-"},
-    {"Zig never increases memory usage.", NULL, 0, 0, "Zig:+"},
     {"Zig is far from a drop-in replacement.", NULL, 0, 0, "Zig:-"},
     {"Zig offers little benefit over Rust.", NULL, 0, 0, "Zig:-:Rust"},
     {"Zig is a little faster.", NULL, 0, 0, "Zig:+"},
@@ -526,24 +515,6 @@ static const stance_case cases[] = {
     /* "it" is the first subject of the clause before; "they" all */
     {"Although Go is not as fast as Rust, it is simple.", NULL, 0, 0, "Go:0:Rust;Rust:+:Go"},
     {"Go and Rust are mature, and they are fast.", NULL, 0, 0, "Go:+;Rust:+"},
-    /* size where more is better: a comparative; other sizes are not */
-    {"Rust has a larger community than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
-    {"The Go user base is much bigger.", NULL, 0, 0, "Go:+:Rust"},
-    {"Zig has a larger binary size.", NULL, 0, 0, ""},
-    /* where less is better, the size word ranks the other way round */
-    {"Rust has lower latency than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
-    {"The Go runtime has a larger memory footprint.", NULL, 0, 0, "Go:-:Rust"},
-    {"Go offers low latency.", NULL, 0, 0, "Go:+"},
-    {"Rust has lower throughput than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
-    /* a plain size before such a thing judges it, ranking nothing */
-    {"Go has a huge community.", NULL, 0, 0, "Go:+"},
-    {"Zig has a small community.", NULL, 0, 0, "Zig:-"},
-    {"Rust runs with very low memory usage.", NULL, 0, 0, "Rust:+"},
-    {"Go has a heavy footprint.", NULL, 0, 0, "Go:-"},
-    /* ... and so does one said of it by a copula, turned by "not" */
-    {"The Go community is huge.", NULL, 0, 0, "Go:+"},
-    {"Rust's memory footprint is very low.", NULL, 0, 0, "Rust:+"},
-    {"Zig's community is not large.", NULL, 0, 0, "Zig:-"},
     /* bias from a row label or an arrow; choice adds the versus */
     {"Command-line tools", "Go", 1, 0, "Go:+"},
     {"Command-line tools", "Go", 1, 1, "Go:+:Rust"},

@@ -155,21 +155,72 @@ static int stance_judged_within(const stance_ctx *c, size_t h0, size_t a, size_t
     return 0;
 }
 
+/* An amount word at token k: its length in tokens, *sign +1 for more
+ * ("more", "twice as many"), -1 for less ("fewer", "less", "half as
+ * much"), and *as set when its base follows "as" ("twice as many X as
+ * Y"), not "than". */
+static size_t stance_amount_at(const words_lex *w, const tax_tok *toks, size_t end, size_t k, int *sign, int *as)
+{
+    size_t n = words_at(w, WR_AMOUNT_MORE, toks, end, k);
+    *sign = 1;
+    if (!n) {
+        *sign = -1;
+        n = words_at(w, WR_AMOUNT_LESS, toks, end, k);
+        if (!n) n = words_at(w, WR_AMOUNT_LESS_THAN, toks, end, k);
+    }
+    *as = n >= 2 && words_is(w, WR_EQUATIVE, &toks[k + n - 2]);
+    return n;
+}
+
+/* The verb of having or spending right before the amount at token k:
+ * WR_CONSUME, WR_HAVING (a verb of having or possessing), else
+ * WR_COUNT. */
+static words_role stance_verb_before(const words_lex *w, const tax_tok *toks, size_t cs, size_t k)
+{
+    if (k > cs + 1 && words_is(w, WR_APPROXIMATE, &toks[k - 1])) k--; /* "roughly twice as much" */
+    if (k <= cs) return WR_COUNT;
+    if (words_is(w, WR_CONSUME, &toks[k - 1])) return WR_CONSUME;
+    if (words_is(w, WR_POSSESS_VERB, &toks[k - 1]) || words_is(w, WR_HAVING, &toks[k - 1])) return WR_HAVING;
+    return WR_COUNT;
+}
+
+/* ... or before its number of times ("uses three times as much") */
+static words_role stance_amount_verb(const words_lex *w, const tax_tok *toks, size_t cs, size_t k)
+{
+    words_role r = stance_verb_before(w, toks, cs, k);
+    if (r == WR_COUNT && k > cs + 1 && words_is(w, WR_MULTIPLIER, &toks[k])) r = stance_verb_before(w, toks, cs, k - 1);
+    return r;
+}
+
+/* Is a resource among toks[a..b) ("more disk space", "more time to
+ * start")?  Not the first word of a compound: "more CPU-bound tasks"
+ * are tasks. */
+static int stance_spends(const words_lex *w, const tax_tok *toks, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        size_t n = words_at(w, WR_RESOURCE, toks, b, k);
+        if (n && !(k + n < b && tax_tok_punct_before(toks, k + n, "-"))) return 1;
+    }
+    return 0;
+}
+
 void stance_score_amount(const stance_ctx *c, stance_verdict *v, size_t h0)
 {
     const tax_tok *toks = c->toks;
     for (size_t k = v->cs + 1; k + 2 < v->end; k++) {
-        size_t n = words_at(c->w, WR_AMOUNT_MORE, toks, v->end, k);
-        int sign = n ? 1 : 0;
-        if (!n && (n = words_at(c->w, WR_AMOUNT_LESS, toks, v->end, k)) > 0) sign = -1;
-        if (!sign || !(words_is(c->w, WR_POSSESS_VERB, &toks[k - 1]) || words_is(c->w, WR_HAVING, &toks[k - 1])))
-            continue;
+        int sign, as;
+        size_t n = stance_amount_at(c->w, toks, v->end, k, &sign, &as);
+        words_role verb = n ? stance_amount_verb(c->w, toks, v->cs, k) : WR_COUNT;
+        if (verb == WR_COUNT) continue;
+        words_role base = as ? WR_EQUATIVE : WR_THAN;
         size_t e = k + n, t = e;
-        while (t < v->end && t <= e + 4 && !words_is(c->w, WR_THAN, &toks[t]) && !stance_comma_before(toks, t)) t++;
-        if (t == e || t >= v->end || t > e + 4 || !words_is(c->w, WR_THAN, &toks[t])) continue;
+        while (t < v->end && t <= e + 4 && !words_is(c->w, base, &toks[t]) && !stance_comma_before(toks, t)) t++;
+        if (t == e || t >= v->end || t > e + 4 || !words_is(c->w, base, &toks[t])) continue;
         /* "fewer memory leaks than Y": the thing's own judgement ranks */
         if (stance_judged_within(c, h0, e, t)) continue;
-        if (stance_is_cost(c->s, toks + e, t - e)) sign = -sign;
+        /* more of what is spent ranks below: "consumes more power",
+         * "uses more memory", "has more overhead" */
+        if (verb == WR_CONSUME || stance_is_cost(c->s, toks + e, t - e) || stance_spends(c->w, toks, e, t)) sign = -sign;
         v->score += sign;
         v->evaluative = v->comparative = 1;
         v->cmp_sign = sign;

@@ -166,6 +166,10 @@ typedef enum words_role {
     WR_DEGREE,                /* "more straightforward": a comparative */
     WR_DEGREE_NOT,            /* "no more", "more and more": none */
     WR_CAUSING,               /* "makes X faster": X against itself */
+    WR_AMOUNT_LESS_THAN,      /* "uses less memory than Y" */
+    WR_APPROXIMATE,           /* "uses roughly twice as much": past it */
+    WR_CONSUME,               /* "consumes more X than Y": X is spent */
+    WR_RESOURCE,              /* "more memory than Y": spent, less is better */
     WR_COUNT
 } words_role;
 

@@ -48,6 +48,9 @@ static const stance_case cases[] = {
     {"Zig takes less time to compile than Rust.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     /* ... not the first word of a compound: CPU-bound tasks are tasks */
     {"Go handles more CPU-bound tasks than Zig.", NULL, 0, 0, "Go:+:Zig;Zig:-:Go"},
+    /* ... nor one that is not right after the amount */
+    {"Rust has more learning resources than Zig.", NULL, 0, 0, "Rust:+:Zig;Zig:-:Rust"},
+    {"Rust offers more memory safety than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* a multiple before "as much", "as many" ranks on what follows, past
      * a number and an approximation; "half as many" the other way */
     {"Rust has twice as many crates as Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},

@@ -192,16 +192,14 @@ static words_role stance_amount_verb(const words_lex *w, const tax_tok *toks, si
     return r;
 }
 
-/* Is a resource among toks[a..b) ("more disk space", "more time to
- * start")?  Not the first word of a compound: "more CPU-bound tasks"
- * are tasks. */
+/* Does a resource open toks[a..b) as its head: the whole of it ("more
+ * disk space than Y") or before a word of resource_end ("more time to
+ * start", "more memory per request"), not as a modifier ("more memory
+ * safety", "more CPU-bound tasks")? */
 static int stance_spends(const words_lex *w, const tax_tok *toks, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++) {
-        size_t n = words_at(w, WR_RESOURCE, toks, b, k);
-        if (n && !(k + n < b && tax_tok_punct_before(toks, k + n, "-"))) return 1;
-    }
-    return 0;
+    size_t e = a + words_at(w, WR_RESOURCE, toks, b, a);
+    return e > a && (e == b || (!tax_tok_punct_before(toks, e, "-") && words_is(w, WR_RESOURCE_END, &toks[e])));
 }
 
 void stance_score_amount(const stance_ctx *c, stance_verdict *v, size_t h0)

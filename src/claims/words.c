@@ -37,7 +37,7 @@ static const char *const words_role_names[WR_COUNT] = {
     "auxiliary", "elided_lead", "elided_tail", "need_less", "task_verb", "former", "former_not", "alike", "difference", "solver", "count_of", "ref_first", "ref_last",
     "event_gap", "event_passive", "event_owner", "amount_less", "lacking", "elided_like",
     "instance", "instance_not", "goal", "attribute_lead", "multiplier", "none", "amount_more", "as_kind", "kind_nor",
-    "degree", "degree_not", "causing", "amount_less_than", "approximate", "consume", "resource"};
+    "degree", "degree_not", "causing", "amount_less_than", "approximate", "consume", "resource", "resource_end"};
 
 typedef struct words_tok {
     size_t off, n;   /* in w->text */

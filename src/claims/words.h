@@ -170,6 +170,7 @@ typedef enum words_role {
     WR_APPROXIMATE,           /* "uses roughly twice as much": past it */
     WR_CONSUME,               /* "consumes more X than Y": X is spent */
     WR_RESOURCE,              /* "more memory than Y": spent, less is better */
+    WR_RESOURCE_END,          /* "more time [to] start": the resource is the head */
     WR_COUNT
 } words_role;
 

@@ -525,13 +525,6 @@ static const stance_case cases[] = {
     {"Not yet", "Go", 1, 0, "Go:-"},
 };
 
-/* The compiled-in function words, which every lexicon below reads. */
-START_TEST(test_judge)
-{
-    judge_case(&cases[_i]);
-}
-END_TEST
-
 static const struct {
     const char *label;
     int polarity;
@@ -632,10 +625,8 @@ END_TEST
 static Suite *suite(void)
 {
     Suite *s = suite_create("stance");
-    TCase *tc = tcase_create("judge");
-    tcase_add_loop_test(tc, test_judge, 0, (int)(sizeof cases / sizeof *cases));
-    suite_add_tcase(s, tc);
-    tc = tcase_create("label");
+    suite_add_tcase(s, tu_stance_tcase(cases, sizeof cases / sizeof *cases));
+    TCase *tc = tcase_create("label");
     tcase_add_loop_test(tc, test_label, 0, (int)(sizeof labels / sizeof *labels));
     tcase_add_test(tc, test_marks);
     tcase_add_test(tc, test_load_errors);

@@ -89,17 +89,7 @@ static const stance_case cases[] = {
     {"Rust retries the call if it fails (a clean design).", NULL, 0, 0, "Rust:+"},
 };
 
-START_TEST(test_judge)
-{
-    judge_case(&cases[_i]);
-}
-END_TEST
-
 int main(void)
 {
-    Suite *s = suite_create("stance_clause");
-    TCase *tc = tcase_create("judge");
-    tcase_add_loop_test(tc, test_judge, 0, (int)(sizeof cases / sizeof *cases));
-    suite_add_tcase(s, tc);
-    return tu_run(s);
+    return tu_stance_main("stance_clause", cases, sizeof cases / sizeof *cases);
 }

@@ -48,7 +48,7 @@ static const stance_case cases[] = {
     {"Zig takes less time to compile than Rust.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
     /* ... not the first word of a compound: CPU-bound tasks are tasks */
     {"Go handles more CPU-bound tasks than Zig.", NULL, 0, 0, "Go:+:Zig;Zig:-:Go"},
-    /* ... nor one that is not right after the amount */
+    /* ... nor one that is not the head of its phrase */
     {"Rust has more learning resources than Zig.", NULL, 0, 0, "Rust:+:Zig;Zig:-:Rust"},
     {"Rust offers more memory safety than Go.", NULL, 0, 0, "Rust:+:Go;Go:-:Rust"},
     /* a multiple before "as much", "as many" ranks on what follows, past
@@ -59,17 +59,7 @@ static const stance_case cases[] = {
     {"Go uses roughly twice as much memory as Zig.", NULL, 0, 0, "Go:-:Zig;Zig:+:Go"},
 };
 
-START_TEST(test_judge)
-{
-    judge_case(&cases[_i]);
-}
-END_TEST
-
 int main(void)
 {
-    Suite *s = suite_create("stance_size");
-    TCase *tc = tcase_create("judge");
-    tcase_add_loop_test(tc, test_judge, 0, (int)(sizeof cases / sizeof *cases));
-    suite_add_tcase(s, tc);
-    return tu_run(s);
+    return tu_stance_main("stance_size", cases, sizeof cases / sizeof *cases);
 }

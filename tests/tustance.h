@@ -1,9 +1,9 @@
 /*
  * tustance.h - what the stance suites share (check_stance.c,
- * check_stance_clause.c): a small Go vs Rust (and Zig) taxonomy, the
- * text's tokens, the default function words, and one table case judged
- * with the default (domain-general) lexicon against its expected
- * "Subject:pol[:versus]" list.
+ * check_stance_clause.c, check_stance_size.c): a small Go vs Rust (and
+ * Zig) taxonomy, the text's tokens, the default function words, and one
+ * table case judged with the default (domain-general) lexicon against
+ * its expected "Subject:pol[:versus]" list, looped over a table.
  */
 #ifndef KB_TUSTANCE_H
 #define KB_TUSTANCE_H
@@ -113,6 +113,32 @@ static inline void judge_case(const stance_case *c)
     stance_free(lex);
     words_free(w);
     tax_free(t);
+}
+
+/* A test case "judge" looping judge_case over cases[0..n): the table
+ * each suite of stance rules is. */
+static const stance_case *tu_stance_cases;
+
+START_TEST(tu_stance_judge)
+{
+    judge_case(&tu_stance_cases[_i]);
+}
+END_TEST
+
+static inline TCase *tu_stance_tcase(const stance_case *cases, size_t n)
+{
+    tu_stance_cases = cases;
+    TCase *tc = tcase_create("judge");
+    tcase_add_loop_test(tc, tu_stance_judge, 0, (int)n);
+    return tc;
+}
+
+/* The whole of a suite that is one such table. */
+static inline int tu_stance_main(const char *name, const stance_case *cases, size_t n)
+{
+    Suite *s = suite_create(name);
+    suite_add_tcase(s, tu_stance_tcase(cases, n));
+    return tu_run(s);
 }
 
 #endif

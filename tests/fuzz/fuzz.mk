@@ -13,7 +13,7 @@
 # build-fuzz/artifacts/NAME/crash-... and the log is build-fuzz/logs/NAME.log.
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= html text segment qty query taxonomy sidecar
+FUZZ_TARGETS ?= html text segment qty query taxonomy sidecar tag
 FUZZ_FLAGS   ?=
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)

@@ -29,6 +29,7 @@ static const stance_case cases[] = {
     /* general evaluative words of technical writing */
     {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
     {"Rust builds are resilient and fault-tolerant.", NULL, 0, 0, "Rust:+"},
+    {"Zig's error messages are misleading.", NULL, 0, 0, "Zig:-"},
     /* "lags behind" ranks, like "slower": with no base named, behind
      * the other subject compared */
     {"Go's plugin support is a second-class citizen and lags behind.", NULL, 0, 0, "Go:-:Rust"},

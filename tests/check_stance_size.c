@@ -38,6 +38,11 @@ static const stance_case cases[] = {
     {"The Go community is huge.", NULL, 0, 0, "Go:+"},
     {"Rust's memory footprint is very low.", NULL, 0, 0, "Rust:+"},
     {"Zig's community is not large.", NULL, 0, 0, "Zig:-"},
+    /* build times and a ramp-up time are costs; "shorter" and "longer"
+     * size them */
+    {"Zig has shorter build times than Rust.", NULL, 0, 0, "Zig:+:Rust;Rust:-:Zig"},
+    {"Rust has a longer ramp-up time than Go.", NULL, 0, 0, "Rust:-:Go;Go:+:Rust"},
+    {"Go has very low compile times.", NULL, 0, 0, "Go:+"},
     /* more of what is spent ranks below: a resource, or whatever a verb
      * of spending takes; "less" ranks as "fewer" does */
     {"Zig uses more memory than Go.", NULL, 0, 0, "Zig:-:Go;Go:+:Zig"},

@@ -30,6 +30,9 @@ static const stance_case cases[] = {
     {"Rust is battle-tested and well-documented.", NULL, 0, 0, "Rust:+"},
     {"Rust builds are resilient and fault-tolerant.", NULL, 0, 0, "Rust:+"},
     {"Zig's error messages are misleading.", NULL, 0, 0, "Zig:-"},
+    /* an ending is a fault, however quick */
+    {"Zig's bindings might come to a quick end.", NULL, 0, 0, "Zig:-"},
+    {"Go builds grind to a halt on large monorepos.", NULL, 0, 0, "Go:-"},
     /* "lags behind" ranks, like "slower": with no base named, behind
      * the other subject compared */
     {"Go's plugin support is a second-class citizen and lags behind.", NULL, 0, 0, "Go:-:Rust"},

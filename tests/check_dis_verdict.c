@@ -8,7 +8,8 @@
  * overstated, majority and unresolved; a ranking that does not deny a
  * judgement, a ranking against "both alike" and rankings both ways;
  * the values of one aspect; categories (a majority, a denial counted
- * against the kind it denies); poles one source gives both of.
+ * against the kind it denies); poles one source gives both of; what a
+ * subject is written in, one list within another or not.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -126,7 +127,7 @@ START_TEST(test_ranking_does_not_deny_a_judgement)
     /* a plain "hard" does deny it */
     it = three(&s, "Wren is easy to learn.\n", "Wren is simple to learn for most teams.\n", "Wren is hard to learn.\n",
                "learn");
-    ck_assert_int_ne(it->verdict, DIS_COMPATIBLE);
+    ck_assert_msg(it->verdict != DIS_COMPATIBLE, "%s", it->explanation);
     dis_free(&s);
 }
 END_TEST
@@ -297,6 +298,49 @@ START_TEST(test_denial_counts_against)
 }
 END_TEST
 
+START_TEST(test_values_nested_or_not)
+{
+    /* "written in Haskell" within "in Haskell and OCaml": compatible;
+     * "in Go" against both: a count */
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is written in Haskell.\n");
+    article("b.md", "2024-02-01", "Kestrel is a small runtime written in Haskell and OCaml.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "What is Kestrel written in?");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_int_eq(it->kind, DIS_CATEGORY);
+    ck_assert_int_eq(it->verdict, DIS_COMPATIBLE);
+    ck_assert_str_eq(position_of(it, side_of(it, "is written in Haskell.")), "Haskell");
+    ck_assert_str_eq(position_of(it, side_of(it, "OCaml")), "Haskell and OCaml");
+    ck_assert_ptr_nonnull(strstr(it->explanation, "part of a longer one"));
+    dis_free(&s);
+}
+END_TEST
+
+START_TEST(test_values_rewritten)
+{
+    /* another language, years later: a rewrite is possible, so the
+     * dates decide; at the same time, nothing does */
+    scenario();
+    article("a.md", "2019-01-01", "Kestrel is written in Haskell.\n");
+    article("c.md", "2024-03-01", "Kestrel is written in Go.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_item *it = row(&s, "What is Kestrel written in?");
+    it = row(&s, "What is Kestrel written in?");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_msg(it->verdict == DIS_OUTDATED, "%s", it->explanation);
+    dis_free(&s);
+    article("d.md", "2024-05-01", "Kestrel is a runtime written in Haskell.\n");
+    run(&s, NULL);
+    it = row(&s, "What is Kestrel written in?");
+    ck_assert_ptr_nonnull(it);
+    ck_assert_msg(it->verdict == DIS_UNRESOLVED, "%s", it->explanation);
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_poles_one_source_gives_both)
 {
     scenario();
@@ -334,6 +378,8 @@ static Suite *dis_verdict_suite(void)
     tcase_add_test(tc, test_pole_verdicts);
     tcase_add_test(tc, test_category_majority);
     tcase_add_test(tc, test_denial_counts_against);
+    tcase_add_test(tc, test_values_nested_or_not);
+    tcase_add_test(tc, test_values_rewritten);
     tcase_add_test(tc, test_poles_one_source_gives_both);
     suite_add_tcase(s, tc);
     return s;

@@ -259,6 +259,25 @@ static const prop_case cases[] = {
      {"kind=not language", "kind=not framework"}, {"CAT Kestrel pol=1"}},
     {"Both languages have large communities.", "Wren", NULL, {NULL}, {"CAT"}},
     {"Kestrel is the clear winner for games.", NULL, NULL, {NULL}, {"CAT"}},
+    /* what a subject is written in: the names after the attribute's
+     * words, for the copula's subject, the name right before, or the
+     * one subject of a claim it opens */
+    {"Kestrel is written in Haskell and OCaml.", NULL, NULL,
+     {"VAL Kestrel pol=0 plain attr=language keys=@haskell*,@ocaml*"}, {NULL}},
+    {"Wren is an open source, embeddable engine written in Zig.", NULL, NULL, {"VAL Wren", "keys=@zig*"}, {NULL}},
+    {"Wren, implemented in C++ or Lua, boots fast.", NULL, NULL, {"VAL Wren", "keys=@c++*,@lua*"}, {NULL}},
+    {"Written in Elixir", NULL, "Kestrel", {"VAL Kestrel", "keys=@elixir*"}, {NULL}},
+    {"Kestrel is written in Nim and embraces modern practices.", NULL, NULL, {"keys=@nim*\n"}, {NULL}},
+    {"Kestrel is written in Go.", NULL, NULL, {"VAL Kestrel", "keys=@go*"}, {NULL}},
+    {"It is written in Haskell.", "Wren", NULL, {"VAL Wren", "keys=@haskell*"}, {NULL}},
+    {"There is a good chance it is written in Kestrel.", NULL, NULL, {NULL}, {"VAL"}},
+    /* ... not a negated copula, another thing's, a word the text does
+     * not write as a name, a year, a comparison's base */
+    {"Kestrel is not written in Haskell.", NULL, NULL, {NULL}, {"VAL"}},
+    {"Kestrel helps teams build services written in Haskell.", NULL, NULL, {NULL}, {"VAL"}},
+    {"Kestrel is written in haskell.", NULL, NULL, {NULL}, {"VAL"}},
+    {"Kestrel was developed in 2015 at a games studio.", NULL, NULL, {NULL}, {"VAL"}},
+    {"Unlike Wren, written in Zig, Kestrel boots fast.", NULL, NULL, {NULL}, {"VAL"}},
     /* poles, and a participle before its own noun */
     {"Kestrel is an interpreted language.", NULL, NULL, {"pole=execution/interpreted", "kind=language"}, {NULL}},
     {"Kestrel code is compiled to bytecode.", NULL, NULL, {"pole=execution/compiled"}, {NULL}},

@@ -7,7 +7,8 @@
  * plain "yes" against a feature "experimental"); comparisons
  * (never against a judgement of one subject; opposite ones meeting
  * under the first subject); keys the evaluative words do not speak of;
- * poles; categories; one row per dispute; groups too general to be one
+ * poles; categories; values of an attribute ("written in"); one row
+ * per dispute; groups too general to be one
  * point.  Rankings are check_reconcile_rank.c's; the fixture is
  * tureconcile.h.
  */
@@ -331,6 +332,50 @@ START_TEST(test_categories)
 }
 END_TEST
 
+/* "X is written in v1, v2, ...": a value proposition of claim in
+ * source, the values a comma-separated list of key texts. */
+static void value(size_t claim, size_t source, int subject, const char *values)
+{
+    rc_prop *rp = add(claim, source, subject, -1, 0, PROP_PLAIN, values);
+    rp->p.kind = PROP_VALUE;
+    rp->p.category = 0;
+    ck_assert_str_eq(prop_lex_attribute(lex, 0), "language");
+}
+
+START_TEST(test_values)
+{
+    /* the same set from two sources: an agreement, no question */
+    value(0, 0, 0, "@rust");
+    value(1, 1, 0, "@rust");
+    /* different sets from one source: no question either */
+    value(2, 2, 1, "@scala");
+    value(3, 2, 1, "@java,@scala");
+    rc_set s;
+    find(&s);
+    ck_assert_uint_eq(s.n, 0);
+    ck_assert_uint_eq(s.nagree, 1);
+    ck_assert_int_eq(s.agree[0].kind, RC_VALUE);
+    ck_assert_int_eq(s.agree[0].subject, 0);
+    ck_assert_uint_eq(s.agree[0].n, 2);
+    rc_free(&s);
+    /* ... from two sources: a question, each set a side */
+    value(4, 4, 1, "@scala");
+    value(5, 5, 0, "@go");
+    find(&s);
+    ck_assert_uint_eq(s.n, 2);
+    ck_assert_uint_eq(s.nagree, 0);
+    for (size_t i = 0; i < s.n; i++) {
+        ck_assert_int_eq(s.q[i].kind, RC_VALUE);
+        ck_assert_uint_eq(s.q[i].key, 0);
+    }
+    const rc_question *q1 = s.q[0].subject == 1 ? &s.q[0] : &s.q[1];
+    ck_assert_uint_eq(q1->n, 3);
+    for (size_t i = 0; i < q1->n; i++)
+        ck_assert_int_eq(q1->side[i], props[q1->props[i]].p.nkeys == 2 ? 'b' : 'a');
+    rc_free(&s);
+}
+END_TEST
+
 START_TEST(test_one_row_per_dispute)
 {
     /* the same two claims meet on two keys: one row, named by the
@@ -438,6 +483,7 @@ int main(void)
     tcase_add_test(tc, test_poles_stand_apart);
     tcase_add_test(tc, test_poles_of_a_comparison);
     tcase_add_test(tc, test_categories);
+    tcase_add_test(tc, test_values);
     tcase_add_test(tc, test_one_row_per_dispute);
     tcase_add_test(tc, test_too_general_group);
     tcase_add_test(tc, test_large_named_group);

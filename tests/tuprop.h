@@ -84,14 +84,14 @@ static inline size_t extract(const char *text, const char *prev, const char *col
 }
 
 /* Propositions ps[0..n) of a text of len bytes as one line each: "ST|NE|
- * CAT subject pol=N mod [vs=X] [kind=...] [pole=...] [change] [immature]
+ * CAT|VAL subject pol=N mod [vs=X] [kind=...] [attr=...] [pole=...] [change] [immature]
  * [scope=...] keys=k1*,k2" (a * marks a judged key), appended to b. */
 static inline void props_str(buf *b0, const prop *ps, size_t n, size_t len)
 {
     buf b = *b0;
     for (size_t i = 0; i < n; i++) {
         const prop *p = &ps[i];
-        static const char *const kinds[] = {"ST", "NE", "CAT"};
+        static const char *const kinds[] = {"ST", "NE", "CAT", "VAL"};
         static const char *const mods[] = {"plain", "qualified", "absolute"};
         buf_printf(&b, "%s %s pol=%d %s", kinds[p->kind], tax_subject(e.tax, (size_t)p->subject), p->polarity,
                    mods[p->modality]);
@@ -99,6 +99,7 @@ static inline void props_str(buf *b0, const prop *ps, size_t n, size_t len)
         if (p->joint) buf_adds(&b, " joint");
         if (p->versus >= 0) buf_printf(&b, " vs=%s", tax_subject(e.tax, (size_t)p->versus));
         if (p->kind == PROP_CATEGORY) buf_printf(&b, " kind=%s%s", p->negated ? "not " : "", prop_lex_kind(e.lex, (size_t)p->category));
+        if (p->kind == PROP_VALUE) buf_printf(&b, " attr=%s", prop_lex_attribute(e.lex, (size_t)p->category));
         for (size_t k = 0; k < p->npoles; k++) buf_printf(&b, " pole=%s", prop_lex_pole(e.lex, (size_t)p->poles[k]));
         if (p->change) buf_adds(&b, " change");
         if (p->immature) buf_adds(&b, " immature");

@@ -299,6 +299,7 @@ size_t prop_extract(const prop_ctx *c, const tagger *tg, const prop_claim *in, p
     prop_mark_alike(c, m, out, n < max ? n : max);
     n = prop_instead(c, m, out, n, max);
     n = prop_categories(c, m, in, n, out, max);
+    n = prop_values(c, m, in, n, out, max);
     for (size_t i = 0; i < n && i < max; i++)
         if (out[i].kind == PROP_CATEGORY) {
             /* a category's qualifiers are its claim's */

@@ -57,6 +57,8 @@ void prop_lex_free(prop_lex *l); /* accepts NULL */
  * ("execution/compiled"), by index; NULL past the end. */
 const char *prop_lex_scope(const prop_lex *l, size_t i);
 const char *prop_lex_kind(const prop_lex *l, size_t i);
+/* The name of attribute i ("language": what a subject is written in). */
+const char *prop_lex_attribute(const prop_lex *l, size_t i);
 const char *prop_lex_pole(const prop_lex *l, size_t i);
 /* Is aspect ("execution") the aspect of poles ("execution/compiled")? */
 int prop_lex_is_axis(const prop_lex *l, const char *aspect);
@@ -104,7 +106,8 @@ size_t prop_key_count(const prop_keys *k);
 typedef enum prop_kind {
     PROP_STANCE,     /* a clause's judgement of a subject */
     PROP_NEUTRAL,    /* a subject named with no judgement */
-    PROP_CATEGORY    /* "X is (not) a K" */
+    PROP_CATEGORY,   /* "X is (not) a K" */
+    PROP_VALUE       /* "X is written in Y": a functional attribute's values */
 } prop_kind;
 
 typedef enum prop_modality {
@@ -116,6 +119,10 @@ typedef enum prop_modality {
 #define PROP_MAX_KEYS 24
 #define PROP_NEAR 4       /* words between an evaluative word and what it judges */
 #define PROP_MAX_POLES 4
+
+/* Is p a fact of what the subject is or is made of (PROP_CATEGORY,
+ * PROP_VALUE), not a judgement of it? */
+#define PROP_IS_FACT(p) ((p)->kind == PROP_CATEGORY || (p)->kind == PROP_VALUE)
 
 typedef struct prop {
     prop_kind kind;
@@ -142,7 +149,9 @@ typedef struct prop {
                               * ("experimental", "in beta"): qualified */
     int turn;                /* its clause opens with "but" (words.tsv turn) and names the
                               * subject again: the writer's point */
-    int category;            /* PROP_CATEGORY: prop_lex_kind index */
+    int category;            /* PROP_CATEGORY: prop_lex_kind index; PROP_VALUE:
+                              * prop_lex_attribute index, its values the keys
+                              * ("@scala") */
     int negated;             /* PROP_CATEGORY: "is not a K" */
     int poles[PROP_MAX_POLES];  /* prop_lex_pole indexes named in the clause */
     size_t npoles;

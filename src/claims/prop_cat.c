@@ -61,7 +61,7 @@ static size_t prop_pronoun_subjects(const prop_ctx *c, const prop_marks *m, cons
  * subject set off by commas ("Python, on the other hand, is"), one a
  * relative follows ("Deno, which is"), or a pronoun ("It is", "They
  * are"). */
-static size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *out)
+size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *out)
 {
     if (k == 0) return 0;
     /* "X, which is a K": a relative set off after the name (a

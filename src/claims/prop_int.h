@@ -1,7 +1,7 @@
 /*
  * prop_int.h - what the prop module's files (prop.c, prop_read.c,
  * prop_judged.c, prop_neutral.c, prop_instead.c, prop_cat.c,
- * prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
+ * prop_value.c, prop_table.c, prop_lex.c) share: the lexicon's layout, the marks of a
  * claim's tokens and the helpers they call across files.
  * Not for use outside the prop module.
  */
@@ -41,6 +41,7 @@ enum {
     PL_UNIVERSAL_NO,
     PL_IMMATURE,
     PL_MATURED,
+    PL_ATTRIBUTE,
     PL_COUNT
 };
 
@@ -54,7 +55,7 @@ struct prop_lex {
     taxonomy *soft;    /* the softeners */
     int *cls;          /* per dimension of t: its class */
     int *entry;        /* per dimension of t: its index among its class's names, or -1 */
-    prop_names concepts, poles, kinds, scopes;
+    prop_names concepts, poles, kinds, scopes, attributes;
     prop_names scope_shown;    /* per scope: its first term, for people */
     prop_names questions;      /* per question line: "#aspect\ttemplate" */
     prop_names features;       /* concepts a subject has or lacks (class feature) */
@@ -229,5 +230,11 @@ size_t prop_instead(const prop_ctx *c, const prop_marks *m, prop *out, size_t n,
  * returns the new count (which may pass max). */
 size_t prop_categories(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out,
                        size_t max);
+/* The subjects a copula at token k speaks of (prop_cat.c), into out
+ * (room for 8); how many. */
+size_t prop_copula_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *out);
+/* prop_value.c: the functional attributes the claim gives a subject
+ * ("X is written in Y"), PROP_VALUE, appended to out[n..); the count. */
+size_t prop_values(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t n, prop *out, size_t max);
 
 #endif

@@ -21,7 +21,7 @@
 static const char *const prop_class_names[PL_COUNT] = {
     "function", "hedge",  "capability", "possession", "choice", "universal", "negation", "softener", "condition", "change", "current",
     "concept",  "pole",   "kind",      "scope",    "age",      "question", "answer", "answer_no", "feature", "default",
-    "sized", "partial", "icon", "icon_no", "universal_no", "immature", "matured"};
+    "sized", "partial", "icon", "icon_no", "universal_no", "immature", "matured", "attribute"};
 
 static int prop_lex_any_tok(void *ctx, const char *s, size_t n, size_t off)
 {
@@ -52,6 +52,7 @@ void prop_lex_free(prop_lex *l)
     prop_names_free(&l->concepts);
     prop_names_free(&l->poles);
     prop_names_free(&l->kinds);
+    prop_names_free(&l->attributes);
     prop_names_free(&l->scopes);
     prop_names_free(&l->scope_shown);
     prop_names_free(&l->questions);
@@ -74,6 +75,7 @@ static prop_names *prop_names_of(prop_lex *l, int cls)
            : cls == PL_POLE  ? &l->poles
            : cls == PL_KIND  ? &l->kinds
            : cls == PL_SCOPE ? &l->scopes
+           : cls == PL_ATTRIBUTE ? &l->attributes
                              : NULL;
 }
 
@@ -176,8 +178,8 @@ static int prop_lex_line_ok(int cls, const prop_names *names, const char *t1, si
         return kb_seterr(err, "reconcile lexicon line %zu: expected CLASS<TAB>NAME<TAB>TERMS, CLASS one of "
                               "function, hedge, partial, capability, possession, choice, universal, universal_no, negation, softener, condition, "
                               "change, current, "
-                              "age, answer, answer_no, icon, icon_no, feature, default, sized, concept, pole, kind, scope, question (the last "
-                              "five with a name)",
+                              "age, answer, answer_no, icon, icon_no, feature, default, sized, concept, pole, kind, scope, attribute, "
+                              "question (the last six with a name)",
                          lineno);
     if (names && nl > PROP_NAME_MAX)
         return kb_seterr(err, "reconcile lexicon line %zu: a name longer than %d bytes", lineno, PROP_NAME_MAX);
@@ -337,6 +339,11 @@ const char *prop_lex_choice(const prop_lex *l, size_t i)
 const char *prop_lex_kind(const prop_lex *l, size_t i)
 {
     return i < l->kinds.n ? l->kinds.name[i] : NULL;
+}
+
+const char *prop_lex_attribute(const prop_lex *l, size_t i)
+{
+    return i < l->attributes.n ? l->attributes.name[i] : NULL;
 }
 
 const char *prop_lex_pole(const prop_lex *l, size_t i)

@@ -156,7 +156,7 @@ size_t prop_cell_answer(const prop_ctx *c, const prop_claim *in, prop *out, size
     /* a mark before words ("✅ via plugin") answers as "Yes" would */
     for (size_t i = 0; i < n && i < max && mark; i++) {
         prop *p = &out[i];
-        if (p->kind == PROP_CATEGORY || p->capable || p->denied || (p->kind == PROP_STANCE && p->polarity)) continue;
+        if (PROP_IS_FACT(p) || p->capable || p->denied || (p->kind == PROP_STANCE && p->polarity)) continue;
         p->kind = PROP_STANCE;
         p->polarity = mark;
         p->capable = mark > 0;
@@ -240,7 +240,7 @@ static void pt_rank(const prop_ctx *c, const char *label, prop_cell *cell, int o
 {
     for (size_t i = 0; i < cell->nprops; i++) {
         prop *p = &cell->props[i];
-        if (p->subject != cell->subject || p->kind == PROP_CATEGORY) continue;
+        if (p->subject != cell->subject || PROP_IS_FACT(p)) continue;
         p->kind = PROP_STANCE;
         p->polarity = dir;
         p->ranks = other;

@@ -1,6 +1,7 @@
 /*
  * dis_agree.c - an agreement (reconcile.h: a subject's aspect two or
- * more sources judge one way and none the other) as the set keeps it:
+ * more sources judge one way and none the other, or an attribute they
+ * all give the same values) as the set keeps it:
  * its subject, aspect and dimension, the clause that leads it, and its
  * claims with their sources.
  */
@@ -22,8 +23,11 @@ void dis_agreement_add(dis_run *r, const rc_question *a)
     dis_agreement *ag = &set->agreements[set->nagreements++];
     memset(ag, 0, sizeof *ag);
     ag->subject = kb_strdup(subj);
-    ag->aspect = kb_strdup(prop_key_shown(r->keys, a->key));
-    const char *tmpl = prop_lex_question(r->lex, prop_key_str(r->keys, a->key));
+    /* a value agreement ("written in Rust") is on the attribute, and
+     * asks no yes-or-no question: its lead quote says the value */
+    int value = a->kind == RC_VALUE;
+    ag->aspect = kb_strdup(value ? prop_lex_attribute(r->lex, a->key) : prop_key_shown(r->keys, a->key));
+    const char *tmpl = value ? NULL : prop_lex_question(r->lex, prop_key_str(r->keys, a->key));
     if (tmpl) {
         buf q = BUF_INIT;
         dis_template(&q, tmpl, subj);

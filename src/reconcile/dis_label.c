@@ -77,6 +77,11 @@ void dis_position(const dis_run *r, const rc_question *q, const dis_side *s, buf
     } else if (q->kind == RC_CATEGORY) {
         const char *name = prop_lex_kind(r->lex, (size_t)s->value);
         buf_printf(b, "%s%s %s", s->negated ? "not " : "", dis_article(name), name);
+    } else if (q->kind == RC_VALUE) {
+        /* "Java and Scala": the values as the text writes them */
+        const prop *p = &r->props[q->props[s->lead]].p;
+        for (size_t i = 0; i < p->nkeys; i++)
+            buf_printf(b, "%s%s", i ? (i + 1 == p->nkeys ? " and " : ", ") : "", prop_key_shown(r->keys, p->keys[i]));
     } else {
         const char *pn = s->value >= 0 ? prop_lex_pole(r->lex, (size_t)s->value) : NULL;
         const char *slash = pn ? strchr(pn, '/') : NULL;
@@ -109,9 +114,10 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
 {
     buf b = BUF_INIT;
     const char *subj = it->subject;
-    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE && q->kind != RC_SUITS;
+    int keyed = q->kind != RC_CATEGORY && q->kind != RC_CHOICE && q->kind != RC_SUITS && q->kind != RC_VALUE;
     const char *kstr = keyed ? prop_key_str(r->keys, q->key) : NULL;
     const char *shown = q->kind == RC_CATEGORY ? "kind"
+                        : q->kind == RC_VALUE  ? prop_lex_attribute(r->lex, q->key)
                         : q->kind == RC_CHOICE ? prop_lex_scope_shown(r->lex, q->key)
                         : q->kind == RC_SUITS  ? "" 
                                                : prop_key_shown(r->keys, q->key);
@@ -143,6 +149,21 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
                 buf_printf(&b, "%s %s %s", shownk ? (shownk + 1 == nkinds ? " or" : ",") : "", dis_article(name), name);
                 shownk++;
             }
+            buf_addc(&b, '?');
+        }
+    } else if (q->kind == RC_VALUE) {
+        /* the attribute's template ("@language": "What is {s} written
+         * in?"), else "What is X's language: A or B?" */
+        buf vk = BUF_INIT;
+        buf_printf(&vk, "@%s", shown);
+        const char *vt = prop_lex_question(r->lex, buf_cstr(&vk));
+        buf_free(&vk);
+        if (vt) {
+            dis_template(&b, vt, subj);
+        } else {
+            buf_printf(&b, "What is %s's %s:", subj, shown);
+            for (size_t k = 0; k < ns; k++)
+                buf_printf(&b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
             buf_addc(&b, '?');
         }
     } else if (q->kind == RC_CHOICE) {

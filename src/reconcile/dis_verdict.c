@@ -283,6 +283,23 @@ static void dis_stance_verdict(dis_run *r, dis_item *it, const rc_question *q, d
 /* Category, pole and choice rows: the values said; a source that gives
  * two counts for the one it denies, or shows the values are not
  * exclusive. */
+/* Are the value sets of a value row's sides nested: of any two, one
+ * holds all the other's values ("Scala" within "Java and Scala")? */
+static int dis_values_nested(const dis_run *r, const rc_question *q, const dis_side *sides, size_t ns)
+{
+    for (size_t x = 0; x < ns; x++)
+        for (size_t y = x + 1; y < ns; y++) {
+            const prop *a = &r->props[q->props[sides[x].lead]].p, *b = &r->props[q->props[sides[y].lead]].p;
+            const prop *small = a->nkeys <= b->nkeys ? a : b, *big = small == a ? b : a;
+            for (size_t i = 0; i < small->nkeys; i++) {
+                size_t j = 0;
+                while (j < big->nkeys && big->keys[j] != small->keys[i]) j++;
+                if (j == big->nkeys) return 0;
+            }
+        }
+    return 1;
+}
+
 static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, dis_side *sides, size_t ns, buf *b)
 {
     /* a source both asserting and denying a kind counts for the denial:
@@ -312,6 +329,14 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
         buf_printf(b, ": %s", it->positions[k]);
     }
     buf_adds(b, ". ");
+    /* "written in Scala" against "in Java and Scala": one names part of
+     * what the other names */
+    if (q->kind == RC_VALUE && dis_values_nested(r, q, sides, ns)) {
+        it->verdict = DIS_COMPATIBLE;
+        buf_adds(b, "Each shorter list names part of a longer one, and none gives a value another contradicts: both "
+                    "can hold, the longer the more complete.");
+        return;
+    }
     if ((q->kind == RC_POLE || q->kind == RC_CHOICE || q->kind == RC_USE || q->kind == RC_SUITS) && ns >= 2 &&
         dis_source_on_both(&sides[0], &sides[1], &both)) {
         it->verdict = DIS_COMPATIBLE;
@@ -344,8 +369,9 @@ static void dis_value_verdict(dis_run *r, dis_item *it, const rc_question *q, di
                    it->positions[1 - k], it->positions[1 - k], it->positions[k]);
         return;
     }
-    /* a value can change: a newer one against an older one */
-    if (q->kind == RC_POLE && ns >= 2) {
+    /* a value can change (a rewrite in another language too): a newer
+     * one against an older one */
+    if ((q->kind == RC_POLE || q->kind == RC_VALUE) && ns >= 2) {
         size_t X, Y;
         dis_main_sides(sides, ns, &X, &Y);
         buf t = BUF_INIT;

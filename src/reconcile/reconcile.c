@@ -27,7 +27,7 @@ static int rc_entry_cmp(const void *a, const void *b)
  * known subject, not a category? */
 static int rc_grouped(const rc_prop *p, size_t nsubjects)
 {
-    return p->p.kind != PROP_CATEGORY && p->p.subject >= 0 && (size_t)p->p.subject < nsubjects;
+    return !PROP_IS_FACT(&p->p) && p->p.subject >= 0 && (size_t)p->p.subject < nsubjects;
 }
 
 /* Count into nclaims[] each subject's claims with propositions on it
@@ -38,7 +38,7 @@ static void rc_count_claims(const rc_prop *props, size_t n, size_t nsubjects, si
         if (!rc_grouped(&props[i], nsubjects)) continue;
         int seen = 0, home = rc_home(&props[i].p);
         for (size_t j = i; j-- > 0 && props[j].claim == props[i].claim && !seen;)
-            seen = props[j].p.kind != PROP_CATEGORY && rc_home(&props[j].p) == home;
+            seen = !PROP_IS_FACT(&props[j].p) && rc_home(&props[j].p) == home;
         nclaims[home] += !seen;
     }
 }
@@ -49,7 +49,7 @@ static rc_entry *rc_entries(const rc_prop *props, size_t n, size_t nsubjects, si
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++)
-        if (props[i].p.kind != PROP_CATEGORY) cap += props[i].p.nkeys;
+        if (!PROP_IS_FACT(&props[i].p)) cap += props[i].p.nkeys;
     rc_entry *e = kb_malloc((cap ? cap : 1) * sizeof *e);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
@@ -98,16 +98,17 @@ static void rc_groups(rc_ctx *c, const rc_entry *e, size_t ne, unsigned char *ta
     free(pos);
 }
 
-/* The category questions, subject by subject. */
+/* The category and value questions, subject by subject. */
 static void rc_find_categories(rc_ctx *c, size_t n, size_t nsubjects)
 {
     size_t *idx = kb_malloc((n ? n : 1) * sizeof *idx);
-    for (size_t s = 0; s < nsubjects; s++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if (c->props[i].p.kind == PROP_CATEGORY && c->props[i].p.subject == (int)s) idx[m++] = i;
-        if (m >= 2) rc_categories(c, (int)s, idx, m);
-    }
+    for (size_t s = 0; s < nsubjects; s++)
+        for (int kind = PROP_CATEGORY; kind <= PROP_VALUE; kind++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                if (c->props[i].p.kind == (prop_kind)kind && c->props[i].p.subject == (int)s) idx[m++] = i;
+            if (m >= 2) (kind == PROP_CATEGORY ? rc_categories : rc_values)(c, (int)s, idx, m);
+        }
     free(idx);
 }
 

@@ -92,10 +92,13 @@ typedef enum rc_kind {
                               * two subjects */
     RC_SUITS,                /* which value of a scope's axis the subject suits
                               * (key: the first value's bit) */
-    RC_RANK                  /* is subject ahead of versus on the aspect, or
+    RC_RANK,                 /* is subject ahead of versus on the aspect, or
                               * are they alike: one source ranks them,
                               * another judges both the same way or ranks
                               * them the other way */
+    RC_VALUE                 /* different values of a functional attribute
+                              * ("written in Scala" / "in Java and Scala";
+                              * key: prop_lex_attribute index) */
 } rc_kind;
 
 typedef struct rc_question {

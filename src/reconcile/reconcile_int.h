@@ -6,7 +6,7 @@
  *   reconcile.c           rc_find: index the propositions by (subject,
  *                         aspect key), count each key's claims, walk
  *                         the groups subject by subject;
- *   reconcile_category.c  the "X is a K" questions;
+ *   reconcile_category.c  the "X is a K" and "X is written in Y" questions;
  *   reconcile_choice.c    which subject suits a scope;
  *   reconcile_use.c       which subject suits a use the taxonomy names;
  *   reconcile_rank.c      one subject ranked above another against
@@ -115,6 +115,9 @@ void rc_ranks(rc_ctx *c, size_t n, size_t nsubjects, unsigned char *taken);
 /* The category questions of one subject, from its "is a K"
  * propositions idx[0..n), added to c->out. */
 void rc_categories(rc_ctx *c, int subject, const size_t *idx, size_t n);
+/* ... and its value propositions (PROP_VALUE) idx[0..n): one question
+ * per attribute whose sets of values differ between sources. */
+void rc_values(rc_ctx *c, int subject, const size_t *idx, size_t n);
 
 /* reconcile_group.c */
 /* The group of subject's claims on the key of e[0..n) (a run of the

@@ -81,7 +81,7 @@ static rk_entry *rk_entries(const rc_ctx *c, size_t n, size_t nsubjects, size_t 
         const prop *p = &c->props[i].p;
         if (i == 0 || c->props[i].claim != c->props[i - 1].claim) first = i;
         /* a judgement, or a joint statement that two are alike */
-        if (p->kind == PROP_CATEGORY || (!p->polarity && !p->joint) || p->subject < 0 ||
+        if (PROP_IS_FACT(p) || (!p->polarity && !p->joint) || p->subject < 0 ||
             (size_t)p->subject >= nsubjects)
             continue;
         int other = -1, dir = 0;

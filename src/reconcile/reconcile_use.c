@@ -82,7 +82,7 @@ void rc_uses(rc_ctx *c, size_t n, size_t nsubjects)
     us_entry *e = kb_malloc(cap * sizeof *e);
     for (size_t i = 0; i < n; i++) {
         const prop *p = &c->props[i].p;
-        if (!p->choice || p->polarity < 0 || p->kind == PROP_CATEGORY || p->subject < 0 ||
+        if (!p->choice || p->polarity < 0 || PROP_IS_FACT(p) || p->subject < 0 ||
             (size_t)p->subject >= nsubjects)
             continue;
         for (size_t k = 0; k < p->nkeys; k++) {

@@ -100,6 +100,27 @@ START_TEST(test_agreement_questions)
 }
 END_TEST
 
+/* Two sources giving the same language: an agreement on the attribute,
+ * led by the subject's own words, asking no yes-or-no question. */
+START_TEST(test_value_agreement)
+{
+    scenario();
+    article("a.md", "2024-01-01", "Kestrel is written in Haskell.\n");
+    article("b.md", "2024-02-01", "Kestrel, a small runtime written in Haskell, boots fast.\n");
+    dis_set s;
+    run(&s, NULL);
+    const dis_agreement *lang = NULL;
+    for (size_t i = 0; i < s.nagreements; i++)
+        if (strcmp(s.agreements[i].aspect, "language") == 0) lang = &s.agreements[i];
+    ck_assert_ptr_nonnull(lang);
+    ck_assert_ptr_null(lang->question);
+    ck_assert_uint_eq(lang->nsources, 2);
+    ck_assert_str_eq(lang->lead, "Kestrel is written in Haskell");
+    ck_assert_ptr_null(row(&s, "written in"));
+    dis_free(&s);
+}
+END_TEST
+
 START_TEST(test_category_labels)
 {
     /* a kind against its denial alone asks about that kind; with a
@@ -171,6 +192,7 @@ static Suite *dis_label_suite(void)
     tcase_add_test(tc, test_ranking_on_its_comparative);
     tcase_add_test(tc, test_opposite_rankings_ask_which);
     tcase_add_test(tc, test_agreement_questions);
+    tcase_add_test(tc, test_value_agreement);
     tcase_add_test(tc, test_category_labels);
     tcase_add_test(tc, test_feature_labels);
     tcase_add_test(tc, test_immature_labels);

@@ -269,6 +269,10 @@ static const prop_case cases[] = {
     {"Written in Elixir", NULL, "Kestrel", {"VAL Kestrel", "keys=@elixir*"}, {NULL}},
     {"Kestrel is written in Nim and embraces modern practices.", NULL, NULL, {"keys=@nim*\n"}, {NULL}},
     {"Kestrel is written in Go.", NULL, NULL, {"VAL Kestrel", "keys=@go*"}, {NULL}},
+    {"Kestrel uses a JIT, but is written in Haskell.", NULL, NULL, {"VAL Kestrel", "keys=@haskell*"}, {NULL}},
+    {"Kestrel, a small runtime written in Haskell, boots fast.", NULL, NULL, {"VAL Kestrel", "keys=@haskell*"}, {NULL}},
+    {"Unlike Wren, Kestrel uses a JIT and is written in Haskell.", NULL, NULL, {"VAL Kestrel"}, {"VAL Wren"}},
+    {"Kestrel and Wren are fast, but are written in Haskell.", NULL, NULL, {NULL}, {"VAL"}},
     {"It is written in Haskell.", "Wren", NULL, {"VAL Wren", "keys=@haskell*"}, {NULL}},
     {"There is a good chance it is written in Kestrel.", NULL, NULL, {NULL}, {"VAL"}},
     /* ... not a negated copula, another thing's, a word the text does

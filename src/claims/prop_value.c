@@ -91,15 +91,52 @@ static size_t pv_copula_before(const prop_ctx *c, const prop_marks *m, size_t k)
     return (size_t)-1;
 }
 
+/* The one subject named before token k, not as a comparison's base,
+ * or -1 (none, or several). */
+static int pv_named_before(const prop_ctx *c, const prop_marks *m, size_t k)
+{
+    int one = -1;
+    for (size_t t = 0; t < k; t++) {
+        /* a base ends at its comma: "Unlike Y, X ..." names X */
+        if (m->subj[t] < 0 || m->subj[t] == one || (prop_is_base(c, m, t) && !prop_comma_before(m, t))) continue;
+        if (one >= 0) return -1;
+        one = m->subj[t];
+    }
+    return one;
+}
+
+/* "X, a broker written in": the subject named right before a comma
+ * that opens, with a determiner, the noun phrase the attribute at
+ * token k ends; -1 when there is none. */
+static int pv_appositive(const prop_ctx *c, const prop_marks *m, size_t k)
+{
+    for (size_t t = k; t > 1 && t + PROP_VALUE_NP >= k;) {
+        t--;
+        if (prop_comma_before(m, t) && prop_word(c, m, WR_DETERMINER, t))
+            return m->subj[t - 1] >= 0 && !prop_is_base(c, m, t - 1) ? m->subj[t - 1] : -1;
+        if (m->subj[t] >= 0 || (m->cls[t] == PL_FUNCTION && !prop_word(c, m, WR_DETERMINER, t) &&
+                                !prop_word(c, m, WR_NP_DEGREE, t)))
+            return -1;
+    }
+    return -1;
+}
+
 /* Whose attribute the one at token k is: written into subj (room for
  * 8), returns how many (0: none). */
 static size_t pv_subjects(const prop_ctx *c, const prop_marks *m, const prop_claim *in, size_t k, int *subj)
 {
     /* "X is (a broker) written in": the copula's subjects, but not one
      * the claim names only as a value ("it's written in Go": a thing
-     * written in Go, not Go) */
+     * written in Go, not Go); after "but" or "and" with no subject
+     * of its own ("X uses V8, but is written in Rust"), the one
+     * subject named before */
     size_t cop = pv_copula_before(c, m, k);
     if (cop != (size_t)-1) {
+        if (cop > 0 && (prop_word(c, m, WR_TURN, cop - 1) || prop_word(c, m, WR_AND, cop - 1))) {
+            int one = pv_named_before(c, m, cop);
+            if (one >= 0) subj[0] = one;
+            return one >= 0;
+        }
         size_t n = prop_copula_subjects(c, m, in, cop, subj), kept = 0;
         for (size_t i = 0; i < n; i++) {
             int before = 0;
@@ -111,9 +148,15 @@ static size_t pv_subjects(const prop_ctx *c, const prop_marks *m, const prop_cla
         }
         return kept;
     }
-    /* "X, written in Y, ...": the name right before */
+    /* "X, written in Y, ...": the name right before; "X, a broker
+     * written in Y": the name before the appositive */
     if (k > 0 && m->subj[k - 1] >= 0 && !prop_is_base(c, m, k - 1)) {
         subj[0] = m->subj[k - 1];
+        return 1;
+    }
+    int app = pv_appositive(c, m, k);
+    if (app >= 0) {
+        subj[0] = app;
         return 1;
     }
     /* "Written in C++" opening a claim about one subject */
@@ -135,6 +178,15 @@ size_t prop_values(const prop_ctx *c, const prop_marks *m, const prop_claim *in,
         memset(&v, 0, sizeof v);
         size_t last = e;
         if (!ns || !pv_values(c, m, in, e, &v, &last)) continue;
+        /* the span: from the subject's name before the words ("Deno is
+         * written in Rust"), else from the claim's start */
+        size_t from = 0;
+        for (size_t t = k; t-- > 0;)
+            if (m->subj[t] == subj[0]) {
+                while (t > 0 && m->subj[t - 1] == subj[0]) t--;
+                from = t;
+                break;
+            }
         for (size_t i = 0; i < ns; i++) {
             if (n < max) {
                 prop *p = &out[n];
@@ -143,7 +195,7 @@ size_t prop_values(const prop_ctx *c, const prop_marks *m, const prop_claim *in,
                 p->subject = subj[i];
                 p->versus = p->ranks = -1;
                 p->category = m->entry[k];
-                p->start = m->map[m->toks[k].off];
+                p->start = m->map[m->toks[from].off];
                 p->end = m->map[m->toks[last - 1].off + m->toks[last - 1].n];
             }
             n++;

@@ -110,6 +110,38 @@ static int dis_immature_row(const rc_question *q, const dis_side *sides, size_t 
     return q->kind == RC_STANCE && q->versus < 0 && immature && full;
 }
 
+/* "What is X: a K1, a K2 or a K3?", or for a kind and its denial "Is X
+ * a K?" */
+static void dis_category_label(const dis_run *r, const char *subj, const dis_side *sides, size_t ns, buf *b)
+{
+    size_t nkinds = 0, one = 0;
+    for (size_t k = 0; k < ns; k++)
+        if (!sides[k].negated) nkinds++, one = k;
+    if (nkinds == 1) {
+        const char *name = prop_lex_kind(r->lex, (size_t)sides[one].value);
+        buf_printf(b, "Is %s %s %s?", subj, dis_article(name), name);
+        return;
+    }
+    buf_printf(b, "What is %s:", subj);
+    size_t shownk = 0;
+    for (size_t k = 0; k < ns; k++) {
+        if (sides[k].negated) continue;
+        const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
+        buf_printf(b, "%s %s %s", shownk ? (shownk + 1 == nkinds ? " or" : ",") : "", dis_article(name), name);
+        shownk++;
+    }
+    buf_addc(b, '?');
+}
+
+/* A question on values with no template of its own: "What is X's
+ * delivery: exactly-once or at-least-once?", its sides' positions. */
+static void dis_values_label(const dis_item *it, const char *subj, const char *shown, size_t ns, buf *b)
+{
+    buf_printf(b, "What is %s's %s:", subj, shown);
+    for (size_t k = 0; k < ns; k++) buf_printf(b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
+    buf_addc(b, '?');
+}
+
 void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *sides, size_t ns)
 {
     buf b = BUF_INIT;
@@ -133,24 +165,7 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         buf_free(&vk);
     }
     if (q->kind == RC_CATEGORY) {
-        size_t nkinds = 0, one = 0;
-        for (size_t k = 0; k < ns; k++)
-            if (!sides[k].negated) nkinds++, one = k;
-        if (nkinds == 1) {
-            /* a kind and its denial: "Is X a language?" */
-            const char *name = prop_lex_kind(r->lex, (size_t)sides[one].value);
-            buf_printf(&b, "Is %s %s %s?", subj, dis_article(name), name);
-        } else {
-            buf_printf(&b, "What is %s:", subj);
-            size_t shownk = 0;
-            for (size_t k = 0; k < ns; k++) {
-                if (sides[k].negated) continue;
-                const char *name = prop_lex_kind(r->lex, (size_t)sides[k].value);
-                buf_printf(&b, "%s %s %s", shownk ? (shownk + 1 == nkinds ? " or" : ",") : "", dis_article(name), name);
-                shownk++;
-            }
-            buf_addc(&b, '?');
-        }
+        dis_category_label(r, subj, sides, ns, &b);
     } else if (q->kind == RC_VALUE) {
         /* the attribute's template ("@language": "What is {s} written
          * in?"), else "What is X's language: A or B?" */
@@ -158,14 +173,8 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
         buf_printf(&vk, "@%s", shown);
         const char *vt = prop_lex_question(r->lex, buf_cstr(&vk));
         buf_free(&vk);
-        if (vt) {
-            dis_template(&b, vt, subj);
-        } else {
-            buf_printf(&b, "What is %s's %s:", subj, shown);
-            for (size_t k = 0; k < ns; k++)
-                buf_printf(&b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
-            buf_addc(&b, '?');
-        }
+        if (vt) dis_template(&b, vt, subj);
+        else dis_values_label(it, subj, shown, ns, &b);
     } else if (q->kind == RC_CHOICE) {
         const char *t = prop_lex_choice(r->lex, q->key), *at = strstr(t, "{s}");
         if (at) buf_printf(&b, "%.*s%s or %s%s", (int)(at - t), t, tax_subject(r->tax, (size_t)q->subject),
@@ -196,11 +205,7 @@ void dis_label(dis_run *r, dis_item *it, const rc_question *q, const dis_side *s
     } else if (tmpl) {
         dis_template(&b, tmpl, subj);
     } else if (q->kind == RC_POLE) {
-        /* "What is X's delivery: exactly-once or at-least-once?" */
-        buf_printf(&b, "What is %s's %s:", subj, shown);
-        for (size_t k = 0; k < ns; k++)
-            buf_printf(&b, "%s %s", k ? (k + 1 == ns ? " or" : ",") : "", it->positions[k]);
-        buf_addc(&b, '?');
+        dis_values_label(it, subj, shown, ns, &b);
     } else {
         /* the claims' own verb: "support", "suited to", "have" where
          * every claim says the subject has or lacks it, else "good" */

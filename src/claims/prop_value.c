@@ -4,19 +4,24 @@
  * subject ("Kafka is developed in Scala", "RabbitMQ is an open source
  * message broker written in Erlang", "Written in C++" opening a claim
  * about one subject).  The values are the names right after the
- * attribute's words: words the text writes with a capital, a digit or
- * a sign ("C++", "V8"), joined by commas, "and" or "or" ("Java and
+ * attribute's words: words the text writes with a capital or a digit
+ * ("V8"; "C++" with the signs the tokens leave out; "Go" though it is
+ * a function word), joined by commas, "and" or "or" ("Java and
  * Scala").  A value is one word: "written in Rust and embraces ..."
- * gives Rust; a lower-case word ends the list ("written in python" is
- * no value: read as a name only when the text writes it as one).
+ * gives Rust; a lower-case word, a year or a determiner ends the list
+ * ("written in python" is no value: read as a name only when the text
+ * writes it as one).
  *
  * Whose attribute it is: the subject of the copula before it, past a
  * noun phrase of plain words and determiners ("X is an open source
  * broker written in Y"; a preposition, verb or relative between makes
- * it another thing's: "X helps with applications written in Y"); the
- * subject named right before it, past a comma ("X, written in Y, ...");
- * or, when it opens the claim, the claim's one subject.  A negated
- * copula says nothing of what it is written in.
+ * it another thing's: "X helps with applications written in Y"), or
+ * after "but"/"and" with no subject of its own the one subject named
+ * before ("X uses V8, but is written in Y"); the subject named right
+ * before it ("X, written in Y, ...") or before an appositive ("X, a
+ * broker written in Y"); or, when it opens the claim, the claim's one
+ * subject.  A negated copula says nothing of what it is written in,
+ * and a subject the claim names only as a value is not the one.
  */
 #include "prop_int.h"
 
@@ -33,7 +38,7 @@ static int pv_is_name(const prop_marks *m, size_t k)
     if (!t->n || t->s[0] < 'a' || t->s[0] > 'z') return 0;
     if (!t->lower) return 1;
     for (size_t i = 0; i < t->n; i++)
-        if ((t->s[i] >= '0' && t->s[i] <= '9') || t->s[i] == '+' || t->s[i] == '#') return 1;
+        if (t->s[i] >= '0' && t->s[i] <= '9') return 1;
     return 0;
 }
 
@@ -73,6 +78,15 @@ static size_t pv_values(const prop_ctx *c, const prop_marks *m, const prop_claim
     return nv;
 }
 
+/* May token t stand in a noun phrase before the attribute: a plain
+ * word, a determiner or a word of degree, not another function word
+ * ("with", "that") nor a name? */
+static int pv_np_word(const prop_ctx *c, const prop_marks *m, size_t t)
+{
+    return m->subj[t] < 0 && (m->cls[t] != PL_FUNCTION || prop_word(c, m, WR_DETERMINER, t) ||
+                              prop_word(c, m, WR_NP_DEGREE, t));
+}
+
 /* The copula that the attribute at token k follows, at it ("is written
  * in") or past a noun phrase of plain words, adverbs, determiners and
  * commas ("is an open source, multi-protocol broker written in"): its
@@ -84,9 +98,7 @@ static size_t pv_copula_before(const prop_ctx *c, const prop_marks *m, size_t k)
     for (size_t t = k; t > 0 && t + PROP_VALUE_NP >= k;) {
         t--;
         if (prop_word(c, m, WR_COPULA, t)) return t;
-        if (m->subj[t] >= 0 || m->cls[t] == PL_NEGATION) break;
-        if (m->cls[t] == PL_FUNCTION && !prop_word(c, m, WR_DETERMINER, t) && !prop_word(c, m, WR_NP_DEGREE, t))
-            break;
+        if (m->cls[t] == PL_NEGATION || !pv_np_word(c, m, t)) break;
     }
     return (size_t)-1;
 }
@@ -114,9 +126,7 @@ static int pv_appositive(const prop_ctx *c, const prop_marks *m, size_t k)
         t--;
         if (prop_comma_before(m, t) && prop_word(c, m, WR_DETERMINER, t))
             return m->subj[t - 1] >= 0 && !prop_is_base(c, m, t - 1) ? m->subj[t - 1] : -1;
-        if (m->subj[t] >= 0 || (m->cls[t] == PL_FUNCTION && !prop_word(c, m, WR_DETERMINER, t) &&
-                                !prop_word(c, m, WR_NP_DEGREE, t)))
-            return -1;
+        if (!pv_np_word(c, m, t)) return -1;
     }
     return -1;
 }

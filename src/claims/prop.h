@@ -165,6 +165,18 @@ typedef struct prop {
     size_t start, end;       /* the clause's bytes in the claim text */
 } prop;
 
+/* Are all of a's keys among b's (a value proposition's values within
+ * another's)? */
+static inline int prop_keys_within(const prop *a, const prop *b)
+{
+    for (size_t i = 0; i < a->nkeys; i++) {
+        size_t j = 0;
+        while (j < b->nkeys && b->keys[j] != a->keys[i]) j++;
+        if (j == b->nkeys) return 0;
+    }
+    return 1;
+}
+
 /* What prop_extract needs of a claim besides the tagger's state after
  * tag_claim: the claim's text and tags. */
 typedef struct prop_claim {

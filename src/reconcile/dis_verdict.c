@@ -290,12 +290,7 @@ static int dis_values_nested(const dis_run *r, const rc_question *q, const dis_s
     for (size_t x = 0; x < ns; x++)
         for (size_t y = x + 1; y < ns; y++) {
             const prop *a = &r->props[q->props[sides[x].lead]].p, *b = &r->props[q->props[sides[y].lead]].p;
-            const prop *small = a->nkeys <= b->nkeys ? a : b, *big = small == a ? b : a;
-            for (size_t i = 0; i < small->nkeys; i++) {
-                size_t j = 0;
-                while (j < big->nkeys && big->keys[j] != small->keys[i]) j++;
-                if (j == big->nkeys) return 0;
-            }
+            if (!prop_keys_within(a, b) && !prop_keys_within(b, a)) return 0;
         }
     return 1;
 }

@@ -56,17 +56,6 @@ void rc_categories(rc_ctx *c, int subject, const size_t *idx, size_t n)
     free(posk);
 }
 
-/* Are a's values all among b's? */
-static int rc_values_within(const prop *a, const prop *b)
-{
-    for (size_t i = 0; i < a->nkeys; i++) {
-        size_t j = 0;
-        while (j < b->nkeys && b->keys[j] != a->keys[i]) j++;
-        if (j == b->nkeys) return 0;
-    }
-    return 1;
-}
-
 /* The question on attribute attr of the subject's value propositions
  * idx[0..n): a claim's position is its set of values (its first
  * proposition on the attribute); two sources with different sets make
@@ -85,7 +74,7 @@ static void rc_value_question(rc_ctx *c, int subject, int attr, const size_t *id
         posk[m] = (int)m;
         for (size_t j = 0; j < m; j++) {
             const prop *o = &c->props[props[j]].p;
-            int same = o->nkeys == p->p.nkeys && rc_values_within(&p->p, o);
+            int same = o->nkeys == p->p.nkeys && prop_keys_within(&p->p, o);
             if (same && posk[m] == (int)m) posk[m] = posk[j];
             dispute |= !same && c->props[props[j]].source != p->source;
             same_all &= same;
